@@ -1,0 +1,166 @@
+/**
+ * Every problem the library reports has a stable code. Tests and tools match on the code,
+ * never on the message text.
+ */
+export const ISSUE_CODES = [
+  // amounts and values
+  'invalid_amount',
+  'ambiguous_amount',
+  'imprecise_number',
+  'amount_out_of_range',
+  'empty_amount',
+  // structure
+  'invalid_type',
+  'missing_field',
+  'unknown_field',
+  'forbidden_key',
+  'duplicate_id',
+  'duplicate_year',
+  'duplicate_key',
+  'invalid_id',
+  'invalid_year',
+  'year_outside_horizon',
+  'invalid_horizon',
+  'invalid_value',
+  'unsupported_version',
+  'line_without_values',
+  'ambiguous_line_row',
+  'missing_nature',
+  'too_deep',
+  'too_large',
+  'invalid_json',
+  // references and expectations
+  'unknown_reference',
+  'cycle',
+  'total_mismatch',
+  'invalid_weights',
+  // catch-all for modules that add their own rules
+  'invalid_input',
+] as const;
+
+/** A stable problem code (foutcode). */
+export type IssueCode = (typeof ISSUE_CODES)[number] | (string & {});
+
+/** A path to a value inside a document or model: keys and array indices. */
+export type Path = readonly (string | number)[];
+
+/**
+ * One problem with an input: a stable code, where it is, and what is wrong.
+ * @example `{ code: 'invalid_amount', path: 'sections[2].lines[0].values.2027', message: '...' }`
+ */
+export interface Issue {
+  /** Stable code; see {@link ISSUE_CODES}. */
+  readonly code: IssueCode;
+  /** The path of the bad value, written `sections[2].lines[0].values.2027`. */
+  readonly path: string;
+  /** The same path as keys and indices. */
+  readonly pathSegments: Path;
+  /** What is wrong, for a person. */
+  readonly message: string;
+}
+
+const FOOTPRINT = Symbol.for('meerjaren.error');
+
+/**
+ * The one error class of meerjaren (fout). It carries every problem found, not only the first.
+ *
+ * @remarks
+ * Use {@link MeerjarenError.is} rather than `instanceof` when two copies of the library
+ * (ESM and CommonJS) may be loaded: it recognises errors from either.
+ */
+export class MeerjarenError extends Error {
+  /** All problems found, in document order. */
+  readonly issues: readonly Issue[];
+  /** The code of the first problem. */
+  readonly code: IssueCode;
+  /** @internal */
+  readonly [FOOTPRINT] = true;
+
+  /** @param issues - at least one problem */
+  constructor(issues: readonly Issue[]) {
+    const first = issues[0];
+    const summary =
+      first === undefined
+        ? 'invalid input'
+        : issues.length === 1
+          ? `${first.path ? first.path + ': ' : ''}${first.message} [${first.code}]`
+          : `${issues.length} problems; first: ${first.path ? first.path + ': ' : ''}${first.message} [${first.code}]`;
+    super(summary);
+    this.name = 'MeerjarenError';
+    this.issues = Object.freeze([...issues]);
+    this.code = first?.code ?? 'invalid_input';
+  }
+
+  /**
+   * Whether a value is a meerjaren error, from this or any other loaded copy of the library.
+   * @param value - anything caught
+   */
+  static is(value: unknown): value is MeerjarenError {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[FOOTPRINT] === true;
+  }
+}
+
+/**
+ * Writes a path as `sections[2].lines[0].values.2027`.
+ * @param path - keys and indices
+ */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  }
+  return out;
+}
+
+/**
+ * Makes one issue.
+ * @param code - stable code
+ * @param path - where
+ * @param message - what is wrong
+ */
+export function issue(code: IssueCode, path: Path, message: string): Issue {
+  return Object.freeze({ code, path: formatPath(path), pathSegments: Object.freeze([...path]), message });
+}
+
+/**
+ * Collects issues while a validator walks its input; throws them all at once at the end.
+ */
+export class IssueCollector {
+  readonly #issues: Issue[] = [];
+
+  /** Records a problem. */
+  add(code: IssueCode, path: Path, message: string): void {
+    this.#issues.push(issue(code, path, message));
+  }
+
+  /** Records problems found elsewhere. */
+  addAll(issues: readonly Issue[]): void {
+    this.#issues.push(...issues);
+  }
+
+  /** Whether any problem was recorded. */
+  get hasIssues(): boolean {
+    return this.#issues.length > 0;
+  }
+
+  /** The problems so far. */
+  get issues(): readonly Issue[] {
+    return this.#issues;
+  }
+
+  /** Throws a {@link MeerjarenError} carrying every recorded problem, if there is one. */
+  throwIfAny(): void {
+    if (this.#issues.length > 0) throw new MeerjarenError(this.#issues);
+  }
+}
+
+/**
+ * Throws a {@link MeerjarenError} with one issue.
+ * @param code - stable code
+ * @param path - where
+ * @param message - what is wrong
+ */
+export function fail(code: IssueCode, path: Path, message: string): never {
+  throw new MeerjarenError([issue(code, path, message)]);
+}

@@ -1,0 +1,61 @@
+import type { Decimal } from '../core/decimal.js';
+
+/**
+ * One cell of a report table (tabelcel): an exact amount in euros, a pm (pro memorie) or nil.
+ * `amount` is the exact value (0 for a pure pm); `pm` says that the cell is or contains a pm.
+ */
+export interface TableCell {
+  /** Exact amount in euros on the saldo scale (positive = voordeel); `undefined` = nil (blank). */
+  readonly amount: Decimal | undefined;
+  /** The cell is a pm, or a total that contains one. */
+  readonly pm: boolean;
+  /** Direction of a pure pm post ("-PM" = nadeel, "+PM" = voordeel), if known. */
+  readonly pmDirection?: 'voordeel' | 'nadeel';
+}
+
+/** The role of a row in a report table; renderers style rows by it. */
+export type TableRowKind = 'heading' | 'line' | 'component' | 'subtotal' | 'total' | 'rounding' | 'note';
+
+/** One row of a report table (tabelregel). */
+export interface TableRow {
+  /** Stable id within the table; rows named in `of` are referred to by it. */
+  readonly id: string;
+  /** Label in the first column ("1.1 Noodopvang Oekraïne", "- kosten noodopvang"). */
+  readonly label: string;
+  /** Role of the row. */
+  readonly kind: TableRowKind;
+  /** Indentation level, 0 for headings and totals. */
+  readonly depth: number;
+  /** One cell per column; a heading row has nil cells. */
+  readonly cells: readonly TableCell[];
+  /**
+   * For a subtotal or total: the ids of the rows it is the exact sum of. Renderers that round
+   * keep these relations true in the rounded figures (or print an afrondingsverschil row).
+   */
+  readonly of?: readonly string[];
+}
+
+/** A column of a report table: usually a year. */
+export interface TableColumn {
+  /** Key, such as "2026". */
+  readonly key: string;
+  /** Header label, such as "2026". */
+  readonly label: string;
+  /** Optional group header above the column ("TB1", "MJB 2026 - 2029", "Doorkijk MJB"). */
+  readonly group?: string;
+}
+
+/**
+ * A report table (rapporttabel): exact amounts, not yet rounded or signed for display.
+ * Every table the library produces has this shape; one set of renderers prints it.
+ */
+export interface Table {
+  /** Title above the table. */
+  readonly title: string;
+  /** Columns after the label column. */
+  readonly columns: readonly TableColumn[];
+  /** Rows in print order. */
+  readonly rows: readonly TableRow[];
+  /** Header of the label column. */
+  readonly labelHeader?: string;
+}
