@@ -1,4 +1,4 @@
-import DecimalJs from 'decimal.js';
+import { Decimal as DecimalJs } from 'decimal.js';
 
 /**
  * The library's own decimal constructor: a `Decimal.clone` of decimal.js, so a user's
@@ -43,7 +43,7 @@ export function isDecimal(value: unknown): value is Decimal {
  * @param value - a decimal.js instance
  */
 export function toDec(value: Decimal): Decimal {
-  if (value instanceof Dec) return value;
+  if ((value as { constructor: unknown }).constructor === Dec) return value;
   // toFixed() without arguments never uses exponent notation and keeps every digit.
   return new Dec(value.toFixed());
 }

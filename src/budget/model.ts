@@ -1,0 +1,130 @@
+import type { Decimal } from '../core/decimal.js';
+import type { Horizon } from '../core/horizon.js';
+
+/** Incidental or structural (incidenteel / structureel), as the BBV requires every item to be marked. */
+export type Nature = 'incidental' | 'structural';
+
+/** The unit a source table writes its amounts in (eenheid): euros, x EUR 1.000 or x EUR 1 mln. */
+export type Unit = 'euro' | 'thousand' | 'million';
+
+/**
+ * How a source table signs its amounts (tekenconventie).
+ * - `voordeel-positive`: positive = voordeel (better saldo), negative = nadeel; the model's own meaning.
+ * - `nadeel-positive`: positive = nadeel; costs are written positive (seed 001's Beleidswijzigingen table).
+ */
+export type SignConvention = 'voordeel-positive' | 'nadeel-positive';
+
+/** A pro memorie post (pm): acknowledged but not yet quantified; optionally with a known direction ("-PM"). */
+export interface Pm {
+  /** Discriminant. */
+  readonly kind: 'pm';
+  /** Known direction of the effect: "-PM" is a nadeel, "+PM" a voordeel. */
+  readonly direction?: 'voordeel' | 'nadeel';
+}
+
+/** The value of a row in a year: an exact amount in euros (effect on the saldo, positive = voordeel) or a pm. A year without value is absent. */
+export type Cell = Decimal | Pm;
+
+/** Values per year of one row; keys are years written as strings ("2026"); an absent year is nil (blank). */
+export type YearValues = Readonly<Record<string, Cell>>;
+
+/** Free labels of a line or component: programme, goal ("2.1"), taakveld, product... */
+export type Tags = Readonly<Record<string, string>>;
+
+/** A component (onderdeel) of a budget line, such as "- kosten noodopvang" under 1.1. */
+export interface Component {
+  /** Id, unique in the budget; defaults to `<line id>#<n>` (1-based). */
+  readonly id: string;
+  /** Title as printed, without the leading dash. */
+  readonly title: string;
+  /** Incidental or structural. */
+  readonly nature: Nature;
+  /** Free labels. */
+  readonly tags: Tags;
+  /** Values per year. */
+  readonly values: YearValues;
+}
+
+/**
+ * What a line's own row means when the line also has components (regelrol):
+ * - `amount`: the line's row is an amount of its own, added to its components (1.1: 6.500 income, component -3.600 cost);
+ * - `subtotal`: the line's row prints the sum of its components; it is checked, never added.
+ */
+export type LineRow = 'amount' | 'subtotal';
+
+/** A budget line (begrotingsregel), such as "1.4 Behoud uitvoeringscapaciteit Wmo". */
+export interface Line {
+  /** Id as printed ("1.4"), unique in the budget. */
+  readonly id: string;
+  /** Title as printed. */
+  readonly title: string;
+  /** Incidental or structural, for the line's own row. */
+  readonly nature: Nature;
+  /** Free labels. */
+  readonly tags: Tags;
+  /** The line's own row per year. */
+  readonly values: YearValues;
+  /** What the own row means next to components. */
+  readonly row: LineRow;
+  /** Components, in print order. */
+  readonly components: readonly Component[];
+  /** Printed totals of the line to check (only for `row: 'subtotal'`, taken from its values). */
+  readonly expected?: Readonly<Record<string, Decimal>>;
+}
+
+/** A section of a table (onderdeel), such as "2 Onvermijdelijke ontwikkelingen". */
+export interface Section {
+  /** Id as printed ("2"). */
+  readonly id: string;
+  /** Title as printed. */
+  readonly title: string;
+  /** Lines in print order. */
+  readonly lines: readonly Line[];
+  /** A printed subtotal of the section to check, per year. */
+  readonly expected?: Readonly<Record<string, Decimal>>;
+}
+
+/** How the source table was presented, kept so that it can be printed back the same way. */
+export interface SourcePresentation {
+  /** Unit the amounts were written in. */
+  readonly unit: Unit;
+  /** Sign convention the amounts were written in. */
+  readonly sign: SignConvention;
+  /** Label of the grand total row. */
+  readonly totalLabel: string;
+}
+
+/**
+ * A budget table (begrotingstabel): a horizon of years, sections, lines and components, with exact
+ * amounts in euros meaning the effect on the saldo (positive = voordeel). A frozen value.
+ */
+export interface Budget {
+  /** Title of the table. */
+  readonly title: string;
+  /** The years covered. */
+  readonly horizon: Horizon;
+  /** Sections in print order. */
+  readonly sections: readonly Section[];
+  /** How the source wrote it. */
+  readonly presentation: SourcePresentation;
+  /** The printed grand total ("TOTAAL SALDO PROGRAMMA") to check, per year. */
+  readonly expected?: Readonly<Record<string, Decimal>>;
+  /** Free labels of the whole table (municipality, programme, document). */
+  readonly tags: Tags;
+}
+
+/** Euros per unit. */
+export function unitFactor(unit: Unit): number {
+  return unit === 'euro' ? 1 : unit === 'thousand' ? 1000 : 1_000_000;
+}
+
+/**
+ * Whether a cell is a pm post.
+ * @param cell - a cell or nothing
+ */
+export function isPm(cell: Cell | undefined): cell is Pm {
+  return typeof cell === 'object' && cell !== null && (cell as Pm).kind === 'pm';
+}
+
+/** The plain pm post (no direction). */
+export const PM: Pm = Object.freeze({ kind: 'pm' });

@@ -1,0 +1,112 @@
+import { Dec, ZERO, isDecimal, toDec, type Decimal } from './decimal.js';
+import type { IssueCode } from './errors.js';
+
+/**
+ * How amount strings in a document are written (getalnotatie).
+ * - `plain`: a dot as decimal separator and no grouping: `"-2100"`, `"1083.5"`.
+ * - `nl`: Dutch: a dot groups thousands and a comma separates decimals: `"-2.100"`, `"1.083,5"`.
+ * - `en`: a comma groups thousands and a dot separates decimals: `"-2,100"`, `"1,083.5"`.
+ *
+ * When a document declares none, only forms that mean the same in every notation are read;
+ * `"1.083"` (a thousand and eighty-three in Dutch, one point zero eight three elsewhere) is then refused
+ * as ambiguous.
+ */
+export type NumberFormat = 'plain' | 'nl' | 'en';
+
+/** Largest number of digits before the decimal point of an amount in euros. */
+export const MAX_INTEGER_DIGITS = 18;
+/** Largest number of digits after the decimal point of an amount in euros. */
+export const MAX_FRACTION_DIGITS = 6;
+
+/** Result of reading one amount: a value, or the code and message of the problem. */
+export type AmountReading =
+  | { readonly ok: true; readonly value: Decimal }
+  | { readonly ok: false; readonly code: IssueCode; readonly message: string };
+
+const PLAIN = /^[+-]?\d+(?:\.\d+)?$/;
+const NL = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;
+const EN = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const DUTCH_THOUSANDS_SHAPE = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$/;
+
+function refuse(code: IssueCode, message: string): AmountReading {
+  return { ok: false, code, message };
+}
+
+function canonical(text: string, format: NumberFormat | undefined): string | AmountReading {
+  switch (format) {
+    case 'nl':
+      if (!NL.test(text)) return refuse('invalid_amount', `"${text}" is not an amount in Dutch notation (such as "-2.100" or "1.083,5")`);
+      return text.replace(/\./g, '').replace(',', '.');
+    case 'en':
+      if (!EN.test(text)) return refuse('invalid_amount', `"${text}" is not an amount in English notation (such as "-2,100" or "1,083.5")`);
+      return text.replace(/,/g, '');
+    case 'plain':
+      if (!PLAIN.test(text)) return refuse('invalid_amount', `"${text}" is not a plain decimal amount (such as "-2100" or "1083.5")`);
+      return text;
+    case undefined:
+      if (DUTCH_THOUSANDS_SHAPE.test(text)) {
+        return refuse('ambiguous_amount', `"${text}" is ambiguous: declare "numberFormat" ("nl" reads it as ${text.replace(/\./g, '')}, "plain" as a decimal)`);
+      }
+      if (!PLAIN.test(text)) return refuse('invalid_amount', `"${text}" is not a decimal amount; write "-2100" or "1083.5", or declare a "numberFormat"`);
+      return text;
+  }
+}
+
+/**
+ * Reads one amount exactly and scales it to euros.
+ *
+ * @remarks
+ * Accepts a string in the declared {@link NumberFormat}, a safe integer, a bigint or a decimal.js value.
+ * Refuses, each with its own code: non-integer or unsafe JSON numbers (`imprecise_number`: they may
+ * already have lost digits), exponent, hexadecimal, binary, underscore and locale forms that do not fit
+ * the format (`invalid_amount`), the ambiguous `"1.083"` with no format declared (`ambiguous_amount`),
+ * empty or blank strings (`empty_amount`), and amounts beyond {@link MAX_INTEGER_DIGITS} or
+ * {@link MAX_FRACTION_DIGITS} digits in euros (`amount_out_of_range`).
+ *
+ * @param raw - the value as written
+ * @param unitFactor - euros per unit of the table (1000 for x EUR 1.000)
+ * @param format - the declared number format, if any
+ */
+export function readAmount(raw: unknown, unitFactor: Decimal, format?: NumberFormat): AmountReading {
+  let value: Decimal;
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return refuse('invalid_amount', `${String(raw)} is not a finite amount`);
+    if (!Number.isSafeInteger(raw)) {
+      return refuse('imprecise_number', `the number ${String(raw)} may have lost precision; write amounts with decimals or beyond 2^53 as strings`);
+    }
+    value = new Dec(raw === 0 ? 0 : raw);
+  } else if (typeof raw === 'bigint') {
+    value = new Dec(raw.toString());
+  } else if (typeof raw === 'string') {
+    const text = raw.trim();
+    if (text === '') return refuse('empty_amount', 'an amount is empty; leave the year out for nothing, or write 0');
+    const normal = canonical(text, format);
+    if (typeof normal !== 'string') return normal;
+    value = new Dec(normal);
+  } else if (isDecimal(raw)) {
+    if (!raw.isFinite()) return refuse('invalid_amount', `${raw.toString()} is not a finite amount`);
+    value = toDec(raw);
+  } else if (raw === null || raw === undefined) {
+    return refuse('empty_amount', 'an amount is missing (null); leave the year out for nothing, or write 0');
+  } else {
+    return refuse('invalid_amount', `expected an amount (a string such as "-2100", or a safe integer), got ${typeof raw}`);
+  }
+  const euros = value.times(unitFactor);
+  return checkRange(euros.isZero() ? ZERO : euros);
+}
+
+/**
+ * Checks that an amount in euros fits the library's limits.
+ * @param euros - the amount
+ */
+export function checkRange(euros: Decimal): AmountReading {
+  if (euros.decimalPlaces() > MAX_FRACTION_DIGITS) {
+    return refuse('amount_out_of_range', `${euros.toFixed()} has more than ${MAX_FRACTION_DIGITS} decimals in euros`);
+  }
+  if (euros.abs().gte(TEN_TO_MAX_INTEGER_DIGITS)) {
+    return refuse('amount_out_of_range', `${euros.toFixed()} has more than ${MAX_INTEGER_DIGITS} digits before the decimal point in euros`);
+  }
+  return { ok: true, value: euros };
+}
+
+const TEN_TO_MAX_INTEGER_DIGITS = new Dec(10).pow(MAX_INTEGER_DIGITS);

@@ -1,0 +1,109 @@
+import type { NumberFormat } from '../core/amount.js';
+import type { LineRow, Nature, SignConvention, Unit } from '../budget/model.js';
+
+/** Name of the budget document format, in its `format` field. */
+export const BUDGET_FORMAT = 'meerjaren/budget';
+/** The document format version this library writes and reads. */
+export const BUDGET_FORMAT_VERSION = 1;
+
+/**
+ * One value as written in a document: an amount string (`"-2100"`, or in the declared number format),
+ * a safe integer, or a pm token (`"pm"`, `"-pm"`, `"+pm"`, any case).
+ */
+export type ValueDocument = string | number;
+
+/**
+ * Values per year as written: an object keyed by year (`{ "2025": "-1100", "2026": "pm" }`; leave a year out
+ * for nothing), or an array aligned with the horizon from its first year (`[-1100, "pm", null]`; `null` is a
+ * blank cell, and the array may stop before the last year).
+ */
+export type ValuesDocument = Readonly<Record<string, ValueDocument>> | readonly (ValueDocument | null)[];
+
+/** A component as written (onderdeel). */
+export interface ComponentDocument {
+  /** Id; defaults to `<line id>#<n>`. */
+  readonly id?: string;
+  /** Title, without the leading dash. */
+  readonly title: string;
+  /** Incidental or structural; defaults to the line's. */
+  readonly nature?: Nature;
+  /** Free labels. */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Values per year. */
+  readonly values: ValuesDocument;
+}
+
+/** A line as written (begrotingsregel). */
+export interface LineDocument {
+  /** Id as printed ("1.4"). */
+  readonly id: string;
+  /** Title as printed. */
+  readonly title: string;
+  /** Incidental or structural; defaults to the document's `defaults.nature`. */
+  readonly nature?: Nature;
+  /** Free labels (goal, taakveld, product...). */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** The line's own row. */
+  readonly values?: ValuesDocument;
+  /** What the own row means next to components; required when both carry a value in one year. */
+  readonly row?: LineRow;
+  /** Components in print order. */
+  readonly components?: readonly ComponentDocument[];
+}
+
+/** A section as written. */
+export interface SectionDocument {
+  /** Id as printed ("1"). */
+  readonly id: string;
+  /** Title as printed. */
+  readonly title: string;
+  /** Lines in print order. */
+  readonly lines: readonly LineDocument[];
+  /** The printed subtotal, to be checked. */
+  readonly expected?: ValuesDocument;
+}
+
+/** The horizon as written. */
+export interface HorizonDocument {
+  /** First year. */
+  readonly from: number;
+  /** Last year. */
+  readonly to: number;
+  /** Budget year; defaults to `from`. */
+  readonly budgetYear?: number;
+  /** Column group labels; default: current years unlabelled, "MJB yyyy - yyyy", "Doorkijk MJB". */
+  readonly groups?: readonly { readonly label: string; readonly from: number; readonly to: number }[];
+}
+
+/**
+ * A budget table as a JSON document (the format for tools). Validated by `loadBudget`, described by the
+ * JSON Schema `meerjaren/schema/budget.schema.json`.
+ */
+export interface BudgetDocument {
+  /** Optional pointer to the JSON Schema, for editors. */
+  readonly $schema?: string;
+  /** Always `"meerjaren/budget"` when present. */
+  readonly format?: typeof BUDGET_FORMAT;
+  /** Format version: 1. */
+  readonly version: number;
+  /** Title of the table. */
+  readonly title: string;
+  /** Unit of every amount in the document: `euro`, `thousand` (x EUR 1.000) or `million`. */
+  readonly unit: Unit;
+  /** Sign convention of every amount; default `voordeel-positive`. */
+  readonly sign?: SignConvention;
+  /** Number notation of amount strings; undeclared means only unambiguous plain forms. */
+  readonly numberFormat?: NumberFormat;
+  /** Years covered. */
+  readonly horizon: HorizonDocument;
+  /** Defaults for lines. */
+  readonly defaults?: { readonly nature?: Nature };
+  /** Label of the grand total; default "TOTAAL SALDO PROGRAMMA". */
+  readonly totalLabel?: string;
+  /** Free labels of the table. */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Sections in print order. */
+  readonly sections: readonly SectionDocument[];
+  /** The printed grand total, to be checked. */
+  readonly expected?: ValuesDocument;
+}

@@ -1,0 +1,205 @@
+import { IssueCollector, MeerjarenError, issue, type Path } from '../core/errors.js';
+
+/** Limits on documents read from text (invoerlimieten). */
+export interface JsonLimits {
+  /** Largest input in UTF-16 code units. @defaultValue 16 MiB (16 777 216) */
+  readonly maxLength?: number;
+  /** Deepest nesting of objects and arrays. @defaultValue 32 */
+  readonly maxDepth?: number;
+}
+
+/** Default largest document text, in characters. */
+export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
+/** Default deepest nesting of a document. */
+export const DEFAULT_MAX_DEPTH = 32;
+
+/** Keys that are never accepted anywhere: they could reach an object's prototype. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A JSON number that a float cannot hold exactly (a non-integer, or an integer beyond 2^53), kept as written
+ * so that the loader can name it instead of silently using a rounded value.
+ */
+export class JsonNumberText {
+  /** @param text - the number as written in the JSON text */
+  constructor(readonly text: string) {}
+}
+
+/**
+ * Parses JSON text strictly: duplicate keys, forbidden keys (`__proto__`, `constructor`, `prototype`),
+ * nesting deeper than the limit and text longer than the limit are errors with a path, and numbers that a
+ * float cannot hold exactly are kept as {@link JsonNumberText}.
+ *
+ * @param text - the JSON text
+ * @param limits - size and depth limits
+ * @throws MeerjarenError with codes `invalid_json`, `duplicate_key`, `forbidden_key`, `too_deep`, `too_large`
+ */
+export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown {
+  const maxLength = limits.maxLength ?? DEFAULT_MAX_LENGTH;
+  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (text.length > maxLength) {
+    throw new MeerjarenError([issue('too_large', [], `the document has ${text.length} characters; the limit is ${maxLength}`)]);
+  }
+  const issues = new IssueCollector();
+  let pos = 0;
+  const path: (string | number)[] = [];
+
+  const where = (): string => {
+    let line = 1;
+    let col = 1;
+    for (let i = 0; i < pos && i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        col = 1;
+      } else col++;
+    }
+    return `line ${line}, column ${col}`;
+  };
+  const syntax = (what: string): never => {
+    throw new MeerjarenError([...issues.issues, issue('invalid_json', [...path], `${what} at ${where()}`)]);
+  };
+  const skip = (): void => {
+    while (pos < text.length) {
+      const c = text.charCodeAt(pos);
+      if (c === 32 || c === 9 || c === 10 || c === 13) pos++;
+      else break;
+    }
+  };
+
+  const parseString = (): string => {
+    pos++; // opening quote
+    let out = '';
+    let start = pos;
+    for (;;) {
+      if (pos >= text.length) syntax('unterminated string');
+      const c = text.charCodeAt(pos);
+      if (c === 34) {
+        out += text.slice(start, pos);
+        pos++;
+        return out;
+      }
+      if (c < 32) syntax('control character in string');
+      if (c === 92) {
+        out += text.slice(start, pos);
+        const e = text[pos + 1];
+        const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        if (e !== undefined && e in simple && e !== 'u') {
+          out += simple[e];
+          pos += 2;
+        } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
+          out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));
+          pos += 6;
+        } else syntax('bad escape in string');
+        start = pos;
+      } else pos++;
+    }
+  };
+
+  const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+  const parseNumber = (): number | JsonNumberText => {
+    NUMBER.lastIndex = pos;
+    const m = NUMBER.exec(text);
+    if (m === null) return syntax('unexpected character');
+    pos += m[0].length;
+    const raw = m[0];
+    if (/^-?\d+$/.test(raw)) {
+      const n = Number(raw);
+      if (Number.isSafeInteger(n)) return n === 0 ? 0 : n;
+    }
+    return new JsonNumberText(raw);
+  };
+
+  const parseValue = (depth: number): unknown => {
+    skip();
+    const c = text[pos];
+    if (c === '{' || c === '[') {
+      if (depth >= maxDepth) {
+        throw new MeerjarenError([...issues.issues, issue('too_deep', [...path], `nesting deeper than ${maxDepth} levels`)]);
+      }
+      return c === '{' ? parseObject(depth + 1) : parseArray(depth + 1);
+    }
+    if (c === '"') return parseString();
+    if (text.startsWith('true', pos)) return (pos += 4), true;
+    if (text.startsWith('false', pos)) return (pos += 5), false;
+    if (text.startsWith('null', pos)) return (pos += 4), null;
+    if (c === undefined) return syntax('unexpected end of text');
+    return parseNumber();
+  };
+
+  const parseObject = (depth: number): Record<string, unknown> => {
+    pos++;
+    const out: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    skip();
+    if (text[pos] === '}') return pos++, out;
+    for (;;) {
+      skip();
+      if (text[pos] !== '"') syntax('expected a key');
+      const key = parseString();
+      skip();
+      if (text[pos] !== ':') syntax('expected ":"');
+      pos++;
+      path.push(key);
+      const value = parseValue(depth);
+      if (FORBIDDEN_KEYS.has(key)) issues.add('forbidden_key', [...path], `the key "${key}" is not allowed`);
+      else if (seen.has(key)) issues.add('duplicate_key', [...path], `the key "${key}" appears more than once`);
+      else Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      seen.add(key);
+      path.pop();
+      skip();
+      if (text[pos] === ',') pos++;
+      else if (text[pos] === '}') return pos++, out;
+      else syntax('expected "," or "}"');
+    }
+  };
+
+  const parseArray = (depth: number): unknown[] => {
+    pos++;
+    const out: unknown[] = [];
+    skip();
+    if (text[pos] === ']') return pos++, out;
+    for (;;) {
+      path.push(out.length);
+      out.push(parseValue(depth));
+      path.pop();
+      skip();
+      if (text[pos] === ',') pos++;
+      else if (text[pos] === ']') return pos++, out;
+      else syntax('expected "," or "]"');
+    }
+  };
+
+  // A byte order mark is tolerated at the start.
+  if (text.charCodeAt(0) === 0xfeff) pos = 1;
+  const value = parseValue(0);
+  skip();
+  if (pos < text.length) syntax('unexpected text after the document');
+  issues.throwIfAny();
+  return value;
+}
+
+/**
+ * Checks an already parsed value for nesting depth and forbidden keys, for documents handed over as objects.
+ * @param value - the document
+ * @param maxDepth - deepest nesting
+ * @param collector - where problems go
+ */
+export function checkShape(value: unknown, maxDepth: number, collector: IssueCollector): void {
+  const walk = (v: unknown, depth: number, path: Path): boolean => {
+    if (typeof v !== 'object' || v === null) return true;
+    if (depth >= maxDepth) {
+      collector.add('too_deep', path, `nesting deeper than ${maxDepth} levels`);
+      return false;
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (!walk(v[i], depth + 1, [...path, i])) return false;
+      return true;
+    }
+    for (const key of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(key)) collector.add('forbidden_key', [...path, key], `the key "${key}" is not allowed`);
+      else if (!walk((v as Record<string, unknown>)[key], depth + 1, [...path, key])) return false;
+    }
+    return true;
+  };
+  walk(value, 0, []);
+}

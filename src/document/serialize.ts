@@ -1,0 +1,67 @@
+import { Dec, plainString, type Decimal } from '../core/decimal.js';
+import { isPm, unitFactor, type Budget, type Cell, type YearValues } from '../budget/model.js';
+import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument } from './format.js';
+
+/**
+ * Writes a budget back as a JSON document in its source unit and sign convention, amounts as plain decimal
+ * strings. `loadBudget(toDocument(b))` gives a budget equal to `b`.
+ * @param budget - the budget
+ */
+export function toDocument(budget: Budget): BudgetDocument {
+  const factor = new Dec(unitFactor(budget.presentation.unit));
+  const negate = budget.presentation.sign === 'nadeel-positive';
+  const amount = (value: Decimal): string => plainString(negate ? value.neg().div(factor) : value.div(factor));
+  const cell = (c: Cell): string => {
+    if (!isPm(c)) return amount(c);
+    if (c.direction === undefined) return 'pm';
+    return (c.direction === 'voordeel') !== negate ? '+pm' : '-pm';
+  };
+  const values = (v: YearValues | Readonly<Record<string, Decimal>>): Record<string, string> =>
+    Object.fromEntries(Object.entries(v).map(([year, c]) => [year, cell(c)]));
+  const sections: SectionDocument[] = budget.sections.map((s) => ({
+    id: s.id,
+    title: s.title,
+    lines: s.lines.map((line): LineDocument => {
+      const components: ComponentDocument[] = line.components.map((c, i) => ({
+        ...(c.id === `${line.id}#${i + 1}` ? {} : { id: c.id }),
+        title: c.title,
+        nature: c.nature,
+        ...(Object.keys(c.tags).length > 0 ? { tags: c.tags } : {}),
+        values: values(c.values),
+      }));
+      const own = line.row === 'subtotal' ? values(line.expected ?? {}) : values(line.values);
+      return {
+        id: line.id,
+        title: line.title,
+        nature: line.nature,
+        ...(Object.keys(line.tags).length > 0 ? { tags: line.tags } : {}),
+        ...(Object.keys(own).length > 0 || components.length === 0 ? { values: own } : {}),
+        ...(line.components.length > 0 ? { row: line.row } : {}),
+        ...(components.length > 0 ? { components } : {}),
+      };
+    }),
+    ...(s.expected === undefined ? {} : { expected: values(s.expected) }),
+  }));
+  const h = budget.horizon;
+  return {
+    format: BUDGET_FORMAT,
+    version: BUDGET_FORMAT_VERSION,
+    title: budget.title,
+    unit: budget.presentation.unit,
+    sign: budget.presentation.sign,
+    numberFormat: 'plain',
+    horizon: { from: h.from, to: h.to, budgetYear: h.budgetYear, groups: h.groups.map((g) => ({ ...g })) },
+    totalLabel: budget.presentation.totalLabel,
+    ...(Object.keys(budget.tags).length > 0 ? { tags: budget.tags } : {}),
+    sections,
+    ...(budget.expected === undefined ? {} : { expected: values(budget.expected) }),
+  };
+}
+
+/**
+ * Writes a budget as JSON text (2-space indented).
+ * @param budget - the budget
+ */
+export function budgetToJson(budget: Budget): string {
+  return JSON.stringify(toDocument(budget), null, 2);
+}

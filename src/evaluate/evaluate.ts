@@ -1,0 +1,268 @@
+import { Dec, ZERO, type Decimal } from '../core/decimal.js';
+import { formatPath } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
+import { isPm, unitFactor, type Budget, type Cell, type Nature, type YearValues } from '../budget/model.js';
+
+/**
+ * A total for one year (totaal): the exact amount, its structural and incidental parts, and the pm posts
+ * it contains.
+ *
+ * @remarks
+ * A pm counts as 0 in `amount`, but a total that contains one is not a plain number: `pm` lists the ids
+ * of the lines whose pm posts it contains, in document order. `amount = structural + incidental` always.
+ */
+export interface Total {
+  /** Exact sum in euros, effect on the saldo (positive = voordeel); pm counts as 0. */
+  readonly amount: Decimal;
+  /** The structural part (structureel). */
+  readonly structural: Decimal;
+  /** The incidental part (incidenteel). */
+  readonly incidental: Decimal;
+  /** Ids of the lines with a pm post inside this total, in document order; empty when it has none. */
+  readonly pm: readonly string[];
+  /** Whether no row in this total has any value (neither an amount nor pm) in this year: printed blank. */
+  readonly empty: boolean;
+}
+
+/** Totals per year, keyed by year ("2026"); every year of the horizon is present. */
+export type TotalsByYear = Readonly<Record<string, Total>>;
+
+/** Result of one component (onderdeel). */
+export interface ComponentResult {
+  /** Component id. */
+  readonly id: string;
+  /** Title. */
+  readonly title: string;
+  /** Incidental or structural. */
+  readonly nature: Nature;
+  /** Its value per year as a total. */
+  readonly totals: TotalsByYear;
+}
+
+/** Result of one line (regel): the line's own row, its components, and their sum. */
+export interface LineResult {
+  /** Line id. */
+  readonly id: string;
+  /** Title. */
+  readonly title: string;
+  /** Id of the section it is in. */
+  readonly sectionId: string;
+  /** The line's own row (zero and empty for a subtotal line). */
+  readonly own: TotalsByYear;
+  /** Components. */
+  readonly components: readonly ComponentResult[];
+  /** Own row plus components. */
+  readonly totals: TotalsByYear;
+}
+
+/** Result of one section (onderdeel van de tabel), with its subtotal. */
+export interface SectionResult {
+  /** Section id. */
+  readonly id: string;
+  /** Title. */
+  readonly title: string;
+  /** Its lines. */
+  readonly lines: readonly LineResult[];
+  /** Subtotal per year. */
+  readonly totals: TotalsByYear;
+}
+
+/** How a printed total compares to the sum of its rows (controle). */
+export type CheckStatus = 'ok' | 'rounding' | 'mismatch';
+
+/**
+ * One printed total checked against the exact sum of its rows.
+ *
+ * @remarks
+ * Each printed figure is off by at most half a unit of the table from its exact value, so a printed total of
+ * `n` printed rows may differ from their sum by up to `(n + 1) / 2` units: within that the difference is an
+ * afrondingsverschil (`rounding`), beyond it a `mismatch`.
+ */
+export interface Check {
+  /** What was printed: a line subtotal, a section subtotal or the grand total. */
+  readonly scope: 'line' | 'section' | 'total';
+  /** Id of the line or section; empty for the grand total. */
+  readonly id: string;
+  /** The year. */
+  readonly year: number;
+  /** Path of the printed value in the document (`sections[3].expected.2026`). */
+  readonly path: string;
+  /** The same path as keys and indices. */
+  readonly pathSegments: readonly (string | number)[];
+  /** The printed value, in euros. */
+  readonly expected: Decimal;
+  /** The exact sum of the rows, in euros. */
+  readonly actual: Decimal;
+  /** `expected - actual`. */
+  readonly difference: Decimal;
+  /** Largest difference that rounding explains, in euros. */
+  readonly tolerance: Decimal;
+  /** Verdict. */
+  readonly status: CheckStatus;
+}
+
+/** The evaluation of a budget (doorrekening): totals per row, section and table, per year. A frozen value. */
+export interface Evaluation {
+  /** Years evaluated, ascending. */
+  readonly years: readonly number[];
+  /** Sections with their lines. */
+  readonly sections: readonly SectionResult[];
+  /** Every line by id. */
+  readonly lines: Readonly<Record<string, LineResult>>;
+  /** The grand total per year (TOTAAL SALDO). */
+  readonly total: TotalsByYear;
+  /** Printed totals in the document checked against the sums; empty when it gave none. */
+  readonly checks: readonly Check[];
+}
+
+/** Builds totals; kept mutable while summing, frozen with the result. */
+class Acc {
+  structural: Decimal = ZERO;
+  incidental: Decimal = ZERO;
+  pm: string[] = [];
+  empty = true;
+
+  addCell(cell: Cell | undefined, nature: Nature, lineId: string): void {
+    if (cell === undefined) return;
+    this.empty = false;
+    if (isPm(cell)) {
+      if (this.pm[this.pm.length - 1] !== lineId) this.pm.push(lineId);
+      return;
+    }
+    if (nature === 'structural') this.structural = this.structural.plus(cell);
+    else this.incidental = this.incidental.plus(cell);
+  }
+
+  addTotal(total: Total): void {
+    if (total.empty) return;
+    this.empty = false;
+    this.structural = this.structural.plus(total.structural);
+    this.incidental = this.incidental.plus(total.incidental);
+    for (const id of total.pm) if (this.pm[this.pm.length - 1] !== id) this.pm.push(id);
+  }
+
+  done(): Total {
+    const amount = this.structural.plus(this.incidental);
+    return { amount: amount.isZero() ? ZERO : amount, structural: this.structural, incidental: this.incidental, pm: this.pm, empty: this.empty };
+  }
+}
+
+function rowTotals(years: readonly number[], values: YearValues, nature: Nature, lineId: string): Record<string, Total> {
+  const out: Record<string, Total> = Object.create(null) as Record<string, Total>;
+  for (const year of years) {
+    const acc = new Acc();
+    acc.addCell(values[year], nature, lineId);
+    out[year] = acc.done();
+  }
+  return out;
+}
+
+function sumTotals(years: readonly number[], parts: readonly TotalsByYear[]): Record<string, Total> {
+  const out: Record<string, Total> = Object.create(null) as Record<string, Total>;
+  for (const year of years) {
+    const acc = new Acc();
+    for (const part of parts) {
+      const total = part[year];
+      if (total !== undefined) acc.addTotal(total);
+    }
+    out[year] = acc.done();
+  }
+  return out;
+}
+
+/**
+ * Evaluates a budget (doorrekenen): per year the totals of every line, section and the whole table, split
+ * into structural and incidental parts, with the pm posts each contains, and the document's printed totals
+ * checked. Pure: the budget is not changed; the result is frozen.
+ * @param budget - a budget from `loadBudget` or the builder
+ */
+export function evaluate(budget: Budget): Evaluation {
+  const years = budget.horizon.years;
+  const lines: Record<string, LineResult> = Object.create(null) as Record<string, LineResult>;
+  const sections: SectionResult[] = budget.sections.map((section) => {
+    const lineResults: LineResult[] = section.lines.map((line) => {
+      const own = rowTotals(years, line.values, line.nature, line.id);
+      const components: ComponentResult[] = line.components.map((c) => ({
+        id: c.id,
+        title: c.title,
+        nature: c.nature,
+        totals: rowTotals(years, c.values, c.nature, line.id),
+      }));
+      const result: LineResult = {
+        id: line.id,
+        title: line.title,
+        sectionId: section.id,
+        own,
+        components,
+        totals: sumTotals(years, [own, ...components.map((c) => c.totals)]),
+      };
+      lines[line.id] = result;
+      return result;
+    });
+    return { id: section.id, title: section.title, lines: lineResults, totals: sumTotals(years, lineResults.map((l) => l.totals)) };
+  });
+  const total = sumTotals(years, sections.map((s) => s.totals));
+  const checks = compareExpectations(budget, sections, total);
+  return deepFreeze({ years, sections, lines, total, checks });
+}
+
+/**
+ * Checks the printed totals of a budget document against the sums of their rows.
+ * @param budget - the budget
+ * @returns one check per printed value
+ */
+export function checkExpectations(budget: Budget): readonly Check[] {
+  return evaluate(budget).checks;
+}
+
+function compareExpectations(budget: Budget, sections: readonly SectionResult[], total: TotalsByYear): Check[] {
+  const unit = new Dec(unitFactor(budget.presentation.unit));
+  const checks: Check[] = [];
+  const compare = (
+    scope: Check['scope'],
+    id: string,
+    path: (string | number)[],
+    expected: Readonly<Record<string, Decimal>> | undefined,
+    totals: TotalsByYear,
+    printedRows: (year: string) => number,
+  ): void => {
+    if (expected === undefined) return;
+    for (const [year, value] of Object.entries(expected)) {
+      const actual = totals[year]?.amount ?? ZERO;
+      const difference = value.minus(actual);
+      const tolerance = unit.times(printedRows(year) + 1).div(2);
+      const status: CheckStatus = difference.isZero() ? 'ok' : difference.abs().lte(tolerance) ? 'rounding' : 'mismatch';
+      checks.push({
+        scope,
+        id,
+        year: Number(year),
+        path: formatPath([...path, year]),
+        pathSegments: [...path, year],
+        expected: value,
+        actual,
+        difference: difference.isZero() ? ZERO : difference,
+        tolerance,
+        status,
+      });
+    }
+  };
+  const has = (values: YearValues, year: string): number => (values[year] !== undefined && !isPm(values[year]) ? 1 : 0);
+  budget.sections.forEach((section, si) => {
+    section.lines.forEach((line, li) => {
+      const lineRows = (year: string): number => has(line.values, year) + line.components.reduce((n, c) => n + has(c.values, year), 0);
+      const result = sections[si]?.lines[li];
+      if (result !== undefined) compare('line', line.id, ['sections', si, 'lines', li, 'values'], line.expected, result.totals, lineRows);
+    });
+    const sectionRows = (year: string): number =>
+      section.lines.reduce((n, line) => n + has(line.values, year) + line.components.reduce((m, c) => m + has(c.values, year), 0), 0);
+    const result = sections[si];
+    if (result !== undefined) compare('section', section.id, ['sections', si, 'expected'], section.expected, result.totals, sectionRows);
+  });
+  const allRows = (year: string): number =>
+    budget.sections.reduce(
+      (n, section) => n + section.lines.reduce((m, line) => m + has(line.values, year) + line.components.reduce((k, c) => k + has(c.values, year), 0), 0),
+      0,
+    );
+  compare('total', '', ['expected'], budget.expected, total, allRows);
+  return checks;
+}

@@ -1,0 +1,40 @@
+/**
+ * meerjaren: exact scenario modelling of Dutch municipal multi-year budgets (meerjarenbegroting).
+ *
+ * Data flows one way: document -> validate -> model -> scenario -> evaluate -> report.
+ * @packageDocumentation
+ */
+
+// core
+export { Dec, ZERO, isDecimal, plainString, roundTo } from './core/decimal.js';
+export type { Decimal, RoundingMode } from './core/decimal.js';
+export { MeerjarenError, ISSUE_CODES, formatPath } from './core/errors.js';
+export type { Issue, IssueCode, Path } from './core/errors.js';
+export { readAmount, MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS } from './core/amount.js';
+export type { NumberFormat, AmountReading } from './core/amount.js';
+export { yearRole, MIN_YEAR, MAX_YEAR, MAX_HORIZON_YEARS } from './core/horizon.js';
+export type { Horizon, ColumnGroup, YearRole } from './core/horizon.js';
+
+// budget model
+export { PM, isPm, unitFactor } from './budget/model.js';
+export type { Budget, Section, Line, Component, Cell, Pm, Nature, Unit, SignConvention, LineRow, YearValues, Tags, SourcePresentation } from './budget/model.js';
+
+// documents
+export { loadBudget } from './document/load.js';
+export type { LoadOptions } from './document/load.js';
+export { budget, BudgetBuilder, pm } from './document/builder.js';
+export type { BudgetOptions, LineOptions, ComponentOptions, ValuesInput } from './document/builder.js';
+export { toDocument, budgetToJson } from './document/serialize.js';
+export { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './document/format.js';
+export type { BudgetDocument, SectionDocument, LineDocument, ComponentDocument, HorizonDocument, ValuesDocument, ValueDocument } from './document/format.js';
+export { parseJsonStrict, JsonNumberText, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from './document/json.js';
+export type { JsonLimits } from './document/json.js';
+
+// evaluation
+export { evaluate, checkExpectations } from './evaluate/evaluate.js';
+export type { Evaluation, Total, TotalsByYear, LineResult, SectionResult, ComponentResult, Check, CheckStatus } from './evaluate/evaluate.js';
+
+// reports
+export { budgetTable } from './report/budget-table.js';
+export type { BudgetTableOptions } from './report/budget-table.js';
+export type { Table, TableRow, TableCell, TableColumn, TableRowKind } from './report/table.js';

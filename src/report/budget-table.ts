@@ -1,0 +1,82 @@
+import { ZERO } from '../core/decimal.js';
+import { isPm, type Budget, type Cell, type YearValues } from '../budget/model.js';
+import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
+import type { Table, TableCell, TableColumn, TableRow } from './table.js';
+
+/** Options of {@link budgetTable}. */
+export interface BudgetTableOptions {
+  /** Print a subtotal row under each section. @defaultValue false (the seeds print none) */
+  readonly sectionTotals?: boolean;
+  /** Label of the grand total row. @defaultValue the budget's own ("TOTAAL SALDO PROGRAMMA") */
+  readonly totalLabel?: string;
+  /** An evaluation of the budget, when one is at hand (saves evaluating again). */
+  readonly evaluation?: Evaluation;
+}
+
+const NIL: TableCell = Object.freeze({ amount: undefined, pm: false });
+
+function cellOf(cell: Cell | undefined): TableCell {
+  if (cell === undefined) return NIL;
+  if (isPm(cell)) return cell.direction === undefined ? { amount: ZERO, pm: true } : { amount: ZERO, pm: true, pmDirection: cell.direction };
+  return { amount: cell, pm: false };
+}
+
+function totalCell(total: Total | undefined): TableCell {
+  if (total === undefined || total.empty) return NIL;
+  return { amount: total.amount, pm: total.pm.length > 0 };
+}
+
+/**
+ * The budget as a report table in the layout of the seed tables (begrotingstabel): per section a heading,
+ * per line its own row ("1.1 Noodopvang Oekraïne-vergoeding rijk") and its components ("- kosten
+ * noodopvang"), optionally section subtotals, and the grand total ("TOTAAL SALDO PROGRAMMA").
+ * Every subtotal and total row names the rows it sums, so printed figures add up after rounding.
+ * @param budget - the budget
+ * @param options - layout options
+ */
+export function budgetTable(budget: Budget, options: BudgetTableOptions = {}): Table {
+  const evaluation = options.evaluation ?? evaluate(budget);
+  const years = budget.horizon.years;
+  const groupOf = (year: number): string | undefined => budget.horizon.groups.find((g) => year >= g.from && year <= g.to)?.label;
+  const columns: TableColumn[] = years.map((year) => {
+    const group = groupOf(year);
+    return group === undefined ? { key: String(year), label: String(year) } : { key: String(year), label: String(year), group };
+  });
+  const row = (values: YearValues): TableCell[] => years.map((y) => cellOf(values[y]));
+  const totals = (t: TotalsByYear): TableCell[] => years.map((y) => totalCell(t[y]));
+  const rows: TableRow[] = [];
+  const topParts: string[] = [];
+  budget.sections.forEach((section, si) => {
+    rows.push({ id: `section:${section.id}`, label: `${section.id} ${section.title}`.trim(), kind: 'heading', depth: 0, cells: years.map(() => NIL) });
+    const sectionParts: string[] = [];
+    for (const line of section.lines) {
+      const componentIds = line.components.map((c) => `component:${c.id}`);
+      const lineResult = evaluation.lines[line.id];
+      if (line.row === 'subtotal' && lineResult !== undefined) {
+        rows.push({ id: `line:${line.id}`, label: `${line.id} ${line.title}`, kind: 'subtotal', depth: 1, cells: totals(lineResult.totals), of: componentIds });
+      } else {
+        rows.push({ id: `line:${line.id}`, label: `${line.id} ${line.title}`, kind: 'line', depth: 1, cells: row(line.values) });
+        sectionParts.push(`line:${line.id}`);
+      }
+      line.components.forEach((c, i) => {
+        rows.push({ id: componentIds[i] ?? c.id, label: `- ${c.title}`, kind: 'component', depth: 2, cells: row(c.values) });
+      });
+      sectionParts.push(...componentIds);
+    }
+    const sectionResult = evaluation.sections[si];
+    if (options.sectionTotals === true && sectionResult !== undefined) {
+      const id = `subtotal:${section.id}`;
+      rows.push({ id, label: `Subtotaal ${section.id}`.trim(), kind: 'subtotal', depth: 0, cells: totals(sectionResult.totals), of: sectionParts });
+      topParts.push(id);
+    } else topParts.push(...sectionParts);
+  });
+  rows.push({
+    id: 'total',
+    label: options.totalLabel ?? budget.presentation.totalLabel,
+    kind: 'total',
+    depth: 0,
+    cells: totals(evaluation.total),
+    of: topParts,
+  });
+  return { title: budget.title, columns, rows };
+}
