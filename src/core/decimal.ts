@@ -33,8 +33,10 @@ export const ZERO: Decimal = new Dec(0);
  * @param value - anything
  */
 export function isDecimal(value: unknown): value is Decimal {
-  // decimal.js recognises instances of every copy through their toStringTag.
-  return DecimalJs.isDecimal(value);
+  // decimal.js recognises instances of every copy through a `toStringTag` property, which a plain JSON
+  // object such as {"toStringTag": "[object Decimal]"} can also carry; a real instance of any copy also
+  // inherits Symbol.toStringTag 'Decimal' from its prototype, which parsed JSON never does.
+  return DecimalJs.isDecimal(value) && Object.prototype.toString.call(value) === '[object Decimal]';
 }
 
 /**

@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module';
+import DecimalEsm from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import { isDecimal } from '../../src/core/decimal.js';
+import { loadBudget } from '../../src/document/load.js';
+import { MeerjarenError } from '../../src/core/errors.js';
+
+/** Bugs found while hardening, one test each, so they stay fixed. */
+describe('hardening regressions', () => {
+  const doc = (value: string): string =>
+    `{"version":1,"title":"t","unit":"euro","horizon":{"from":2025,"to":2026},` +
+    `"sections":[{"id":"1","title":"s","lines":[{"id":"a","title":"l","nature":"structural","values":{"2025":${value}}}]}]}`;
+
+  it('a JSON object that looks like a decimal.js value is an invalid amount, not a TypeError', () => {
+    let caught: unknown;
+    try {
+      loadBudget(doc('{"toStringTag":"[object Decimal]"}'));
+    } catch (e) {
+      caught = e;
+    }
+    expect(MeerjarenError.is(caught)).toBe(true);
+    expect((caught as MeerjarenError).issues.map((i) => [i.code, i.path])).toContainEqual(['invalid_amount', 'sections[0].lines[0].values.2025']);
+  });
+
+  it('isDecimal still recognises values of every decimal.js copy', () => {
+    const DecimalCjs = createRequire(import.meta.url)('decimal.js') as typeof DecimalEsm;
+    expect(isDecimal(new DecimalEsm(1))).toBe(true);
+    expect(isDecimal(new DecimalCjs(1))).toBe(true);
+    expect(isDecimal(new (DecimalEsm.clone())(1))).toBe(true);
+    expect(isDecimal({ toStringTag: '[object Decimal]' })).toBe(false);
+  });
+});
