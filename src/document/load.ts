@@ -348,7 +348,7 @@ class DocumentReader {
       return undefined;
     }
     if (typeof raw !== 'number' || !Number.isInteger(raw)) {
-      this.issues.add('invalid_year', path, `a year must be a whole number such as 2026, not ${raw instanceof JsonNumberText ? raw.text : JSON.stringify(raw)}`);
+      this.issues.add('invalid_year', path, `a year must be a whole number such as 2026, not ${describe(raw)}`);
       return undefined;
     }
     if (raw < MIN_YEAR || raw > MAX_YEAR) {

@@ -29,4 +29,17 @@ describe('hardening regressions', () => {
     expect(isDecimal(new (DecimalEsm.clone())(1))).toBe(true);
     expect(isDecimal({ toStringTag: '[object Decimal]' })).toBe(false);
   });
+
+  it('a bigint year in a document object is an invalid year, not a TypeError from JSON.stringify', () => {
+    const document = JSON.parse(doc('"1"')) as { horizon: { from: unknown } };
+    document.horizon.from = 2025n;
+    let caught: unknown;
+    try {
+      loadBudget(document);
+    } catch (e) {
+      caught = e;
+    }
+    expect(MeerjarenError.is(caught)).toBe(true);
+    expect((caught as MeerjarenError).issues.map((i) => [i.code, i.path])).toContainEqual(['invalid_year', 'horizon.from']);
+  });
 });
