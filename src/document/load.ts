@@ -213,7 +213,7 @@ class DocumentReader {
     });
     const ownYears = Object.keys(values);
     const componentYears = new Set(components.flatMap((c) => Object.keys(c.values)));
-    if (ownYears.length === 0 && components.length === 0) {
+    if (ownYears.length === 0 && components.length === 0 && !writesValues(l['values']) && !writesValues(l['components'])) {
       this.issues.add('line_without_values', path, `line ${id ?? ''} has no value in any year (write "pm" for an unknown amount)`);
     }
     const shared = ownYears.filter((y) => componentYears.has(y));
@@ -254,7 +254,7 @@ class DocumentReader {
     const declared = this.choice(c['nature'], NATURES, [...path, 'nature'], false);
     const tags = this.tags(c['tags'], [...path, 'tags']);
     const values = this.values(c['values'], [...path, 'values']);
-    if (c['values'] !== undefined && Object.keys(values).length === 0) {
+    if (c['values'] !== undefined && !writesValues(c['values'])) {
       this.issues.add('line_without_values', [...path, 'values'], `component "${title}" has no value in any year`);
     }
     const nature = declared ?? lineNature;
@@ -460,6 +460,12 @@ class DocumentReader {
     this.#ids.set(key, path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, ''));
     return id;
   }
+}
+
+/** Whether raw values write anything (a bad value is reported on its own, not as "no values"). */
+function writesValues(raw: unknown): boolean {
+  if (Array.isArray(raw)) return raw.some((v) => v !== null);
+  return typeof raw === 'object' && raw !== null && Object.keys(raw).length > 0;
 }
 
 function describe(value: unknown): string {

@@ -74,9 +74,11 @@ export type CheckStatus = 'ok' | 'rounding' | 'mismatch';
  * One printed total checked against the exact sum of its rows.
  *
  * @remarks
- * Each printed figure is off by at most half a unit of the table from its exact value, so a printed total of
- * `n` printed rows may differ from their sum by up to `(n + 1) / 2` units: within that the difference is an
- * afrondingsverschil (`rounding`), beyond it a `mismatch`.
+ * Each printed figure (the `n` printed rows with an amount and the printed total) is within half a unit of the
+ * table from its exact value, so the printed total differs from the sum of the printed rows by less than
+ * `(n + 1) / 2` units; in whole units that is at most `floor(n / 2)`. A difference within that bound is an
+ * afrondingsverschil (`rounding`), beyond it a `mismatch`. (One printed row: no difference is possible;
+ * two rows: 1 unit; four rows: 2 units.)
  */
 export interface Check {
   /** What was printed: a line subtotal, a section subtotal or the grand total. */
@@ -230,7 +232,7 @@ function compareExpectations(budget: Budget, sections: readonly SectionResult[],
     for (const [year, value] of Object.entries(expected)) {
       const actual = totals[year]?.amount ?? ZERO;
       const difference = value.minus(actual);
-      const tolerance = unit.times(printedRows(year) + 1).div(2);
+      const tolerance = unit.times(Math.floor(printedRows(year) / 2));
       const status: CheckStatus = difference.isZero() ? 'ok' : difference.abs().lte(tolerance) ? 'rounding' : 'mismatch';
       checks.push({
         scope,
