@@ -38,3 +38,11 @@ export type { Evaluation, Total, TotalsByYear, LineResult, SectionResult, Compon
 export { budgetTable } from './report/budget-table.js';
 export type { BudgetTableOptions } from './report/budget-table.js';
 export type { Table, TableRow, TableCell, TableColumn, TableRowKind } from './report/table.js';
+export { renderText } from './report/render-text.js';
+export { renderMarkdown } from './report/render-markdown.js';
+export { renderHtml } from './report/render-html.js';
+export { formatAmount, formatCell, parseLocaleAmount } from './report/format.js';
+export { resolvePresentation, UNIT_FACTORS } from './report/presentation.js';
+export type { Presentation, ResolvedPresentation, AmountNotation, NumberLocale, LabelLanguage, RoundingPolicy } from './report/presentation.js';
+export { allocateRounded, roundTable } from './report/allocate.js';
+export type { RoundedTable } from './report/allocate.js';

@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Runs an example as a user would (tsx, importing 'meerjaren') and returns what it printed. */
+function run(file: string): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', `examples/${file}`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('examples (foundation)', () => {
+  it('01 prints seed 000 with TOTAAL SALDO PROGRAMMA -609 363 533 725 702 742 752', () => {
+    const out = run('01-seed000-tb1.ts');
+    const total = out.split('\n').find((l) => l.startsWith('TOTAAL SALDO PROGRAMMA'))!;
+    expect(total.replace(/\s+\+ pm/g, '').split(/\s+/).slice(3)).toEqual(['-609', '363', '533', '725', '702', '742', '752']);
+    expect(out).toMatch(/1\.1 Noodopvang Oekraïne-vergoeding rijk\s+6\.500\s+1\.083\s+pm\s+pm\s+pm\s+pm\s+pm/);
+    expect(out).toMatch(/- kosten noodopvang\s+-3\.600\s+-600\n/);
+    expect(out).toContain('2026: 363 (structureel 725, incidenteel -362)  bevat pm: 1.4, 1.6, 1.8, 3.1');
+  });
+
+  it('02 prints seed 001 Saldo 653 0 0 0 (+ is nadeel) and 720 720 720 720', () => {
+    const out = run('02-seed001-beleid-en-bezuinigingen.ts');
+    expect(out).toContain('Saldo as printed (nadeel-positive): 653 0 0 0');
+    expect(out).toContain('Effect on the saldo (+ is voordeel): -653 0 0 0');
+    expect(out).toContain('Saldo as printed (voordeel-positive): 720 720 720 720');
+  });
+
+  it('03 reports the rounding differences of seed 001 Financieel samengevat', () => {
+    const out = run('03-seed001-financieel-samengevat.ts');
+    expect(out).toContain('2025 subtotaal A: gedrukt -151.175, som van de regels -151.176, afrondingsverschil 1');
+    expect(out).toContain('2024 Saldo: gedrukt -135.874, som van de regels -135.873, afrondingsverschil -1');
+    expect(out).not.toContain('VERSCHIL');
+  });
+
+  it('04 prints seed 003 Nieuw beleid Saldo 1.352 1.352 20 0', () => {
+    expect(run('04-seed003-nieuw-beleid.ts')).toContain('Saldo (+ is nadeel): 1.352 1.352 20 0');
+  });
+
+  it('every example runs without error', () => {
+    const all = readdirSync(new URL('../examples', import.meta.url)).filter((f) => /^\d\d-.*\.ts$/.test(f));
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    for (const file of all) expect(() => run(file)).not.toThrow();
+  });
+});

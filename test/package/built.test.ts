@@ -1,0 +1,59 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const built = existsSync(`${root}/dist/index.js`) && existsSync(`${root}/dist/index.cjs`);
+
+/** Runs a script in a child process from the package root, so 'meerjaren' resolves through package.json "exports". */
+function node(args: string[], script: string): string {
+  return execFileSync(process.execPath, [...args, script], { cwd: root, encoding: 'utf8' });
+}
+
+const body = `
+  const doc = JSON.parse(fs.readFileSync('examples/data/seed000-tb1.json', 'utf8'));
+  const b = m.loadBudget(doc);
+  const e = m.evaluate(b);
+  let err; try { m.loadBudget({ version: 1 }); } catch (x) { err = x; }
+  console.log(JSON.stringify({
+    totals: e.years.map((y) => e.total[y].amount.div(1000).toFixed()),
+    frozen: Object.isFrozen(b),
+    errorIs: m.MeerjarenError.is(err),
+    code: err.code,
+  }));
+`;
+
+describe.runIf(built)('the built package (run `npm run build` first)', () => {
+  it('loads as ESM through the exports map', () => {
+    const out = node(['--input-type=module', '-e'], `import * as m from 'meerjaren'; import fs from 'node:fs'; ${body}`);
+    expect(JSON.parse(out)).toEqual({ totals: ['-609', '363', '533', '725', '702', '742', '752'], frozen: true, errorIs: true, code: 'missing_field' });
+  });
+
+  it('loads as CommonJS through the exports map', () => {
+    const out = node(['--input-type=commonjs', '-e'], `const m = require('meerjaren'); const fs = require('node:fs'); ${body}`);
+    expect(JSON.parse(out)).toEqual({ totals: ['-609', '363', '533', '725', '702', '742', '752'], frozen: true, errorIs: true, code: 'missing_field' });
+  });
+
+  it('recognises an error from the CommonJS copy in the ESM copy (MeerjarenError.is, not instanceof)', () => {
+    const out = node(
+      ['--input-type=module', '-e'],
+      `import * as esm from 'meerjaren'; import { createRequire } from 'node:module';
+       const cjs = createRequire(process.cwd() + '/package.json')('meerjaren');
+       let err; try { cjs.loadBudget('{'); } catch (x) { err = x; }
+       console.log(JSON.stringify({ is: esm.MeerjarenError.is(err), instance: err instanceof esm.MeerjarenError, code: err.code }));`,
+    );
+    expect(JSON.parse(out)).toEqual({ is: true, instance: false, code: 'invalid_json' });
+  });
+
+  it('ships the JSON Schema', () => {
+    const out = node(['--input-type=commonjs', '-e'], `console.log(require.resolve('meerjaren/schema/budget.schema.json'))`);
+    expect(out.trim()).toMatch(/schema\/budget\.schema\.json$/);
+  });
+});
+
+describe.runIf(!built)('the built package', () => {
+  it('is not built: run `npm run build` to test dist/ (CI always builds first)', () => {
+    expect(built).toBe(false);
+  });
+});
