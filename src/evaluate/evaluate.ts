@@ -2,6 +2,8 @@ import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import { formatPath } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { isPm, unitFactor, type Budget, type Cell, type Nature, type YearValues } from '../budget/model.js';
+import { compileBudget } from '../engine/compile.js';
+import { createEngine, type Scope } from '../engine/engine.js';
 
 /**
  * A total for one year (totaal): the exact amount, its structural and incidental parts, and the pm posts
@@ -117,61 +119,6 @@ export interface Evaluation {
   readonly checks: readonly Check[];
 }
 
-/** Builds totals; kept mutable while summing, frozen with the result. */
-class Acc {
-  structural: Decimal = ZERO;
-  incidental: Decimal = ZERO;
-  pm: string[] = [];
-  empty = true;
-
-  addCell(cell: Cell | undefined, nature: Nature, lineId: string): void {
-    if (cell === undefined) return;
-    this.empty = false;
-    if (isPm(cell)) {
-      if (this.pm[this.pm.length - 1] !== lineId) this.pm.push(lineId);
-      return;
-    }
-    if (nature === 'structural') this.structural = this.structural.plus(cell);
-    else this.incidental = this.incidental.plus(cell);
-  }
-
-  addTotal(total: Total): void {
-    if (total.empty) return;
-    this.empty = false;
-    this.structural = this.structural.plus(total.structural);
-    this.incidental = this.incidental.plus(total.incidental);
-    for (const id of total.pm) if (this.pm[this.pm.length - 1] !== id) this.pm.push(id);
-  }
-
-  done(): Total {
-    const amount = this.structural.plus(this.incidental);
-    return { amount: amount.isZero() ? ZERO : amount, structural: this.structural, incidental: this.incidental, pm: this.pm, empty: this.empty };
-  }
-}
-
-function rowTotals(years: readonly number[], values: YearValues, nature: Nature, lineId: string): Record<string, Total> {
-  const out: Record<string, Total> = Object.create(null) as Record<string, Total>;
-  for (const year of years) {
-    const acc = new Acc();
-    acc.addCell(values[year], nature, lineId);
-    out[year] = acc.done();
-  }
-  return out;
-}
-
-function sumTotals(years: readonly number[], parts: readonly TotalsByYear[]): Record<string, Total> {
-  const out: Record<string, Total> = Object.create(null) as Record<string, Total>;
-  for (const year of years) {
-    const acc = new Acc();
-    for (const part of parts) {
-      const total = part[year];
-      if (total !== undefined) acc.addTotal(total);
-    }
-    out[year] = acc.done();
-  }
-  return out;
-}
-
 /**
  * Evaluates a budget (doorrekenen): per year the totals of every line, section and the whole table, split
  * into structural and incidental parts, with the pm posts each contains, and the document's printed totals
@@ -179,33 +126,55 @@ function sumTotals(years: readonly number[], parts: readonly TotalsByYear[]): Re
  * @param budget - a budget from `loadBudget` or the builder
  */
 export function evaluate(budget: Budget): Evaluation {
+  // Runs on the compiled integer engine (src/engine); `evaluateReference` in ./reference.ts is the
+  // decimal.js oracle it is tested against. Rows keep the budget's own cell values.
+  const engine = createEngine(compileBudget(budget));
+  const c = engine.compiled;
   const years = budget.horizon.years;
+  const keys = years.map(String);
   const lines: Record<string, LineResult> = Object.create(null) as Record<string, LineResult>;
-  const sections: SectionResult[] = budget.sections.map((section) => {
+  const totalsOf = (scope: Scope, index: number): Record<string, Total> => {
+    const out: Record<string, Total> = Object.create(null) as Record<string, Total>;
+    keys.forEach((key, y) => (out[key] = engine.total(scope, index, y)));
+    return out;
+  };
+  const rowOf = (values: YearValues, nature: Nature, lineId: string): Record<string, Total> => {
+    const out: Record<string, Total> = Object.create(null) as Record<string, Total>;
+    for (const key of keys) out[key] = cellTotal(values[key], nature, lineId);
+    return out;
+  };
+  let l = 0;
+  const sections: SectionResult[] = budget.sections.map((section, s) => {
     const lineResults: LineResult[] = section.lines.map((line) => {
-      const own = rowTotals(years, line.values, line.nature, line.id);
-      const components: ComponentResult[] = line.components.map((c) => ({
-        id: c.id,
-        title: c.title,
-        nature: c.nature,
-        totals: rowTotals(years, c.values, c.nature, line.id),
-      }));
       const result: LineResult = {
         id: line.id,
         title: line.title,
         sectionId: section.id,
-        own,
-        components,
-        totals: sumTotals(years, [own, ...components.map((c) => c.totals)]),
+        own: rowOf(line.values, line.nature, line.id),
+        components: line.components.map((comp) => ({ id: comp.id, title: comp.title, nature: comp.nature, totals: rowOf(comp.values, comp.nature, line.id) })),
+        totals: totalsOf('line', l++),
       };
       lines[line.id] = result;
       return result;
     });
-    return { id: section.id, title: section.title, lines: lineResults, totals: sumTotals(years, lineResults.map((l) => l.totals)) };
+    return { id: section.id, title: section.title, lines: lineResults, totals: totalsOf('section', s) };
   });
-  const total = sumTotals(years, sections.map((s) => s.totals));
+  const total = totalsOf('table', 0);
+  if (l !== c.lineIds.length) throw new Error('evaluate: compiled budget does not match');
   const checks = compareExpectations(budget, sections, total);
   return deepFreeze({ years, sections, lines, total, checks });
+}
+
+const EMPTY_TOTAL: Total = Object.freeze({ amount: ZERO, structural: ZERO, incidental: ZERO, pm: Object.freeze([]), empty: true });
+
+/** The total of one cell: the cell itself, no arithmetic needed. */
+function cellTotal(cell: Cell | undefined, nature: Nature, lineId: string): Total {
+  if (cell === undefined) return EMPTY_TOTAL;
+  if (isPm(cell)) return { amount: ZERO, structural: ZERO, incidental: ZERO, pm: [lineId], empty: false };
+  const amount = cell.isZero() ? ZERO : cell;
+  return nature === 'structural'
+    ? { amount, structural: amount, incidental: ZERO, pm: [], empty: false }
+    : { amount, structural: ZERO, incidental: amount, pm: [], empty: false };
 }
 
 /**
@@ -217,7 +186,14 @@ export function checkExpectations(budget: Budget): readonly Check[] {
   return evaluate(budget).checks;
 }
 
-function compareExpectations(budget: Budget, sections: readonly SectionResult[], total: TotalsByYear): Check[] {
+/**
+ * Compares the printed totals of a budget with the exact sums of their rows (shared with `evaluateReference`).
+ * @internal
+ * @param budget - the budget
+ * @param sections - the evaluated sections
+ * @param total - the evaluated grand total
+ */
+export function compareExpectations(budget: Budget, sections: readonly SectionResult[], total: TotalsByYear): Check[] {
   const unit = new Dec(unitFactor(budget.presentation.unit));
   const checks: Check[] = [];
   const compare = (

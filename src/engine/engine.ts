@@ -1,0 +1,513 @@
+import { ZERO, type Decimal } from '../core/decimal.js';
+import { MeerjarenError, issue } from '../core/errors.js';
+import type { Total } from '../evaluate/evaluate.js';
+import { FILLED, PM_FLAG, type CompiledBudget } from './compile.js';
+import { applyRate, type Rate } from './rate.js';
+import { MAX_SAFE_UNITS, unitsToDecimal } from './units.js';
+
+/** Where a total is taken (niveau): one row, one line, one section or the whole table. */
+export type Scope = 'row' | 'line' | 'section' | 'table';
+
+/** An amount in integer units: a number in float mode, a BigInt in wide mode. */
+export type Units = number | bigint;
+
+/**
+ * The exact evaluation engine (rekenkern): totals per line, section and table per year, split into
+ * structural and incidental parts, kept as integer units; with incremental updates.
+ *
+ * @remarks
+ * Create one with {@link createEngine}. It copies the compiled cells, so changing them never changes the
+ * compiled budget. {@link Engine.evaluate} recomputes everything (cost ~ cells); {@link Engine.setAmount},
+ * {@link Engine.setPm} and {@link Engine.clear} change one cell and update every total it is in by the
+ * difference (cost ~ 1), so a scenario that changes k rows costs ~ k x years. Totals are read as units
+ * ({@link Engine.structuralUnits}, {@link Engine.incidentalUnits}) or converted to decimal.js only when
+ * asked ({@link Engine.total}).
+ *
+ * In float mode every value and partial sum is an integer within 2^53 (checked up front and on every
+ * change through the running sum of absolute values); when a change could pass the bound the engine
+ * switches itself to BigInt before applying it. An engine is mutable and belongs to one thread.
+ */
+export class Engine {
+  /** The compiled budget this engine started from. */
+  readonly compiled: CompiledBudget;
+  #wide: boolean;
+  #cells: Float64Array;
+  #wideCells: bigint[];
+  readonly #flags: Uint8Array;
+  #absSum: number;
+  #wideAbsSum: bigint;
+  // totals: [structural, incidental] per scope
+  #lineS: Float64Array;
+  #lineI: Float64Array;
+  #secS: Float64Array;
+  #secI: Float64Array;
+  #tabS: Float64Array;
+  #tabI: Float64Array;
+  #wLineS: bigint[] = [];
+  #wLineI: bigint[] = [];
+  #wSecS: bigint[] = [];
+  #wSecI: bigint[] = [];
+  #wTabS: bigint[] = [];
+  #wTabI: bigint[] = [];
+  // counts of filled cells and pm cells per scope and year
+  readonly #lineFilled: Int32Array;
+  readonly #linePm: Int32Array;
+  readonly #secFilled: Int32Array;
+  readonly #secPm: Int32Array;
+  readonly #tabFilled: Int32Array;
+  readonly #tabPm: Int32Array;
+
+  /** @param compiled - a compiled budget */
+  constructor(compiled: CompiledBudget) {
+    this.compiled = compiled;
+    const Y = compiled.yearCount;
+    const L = compiled.lineIds.length;
+    const S = compiled.sectionIds.length;
+    this.#wide = compiled.wide;
+    this.#cells = compiled.units.slice();
+    this.#wideCells = compiled.wideUnits ? [...compiled.wideUnits] : [];
+    this.#flags = compiled.flags.slice();
+    this.#absSum = compiled.wide ? 0 : Number(compiled.absoluteSum);
+    this.#wideAbsSum = compiled.absoluteSum;
+    this.#lineS = new Float64Array(L * Y);
+    this.#lineI = new Float64Array(L * Y);
+    this.#secS = new Float64Array(S * Y);
+    this.#secI = new Float64Array(S * Y);
+    this.#tabS = new Float64Array(Y);
+    this.#tabI = new Float64Array(Y);
+    this.#lineFilled = new Int32Array(L * Y);
+    this.#linePm = new Int32Array(L * Y);
+    this.#secFilled = new Int32Array(S * Y);
+    this.#secPm = new Int32Array(S * Y);
+    this.#tabFilled = new Int32Array(Y);
+    this.#tabPm = new Int32Array(Y);
+    if (this.#wide) this.#allocateWide();
+    this.evaluate();
+  }
+
+  /** Whether the engine computes in BigInt (wide mode). */
+  get wide(): boolean {
+    return this.#wide;
+  }
+
+  #allocateWide(): void {
+    const Y = this.compiled.yearCount;
+    const L = this.compiled.lineIds.length;
+    const S = this.compiled.sectionIds.length;
+    const zeros = (n: number): bigint[] => new Array<bigint>(n).fill(0n);
+    this.#wLineS = zeros(L * Y);
+    this.#wLineI = zeros(L * Y);
+    this.#wSecS = zeros(S * Y);
+    this.#wSecI = zeros(S * Y);
+    this.#wTabS = zeros(Y);
+    this.#wTabI = zeros(Y);
+  }
+
+  /** Switches to BigInt for good: before a change that could pass 2^53 units. */
+  #widen(): void {
+    if (this.#wide) return;
+    this.#wideCells = Array.from(this.#cells, (v) => BigInt(v));
+    this.#wideAbsSum = BigInt(this.#absSum);
+    this.#cells = new Float64Array(0);
+    this.#wide = true;
+    this.#allocateWide();
+    this.#lineS = this.#lineI = this.#secS = this.#secI = this.#tabS = this.#tabI = new Float64Array(0);
+    this.evaluate();
+  }
+
+  /**
+   * Recomputes every total from the cells (volledige doorrekening).
+   * @returns this engine
+   */
+  evaluate(): this {
+    this.#count();
+    if (this.#wide) this.#sumWide();
+    else this.#sumFloat();
+    return this;
+  }
+
+  #sumFloat(): void {
+    const c = this.compiled;
+    const Y = c.yearCount;
+    const cells = this.#cells;
+    const lineS = this.#lineS;
+    const lineI = this.#lineI;
+    const rowLine = c.rowLine;
+    const rowStructural = c.rowStructural;
+    lineS.fill(0);
+    lineI.fill(0);
+    for (let r = 0, R = c.rowCount; r < R; r++) {
+      const dst = rowStructural[r] === 1 ? lineS : lineI;
+      const o = r * Y;
+      const b = rowLine[r]! * Y;
+      for (let y = 0; y < Y; y++) dst[b + y]! += cells[o + y]!;
+    }
+    const secS = this.#secS;
+    const secI = this.#secI;
+    secS.fill(0);
+    secI.fill(0);
+    const lineSection = c.lineSection;
+    for (let l = 0, L = c.lineIds.length; l < L; l++) {
+      const o = l * Y;
+      const b = lineSection[l]! * Y;
+      for (let y = 0; y < Y; y++) {
+        secS[b + y]! += lineS[o + y]!;
+        secI[b + y]! += lineI[o + y]!;
+      }
+    }
+    const tabS = this.#tabS;
+    const tabI = this.#tabI;
+    tabS.fill(0);
+    tabI.fill(0);
+    for (let s = 0, S = c.sectionIds.length; s < S; s++) {
+      const o = s * Y;
+      for (let y = 0; y < Y; y++) {
+        tabS[y]! += secS[o + y]!;
+        tabI[y]! += secI[o + y]!;
+      }
+    }
+  }
+
+  #sumWide(): void {
+    const c = this.compiled;
+    const Y = c.yearCount;
+    const cells = this.#wideCells;
+    const lineS = this.#wLineS.fill(0n);
+    const lineI = this.#wLineI.fill(0n);
+    for (let r = 0; r < c.rowCount; r++) {
+      const dst = c.rowStructural[r] === 1 ? lineS : lineI;
+      const o = r * Y;
+      const b = c.rowLine[r]! * Y;
+      for (let y = 0; y < Y; y++) dst[b + y]! += cells[o + y]!;
+    }
+    const secS = this.#wSecS.fill(0n);
+    const secI = this.#wSecI.fill(0n);
+    for (let l = 0; l < c.lineIds.length; l++) {
+      const b = c.lineSection[l]! * Y;
+      for (let y = 0; y < Y; y++) {
+        secS[b + y]! += lineS[l * Y + y]!;
+        secI[b + y]! += lineI[l * Y + y]!;
+      }
+    }
+    const tabS = this.#wTabS.fill(0n);
+    const tabI = this.#wTabI.fill(0n);
+    for (let s = 0; s < c.sectionIds.length; s++) {
+      for (let y = 0; y < Y; y++) {
+        tabS[y]! += secS[s * Y + y]!;
+        tabI[y]! += secI[s * Y + y]!;
+      }
+    }
+  }
+
+  #count(): void {
+    const c = this.compiled;
+    const Y = c.yearCount;
+    const flags = this.#flags;
+    const lf = this.#lineFilled.fill(0);
+    const lp = this.#linePm.fill(0);
+    for (let r = 0; r < c.rowCount; r++) {
+      const o = r * Y;
+      const b = c.rowLine[r]! * Y;
+      for (let y = 0; y < Y; y++) {
+        const f = flags[o + y]!;
+        lf[b + y]! += f & FILLED;
+        lp[b + y]! += (f & PM_FLAG) >> 1;
+      }
+    }
+    const sf = this.#secFilled.fill(0);
+    const sp = this.#secPm.fill(0);
+    for (let l = 0; l < c.lineIds.length; l++) {
+      const b = c.lineSection[l]! * Y;
+      for (let y = 0; y < Y; y++) {
+        sf[b + y]! += lf[l * Y + y]!;
+        sp[b + y]! += lp[l * Y + y]!;
+      }
+    }
+    const tf = this.#tabFilled.fill(0);
+    const tp = this.#tabPm.fill(0);
+    for (let s = 0; s < c.sectionIds.length; s++) {
+      for (let y = 0; y < Y; y++) {
+        tf[y]! += sf[s * Y + y]!;
+        tp[y]! += sp[s * Y + y]!;
+      }
+    }
+  }
+
+  #check(row: number, yearIndex: number): number {
+    const c = this.compiled;
+    if (!Number.isInteger(row) || row < 0 || row >= c.rowCount || !Number.isInteger(yearIndex) || yearIndex < 0 || yearIndex >= c.yearCount) {
+      throw new MeerjarenError([issue('invalid_value', ['cell'], `no cell (row ${row}, year index ${yearIndex}) in this budget`)]);
+    }
+    return row * c.yearCount + yearIndex;
+  }
+
+  #setFlag(i: number, row: number, yearIndex: number, flag: number): void {
+    const old = this.#flags[i]!;
+    if (old === flag) return;
+    this.#flags[i] = flag;
+    const c = this.compiled;
+    const Y = c.yearCount;
+    const l = c.rowLine[row]!;
+    const s = c.lineSection[l]!;
+    const df = (flag & FILLED) - (old & FILLED);
+    const dp = ((flag & PM_FLAG) - (old & PM_FLAG)) >> 1;
+    this.#lineFilled[l * Y + yearIndex]! += df;
+    this.#secFilled[s * Y + yearIndex]! += df;
+    this.#tabFilled[yearIndex]! += df;
+    this.#linePm[l * Y + yearIndex]! += dp;
+    this.#secPm[s * Y + yearIndex]! += dp;
+    this.#tabPm[yearIndex]! += dp;
+  }
+
+  #setUnits(i: number, row: number, yearIndex: number, value: Units): void {
+    const c = this.compiled;
+    const Y = c.yearCount;
+    const l = c.rowLine[row]!;
+    const s = c.lineSection[l]!;
+    const structural = c.rowStructural[row] === 1;
+    if (!this.#wide) {
+      const abs = typeof value === 'number' ? Math.abs(value) : Infinity;
+      // the bound covers the old and the new value at once, so the delta and every total stay exact
+      if (typeof value === 'bigint' && value >= -BigInt(MAX_SAFE_UNITS) && value <= BigInt(MAX_SAFE_UNITS) && this.#absSum + Math.abs(Number(value)) <= MAX_SAFE_UNITS) {
+        value = Number(value);
+      } else if (!(this.#absSum + abs <= MAX_SAFE_UNITS)) {
+        this.#widen();
+      }
+    }
+    if (!this.#wide) {
+      const v = value as number;
+      if (!Number.isSafeInteger(v)) throw new MeerjarenError([issue('invalid_value', ['units'], `units must be an integer, not ${v}`)]);
+      const old = this.#cells[i]!;
+      const d = v - old;
+      this.#cells[i] = v;
+      this.#absSum += Math.abs(v) - Math.abs(old);
+      if (structural) {
+        this.#lineS[l * Y + yearIndex]! += d;
+        this.#secS[s * Y + yearIndex]! += d;
+        this.#tabS[yearIndex]! += d;
+      } else {
+        this.#lineI[l * Y + yearIndex]! += d;
+        this.#secI[s * Y + yearIndex]! += d;
+        this.#tabI[yearIndex]! += d;
+      }
+      return;
+    }
+    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
+      throw new MeerjarenError([issue('invalid_value', ['units'], `units must be an integer, not ${value}`)]);
+    }
+    const v = BigInt(value);
+    const old = this.#wideCells[i]!;
+    const d = v - old;
+    this.#wideCells[i] = v;
+    this.#wideAbsSum += (v < 0n ? -v : v) - (old < 0n ? -old : old);
+    if (structural) {
+      this.#wLineS[l * Y + yearIndex]! += d;
+      this.#wSecS[s * Y + yearIndex]! += d;
+      this.#wTabS[yearIndex]! += d;
+    } else {
+      this.#wLineI[l * Y + yearIndex]! += d;
+      this.#wSecI[s * Y + yearIndex]! += d;
+      this.#wTabI[yearIndex]! += d;
+    }
+  }
+
+  /**
+   * Sets a cell to an amount and updates its totals by the difference (incrementeel).
+   * @param row - row index (`compiled.rowOf(id)`)
+   * @param yearIndex - year index (`compiled.yearIndexOf(year)`)
+   * @param units - the new amount in integer units
+   */
+  setAmount(row: number, yearIndex: number, units: Units): this {
+    const i = this.#check(row, yearIndex);
+    this.#setUnits(i, row, yearIndex, units);
+    this.#setFlag(i, row, yearIndex, FILLED);
+    return this;
+  }
+
+  /**
+   * Makes a cell a pm post (counts as 0).
+   * @param row - row index
+   * @param yearIndex - year index
+   */
+  setPm(row: number, yearIndex: number): this {
+    const i = this.#check(row, yearIndex);
+    this.#setUnits(i, row, yearIndex, 0);
+    this.#setFlag(i, row, yearIndex, FILLED | PM_FLAG);
+    return this;
+  }
+
+  /**
+   * Empties a cell (nil).
+   * @param row - row index
+   * @param yearIndex - year index
+   */
+  clear(row: number, yearIndex: number): this {
+    const i = this.#check(row, yearIndex);
+    this.#setUnits(i, row, yearIndex, 0);
+    this.#setFlag(i, row, yearIndex, 0);
+    return this;
+  }
+
+  /**
+   * Multiplies a cell by a rate, rounded once at the engine's rounding point (see `applyRate`).
+   * @param row - row index
+   * @param yearIndex - year index
+   * @param rate - the rate
+   */
+  scale(row: number, yearIndex: number, rate: Rate): this {
+    const current = this.units(row, yearIndex);
+    const i = this.#check(row, yearIndex);
+    if ((this.#flags[i]! & PM_FLAG) !== 0 || (this.#flags[i]! & FILLED) === 0) return this;
+    return this.setAmount(row, yearIndex, applyRate(current, rate, this.compiled.rounding));
+  }
+
+  /**
+   * The amount of a cell in units (0 for nil and pm).
+   * @param row - row index
+   * @param yearIndex - year index
+   */
+  units(row: number, yearIndex: number): Units {
+    const i = this.#check(row, yearIndex);
+    return this.#wide ? this.#wideCells[i]! : this.#cells[i]!;
+  }
+
+  /**
+   * The flags of a cell ({@link FILLED}, {@link PM_FLAG}).
+   * @param row - row index
+   * @param yearIndex - year index
+   */
+  flags(row: number, yearIndex: number): number {
+    return this.#flags[this.#check(row, yearIndex)]!;
+  }
+
+  #pick(scope: Scope, index: number, yearIndex: number, structural: boolean): Units {
+    const Y = this.compiled.yearCount;
+    if (scope === 'row') {
+      const c = this.compiled;
+      const isStructural = c.rowStructural[index] === 1;
+      return isStructural === structural ? this.units(index, yearIndex) : this.#wide ? 0n : 0;
+    }
+    const w = this.#wide;
+    switch (scope) {
+      case 'line':
+        return w ? (structural ? this.#wLineS : this.#wLineI)[index * Y + yearIndex]! : (structural ? this.#lineS : this.#lineI)[index * Y + yearIndex]!;
+      case 'section':
+        return w ? (structural ? this.#wSecS : this.#wSecI)[index * Y + yearIndex]! : (structural ? this.#secS : this.#secI)[index * Y + yearIndex]!;
+      case 'table':
+        return w ? (structural ? this.#wTabS : this.#wTabI)[yearIndex]! : (structural ? this.#tabS : this.#tabI)[yearIndex]!;
+    }
+  }
+
+  /**
+   * The structural part of a total, in units.
+   * @param scope - row, line, section or table
+   * @param index - its index (ignored for the table)
+   * @param yearIndex - year index
+   */
+  structuralUnits(scope: Scope, index: number, yearIndex: number): Units {
+    return this.#pick(scope, index, yearIndex, true);
+  }
+
+  /**
+   * The incidental part of a total, in units.
+   * @param scope - row, line, section or table
+   * @param index - its index (ignored for the table)
+   * @param yearIndex - year index
+   */
+  incidentalUnits(scope: Scope, index: number, yearIndex: number): Units {
+    return this.#pick(scope, index, yearIndex, false);
+  }
+
+  /**
+   * The whole total (structural + incidental), in units.
+   * @param scope - row, line, section or table
+   * @param index - its index (ignored for the table)
+   * @param yearIndex - year index
+   */
+  amountUnits(scope: Scope, index: number, yearIndex: number): Units {
+    const s = this.#pick(scope, index, yearIndex, true);
+    const i = this.#pick(scope, index, yearIndex, false);
+    return typeof s === 'bigint' || typeof i === 'bigint' ? BigInt(s) + BigInt(i) : s + i;
+  }
+
+  /**
+   * The table's saldo per year as units, into a buffer (no allocation in float mode).
+   * @param out - receives `yearCount` totals; structural when `part` is 'structural'
+   * @param part - 'amount', 'structural' or 'incidental'
+   */
+  tableInto(out: Float64Array, part: 'amount' | 'structural' | 'incidental' = 'amount'): Float64Array {
+    const Y = this.compiled.yearCount;
+    for (let y = 0; y < Y; y++) {
+      const s = this.#wide ? Number(this.#wTabS[y]!) : this.#tabS[y]!;
+      const i = this.#wide ? Number(this.#wTabI[y]!) : this.#tabI[y]!;
+      out[y] = part === 'structural' ? s : part === 'incidental' ? i : s + i;
+    }
+    return out;
+  }
+
+  #counts(scope: Scope, index: number, yearIndex: number): [filled: number, pm: number] {
+    const Y = this.compiled.yearCount;
+    switch (scope) {
+      case 'row': {
+        const f = this.flags(index, yearIndex);
+        return [f & FILLED, (f & PM_FLAG) >> 1];
+      }
+      case 'line':
+        return [this.#lineFilled[index * Y + yearIndex]!, this.#linePm[index * Y + yearIndex]!];
+      case 'section':
+        return [this.#secFilled[index * Y + yearIndex]!, this.#secPm[index * Y + yearIndex]!];
+      case 'table':
+        return [this.#tabFilled[yearIndex]!, this.#tabPm[yearIndex]!];
+    }
+  }
+
+  /**
+   * Ids of the lines with a pm post inside a total, in document order.
+   * @param scope - row, line, section or table
+   * @param index - its index
+   * @param yearIndex - year index
+   */
+  pmLines(scope: Scope, index: number, yearIndex: number): string[] {
+    const c = this.compiled;
+    const Y = c.yearCount;
+    if (this.#counts(scope, index, yearIndex)[1] === 0) return [];
+    if (scope === 'row') return [c.lineIds[c.rowLine[index]!]!];
+    if (scope === 'line') return [c.lineIds[index]!];
+    const from = scope === 'section' ? c.sectionFirstLine[index]! : 0;
+    const to = scope === 'section' ? c.sectionFirstLine[index + 1]! : c.lineIds.length;
+    const out: string[] = [];
+    for (let l = from; l < to; l++) if (this.#linePm[l * Y + yearIndex]! > 0) out.push(c.lineIds[l]!);
+    return out;
+  }
+
+  /**
+   * A total as exact decimals (converted only now): amount, structural and incidental parts, pm lines, emptiness.
+   * @param scope - row, line, section or table
+   * @param index - its index (ignored for the table)
+   * @param yearIndex - year index
+   */
+  total(scope: Scope, index: number, yearIndex: number): Total {
+    const d = this.compiled.decimals;
+    const s = this.structuralUnits(scope, index, yearIndex);
+    const i = this.incidentalUnits(scope, index, yearIndex);
+    const structural = unitsToDecimal(s, d);
+    const incidental = unitsToDecimal(i, d);
+    const amount: Decimal = structural.isZero() ? incidental : incidental.isZero() ? structural : unitsToDecimal(typeof s === 'bigint' || typeof i === 'bigint' ? BigInt(s) + BigInt(i) : s + i, d);
+    const [filled, pm] = this.#counts(scope, index, yearIndex);
+    return Object.freeze({
+      amount: amount.isZero() ? ZERO : amount,
+      structural,
+      incidental,
+      pm: Object.freeze(pm > 0 ? this.pmLines(scope, index, yearIndex) : []),
+      empty: filled === 0,
+    });
+  }
+}
+
+/**
+ * Creates an engine on a compiled budget and evaluates it once.
+ * @param compiled - from `compileBudget`
+ */
+export function createEngine(compiled: CompiledBudget): Engine {
+  return new Engine(compiled);
+}
