@@ -1,5 +1,7 @@
 import type { Decimal } from '../core/decimal.js';
 import type { Horizon } from '../core/horizon.js';
+import type { Cover } from '../coverage/model.js';
+import type { SavingsTarget } from '../savings/model.js';
 
 /** Incidental or structural (incidenteel / structureel), as the BBV requires every item to be marked. */
 export type Nature = 'incidental' | 'structural';
@@ -111,6 +113,10 @@ export interface Budget {
   readonly expected?: Readonly<Record<string, Decimal>>;
   /** Free labels of the whole table (municipality, programme, document). */
   readonly tags: Tags;
+  /** Sources of cover and the claims of lines on them (dekking), if declared. */
+  readonly cover?: Cover;
+  /** Savings targets (taakstellingen) with their measures, keyed by id, if declared. */
+  readonly targets?: Readonly<Record<string, SavingsTarget>>;
 }
 
 /** Euros per unit. */
