@@ -1,0 +1,220 @@
+import { unitFactor, type SignConvention, type Unit } from '../budget/model.js';
+import { Dec, type Decimal, type RoundingMode } from '../core/decimal.js';
+import { IssueCollector } from '../core/errors.js';
+
+/** How a negative number is written: "-2.100", "2.100-", or with V/N letters ("N2.100", "V12"). */
+export type AmountNotation = 'minus' | 'trailing-minus' | 'vn';
+
+/** Number format: 'nl' writes "1.083" and "2,5"; 'en' writes "1,083" and "2.5". */
+export type NumberLocale = 'nl' | 'en';
+
+/** Language of the words a renderer adds ("Bedragen x € 1.000", "Afrondingsverschil"). */
+export type LabelLanguage = 'nl' | 'en';
+
+/**
+ * How printed figures are rounded (afronding).
+ * `consistent`: rounded parts add up to the rounded totals (largest remainder);
+ * `plain`: every cell on its own, and a row "Afrondingsverschil" shows where a total no longer adds up.
+ */
+export type RoundingPolicy = 'consistent' | 'plain';
+
+/**
+ * Settings for printing a table (presentatie). Every setting is optional.
+ *
+ * @remarks
+ * A presentation changes only how amounts look: the amounts in a table always mean
+ * "effect on the saldo, positive = voordeel", in euros.
+ */
+export interface Presentation {
+  /**
+   * Unit of the printed figures (x € 1, x € 1.000, x € 1 mln).
+   * @defaultValue `'thousand'` (x € 1.000)
+   */
+  readonly unit?: Unit | undefined;
+  /**
+   * Decimals shown, 0 to 10.
+   * @defaultValue `0`
+   */
+  readonly decimals?: number | undefined;
+  /**
+   * Sign convention of the printed figures ("+ is voordeel" or "+ is nadeel"); ignored by the `vn` notation, whose letters say it.
+   * @defaultValue `'voordeel-positive'` ("+ is voordeel")
+   */
+  readonly sign?: SignConvention | undefined;
+  /**
+   * How negative figures are written.
+   * @defaultValue `'minus'` ("-2.100")
+   */
+  readonly notation?: AmountNotation | undefined;
+  /**
+   * Text of a nil cell (no amount); `'-'` is common.
+   * @defaultValue `''` (blank)
+   */
+  readonly nil?: string | undefined;
+  /**
+   * Text of a pm (pro memorie) cell. A pm with a direction prints with a sign in the chosen
+   * convention ("-pm" / "+pm"), or a letter under the `vn` notation ("Npm" / "Vpm").
+   * @defaultValue `'pm'`
+   */
+  readonly pm?: string | undefined;
+  /**
+   * Number format.
+   * @defaultValue `'nl'` ("1.083", "-2.100", "2,5")
+   */
+  readonly locale?: NumberLocale | undefined;
+  /**
+   * Language of added words.
+   * @defaultValue `'nl'`
+   */
+  readonly labels?: LabelLanguage | undefined;
+  /**
+   * Rounding policy.
+   * @defaultValue `'consistent'`
+   */
+  readonly rounding?: RoundingPolicy | undefined;
+  /**
+   * Rounding rule for a single figure; `half-up` rounds halves away from zero.
+   * @defaultValue `'half-up'`
+   */
+  readonly roundingMode?: RoundingMode | undefined;
+}
+
+/** A {@link Presentation} with every setting filled in; made by {@link resolvePresentation}. */
+export type ResolvedPresentation = { readonly [K in keyof Presentation]-?: NonNullable<Presentation[K]> };
+
+/** Euros per display unit. */
+export const UNIT_FACTORS: Readonly<Record<Unit, number>> = Object.freeze({
+  euro: unitFactor('euro'),
+  thousand: unitFactor('thousand'),
+  million: unitFactor('million'),
+});
+
+/** The defaults of every {@link Presentation} setting. */
+export const DEFAULT_PRESENTATION: ResolvedPresentation = Object.freeze({
+  unit: 'thousand',
+  decimals: 0,
+  sign: 'voordeel-positive',
+  notation: 'minus',
+  nil: '',
+  pm: 'pm',
+  locale: 'nl',
+  labels: 'nl',
+  rounding: 'consistent',
+  roundingMode: 'half-up',
+});
+
+const CHOICES = {
+  unit: ['euro', 'thousand', 'million'],
+  sign: ['voordeel-positive', 'nadeel-positive'],
+  notation: ['minus', 'trailing-minus', 'vn'],
+  locale: ['nl', 'en'],
+  labels: ['nl', 'en'],
+  rounding: ['consistent', 'plain'],
+  roundingMode: ['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'],
+} as const satisfies Partial<Record<keyof Presentation, readonly string[]>>;
+
+const MAX_DECIMALS = 10;
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Checks a partial presentation and fills in the defaults.
+ *
+ * @param partial - settings; missing or `undefined` ones take their default
+ * @returns a frozen {@link ResolvedPresentation}
+ * @throws MeerjarenError with every problem: `unknown_field` (path: the key), `invalid_value`
+ *   (an unknown unit, decimals outside 0..10, a token with a line break, an empty pm token,
+ *   nil and pm tokens that are the same)
+ * @example
+ * ```ts
+ * resolvePresentation({ unit: 'euro', notation: 'vn' }).decimals; // 0
+ * ```
+ */
+export function resolvePresentation(partial: Presentation = {}): ResolvedPresentation {
+  const issues = new IssueCollector();
+  if (typeof partial !== 'object' || partial === null) {
+    issues.add('invalid_type', [], 'a presentation must be an object');
+    issues.throwIfAny();
+  }
+  const source = partial as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    if (!Object.hasOwn(DEFAULT_PRESENTATION, key)) issues.add('unknown_field', [key], `unknown setting "${key}"`);
+  }
+  const value = <K extends keyof Presentation>(key: K): unknown =>
+    Object.hasOwn(source, key) ? source[key] : undefined;
+
+  const result: Record<string, unknown> = { ...DEFAULT_PRESENTATION };
+  for (const [key, allowed] of Object.entries(CHOICES)) {
+    const given = value(key as keyof Presentation);
+    if (given === undefined) continue;
+    if (typeof given === 'string' && (allowed as readonly string[]).includes(given)) result[key] = given;
+    else issues.add('invalid_value', [key], `${key} must be one of ${allowed.join(', ')}`);
+  }
+  const decimals = value('decimals');
+  if (decimals !== undefined) {
+    if (Number.isInteger(decimals) && (decimals as number) >= 0 && (decimals as number) <= MAX_DECIMALS)
+      result['decimals'] = decimals;
+    else issues.add('invalid_value', ['decimals'], `decimals must be a whole number from 0 to ${MAX_DECIMALS}`);
+  }
+  for (const key of ['nil', 'pm'] as const) {
+    const token = value(key);
+    if (token === undefined) continue;
+    if (typeof token !== 'string' || CONTROL.test(token)) {
+      issues.add('invalid_value', [key], `${key} must be text on one line`);
+    } else if (key === 'pm' && token.trim() === '') {
+      issues.add('invalid_value', [key], 'the pm token must be visible');
+    } else result[key] = token;
+  }
+  if (!issues.hasIssues && result['nil'] === result['pm']) {
+    issues.add('invalid_value', ['nil'], 'nil and pm must print differently');
+  }
+  issues.throwIfAny();
+  return Object.freeze(result) as ResolvedPresentation;
+}
+
+/**
+ * The display step in euros: one unit of the last decimal shown (x € 1.000 with 1 decimal: € 100).
+ * Printed figures are multiples of it.
+ * @param presentation - resolved settings
+ */
+export function displayStep(presentation: ResolvedPresentation): Decimal {
+  return new Dec(UNIT_FACTORS[presentation.unit]).div(new Dec(10).pow(presentation.decimals));
+}
+
+/** Words renderers add, per {@link LabelLanguage}. */
+export const REPORT_LABELS = Object.freeze({
+  nl: Object.freeze({
+    amounts: 'Bedragen x €',
+    million: 'mln',
+    roundingDifference: 'Afrondingsverschil',
+    voordeelPositive: '+ is voordeel',
+    nadeelPositive: '+ is nadeel',
+    columnGroups: 'Kolomgroepen',
+    through: 't/m',
+  }),
+  en: Object.freeze({
+    amounts: 'Amounts x €',
+    million: 'million',
+    roundingDifference: 'Rounding difference',
+    voordeelPositive: '+ is favourable',
+    nadeelPositive: '+ is unfavourable',
+    columnGroups: 'Column groups',
+    through: 'to',
+  }),
+});
+
+/**
+ * The unit line printed above a table: "Bedragen x € 1.000", "Bedragen x € 1 mln";
+ * with "; + is nadeel" added when costs print positive.
+ * @param presentation - resolved settings
+ */
+export function unitLine(presentation: ResolvedPresentation): string {
+  const words = REPORT_LABELS[presentation.labels];
+  const unit =
+    presentation.unit === 'euro'
+      ? '1'
+      : presentation.unit === 'thousand'
+        ? presentation.locale === 'nl' ? '1.000' : '1,000'
+        : `1 ${words.million}`;
+  const sign = presentation.sign === 'nadeel-positive' && presentation.notation !== 'vn' ? `; ${words.nadeelPositive}` : '';
+  return `${words.amounts} ${unit}${sign}`;
+}
