@@ -1,0 +1,596 @@
+/**
+ * fast-check arbitraries for meerjaren (the `meerjaren/testing` subpath): valid budget documents and budgets
+ * of every shape the loader accepts, exact amount strings, and the bad amount forms the loader must refuse.
+ *
+ * @remarks
+ * fast-check is an optional peer dependency: it is imported here only, so the main entry never needs it.
+ * Every generated document comes with a {@link BudgetSample} model of what it means, in exact BigInt
+ * micro-euros (millionths of a euro: amounts have at most 6 decimals in euros), so that tests can compute
+ * expected totals without decimal.js.
+ * @packageDocumentation
+ */
+import fc from 'fast-check';
+import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, type NumberFormat } from '../core/amount.js';
+import type { IssueCode } from '../core/errors.js';
+import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
+import type { Budget, LineRow, Nature, SignConvention, Unit } from '../budget/model.js';
+import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
+import { loadBudget } from '../document/load.js';
+
+/** Micro-euros per euro: amounts have at most {@link MAX_FRACTION_DIGITS} decimals in euros. */
+export const MICROS_PER_EURO = 10n ** BigInt(MAX_FRACTION_DIGITS);
+/** One more than the largest amount in micro-euros (18 digits before and 6 after the decimal point). */
+export const MICRO_LIMIT = 10n ** BigInt(MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS);
+
+/** A cell of a {@link BudgetSample}: micro-euros (effect on the saldo, positive = voordeel), or a pm. */
+export type SampleCell = bigint | { readonly pm: 'plain' | 'voordeel' | 'nadeel' };
+
+/** Values of a sample row by year ("2026"); an absent year is nil. */
+export type SampleValues = Readonly<Record<string, SampleCell>>;
+
+/** A component of a {@link BudgetSample}. */
+export interface SampleComponent {
+  /** Id as the loader will know it (given, or the default `<line id>#<n>`). */
+  readonly id: string;
+  /** Incidental or structural, after defaults. */
+  readonly nature: Nature;
+  /** Values in micro-euros. */
+  readonly values: SampleValues;
+}
+
+/** A line of a {@link BudgetSample}. */
+export interface SampleLine {
+  /** Line id. */
+  readonly id: string;
+  /** Incidental or structural, after defaults (for the own row). */
+  readonly nature: Nature;
+  /** `amount` adds the own row to the components; `subtotal` prints their sum. */
+  readonly row: LineRow;
+  /** The own row in micro-euros (empty for a subtotal line: its printed values are checks). */
+  readonly values: SampleValues;
+  /** Components in order. */
+  readonly components: readonly SampleComponent[];
+}
+
+/** A section of a {@link BudgetSample}. */
+export interface SampleSection {
+  /** Section id. */
+  readonly id: string;
+  /** Lines in order. */
+  readonly lines: readonly SampleLine[];
+}
+
+/**
+ * What a generated document means, as plain data with BigInt micro-euros: the oracle for property tests.
+ */
+export interface BudgetSample {
+  /** The generated document. */
+  readonly document: BudgetDocument;
+  /** Years of the horizon, ascending. */
+  readonly years: readonly number[];
+  /** Sections, lines and components with their exact values. */
+  readonly sections: readonly SampleSection[];
+  /** Unit the document writes amounts in. */
+  readonly unit: Unit;
+  /** Sign convention the document writes amounts in. */
+  readonly sign: SignConvention;
+  /** Declared number notation, if any. */
+  readonly numberFormat: NumberFormat | undefined;
+}
+
+/** Options of {@link budgetSampleArb}, {@link budgetDocumentArb} and {@link budgetArb}. */
+export interface BudgetArbOptions {
+  /** Most years in the horizon. @defaultValue 8 */
+  readonly maxYears?: number;
+  /** Most sections. @defaultValue 4 */
+  readonly maxSections?: number;
+  /** Most lines per section. @defaultValue 5 */
+  readonly maxLines?: number;
+  /** Most components per line. @defaultValue 3 */
+  readonly maxComponents?: number;
+  /** Units to draw from. @defaultValue all */
+  readonly units?: readonly Unit[];
+  /** Sign conventions to draw from. @defaultValue both */
+  readonly signs?: readonly SignConvention[];
+  /** Number formats to draw from (`undefined` = none declared). @defaultValue all and none */
+  readonly numberFormats?: readonly (NumberFormat | undefined)[];
+  /** Whether cells may be pm. @defaultValue true */
+  readonly pm?: boolean;
+  /** Whether lines may be printed subtotals of their components. @defaultValue true */
+  readonly subtotals?: boolean;
+  /** Whether to print exact section and grand totals (`expected`) for the loader to check. @defaultValue true */
+  readonly printedTotals?: boolean;
+  /** Largest amount in micro-euros (exclusive). @defaultValue {@link MICRO_LIMIT} */
+  readonly maxMicros?: bigint;
+}
+
+const UNIT_POWER: Readonly<Record<Unit, number>> = { euro: 0, thousand: 3, million: 6 };
+const DEFAULT_UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
+const DEFAULT_SIGNS: readonly SignConvention[] = ['voordeel-positive', 'nadeel-positive'];
+const DEFAULT_FORMATS: readonly (NumberFormat | undefined)[] = ['plain', 'nl', 'en', undefined];
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Writes micro-euros as a plain decimal amount in a unit: `-2100.5`, no exponent, no `-0`, no trailing zeros.
+ * @param micros - the amount in micro-euros
+ * @param unit - the table's unit
+ * @example `microsToPlain(-2_100_500_000n, 'thousand') === '-2.1005'`
+ */
+export function microsToPlain(micros: bigint, unit: Unit = 'euro'): string {
+  const places = MAX_FRACTION_DIGITS + UNIT_POWER[unit];
+  const negative = micros < 0n;
+  const digits = (negative ? -micros : micros).toString().padStart(places + 1, '0');
+  const whole = digits.slice(0, digits.length - places);
+  const fraction = digits.slice(digits.length - places).replace(/0+$/, '');
+  if (whole === '0' && fraction === '') return '0';
+  return `${negative ? '-' : ''}${whole}${fraction === '' ? '' : `.${fraction}`}`;
+}
+
+/**
+ * Reads a plain decimal string (`-2100.5`, as `plainString` writes) as micro-euros, exactly, without decimal.js.
+ * @param text - a plain decimal string in euros with at most 6 decimals
+ * @throws RangeError when the text is not such a string
+ */
+export function plainToMicros(text: string): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d{1,6}))?$/.exec(text);
+  if (m === null) throw new RangeError(`not a plain amount with at most 6 decimals: ${text}`);
+  const value = BigInt(m[2] ?? '0') * MICROS_PER_EURO + BigInt((m[3] ?? '').padEnd(MAX_FRACTION_DIGITS, '0'));
+  return m[1] === '-' ? -value : value;
+}
+
+function group(whole: string, separator: string): string {
+  let out = '';
+  for (let i = 0; i < whole.length; i++) {
+    if (i > 0 && (whole.length - i) % 3 === 0) out += separator;
+    out += whole[i];
+  }
+  return out;
+}
+
+/**
+ * Writes a plain amount in a number format, optionally with thousands grouping.
+ * @param plain - a plain decimal string
+ * @param format - the notation; `undefined` writes plain forms that are never ambiguous
+ * @param grouped - whether to group thousands (nl and en only)
+ */
+export function formatAmount(plain: string, format: NumberFormat | undefined, grouped = false): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(plain);
+  if (m === null) return plain;
+  const [, sign = '', whole = '0', fraction] = m;
+  switch (format) {
+    case 'nl':
+      return `${sign}${grouped ? group(whole, '.') : whole}${fraction === undefined ? '' : `,${fraction}`}`;
+    case 'en':
+      return `${sign}${grouped ? group(whole, ',') : whole}${fraction === undefined ? '' : `.${fraction}`}`;
+    case 'plain':
+      return plain;
+    case undefined:
+      // "1.234" would be ambiguous with no format declared; "1.2340" means the same and is not.
+      return /^-?[1-9]\d{0,2}\.\d{3}$/.test(plain) ? `${plain}0` : plain;
+  }
+}
+
+/**
+ * Amounts in micro-euros, biased towards both small and extreme values (up to 18 digits before and 6 after
+ * the decimal point in euros).
+ * @param maxMicros - largest magnitude, exclusive; default {@link MICRO_LIMIT}
+ */
+export function microsArb(maxMicros: bigint = MICRO_LIMIT): fc.Arbitrary<bigint> {
+  const max = maxMicros - 1n;
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.bigInt({ min: -max, max }) },
+    { weight: 2, arbitrary: fc.bigInt({ min: -1_000_000_000_000n, max: 1_000_000_000_000n }).filter((v) => v <= max && v >= -max).map((v) => v - (v % 1_000_000n)) },
+    { weight: 1, arbitrary: fc.constantFrom(0n, max, -max, 1n, -1n, MICROS_PER_EURO / 2n, -MICROS_PER_EURO / 2n).filter((v) => v <= max && v >= -max) },
+  );
+}
+
+/**
+ * Valid amount strings in a unit and number format, with the exact micro-euros each means.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(amountStringArb({ unit: 'thousand', format: 'nl' }), ({ text, micros }) => {
+ *   const r = readAmount(text, new Dec(1000), 'nl');
+ *   return r.ok && r.value.toFixed() === microsToPlain(micros);
+ * }));
+ * ```
+ * @param options - unit (default `euro`) and format (default none declared)
+ */
+export function amountStringArb(options: { readonly unit?: Unit; readonly format?: NumberFormat; readonly maxMicros?: bigint } = {}): fc.Arbitrary<{ readonly text: string; readonly micros: bigint }> {
+  const unit = options.unit ?? 'euro';
+  return fc.tuple(microsArb(options.maxMicros), fc.boolean(), fc.boolean()).map(([micros, grouped, plus]) => {
+    const text = formatAmount(microsToPlain(micros, unit), options.format, grouped);
+    return { text: plus && micros > 0n ? `+${text}` : text, micros };
+  });
+}
+
+/** A bad amount as JSON text, with the code the loader must report for it (with no number format declared). */
+export interface BadAmount {
+  /** The value as it appears in JSON text (a JSON string literal or a bare JSON number or `null`). */
+  readonly json: string;
+  /** The issue code the loader reports at the value's path. */
+  readonly code: IssueCode;
+}
+
+/** The bad amount forms of issue 7, each with the code the loader must give (no number format declared). */
+export const BAD_AMOUNTS: readonly BadAmount[] = Object.freeze([
+  { json: '12345678901234567890', code: 'imprecise_number' },
+  { json: '0.1234567890123456789', code: 'imprecise_number' },
+  { json: '1e309', code: 'imprecise_number' },
+  { json: '1e-9999999', code: 'imprecise_number' },
+  { json: '0.5', code: 'imprecise_number' },
+  { json: '9007199254740993', code: 'imprecise_number' },
+  { json: '"1e999999999"', code: 'invalid_amount' },
+  { json: '"1E5"', code: 'invalid_amount' },
+  { json: '"Infinity"', code: 'invalid_amount' },
+  { json: '"-Infinity"', code: 'invalid_amount' },
+  { json: '"NaN"', code: 'invalid_amount' },
+  { json: '"0x1F"', code: 'invalid_amount' },
+  { json: '"0b101"', code: 'invalid_amount' },
+  { json: '"0o17"', code: 'invalid_amount' },
+  { json: '"1_000"', code: 'invalid_amount' },
+  { json: '"1.234,56"', code: 'invalid_amount' },
+  { json: '"1,234.56"', code: 'invalid_amount' },
+  { json: '"EUR 1.000"', code: 'invalid_amount' },
+  { json: '"€ 1000"', code: 'invalid_amount' },
+  { json: '"(1.000)"', code: 'invalid_amount' },
+  { json: '"4.977-"', code: 'invalid_amount' },
+  { json: '"N75.000"', code: 'invalid_amount' },
+  { json: '"1 000"', code: 'invalid_amount' },
+  { json: '".5"', code: 'invalid_amount' },
+  { json: '"5."', code: 'invalid_amount' },
+  { json: '"--5"', code: 'invalid_amount' },
+  { json: '"1.234"', code: 'ambiguous_amount' },
+  { json: '"-12.500.000"', code: 'ambiguous_amount' },
+  { json: '""', code: 'empty_amount' },
+  { json: '"   "', code: 'empty_amount' },
+  { json: 'null', code: 'empty_amount' },
+  { json: '"1000000000000000000"', code: 'amount_out_of_range' },
+  { json: '"0.0000001"', code: 'amount_out_of_range' },
+  { json: 'true', code: 'invalid_amount' },
+  { json: '{}', code: 'invalid_amount' },
+  { json: '[]', code: 'invalid_amount' },
+] satisfies BadAmount[]);
+
+/**
+ * Bad amounts (JSON text of one value) with the code the loader must give at the value's path, when no
+ * number format is declared and the unit is euro: the fixed forms of {@link BAD_AMOUNTS} and generated ones
+ * (exponents, hexadecimal, grouping, currency signs, brackets, too many digits).
+ *
+ * @remarks
+ * `null` is an empty amount in an object of values; in an array of values it is a blank cell, so put these
+ * values in `{ "2026": ... }` objects.
+ * @example
+ * ```ts
+ * fc.assert(fc.property(badAmountArb(), (bad) => {
+ *   const json = `{ ...,"values":{"2026":${bad.json}} ... }`;
+ *   expect(() => loadBudget(json)).toThrow(); // with bad.code at values.2026
+ * }));
+ * ```
+ */
+export function badAmountArb(): fc.Arbitrary<BadAmount> {
+  const digits = (min: number, max: number): fc.Arbitrary<string> =>
+    fc.tuple(fc.integer({ min: 1, max: 9 }), fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min - 1, maxLength: max - 1 })).map(([d, s]) => `${d}${s}`);
+  const str = (s: string): string => JSON.stringify(s);
+  return fc.oneof(
+    fc.constantFrom(...BAD_AMOUNTS),
+    fc.tuple(digits(1, 4), fc.integer({ min: -400, max: 400 }), fc.constantFrom('e', 'E')).map(([d, e, E]) => ({ json: str(`${d}${E}${e}`), code: 'invalid_amount' })),
+    fc.tuple(digits(1, 6), fc.constantFrom('0x', '0b', '0o', '#', '$', '€', 'EUR ', 'V', 'N')).map(([d, p]) => ({ json: str(`${p}${d}`), code: 'invalid_amount' })),
+    digits(1, 6).map((d) => ({ json: str(`(${d})`), code: 'invalid_amount' })),
+    digits(2, 6).map((d) => ({ json: str(`${d.slice(0, 1)}_${d.slice(1)}`), code: 'invalid_amount' })),
+    digits(4, 9).map((d) => ({ json: str(`${group(d, '.')},5`), code: 'invalid_amount' })),
+    digits(4, 9).map((d) => ({ json: str(`${group(d, ',')}.5`), code: 'invalid_amount' })),
+    digits(4, 9).map((d) => ({ json: str(group(d, '.')), code: 'ambiguous_amount' })),
+    digits(19, 30).map((d) => ({ json: str(d), code: 'amount_out_of_range' })),
+    fc.tuple(digits(1, 3), digits(7, 12)).map(([a, b]) => ({ json: str(`${a}.${b}`), code: 'amount_out_of_range' })),
+    fc.tuple(digits(1, 3), digits(1, 6)).map(([a, b]) => ({ json: `${a}.${b}`, code: 'imprecise_number' })),
+    fc.string({ unit: fc.constantFrom(' ', '\t', '\n'), minLength: 1, maxLength: 4 }).map((s) => ({ json: str(s), code: 'empty_amount' })),
+  );
+}
+
+// ---- budgets -----------------------------------------------------------------------------------------
+
+function cellArb(maxMicros: bigint, pm: boolean): fc.Arbitrary<SampleCell | undefined> {
+  const arbs: fc.WeightedArbitrary<SampleCell | undefined>[] = [
+    { weight: 6, arbitrary: microsArb(maxMicros) },
+    { weight: 2, arbitrary: fc.constant(undefined) },
+  ];
+  if (pm) arbs.push({ weight: 1, arbitrary: fc.constantFrom<SampleCell>({ pm: 'plain' }, { pm: 'voordeel' }, { pm: 'nadeel' }) });
+  return fc.oneof<fc.WeightedArbitrary<SampleCell | undefined>[]>(...arbs);
+}
+
+function rowArb(years: number, maxMicros: bigint, pm: boolean): fc.Arbitrary<(SampleCell | undefined)[]> {
+  // At least one year carries a value, so a row is never empty.
+  return fc
+    .tuple(fc.array(cellArb(maxMicros, pm), { minLength: years, maxLength: years }), fc.nat({ max: years - 1 }), microsArb(maxMicros))
+    .map(([drawn, at, fallback]) => {
+      const cells: (SampleCell | undefined)[] = [...drawn];
+      if (!cells.some((c) => c !== undefined)) cells[at] = fallback;
+      return cells;
+    });
+}
+
+const textArb = fc.string({ minLength: 1, maxLength: 24 }).filter((s) => s.trim() !== '');
+const tagsArb = fc.dictionary(
+  fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !FORBIDDEN.has(k)),
+  fc.string({ maxLength: 12 }),
+  { maxKeys: 3, noNullPrototype: true },
+);
+
+interface LineShape {
+  readonly title: string;
+  readonly nature: Nature;
+  readonly declareNature: boolean;
+  readonly tags: Record<string, string> | undefined;
+  readonly own: (SampleCell | undefined)[] | undefined;
+  readonly subtotal: boolean;
+  readonly components: readonly {
+    readonly title: string;
+    readonly nature: Nature;
+    readonly declareNature: boolean;
+    readonly customId: boolean;
+    readonly tags: Record<string, string> | undefined;
+    readonly values: (SampleCell | undefined)[];
+  }[];
+}
+
+function lineArb(years: number, o: Required<Omit<BudgetArbOptions, 'units' | 'signs' | 'numberFormats'>>): fc.Arbitrary<LineShape> {
+  const nature = fc.constantFrom<Nature>('incidental', 'structural');
+  const component = fc.record({
+    title: textArb,
+    nature,
+    declareNature: fc.boolean(),
+    customId: fc.boolean(),
+    tags: fc.option(tagsArb, { nil: undefined }),
+    values: rowArb(years, o.maxMicros, o.pm),
+  });
+  return fc
+    .record({
+      title: textArb,
+      nature,
+      declareNature: fc.boolean(),
+      tags: fc.option(tagsArb, { nil: undefined }),
+      own: fc.option(rowArb(years, o.maxMicros, o.pm), { nil: undefined, freq: 4 }),
+      subtotal: o.subtotals ? fc.boolean() : fc.constant(false),
+      components: fc.array(component, { maxLength: o.maxComponents }),
+    })
+    .map((l): LineShape => {
+      if (l.own !== undefined || l.components.length > 0) return l;
+      const own: (SampleCell | undefined)[] = Array.from({ length: years }, () => undefined);
+      own[0] = 0n;
+      return { ...l, own };
+    });
+}
+
+const isPmCell = (c: SampleCell | undefined): c is { readonly pm: 'plain' | 'voordeel' | 'nadeel' } => typeof c === 'object';
+
+/**
+ * Valid budget documents with the exact meaning of each ({@link BudgetSample}): random horizons, sections,
+ * lines, components, pm posts, natures, units, sign conventions, number formats, values written as
+ * objects or arrays, amounts up to 18 digits before and 6 after the decimal point in euros, and (optionally)
+ * exact printed subtotals and grand totals (left out in years whose sum is beyond the amount limit, since
+ * such a total cannot be written).
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(budgetSampleArb(), (sample) => {
+ *   const result = evaluate(loadBudget(sample.document));
+ *   // compare result.total with sums of sample.sections' BigInt micro-euros
+ * }));
+ * ```
+ * @param options - sizes and which features to draw
+ */
+export function budgetSampleArb(options: BudgetArbOptions = {}): fc.Arbitrary<BudgetSample> {
+  const o = {
+    maxYears: options.maxYears ?? 8,
+    maxSections: options.maxSections ?? 4,
+    maxLines: options.maxLines ?? 5,
+    maxComponents: options.maxComponents ?? 3,
+    pm: options.pm ?? true,
+    subtotals: options.subtotals ?? true,
+    printedTotals: options.printedTotals ?? true,
+    maxMicros: options.maxMicros ?? MICRO_LIMIT,
+  };
+  const units = options.units ?? DEFAULT_UNITS;
+  const signs = options.signs ?? DEFAULT_SIGNS;
+  const formats = options.numberFormats ?? DEFAULT_FORMATS;
+  return fc
+    .record({
+      from: fc.integer({ min: MIN_YEAR, max: MAX_YEAR }),
+      length: fc.integer({ min: 1, max: Math.max(1, o.maxYears) }),
+      budgetOffset: fc.nat(),
+      unit: fc.constantFrom(...units),
+      sign: fc.constantFrom(...signs),
+      numberFormat: fc.constantFrom(...formats),
+      defaultNature: fc.option(fc.constantFrom<Nature>('incidental', 'structural'), { nil: undefined }),
+      asArrays: fc.boolean(),
+      grouped: fc.boolean(),
+      integersAsNumbers: fc.boolean(),
+      title: textArb,
+      tags: fc.option(tagsArb, { nil: undefined }),
+      printTotals: o.printedTotals ? fc.boolean() : fc.constant(false),
+    })
+    .chain((head) => {
+      const to = Math.min(MAX_YEAR, head.from + head.length - 1);
+      const years = to - head.from + 1;
+      return fc
+        .array(fc.record({ title: textArb, lines: fc.array(lineArb(years, o), { maxLength: o.maxLines }) }), { maxLength: o.maxSections })
+        .map((sections) => render({ ...head, to, budgetYear: head.from + (head.budgetOffset % years) }, sections));
+    });
+}
+
+interface Head {
+  readonly from: number;
+  readonly to: number;
+  readonly budgetYear: number;
+  readonly unit: Unit;
+  readonly sign: SignConvention;
+  readonly numberFormat: NumberFormat | undefined;
+  readonly defaultNature: Nature | undefined;
+  readonly asArrays: boolean;
+  readonly grouped: boolean;
+  readonly integersAsNumbers: boolean;
+  readonly title: string;
+  readonly tags: Record<string, string> | undefined;
+  readonly printTotals: boolean;
+}
+
+function render(head: Head, shapes: readonly { readonly title: string; readonly lines: readonly LineShape[] }[]): BudgetSample {
+  const years: number[] = [];
+  for (let y = head.from; y <= head.to; y++) years.push(y);
+  const negate = head.sign === 'nadeel-positive';
+  const unitMicros = 10n ** BigInt(UNIT_POWER[head.unit] + MAX_FRACTION_DIGITS);
+
+  const amount = (micros: bigint): ValueDocument => {
+    const written = negate ? -micros : micros;
+    if (head.integersAsNumbers && written % unitMicros === 0n) {
+      const n = Number(written / unitMicros);
+      if (Number.isSafeInteger(n)) return n;
+    }
+    return formatAmount(microsToPlain(written, head.unit), head.numberFormat, head.grouped);
+  };
+  const cell = (c: SampleCell): ValueDocument => {
+    if (!isPmCell(c)) return amount(c);
+    if (c.pm === 'plain') return 'pm';
+    return (c.pm === 'voordeel') !== negate ? '+pm' : '-pm';
+  };
+  const write = (cells: readonly (SampleCell | undefined)[]): ValuesDocument => {
+    if (head.asArrays) {
+      let last = cells.length;
+      while (last > 0 && cells[last - 1] === undefined) last--;
+      return cells.slice(0, last).map((c) => (c === undefined ? null : cell(c)));
+    }
+    const out: Record<string, ValueDocument> = {};
+    cells.forEach((c, i) => {
+      if (c !== undefined) out[String(years[i])] = cell(c);
+    });
+    return out;
+  };
+  const toRecord = (cells: readonly (SampleCell | undefined)[]): Record<string, SampleCell> => {
+    const out: Record<string, SampleCell> = {};
+    cells.forEach((c, i) => {
+      if (c !== undefined) out[String(years[i])] = c;
+    });
+    return out;
+  };
+  // Exact printed totals of rows: a year is printed when some row has an amount in it.
+  const printed = (rows: readonly (readonly (SampleCell | undefined)[])[]): (SampleCell | undefined)[] =>
+    years.map((_, i) => {
+      let sum = 0n;
+      let any = false;
+      for (const row of rows) {
+        const c = row[i];
+        if (typeof c === 'bigint') {
+          sum += c;
+          any = true;
+        }
+      }
+      // A sum beyond the amount limit cannot be printed: leave that year out.
+      return any && sum < MICRO_LIMIT && sum > -MICRO_LIMIT ? sum : undefined;
+    });
+
+  const allRows: (readonly (SampleCell | undefined)[])[] = [];
+  const sampleSections: SampleSection[] = [];
+  const sections: SectionDocument[] = shapes.map((shape, si) => {
+    const sectionId = `${si + 1}`;
+    const sectionRows: (readonly (SampleCell | undefined)[])[] = [];
+    const lines: SampleLine[] = [];
+    const lineDocs: LineDocument[] = shape.lines.map((l, li) => {
+      const id = `${sectionId}.${li + 1}`;
+      const declareNature = l.declareNature || head.defaultNature === undefined;
+      const lineNature: Nature = declareNature ? l.nature : (head.defaultNature ?? l.nature);
+      const subtotal = l.subtotal && l.components.length > 0;
+      const compDocs: ComponentDocument[] = [];
+      const comps: SampleComponent[] = l.components.map((c, ci) => {
+        const cid = c.customId ? `${id}-c${ci + 1}` : `${id}#${ci + 1}`;
+        const nature = c.declareNature ? c.nature : lineNature;
+        compDocs.push({
+          ...(c.customId ? { id: cid } : {}),
+          title: c.title,
+          ...(c.declareNature ? { nature: c.nature } : {}),
+          ...(c.tags === undefined ? {} : { tags: c.tags }),
+          values: write(c.values),
+        });
+        sectionRows.push(c.values);
+        return { id: cid, nature, values: toRecord(c.values) };
+      });
+      let own = subtotal ? undefined : l.own;
+      let ownDoc: ValuesDocument | undefined;
+      if (subtotal) {
+        // The printed subtotal: exact where every component value in the year is an amount.
+        const cells = years.map((_, i) => {
+          const row = l.components.map((c) => c.values[i]);
+          if (row.some(isPmCell) || row.every((c) => c === undefined)) return undefined;
+          const sum = row.reduce<bigint>((s, c) => s + (typeof c === 'bigint' ? c : 0n), 0n);
+          return sum < MICRO_LIMIT && sum > -MICRO_LIMIT ? sum : undefined;
+        });
+        ownDoc = cells.some((c) => c !== undefined) ? write(cells) : undefined;
+      } else if (own !== undefined) {
+        ownDoc = write(own);
+        sectionRows.push(own);
+      } else own = undefined;
+      lines.push({ id, nature: lineNature, row: subtotal ? 'subtotal' : 'amount', values: own === undefined ? {} : toRecord(own), components: comps });
+      return {
+        id,
+        title: l.title,
+        ...(declareNature ? { nature: l.nature } : {}),
+        ...(l.tags === undefined ? {} : { tags: l.tags }),
+        ...(ownDoc === undefined ? {} : { values: ownDoc }),
+        ...(compDocs.length > 0 ? { row: subtotal ? ('subtotal' as const) : ('amount' as const), components: compDocs } : {}),
+      };
+    });
+    allRows.push(...sectionRows);
+    sampleSections.push({ id: sectionId, lines });
+    const expected = head.printTotals ? printed(sectionRows) : [];
+    return { id: sectionId, title: shape.title, lines: lineDocs, ...(expected.some((c) => c !== undefined) ? { expected: write(expected) } : {}) };
+  });
+  const expected = head.printTotals ? printed(allRows) : [];
+  const document: BudgetDocument = {
+    format: BUDGET_FORMAT,
+    version: BUDGET_FORMAT_VERSION,
+    title: head.title,
+    unit: head.unit,
+    ...(head.sign === 'voordeel-positive' && head.from % 2 === 0 ? {} : { sign: head.sign }),
+    ...(head.numberFormat === undefined ? {} : { numberFormat: head.numberFormat }),
+    horizon: { from: head.from, to: head.to, ...(head.budgetYear === head.from ? {} : { budgetYear: head.budgetYear }) },
+    ...(head.defaultNature === undefined ? {} : { defaults: { nature: head.defaultNature } }),
+    ...(head.tags === undefined ? {} : { tags: head.tags }),
+    sections,
+    ...(expected.some((c) => c !== undefined) ? { expected: write(expected) } : {}),
+  };
+  return { document, years, sections: sampleSections, unit: head.unit, sign: head.sign, numberFormat: head.numberFormat };
+}
+
+/**
+ * Valid budget documents (see {@link budgetSampleArb} for what varies).
+ * @example
+ * ```ts
+ * fc.assert(fc.property(budgetDocumentArb({ maxYears: 5 }), (doc) => {
+ *   loadBudget(doc); // never throws
+ * }));
+ * ```
+ * @param options - sizes and which features to draw
+ */
+export function budgetDocumentArb(options: BudgetArbOptions = {}): fc.Arbitrary<BudgetDocument> {
+  return budgetSampleArb(options).map((s) => s.document);
+}
+
+/**
+ * Valid, frozen budgets: {@link budgetDocumentArb} loaded with `loadBudget`.
+ * @example
+ * ```ts
+ * fc.assert(fc.property(budgetArb(), (b) => {
+ *   const e = evaluate(b);
+ *   return b.horizon.years.every((y) => e.total[y] !== undefined);
+ * }));
+ * ```
+ * @param options - sizes and which features to draw
+ */
+export function budgetArb(options: BudgetArbOptions = {}): fc.Arbitrary<Budget> {
+  return budgetDocumentArb(options).map((doc) => loadBudget(doc));
+}
+
+/** Type guard for a pm cell of a {@link BudgetSample}. */
+export function isSamplePm(cell: SampleCell | undefined): cell is { readonly pm: 'plain' | 'voordeel' | 'nadeel' } {
+  return isPmCell(cell);
+}
