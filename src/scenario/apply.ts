@@ -1,0 +1,136 @@
+import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
+import { IssueCollector, issue } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
+import type { Budget } from '../budget/model.js';
+import { Engine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
+import { resolveSteps, type Step } from './resolve.js';
+import type { Scenario, ScenarioLibrary } from './types.js';
+
+enablePatches();
+
+/** Options of {@link applyScenario}. */
+export interface ApplyOptions {
+  /**
+   * What to do when two changes touch the same cell (line or component, year) in a way whose result depends on
+   * their order: `error` throws a `MeerjarenError` with code `change_conflict` at the path of the later
+   * change; `report` applies them in order and returns the conflicts in {@link ScenarioResult.conflicts}.
+   * @defaultValue 'error'
+   */
+  readonly conflicts?: 'error' | 'report';
+}
+
+/** A cell a scenario changed: which row, which year, and which change did it (gewijzigde cel). */
+export interface TouchedCell {
+  /** The line the row belongs to. */
+  readonly line: string;
+  /** The row: the line id (own row) or a component id. */
+  readonly row: string;
+  /** The year. */
+  readonly year: number;
+  /** Id of the scenario whose change it was (the scenario itself or one it extends). */
+  readonly scenario: string;
+  /** Index of the change in that scenario's `changes`. */
+  readonly change: number;
+  /** Index of the change in the flattened list (ancestors first). */
+  readonly step: number;
+}
+
+/** The result of applying a scenario: a new frozen budget and the record of what changed. A frozen value. */
+export interface ScenarioResult {
+  /** The scenario's budget. Printed totals (`expected`) of the source table are dropped: they describe the source, not the variant. */
+  readonly budget: Budget;
+  /** immer patches that turn the baseline into `budget` (`applyPatches(baseline, patches)`). */
+  readonly patches: readonly Patch[];
+  /** immer patches that turn `budget` back into the baseline. */
+  readonly inversePatches: readonly Patch[];
+  /** Every cell a change wrote, in application order. */
+  readonly touched: readonly TouchedCell[];
+  /** Ranges put on pm posts (for uncertainty analysis). */
+  readonly ranges: readonly EstimateRangeResult[];
+  /** Conflicts found (only with `conflicts: 'report'`; otherwise they throw). */
+  readonly conflicts: readonly ChangeConflict[];
+  /** Ids of the scenarios applied, root ancestor first, ending with the scenario itself. */
+  readonly chain: readonly string[];
+  /** Id of the scenario. */
+  readonly scenario: string;
+  /** Title of the scenario. */
+  readonly title: string;
+}
+
+/**
+ * Applies a scenario to a baseline budget (scenario doorrekenen): a new frozen budget, never touching the baseline.
+ *
+ * @remarks
+ * Order: the changes of the scenarios it extends come first (root ancestor first), then its own, in the order
+ * written; every `index` change is applied after all level changes (see {@link IndexChange}). Two changes that
+ * touch the same cell conflict unless they commute (two `{ percent }` changes, or two additive changes:
+ * `{ add }` and `move-amount`); writing values into a line added by an earlier change is not a conflict.
+ * Printed totals (`expected` on budget, sections and lines) are dropped from the result.
+ * Built on immer's `produceWithPatches`; amounts are replaced, never mutated.
+ *
+ * @param budget - the baseline (frozen)
+ * @param scenario - the scenario
+ * @param library - scenarios it may extend
+ * @param options - conflict handling
+ * @throws MeerjarenError with every problem found: `unknown_reference`, `year_outside_horizon`, `not_pm`,
+ *   `ambiguous_target`, `pm_cell`, `duplicate_id`, `empty_selection`, `cycle`, `change_conflict`, shape codes
+ * @example
+ * ```ts
+ * const result = applyScenario(baseline, { id: 'pm', title: 'Ramingen pm', changes: [
+ *   { kind: 'estimate-pm', line: '1.4', value: '-1100' },
+ * ]});
+ * ```
+ */
+export function applyScenario(budget: Budget, scenario: Scenario, library?: ScenarioLibrary, options: ApplyOptions = {}): ScenarioResult {
+  const collector = new IssueCollector();
+  const { steps, chain } = resolveSteps(budget, scenario, library, collector);
+  collector.throwIfAny();
+  let engine: Engine | undefined;
+  const [next, patches, inversePatches] = produceWithPatches(budget, (draft) => {
+    dropExpectations(draft);
+    engine = new Engine(draft, steps, collector, false);
+    engine.run();
+  });
+  const ran = engine!;
+  if ((options.conflicts ?? 'error') === 'error') {
+    collector.addAll(ran.conflicts.map((c, n) => issue('change_conflict', ran.conflictPaths[n]!, c.message)));
+  }
+  collector.throwIfAny();
+  const touched: TouchedCell[] = ran.trace.map((t) => {
+    const step = steps[t.step]!;
+    return { line: t.line, row: t.row, year: t.year, scenario: step.scenario, change: step.index, step: t.step };
+  });
+  return deepFreeze({
+    budget: next,
+    patches,
+    inversePatches,
+    touched,
+    ranges: ran.ranges,
+    conflicts: ran.conflicts,
+    chain,
+    scenario: scenario.id,
+    title: scenario.title,
+  });
+}
+
+/**
+ * Applies a list of already resolved steps leniently (changes whose target is missing are skipped), for
+ * attribution coalitions and explanations. @internal
+ */
+export function applySteps(budget: Budget, steps: readonly Step[]): { budget: Budget; engine: Engine } {
+  let engine: Engine | undefined;
+  const next = produce(budget, (draft) => {
+    dropExpectations(draft);
+    engine = new Engine(draft, steps, new IssueCollector(), true);
+    engine.run();
+  });
+  return { budget: deepFreeze(next), engine: engine! };
+}
+
+function dropExpectations(draft: { expected?: unknown; sections: { expected?: unknown; lines: { expected?: unknown }[] }[] }): void {
+  if ('expected' in draft) delete draft.expected;
+  for (const section of draft.sections) {
+    if ('expected' in section) delete section.expected;
+    for (const line of section.lines) if ('expected' in line) delete line.expected;
+  }
+}

@@ -1,0 +1,486 @@
+import type { Draft } from 'immer';
+import { Dec, ZERO, isDecimal, roundTo, type Decimal } from '../core/decimal.js';
+import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
+import { isPm, PM, type Budget, type Cell, type Component, type Line, type Pm } from '../budget/model.js';
+import { readPercentage, readScenarioAmount, resolveYears } from './values.js';
+import type { Step } from './resolve.js';
+import type { AddLineChange, DropLineChange, EstimatePmChange, IndexChange, MoveAmountChange, ScenarioAmount, SetAmountChange } from './types.js';
+
+/** One write of a change to one cell, in application order. @internal */
+export interface TraceEntry {
+  /** Row written: a line id (its own row) or a component id. */
+  readonly row: string;
+  /** The line the row belongs to. */
+  readonly line: string;
+  /** The year. */
+  readonly year: number;
+  /** Index of the step in the flattened change list. */
+  readonly step: number;
+  /** The cell before (undefined = nil or the row did not exist). */
+  readonly before: Cell | undefined;
+  /** The cell after (undefined = nil or the row was dropped). */
+  readonly after: Cell | undefined;
+}
+
+/** A range (bandbreedte) put on a pm post by an `estimate-pm` change, kept for uncertainty analysis. */
+export interface EstimateRangeResult {
+  /** The row (line or component id). */
+  readonly row: string;
+  /** The line. */
+  readonly line: string;
+  /** The year. */
+  readonly year: number;
+  /** Lowest amount in euros. */
+  readonly low: Decimal;
+  /** Likely amount in euros: the value in the scenario's budget. */
+  readonly likely: Decimal;
+  /** Highest amount in euros. */
+  readonly high: Decimal;
+  /** Scenario that set it. */
+  readonly scenario: string;
+  /** Index of the change in that scenario. */
+  readonly change: number;
+}
+
+/** Two changes that touch the same cell in a way whose result depends on their order (conflict). */
+export interface ChangeConflict {
+  /** Stable code. */
+  readonly code: 'change_conflict';
+  /** Path of the later change. */
+  readonly path: string;
+  /** What clashes, for a person. */
+  readonly message: string;
+  /** Flattened index of the earlier change. */
+  readonly first: number;
+  /** Flattened index of the later change. */
+  readonly second: number;
+  /** The cells both touch. */
+  readonly cells: readonly { readonly row: string; readonly year: number }[];
+}
+
+type Mode = 'set' | 'mul' | 'add';
+type DLine = Draft<Line>;
+type DComponent = Draft<Component>;
+
+interface RowRef {
+  readonly line: DLine;
+  readonly component: DComponent | undefined;
+  readonly id: string;
+  readonly sectionIndex: number;
+}
+
+/** Mutable state of one application. */
+export class Engine {
+  readonly trace: TraceEntry[] = [];
+  readonly ranges: EstimateRangeResult[] = [];
+  readonly conflicts: ChangeConflict[] = [];
+  /** Paths of the later change of each conflict, as keys and indices. */
+  readonly conflictPaths: Path[] = [];
+  readonly #writers = new Map<string, { step: number; mode: Mode }[]>();
+  readonly #conflictIndex = new Map<string, { first: number; second: number; path: Path; cells: { row: string; year: number }[] }>();
+
+  /**
+   * @param draft - immer draft of the budget
+   * @param steps - the flattened changes
+   * @param collector - where problems go
+   * @param lenient - skip changes whose target is missing without reporting (used for attribution coalitions)
+   */
+  constructor(
+    private readonly draft: Draft<Budget>,
+    private readonly steps: readonly Step[],
+    private readonly collector: IssueCollector,
+    private readonly lenient: boolean,
+  ) {}
+
+  private issue(code: string, path: Path, message: string): void {
+    if (!this.lenient) this.collector.add(code, path, message);
+  }
+
+  private find(id: string): RowRef | undefined {
+    const sections = this.draft.sections;
+    for (let si = 0; si < sections.length; si++) {
+      for (const line of sections[si]!.lines) {
+        if (line.id === id) return { line, component: undefined, id, sectionIndex: si };
+        for (const component of line.components) if (component.id === id) return { line, component, id, sectionIndex: si };
+      }
+    }
+    return undefined;
+  }
+
+  private cell(ref: RowRef, year: number): Cell | undefined {
+    const values = ref.component !== undefined ? ref.component.values : ref.line.values;
+    return values[year] as Cell | undefined;
+  }
+
+  private write(ref: RowRef, year: number, after: Cell | undefined, step: number, mode: Mode | 'create' | 'index'): void {
+    const values = (ref.component !== undefined ? ref.component.values : ref.line.values) as Record<string, Cell>;
+    const before = values[year];
+    if (after === undefined) delete values[year];
+    else values[year] = after as Draft<Cell>;
+    this.trace.push({ row: ref.id, line: ref.line.id, year, step, before: before as Cell | undefined, after });
+    if (mode !== 'create' && mode !== 'index') this.touch(ref.id, year, step, mode);
+  }
+
+  private touch(row: string, year: number, step: number, mode: Mode): void {
+    const key = `${row}\u0000${year}`;
+    const writers = this.#writers.get(key) ?? [];
+    for (const w of writers) {
+      if (w.step === step) continue;
+      if (mode === 'set' || w.mode === 'set' || mode !== w.mode) this.conflict(w.step, step, row, year);
+    }
+    if (!writers.some((w) => w.step === step && w.mode === mode)) writers.push({ step, mode });
+    this.#writers.set(key, writers);
+  }
+
+  private conflict(first: number, second: number, row: string, year: number): void {
+    if (this.lenient) return;
+    const key = `${first}:${second}`;
+    let entry = this.#conflictIndex.get(key);
+    if (entry === undefined) {
+      entry = { first, second, path: this.steps[second]!.path, cells: [] };
+      this.#conflictIndex.set(key, entry);
+    }
+    entry.cells.push({ row, year });
+  }
+
+  /** Applies every step: level changes in order, then indexation. */
+  run(): void {
+    const indexSteps: number[] = [];
+    this.steps.forEach((step, i) => {
+      const change = step.change;
+      switch (change.kind) {
+        case 'set-amount':
+          return this.setAmount(change, step, i);
+        case 'estimate-pm':
+          return this.estimatePm(change, step, i);
+        case 'drop-line':
+          return this.dropLine(change, step, i);
+        case 'add-line':
+          return this.addLine(change, step, i);
+        case 'move-amount':
+          return this.moveAmount(change, step, i);
+        case 'index':
+          indexSteps.push(i);
+          return;
+      }
+    });
+    this.index(indexSteps);
+    for (const entry of this.#conflictIndex.values()) {
+      const a = this.steps[entry.first]!;
+      const b = this.steps[entry.second]!;
+      const cells = entry.cells.map((c) => `${c.row} ${c.year}`).join(', ');
+      const path = formatPath(entry.path);
+      const message = `change ${a.scenario}.changes[${a.index}] (${a.change.kind}) and change ${b.scenario}.changes[${b.index}] (${b.change.kind}) both change ${cells}; the result would depend on their order`;
+      this.conflictPaths.push(entry.path);
+      this.conflicts.push(Object.freeze({ code: 'change_conflict', path, message, first: entry.first, second: entry.second, cells: Object.freeze(entry.cells.map((c) => Object.freeze(c))) }));
+    }
+  }
+
+  private years(step: Step, selection: SetAmountChange['years'] | undefined, fallback: () => number[]): number[] {
+    if (selection === undefined) return fallback();
+    return resolveYears(selection, this.draft.horizon, [...step.path, 'years'], this.lenient ? quiet() : this.collector);
+  }
+
+  private amount(raw: ScenarioAmount, step: Step, path: Path): Decimal | undefined {
+    return readScenarioAmount(raw, step.factor, step.format, path, this.lenient ? quiet() : this.collector);
+  }
+
+  private target(id: string, step: Step, field: string): RowRef | undefined {
+    const ref = this.find(id);
+    if (ref === undefined) this.issue('unknown_reference', [...step.path, field], `no line or component "${id}" in the budget`);
+    return ref;
+  }
+
+  private ownRow(ref: RowRef, step: Step, field: string): RowRef | undefined {
+    if (ref.component === undefined && ref.line.row === 'subtotal') {
+      this.issue('ambiguous_target', [...step.path, field], `line "${ref.id}" only prints the subtotal of its components: name a component`);
+      return undefined;
+    }
+    return ref;
+  }
+
+  private setAmount(change: SetAmountChange, step: Step, i: number): void {
+    const ref = this.target(change.line, step, 'line');
+    if (ref === undefined) return;
+    const years = this.years(step, change.years, () => []);
+    const value = change.value;
+    const vpath = [...step.path, 'value'];
+    if (typeof value === 'object' && value !== null && 'percent' in value) {
+      const pct = readPercentage(value.percent, step.format, [...vpath, 'percent'], this.lenient ? quiet() : this.collector);
+      if (pct === undefined) return;
+      const rows: RowRef[] = ref.component !== undefined ? [ref] : [...(ref.line.row === 'amount' ? [ref] : []), ...ref.line.components.map((c) => ({ ...ref, component: c, id: c.id }))];
+      for (const row of rows) {
+        for (const year of years) {
+          const old = this.cell(row, year);
+          if (old === undefined || isPm(old)) continue;
+          this.write(row, year, roundTo((old as Decimal).times(pct).div(100), step.rounding.places, step.rounding.mode), i, 'mul');
+        }
+      }
+      return;
+    }
+    const row = this.ownRow(ref, step, 'line');
+    if (row === undefined) return;
+    if (typeof value === 'object' && value !== null && 'add' in value) {
+      const add = this.amount(value.add, step, [...vpath, 'add']);
+      if (add === undefined) return;
+      for (const year of years) {
+        const old = this.cell(row, year);
+        if (isPm(old)) {
+          this.issue('pm_cell', vpath, `${row.id} is pm in ${year}: give it an estimate before adding to it`);
+          continue;
+        }
+        this.write(row, year, nonNegativeZero((old as Decimal | undefined)?.plus(add) ?? add), i, 'add');
+      }
+      return;
+    }
+    let cell: Cell | undefined;
+    if (value === null) cell = undefined;
+    else if (typeof value === 'string' && /^[+-]?pm$/i.test(value.trim())) cell = pmCell(value.trim());
+    else {
+      cell = this.amount(value as ScenarioAmount, step, vpath);
+      if (cell === undefined) return;
+    }
+    for (const year of years) this.write(row, year, cell, i, 'set');
+  }
+
+  private estimatePm(change: EstimatePmChange, step: Step, i: number): void {
+    const found = this.target(change.line, step, 'line');
+    if (found === undefined) return;
+    const ref = this.ownRow(found, step, 'line');
+    if (ref === undefined) return;
+    const horizonYears = this.draft.horizon.years;
+    const years = this.years(step, change.years, () => horizonYears.filter((y) => isPm(this.cell(ref, y))));
+    const value = change.value;
+    const vpath = [...step.path, 'value'];
+    let likely: Decimal | undefined;
+    let range: { low: Decimal; high: Decimal } | undefined;
+    if (typeof value === 'object' && value !== null) {
+      const low = this.amount(value.low, step, [...vpath, 'low']);
+      likely = this.amount(value.likely, step, [...vpath, 'likely']);
+      const high = this.amount(value.high, step, [...vpath, 'high']);
+      if (low === undefined || high === undefined || likely === undefined) return;
+      range = { low, high };
+    } else likely = this.amount(value, step, vpath);
+    if (likely === undefined) return;
+    if (years.length === 0) this.issue('not_pm', [...step.path, 'line'], `${ref.id} has no pm post to estimate`);
+    for (const year of years) {
+      if (!isPm(this.cell(ref, year))) {
+        this.issue('not_pm', [...step.path, 'years'], `${ref.id} is not pm in ${year}`);
+        continue;
+      }
+      this.write(ref, year, likely, i, 'set');
+      if (range !== undefined) {
+        this.ranges.push(Object.freeze({ row: ref.id, line: ref.line.id, year, low: range.low, likely, high: range.high, scenario: step.scenario, change: step.index }));
+      }
+    }
+  }
+
+  private dropLine(change: DropLineChange, step: Step, i: number): void {
+    const ref = this.target(change.line, step, 'line');
+    if (ref === undefined) return;
+    const rows: RowRef[] = ref.component !== undefined ? [ref] : [ref, ...ref.line.components.map((c) => ({ ...ref, component: c, id: c.id }))];
+    for (const row of rows) {
+      const values = row.component !== undefined ? row.component.values : row.line.values;
+      for (const key of Object.keys(values).sort()) this.write(row, Number(key), undefined, i, 'set');
+    }
+    const section = this.draft.sections[ref.sectionIndex]!;
+    if (ref.component !== undefined) {
+      const at = ref.line.components.findIndex((c) => c.id === ref.id);
+      ref.line.components.splice(at, 1);
+    } else {
+      const at = section.lines.findIndex((l) => l.id === ref.id);
+      section.lines.splice(at, 1);
+    }
+  }
+
+  private cellFromDocument(raw: ScenarioAmount, step: Step, path: Path): Cell | undefined {
+    if (typeof raw === 'string' && /^[+-]?pm$/i.test(raw.trim())) return pmCell(raw.trim());
+    return this.amount(raw, step, path);
+  }
+
+  private addLine(change: AddLineChange, step: Step, i: number): void {
+    const section = this.draft.sections.find((s) => s.id === change.section);
+    if (section === undefined) {
+      this.issue('unknown_reference', [...step.path, 'section'], `no section "${change.section}" in the budget`);
+      return;
+    }
+    const spec = change.line;
+    const lp = [...step.path, 'line'];
+    const ids = [spec.id, ...(spec.components ?? []).map((c, n) => c.id ?? `${spec.id}#${n + 1}`)];
+    let ok = true;
+    ids.forEach((id, n) => {
+      if (this.find(id) !== undefined || ids.indexOf(id) !== n) {
+        this.issue('duplicate_id', n === 0 ? [...lp, 'id'] : [...lp, 'components', n - 1, 'id'], `"${id}" is already a line or component`);
+        ok = false;
+      }
+    });
+    let at = section.lines.length;
+    if (change.after !== undefined) {
+      at = section.lines.findIndex((l) => l.id === change.after) + 1;
+      if (at === 0) {
+        this.issue('unknown_reference', [...step.path, 'after'], `no line "${change.after}" in section "${change.section}"`);
+        ok = false;
+      }
+    }
+    const horizon = this.draft.horizon;
+    const readValues = (values: Readonly<Record<string, ScenarioAmount>> | undefined, path: Path): Record<string, Cell> => {
+      const out: Record<string, Cell> = {};
+      for (const [year, raw] of Object.entries(values ?? {})) {
+        const y = Number(year);
+        if (y < horizon.from || y > horizon.to) {
+          this.issue('year_outside_horizon', [...path, year], `${year} is outside the horizon ${horizon.from}-${horizon.to}`);
+          ok = false;
+          continue;
+        }
+        const cell = this.cellFromDocument(raw, step, [...path, year]);
+        if (cell === undefined) ok = false;
+        else out[year] = cell;
+      }
+      return out;
+    };
+    const values = readValues(spec.values, [...lp, 'values']);
+    const components = (spec.components ?? []).map((c, n) => ({
+      id: ids[n + 1]!,
+      title: c.title,
+      nature: c.nature ?? spec.nature,
+      tags: { ...(c.tags ?? {}) },
+      values: readValues(c.values, [...lp, 'components', n, 'values']),
+    }));
+    if (!ok) return;
+    const line = { id: spec.id, title: spec.title, nature: spec.nature, tags: { ...(spec.tags ?? {}) }, values: {}, row: 'amount' as const, components: components.map((c) => ({ ...c, values: {} })) };
+    section.lines.splice(at, 0, line as DLine);
+    const added = section.lines[at]!;
+    const sectionIndex = this.draft.sections.indexOf(section);
+    const own: RowRef = { line: added, component: undefined, id: spec.id, sectionIndex };
+    for (const [year, cell] of sortedEntries(values)) this.write(own, Number(year), cell, i, 'create');
+    components.forEach((c, n) => {
+      const ref: RowRef = { line: added, component: added.components[n]!, id: c.id, sectionIndex };
+      for (const [year, cell] of sortedEntries(c.values)) this.write(ref, Number(year), cell, i, 'create');
+    });
+  }
+
+  private moveAmount(change: MoveAmountChange, step: Step, i: number): void {
+    const fromRef = this.target(change.from, step, 'from');
+    const toRef = this.target(change.to, step, 'to');
+    const amount = this.amount(change.amount, step, [...step.path, 'amount']);
+    const years = this.years(step, change.years, () => []);
+    if (fromRef === undefined || toRef === undefined || amount === undefined) return;
+    const from = this.ownRow(fromRef, step, 'from');
+    const to = this.ownRow(toRef, step, 'to');
+    if (from === undefined || to === undefined) return;
+    for (const year of years) {
+      const a = this.cell(from, year);
+      const b = this.cell(to, year);
+      if (isPm(a) || isPm(b)) {
+        this.issue('pm_cell', [...step.path, isPm(a) ? 'from' : 'to'], `${isPm(a) ? from.id : to.id} is pm in ${year}: give it an estimate before moving amounts`);
+        continue;
+      }
+      this.write(from, year, nonNegativeZero(((a as Decimal | undefined) ?? ZERO).minus(amount)), i, 'add');
+      this.write(to, year, nonNegativeZero(((b as Decimal | undefined) ?? ZERO).plus(amount)), i, 'add');
+    }
+  }
+
+  private index(indexSteps: readonly number[]): void {
+    if (indexSteps.length === 0) return;
+    const horizon = this.draft.horizon;
+    // factors[row][year] = list of (step, cumulative factor of that step)
+    const perCell = new Map<string, { ref: RowRef; year: number; factors: { step: number; factor: Decimal }[] }>();
+    for (const i of indexSteps) {
+      const step = this.steps[i]!;
+      const change = step.change as IndexChange;
+      const collector = this.lenient ? quiet() : this.collector;
+      const rates: { year: number; rate: Decimal }[] = [];
+      let ok = true;
+      for (const [year, raw] of Object.entries(change.rates)) {
+        const y = Number(year);
+        if (y < horizon.from || y > horizon.to) {
+          this.issue('year_outside_horizon', [...step.path, 'rates', year], `${year} is outside the horizon ${horizon.from}-${horizon.to}`);
+          ok = false;
+          continue;
+        }
+        const rate = readPercentage(raw, step.format, [...step.path, 'rates', year], collector);
+        if (rate === undefined) ok = false;
+        else rates.push({ year: y, rate });
+      }
+      if (!ok) continue;
+      const rows = this.select(change, step);
+      for (const year of horizon.years) {
+        let factor = new Dec(1);
+        for (const r of rates) if (r.year <= year) factor = factor.times(r.rate.plus(100).div(100));
+        if (factor.eq(1)) continue;
+        for (const ref of rows) {
+          const cell = this.cell(ref, year);
+          if (cell === undefined || isPm(cell)) continue;
+          const key = `${ref.id}\u0000${year}`;
+          const entry = perCell.get(key) ?? { ref, year, factors: [] };
+          entry.factors.push({ step: i, factor });
+          perCell.set(key, entry);
+        }
+      }
+    }
+    for (const { ref, year, factors } of perCell.values()) {
+      const level = this.cell(ref, year) as Decimal;
+      let cumulative = new Dec(1);
+      for (const { step, factor } of factors) {
+        cumulative = cumulative.times(factor);
+        const rounding = this.steps[step]!.rounding;
+        this.write(ref, year, roundTo(level.times(cumulative), rounding.places, rounding.mode), step, 'index');
+      }
+    }
+  }
+
+  private select(change: IndexChange, step: Step): RowRef[] {
+    const rows: RowRef[] = [];
+    const seen = new Set<string>();
+    const add = (ref: RowRef): void => {
+      if (seen.has(ref.id)) return;
+      seen.add(ref.id);
+      rows.push(ref);
+    };
+    const ids = change.select.lines ?? [];
+    ids.forEach((id, n) => {
+      const ref = this.find(id);
+      if (ref === undefined) return this.issue('unknown_reference', [...step.path, 'select', 'lines', n], `no line or component "${id}" in the budget`);
+      if (ref.component !== undefined) return add(ref);
+      add(ref);
+      for (const c of ref.line.components) add({ ...ref, component: c, id: c.id });
+    });
+    const tags = change.select.tags;
+    if (tags !== undefined) {
+      const has = (t: Readonly<Record<string, string>>): boolean => Object.entries(tags).every(([k, v]) => t[k] === v);
+      this.draft.sections.forEach((section, sectionIndex) => {
+        for (const line of section.lines) {
+          const lineRef: RowRef = { line, component: undefined, id: line.id, sectionIndex };
+          if (has(line.tags)) add(lineRef);
+          for (const c of line.components) if (has(line.tags) || has(c.tags)) add({ ...lineRef, component: c, id: c.id });
+        }
+      });
+    }
+    if (rows.length === 0) this.issue('empty_selection', [...step.path, 'select'], 'the selection matches no line');
+    return rows;
+  }
+}
+
+function pmCell(token: string): Pm {
+  if (token.startsWith('-')) return Object.freeze({ kind: 'pm', direction: 'nadeel' });
+  if (token.startsWith('+')) return Object.freeze({ kind: 'pm', direction: 'voordeel' });
+  return PM;
+}
+
+function nonNegativeZero(value: Decimal): Decimal {
+  return value.isZero() ? ZERO : value;
+}
+
+function sortedEntries(values: Record<string, Cell>): [string, Cell][] {
+  return Object.entries(values).sort(([a], [b]) => Number(a) - Number(b));
+}
+
+/** A collector whose issues are dropped (lenient runs). */
+function quiet(): IssueCollector {
+  return { add: () => undefined, addAll: () => undefined, hasIssues: false, issues: [], throwIfAny: () => undefined } as unknown as IssueCollector;
+}
+
+/** Whether a cell holds an amount. @internal */
+export function isAmount(cell: Cell | undefined): cell is Decimal {
+  return cell !== undefined && isDecimal(cell);
+}

@@ -1,0 +1,45 @@
+import { IssueCollector } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
+import type { Budget } from '../budget/model.js';
+import { DEFAULT_MAX_DEPTH, checkShape, parseJsonStrict, type JsonLimits } from '../document/json.js';
+import { applyScenario } from './apply.js';
+import { checkScenarioShape } from './shape.js';
+import type { Scenario, ScenarioLibrary } from './types.js';
+
+/** Options of {@link loadScenario}. */
+export interface LoadScenarioOptions extends JsonLimits {
+  /**
+   * The baseline the scenario will be applied to: when given, references are checked too (unknown line,
+   * section or year, estimates on cells that are not pm), by a dry run of the scenario.
+   */
+  readonly budget?: Budget;
+  /** Scenarios this one may extend. */
+  readonly library?: ScenarioLibrary;
+}
+
+/**
+ * Reads and validates a scenario (a {@link Scenario} object or its JSON text) into a frozen scenario.
+ *
+ * @remarks
+ * All problems are reported at once, each with a code and the path of the change (`changes[3].line`).
+ * Without a budget only the shape is checked (codes such as `unknown_change_kind`, `invalid_amount`,
+ * `invalid_range` for low above high, `cycle` for a scenario extending itself). With `options.budget` the
+ * scenario is also dry-run against it: `unknown_reference` (line, component, section, or a scenario in
+ * `extends`), `year_outside_horizon`, `not_pm`, `ambiguous_target`, `change_conflict`.
+ *
+ * @param input - the scenario, or its JSON text
+ * @param options - budget and library to check references against; JSON limits
+ * @throws MeerjarenError with every problem found
+ */
+export function loadScenario(input: unknown, options: LoadScenarioOptions = {}): Scenario {
+  const collector = new IssueCollector();
+  const raw = typeof input === 'string' ? parseJsonStrict(input, options) : input;
+  if (typeof input !== 'string') checkShape(raw, options.maxDepth ?? DEFAULT_MAX_DEPTH, collector);
+  collector.throwIfAny();
+  checkScenarioShape(raw, collector);
+  collector.throwIfAny();
+  const scenario = deepFreeze(structuredClone(raw) as Scenario);
+  if (options.budget !== undefined) applyScenario(options.budget, scenario, options.library);
+  return scenario;
+}
+

@@ -1,0 +1,281 @@
+import { readAmount, type NumberFormat } from '../core/amount.js';
+import { Dec } from '../core/decimal.js';
+import type { IssueCollector, Path } from '../core/errors.js';
+import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
+import type { Nature, Unit } from '../budget/model.js';
+import { JsonNumberText } from '../document/json.js';
+import type { RoundingMode } from '../core/decimal.js';
+
+type Raw = Record<string, unknown>;
+
+const ID = /^[\p{L}\p{N}][\p{L}\p{N}._\-/:#]*$/u;
+const UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
+const FORMATS: readonly NumberFormat[] = ['plain', 'nl', 'en'];
+const NATURES: readonly Nature[] = ['incidental', 'structural'];
+const MODES: readonly RoundingMode[] = ['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'];
+const PM_VALUES = ['pm', '-pm', '+pm'];
+
+const SCENARIO_FIELDS = ['$schema', 'id', 'title', 'extends', 'unit', 'numberFormat', 'rounding', 'description', 'changes'];
+const CHANGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'set-amount': ['kind', 'line', 'years', 'value', 'note'],
+  'estimate-pm': ['kind', 'line', 'years', 'value', 'note'],
+  'drop-line': ['kind', 'line', 'note'],
+  'add-line': ['kind', 'section', 'after', 'line', 'note'],
+  'move-amount': ['kind', 'from', 'to', 'years', 'amount', 'note'],
+  index: ['kind', 'select', 'rates', 'note'],
+};
+const NEW_LINE_FIELDS = ['id', 'title', 'nature', 'tags', 'values', 'components'];
+const NEW_COMPONENT_FIELDS = ['id', 'title', 'nature', 'tags', 'values'];
+
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof JsonNumberText);
+
+/** Checks the shape of one scenario and records every problem; the scenario is usable when none were recorded. */
+class ShapeChecker {
+  constructor(
+    private readonly c: IssueCollector,
+    private readonly format: NumberFormat | undefined,
+  ) {}
+
+  fields(value: Raw, allowed: readonly string[], path: Path): void {
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) this.c.add('unknown_field', [...path, key], `unknown field "${key}"`);
+    }
+  }
+
+  id(value: unknown, path: Path, what: string): void {
+    if (value === undefined) this.c.add('missing_field', path, `${what} is missing`);
+    else if (typeof value !== 'string' || !ID.test(value) || value.length > 64) this.c.add('invalid_id', path, `${what} must be an id such as "1.4"`);
+  }
+
+  text(value: unknown, path: Path, what: string, required: boolean): void {
+    if (value === undefined) {
+      if (required) this.c.add('missing_field', path, `${what} is missing`);
+    } else if (typeof value !== 'string' || value.length > 1000) this.c.add('invalid_type', path, `${what} must be a text`);
+  }
+
+  amount(value: unknown, path: Path): boolean {
+    if (value instanceof JsonNumberText) {
+      this.c.add('imprecise_number', path, `the number ${value.text} may have lost precision; write it as a string`);
+      return false;
+    }
+    const reading = readAmount(value, new Dec(1), this.format);
+    if (!reading.ok) this.c.add(reading.code, path, reading.message);
+    return reading.ok;
+  }
+
+  year(value: unknown, path: Path): value is number {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_YEAR || value > MAX_YEAR) {
+      this.c.add('invalid_year', path, `a year must be a whole number from ${MIN_YEAR} to ${MAX_YEAR}`);
+      return false;
+    }
+    return true;
+  }
+
+  years(value: unknown, path: Path, required: boolean): void {
+    if (value === undefined) {
+      if (required) this.c.add('missing_field', path, 'years are missing: a list of years or { from, to }');
+      return;
+    }
+    if (Array.isArray(value)) {
+      if (value.length === 0) this.c.add('invalid_years', path, 'the list of years is empty');
+      const seen = new Set<unknown>();
+      value.forEach((y, i) => {
+        if (this.year(y, [...path, i]) && seen.has(y)) this.c.add('duplicate_year', [...path, i], `${String(y)} is listed twice`);
+        seen.add(y);
+      });
+      return;
+    }
+    if (!isObject(value)) {
+      this.c.add('invalid_type', path, 'years must be a list of years or { from, to }');
+      return;
+    }
+    this.fields(value, ['from', 'to'], path);
+    const fromOk = value['from'] === undefined ? (this.c.add('missing_field', [...path, 'from'], 'from is missing'), false) : this.year(value['from'], [...path, 'from']);
+    const toOk = value['to'] === undefined ? false : this.year(value['to'], [...path, 'to']);
+    if (fromOk && toOk && (value['to'] as number) < (value['from'] as number)) this.c.add('invalid_years', path, 'from is after to');
+  }
+
+  tags(value: unknown, path: Path): void {
+    if (value === undefined) return;
+    if (!isObject(value)) return this.c.add('invalid_type', path, 'tags must be an object of texts');
+    for (const [k, v] of Object.entries(value)) if (typeof v !== 'string') this.c.add('invalid_type', [...path, k], 'a tag must be a text');
+  }
+
+  nature(value: unknown, path: Path, required: boolean): void {
+    if (value === undefined) {
+      if (required) this.c.add('missing_nature', path, 'nature is missing: "incidental" or "structural"');
+    } else if (!NATURES.includes(value as Nature)) this.c.add('invalid_value', path, 'nature must be "incidental" or "structural"');
+  }
+
+  values(value: unknown, path: Path, required: boolean): void {
+    if (value === undefined) {
+      if (required) this.c.add('missing_field', path, 'values are missing');
+      return;
+    }
+    if (!isObject(value)) return this.c.add('invalid_type', path, 'values must be an object by year: { "2026": "-500" }');
+    for (const [year, v] of Object.entries(value)) {
+      if (!/^\d{4}$/.test(year)) this.c.add('invalid_year', [...path, year], `"${year}" is not a year`);
+      if (typeof v === 'string' && PM_VALUES.includes(v.trim().toLowerCase())) continue;
+      this.amount(v, [...path, year]);
+    }
+  }
+
+  change(change: unknown, path: Path): void {
+    if (!isObject(change)) return this.c.add('invalid_type', path, 'a change must be an object with a kind');
+    const kind = change['kind'];
+    const allowed = typeof kind === 'string' ? CHANGE_FIELDS[kind] : undefined;
+    if (allowed === undefined) return this.c.add('unknown_change_kind', [...path, 'kind'], `unknown change kind ${JSON.stringify(kind)}; use ${Object.keys(CHANGE_FIELDS).join(', ')}`);
+    this.fields(change, allowed, path);
+    this.text(change['note'], [...path, 'note'], 'note', false);
+    switch (kind) {
+      case 'set-amount': {
+        this.id(change['line'], [...path, 'line'], 'line');
+        this.years(change['years'], [...path, 'years'], true);
+        const value = change['value'];
+        const vp = [...path, 'value'];
+        if (!('value' in change)) this.c.add('missing_field', vp, 'value is missing');
+        else if (value === null) break;
+        else if (typeof value === 'string' && PM_VALUES.includes(value.trim().toLowerCase())) break;
+        else if (isObject(value)) {
+          const keys = Object.keys(value);
+          if (keys.length !== 1 || (keys[0] !== 'percent' && keys[0] !== 'add')) this.c.add('invalid_value', vp, 'value must be an amount, { percent }, { add }, "pm" or null');
+          else this.amount(value[keys[0]], [...vp, keys[0]]);
+        } else this.amount(value, vp);
+        break;
+      }
+      case 'estimate-pm': {
+        this.id(change['line'], [...path, 'line'], 'line');
+        this.years(change['years'], [...path, 'years'], false);
+        const value = change['value'];
+        const vp = [...path, 'value'];
+        if (value === undefined) this.c.add('missing_field', vp, 'value is missing');
+        else if (isObject(value)) {
+          this.fields(value, ['low', 'likely', 'high'], vp);
+          const parts = (['low', 'likely', 'high'] as const).map((k) => {
+            if (value[k] === undefined) {
+              this.c.add('missing_field', [...vp, k], `${k} is missing`);
+              return undefined;
+            }
+            if (!this.amount(value[k], [...vp, k])) return undefined;
+            const r = readAmount(value[k], new Dec(1), this.format);
+            return r.ok ? r.value : undefined;
+          });
+          const [low, likely, high] = parts;
+          if (low !== undefined && high !== undefined && low.gt(high)) this.c.add('invalid_range', vp, 'low is greater than high');
+          else if (low !== undefined && likely !== undefined && high !== undefined && (likely.lt(low) || likely.gt(high))) {
+            this.c.add('invalid_range', [...vp, 'likely'], 'likely must lie between low and high');
+          }
+        } else this.amount(value, vp);
+        break;
+      }
+      case 'drop-line':
+        this.id(change['line'], [...path, 'line'], 'line');
+        break;
+      case 'add-line': {
+        this.id(change['section'], [...path, 'section'], 'section');
+        if (change['after'] !== undefined) this.id(change['after'], [...path, 'after'], 'after');
+        const line = change['line'];
+        const lp = [...path, 'line'];
+        if (!isObject(line)) {
+          this.c.add(line === undefined ? 'missing_field' : 'invalid_type', lp, 'line must be an object { id, title, nature, values }');
+          break;
+        }
+        this.fields(line, NEW_LINE_FIELDS, lp);
+        this.id(line['id'], [...lp, 'id'], 'line id');
+        this.text(line['title'], [...lp, 'title'], 'title', true);
+        this.nature(line['nature'], [...lp, 'nature'], true);
+        this.tags(line['tags'], [...lp, 'tags']);
+        this.values(line['values'], [...lp, 'values'], false);
+        const comps = line['components'];
+        if (comps !== undefined) {
+          if (!Array.isArray(comps)) this.c.add('invalid_type', [...lp, 'components'], 'components must be a list');
+          else
+            comps.forEach((comp: unknown, i) => {
+              const cp = [...lp, 'components', i];
+              if (!isObject(comp)) return this.c.add('invalid_type', cp, 'a component must be an object { title, values }');
+              this.fields(comp, NEW_COMPONENT_FIELDS, cp);
+              if (comp['id'] !== undefined) this.id(comp['id'], [...cp, 'id'], 'component id');
+              this.text(comp['title'], [...cp, 'title'], 'title', true);
+              this.nature(comp['nature'], [...cp, 'nature'], false);
+              this.tags(comp['tags'], [...cp, 'tags']);
+              this.values(comp['values'], [...cp, 'values'], true);
+            });
+        }
+        break;
+      }
+      case 'move-amount':
+        this.id(change['from'], [...path, 'from'], 'from');
+        this.id(change['to'], [...path, 'to'], 'to');
+        if (change['from'] !== undefined && change['from'] === change['to']) this.c.add('invalid_value', [...path, 'to'], 'from and to are the same line');
+        this.years(change['years'], [...path, 'years'], true);
+        if (change['amount'] === undefined) this.c.add('missing_field', [...path, 'amount'], 'amount is missing');
+        else this.amount(change['amount'], [...path, 'amount']);
+        break;
+      case 'index': {
+        const sel = change['select'];
+        const sp = [...path, 'select'];
+        if (!isObject(sel)) this.c.add(sel === undefined ? 'missing_field' : 'invalid_type', sp, 'select must be { lines?, tags? }');
+        else {
+          this.fields(sel, ['lines', 'tags'], sp);
+          const lines = sel['lines'];
+          if (lines !== undefined) {
+            if (!Array.isArray(lines)) this.c.add('invalid_type', [...sp, 'lines'], 'lines must be a list of ids');
+            else lines.forEach((id: unknown, i) => this.id(id, [...sp, 'lines', i], 'line'));
+          }
+          this.tags(sel['tags'], [...sp, 'tags']);
+          if (lines === undefined && sel['tags'] === undefined) this.c.add('missing_field', sp, 'select needs lines or tags');
+        }
+        const rates = change['rates'];
+        const rp = [...path, 'rates'];
+        if (!isObject(rates)) this.c.add(rates === undefined ? 'missing_field' : 'invalid_type', rp, 'rates must be an object by year: { "2027": "2.5" }');
+        else
+          for (const [year, rate] of Object.entries(rates)) {
+            if (!/^\d{4}$/.test(year)) this.c.add('invalid_year', [...rp, year], `"${year}" is not a year`);
+            if (this.amount(rate, [...rp, year])) {
+              const r = readAmount(rate, new Dec(1), this.format);
+              if (r.ok && r.value.lte(-100)) this.c.add('invalid_value', [...rp, year], 'a rate must be above -100 %');
+            }
+          }
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Checks the shape of a scenario (without a budget): fields, kinds, amounts, years, ranges. Records problems in
+ * `collector` with paths under `prefix`.
+ * @param raw - the scenario as given
+ * @param collector - where problems go
+ * @param prefix - path of the scenario (empty for the scenario itself)
+ */
+export function checkScenarioShape(raw: unknown, collector: IssueCollector, prefix: Path = []): void {
+  if (!isObject(raw)) return collector.add('invalid_type', prefix, 'a scenario must be an object { id, title, changes }');
+  const format = FORMATS.includes(raw['numberFormat'] as NumberFormat) ? (raw['numberFormat'] as NumberFormat) : undefined;
+  const check = new ShapeChecker(collector, format);
+  check.fields(raw, SCENARIO_FIELDS, prefix);
+  check.id(raw['id'], [...prefix, 'id'], 'id');
+  check.text(raw['title'], [...prefix, 'title'], 'title', true);
+  check.text(raw['description'], [...prefix, 'description'], 'description', false);
+  if (raw['extends'] !== undefined) {
+    check.id(raw['extends'], [...prefix, 'extends'], 'extends');
+    if (raw['extends'] === raw['id']) collector.add('cycle', [...prefix, 'extends'], 'a scenario cannot extend itself');
+  }
+  if (raw['unit'] !== undefined && !UNITS.includes(raw['unit'] as Unit)) collector.add('invalid_value', [...prefix, 'unit'], `unit must be one of ${UNITS.join(', ')}`);
+  if (raw['numberFormat'] !== undefined && format === undefined) collector.add('invalid_value', [...prefix, 'numberFormat'], `numberFormat must be one of ${FORMATS.join(', ')}`);
+  const rounding = raw['rounding'];
+  if (rounding !== undefined) {
+    const rp = [...prefix, 'rounding'];
+    if (!isObject(rounding)) collector.add('invalid_type', rp, 'rounding must be { places, mode }');
+    else {
+      check.fields(rounding, ['places', 'mode'], rp);
+      const places = rounding['places'];
+      if (typeof places !== 'number' || !Number.isInteger(places) || places < 0 || places > 6) collector.add('invalid_value', [...rp, 'places'], 'places must be a whole number from 0 to 6');
+      if (!MODES.includes(rounding['mode'] as RoundingMode)) collector.add('invalid_value', [...rp, 'mode'], `mode must be one of ${MODES.join(', ')}`);
+    }
+  }
+  const changes = raw['changes'];
+  if (!Array.isArray(changes)) collector.add(changes === undefined ? 'missing_field' : 'invalid_type', [...prefix, 'changes'], 'changes must be a list');
+  else changes.forEach((change: unknown, i) => check.change(change, [...prefix, 'changes', i]));
+}
+

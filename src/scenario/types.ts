@@ -1,0 +1,234 @@
+import type { NumberFormat } from '../core/amount.js';
+import type { RoundingMode } from '../core/decimal.js';
+import type { Nature, Unit } from '../budget/model.js';
+
+/**
+ * An amount as a scenario writes it: an exact decimal string (`"-1100"`, `"1083.5"`) or a safe integer,
+ * in the scenario's {@link Scenario.unit}, meaning the effect on the saldo (positive = voordeel).
+ */
+export type ScenarioAmount = string | number;
+
+/**
+ * Which years a change applies to (jaren): a list of years, or a run `{ from, to }` (both inclusive;
+ * `to` defaults to the last year of the horizon).
+ */
+export type YearSelection = readonly number[] | { readonly from: number; readonly to?: number };
+
+/**
+ * A percentage (percentage), written like an amount: `"50"` is 50 %, `"2.5"` is 2,5 %.
+ */
+export type Percentage = string | number;
+
+/**
+ * The new value of a cell in a {@link SetAmountChange}:
+ * - an amount (`"-1100"`): the cell becomes that amount (absolute);
+ * - `{ percent }`: the cell becomes that percentage of what it was (`{ percent: "50" }` halves it: a measure realising 50 %);
+ * - `{ add }`: the amount is added to the cell (a nil cell counts as 0);
+ * - `'pm'`, `'-pm'`, `'+pm'`: the cell becomes a pm post (with a known direction for `-pm` nadeel / `+pm` voordeel);
+ * - `null`: the cell becomes nil (blank).
+ */
+export type ValueSpec =
+  | ScenarioAmount
+  | { readonly percent: Percentage }
+  | { readonly add: ScenarioAmount }
+  | 'pm'
+  | '-pm'
+  | '+pm'
+  | null;
+
+/** Set or adjust the amount of a line's own row or a component for some years (bedrag wijzigen). */
+export interface SetAmountChange {
+  /** Discriminant. */
+  readonly kind: 'set-amount';
+  /**
+   * A line id (its own row) or a component id. With `{ percent }` a line id scales the whole line (own row and
+   * components); an absolute amount on a line that has components must name a component.
+   */
+  readonly line: string;
+  /** Years the change applies to. */
+  readonly years: YearSelection;
+  /** The new value. */
+  readonly value: ValueSpec;
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/** A three-point estimate (bandbreedte) of a pm post: low, likely and high, in the scenario's unit. */
+export interface EstimateRange {
+  /** Lowest (most nadelig) plausible amount. */
+  readonly low: ScenarioAmount;
+  /** Most likely amount; the scenario's budget uses it. */
+  readonly likely: ScenarioAmount;
+  /** Highest (most voordelig) plausible amount. */
+  readonly high: ScenarioAmount;
+}
+
+/** Give a pm post an estimate (raming van een pm-post): one amount, or a range for uncertainty analysis. */
+export interface EstimatePmChange {
+  /** Discriminant. */
+  readonly kind: 'estimate-pm';
+  /** The line (own row) or component whose pm cells get the estimate. */
+  readonly line: string;
+  /** Years; by default every year in which the row is pm. Every selected year must be pm. */
+  readonly years?: YearSelection;
+  /** The estimate: one amount, or a range whose `likely` value the budget uses. */
+  readonly value: ScenarioAmount | EstimateRange;
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/** Remove a line and its components (regel schrappen), such as seed 001's motion 2506-84 dropping 4.1. */
+export interface DropLineChange {
+  /** Discriminant. */
+  readonly kind: 'drop-line';
+  /** The line id. */
+  readonly line: string;
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/** A component of an added line. */
+export interface NewComponent {
+  /** Id; defaults to `<line id>#<n>`. */
+  readonly id?: string;
+  /** Title. */
+  readonly title: string;
+  /** Incidental or structural; defaults to the line's. */
+  readonly nature?: Nature;
+  /** Free labels. */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Values by year (`"2026": "-500"`, `"pm"`). */
+  readonly values: Readonly<Record<string, ScenarioAmount>>;
+}
+
+/** Add a line to a section (regel toevoegen). */
+export interface AddLineChange {
+  /** Discriminant. */
+  readonly kind: 'add-line';
+  /** The section id. */
+  readonly section: string;
+  /** Insert after this line of the section; at the end by default. */
+  readonly after?: string;
+  /** The new line. */
+  readonly line: {
+    /** Id, unique among lines and components. */
+    readonly id: string;
+    /** Title. */
+    readonly title: string;
+    /** Incidental or structural. */
+    readonly nature: Nature;
+    /** Free labels (goal, taakveld, maatregel). */
+    readonly tags?: Readonly<Record<string, string>>;
+    /** Values of the own row by year (`"2026": "-500"`, `"pm"`). */
+    readonly values?: Readonly<Record<string, ScenarioAmount>>;
+    /** Components. */
+    readonly components?: readonly NewComponent[];
+  };
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/**
+ * Move an amount between lines without changing the total (technische begrotingswijziging, budgettair neutraal):
+ * `from` becomes `from - amount`, `to` becomes `to + amount`, in the saldo meaning.
+ *
+ * @remarks
+ * To move an expense budget (a nadeel, written negative) write a negative amount: moving EUR 125.000
+ * Integrale Vroeghulp from goal 2.1 to 2.2 is `amount: "-125"` (x EUR 1.000): the 2.1 line's cost falls by
+ * 125, the 2.2 line's rises by 125.
+ */
+export interface MoveAmountChange {
+  /** Discriminant. */
+  readonly kind: 'move-amount';
+  /** Line (own row) or component the amount leaves. */
+  readonly from: string;
+  /** Line (own row) or component the amount goes to. */
+  readonly to: string;
+  /** Years. */
+  readonly years: YearSelection;
+  /** The amount moved, in the scenario's unit. */
+  readonly amount: ScenarioAmount;
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/** Which lines an {@link IndexChange} applies to: by id, by tag, or both (a line matching either is selected). */
+export interface LineSelector {
+  /** Line ids (the whole line) or component ids. */
+  readonly lines?: readonly string[];
+  /** Tags a line or component must all carry (`{ goal: "2.1" }`). */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Index a set of lines by a percentage per year (indexatie), compounding: the factor of a year is the product
+ * of `1 + rate/100` over every indexed year up to and including it.
+ *
+ * @remarks
+ * Indexation is applied after every level change of the scenario (set, estimate, move, add, drop), to the
+ * resulting amounts: level changes are written in the prices of the base table, indexation puts them in the
+ * prices of each year. So a change that starts in 2028 never freezes indexation in 2026 or 2027, and two index
+ * changes on the same line multiply. pm and nil cells are not indexed. Each indexed cell is rounded once, to
+ * the scenario's {@link Scenario.rounding}.
+ */
+export interface IndexChange {
+  /** Discriminant. */
+  readonly kind: 'index';
+  /** The lines indexed. */
+  readonly select: LineSelector;
+  /** Percentage per year (`{ "2027": "2.5", "2028": "3" }`); years without a rate have rate 0. */
+  readonly rates: Readonly<Record<string, Percentage>>;
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/** One change of a scenario (scenariowijziging), tagged by `kind`. */
+export type Change = SetAmountChange | EstimatePmChange | DropLineChange | AddLineChange | MoveAmountChange | IndexChange;
+
+/** The kinds of {@link Change}. */
+export type ChangeKind = Change['kind'];
+
+/** How computed amounts (percentages, indexation) are rounded (afronding). */
+export interface ScenarioRounding {
+  /** Decimal places in euros. @defaultValue 2 */
+  readonly places: number;
+  /** Rounding rule. @defaultValue 'half-up' */
+  readonly mode: RoundingMode;
+}
+
+/**
+ * A scenario (scenario, variant): a named list of changes to a baseline budget. Plain data: it survives a JSON
+ * round trip unchanged.
+ *
+ * @example
+ * ```ts
+ * const motion: Scenario = {
+ *   id: 'motie-2506-84', title: 'Motie 2506-84: geen verschraling preventieve zorg',
+ *   changes: [
+ *     { kind: 'drop-line', line: '4.1' },
+ *     { kind: 'set-amount', line: 'G.4.2', years: { from: 2026 }, value: { add: '234' } },
+ *   ],
+ * };
+ * ```
+ */
+export interface Scenario {
+  /** Id, unique in a library. */
+  readonly id: string;
+  /** Title for reports. */
+  readonly title: string;
+  /** Id of the scenario this one builds on (stacking): its changes come first. */
+  readonly extends?: string;
+  /** Unit of the amounts written in this scenario. @defaultValue the budget's unit */
+  readonly unit?: Unit;
+  /** Notation of amount strings. @defaultValue unambiguous plain decimals only */
+  readonly numberFormat?: NumberFormat;
+  /** Rounding of computed amounts. @defaultValue `{ places: 2, mode: 'half-up' }` */
+  readonly rounding?: ScenarioRounding;
+  /** Free description. */
+  readonly description?: string;
+  /** The changes, applied in this order (indexation last; see {@link IndexChange}). */
+  readonly changes: readonly Change[];
+}
+
+/** Scenarios that others may extend, as a list or by id (scenariobibliotheek). */
+export type ScenarioLibrary = readonly Scenario[] | Readonly<Record<string, Scenario>>;
