@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import DecimalEsm from 'decimal.js';
+import { Decimal as DecimalEsm } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { isDecimal } from '../../src/core/decimal.js';
 import { loadBudget } from '../../src/document/load.js';
