@@ -1,3 +1,4 @@
+import { isDecimal } from '../core/decimal.js';
 import { IssueCollector, MeerjarenError, issue, type Path } from '../core/errors.js';
 
 /** Limits on documents read from text (invoerlimieten). */
@@ -187,6 +188,8 @@ export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown 
 export function checkShape(value: unknown, maxDepth: number, collector: IssueCollector): void {
   const walk = (v: unknown, depth: number, path: Path): boolean => {
     if (typeof v !== 'object' || v === null) return true;
+    // A decimal.js value is an amount, not a structure: its own "constructor" and digits are not keys.
+    if (isDecimal(v)) return true;
     if (depth >= maxDepth) {
       collector.add('too_deep', path, `nesting deeper than ${maxDepth} levels`);
       return false;

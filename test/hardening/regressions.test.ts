@@ -42,4 +42,15 @@ describe('hardening regressions', () => {
     expect(MeerjarenError.is(caught)).toBe(true);
     expect((caught as MeerjarenError).issues.map((i) => [i.code, i.path])).toContainEqual(['invalid_year', 'horizon.from']);
   });
+
+  it('a decimal.js value as an amount in a document object is read, not refused for its own "constructor" key', () => {
+    const DecimalCjs = createRequire(import.meta.url)('decimal.js') as typeof DecimalEsm;
+    for (const value of [new DecimalEsm('12.5'), new DecimalCjs('-0.000001')]) {
+      const document = JSON.parse(doc('"1"')) as { sections: { lines: { values: Record<string, unknown> }[] }[] };
+      const target = document.sections[0]?.lines[0];
+      if (target) target.values['2025'] = value;
+      const budget = loadBudget(document);
+      expect(String(budget.sections[0]?.lines[0]?.values['2025'])).toBe(value.toString());
+    }
+  });
 });
