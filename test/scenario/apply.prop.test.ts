@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { applyPatches } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { budgetToJson } from '../../src/document/serialize.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { applyScenario } from '../../src/scenario/apply.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { Dec, isDecimal } from '../../src/core/decimal.js';
+import type { Evaluation } from '../../src/evaluate/evaluate.js';
+import { budgetAndScenarioArb, budgetArb } from './arbitraries.js';
+
+function cloneDeep<T>(value: T): T {
+  if (isDecimal(value)) return new Dec(value) as T;
+  if (Array.isArray(value)) return value.map(cloneDeep) as T;
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cloneDeep(v)])) as T;
+  return value;
+}
+
+/** Figures of an evaluation that do not depend on the print order of lines. */
+function figures(e: Evaluation): unknown {
+  const total = (t: Evaluation['total']): unknown =>
+    Object.fromEntries(Object.entries(t).map(([y, v]) => [y, { amount: v.amount.toFixed(), structural: v.structural.toFixed(), pm: [...v.pm].sort(), empty: v.empty }]));
+  return { total: total(e.total), lines: Object.fromEntries(Object.entries(e.lines).map(([id, l]) => [id, total(l.totals)])) };
+}
+
+const numRuns = process.env.MEERJAREN_DEEP ? 100_000 : 1000;
+
+describe('applyScenario properties', () => {
+  it('never changes the baseline', () => {
+    fc.assert(
+      fc.property(budgetAndScenarioArb(), ({ budget, scenario }) => {
+        const before = budgetToJson(budget);
+        const copy = cloneDeep(budget);
+        applyScenario(budget, scenario);
+        expect(budgetToJson(budget)).toBe(before);
+        expect(budget).toEqual(copy);
+      }),
+      { numRuns },
+    );
+  });
+
+  it('returns an equal budget for an empty scenario', () => {
+    fc.assert(
+      fc.property(budgetArb(), (budget) => {
+        const result = applyScenario(budget, { id: 'leeg', title: 'Leeg', changes: [] });
+        expect(result.budget).toEqual(budget);
+        expect(result.patches).toEqual([]);
+        expect(result.touched).toEqual([]);
+      }),
+      { numRuns },
+    );
+  });
+
+  it('records patches that rebuild the scenario budget, and inverse patches that give the baseline back', () => {
+    fc.assert(
+      fc.property(budgetAndScenarioArb(), ({ budget, scenario }) => {
+        const result = applyScenario(budget, scenario);
+        expect(applyPatches(budget, result.patches as never)).toEqual(result.budget);
+        expect(applyPatches(result.budget, result.inversePatches as never)).toEqual(budget);
+      }),
+      { numRuns },
+    );
+  });
+
+  it('gives the same figures when changes to disjoint lines are listed in another order', () => {
+    fc.assert(
+      fc.property(
+        budgetAndScenarioArb().chain(({ budget, scenario }) => fc.shuffledSubarray([...scenario.changes], { minLength: scenario.changes.length }).map((shuffled) => ({ budget, scenario, shuffled }))),
+        ({ budget, scenario, shuffled }) => {
+          const a = evaluate(applyScenario(budget, scenario).budget);
+          const b = evaluate(applyScenario(budget, { ...scenario, changes: shuffled }).budget);
+          expect(figures(b)).toEqual(figures(a));
+        },
+      ),
+      { numRuns },
+    );
+  });
+
+  it('survives a JSON round trip', () => {
+    fc.assert(
+      fc.property(budgetAndScenarioArb(), ({ budget, scenario }) => {
+        const text = JSON.stringify(scenario);
+        const loaded = loadScenario(text, { budget });
+        expect(loaded).toEqual(scenario);
+        expect(JSON.parse(JSON.stringify(loaded))).toEqual(scenario);
+        expect(applyScenario(budget, loaded).budget).toEqual(applyScenario(budget, scenario).budget);
+      }),
+      { numRuns },
+    );
+  });
+});
