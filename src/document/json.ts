@@ -1,5 +1,5 @@
 import { isDecimal } from '../core/decimal.js';
-import { IssueCollector, MeerjarenError, issue, type Path } from '../core/errors.js';
+import { IssueCollector, MeerjarenError, formatPath, issue, type Path } from '../core/errors.js';
 
 /** Limits on documents read from text (invoerlimieten). */
 export interface JsonLimits {
@@ -36,6 +36,47 @@ export class JsonNumberText {
  * @throws MeerjarenError with codes `invalid_json`, `duplicate_key`, `forbidden_key`, `too_deep`, `too_large`
  */
 export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown {
+  return parse(text, limits, undefined);
+}
+
+/** A place in a text: 1-based line and column. */
+export interface TextPosition {
+  /** Line, from 1. */
+  readonly line: number;
+  /** Column, from 1. */
+  readonly column: number;
+}
+
+/**
+ * Where each value of a JSON text starts, keyed by its path as {@link formatPath} writes it
+ * (`sections[2].lines[0].values.2027`); used to point error messages at a line of a file.
+ * @param text - JSON text (it need not be valid past the values found)
+ */
+export function jsonPositions(text: string): ReadonlyMap<string, TextPosition> {
+  const offsets = new Map<string, number>();
+  try {
+    parse(text, { maxLength: Number.MAX_SAFE_INTEGER, maxDepth: 1000 }, (path, offset) => offsets.set(formatPath(path), offset));
+  } catch {
+    // positions found before the problem are still useful
+  }
+  const positions = new Map<string, TextPosition>();
+  const sorted = [...offsets.entries()].sort((a, b) => a[1] - b[1]);
+  let line = 1;
+  let column = 1;
+  let at = 0;
+  for (const [key, offset] of sorted) {
+    for (; at < offset; at++) {
+      if (text.charCodeAt(at) === 10) {
+        line++;
+        column = 1;
+      } else column++;
+    }
+    positions.set(key, { line, column });
+  }
+  return positions;
+}
+
+function parse(text: string, limits: JsonLimits, onValue: ((path: Path, offset: number) => void) | undefined): unknown {
   const maxLength = limits.maxLength ?? DEFAULT_MAX_LENGTH;
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (text.length > maxLength) {
@@ -112,6 +153,7 @@ export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown 
 
   const parseValue = (depth: number): unknown => {
     skip();
+    onValue?.(path, pos);
     const c = text[pos];
     if (c === '{' || c === '[') {
       if (depth >= maxDepth) {

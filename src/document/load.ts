@@ -226,7 +226,7 @@ class DocumentReader {
     }
     const row: LineRow = declaredRow ?? 'amount';
     let nature: Nature = lineNature ?? 'structural';
-    if (lineNature === undefined && ownYears.length > 0) {
+    if (lineNature === undefined && writesValues(l['values'])) {
       this.issues.add('missing_nature', [...path, 'nature'], `line ${id ?? ''} is not marked "incidental" or "structural" (or declare defaults.nature)`);
     }
     if (lineNature === undefined && ownYears.length === 0 && components.length > 0) nature = components[0]?.nature ?? nature;

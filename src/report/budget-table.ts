@@ -17,7 +17,7 @@ const NIL: TableCell = Object.freeze({ amount: undefined, pm: false });
 
 function cellOf(cell: Cell | undefined): TableCell {
   if (cell === undefined) return NIL;
-  if (isPm(cell)) return cell.direction === undefined ? { amount: ZERO, pm: true } : { amount: ZERO, pm: true, pmDirection: cell.direction };
+  if (isPm(cell)) return cell.direction === undefined ? { amount: undefined, pm: true } : { amount: undefined, pm: true, pmDirection: cell.direction };
   return { amount: cell, pm: false };
 }
 

@@ -60,7 +60,7 @@ function groupDigits(plain: string, locale: NumberLocale): string {
  * Writes one table cell: an amount, a pm or nil.
  *
  * @remarks
- * A pure pm (no amount, or 0) prints the pm token, signed when its direction is known
+ * A pure pm (no amount) prints the pm token, signed when its direction is known
  * ("-pm" for a nadeel under "+ is voordeel"; "Npm" under `vn`). A total that holds an amount
  * and a pm prints both ("363 + pm"), so a reader sees the total is not complete.
  * @param cell - the cell; its amount in euros on the saldo scale
@@ -75,7 +75,7 @@ export function formatResolvedCell(cell: TableCell, p: ResolvedPresentation): st
   const amount = cell.amount;
   if (!cell.pm) return amount === undefined ? p.nil : formatResolvedAmount(amount, p);
   const pm = signedPm(cell.pmDirection, p);
-  if (amount === undefined || amount.isZero()) return pm;
+  if (amount === undefined) return pm;
   const joiner = pm.startsWith('-') ? ' - ' : ' + ';
   return formatResolvedAmount(amount, p) + joiner + pm.replace(/^[-+]/, '');
 }

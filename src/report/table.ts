@@ -1,11 +1,15 @@
 import type { Decimal } from '../core/decimal.js';
 
 /**
- * One cell of a report table (tabelcel): an exact amount in euros, a pm (pro memorie) or nil.
- * `amount` is the exact value (0 for a pure pm); `pm` says that the cell is or contains a pm.
+ * One cell of a report table (tabelcel): an exact amount in euros, a pm (pro memorie), a total that holds
+ * a pm, or nil.
+ * - nil (blank): `amount` undefined, `pm` false;
+ * - a pure pm post: `amount` undefined, `pm` true;
+ * - an amount: `amount` set, `pm` false;
+ * - a total that holds a pm post: `amount` set (pm counted as 0), `pm` true; printed "363 + pm".
  */
 export interface TableCell {
-  /** Exact amount in euros on the saldo scale (positive = voordeel); `undefined` = nil (blank). */
+  /** Exact amount in euros on the saldo scale (positive = voordeel); `undefined` for nil or a pure pm. */
   readonly amount: Decimal | undefined;
   /** The cell is a pm, or a total that contains one. */
   readonly pm: boolean;

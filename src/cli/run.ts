@@ -1,0 +1,190 @@
+import { parseArgs } from 'node:util';
+import { MeerjarenError, type Issue } from '../core/errors.js';
+import type { Budget, SignConvention, Unit } from '../budget/model.js';
+import { loadBudget } from '../document/load.js';
+import { jsonPositions } from '../document/json.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { budgetTable } from '../report/budget-table.js';
+import { tableToCsv } from '../report/csv.js';
+import { resultToJson } from '../report/json.js';
+import { renderMarkdown } from '../report/render-markdown.js';
+import { renderText } from '../report/render-text.js';
+import type { Presentation } from '../report/presentation.js';
+import { htmlReport } from '../report/html-report.js';
+
+/** What the command line reads and writes; replaced in tests. */
+export interface CliIo {
+  /** Reads a file as UTF-8 text. */
+  readonly readFile: (path: string) => string;
+  /** Writes a file as UTF-8 text. */
+  readonly writeFile: (path: string, text: string) => void;
+  /** Standard output. */
+  readonly stdout: (text: string) => void;
+  /** Standard error. */
+  readonly stderr: (text: string) => void;
+}
+
+/** Exit codes of the command line. */
+export const EXIT = Object.freeze({ ok: 0, invalidInput: 1, usage: 2, io: 3 });
+
+const FORMATS = ['text', 'md', 'html', 'csv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** The `--help` text. */
+export const HELP = `meerjaren: exact multi-year budget reports
+
+Usage:
+  meerjaren report <budget.json> [options]    print the budget table, its totals and checks
+  meerjaren validate <budget.json>            check a budget document; list every problem
+  meerjaren --help | --version
+
+Options of report:
+  --format text|md|html|csv|json   output format (default text)
+  --unit euro|thousand|million     display unit (default: the document's own)
+  --sign voordeel-positive|nadeel-positive
+                                   display sign convention (default: the document's own)
+  --lang nl|en                     labels and number format (default nl)
+  --rounding consistent|plain      rounded rows add up (default), or plain rounding with an
+                                   afrondingsverschil row
+  --out <file>                     write to a file instead of standard output
+
+Exit codes: 0 ok, 1 the document is not valid (every problem is listed as
+file:line:column: path: message [code]), 2 wrong usage, 3 a file cannot be read or written.
+`;
+
+class UsageError extends Error {}
+
+function choice<T extends string>(value: string | undefined, options: readonly T[], name: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(options as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${options.join(', ')}; got "${value}"`);
+  return value as T;
+}
+
+/**
+ * Runs the command line with arguments (without `node` and the script) and returns the exit code.
+ * @param argv - the arguments
+ * @param io - file and console access
+ * @param version - the package version for `--version`
+ */
+export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+        format: { type: 'string' },
+        unit: { type: 'string' },
+        sign: { type: 'string' },
+        lang: { type: 'string' },
+        rounding: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    io.stderr(`meerjaren: ${(e as Error).message}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    io.stdout(HELP);
+    return EXIT.ok;
+  }
+  if (values.version === true) {
+    io.stdout(`${version}\n`);
+    return EXIT.ok;
+  }
+  const [command, file, ...rest] = positionals;
+  try {
+    if (command !== 'report' && command !== 'validate') throw new UsageError(command === undefined ? 'a command is required' : `unknown command "${command}"`);
+    if (file === undefined) throw new UsageError(`${command} needs a budget file`);
+    if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
+    const format: Format = choice(values.format, FORMATS, 'format') ?? 'text';
+    const unit = choice<Unit>(values.unit, ['euro', 'thousand', 'million'], 'unit');
+    const sign = choice<SignConvention>(values.sign, ['voordeel-positive', 'nadeel-positive'], 'sign');
+    const lang = choice(values.lang, ['nl', 'en'] as const, 'lang') ?? 'nl';
+    const rounding = choice(values.rounding, ['consistent', 'plain'] as const, 'rounding') ?? 'consistent';
+
+    let text: string;
+    try {
+      text = io.readFile(file);
+    } catch (e) {
+      io.stderr(`meerjaren: cannot read ${file}: ${(e as Error).message}\n`);
+      return EXIT.io;
+    }
+    let budget: Budget;
+    try {
+      budget = loadBudget(text);
+    } catch (e) {
+      if (!MeerjarenError.is(e)) throw e;
+      io.stderr(describeIssues(file, text, e.issues));
+      return EXIT.invalidInput;
+    }
+    if (command === 'validate') {
+      io.stdout(`${file}: valid (${budget.sections.reduce((n, s) => n + s.lines.length, 0)} lines, ${budget.horizon.from}-${budget.horizon.to})\n`);
+      return EXIT.ok;
+    }
+    const presentation: Presentation = {
+      unit: unit ?? budget.presentation.unit,
+      sign: sign ?? budget.presentation.sign,
+      locale: lang,
+      labels: lang,
+      rounding,
+    };
+    const evaluation = evaluate(budget);
+    const table = budgetTable(budget, { evaluation });
+    const output =
+      format === 'text'
+        ? renderText(table, presentation)
+        : format === 'md'
+          ? renderMarkdown(table, presentation)
+          : format === 'csv'
+            ? tableToCsv(table, presentation)
+            : format === 'html'
+              ? htmlReport(budget, evaluation, presentation)
+              : resultToJson({ title: budget.title, years: evaluation.years, total: evaluation.total, sections: evaluation.sections, checks: evaluation.checks });
+    if (values.out !== undefined) {
+      try {
+        io.writeFile(values.out, output);
+      } catch (e) {
+        io.stderr(`meerjaren: cannot write ${values.out}: ${(e as Error).message}\n`);
+        return EXIT.io;
+      }
+    } else io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`meerjaren: ${e.message}\n\nRun "meerjaren --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    if (MeerjarenError.is(e)) {
+      io.stderr(`meerjaren: ${e.message}\n`);
+      return EXIT.invalidInput;
+    }
+    throw e;
+  }
+}
+
+/**
+ * Lists problems as `file:line:column: path: message [code]`, one a line.
+ * @param file - the file name
+ * @param text - its text, to find lines in
+ * @param issues - the problems
+ */
+export function describeIssues(file: string, text: string, issues: readonly Issue[]): string {
+  const positions = jsonPositions(text);
+  const lines = issues.map((i) => {
+    let where = positions.get(i.path);
+    // a value that could not be placed (for instance a missing field): point at its nearest parent
+    for (let segments = [...i.pathSegments]; where === undefined && segments.length > 0; ) {
+      segments = segments.slice(0, -1);
+      where = positions.get(segments.map((s, k) => (typeof s === 'number' ? `[${s}]` : k === 0 ? s : `.${s}`)).join(''));
+    }
+    const at = where === undefined ? file : `${file}:${where.line}:${where.column}`;
+    return `${at}: ${i.path === '' ? '(document)' : i.path}: ${i.message} [${i.code}]`;
+  });
+  return `${lines.join('\n')}\n${issues.length} problem${issues.length === 1 ? '' : 's'} in ${file}\n`;
+}

@@ -1,0 +1,83 @@
+import type { Decimal } from '../core/decimal.js';
+import type { Budget } from '../budget/model.js';
+import type { Evaluation } from '../evaluate/evaluate.js';
+import { budgetTable } from './budget-table.js';
+import { balanceChart } from './charts/balance-chart.js';
+import { saldoLineChart } from './charts/saldo-line-chart.js';
+import { waterfallChart } from './charts/waterfall-chart.js';
+import { formatAmount } from './format.js';
+import { htmlDocument, type HtmlPart } from './html-document.js';
+import { UNIT_FACTORS, resolvePresentation, unitLine, type Presentation } from './presentation.js';
+import { renderHtml } from './render-html.js';
+
+/**
+ * A self-contained HTML report of one budget (HTML-rapport): its table as printed, the saldo per year, the
+ * structural and incidental saldo per year, and a waterfall of the budget year from its lines. Opens in any
+ * browser, prints on A4, needs no network.
+ * @param budget - the budget
+ * @param evaluation - its evaluation
+ * @param presentation - unit, sign convention and language of the figures
+ */
+export function htmlReport(budget: Budget, evaluation: Evaluation, presentation: Presentation = {}): string {
+  const p = resolvePresentation({ unit: budget.presentation.unit, ...presentation });
+  const factor = UNIT_FACTORS[p.unit];
+  const signFactor = p.sign === 'nadeel-positive' ? -1 : 1;
+  // Pixels only: a chart places bars with floats; every label shows the exact figure, formatted.
+  const plot = (d: Decimal): number => (signFactor * Number(d.toFixed(6))) / factor;
+  const show = (d: Decimal): string => formatAmount(d, p);
+  const years = evaluation.years;
+  const unitLabel = unitLine(p);
+  const en = p.labels === 'en';
+  const total = years.map((y) => evaluation.total[y]!);
+  const budgetYear = String(budget.horizon.budgetYear);
+  const parts: HtmlPart[] = [
+    { kind: 'html', html: renderHtml(budgetTable(budget, { evaluation }), p) },
+    {
+      kind: 'svg',
+      svg: saldoLineChart({
+        title: en ? 'Total balance per year' : 'Totaal saldo per jaar',
+        unitLabel,
+        labels: p.labels,
+        years,
+        series: [{ name: budget.presentation.totalLabel, values: total.map((t) => plot(t.amount)), displays: total.map((t) => show(t.amount)) }],
+      }),
+    },
+    {
+      kind: 'svg',
+      svg: balanceChart({
+        title: en ? 'Structural and incidental balance' : 'Structureel en incidenteel saldo',
+        unitLabel,
+        labels: p.labels,
+        years,
+        structural: total.map((t) => plot(t.structural)),
+        incidental: total.map((t) => plot(t.incidental)),
+        total: total.map((t) => plot(t.amount)),
+      }),
+    },
+  ];
+  const budgetYearTotal = evaluation.total[budgetYear];
+  if (budgetYearTotal !== undefined) {
+    const lines = evaluation.sections.flatMap((s) => s.lines).filter((l) => !l.totals[budgetYear]!.empty);
+    parts.push({
+      kind: 'svg',
+      svg: waterfallChart({
+        title: en ? `Balance ${budgetYear} by line` : `Saldo ${budgetYear} per regel`,
+        unitLabel,
+        labels: p.labels,
+        steps: lines.map((l) => ({ label: l.id, value: plot(l.totals[budgetYear]!.amount), display: show(l.totals[budgetYear]!.amount) })),
+        totalLabel: budget.presentation.totalLabel,
+        totalDisplay: show(budgetYearTotal.amount),
+      }),
+    });
+  }
+  const pmYears = years.filter((y) => evaluation.total[y]!.pm.length > 0);
+  if (pmYears.length > 0) {
+    parts.push({
+      kind: 'paragraph',
+      text: en
+        ? `Totals in ${pmYears.join(', ')} contain pm posts (amount not yet known, counted as 0).`
+        : `De totalen in ${pmYears.join(', ')} bevatten pm-posten (bedrag nog onbekend, als 0 geteld).`,
+    });
+  }
+  return htmlDocument({ title: budget.title, lang: p.labels, parts });
+}
