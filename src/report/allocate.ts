@@ -30,8 +30,9 @@ export interface AllocateOptions {
  * largest-remainder (Hamilton) method: floor the absolute values, hand out the remaining steps to
  * the largest remainders, ties to the lowest index (under `half-even` an exact half first goes to
  * the even neighbour, as that mode says). With mixed signs it moves the fewest parts away from
- * their own rounding (a plain Hamilton on floors could move a -0,6 to -1 and a +0,6 to 0 where
- * -1 and +1 are each closer).
+ * their own rounding. (Flooring mixed signs would break mirror symmetry: [0,5; -0,5] would give
+ * [1; -1] but [-0,5; 0,5] would give [0; 0]. Truncating toward zero would keep [0,6; -0,6] at
+ * [0; 0] where [1; -1] is closer.)
  *
  * Guarantees, for any signs:
  * - the result adds up exactly to the rounded total, or the call throws;
