@@ -1,22 +1,29 @@
 import { existsSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-/** Entry points; each one is a file a user or a worker thread loads. */
-const entries: Record<string, string> = {
-  index: 'src/index.ts',
-  testing: 'src/testing/index.ts',
-  cli: 'src/cli/main.ts',
-  worker: 'src/uncertainty/worker.ts',
-};
-const entry = Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
-const typed = Object.fromEntries(Object.entries(entry).filter(([name]) => name === 'index' || name === 'testing'));
+const present = (entries: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
-export default defineConfig({
-  entry,
-  format: ['esm', 'cjs'],
-  dts: { entry: typed },
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  external: ['fast-check'],
-});
+const common: Options = { sourcemap: true, target: 'es2022', external: ['fast-check'] };
+
+export default defineConfig([
+  // The library and its testing subpath, for import and require, with type declarations.
+  {
+    ...common,
+    entry: present({ index: 'src/index.ts', testing: 'src/testing/index.ts' }),
+    format: ['esm', 'cjs'],
+    dts: true,
+  },
+  // The Monte Carlo worker thread's entry, loaded by the ESM and the CJS build alike.
+  {
+    ...common,
+    entry: present({ worker: 'src/uncertainty/worker.ts' }),
+    format: ['esm', 'cjs'],
+  },
+  // The command line (bin), ESM only.
+  {
+    ...common,
+    entry: present({ cli: 'src/cli/main.ts' }),
+    format: ['esm'],
+  },
+]);
