@@ -196,3 +196,21 @@ export function applyRate(units: number | bigint, rate: Rate, mode: RoundingMode
   const big = divRoundBig(BigInt(units) * rate.num, rate.den, mode);
   return big >= BigInt(-Number.MAX_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
 }
+
+/**
+ * `round(units * num / den)` for plain numbers: float64 when exact, BigInt otherwise; allocation-free on
+ * the fast path (the Monte Carlo hot loop uses it).
+ * @param units - an amount in units, a safe integer
+ * @param num - numerator, a safe integer
+ * @param den - denominator, a positive safe integer
+ * @param mode - rounding rule
+ * @returns the rounded result, a number (it must be a safe integer; otherwise a RangeError)
+ */
+export function applyRatio(units: number, num: number, den: number, mode: RoundingMode): number {
+  const product = units * num;
+  if (Math.abs(product) + den <= Number.MAX_SAFE_INTEGER) return divRound(product, den, mode);
+  const big = divRoundBig(BigInt(units) * BigInt(num), BigInt(den), mode);
+  const out = Number(big);
+  if (!Number.isSafeInteger(out)) throw new RangeError('applyRatio: result beyond 2^53 units');
+  return out;
+}

@@ -1,0 +1,187 @@
+/**
+ * Sensitivity analysis as a tornado table (gevoeligheidsanalyse, tornadodiagram): which uncertain inputs
+ * move a chosen year's saldo most.
+ */
+import { Dec, type Decimal } from '../core/decimal.js';
+import { MeerjarenError, issue } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
+import type { Budget } from '../budget/model.js';
+import type { CompiledBudget } from '../engine/compile.js';
+import { unitsToDecimal } from '../engine/units.js';
+import type { DistributionSpec } from './distribution.js';
+import { createKernel, planMeta, planMonteCarlo, type TargetSpec, type UncertainInput } from './montecarlo.js';
+import type { RoundingMode } from '../core/decimal.js';
+
+/** What the tornado measures: the saldo, the structural saldo, or a target's total. */
+export type TornadoMeasure = 'saldo' | 'structural' | { readonly target: string };
+
+/** Options of {@link tornado}. */
+export interface TornadoOptions {
+  /** The uncertain inputs (as for a Monte Carlo run). */
+  readonly inputs: readonly UncertainInput[];
+  /** The year whose outcome is measured. */
+  readonly year: number;
+  /** What is measured. @defaultValue 'structural' */
+  readonly measure?: TornadoMeasure;
+  /** Targets (needed when the measure is a target). */
+  readonly targets?: readonly TargetSpec[];
+  /** Rounding rule where a rate meets an amount. @defaultValue 'half-up' */
+  readonly rounding?: RoundingMode;
+}
+
+/** One bar of the tornado: an input (or a correlated group) swung from its low to its high value. */
+export interface TornadoRow {
+  /** The input id, or the group name for a group of correlated inputs. */
+  readonly id: string;
+  /** Label (the input's label, or the group name). */
+  readonly label: string;
+  /** Ids of the inputs moved together. */
+  readonly inputs: readonly string[];
+  /** The measured outcome with this input at its low value (others central), in euros. */
+  readonly atLow: Decimal;
+  /** The outcome with this input at its high value, in euros. */
+  readonly atHigh: Decimal;
+  /** `|atHigh - atLow|`: the width of the bar; rows are sorted by it, widest first. */
+  readonly swing: Decimal;
+}
+
+/** A tornado table (tornadotabel). A frozen value. */
+export interface TornadoTable {
+  /** The year measured. */
+  readonly year: number;
+  /** What was measured. */
+  readonly measure: TornadoMeasure;
+  /** The outcome with every input at its central value, in euros. */
+  readonly baseline: Decimal;
+  /** Bars, widest swing first (ties in input order). */
+  readonly rows: readonly TornadoRow[];
+}
+
+/** The low, central and high values of a distribution (for amounts in euros, for rates unitless). */
+export interface DistributionPoints {
+  /** Lowest value. */
+  readonly low: Decimal;
+  /** Central value (likely, mean or median). */
+  readonly central: Decimal;
+  /** Highest value. */
+  readonly high: Decimal;
+}
+
+/**
+ * Low, central and high values of a distribution, as the tornado table uses them.
+ *
+ * @remarks
+ * Low and high are the bounds (`low`/`high`; for `discrete` the smallest and largest value with a positive
+ * probability; for `fixed` the value). Central is: `likely` (triangular, PERT); the midpoint (uniform);
+ * the mean clamped to [low, high] (normal); the weighted median (discrete); the value (fixed).
+ * @param spec - a valid distribution spec
+ */
+export function distributionPoints(spec: DistributionSpec): DistributionPoints {
+  const d = (x: string | number): Decimal => new Dec(x);
+  switch (spec.kind) {
+    case 'fixed':
+      return { low: d(spec.value), central: d(spec.value), high: d(spec.value) };
+    case 'uniform':
+      return { low: d(spec.low), central: d(spec.low).plus(d(spec.high)).div(2), high: d(spec.high) };
+    case 'triangular':
+    case 'pert':
+      return { low: d(spec.low), central: d(spec.likely), high: d(spec.high) };
+    case 'normal': {
+      const low = d(spec.low);
+      const high = d(spec.high);
+      const mean = d(spec.mean);
+      return { low, central: Dec.min(high, Dec.max(low, mean)), high };
+    }
+    case 'discrete': {
+      const choices = spec.choices.map((c) => ({ value: d(c.value), p: d(c.p) })).filter((c) => c.p.gt(0));
+      choices.sort((a, b) => a.value.comparedTo(b.value));
+      let cumulative = new Dec(0);
+      let median = choices[choices.length - 1]!.value;
+      for (const c of choices) {
+        cumulative = cumulative.plus(c.p);
+        if (cumulative.gte('0.5')) {
+          median = c.value;
+          break;
+        }
+      }
+      return { low: choices[0]!.value, central: median, high: choices[choices.length - 1]!.value };
+    }
+  }
+}
+
+/**
+ * Builds a tornado table: every input (or correlated group) at its low and at its high value with the
+ * others at their central values, ranked by how far that moves the chosen year's outcome.
+ *
+ * @param budget - the budget, or a compiled budget
+ * @param options - inputs, year, measure
+ * @throws MeerjarenError as `planMonteCarlo`, `year_outside_horizon` for the year, `unknown_reference` for the target
+ * @example
+ * ```ts
+ * const table = tornado(tb1, { inputs, year: 2029 }); // structural saldo 2029
+ * table.rows[0].id; // the input that moves it most
+ * ```
+ */
+export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions): TornadoTable {
+  const plan = planMonteCarlo(budget, {
+    inputs: options.inputs,
+    draws: 1,
+    ...(options.targets === undefined ? {} : { targets: options.targets }),
+    ...(options.rounding === undefined ? {} : { rounding: options.rounding }),
+  });
+  const meta = planMeta(plan);
+  const { compiled } = meta;
+  const y = compiled.yearIndexOf(options.year);
+  if (y < 0) throw new MeerjarenError([issue('year_outside_horizon', ['year'], `${String(options.year)} is outside the horizon`)]);
+  const measure = options.measure ?? 'structural';
+  const Y = plan.yearCount;
+  let offset: number;
+  if (measure === 'saldo') offset = y;
+  else if (measure === 'structural') offset = Y + y;
+  else {
+    const t = (options.targets ?? []).findIndex((target) => target.id === measure.target);
+    if (t < 0) throw new MeerjarenError([issue('unknown_reference', ['measure', 'target'], `no target "${measure.target}"`)]);
+    offset = (2 + t) * Y + y;
+  }
+  const inputs = meta.inputs;
+  const points = inputs.map((input) => distributionPoints(input.distribution));
+  const toValue = (input: UncertainInput, value: Decimal): number =>
+    input.kind === 'amount' ? Number(value.times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0)) : Number(value.toFixed());
+  const central = Float64Array.from(inputs, (input, j) => toValue(input, points[j]!.central));
+  const kernel = createKernel(plan);
+  const out = new Float64Array(plan.stride);
+  const measureWith = (values: Float64Array): number => {
+    kernel.evaluate(values, out, 0);
+    return out[offset]!;
+  };
+  const d = compiled.decimals;
+  const baseline = measureWith(central);
+
+  // one bar per group of correlated inputs, or per input
+  const bars: { id: string; label: string; members: number[] }[] = [];
+  const byGroup = new Map<string, { id: string; label: string; members: number[] }>();
+  inputs.forEach((input, j) => {
+    if (input.group !== undefined) {
+      const existing = byGroup.get(input.group);
+      if (existing !== undefined) {
+        existing.members.push(j);
+        return;
+      }
+      const bar = { id: input.group, label: input.group, members: [j] };
+      byGroup.set(input.group, bar);
+      bars.push(bar);
+    } else bars.push({ id: input.id, label: input.label ?? input.id, members: [j] });
+  });
+  const values = new Float64Array(central.length);
+  const rows = bars.map((bar, order) => {
+    values.set(central);
+    for (const j of bar.members) values[j] = toValue(inputs[j]!, points[j]!.low);
+    const low = measureWith(values);
+    values.set(central);
+    for (const j of bar.members) values[j] = toValue(inputs[j]!, points[j]!.high);
+    const high = measureWith(values);
+    return { order, swing: Math.abs(high - low), row: { id: bar.id, label: bar.label, inputs: bar.members.map((j) => inputs[j]!.id), atLow: unitsToDecimal(low, d), atHigh: unitsToDecimal(high, d), swing: unitsToDecimal(Math.abs(high - low), d) } };
+  });
+  rows.sort((a, b) => b.swing - a.swing || a.order - b.order);
+  return deepFreeze({ year: options.year, measure, baseline: unitsToDecimal(baseline, d), rows: rows.map((r) => r.row) });
+}
