@@ -13,7 +13,7 @@ export const MEASURE_STATUSES: readonly MeasureStatus[] = Object.freeze(['decide
 /**
  * What a measure delivers against its plan (realisatie).
  * - `as-planned`: everything, in the planned years.
- * - `rate`: a share of the plan each year (0.5 = half); above 1 only with `aboveplan`.
+ * - `rate`: a share of the plan each year (0.5 = half); above 1 only with `abovePlan`.
  * - `amount`: given amounts per year in euros ("75 of 147"); above the plan only with `abovePlan`.
  * - `none`: nothing.
  * - `delay`: the plan, `years` later (what shifts past the horizon is lost to it), optionally times a rate.
