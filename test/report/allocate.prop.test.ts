@@ -93,7 +93,7 @@ describe('allocateRounded properties', () => {
         mode: fc.constantFrom(...MODES),
       })
       .map(({ parts, step, mode }) => ({
-        // a fixed part is a multiple of the step (a pm is 0, a settled figure is rounded already)
+        // a fixed part is a multiple of the step (a pm or nil counts as 0, a settled figure is rounded already)
         parts: parts.map(([value, fixed, k]) => (fixed ? new Dec(k).mul(step) : value)),
         fixed: parts.map(([, fixed]) => fixed),
         step,
@@ -129,7 +129,7 @@ const tableArb = fc
     const next = (): TableCell => {
       const v = cells[n++ % cells.length];
       if (v === null || v === undefined) return { amount: undefined, pm: false };
-      if (v === 'pm') return { amount: ZERO, pm: true };
+      if (v === 'pm') return { amount: undefined, pm: true };
       return { amount: v, pm: false };
     };
     const rows: TableRow[] = [];

@@ -64,7 +64,7 @@ describe('formatAmount', () => {
 });
 
 describe('formatCell', () => {
-  const pm = { amount: new Dec(0), pm: true } as const;
+  const pm = { amount: undefined, pm: true } as const;
   it('prints nil with the nil token', () => {
     expect(formatCell({ amount: undefined, pm: false })).toBe('');
     expect(formatCell({ amount: undefined, pm: false }, { nil: '-' })).toBe('-');
@@ -72,7 +72,6 @@ describe('formatCell', () => {
 
   it('prints a pm, signed when its direction is known', () => {
     expect(formatCell(pm)).toBe('pm');
-    expect(formatCell({ amount: undefined, pm: true })).toBe('pm');
     expect(formatCell({ ...pm, pmDirection: 'nadeel' })).toBe('-pm');
     expect(formatCell({ ...pm, pmDirection: 'voordeel' })).toBe('+pm');
     expect(formatCell({ ...pm, pmDirection: 'nadeel' }, { sign: 'nadeel-positive' })).toBe('+pm');
@@ -84,6 +83,7 @@ describe('formatCell', () => {
     expect(formatCell({ amount: euros(363_000), pm: true })).toBe('363 + pm');
     expect(formatCell({ amount: euros(363_000), pm: true, pmDirection: 'nadeel' })).toBe('363 - pm');
     expect(formatCell({ amount: euros(-609_000), pm: true })).toBe('-609 + pm');
+    expect(formatCell({ amount: euros(0), pm: true })).toBe('0 + pm');
   });
 
   it('prints amounts', () => {

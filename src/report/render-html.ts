@@ -1,0 +1,57 @@
+import { roundTable } from './allocate.js';
+import { formatResolvedCell } from './format.js';
+import { unitLine, type Presentation } from './presentation.js';
+import { groupRuns } from './render-common.js';
+import type { Table, TableCell } from './table.js';
+
+/**
+ * Prints a table as an HTML `<table>` fragment (HTML) for a page or e-mail.
+ *
+ * @remarks
+ * Classes, for a style sheet: `meerjaren` on the table; `mj-<kind>` (mj-heading, mj-line,
+ * mj-component, mj-subtotal, mj-total, mj-rounding, mj-note) and `mj-depth-<n>` on each row;
+ * `mj-amount`, `mj-pm` or `mj-nil` on each figure. All text is escaped; the fragment holds no
+ * script, no event handler and no inline style, so it passes a strict Content-Security-Policy.
+ * Figures are rounded with {@link roundTable}.
+ * @param table - exact table
+ * @param presentation - settings; see {@link Presentation}
+ */
+export function renderHtml(table: Table, presentation?: Presentation): string {
+  const rounded = roundTable(table, presentation);
+  const p = rounded.presentation;
+  const width = rounded.columns.length + 1;
+  const out: string[] = ['<table class="meerjaren">'];
+  const title = rounded.title === '' ? '' : `<span class="mj-title">${escapeHtml(rounded.title)}</span> `;
+  out.push(`  <caption>${title}<span class="mj-unit">${escapeHtml(unitLine(p))}</span></caption>`, '  <thead>');
+  const runs = groupRuns(rounded.columns);
+  if (runs.length > 0) {
+    const groups = runs.map((run) => {
+      const span = run.last - run.first + 1;
+      const colspan = span > 1 ? ` colspan="${span}"` : '';
+      return run.label === undefined ? `<td${colspan}></td>` : `<th scope="colgroup"${colspan}>${escapeHtml(run.label)}</th>`;
+    });
+    out.push(`    <tr class="mj-groups"><td></td>${groups.join('')}</tr>`);
+  }
+  const headers = rounded.columns.map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`);
+  out.push(`    <tr><th scope="col">${escapeHtml(rounded.labelHeader ?? '')}</th>${headers.join('')}</tr>`, '  </thead>', '  <tbody>');
+  for (const row of rounded.rows) {
+    const label = escapeHtml(row.label);
+    const cells =
+      row.kind === 'heading'
+        ? `<th scope="row" colspan="${width}">${label}</th>`
+        : `<th scope="row">${label}</th>${row.cells.map((cell) => `<td class="${cellClass(cell)}">${escapeHtml(formatResolvedCell(cell, p))}</td>`).join('')}`;
+    out.push(`    <tr class="mj-${row.kind} mj-depth-${row.depth}">${cells}</tr>`);
+  }
+  out.push('  </tbody>', '</table>');
+  return out.join('\n') + '\n';
+}
+
+function cellClass(cell: TableCell): string {
+  if (cell.pm) return 'mj-pm';
+  return cell.amount === undefined ? 'mj-nil' : 'mj-amount';
+}
+
+/** Escapes text for HTML element content and quoted attributes. */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}

@@ -1,0 +1,94 @@
+import { roundTable } from './allocate.js';
+import { formatResolvedCell } from './format.js';
+import { unitLine, type Presentation } from './presentation.js';
+import { groupRuns } from './render-common.js';
+import type { Table, TableRow } from './table.js';
+
+const GAP = '  ';
+const INDENT = '  ';
+
+/**
+ * Prints a table as aligned plain text (tekst), like the tables in a council document: title,
+ * unit line ("Bedragen x € 1.000"), group headers over the year columns, right-aligned figures,
+ * headings without figures, a rule above each total.
+ *
+ * @remarks
+ * Figures are rounded with {@link roundTable}, so printed parts add up to printed totals
+ * (or an "Afrondingsverschil" row says by how much they do not). Lines end without spaces.
+ * @param table - exact table
+ * @param presentation - settings; see {@link Presentation}
+ * @example
+ * ```ts
+ * console.log(renderText(table)); // "... TOTAAL SALDO PROGRAMMA  -609  363 ..."
+ * ```
+ */
+export function renderText(table: Table, presentation?: Presentation): string {
+  const rounded = roundTable(table, presentation);
+  const p = rounded.presentation;
+  const body = rounded.rows.map((row) => ({
+    row,
+    label: INDENT.repeat(row.depth) + row.label,
+    cells: hasFigures(row) ? row.cells.map((cell) => formatResolvedCell(cell, p)) : [],
+  }));
+  const header = rounded.labelHeader ?? '';
+  const labelWidth = Math.max(width(header), ...body.filter((b) => b.row.kind !== 'note').map((b) => width(b.label)));
+  const widths = rounded.columns.map((column, j) =>
+    Math.max(width(column.label), ...body.map((b) => width(b.cells[j] ?? ''))),
+  );
+  const runs = groupRuns(rounded.columns);
+  for (const run of runs) {
+    const span = spanWidth(widths, run.first, run.last);
+    const extra = width(run.label ?? '') - span;
+    if (extra > 0) widths[run.last] = (widths[run.last] ?? 0) + extra;
+  }
+
+  const line = (label: string, cells: readonly string[]): string =>
+    (pad(label, labelWidth) + cells.map((text, j) => GAP + padStart(text, widths[j] ?? 0)).join('')).trimEnd();
+  const fullWidth = labelWidth + widths.reduce((a, w) => a + GAP.length + w, 0);
+
+  const out: string[] = [];
+  if (rounded.title !== '') out.push(rounded.title);
+  out.push(unitLine(p), '');
+  if (runs.length > 0) {
+    const groups = runs.map((run) => GAP + center(run.label ?? '', spanWidth(widths, run.first, run.last)));
+    out.push((' '.repeat(labelWidth) + groups.join('')).trimEnd());
+  }
+  out.push(line(header, rounded.columns.map((column) => column.label)));
+  body.forEach(({ row, label, cells }, i) => {
+    if (row.kind === 'heading' && i > 0) out.push('');
+    if (row.kind === 'total') out.push('-'.repeat(fullWidth));
+    out.push(row.kind === 'note' && cells.length === 0 ? label : line(label, cells));
+  });
+  return out.join('\n') + '\n';
+}
+
+/** Headings print no figures; notes only when they have some. */
+function hasFigures(row: TableRow): boolean {
+  if (row.kind === 'heading') return false;
+  if (row.kind === 'note') return row.cells.some((cell) => cell.amount !== undefined || cell.pm);
+  return true;
+}
+
+/** Characters as a reader counts them (code points; labels are precomposed text). */
+function width(text: string): number {
+  return [...text].length;
+}
+
+function pad(text: string, size: number): string {
+  return text + ' '.repeat(Math.max(0, size - width(text)));
+}
+
+function padStart(text: string, size: number): string {
+  return ' '.repeat(Math.max(0, size - width(text))) + text;
+}
+
+function center(text: string, size: number): string {
+  const left = Math.floor((size - width(text)) / 2);
+  return pad(' '.repeat(Math.max(0, left)) + text, size);
+}
+
+function spanWidth(widths: readonly number[], first: number, last: number): number {
+  let total = 0;
+  for (let j = first; j <= last; j++) total += widths[j] ?? 0;
+  return total + GAP.length * (last - first);
+}
