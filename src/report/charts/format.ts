@@ -60,6 +60,8 @@ export function formatGrouped(value: number, decimals: number, locale: ChartLoca
 /** Rounds a non-negative number half up to `places` decimals and writes it without exponent. */
 function roundHalfUp(value: number, places: number): string | null {
   if (value >= 1e21) return null;
+  // Whole numbers are exact as floats: no rounding needed.
+  if (Number.isInteger(value)) return value.toFixed(places);
   // Through its shortest decimal form, so 1.005 rounds to 1.01 and 2.5 to 3, as printed.
   return new Dec(value).toDecimalPlaces(places, Dec.ROUND_HALF_UP).toFixed(places);
 }

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+import { dataDecimals } from './format.js';
 import type { ResolvedOptions } from './options.js';
 import { FRAME_COLORS, marker, type MarkerShape } from './palette.js';
 import {
@@ -186,10 +187,12 @@ export function buildFrame(input: FrameInput): Frame {
     if (lo < 0) lo -= span * 0.08;
   }
 
+  // Whole-number data (such as x € 1.000) gets whole-number ticks.
+  const minStep = 10 ** -dataDecimals(input.values);
   const tickLabel = (value: number, decimals: number): string => format(value, { decimals, role: 'tick' });
   const scaleFor = (bottom: number): LinearScale => {
     const count = Math.max(2, Math.min(8, Math.floor((bottom - plotTop) / 45)));
-    return linearScale(lo, hi, bottom, plotTop, count);
+    return linearScale(lo, hi, bottom, plotTop, count, minStep);
   };
   const leftFor = (scale: LinearScale): number =>
     M.pad + Math.max(16, ...scale.ticks.map((t) => textWidth(tickLabel(t, scale.decimals), M.labelSize))) + 10;

@@ -17,39 +17,13 @@
  * @example `escapeXml('<script>') === '&lt;script&gt;'`
  */
 export function escapeXml(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    switch (ch) {
-      case '&':
-        out += '&amp;';
-        break;
-      case '<':
-        out += '&lt;';
-        break;
-      case '>':
-        out += '&gt;';
-        break;
-      case '"':
-        out += '&quot;';
-        break;
-      case "'":
-        out += '&#39;';
-        break;
-      default: {
-        const code = ch.codePointAt(0) ?? 0;
-        const allowed =
-          code === 0x9 ||
-          code === 0xa ||
-          code === 0xd ||
-          (code >= 0x20 && code <= 0xd7ff) ||
-          (code >= 0xe000 && code <= 0xfffd) ||
-          code >= 0x10000;
-        if (allowed) out += ch;
-      }
-    }
-  }
-  return out;
+  return text.replace(NOT_XML_CHAR, '').replace(SPECIAL, (ch) => ESCAPES[ch] ?? ch);
 }
+
+const SPECIAL = /[&<>"']/g;
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// Everything XML 1.0 forbids: control characters, lone surrogates, U+FFFE and U+FFFF.
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** An attribute value: numbers are written as pixel numbers, `undefined`/`false` drop the attribute. */
 export type AttrValue = string | number | boolean | undefined;
@@ -196,8 +170,16 @@ export function niceStep(span: number, count: number): number {
  * @param pixelFrom - pixel coordinate of the domain minimum (for a y axis: the bottom)
  * @param pixelTo - pixel coordinate of the domain maximum (for a y axis: the top)
  * @param count - about how many tick intervals are wanted (default 5)
+ * @param minStep - smallest tick step (a power of ten), such as 1 for whole-number data (default: none)
  */
-export function linearScale(lo: number, hi: number, pixelFrom: number, pixelTo: number, count = 5): LinearScale {
+export function linearScale(
+  lo: number,
+  hi: number,
+  pixelFrom: number,
+  pixelTo: number,
+  count = 5,
+  minStep = 0,
+): LinearScale {
   let low = Math.min(0, lo, hi);
   let high = Math.max(0, lo, hi);
   if (high - low < MIN_SPAN) {
@@ -209,7 +191,7 @@ export function linearScale(lo: number, hi: number, pixelFrom: number, pixelTo: 
   const target = Math.max(1, Math.round(count));
   let best: { step: number; kLow: number; kHigh: number; score: number } | undefined;
   for (let c = Math.max(1, target - 2); c <= target + 2; c++) {
-    const candidate = niceStep(high - low, c);
+    const candidate = Math.max(minStep, niceStep(high - low, c));
     const kl = Math.floor(low / candidate + 1e-9);
     const kh = Math.ceil(high / candidate - 1e-9);
     const intervals = kh - kl;
@@ -217,7 +199,7 @@ export function linearScale(lo: number, hi: number, pixelFrom: number, pixelTo: 
     const score = ((kh - kl) * candidate) / (high - low) + 0.15 * Math.abs(intervals - target);
     if (best === undefined || score < best.score - 1e-9) best = { step: candidate, kLow: kl, kHigh: kh, score };
   }
-  const step = best?.step ?? niceStep(high - low, target);
+  const step = best?.step ?? Math.max(minStep, niceStep(high - low, target));
   const kLow = best?.kLow ?? Math.floor(low / step + 1e-9);
   const kHigh = best?.kHigh ?? Math.ceil(high / step - 1e-9);
   const ticks: number[] = [];

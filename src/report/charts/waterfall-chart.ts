@@ -1,0 +1,233 @@
+/**
+ * One year's total built from its lines, as a waterfall chart (watervaldiagram).
+ *
+ * @packageDocumentation
+ */
+
+import { IssueCollector } from '../../core/errors.js';
+import { dataDecimals } from './format.js';
+import { assembleChart, buildFrame, valueLabel, type LegendItem } from './frame.js';
+import { checkNumber, checkOptionalText, checkText, resolveOptions, type ChartOptions } from './options.js';
+import { defsFor, FRAME_COLORS, fillValue, ROLE_STYLES, type FillStyle } from './palette.js';
+import { el, fragment, type Markup } from './svg.js';
+
+/** One step of a waterfall: a budget line's effect on the saldo (stap). */
+export interface WaterfallStep {
+  /** Label under the bar ("1.1 Noodopvang Oekraïne"). */
+  readonly label: string;
+  /** Display value: positive = voordeel, negative = nadeel; `null` = no bar (for example a pm post). */
+  readonly value: number | null;
+  /** Preformatted value label ("-2.100", "pm"), used instead of the formatter. */
+  readonly display?: string;
+}
+
+/** Input of {@link waterfallChart}. */
+export interface WaterfallChartInput extends ChartOptions {
+  /** Title above the chart. */
+  readonly title: string;
+  /** Unit label, such as "x € 1.000". */
+  readonly unitLabel: string;
+  /** Optional starting amount (for example the primitive begroting), drawn as a full bar. */
+  readonly start?: { readonly label: string; readonly value: number; readonly display?: string };
+  /** The steps, in order. */
+  readonly steps: readonly WaterfallStep[];
+  /** Label of the closing total bar ("Totaal saldo 2025"). */
+  readonly totalLabel: string;
+  /** Preformatted label of the total (the exact figure from the model). */
+  readonly totalDisplay?: string;
+}
+
+interface Bar {
+  readonly key: 'start' | 'advantage' | 'disadvantage' | 'nil' | 'total';
+  readonly from: number;
+  readonly to: number;
+  readonly value: number;
+  readonly label: string | undefined;
+}
+
+/**
+ * Draws one year's total built from its lines as an SVG waterfall chart.
+ *
+ * @remarks
+ * Each step floats from the running total before it to the running total after it, with a
+ * dashed connector between neighbours. Voordeel (positive) steps are dark and solid, nadeel
+ * (negative) steps light with a diagonal hatch, so they stay apart in grey print. The start
+ * (if any) and the total are full bars from zero in the darkest solid style. A `null` step has
+ * no bar but keeps its place and label (with its `display` text, such as "pm"). Value labels
+ * are on by default.
+ *
+ * The total bar is the float sum of the display values: it places pixels only. Pass the
+ * exact total from the model as `totalDisplay` to print it.
+ *
+ * @param input - title, unit label, optional start, steps, total label and shared options
+ * @returns the SVG document as a string
+ * @throws MeerjarenError with every problem found
+ *
+ * @example
+ * ```ts
+ * waterfallChart({
+ *   title: 'Saldo 2025 opgebouwd',
+ *   unitLabel: 'x € 1.000',
+ *   steps: [{ label: '1.1 Oekraïne', value: 2900 }, { label: '3.1 Opvang', value: -2100 }],
+ *   totalLabel: 'Totaal 2025',
+ * });
+ * ```
+ */
+export function waterfallChart(input: WaterfallChartInput): string {
+  const issues = new IssueCollector();
+  const options = resolveOptions('waterfall', input, input, issues);
+  const title = checkText(input.title, ['title'], issues);
+  const unitLabel = checkText(input.unitLabel, ['unitLabel'], issues);
+  const totalLabel = checkText(input.totalLabel, ['totalLabel'], issues);
+  const totalDisplay = checkOptionalText(input.totalDisplay, ['totalDisplay'], issues);
+  let start: { label: string; value: number; display: string | undefined } | undefined;
+  if (input.start !== undefined) {
+    if (typeof input.start !== 'object' || input.start === null) {
+      issues.add('invalid_type', ['start'], 'must be an object with label and value');
+    } else {
+      start = {
+        label: checkText(input.start.label, ['start', 'label'], issues),
+        value: checkNumber(input.start.value, ['start', 'value'], issues, false) ?? 0,
+        display: checkOptionalText(input.start.display, ['start', 'display'], issues),
+      };
+    }
+  }
+  const rawSteps: readonly unknown[] = Array.isArray(input.steps) ? input.steps : [];
+  if (!Array.isArray(input.steps)) {
+    issues.add(input.steps === undefined ? 'missing_field' : 'invalid_type', ['steps'], 'must be an array of steps');
+  }
+  const steps = rawSteps.map((raw, i) => {
+    const item = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<WaterfallStep>;
+    if (typeof raw !== 'object' || raw === null) issues.add('invalid_type', ['steps', i], 'must be an object');
+    return {
+      label: checkText(item.label, ['steps', i, 'label'], issues),
+      value: checkNumber(item.value, ['steps', i, 'value'], issues, true),
+      display: checkOptionalText(item.display, ['steps', i, 'display'], issues),
+    };
+  });
+  issues.throwIfAny();
+
+  const { texts, format } = options;
+  const showValues = options.valueLabels ?? true;
+  const decimals = dataDecimals([start?.value ?? null, ...steps.map((s) => s.value)]);
+  const fmt = (v: number): string => format(v, { decimals, role: 'value' });
+
+  const bars: (Bar | undefined)[] = [];
+  const categories: string[] = [];
+  let running = 0;
+  if (start !== undefined) {
+    running = start.value;
+    bars.push({ key: 'start', from: 0, to: start.value, value: start.value, label: start.display ?? fmt(start.value) });
+    categories.push(start.label);
+  }
+  for (const step of steps) {
+    categories.push(step.label);
+    if (step.value === null) {
+      bars.push(undefined);
+      continue;
+    }
+    const key = step.value > 0 ? 'advantage' : step.value < 0 ? 'disadvantage' : 'nil';
+    bars.push({ key, from: running, to: running + step.value, value: step.value, label: step.display ?? fmt(step.value) });
+    running += step.value;
+  }
+  bars.push({ key: 'total', from: 0, to: running, value: running, label: totalDisplay ?? fmt(running) });
+  categories.push(totalLabel);
+
+  const styles: Record<string, FillStyle> = {
+    total: ROLE_STYLES.total,
+    advantage: ROLE_STYLES.advantage,
+    disadvantage: ROLE_STYLES.disadvantage,
+  };
+  const fills = (key: string, s: FillStyle): string => fillValue(options.id, key, s);
+  const legend: LegendItem[] = [
+    { key: 'advantage', label: texts.advantage, swatch: { kind: 'box', fill: fills('advantage', ROLE_STYLES.advantage), stroke: ROLE_STYLES.advantage.ink } },
+    { key: 'disadvantage', label: texts.disadvantage, swatch: { kind: 'box', fill: fills('disadvantage', ROLE_STYLES.disadvantage), stroke: ROLE_STYLES.disadvantage.ink } },
+    { key: 'total', label: start === undefined ? texts.totalBar : texts.startAndTotal, swatch: { kind: 'box', fill: ROLE_STYLES.total.color, stroke: ROLE_STYLES.total.ink } },
+  ];
+  const values = bars.flatMap((b) => (b === undefined ? [] : [b.from, b.to]));
+  const frame = buildFrame({ options, title, unitLabel, categories, categoryAttr: 'data-step', values, legend, headroom: showValues });
+  const { x, y } = frame;
+  const barWidth = Math.max(2, Math.min(64, x.bandWidth * 0.64));
+
+  const drawn: Markup[] = [];
+  const connectors: Markup[] = [];
+  const labels: Markup[] = [];
+  let previous: { index: number; level: number } | undefined;
+  bars.forEach((bar, i) => {
+    if (bar === undefined) return;
+    const cx = x.center(i);
+    const top = y.toPixel(Math.max(bar.from, bar.to));
+    const bottom = y.toPixel(Math.min(bar.from, bar.to));
+    const attrs = {
+      class: `mj-bar mj-bar-${bar.key}`,
+      'data-step': String(i),
+      'data-series': bar.key,
+      'data-value': String(bar.value),
+    };
+    if (bar.key === 'nil') {
+      drawn.push(el('rect', { ...attrs, x: cx - barWidth / 2, y: top - 0.75, width: barWidth, height: 1.5, fill: FRAME_COLORS.axis }));
+    } else {
+      const s: FillStyle = styles[bar.key === 'start' ? 'total' : bar.key] ?? ROLE_STYLES.total;
+      drawn.push(
+        el('rect', {
+          ...attrs,
+          x: cx - barWidth / 2,
+          y: top,
+          width: barWidth,
+          height: Math.max(0, bottom - top),
+          fill: fills(bar.key === 'start' ? 'total' : bar.key, s),
+          stroke: s.ink,
+          'stroke-width': 1,
+        }),
+      );
+    }
+    if (previous !== undefined) {
+      const level = y.toPixel(previous.level);
+      connectors.push(
+        el('line', {
+          class: 'mj-connector',
+          'data-step': String(i),
+          x1: x.center(previous.index) + barWidth / 2,
+          x2: cx - barWidth / 2,
+          y1: level,
+          y2: level,
+          stroke: FRAME_COLORS.muted,
+          'stroke-width': 1,
+          'stroke-dasharray': '3 2',
+        }),
+      );
+    }
+    previous = { index: i, level: bar.to };
+    if (showValues && bar.label !== undefined) {
+      const positive = bar.key === 'total' || bar.key === 'start' ? bar.to >= 0 : bar.value >= 0;
+      labels.push(valueLabel(cx, positive ? top : bottom, positive ? 1 : -1, bar.label, { 'data-step': String(i), 'data-series': bar.key }));
+    }
+  });
+  // Null steps: their display text (such as "pm") sits at the running level.
+  steps.forEach((step, j) => {
+    const i = j + (start === undefined ? 0 : 1);
+    if (step.value !== null || !showValues || step.display === undefined) return;
+    let level = start?.value ?? 0;
+    for (let k = 0; k < j; k++) level += steps[k]?.value ?? 0;
+    labels.push(valueLabel(x.center(i), y.toPixel(level), 1, step.display, { 'data-step': String(i), 'data-series': 'none' }));
+  });
+
+  const described = bars
+    .map((bar, i) => {
+      const label = categories[i] ?? '';
+      if (bar === undefined) return `${label}: ${steps[i - (start === undefined ? 0 : 1)]?.display ?? texts.noValue}`;
+      const kind = bar.key === 'advantage' ? ` (${texts.advantage})` : bar.key === 'disadvantage' ? ` (${texts.disadvantage})` : '';
+      return `${label}: ${bar.label ?? fmt(bar.value)}${kind}`;
+    })
+    .join('; ');
+  const description = `${texts.kinds.waterfall}: ${title}. ${unitLabel}. ${described}`;
+  return assembleChart(
+    'waterfall',
+    options,
+    title,
+    description,
+    frame,
+    defsFor(options.id, styles),
+    fragment(el('g', { class: 'mj-connectors' }, ...connectors), el('g', { class: 'mj-bars' }, ...drawn), el('g', { class: 'mj-value-labels' }, ...labels)),
+  );
+}
