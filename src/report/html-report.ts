@@ -57,7 +57,8 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
   ];
   const budgetYearTotal = evaluation.total[budgetYear];
   if (budgetYearTotal !== undefined) {
-    const lines = evaluation.sections.flatMap((s) => s.lines).filter((l) => !l.totals[budgetYear]!.empty);
+    // lines with an amount in the budget year; a line that is only pm there has no bar to draw
+    const lines = evaluation.sections.flatMap((s) => s.lines).filter((l) => !l.totals[budgetYear]!.amount.isZero());
     parts.push({
       kind: 'svg',
       svg: waterfallChart({
