@@ -82,6 +82,16 @@ export interface ScenarioResult {
  * ```
  */
 export function applyScenario(budget: Budget, scenario: Scenario, library?: ScenarioLibrary, options: ApplyOptions = {}): ScenarioResult {
+  return runScenario(budget, scenario, library, options).result;
+}
+
+/** {@link applyScenario} that also hands back the engine's trace and the flattened steps. @internal */
+export function runScenario(
+  budget: Budget,
+  scenario: Scenario,
+  library: ScenarioLibrary | undefined,
+  options: ApplyOptions,
+): { result: ScenarioResult; engine: Engine; steps: readonly Step[] } {
   const collector = new IssueCollector();
   const { steps, chain } = resolveSteps(budget, scenario, library, collector);
   collector.throwIfAny();
@@ -100,7 +110,7 @@ export function applyScenario(budget: Budget, scenario: Scenario, library?: Scen
     const step = steps[t.step]!;
     return { line: t.line, row: t.row, year: t.year, scenario: step.scenario, change: step.index, step: t.step };
   });
-  return deepFreeze({
+  const result: ScenarioResult = deepFreeze({
     budget: next,
     patches,
     inversePatches,
@@ -111,6 +121,7 @@ export function applyScenario(budget: Budget, scenario: Scenario, library?: Scen
     scenario: scenario.id,
     title: scenario.title,
   });
+  return { result, engine: ran, steps };
 }
 
 /**

@@ -1,0 +1,241 @@
+import { Dec, ZERO, type Decimal } from '../core/decimal.js';
+import { deepFreeze } from '../core/freeze.js';
+import type { Budget } from '../budget/model.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import { applySteps, runScenario, type ApplyOptions } from './apply.js';
+import type { Step } from './resolve.js';
+import type { ChangeKind, Scenario, ScenarioLibrary } from './types.js';
+
+/** Options of {@link attributeDifference}. */
+export interface AttributionOptions extends ApplyOptions {
+  /** Largest group of interacting changes computed exactly (2^n applications). @defaultValue 8 */
+  readonly exactLimit?: number;
+  /** Orders sampled for a larger group. @defaultValue 200 */
+  readonly samples?: number;
+  /** Seed of the order sampling, so results repeat. @defaultValue 1 */
+  readonly seed?: number;
+}
+
+/** The share of one change in the difference of the total (aandeel van een wijziging). */
+export interface AttributionShare {
+  /** Id of the scenario that wrote the change. */
+  readonly scenario: string;
+  /** Index of the change in that scenario. */
+  readonly change: number;
+  /** Index in the flattened change list. */
+  readonly step: number;
+  /** Kind of change. */
+  readonly kind: ChangeKind;
+  /** Index of its group of interacting changes in {@link Attribution.groups}. */
+  readonly group: number;
+  /** Share per year ("2026"), in euros. */
+  readonly amounts: Readonly<Record<string, Decimal>>;
+}
+
+/** A group of changes that touch common rows (and so may interact). */
+export interface AttributionGroup {
+  /** Flattened indices of its changes. */
+  readonly steps: readonly number[];
+  /** `exact`: every coalition evaluated; `sampled`: orders sampled (a group larger than `exactLimit`). */
+  readonly method: 'exact' | 'sampled';
+}
+
+/**
+ * The difference of the grand total per year attributed to the changes of a scenario (toerekening), by the
+ * Shapley value. A frozen value.
+ */
+export interface Attribution {
+  /** Years. */
+  readonly years: readonly number[];
+  /** Total difference per year (scenario - baseline), in euros. */
+  readonly difference: Readonly<Record<string, Decimal>>;
+  /** One share per change, in flattened order. */
+  readonly shares: readonly AttributionShare[];
+  /** Groups of interacting changes. */
+  readonly groups: readonly AttributionGroup[];
+  /** `exact` when every group was computed exactly, else `sampled`. */
+  readonly method: 'exact' | 'sampled';
+}
+
+type Values = Record<string, Decimal>;
+
+/**
+ * Attributes the difference in the grand total per year between a baseline and a scenario to the scenario's
+ * changes, independently of the order in which they are listed (toerekening van verschillen).
+ *
+ * @remarks
+ * Method: the Shapley value, each change's marginal contribution averaged over every order of the changes;
+ * a coalition of changes is applied in the listed order (indexation last), skipping changes whose target
+ * does not exist in that coalition (a change to a line that another change adds). Changes are first split
+ * into groups by the rows (lines and components) they touch; groups on disjoint rows do not interact, so
+ * each change's Shapley value is computed inside its group only. This is exact for groups of up to
+ * `exactLimit` changes (default 8: 2^8 applications); a larger group samples `samples` random orders with a
+ * seeded generator (`method: 'sampled'`), which estimates the shares but still adds up. Shares are exact
+ * decimals; when a Shapley value has more than 6 decimals in euros (a division by n! or by the number of
+ * samples), shares are rounded to micro-euros by largest remainder, so that they always add up exactly to the
+ * total difference of their group, and the groups to the total difference.
+ *
+ * @param baseline - the baseline budget
+ * @param scenario - the scenario
+ * @param library - scenarios it may extend
+ * @param options - limits, sampling, conflict handling
+ */
+export function attributeDifference(baseline: Budget, scenario: Scenario, library?: ScenarioLibrary, options: AttributionOptions = {}): Attribution {
+  const { result, engine, steps } = runScenario(baseline, scenario, library, options);
+  const years = baseline.horizon.years.filter((y) => result.budget.horizon.years.includes(y));
+  const totals = (b: Budget): Values => {
+    const e = evaluate(b);
+    const out: Values = {};
+    for (const y of years) out[y] = e.total[y]?.amount ?? ZERO;
+    return out;
+  };
+  const base = totals(baseline);
+  const full = totals(result.budget);
+  const difference: Values = {};
+  for (const y of years) difference[y] = nz(full[y]!.minus(base[y]!));
+
+  // groups by shared rows
+  const parent = steps.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const owner = new Map<string, number>();
+  for (const t of engine.trace) {
+    const prev = owner.get(t.row);
+    if (prev === undefined) owner.set(t.row, t.step);
+    else parent[root(t.step)] = root(prev);
+  }
+  const groupOf = new Map<number, number[]>();
+  steps.forEach((_, i) => groupOf.set(root(i), [...(groupOf.get(root(i)) ?? []), i]));
+  const groups = [...groupOf.values()];
+
+  const limit = options.exactLimit ?? 8;
+  const shares: Values[] = steps.map(() => ({}));
+  const groupInfo: AttributionGroup[] = [];
+  groups.forEach((members) => {
+    const value = coalitionValue(baseline, steps, members, totals);
+    const method = members.length <= limit ? 'exact' : 'sampled';
+    const raw = method === 'exact' ? exactShapley(members.length, value, years) : sampledShapley(members.length, value, years, options.samples ?? 200, options.seed ?? 1);
+    const groupTotal: Values = {};
+    const vAll = value((1n << BigInt(members.length)) - 1n);
+    const v0 = value(0n);
+    for (const y of years) groupTotal[y] = vAll[y]!.minus(v0[y]!);
+    for (const y of years) {
+      const rounded = allocateExactly(raw.map((r) => r[y]!), groupTotal[y]!);
+      members.forEach((step, k) => (shares[step]![y] = rounded[k]!));
+    }
+    groupInfo.push({ steps: members, method });
+  });
+  const groupIndex = new Map<number, number>();
+  groups.forEach((members, g) => members.forEach((m) => groupIndex.set(m, g)));
+  return deepFreeze({
+    years,
+    difference,
+    shares: steps.map((s, i) => ({ scenario: s.scenario, change: s.index, step: i, kind: s.change.kind, group: groupIndex.get(i)!, amounts: shares[i]! })),
+    groups: groupInfo,
+    method: groupInfo.every((g) => g.method === 'exact') ? 'exact' : 'sampled',
+  });
+}
+
+/** v(mask) for a group: the total after applying the members in the mask (bit k = member k). */
+function coalitionValue(baseline: Budget, steps: readonly Step[], members: readonly number[], totals: (b: Budget) => Values): (mask: bigint) => Values {
+  const cache = new Map<bigint, Values>();
+  return (mask: bigint): Values => {
+    const hit = cache.get(mask);
+    if (hit !== undefined) return hit;
+    const chosen = members.filter((_, k) => (mask & (1n << BigInt(k))) !== 0n).map((i) => steps[i]!);
+    const v = totals(applySteps(baseline, chosen).budget);
+    cache.set(mask, v);
+    return v;
+  };
+}
+
+function exactShapley(n: number, value: (mask: bigint) => Values, years: readonly number[]): Values[] {
+  const fact: Decimal[] = [new Dec(1)];
+  for (let k = 1; k <= n; k++) fact.push(fact[k - 1]!.times(k));
+  const out: Values[] = [];
+  for (let i = 0; i < n; i++) {
+    const num: Values = {};
+    for (const y of years) num[y] = ZERO;
+    for (let mask = 0; mask < 1 << n; mask++) {
+      if ((mask & (1 << i)) !== 0) continue;
+      const size = popcount(mask);
+      const weight = fact[size]!.times(fact[n - size - 1]!);
+      const with_ = value(BigInt(mask | (1 << i)));
+      const without = value(BigInt(mask));
+      for (const y of years) num[y] = num[y]!.plus(with_[y]!.minus(without[y]!).times(weight));
+    }
+    const share: Values = {};
+    for (const y of years) share[y] = num[y]!.div(fact[n]!);
+    out.push(share);
+  }
+  return out;
+}
+
+function sampledShapley(n: number, value: (mask: bigint) => Values, years: readonly number[], samples: number, seed: number): Values[] {
+  const random = mulberry32(seed);
+  const sums: Values[] = Array.from({ length: n }, () => Object.fromEntries(years.map((y) => [y, ZERO])) as Values);
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let s = 0; s < samples; s++) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let mask = 0n;
+    let prev = value(0n);
+    for (const k of order) {
+      mask |= 1n << BigInt(k);
+      const next = value(mask);
+      for (const y of years) sums[k]![y] = sums[k]![y]!.plus(next[y]!.minus(prev[y]!));
+      prev = next;
+    }
+  }
+  return sums.map((sum) => Object.fromEntries(years.map((y) => [y, sum[y]!.div(samples)])) as Values);
+}
+
+/**
+ * Rounds shares to micro-euros so that they add up exactly to `total` (largest remainder).
+ * @param shares - exact (or nearly exact) shares
+ * @param total - what they must add up to (at most 6 decimals)
+ */
+export function allocateExactly(shares: readonly Decimal[], total: Decimal): Decimal[] {
+  const places = 6;
+  const floors = shares.map((s) => s.toDecimalPlaces(places, Dec.ROUND_FLOOR));
+  const unit = new Dec(1).div(new Dec(10).pow(places));
+  let rest = total.minus(floors.reduce((a, b) => a.plus(b), ZERO));
+  const order = shares.map((s, i) => ({ i, frac: s.minus(floors[i]!) })).sort((a, b) => b.frac.comparedTo(a.frac) || a.i - b.i);
+  const out = [...floors];
+  let k = 0;
+  while (rest.gte(unit) && order.length > 0) {
+    const target = order[k % order.length]!.i;
+    out[target] = out[target]!.plus(unit);
+    rest = rest.minus(unit);
+    k++;
+  }
+  while (rest.lte(unit.neg()) && order.length > 0) {
+    const target = order[order.length - 1 - (k % order.length)]!.i;
+    out[target] = out[target]!.minus(unit);
+    rest = rest.plus(unit);
+    k++;
+  }
+  return out.map(nz);
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x; v !== 0; v &= v - 1) c++;
+  return c;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function nz(d: Decimal): Decimal {
+  return d.isZero() ? ZERO : d;
+}

@@ -1,0 +1,109 @@
+import { ZERO, type Decimal } from '../core/decimal.js';
+import { fail } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
+import { isPm, type Budget, type Cell } from '../budget/model.js';
+import { runScenario, type ApplyOptions } from './apply.js';
+import type { ChangeKind, Scenario, ScenarioLibrary } from './types.js';
+
+/** A figure as printed: an exact amount, or nil; `pm` when it is or contains a pm post. */
+export interface Figure {
+  /** Exact amount in euros (pm counts as 0); undefined = nil (blank, or the row does not exist). */
+  readonly amount: Decimal | undefined;
+  /** Whether it is or contains a pm post. */
+  readonly pm: boolean;
+}
+
+/** One change that touched the explained figure. */
+export interface ExplanationStep {
+  /** Id of the scenario that wrote the change. */
+  readonly scenario: string;
+  /** Index of the change in that scenario. */
+  readonly change: number;
+  /** Index in the flattened change list. */
+  readonly step: number;
+  /** Kind of change. */
+  readonly kind: ChangeKind;
+  /** The figure before this change. */
+  readonly before: Figure;
+  /** The figure after it. */
+  readonly after: Figure;
+  /** The rows (line or components) it wrote, with their cells before and after. */
+  readonly rows: readonly { readonly row: string; readonly before: Cell | undefined; readonly after: Cell | undefined }[];
+}
+
+/** How a figure came about (toelichting): baseline value, each change that touched it, result. A frozen value. */
+export interface Explanation {
+  /** The line (or component) explained. */
+  readonly line: string;
+  /** The year. */
+  readonly year: number;
+  /** The figure in the baseline. */
+  readonly baseline: Figure;
+  /** Changes that touched it, in application order (indexation last). */
+  readonly steps: readonly ExplanationStep[];
+  /** The figure in the scenario. */
+  readonly result: Figure;
+}
+
+function figure(cells: ReadonlyMap<string, Cell | undefined>): Figure {
+  let amount: Decimal | undefined;
+  let pm = false;
+  for (const cell of cells.values()) {
+    if (cell === undefined) continue;
+    if (isPm(cell)) {
+      pm = true;
+      amount ??= ZERO;
+    } else amount = (amount ?? ZERO).plus(cell);
+  }
+  return { amount: amount !== undefined && amount.isZero() ? ZERO : amount, pm };
+}
+
+function rowsOf(budget: Budget, id: string, year: number): Map<string, Cell | undefined> | undefined {
+  for (const s of budget.sections) {
+    for (const l of s.lines) {
+      if (l.id === id) {
+        const m = new Map<string, Cell | undefined>([[l.id, l.row === 'amount' ? l.values[year] : undefined]]);
+        for (const c of l.components) m.set(c.id, c.values[year]);
+        return m;
+      }
+      for (const c of l.components) if (c.id === id) return new Map([[c.id, c.values[year]]]);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Explains one figure of a scenario (toelichting op een bedrag): for a line (its total: own row and components)
+ * or a component, and a year, the baseline value, every change that touched it with the value before and after,
+ * and the result.
+ * @param baseline - the baseline budget
+ * @param scenario - the scenario
+ * @param at - the line or component id, and the year
+ * @param library - scenarios it may extend
+ * @param options - conflict handling (use `report` to explain a scenario with conflicts)
+ * @throws MeerjarenError `unknown_reference` when the line exists in neither budget, `year_outside_horizon`
+ */
+export function explain(baseline: Budget, scenario: Scenario, at: { readonly line: string; readonly year: number }, library?: ScenarioLibrary, options: ApplyOptions = {}): Explanation {
+  const { line, year } = at;
+  if (!baseline.horizon.years.includes(year)) fail('year_outside_horizon', ['year'], `${year} is outside the horizon ${baseline.horizon.from}-${baseline.horizon.to}`);
+  const { result, engine, steps } = runScenario(baseline, scenario, library, options);
+  const start = rowsOf(baseline, line, year);
+  const end = rowsOf(result.budget, line, year);
+  if (start === undefined && end === undefined) fail('unknown_reference', ['line'], `no line or component "${line}" in the baseline or the scenario`);
+  const cells = new Map(start ?? []);
+  const explained: ExplanationStep[] = [];
+  const relevant = engine.trace.filter((t) => t.year === year && (t.row === line || t.line === line));
+  for (const t of relevant) {
+    const last = explained[explained.length - 1];
+    const before = figure(cells);
+    cells.set(t.row, t.after);
+    const after = figure(cells);
+    if (last !== undefined && last.step === t.step) {
+      explained[explained.length - 1] = { ...last, after, rows: [...last.rows, { row: t.row, before: t.before, after: t.after }] };
+    } else {
+      const step = steps[t.step]!;
+      explained.push({ scenario: step.scenario, change: step.index, step: t.step, kind: step.change.kind, before, after, rows: [{ row: t.row, before: t.before, after: t.after }] });
+    }
+  }
+  return deepFreeze({ line, year, baseline: start === undefined ? { amount: undefined, pm: false } : figure(start), steps: explained, result: end === undefined ? { amount: undefined, pm: false } : figure(end) });
+}

@@ -1,0 +1,39 @@
+/**
+ * Scenarios (scenario's): immutable variants of a budget, compared and explained.
+ * @packageDocumentation
+ */
+export type {
+  Scenario,
+  ScenarioLibrary,
+  Change,
+  ChangeKind,
+  SetAmountChange,
+  EstimatePmChange,
+  EstimateRange,
+  DropLineChange,
+  AddLineChange,
+  NewComponent,
+  MoveAmountChange,
+  IndexChange,
+  LineSelector,
+  ValueSpec,
+  ScenarioAmount,
+  Percentage,
+  YearSelection,
+  ScenarioRounding,
+} from './types.js';
+export { loadScenario } from './load.js';
+export type { LoadScenarioOptions } from './load.js';
+export { checkScenarioShape } from './shape.js';
+export { applyScenario } from './apply.js';
+export type { ApplyOptions, ScenarioResult, TouchedCell } from './apply.js';
+export type { ChangeConflict, EstimateRangeResult } from './engine.js';
+export { DEFAULT_ROUNDING } from './resolve.js';
+export { compareScenarios } from './compare.js';
+export type { Comparable, ScenarioComparison, RowDifference, YearDifference } from './compare.js';
+export { attributeDifference, allocateExactly } from './attribution.js';
+export type { Attribution, AttributionShare, AttributionGroup, AttributionOptions } from './attribution.js';
+export { explain } from './explain.js';
+export type { Explanation, ExplanationStep, Figure } from './explain.js';
+export { scenarioTable } from './table.js';
+export type { ScenarioTableOptions, ScenarioMeasure } from './table.js';
