@@ -156,7 +156,9 @@ export function balanceChart(input: BalanceChartInput): string {
       const edge = t >= 0 ? Math.max(stack.up, t) : Math.min(stack.down, t);
       const shown = totalDisplays?.[i];
       const label = typeof shown === 'string' ? shown : format(t, { decimals, role: 'value' });
-      labels.push(valueLabel(cx, y.toPixel(edge), t, label, { 'data-year': year, 'data-series': 'total' }));
+      // Clear of the marker's ring.
+      const clear = t >= 0 ? -6 : 6;
+      labels.push(valueLabel(cx, y.toPixel(edge) + clear, t, label, { 'data-year': year, 'data-series': 'total' }));
     }
   });
 

@@ -183,8 +183,8 @@ export function buildFrame(input: FrameInput): Frame {
   }
   if (input.headroom) {
     const span = hi - lo;
-    if (hi > 0) hi += span * 0.08;
-    if (lo < 0) lo -= span * 0.08;
+    if (hi > 0) hi += span * 0.12;
+    if (lo < 0) lo -= span * 0.12;
   }
 
   // Whole-number data (such as x € 1.000) gets whole-number ticks.
