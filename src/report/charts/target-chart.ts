@@ -37,7 +37,8 @@ export interface TargetChartInput extends ChartOptions {
  * `mj-surplus` part. A shortfall is a realised value closer to zero than the target, in the
  * target's direction, so the chart works for targets written as positive savings or as
  * negative saldo effects. Planned savings, if given, are a dashed line with diamond markers.
- * Value labels (default on) print the gap per year.
+ * Value labels (default on) print the shortfall per year (target − realised, as a size) or
+ * the surplus with a plus sign.
  *
  * @param input - title, unit label, years, target, realised, optional planned and shared options
  * @returns the SVG document as a string
@@ -97,6 +98,7 @@ export function targetChart(input: TargetChartInput): string {
   const targetBars: Markup[] = [];
   const realisedBars: Markup[] = [];
   const gaps: Markup[] = [];
+  const surpluses: Markup[] = [];
   const labels: Markup[] = [];
   const rect = (cx: number, w: number, a: number, b: number): { x: number; y: number; width: number; height: number } => {
     const top = y.toPixel(Math.max(a, b));
@@ -123,7 +125,7 @@ export function targetChart(input: TargetChartInput): string {
     const gap = gapOf(t, r);
     if (gap !== undefined && t !== null && r !== null) {
       const s = gap.kind === 'gap' ? 'gap' : 'surplus';
-      gaps.push(
+      (gap.kind === 'gap' ? gaps : surpluses).push(
         el('rect', {
           class: `mj-${s}`,
           'data-year': year,
@@ -138,7 +140,8 @@ export function targetChart(input: TargetChartInput): string {
       if (showValues) {
         const outward = Math.abs(t) >= Math.abs(r) ? t : r;
         const edge = y.toPixel(outward);
-        labels.push(valueLabel(cx, edge, outward, fmt(t - r), { 'data-year': year, 'data-series': s }));
+        const label = gap.kind === 'gap' ? fmt(t - r) : `+${fmt(Math.abs(r - t))}`;
+        labels.push(valueLabel(cx, edge, outward, label, { 'data-year': year, 'data-series': s }));
       }
     }
     if (r !== null) {
@@ -212,6 +215,7 @@ export function targetChart(input: TargetChartInput): string {
       el('g', { class: 'mj-series', 'data-series': 'target' }, ...targetBars),
       el('g', { class: 'mj-gaps' }, ...gaps),
       el('g', { class: 'mj-series', 'data-series': 'realised' }, ...realisedBars),
+      el('g', { class: 'mj-surpluses' }, ...surpluses),
       plannedLayer,
       el('g', { class: 'mj-value-labels' }, ...labels),
     ),

@@ -391,6 +391,8 @@ describe('targetChart', () => {
     const root = checkCommon(targetChart({ title: 'T', unitLabel, years: [1, 2], target: [100, -100], realised: [150, -150] }));
     expect(byClass(root, 'mj-gap')).toHaveLength(0);
     expect(byClass(root, 'mj-surplus').map((g) => attr(g, 'data-value'))).toEqual(['-50', '50']);
+    expect(byClass(root, 'mj-value-label').map(textOf)).toEqual(['+50', '+50']);
+    expect(byClass(root, 'mj-legend-item').map((n) => attr(n, 'data-series'))).toContain('surplus');
     const negativeGap = checkCommon(targetChart({ title: 'T', unitLabel, years: [1], target: [-100], realised: [-40] }));
     expect(byClass(negativeGap, 'mj-gap').map((g) => attr(g, 'data-value'))).toEqual(['-60']);
   });
