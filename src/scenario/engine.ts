@@ -1,4 +1,4 @@
-import type { Draft } from 'immer';
+import { isDraft, original, type Draft } from 'immer';
 import { Dec, ZERO, isDecimal, roundTo, type Decimal } from '../core/decimal.js';
 import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
 import { isPm, PM, type Budget, type Cell, type Component, type Line, type Pm } from '../budget/model.js';
@@ -114,7 +114,9 @@ export class Engine {
 
   private write(ref: RowRef, year: number, after: Cell | undefined, step: number, mode: Mode | 'create' | 'index'): void {
     const values = (ref.component !== undefined ? ref.component.values : ref.line.values) as Record<string, Cell>;
-    const before = values[year];
+    const current = values[year];
+    // a pm cell is a plain object, so immer hands out a draft of it: record the original value
+    const before = current !== undefined && isDraft(current) ? (original(current) as Cell) : current;
     if (after === undefined) delete values[year];
     else values[year] = after as Draft<Cell>;
     this.trace.push({ row: ref.id, line: ref.line.id, year, step, before: before as Cell | undefined, after });

@@ -39,7 +39,7 @@ function diffCell(a: Total | undefined, b: Total | undefined, measure: ScenarioM
   const cb = cell(b, measure);
   if (ca.amount === undefined && cb.amount === undefined) return { amount: undefined, pm: false };
   const d = (cb.amount ?? ZERO).minus(ca.amount ?? ZERO);
-  return { amount: d.isZero() ? ZERO : d, pm: ca.pm || cb.pm };
+  return { amount: d.isZero() ? ZERO : d, pm: ca.pm !== cb.pm };
 }
 
 /**
@@ -69,7 +69,7 @@ export function scenarioTable(items: readonly Comparable[], options: ScenarioTab
       rows.push({ id: `${id}/${i}`, label: labels[i]!, kind: 'line', depth: 1, cells: years.map((y) => cell(totals?.[y], measure)) });
       if (i > 0 && (options.differences ?? true)) {
         const base = totalsOf(0);
-        rows.push({ id: `${id}/${i}/verschil`, label: `verschil ${labels[i]!} t.o.v. ${labels[0]!}`, kind: 'note', depth: 2, cells: years.map((y) => diffCell(base?.[y], totals?.[y], measure)) });
+        rows.push({ id: `${id}/${i}/verschil`, label: `verschil t.o.v. ${labels[0]!}`, kind: 'note', depth: 2, cells: years.map((y) => diffCell(base?.[y], totals?.[y], measure)) });
       }
     });
   };
