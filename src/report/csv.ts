@@ -101,7 +101,9 @@ export function tableToCsv(table: Table, presentation: Presentation = {}, option
   if (runs.length > 0) {
     rows.push([...lead(''), '', ...runs.flatMap((run) => [run.label ?? '', ...Array<string>(run.last - run.first).fill('')])]);
   }
-  const header = rounded.labelHeader === undefined ? unitLine(p) : `${rounded.labelHeader} (${unitLine(p)})`;
+  // figures go out with a plain minus whatever the notation, so the unit line names the sign convention
+  const unit = unitLine({ ...p, notation: 'minus' });
+  const header = rounded.labelHeader === undefined ? unit : `${rounded.labelHeader} (${unit})`;
   rows.push([...lead('id'), header, ...rounded.columns.map((column) => column.label)]);
   for (const row of rounded.rows) {
     const cells = row.cells.map((cell) => {

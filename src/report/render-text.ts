@@ -38,8 +38,10 @@ export function renderText(table: Table, presentation?: Presentation): string {
   const runs = groupRuns(rounded.columns);
   for (const run of runs) {
     const span = spanWidth(widths, run.first, run.last);
+    // a group label wider than its columns widens them evenly
     const extra = width(run.label ?? '') - span;
-    if (extra > 0) widths[run.last] = (widths[run.last] ?? 0) + extra;
+    const n = run.last - run.first + 1;
+    for (let k = 0; k < extra; k++) widths[run.last - (k % n)] = (widths[run.last - (k % n)] ?? 0) + 1;
   }
 
   const line = (label: string, cells: readonly string[]): string =>
