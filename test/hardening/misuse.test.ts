@@ -85,7 +85,7 @@ describe('frozen budgets and results', () => {
       (b.horizon.years as number[])[0] = 1999;
     }).toThrow(TypeError);
     expect(() => {
-      delete (b.presentation as Partial<Record<string, unknown>>)['unit'];
+      delete (b.presentation as unknown as Partial<Record<string, unknown>>)['unit'];
     }).toThrow(TypeError);
     expect(totals(b)).toEqual(SEED_TOTALS);
   });
