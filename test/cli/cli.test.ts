@@ -52,7 +52,7 @@ describe('meerjaren command line', () => {
 
   it('converts units and sign conventions on request', () => {
     expect(cli('report', 'seed001.json', '--format', 'csv', '--sign', 'voordeel-positive').out).toContain('Saldo;-653;0;0;0');
-    expect(cli('report', 'seed000.json', '--unit', 'million', '--format', 'csv').out).toContain('TOTAAL SALDO PROGRAMMA;-1;0 + pm;1;1;1;1;1');
+    expect(cli('report', 'seed000.json', '--unit', 'million', '--format', 'csv').out).toContain('TOTAAL SALDO PROGRAMMA;-1;0;1;1;1;1;1');
   });
 
   it('names file, line, column and path of every problem, and exits 1', () => {
