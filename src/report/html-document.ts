@@ -13,11 +13,13 @@ export type HtmlPart =
   | {
       /** Markup made by meerjaren (such as a rendered table), inserted as is. */
       readonly kind: 'html';
+      /** The markup. */
       readonly html: string;
     }
   | {
       /** An SVG chart made by meerjaren, inserted as is inside a `<figure>`. */
       readonly kind: 'svg';
+      /** The `<svg>` markup. */
       readonly svg: string;
       /** Caption under the chart (plain text, escaped). */
       readonly caption?: string;
@@ -25,6 +27,7 @@ export type HtmlPart =
   | {
       /** A section heading (plain text, escaped). */
       readonly kind: 'heading';
+      /** Heading text. */
       readonly text: string;
       /**
        * Heading level; the document title is level 1.
@@ -35,6 +38,7 @@ export type HtmlPart =
   | {
       /** A paragraph (plain text, escaped; blank lines are not special). */
       readonly kind: 'paragraph';
+      /** Paragraph text. */
       readonly text: string;
     };
 

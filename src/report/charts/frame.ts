@@ -30,16 +30,23 @@ export type LegendSwatch =
   | {
       /** A line sample with an optional dash and marker. */
       readonly kind: 'line';
+      /** Line colour. */
       readonly stroke: string;
+      /** `stroke-dasharray`, if dashed. */
       readonly dash?: string | undefined;
+      /** Marker in the middle of the sample, if any. */
       readonly marker?: MarkerShape | undefined;
+      /** Line width in pixels (default 2.5). */
       readonly width?: number;
     }
   | {
       /** A filled box (solid colour or pattern reference). */
       readonly kind: 'box';
+      /** Fill: a colour or `url(#pattern)`. */
       readonly fill: string;
+      /** Outline colour. */
       readonly stroke: string;
+      /** `stroke-dasharray` of the outline, if dashed. */
       readonly dash?: string | undefined;
     };
 

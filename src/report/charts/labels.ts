@@ -44,10 +44,15 @@ export interface ChartTexts {
   readonly startAndTotal: string;
   /** Accessible kind names of the charts. */
   readonly kinds: {
+    /** "Lijndiagram" */
     readonly line: string;
+    /** "Watervaldiagram" */
     readonly waterfall: string;
+    /** "Staafdiagram taakstelling en realisatie" */
     readonly target: string;
+    /** "Gestapeld staafdiagram structureel en incidenteel" */
     readonly balance: string;
+    /** "Waaierdiagram" */
     readonly fan: string;
   };
   /** "Eenheid" */

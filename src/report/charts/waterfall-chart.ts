@@ -21,6 +21,16 @@ export interface WaterfallStep {
   readonly display?: string;
 }
 
+/** The starting amount of a waterfall (beginstand), such as the primitive begroting. */
+export interface WaterfallStart {
+  /** Label under the bar. */
+  readonly label: string;
+  /** Display value. */
+  readonly value: number;
+  /** Preformatted value label, used instead of the formatter. */
+  readonly display?: string;
+}
+
 /** Input of {@link waterfallChart}. */
 export interface WaterfallChartInput extends ChartOptions {
   /** Title above the chart. */
@@ -28,7 +38,7 @@ export interface WaterfallChartInput extends ChartOptions {
   /** Unit label, such as "x € 1.000". */
   readonly unitLabel: string;
   /** Optional starting amount (for example the primitive begroting), drawn as a full bar. */
-  readonly start?: { readonly label: string; readonly value: number; readonly display?: string };
+  readonly start?: WaterfallStart;
   /** The steps, in order. */
   readonly steps: readonly WaterfallStep[];
   /** Label of the closing total bar ("Totaal saldo 2025"). */
