@@ -52,7 +52,8 @@ export interface AllocateOptions {
  * @param mode - rounding rule for the total and the parts' own rounding
  * @param options - see {@link AllocateOptions}
  * @throws MeerjarenError `invalid_value` for a step that is not positive, a bad `fixed` list or a
- *   fixed part that is not a multiple of the step; `total_mismatch` when the rounded total lies a
+ *   fixed part that is not a multiple of the step; `invalid_amount` for a part or total that is
+ *   not finite; `total_mismatch` when the rounded total lies a
  *   step or more beyond what the free parts can reach
  * @example
  * ```ts
@@ -68,25 +69,21 @@ export function allocateRounded(
   options: AllocateOptions = {},
 ): readonly Decimal[] {
   const fixed = options.fixed ?? [];
+  const s = toDec(step);
+  const exact = parts.map((part) => toDec(part));
   const issues = new IssueCollector();
-  if (!toDec(step).isPositive() || toDec(step).isZero()) issues.add('invalid_value', ['step'], 'step must be positive');
+  if (!s.gt(0) || !s.isFinite()) issues.add('invalid_value', ['step'], 'step must be a positive amount');
   if (options.fixed !== undefined && fixed.length !== parts.length)
     issues.add('invalid_value', ['fixed'], 'fixed must have one flag per part');
-  issues.throwIfAny();
-  const s = toDec(step);
-  fixed.forEach((isFixed, i) => {
-    if (isFixed && !isMultiple(toDec(parts[i] as Decimal), s))
+  if (!toDec(total).isFinite()) issues.add('invalid_amount', ['total'], 'the total must be a finite amount');
+  exact.forEach((part, i) => {
+    if (!part.isFinite()) issues.add('invalid_amount', ['parts', i], 'a part must be a finite amount');
+    else if (fixed[i] === true && s.gt(0) && !isMultiple(part, s))
       issues.add('invalid_value', ['parts', i], 'a fixed part must be a multiple of the step');
   });
   issues.throwIfAny();
   const target = roundToStep(toDec(total), s, mode);
-  const { values, missing } = allocateSteps(
-    parts.map((part) => toDec(part)),
-    target,
-    s,
-    mode,
-    fixed,
-  );
+  const { values, missing } = allocateSteps(exact, target, s, mode, fixed);
   if (!missing.isZero())
     fail('total_mismatch', ['total'], 'the rounded total lies a step or more beyond what the parts can reach');
   return values;
@@ -197,8 +194,8 @@ export interface RoundedTable extends Table {
  * @param presentation - settings; see {@link Presentation}
  * @throws MeerjarenError with every problem: `duplicate_id` (`rows[3].id`, or a row named twice in
  *   one `of`), `unknown_reference` (`rows[3].of[1]`), `cycle` (`rows[3].of`), `invalid_value`
- *   (`rows[3].cells`: not one cell per column), `total_mismatch` (`rows[3].cells[2]`: the exact
- *   figure is not the sum of its parts)
+ *   (`rows[3].cells`: not one cell per column), `invalid_amount` (`rows[3].cells[2]`: not finite),
+ *   `total_mismatch` (`rows[3].cells[2]`: the exact figure is not the sum of its parts)
  */
 export function roundTable(table: Table, presentation?: Presentation): RoundedTable {
   const p = resolvePresentation(presentation);
@@ -261,6 +258,10 @@ function checkTable(table: Table): readonly (readonly number[])[] {
     else index.set(row.id, r);
     if (row.cells.length !== table.columns.length)
       issues.add('invalid_value', ['rows', r, 'cells'], `row has ${row.cells.length} cells for ${table.columns.length} columns`);
+    row.cells.forEach((cell, c) => {
+      if (cell.amount !== undefined && !cell.amount.isFinite())
+        issues.add('invalid_amount', ['rows', r, 'cells', c], 'an amount must be finite');
+    });
   });
   const children = table.rows.map((row, r) => {
     const seen = new Set<string>();

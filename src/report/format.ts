@@ -151,6 +151,11 @@ export function readLocaleAmount(text: string, locale: NumberLocale, parentheses
   }
   if (rest === '' && signs > 0) return { ok: false, code: 'invalid_amount', message: `"${text}" has a sign but no number` };
   const reading = readAmount(rest, ONE, locale);
-  if (!reading.ok || !negative) return reading;
+  if (!reading.ok) {
+    const example = locale === 'nl' ? '"-2.100" or "1.234,56"' : '"-2,100" or "1,234.56"';
+    const message = reading.code === 'invalid_amount' ? `"${text}" is not a number in ${locale} notation, such as ${example}` : reading.message;
+    return { ok: false, code: reading.code, message };
+  }
+  if (!negative) return reading;
   return { ok: true, value: reading.value.isZero() ? reading.value : reading.value.neg() };
 }

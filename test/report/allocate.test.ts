@@ -63,6 +63,7 @@ describe('allocateRounded', () => {
 
   it('refuses what it cannot do', () => {
     expect(issuesOf(() => allocateRounded(d([1]), new Dec(1), new Dec(0)))).toEqual(['invalid_value@step']);
+    expect(issuesOf(() => allocateRounded(d([1, 'NaN']), new Dec(Infinity), ONE))).toEqual(['invalid_amount@total', 'invalid_amount@parts[1]']);
     expect(issuesOf(() => allocateRounded(d([1]), new Dec(1), ONE, 'half-up', { fixed: [] }))).toEqual(['invalid_value@fixed']);
     expect(issuesOf(() => allocateRounded(d([0.5]), new Dec(1), ONE, 'half-up', { fixed: [true] }))).toEqual([
       'invalid_value@parts[0]',
@@ -189,6 +190,7 @@ describe('roundTable', () => {
     ]);
     const cyclic = table([line('a', [amount(0)], { of: ['b'] }), line('b', [amount(0)], { of: ['a'] }), line('c', [amount(0)], { of: ['c'] })]);
     expect(issuesOf(() => roundTable(cyclic))).toEqual(['cycle@rows[0].of', 'cycle@rows[1].of', 'cycle@rows[2].of']);
+    expect(issuesOf(() => roundTable(table([line('a', [amount('Infinity')])])))).toEqual(['invalid_amount@rows[0].cells[0]']);
     const mismatch = table([line('a', [amount(1), amount(2)]), { ...line('t', [amount(1), amount(3)]), of: ['a'] }], 2);
     expect(issuesOf(() => roundTable(mismatch))).toEqual(['total_mismatch@rows[1].cells[1]']);
     expect(issuesOf(() => roundTable(table([]), { unit: 'x' as 'euro' }))).toEqual(['invalid_value@unit']);

@@ -137,6 +137,10 @@ describe('parseLocaleAmount', () => {
     expect(issuesOf(() => parseLocaleAmount('   ', 'en'))).toEqual(['empty_amount@']);
   });
 
+  it('refuses amounts beyond the library limits', () => {
+    expect(issuesOf(() => parseLocaleAmount('1234567890123456789', 'nl'))).toEqual(['amount_out_of_range@']);
+  });
+
   it('reports the path it is given', () => {
     expect(issuesOf(() => parseLocaleAmount('x', 'nl', { path: ['row', 2, 'column', 1] }))).toEqual([
       'invalid_amount@row[2].column[1]',
