@@ -7,8 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadBudget, type Budget } from '../src/index.js';
-import { evaluateCover, withCover, type CoverEvaluation } from '../src/coverage/index.js';
+import { evaluateCover, loadBudget, withCover, type Budget, type CoverEvaluation } from 'meerjaren';
 
 const data = (name: string): string => readFileSync(fileURLToPath(new URL(`./data/${name}`, import.meta.url)), 'utf8');
 

@@ -10,8 +10,7 @@
  * Run: npx tsx examples/11-hervormingsagenda-taakstelling.ts
  */
 import { fileURLToPath } from 'node:url';
-import { budget, pm, type Budget } from '../src/index.js';
-import { evaluateTargets, steppedPath, withTargets, type TargetResult } from '../src/savings/index.js';
+import { budget, evaluateTargets, pm, steppedPath, withTargets, type Budget, type TargetResult } from 'meerjaren';
 
 /** The local path as one expression: 3, 7, then +1 a year: 8, 9, 10, 11, 12. */
 export const LOCAL_PATH = steppedPath({ start: { 2025: '3', 2026: '7' }, step: '1', to: 2031 });

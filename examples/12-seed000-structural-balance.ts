@@ -6,9 +6,7 @@
  * Run: npx tsx examples/12-seed000-structural-balance.ts
  */
 import { fileURLToPath } from 'node:url';
-import { renderText } from '../src/report/render-text.js';
-import { reserveSummaryTable, structuralBalance, structuralBalanceTable, type StructuralBalance } from '../src/balance/index.js';
-import type { Table } from '../src/report/table.js';
+import { renderText, reserveSummaryTable, structuralBalance, structuralBalanceTable, type StructuralBalance, type Table } from 'meerjaren';
 import { seed000WithCover } from './10-seed000-cover.js';
 
 /** The structural balance of seed 000 and its two tables. */

@@ -64,3 +64,23 @@ export type { TargetChartInput } from './report/charts/target-chart.js';
 export type { BalanceChartInput } from './report/charts/balance-chart.js';
 export type { FanChartInput, FanBand } from './report/charts/fan-chart.js';
 export type { ChartOptions } from './report/charts/options.js';
+
+// cover (dekking)
+export { COVER_SOURCE_KINDS, readCover, withCover, contextOf, evaluateCover } from './coverage/index.js';
+export type {
+  Cover, CoverSource, CoverSourceKind, CoverClaim, ClaimExtent, Capacity, ReserveBalance, YearAmounts, WithCoverOptions, ReadContext,
+  CoverEvaluation, ClaimResult, ClaimYear, RowCover, RowCoverYear, SourceResult, SourceYear, ReserveYear, CoverYear, CoverFinding, CoverFindingCode,
+} from './coverage/index.js';
+
+// savings targets (taakstellingen) and measures (maatregelen)
+export { MEASURE_STATUSES, steppedPath, readTargets, withTargets, evaluateTargets, realisedIn } from './savings/index.js';
+export type {
+  SavingsTarget, Measure, MeasureStatus, Realisation, ReferencePath, SavingsAmounts, SteppedPathOptions, WithTargetsOptions,
+  TargetsEvaluation, TargetResult, TargetYear, MeasureResult, MeasureShortfall, ReferenceYear,
+} from './savings/index.js';
+
+// structural balance (BBV) and reserve mutations
+export { structuralBalance, reserveMutations, reserveSummaryTable, structuralBalanceTable } from './balance/index.js';
+export type {
+  StructuralBalance, StructuralBalanceOptions, BalanceYear, IncidentalItem, BalanceWarning, BalanceWarningCode, BalanceVerdict, ReserveMutationsYear, ReserveSummaryOptions,
+} from './balance/index.js';
