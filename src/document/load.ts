@@ -104,7 +104,7 @@ class DocumentReader {
     }
     if (doc['version'] === undefined) this.issues.add('missing_field', ['version'], `"version" is required (${BUDGET_FORMAT_VERSION})`);
     else if (doc['version'] !== BUDGET_FORMAT_VERSION) {
-      this.issues.add('unsupported_version', ['version'], `version ${String(doc['version'])} is not supported; this library reads version ${BUDGET_FORMAT_VERSION}`);
+      this.issues.add('unsupported_version', ['version'], `version ${describe(doc['version'])} is not supported; this library reads version ${BUDGET_FORMAT_VERSION}`);
     }
     const title = this.text(doc['title'], ['title'], true) ?? '';
     const unit = this.choice(doc['unit'], UNITS, ['unit'], true) ?? 'euro';

@@ -53,4 +53,17 @@ describe('hardening regressions', () => {
       expect(String(budget.sections[0]?.lines[0]?.values['2025'])).toBe(value.toString());
     }
   });
+
+  it('a version that cannot be printed (an object without a prototype) is an unsupported version, not a TypeError', () => {
+    const document = JSON.parse(doc('"1"')) as { version: unknown };
+    document.version = Object.create(null) as unknown;
+    let caught: unknown;
+    try {
+      loadBudget(document);
+    } catch (e) {
+      caught = e;
+    }
+    expect(MeerjarenError.is(caught)).toBe(true);
+    expect((caught as MeerjarenError).issues.map((i) => [i.code, i.path])).toContainEqual(['unsupported_version', 'version']);
+  });
 });
