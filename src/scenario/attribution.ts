@@ -94,15 +94,20 @@ export function attributeDifference(baseline: Budget, scenario: Scenario, librar
   const difference: Values = {};
   for (const y of years) difference[y] = nz(full[y]!.minus(base[y]!));
 
-  // groups by shared rows
+  // groups by the lines each change may affect in any coalition (and the rows it did touch)
   const parent = steps.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   const owner = new Map<string, number>();
-  for (const t of engine.trace) {
-    const prev = owner.get(t.row);
-    if (prev === undefined) owner.set(t.row, t.step);
-    else parent[root(t.step)] = root(prev);
-  }
+  const claim = (key: string, step: number): void => {
+    const prev = owner.get(key);
+    if (prev === undefined) owner.set(key, step);
+    else parent[root(step)] = root(prev);
+  };
+  const lineOf = lineIndex(baseline, steps);
+  steps.forEach((step, i) => {
+    for (const line of footprint(step, lineOf)) claim(line, i);
+  });
+  for (const t of engine.trace) claim(t.line, t.step);
   const groupOf = new Map<number, number[]>();
   steps.forEach((_, i) => groupOf.set(root(i), [...(groupOf.get(root(i)) ?? []), i]));
   const groups = [...groupOf.values()];
@@ -119,7 +124,7 @@ export function attributeDifference(baseline: Budget, scenario: Scenario, librar
     const v0 = value(0n);
     for (const y of years) groupTotal[y] = vAll[y]!.minus(v0[y]!);
     for (const y of years) {
-      const rounded = allocateExactly(raw.map((r) => r[y]!), groupTotal[y]!);
+      const rounded = allocateExactly(raw.map((r) => r[y]!), groupTotal[y]!, members.map((m) => keyOf(steps[m]!)));
       members.forEach((step, k) => (shares[step]![y] = rounded[k]!));
     }
     groupInfo.push({ steps: members, method });
@@ -195,13 +200,14 @@ function sampledShapley(n: number, value: (mask: bigint) => Values, years: reado
  * Rounds shares to micro-euros so that they add up exactly to `total` (largest remainder).
  * @param shares - exact (or nearly exact) shares
  * @param total - what they must add up to (at most 6 decimals)
+ * @param keys - tie-breakers for equal remainders (so the result does not depend on the order of the shares); default the position
  */
-export function allocateExactly(shares: readonly Decimal[], total: Decimal): Decimal[] {
+export function allocateExactly(shares: readonly Decimal[], total: Decimal, keys?: readonly string[]): Decimal[] {
   const places = 6;
   const floors = shares.map((s) => s.toDecimalPlaces(places, Dec.ROUND_FLOOR));
   const unit = new Dec(1).div(new Dec(10).pow(places));
   let rest = total.minus(floors.reduce((a, b) => a.plus(b), ZERO));
-  const order = shares.map((s, i) => ({ i, frac: s.minus(floors[i]!) })).sort((a, b) => b.frac.comparedTo(a.frac) || a.i - b.i);
+  const order = shares.map((s, i) => ({ i, frac: s.minus(floors[i]!) })).sort((a, b) => b.frac.comparedTo(a.frac) || compareKeys(keys?.[a.i], keys?.[b.i]) || a.i - b.i);
   const out = [...floors];
   let k = 0;
   while (rest.gte(unit) && order.length > 0) {
@@ -238,4 +244,60 @@ function mulberry32(seed: number): () => number {
 
 function nz(d: Decimal): Decimal {
   return d.isZero() ? ZERO : d;
+}
+
+function compareKeys(a: string | undefined, b: string | undefined): number {
+  if (a === undefined || b === undefined || a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+function keyOf(step: Step): string {
+  return `${step.scenario}\u0000${JSON.stringify(step.change)}`;
+}
+
+/** Line of every line or component id in the baseline and in lines added by the steps, and the tags of each line. */
+function lineIndex(baseline: Budget, steps: readonly Step[]): { line: Map<string, string>; tags: { line: string; tags: Readonly<Record<string, string>>[] }[] } {
+  const line = new Map<string, string>();
+  const tags: { line: string; tags: Readonly<Record<string, string>>[] }[] = [];
+  for (const s of baseline.sections) {
+    for (const l of s.lines) {
+      line.set(l.id, l.id);
+      for (const c of l.components) line.set(c.id, l.id);
+      tags.push({ line: l.id, tags: [l.tags, ...l.components.map((c) => c.tags)] });
+    }
+  }
+  for (const step of steps) {
+    if (step.change.kind !== 'add-line') continue;
+    const spec = step.change.line;
+    line.set(spec.id, spec.id);
+    (spec.components ?? []).forEach((c, n) => line.set(c.id ?? `${spec.id}#${n + 1}`, spec.id));
+    tags.push({ line: spec.id, tags: [spec.tags ?? {}, ...(spec.components ?? []).map((c) => c.tags ?? {})] });
+  }
+  return { line, tags };
+}
+
+/** The lines a change may affect in any coalition of changes. */
+function footprint(step: Step, index: ReturnType<typeof lineIndex>): string[] {
+  const of = (id: string): string => index.line.get(id) ?? id;
+  const change = step.change;
+  switch (change.kind) {
+    case 'set-amount':
+    case 'estimate-pm':
+    case 'drop-line':
+      return [of(change.line)];
+    case 'add-line':
+      return [change.line.id];
+    case 'move-amount':
+      return [of(change.from), of(change.to)];
+    case 'index': {
+      const out = (change.select.lines ?? []).map(of);
+      const wanted = change.select.tags;
+      if (wanted !== undefined) {
+        for (const entry of index.tags) {
+          if (entry.tags.some((t) => Object.entries(wanted).every(([k, v]) => t[k] === v))) out.push(entry.line);
+        }
+      }
+      return out;
+    }
+  }
 }
