@@ -3,9 +3,10 @@
  *
  * @remarks
  * **Generator.** The stream is **xoshiro128\*\*** (Blackman and Vigna, 2018): 128 bits of state, period
- * 2^128 - 1, 32-bit output, passes BigCrush and PractRand, and needs only 32-bit xor, shift, rotate and
- * multiply. In JavaScript those are exact with `^`, `<<`, `>>>` and `Math.imul`, so the stream is the
- * same bit for bit in every engine, on every CPU, in the ESM and the CommonJS build alike. It was chosen
+ * 2^128 - 1, 32-bit output, no known statistical failures in BigCrush (as its authors report), and
+ * needs only 32-bit xor, shift, rotate and multiply. In JavaScript those are exact with `^`, `<<`,
+ * `>>>` and `Math.imul`, so the stream is the same bit for bit in every engine, on every CPU, in the
+ * ESM and the CommonJS build alike. It was chosen
  * over a 32-bit PCG (which needs 64-bit multiplication, i.e. BigInt or hand-split arithmetic) and over
  * `Math.random` (unseeded, engine-specific).
  *
@@ -25,10 +26,11 @@
  * Marsaglia's polar method with a bounded loop and keep no spare value between calls.
  *
  * **Elementary functions.** `Math.log`, `Math.exp`, `Math.sin` and friends are "implementation-approximated"
- * in ECMAScript and have changed between V8 versions. The samplers here use {@link detLog} and
- * {@link detExp} instead: range reduction and series written with `+ - * /` only, which IEEE 754 rounds
- * identically everywhere. `Math.sqrt` (correctly rounded by IEEE 754) is the only Math function used on the
- * way to a draw.
+ * in ECMAScript: their last bits may differ between engines and engine versions. The samplers here
+ * use {@link detLog} and {@link detExp} instead: range reduction and series written with `+ - * /`
+ * only, which IEEE 754 rounds identically everywhere. Besides the exact `Math.floor`, `Math.ceil`,
+ * `Math.round` and `Math.abs`, only `Math.sqrt` (correctly rounded by IEEE 754) is used on the way to
+ * a draw.
  */
 import { MeerjarenError, issue } from '../core/errors.js';
 
