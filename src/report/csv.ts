@@ -78,14 +78,15 @@ export interface TableCsvOptions extends CsvWriteOptions {
 
 /**
  * Writes a table as CSV for a spreadsheet (CSV-export): a row of column groups (when there are
- * any), a header row (the label header, or the unit line, then the column labels) and one row
- * per table row, figures rounded with {@link roundTable}.
+ * any), a header row (the label header with the unit line, then the column labels) and one row
+ * per table row, figures rounded with {@link roundTable}. {@link readYearTable} reads it back.
  *
  * @remarks
  * Amounts are bare numbers in the display unit without grouping ("-2100", "-2100,5" under 'nl')
  * so a spreadsheet reads them as numbers; signs follow the presentation's sign convention with a
- * plain minus whatever its notation. A pm prints its token ("pm", "-pm"); a total that holds a pm
- * prints its amount only; nil prints an empty cell.
+ * plain minus whatever its notation. A pm prints its token ("pm"; a signed one as "'-pm", the
+ * apostrophe keeping a spreadsheet from reading it as a formula); a total that holds a pm prints
+ * its amount only, so the column stays numeric; nil prints an empty cell.
  * @param table - exact table
  * @param presentation - settings; its locale is the default of `options.locale`
  * @param options - see {@link TableCsvOptions}
