@@ -6,7 +6,7 @@
  */
 
 // core
-export { Dec, ZERO, isDecimal, plainString, roundTo } from './core/decimal.js';
+export { Dec, ZERO, isDecimal, toDec, plainString, roundTo } from './core/decimal.js';
 export type { Decimal, RoundingMode } from './core/decimal.js';
 export { MeerjarenError, ISSUE_CODES, formatPath } from './core/errors.js';
 export type { Issue, IssueCode, Path } from './core/errors.js';
@@ -51,7 +51,7 @@ export { toJsonValue, resultToJson } from './report/json.js';
 export type { JsonValue } from './report/json.js';
 export { writeCsv, tableToCsv, readCsv, readYearTable } from './report/csv.js';
 export type { CsvSeparator, CsvWriteOptions, TableCsvOptions, CsvReadOptions, YearTable, YearTableRow, YearTableValue, YearTableOptions } from './report/csv.js';
-export { htmlDocument } from './report/html-document.js';
+export { htmlDocument, REPORT_CSS } from './report/html-document.js';
 export type { HtmlPart, HtmlDocumentInput } from './report/html-document.js';
 export { saldoLineChart } from './report/charts/saldo-line-chart.js';
 export { waterfallChart } from './report/charts/waterfall-chart.js';
@@ -59,11 +59,12 @@ export { targetChart } from './report/charts/target-chart.js';
 export { balanceChart } from './report/charts/balance-chart.js';
 export { fanChart } from './report/charts/fan-chart.js';
 export type { SaldoLineChartInput, SaldoSeries } from './report/charts/saldo-line-chart.js';
-export type { WaterfallChartInput, WaterfallStep } from './report/charts/waterfall-chart.js';
+export type { WaterfallChartInput, WaterfallStep, WaterfallStart } from './report/charts/waterfall-chart.js';
 export type { TargetChartInput } from './report/charts/target-chart.js';
 export type { BalanceChartInput } from './report/charts/balance-chart.js';
 export type { FanChartInput, FanBand } from './report/charts/fan-chart.js';
 export type { ChartOptions } from './report/charts/options.js';
+export type { ChartLocale, NumberFormatter, FormatInfo } from './report/charts/format.js';
 
 // cover (dekking)
 export { COVER_SOURCE_KINDS, readCover, withCover, contextOf, evaluateCover } from './coverage/index.js';

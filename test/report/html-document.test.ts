@@ -1,8 +1,8 @@
 // Tests for src/report/html-document.ts (kept beside the chart tests it embeds).
 import { describe, expect, it } from 'vitest';
-import { MeerjarenError } from '../../../src/core/errors.js';
-import { saldoLineChart } from '../../../src/report/charts/saldo-line-chart.js';
-import { htmlDocument, type HtmlDocumentInput } from '../../../src/report/html-document.js';
+import { MeerjarenError } from '../../src/core/errors.js';
+import { saldoLineChart } from '../../src/report/charts/saldo-line-chart.js';
+import { htmlDocument, type HtmlDocumentInput } from '../../src/report/html-document.js';
 
 const chart = saldoLineChart({ title: 'Saldo', unitLabel: 'x € 1.000', years: [2025, 2026], series: [{ name: 'Basis', values: [-609, 363] }] });
 
