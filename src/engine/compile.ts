@@ -1,7 +1,7 @@
 import type { RoundingMode } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
 import { isPm, type Budget } from '../budget/model.js';
-import { MAX_DECIMALS, MAX_SAFE_UNITS, toUnitsBig } from './units.js';
+import { MAX_DECIMALS, MAX_SAFE_UNITS, toUnits } from './units.js';
 
 /**
  * Which integer arithmetic an engine uses (rekenwijze):
@@ -153,10 +153,12 @@ export function compileBudget(budget: Budget, options: CompileOptions = {}): Com
 
   const rowCount = rowIds.length;
   const flags = new Uint8Array(rowCount * yearCount);
-  const big: bigint[] = new Array<bigint>(rowCount * yearCount).fill(0n);
-  let absoluteSum = 0n;
+  const cells: (number | bigint)[] = new Array<number | bigint>(rowCount * yearCount).fill(0);
+  let floatSum = 0;
+  let allNumbers = true;
   rowValues.forEach((values, r) => {
-    for (const [key, cell] of Object.entries(values)) {
+    for (const key in values) {
+      const cell = values[key]!;
       const y = yearIndex.get(Number(key));
       if (y === undefined) continue;
       const i = r * yearCount + y;
@@ -165,11 +167,19 @@ export function compileBudget(budget: Budget, options: CompileOptions = {}): Com
         continue;
       }
       flags[i] = FILLED;
-      const u = toUnitsBig(cell, decimals);
-      big[i] = u;
-      absoluteSum += u < 0n ? -u : u;
+      const u = toUnits(cell, decimals);
+      cells[i] = u;
+      if (typeof u === 'number') floatSum += Math.abs(u);
+      else allNumbers = false;
     }
   });
+  // The float sum of absolute values is exact while it stays below 2^53; otherwise count exactly.
+  let absoluteSum: bigint;
+  if (allNumbers && floatSum <= MAX_SAFE_UNITS) absoluteSum = BigInt(floatSum);
+  else {
+    absoluteSum = 0n;
+    for (const u of cells) absoluteSum += typeof u === 'bigint' ? (u < 0n ? -u : u) : BigInt(Math.abs(u));
+  }
   const fits = absoluteSum <= BigInt(MAX_SAFE_UNITS);
   if (!fits && arithmetic === 'float') {
     throw new MeerjarenError([
@@ -178,7 +188,8 @@ export function compileBudget(budget: Budget, options: CompileOptions = {}): Com
   }
   const wide = arithmetic === 'bigint' || !fits;
   const units = new Float64Array(wide ? 0 : rowCount * yearCount);
-  if (!wide) for (let i = 0; i < big.length; i++) units[i] = Number(big[i]);
+  if (!wide) for (let i = 0; i < cells.length; i++) units[i] = cells[i] as number;
+  const big = wide ? cells.map((u) => BigInt(u)) : [];
 
   const rowIndex = new Map<string, number>();
   rowIds.forEach((id, r) => {

@@ -82,6 +82,7 @@ export class Engine {
     this.#tabFilled = new Int32Array(Y);
     this.#tabPm = new Int32Array(Y);
     if (this.#wide) this.#allocateWide();
+    this.#count();
     this.evaluate();
   }
 
@@ -116,13 +117,26 @@ export class Engine {
   }
 
   /**
-   * Recomputes every total from the cells (volledige doorrekening).
+   * Recomputes every amount total from the cells (volledige doorrekening).
+   *
+   * @remarks
+   * The counts behind `pm` and `empty` (how many cells of a total are filled or pm) change only through
+   * {@link Engine.setAmount}, {@link Engine.setPm} and {@link Engine.clear}, which keep them up to date;
+   * they are counted once when the engine is created, or again with {@link Engine.recount}.
    * @returns this engine
    */
   evaluate(): this {
-    this.#count();
     if (this.#wide) this.#sumWide();
     else this.#sumFloat();
+    return this;
+  }
+
+  /**
+   * Recounts the filled and pm cells of every total from the cell flags.
+   * @returns this engine
+   */
+  recount(): this {
+    this.#count();
     return this;
   }
 

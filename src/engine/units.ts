@@ -14,8 +14,6 @@ export const MAX_SAFE_UNITS = Number.MAX_SAFE_INTEGER;
 /** The most decimal places an amount can have (matches the document loader's limit of 6). */
 export const MAX_DECIMALS = 6;
 
-const POW10_DEC: Decimal[] = Array.from({ length: MAX_DECIMALS + 1 }, (_, k) => new Dec(10).pow(k));
-
 /**
  * `10^k` as a number.
  * @param k - 0..6
@@ -30,6 +28,23 @@ export function pow10(k: number): number {
  */
 export function decimalsOf(value: Decimal): number {
   return value.decimalPlaces();
+}
+
+/**
+ * Converts an amount in euros to integer units: a number when it is a safe integer, else a BigInt.
+ * @param value - the amount; must have at most `decimals` decimal places
+ * @param decimals - decimals of a unit
+ */
+export function toUnits(value: Decimal, decimals: number): number | bigint {
+  const text = value.toFixed(decimals);
+  const digits = decimals === 0 ? text : text.replace('.', '');
+  // up to 15 digits (and a sign) is always below 2^53
+  if (digits.length <= (digits.startsWith('-') ? 16 : 15)) {
+    const n = Number(digits);
+    return n === 0 ? 0 : n;
+  }
+  const big = BigInt(digits);
+  return big >= -BigInt(MAX_SAFE_UNITS) && big <= BigInt(MAX_SAFE_UNITS) ? Number(big) : big;
 }
 
 /**
@@ -50,6 +65,12 @@ export function toUnitsBig(value: Decimal, decimals: number): bigint {
  */
 export function unitsToDecimal(units: number | bigint, decimals: number): Decimal {
   if (units === 0 || units === 0n) return ZERO;
-  const d = new Dec(typeof units === 'bigint' ? units.toString() : units);
-  return decimals === 0 ? d : d.div(POW10_DEC[decimals] as Decimal);
+  // Built from its digits (no division): "123456" with 2 decimals is "1234.56".
+  const negative = units < 0;
+  let digits = (negative ? -units : units).toString();
+  if (decimals > 0) {
+    if (digits.length <= decimals) digits = digits.padStart(decimals + 1, '0');
+    digits = `${digits.slice(0, digits.length - decimals)}.${digits.slice(digits.length - decimals)}`;
+  }
+  return new Dec(negative ? `-${digits}` : digits);
 }

@@ -703,7 +703,8 @@ export class WorkerPool {
     }
     this.size = size;
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(entry);
+      // Built JavaScript needs no loader flags of the parent (such as tsx's), which would cost memory and time.
+      const worker = new Worker(entry, { execArgv: [] });
       worker.unref();
       worker.on('message', (reply: JobReply) => {
         const job = this.#pending.get(reply.id);

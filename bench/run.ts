@@ -1,0 +1,288 @@
+/**
+ * Benchmark of the exact engine and Monte Carlo (`npm run bench`). Not a test: it prints medians and ratios.
+ *
+ * Needs the built worker (dist/worker.js) for the 2-worker runs: when it is missing, this script runs
+ * `npm run build` first.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { Dec, evaluate, loadBudget, type Budget, type BudgetDocument, type Decimal } from '../src/index.js';
+import { evaluateReference } from '../src/evaluate/reference.js';
+import { compileBudget, createEngine, type CompiledBudget } from '../src/engine/index.js';
+import { closeWorkerPools, monteCarlo, monteCarloAsync, WorkerPool, type UncertainInput } from '../src/uncertainty/index.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// ------------------------------------------------------------------------------------------------
+// helpers
+
+/** A small deterministic generator for the benchmark data (not the library's). */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+/** Median time in ms of `fn`, run in batches so that sub-millisecond work is measured. */
+function median(fn: () => void, options: { reps?: number; minBatchMs?: number } = {}): number {
+  const reps = options.reps ?? 15;
+  const minBatch = options.minBatchMs ?? 20;
+  fn();
+  fn();
+  let batch = 1;
+  for (;;) {
+    const t = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    if (performance.now() - t >= minBatch || batch >= 1 << 16) break;
+    batch *= 2;
+  }
+  const times: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t = performance.now();
+    for (let i = 0; i < batch; i++) fn();
+    times.push((performance.now() - t) / batch);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function medianAsync(fn: () => Promise<unknown>, reps = 7): Promise<number> {
+  await fn();
+  const times: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const ms = (x: number): string => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0)) + ' ms';
+const ratio = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(2)) + 'x';
+
+function generatedBudget(lines: number, years: number): Budget {
+  const rnd = lcg(2026);
+  const from = 2025;
+  const sections: { id: string; title: string; lines: unknown[] }[] = [];
+  const perSection = 500;
+  for (let l = 0; l < lines; l++) {
+    if (l % perSection === 0) sections.push({ id: String(sections.length + 1), title: `Sectie ${sections.length + 1}`, lines: [] });
+    const cell = (): string => {
+      const x = rnd();
+      if (x < 0.03) return 'pm';
+      const cents = Math.floor((rnd() - 0.5) * 2e9);
+      return x < 0.5 ? String(Math.trunc(cents / 100)) : `${cents < 0 ? '-' : ''}${Math.floor(Math.abs(cents) / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
+    };
+    const values = Array.from({ length: years }, cell);
+    const line: Record<string, unknown> = { id: `r${l}`, title: `Regel ${l}`, nature: rnd() < 0.6 ? 'structural' : 'incidental', row: 'amount', values };
+    if (rnd() < 0.1) line['components'] = [{ title: 'onderdeel', values: Array.from({ length: years }, cell) }];
+    sections[sections.length - 1]!.lines.push(line);
+  }
+  const doc = { version: 1, title: 'Gegenereerde begroting', unit: 'euro', horizon: { from, to: from + years - 1, budgetYear: from + 1 }, sections } as unknown as BudgetDocument;
+  return loadBudget(doc);
+}
+
+/** The plain float64 loop: the same cells as euros in float64, the same totals (line, section, table; structural/incidental). */
+function floatLoop(c: CompiledBudget, euros: Float64Array, lineS: Float64Array, lineI: Float64Array, secS: Float64Array, secI: Float64Array, tabS: Float64Array, tabI: Float64Array): void {
+  const Y = c.yearCount;
+  lineS.fill(0);
+  lineI.fill(0);
+  for (let r = 0; r < c.rowCount; r++) {
+    const dst = c.rowStructural[r] === 1 ? lineS : lineI;
+    const o = r * Y;
+    const b = c.rowLine[r]! * Y;
+    for (let y = 0; y < Y; y++) dst[b + y]! += euros[o + y]!;
+  }
+  secS.fill(0);
+  secI.fill(0);
+  for (let l = 0; l < c.lineIds.length; l++) {
+    const b = c.lineSection[l]! * Y;
+    for (let y = 0; y < Y; y++) {
+      secS[b + y]! += lineS[l * Y + y]!;
+      secI[b + y]! += lineI[l * Y + y]!;
+    }
+  }
+  tabS.fill(0);
+  tabI.fill(0);
+  for (let s = 0; s < c.sectionIds.length; s++) {
+    for (let y = 0; y < Y; y++) {
+      tabS[y]! += secS[s * Y + y]!;
+      tabI[y]! += secI[s * Y + y]!;
+    }
+  }
+}
+
+/** The naive decimal.js evaluation: the same loops with a Decimal per cell and per total. */
+function decimalLoop(c: CompiledBudget, cells: readonly Decimal[]): Decimal[] {
+  const Y = c.yearCount;
+  const zero = new Dec(0);
+  const lineS: Decimal[] = new Array<Decimal>(c.lineIds.length * Y).fill(zero);
+  const lineI: Decimal[] = new Array<Decimal>(c.lineIds.length * Y).fill(zero);
+  for (let r = 0; r < c.rowCount; r++) {
+    const dst = c.rowStructural[r] === 1 ? lineS : lineI;
+    for (let y = 0; y < Y; y++) {
+      const i = c.rowLine[r]! * Y + y;
+      dst[i] = dst[i]!.plus(cells[r * Y + y]!);
+    }
+  }
+  const secS: Decimal[] = new Array<Decimal>(c.sectionIds.length * Y).fill(zero);
+  const secI: Decimal[] = new Array<Decimal>(c.sectionIds.length * Y).fill(zero);
+  for (let l = 0; l < c.lineIds.length; l++) {
+    for (let y = 0; y < Y; y++) {
+      const i = c.lineSection[l]! * Y + y;
+      secS[i] = secS[i]!.plus(lineS[l * Y + y]!);
+      secI[i] = secI[i]!.plus(lineI[l * Y + y]!);
+    }
+  }
+  const tab: Decimal[] = [];
+  for (let y = 0; y < Y; y++) {
+    let s = zero;
+    let inc = zero;
+    for (let k = 0; k < c.sectionIds.length; k++) {
+      s = s.plus(secS[k * Y + y]!);
+      inc = inc.plus(secI[k * Y + y]!);
+    }
+    tab.push(s, inc);
+  }
+  return tab;
+}
+
+/** 100 uncertain inputs: one per cell, spread over the budget's rows (pm posts first), uniform or triangular ranges. */
+function inputsFor(c: CompiledBudget, count: number): UncertainInput[] {
+  const cells: { row: string; year: number; units: number; pm: boolean }[] = [];
+  for (let r = 0; r < c.rowCount; r++) {
+    for (let y = 0; y < c.yearCount; y++) {
+      const f = c.flags[r * c.yearCount + y]!;
+      if (f !== 0) cells.push({ row: c.rowIds[r]!, year: c.years[y]!, units: c.units[r * c.yearCount + y]!, pm: f === 3 });
+    }
+  }
+  cells.sort((a, b) => Number(b.pm) - Number(a.pm));
+  const step = Math.max(1, Math.floor(cells.length / count));
+  const inputs: UncertainInput[] = [];
+  for (let k = 0; k < count && k * step < cells.length; k++) {
+    const cell = cells[k * step]!;
+    const euros = Math.trunc(cell.units / 10 ** c.decimals);
+    const spread = Math.max(1000, Math.abs(euros) / 2);
+    const low = String(Math.trunc(euros - spread));
+    const high = String(Math.trunc(euros + spread));
+    inputs.push({
+      id: `in${k}`,
+      kind: 'amount',
+      rows: [cell.row],
+      years: [cell.year],
+      distribution: k % 2 === 0 ? { kind: 'uniform', low, high } : { kind: 'triangular', low, likely: String(euros), high },
+    });
+  }
+  return inputs;
+}
+
+interface Row {
+  readonly what: string;
+  readonly value: string;
+  readonly note: string;
+}
+
+async function benchBudget(name: string, budget: Budget): Promise<Row[]> {
+  const rows: Row[] = [];
+  const compiled = compileBudget(budget);
+  const Y = compiled.yearCount;
+  const L = compiled.lineIds.length;
+  const S = compiled.sectionIds.length;
+  const engine = createEngine(compiled);
+  const euros = Float64Array.from(compiled.units, (u) => u / 10 ** compiled.decimals);
+  const buffers = [L * Y, L * Y, S * Y, S * Y, Y, Y].map((n) => new Float64Array(n)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const decimalCells: Decimal[] = Array.from(compiled.units, (u) => new Dec(u).div(10 ** compiled.decimals));
+
+  const tFloat = median(() => floatLoop(compiled, euros, ...buffers));
+  const tExact = median(() => engine.evaluate());
+  const tDecimal = median(() => decimalLoop(compiled, decimalCells), { reps: 5 });
+  const tReference = median(() => evaluateReference(budget), { reps: 5 });
+  const tPublic = median(() => evaluate(budget), { reps: 5 });
+  const tCompile = median(() => compileBudget(budget), { reps: 5 });
+
+  // incremental: change every cell of 1% of the lines
+  const changed = Math.max(1, Math.round(L / 100));
+  const rnd = lcg(7);
+  const targets: { row: number; y: number; a: number; b: number }[] = [];
+  for (let k = 0; k < changed; k++) {
+    const l = Math.floor((k * L) / changed);
+    for (let r = compiled.lineFirstRow[l]!; r < compiled.lineFirstRow[l + 1]!; r++) {
+      for (let y = 0; y < Y; y++) targets.push({ row: r, y, a: Math.floor((rnd() - 0.5) * 1e9), b: Math.floor((rnd() - 0.5) * 1e9) });
+    }
+  }
+  let flip = false;
+  const tIncremental = median(() => {
+    flip = !flip;
+    for (const t of targets) engine.setAmount(t.row, t.y, flip ? t.a : t.b);
+  });
+  // the incremental result equals a full recompute
+  const check = createEngine(compiled);
+  for (const t of targets) check.setAmount(t.row, t.y, flip ? t.a : t.b);
+  const before = Array.from({ length: Y }, (_, y) => String(check.amountUnits('table', 0, y)));
+  check.evaluate();
+  const after = Array.from({ length: Y }, (_, y) => String(check.amountUnits('table', 0, y)));
+  const incrementalOk = before.join() === after.join();
+
+  rows.push({ what: `${name}: size`, value: `${L} lines, ${compiled.rowCount} rows x ${Y} years`, note: `unit 10^-${compiled.decimals} euro, ${compiled.wide ? 'BigInt' : 'float64 integers'}` });
+  rows.push({ what: `${name}: plain float64 loop (inexact)`, value: ms(tFloat), note: 'same cells and totals as euros in float64' });
+  rows.push({ what: `${name}: exact full evaluation (engine)`, value: ms(tExact), note: `${ratio(tExact / tFloat)} the float64 loop (target <= 1.5x); dense totals, Decimal only when read` });
+  rows.push({ what: `${name}: naive decimal.js evaluation`, value: ms(tDecimal), note: `engine is ${ratio(tDecimal / tExact)} faster (target >= 50x)` });
+  rows.push({ what: `${name}: Decimal reference evaluateReference()`, value: ms(tReference), note: `engine is ${ratio(tReference / tExact)} faster; builds the full result` });
+  rows.push({ what: `${name}: public evaluate() (compile + engine + frozen Decimal result)`, value: ms(tPublic), note: `${ratio(tReference / tPublic)} faster than the reference; compile alone ${ms(tCompile)}` });
+  rows.push({ what: `${name}: incremental, ${changed} line(s) = 1% (${targets.length} cells)`, value: ms(tIncremental), note: `${((100 * tIncremental) / tExact).toFixed(1)}% of a full evaluation (target < 10%); equals full recompute: ${incrementalOk}` });
+
+  return rows;
+}
+
+async function benchMonteCarlo(name: string, budget: Budget, pool: WorkerPool): Promise<Row[]> {
+  const rows: Row[] = [];
+  const compiled = compileBudget(budget);
+  // Monte Carlo: 10,000 draws, 100 inputs
+  const inputs = inputsFor(compiled, 100);
+  const options = { inputs, draws: 10_000, seed: 2026, parallelThreshold: 0 };
+  const tOne = median(() => monteCarlo(compiled, options), { reps: 5, minBatchMs: 0 });
+  const tTwo = await medianAsync(() => monteCarloAsync(compiled, { ...options, pool }));
+  const one = monteCarlo(compiled, options);
+  const two = await monteCarloAsync(compiled, { ...options, pool });
+  const same = JSON.stringify(one) === JSON.stringify(two);
+  rows.push({ what: `${name}: Monte Carlo 10,000 draws x ${inputs.length} inputs, 1 thread`, value: ms(tOne), note: 'plan + draws + summaries' });
+  rows.push({ what: `${name}: Monte Carlo 10,000 draws x ${inputs.length} inputs, 2 workers`, value: ms(tTwo), note: `warm pool (target < 500 ms); identical to 1 thread: ${same}` });
+  return rows;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(root, 'dist', 'worker.js'))) {
+    console.log('dist/worker.js is missing: running npm run build ...');
+    execSync('npm run build', { cwd: root, stdio: 'inherit' });
+  }
+  const tStart = performance.now();
+  const pool = new WorkerPool(2);
+  const tPoolStart = performance.now() - tStart;
+  const seed = loadBudget(readFileSync(join(root, 'examples', 'data', 'seed000-tb1.json'), 'utf8'));
+  const generated = generatedBudget(5000, 10);
+  const rows = [...(await benchMonteCarlo('generated', generated, pool)), ...(await benchMonteCarlo('seed 000', seed, pool))];
+  const mcPeak = process.resourceUsage().maxRSS;
+  rows.push({ what: 'peak memory of the Monte Carlo runs (maxRSS)', value: `${(mcPeak / 1024).toFixed(0)} MB`, note: 'target < 200 MB; includes Node, tsx, both budgets loaded and compiled, the pool' });
+  rows.push(...(await benchBudget('generated', generated)), ...(await benchBudget('seed 000', seed)));
+  const usage = process.resourceUsage();
+  rows.push({ what: 'worker pool constructor (2 threads)', value: ms(tPoolStart), note: 'threads boot in the background (~40 ms) once per process; small jobs stay on one thread' });
+  rows.push({ what: 'peak memory of the whole bench (maxRSS)', value: `${(usage.maxRSS / 1024).toFixed(0)} MB`, note: `after the Decimal baselines too; rss now ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB` });
+  await pool.close();
+  await closeWorkerPools();
+
+  const w1 = Math.max(...rows.map((r) => r.what.length));
+  const w2 = Math.max(...rows.map((r) => r.value.length));
+  console.log(`\nmeerjaren benchmark (Node ${process.version}, medians)\n`);
+  console.log(`${'measure'.padEnd(w1)}  ${'time'.padStart(w2)}  note`);
+  console.log(`${'-'.repeat(w1)}  ${'-'.repeat(w2)}  ${'-'.repeat(40)}`);
+  for (const r of rows) console.log(`${r.what.padEnd(w1)}  ${r.value.padStart(w2)}  ${r.note}`);
+  console.log('\n"exact full evaluation" is the compiled engine re-evaluating its dense totals (Engine.evaluate());');
+  console.log('the public evaluate() additionally compiles the budget and builds a frozen result with Decimal totals.');
+}
+
+await main();
