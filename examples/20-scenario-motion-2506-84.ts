@@ -8,8 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { evaluate, loadBudget, renderText, type Budget, type BudgetDocument } from 'meerjaren';
-import { applyScenario, compareScenarios, loadScenario, scenarioTable } from '../src/scenario/index.js';
+import { applyScenario, compareScenarios, evaluate, loadBudget, loadScenario, renderText, scenarioTable, type Budget, type BudgetDocument } from 'meerjaren';
 
 const data = (file: string): string => readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
 

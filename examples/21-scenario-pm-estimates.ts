@@ -7,8 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { loadBudget, renderText } from 'meerjaren';
-import { applyScenario, attributeDifference, compareScenarios, explain, loadScenario, scenarioTable } from '../src/scenario/index.js';
+import { applyScenario, attributeDifference, compareScenarios, explain, loadBudget, loadScenario, renderText, scenarioTable } from 'meerjaren';
 
 const data = (file: string): string => readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
 

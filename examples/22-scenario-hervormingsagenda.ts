@@ -7,8 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { loadBudget, renderText, type Budget } from 'meerjaren';
-import { applyScenario, loadScenario, scenarioTable, type Scenario, type ScenarioResult } from '../src/scenario/index.js';
+import { applyScenario, loadBudget, loadScenario, renderText, scenarioTable, type Budget, type Scenario, type ScenarioResult } from 'meerjaren';
 
 const data = (file: string): string => readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8');
 

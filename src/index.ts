@@ -42,10 +42,12 @@ export { renderText } from './report/render-text.js';
 export { renderMarkdown } from './report/render-markdown.js';
 export { renderHtml } from './report/render-html.js';
 export { formatAmount, formatCell, parseLocaleAmount } from './report/format.js';
-export { resolvePresentation, UNIT_FACTORS } from './report/presentation.js';
+export type { ParseAmountOptions } from './report/format.js';
+export { renderCsv } from './report/render.js';
+export { resolvePresentation, UNIT_FACTORS, DEFAULT_PRESENTATION, REPORT_LABELS, displayStep, unitLine } from './report/presentation.js';
 export type { Presentation, ResolvedPresentation, AmountNotation, NumberLocale, LabelLanguage, RoundingPolicy } from './report/presentation.js';
-export { allocateRounded, roundTable } from './report/allocate.js';
-export type { RoundedTable } from './report/allocate.js';
+export { allocateRounded, roundTable, roundToStep } from './report/allocate.js';
+export type { RoundedTable, AllocateOptions } from './report/allocate.js';
 export { htmlReport } from './report/html-report.js';
 export { toJsonValue, resultToJson } from './report/json.js';
 export type { JsonValue } from './report/json.js';
@@ -85,3 +87,18 @@ export { structuralBalance, reserveMutations, reserveSummaryTable, structuralBal
 export type {
   StructuralBalance, StructuralBalanceOptions, BalanceYear, IncidentalItem, BalanceWarning, BalanceWarningCode, BalanceVerdict, ReserveMutationsYear, ReserveSummaryOptions,
 } from './balance/index.js';
+
+// scenarios (scenario's)
+export { loadScenario, checkScenarioShape, applyScenario, DEFAULT_ROUNDING, explain } from './scenario/index.js';
+export type {
+  Scenario, ScenarioLibrary, Change, ChangeKind, SetAmountChange, EstimatePmChange, EstimateRange, DropLineChange, AddLineChange, NewComponent,
+  MoveAmountChange, IndexChange, LineSelector, ValueSpec, ScenarioAmount, Percentage, YearSelection, ScenarioRounding, LoadScenarioOptions,
+  ApplyOptions, ScenarioResult, TouchedCell, ChangeConflict, EstimateRangeResult, Explanation, ExplanationStep, Figure,
+} from './scenario/index.js';
+
+// analysis of scenarios: comparison, attribution, side-by-side tables
+export { compareScenarios, attributeDifference, allocateExactly, scenarioTable } from './analysis/index.js';
+export type {
+  Comparable, ScenarioComparison, RowDifference, YearDifference, Attribution, AttributionShare, AttributionGroup, AttributionOptions,
+  ScenarioTableOptions, ScenarioMeasure,
+} from './analysis/index.js';

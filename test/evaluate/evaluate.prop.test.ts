@@ -62,7 +62,7 @@ function toDoc(spec: DocSpec, order: (lines: { id: string; line: Record<string, 
     title: 'generated',
     unit: 'euro',
     horizon: { from: spec.from, to: spec.from + spec.years - 1 },
-    sections: order(lines).map((group, gi) => ({ id: String(gi + 1), title: `s${gi}`, lines: group.map((g) => g.line) })) as BudgetDocument['sections'],
+    sections: order(lines).map((group, gi) => ({ id: String(gi + 1), title: `s${gi}`, lines: group.map((g) => g.line) })) as unknown as BudgetDocument['sections'],
   };
 }
 

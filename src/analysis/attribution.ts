@@ -2,9 +2,9 @@ import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
 import { evaluate } from '../evaluate/evaluate.js';
-import { applySteps, runScenario, type ApplyOptions } from './apply.js';
-import type { Step } from './resolve.js';
-import type { ChangeKind, Scenario, ScenarioLibrary } from './types.js';
+import { applySteps, runScenario, type ApplyOptions } from '../scenario/apply.js';
+import type { Step } from '../scenario/resolve.js';
+import type { ChangeKind, Scenario, ScenarioLibrary } from '../scenario/types.js';
 
 /** Options of {@link attributeDifference}. */
 export interface AttributionOptions extends ApplyOptions {

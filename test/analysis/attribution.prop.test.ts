@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZERO } from '../../src/core/decimal.js';
-import { attributeDifference } from '../../src/scenario/attribution.js';
-import { budgetAndScenarioArb } from './arbitraries.js';
+import { attributeDifference } from '../../src/analysis/attribution.js';
+import { budgetAndScenarioArb } from '../scenario/arbitraries.js';
 
 const numRuns = process.env.MEERJAREN_DEEP ? 100_000 : 1000;
 

@@ -2,7 +2,7 @@ import { ZERO, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
 import { evaluate, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
-import type { ScenarioResult } from './apply.js';
+import type { ScenarioResult } from '../scenario/apply.js';
 
 /** A budget, or the result of a scenario, that can be compared (vergelijkbaar). */
 export type Comparable = Budget | ScenarioResult;
