@@ -11,6 +11,15 @@ function run(file: string): string {
 }
 
 describe('examples (foundation)', () => {
+  it('00, the main demo, prints a scenario report on seed 000', () => {
+    const out = run('00-demo.ts');
+    expect(out).toMatch(/TOTAAL SALDO PROGRAMMA\s+-609/);
+    expect(out).toMatch(/Met ramingen pm\s+-609\s+-1\.537 \+ pm/);
+    expect(out).toContain('wijziging 0 (estimate-pm): 2025: 0  2026: -1.100');
+    expect(out).toContain('resultaat: -1.100');
+    expect(out).toContain('[incidental_too_long] 1.4');
+  });
+
   it('01 prints seed 000 with TOTAAL SALDO PROGRAMMA -609 363 533 725 702 742 752', () => {
     const out = run('01-seed000-tb1.ts');
     const total = out.split('\n').find((l) => l.startsWith('TOTAAL SALDO PROGRAMMA'))!;
