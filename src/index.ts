@@ -102,3 +102,5 @@ export type {
   Comparable, ScenarioComparison, RowDifference, YearDifference, Attribution, AttributionShare, AttributionGroup, AttributionOptions,
   ScenarioTableOptions, ScenarioMeasure,
 } from './analysis/index.js';
+export { yearTableToDocument } from './report/year-table-document.js';
+export type { YearTableDocumentOptions } from './report/year-table-document.js';

@@ -1,0 +1,53 @@
+import { plainString } from '../core/decimal.js';
+import type { Nature, SignConvention, Unit } from '../budget/model.js';
+import type { YearTable } from './csv.js';
+import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type LineDocument } from '../document/format.js';
+
+/** Options of {@link yearTableToDocument}. */
+export interface YearTableDocumentOptions {
+  /** Title of the table. */
+  readonly title: string;
+  /** Unit the spreadsheet's amounts are in (x € 1.000 is common). */
+  readonly unit: Unit;
+  /** Sign convention of the spreadsheet. @defaultValue 'voordeel-positive' */
+  readonly sign?: SignConvention;
+  /** Nature of every line (the spreadsheet has no column for it). */
+  readonly nature: Nature;
+  /** Budget year. @defaultValue the first year of the sheet */
+  readonly budgetYear?: number;
+  /** Id and title of the one section the lines go into. @defaultValue `{ id: '1', title: <title> }` */
+  readonly section?: { readonly id: string; readonly title: string };
+}
+
+/**
+ * Turns a year table read from a spreadsheet export (`readYearTable`) into a budget document, so it is
+ * validated by `loadBudget` like any other: one section, a line per row (id from the id column, else
+ * `r1`, `r2`, ...), amounts exact in the sheet's unit, "pm" kept. The horizon runs from the first to the
+ * last year column.
+ * @param table - what `readYearTable` returned
+ * @param options - title, unit, sign convention and nature
+ */
+export function yearTableToDocument(table: YearTable, options: YearTableDocumentOptions): BudgetDocument {
+  const years = table.years;
+  const from = Math.min(...years);
+  const to = Math.max(...years);
+  const lines: LineDocument[] = table.rows.map((row, i) => {
+    const values: Record<string, string> = {};
+    row.values.forEach((value, c) => {
+      const year = years[c];
+      if (value === null || year === undefined) return;
+      values[String(year)] = typeof value === 'string' ? value : plainString(value);
+    });
+    return { id: row.id ?? `r${i + 1}`, title: row.label, nature: options.nature, values };
+  });
+  return {
+    format: BUDGET_FORMAT,
+    version: BUDGET_FORMAT_VERSION,
+    title: options.title,
+    unit: options.unit,
+    sign: options.sign ?? 'voordeel-positive',
+    numberFormat: 'plain',
+    horizon: { from, to, budgetYear: options.budgetYear ?? from },
+    sections: [{ id: options.section?.id ?? '1', title: options.section?.title ?? options.title, lines }],
+  };
+}
