@@ -11,6 +11,14 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
 import type { Presentation } from '../report/presentation.js';
 import { htmlReport } from '../report/html-report.js';
+import { htmlDocument } from '../report/html-document.js';
+import { renderHtml } from '../report/render-html.js';
+import { saldoLineChart } from '../report/charts/saldo-line-chart.js';
+import { UNIT_FACTORS, unitLine, resolvePresentation } from '../report/presentation.js';
+import { loadScenario } from '../scenario/load.js';
+import { applyScenario } from '../scenario/apply.js';
+import { compareScenarios } from '../analysis/compare.js';
+import { scenarioTable } from '../analysis/scenario-table.js';
 
 /** What the command line reads and writes; replaced in tests. */
 export interface CliIo {
@@ -35,10 +43,14 @@ export const HELP = `meerjaren: exact multi-year budget reports
 
 Usage:
   meerjaren report <budget.json> [options]    print the budget table, its totals and checks
+  meerjaren report <budget.json> --scenario <scenario.json> [options]
+                                              print the scenario's table and the scenario
+                                              beside the baseline, with the differences
   meerjaren validate <budget.json>            check a budget document; list every problem
   meerjaren --help | --version
 
 Options of report:
+  --scenario <file>                a scenario (meerjaren scenario JSON) to apply to the budget
   --format text|md|html|csv|json   output format (default text)
   --unit euro|thousand|million     display unit (default: the document's own)
   --sign voordeel-positive|nadeel-positive
@@ -82,6 +94,7 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
         lang: { type: 'string' },
         rounding: { type: 'string' },
         out: { type: 'string' },
+        scenario: { type: 'string' },
       },
     });
   } catch (e) {
@@ -134,6 +147,11 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
       labels: lang,
       rounding,
     };
+    if (values.scenario !== undefined) {
+      const output = scenarioReport(budget, values.scenario, format, presentation, io);
+      if (typeof output === 'number') return output;
+      return emit(output, values.out, io);
+    }
     const evaluation = evaluate(budget);
     const table = budgetTable(budget, { evaluation });
     const output =
@@ -146,15 +164,7 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
             : format === 'html'
               ? htmlReport(budget, evaluation, presentation)
               : resultToJson({ title: budget.title, years: evaluation.years, total: evaluation.total, sections: evaluation.sections, checks: evaluation.checks });
-    if (values.out !== undefined) {
-      try {
-        io.writeFile(values.out, output);
-      } catch (e) {
-        io.stderr(`meerjaren: cannot write ${values.out}: ${(e as Error).message}\n`);
-        return EXIT.io;
-      }
-    } else io.stdout(output.endsWith('\n') ? output : `${output}\n`);
-    return EXIT.ok;
+    return emit(output, values.out, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`meerjaren: ${e.message}\n\nRun "meerjaren --help" for usage.\n`);
@@ -165,6 +175,70 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
       return EXIT.invalidInput;
     }
     throw e;
+  }
+}
+
+function emit(output: string, out: string | undefined, io: CliIo): number {
+  if (out === undefined) {
+    io.stdout(output.endsWith('\n') ? output : `${output}\n`);
+    return EXIT.ok;
+  }
+  try {
+    io.writeFile(out, output);
+  } catch (e) {
+    io.stderr(`meerjaren: cannot write ${out}: ${(e as Error).message}\n`);
+    return EXIT.io;
+  }
+  return EXIT.ok;
+}
+
+/** The report of a scenario on a budget, or an exit code when the scenario file is bad. */
+function scenarioReport(budget: Budget, file: string, format: Format, presentation: Presentation, io: CliIo): string | number {
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (e) {
+    io.stderr(`meerjaren: cannot read ${file}: ${(e as Error).message}\n`);
+    return EXIT.io;
+  }
+  let result;
+  try {
+    result = applyScenario(budget, loadScenario(text, { budget }));
+  } catch (e) {
+    if (!MeerjarenError.is(e)) throw e;
+    io.stderr(describeIssues(file, text, e.issues));
+    return EXIT.invalidInput;
+  }
+  const labels = [presentation.labels === 'en' ? 'Baseline' : 'Uitgangspunt', result.title];
+  const sideBySide = scenarioTable([budget, result], { labels, measures: ['saldo', 'structural', 'incidental'] });
+  const table = budgetTable(result.budget);
+  switch (format) {
+    case 'text':
+      return `${renderText(table, presentation)}\n\n${renderText(sideBySide, presentation)}`;
+    case 'md':
+      return `${renderMarkdown(table, presentation)}\n\n${renderMarkdown(sideBySide, presentation)}`;
+    case 'csv':
+      return tableToCsv(sideBySide, presentation);
+    case 'json':
+      return resultToJson({ title: result.title, comparison: compareScenarios(budget, result) });
+    case 'html': {
+      const p = resolvePresentation(presentation);
+      const factor = UNIT_FACTORS[p.unit];
+      const years = budget.horizon.years;
+      const series = [budget, result.budget].map((b, i) => {
+        const e = evaluate(b);
+        return { name: labels[i] ?? '', values: years.map((y) => Number(e.total[y]!.amount.toFixed(6)) / factor) };
+      });
+      return htmlDocument({
+        title: result.title,
+        lang: p.labels,
+        parts: [
+          { kind: 'html', html: renderHtml(sideBySide, p) },
+          { kind: 'svg', svg: saldoLineChart({ title: p.labels === 'en' ? 'Balance per scenario' : 'Saldo per scenario', unitLabel: unitLine(p), labels: p.labels, years, series }) },
+          { kind: 'html', html: renderHtml(table, p) },
+        ],
+      });
+    }
   }
 }
 

@@ -7,6 +7,8 @@ import { EXIT, runCli } from '../../src/cli/run.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const files: Record<string, string> = {
   'seed000.json': readFileSync(`${root}/examples/data/seed000-tb1.json`, 'utf8'),
+  'pm.json': readFileSync(`${root}/examples/data/scenario-pm-estimates.json`, 'utf8'),
+  'badscenario.json': '{ "id": "x", "title": "x", "changes": [{ "kind": "estimate-pm", "line": "9.9", "value": "1" }] }',
   'seed001.json': readFileSync(`${root}/examples/data/seed001-beleidswijzigingen.json`, 'utf8'),
   'bad.json': '{\n  "version": 1,\n  "title": "x",\n  "unit": "euro",\n  "horizon": { "from": 2025, "to": 2026 },\n  "sections": [{ "id": "1", "title": "s", "lines": [\n    { "id": "a", "title": "t", "values": { "2025": "1,5" } }\n  ] }]\n}\n',
 };
@@ -48,6 +50,21 @@ describe('meerjaren command line', () => {
     expect(html.code).toBe(0);
     expect(html.written['r.html']).toMatch(/^<!DOCTYPE html>/i);
     expect(html.written['r.html']).toContain('<svg');
+  });
+
+  it('applies a scenario and prints it beside the baseline', () => {
+    const text = cli('report', 'seed000.json', '--scenario', 'pm.json');
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/Ramingen voor de pm-posten 1\.4 en 1\.6\s+-609\s+-1\.537 \+ pm/);
+    expect(text.out).toMatch(/verschil t\.o\.v\. Uitgangspunt\s+0\s+-1\.900/);
+    expect(cli('report', 'seed000.json', '--scenario', 'pm.json', '--format', 'csv').out).toContain('Ramingen voor de pm-posten 1.4 en 1.6;-609;-1537;-1367;-1175;-1198;-1158;-1148');
+    const json = JSON.parse(cli('report', 'seed000.json', '--scenario', 'pm.json', '--format', 'json').out) as { comparison: unknown };
+    expect(json.comparison).toBeDefined();
+    expect(cli('report', 'seed000.json', '--scenario', 'pm.json', '--format', 'html').out).toContain('<svg');
+    const bad = cli('report', 'seed000.json', '--scenario', 'badscenario.json');
+    expect(bad.code).toBe(EXIT.invalidInput);
+    expect(bad.err).toMatch(/badscenario\.json:1:\d+: changes\[0\]\.line: .*\[unknown_reference\]/);
+    expect(cli('report', 'seed000.json', '--scenario', 'nope.json').code).toBe(EXIT.io);
   });
 
   it('converts units and sign conventions on request', () => {
