@@ -33,7 +33,7 @@ export function budgetArb(options: { huge?: boolean } = {}): fc.Arbitrary<Budget
       const cells = fc.array(cellArb(amount), { minLength: years, maxLength: years });
       const row = fc.record({ nature: fc.constantFrom('incidental', 'structural'), cells });
       const line = fc.record({ nature: fc.constantFrom('incidental', 'structural'), cells, components: fc.array(row, { maxLength: 3 }) });
-      return fc.record({ from: fc.constant(from), years: fc.constant(years), sections: fc.array(fc.array(line, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }) });
+      return fc.record({ from: fc.constant(from), years: fc.constant(years), sections: fc.array(fc.array(line, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }) });
     })
     .map((spec) => {
       const values = (cells: Cell[]): Record<string, string> => {
