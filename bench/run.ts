@@ -265,8 +265,11 @@ async function main(): Promise<void> {
   const tPoolStart = performance.now() - tStart;
   const seed = loadBudget(readFileSync(join(root, 'examples', 'data', 'seed000-tb1.json'), 'utf8'));
   const generated = generatedBudget(5000, 10);
+  const loadedRss = process.memoryUsage().rss;
+  const loadedPeak = process.resourceUsage().maxRSS;
   const rows = [...(await benchMonteCarlo('generated', generated, pool)), ...(await benchMonteCarlo('seed 000', seed, pool))];
   const mcPeak = process.resourceUsage().maxRSS;
+  rows.push({ what: 'memory before the Monte Carlo runs (rss / maxRSS)', value: `${(loadedRss / 1048576).toFixed(0)} / ${(loadedPeak / 1024).toFixed(0)} MB`, note: 'Node, tsx, the pool, both budgets loaded (the 5,000-line document parsed into Decimals)' });
   rows.push({ what: 'peak memory of the Monte Carlo runs (maxRSS)', value: `${(mcPeak / 1024).toFixed(0)} MB`, note: 'target < 200 MB; includes Node, tsx, both budgets loaded and compiled, the pool' });
   rows.push(...(await benchBudget('generated', generated)), ...(await benchBudget('seed 000', seed)));
   const usage = process.resourceUsage();
