@@ -8,8 +8,7 @@
  * Run: npx tsx examples/30-hervormingsagenda-kans.ts
  */
 // Once the lead engineer exports them from the package index: import { ... } from 'meerjaren'.
-import { Dec, budget, type Decimal } from '../src/index.js';
-import { monteCarlo } from '../src/uncertainty/index.js';
+import { budget, Dec, monteCarlo, type Decimal } from 'meerjaren';
 
 const years = [2025, 2026, 2027, 2028, 2029, 2030, 2031];
 /** The taakstelling in EUR mln: 3, 7, then +1 a year. */

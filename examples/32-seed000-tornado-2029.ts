@@ -10,8 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 // Once the lead engineer exports them from the package index: import { ... } from 'meerjaren'.
-import { loadBudget, type Decimal } from '../src/index.js';
-import { tornado, type UncertainInput } from '../src/uncertainty/index.js';
+import { loadBudget, tornado, type Decimal, type UncertainInput } from 'meerjaren';
 
 const tb1 = loadBudget(readFileSync(fileURLToPath(new URL('./data/seed000-tb1.json', import.meta.url)), 'utf8'));
 

@@ -104,3 +104,19 @@ export type {
 } from './analysis/index.js';
 export { yearTableToDocument } from './report/year-table-document.js';
 export type { YearTableDocumentOptions } from './report/year-table-document.js';
+
+// the compiled exact engine (rekenkern)
+export { compileBudget, createEngine, Engine } from './engine/index.js';
+export type { Arithmetic, CompileOptions, CompiledBudget, Scope, Units } from './engine/index.js';
+
+// uncertainty (onzekerheid): distributions, Monte Carlo, tornado
+export {
+  createRandom, randomForDraw, compileDistribution, validateDistribution, DISTRIBUTION_KINDS, percentile, summarise, probability,
+  monteCarlo, monteCarloAsync, WorkerPool, closeWorkerPools, tornado, distributionPoints,
+} from './uncertainty/index.js';
+export type {
+  Random, Seed, DistributionSpec, DistributionKind, DistributionUnit, FixedDistribution, UniformDistribution, TriangularDistribution,
+  PertDistribution, NormalDistribution, DiscreteDistribution, DiscreteChoice, NumberInput, Sampler, Summary,
+  UncertainInput, UncertainKind, TargetSpec, MonteCarloOptions, ParallelOptions, MonteCarloResult, OutcomeSummary, OutcomesByYear,
+  ProbabilityByYear, TargetOutcome, TornadoOptions, TornadoTable, TornadoRow, TornadoMeasure, DistributionPoints,
+} from './uncertainty/index.js';
