@@ -49,6 +49,7 @@ export type { Presentation, ResolvedPresentation, AmountNotation, NumberLocale, 
 export { allocateRounded, roundTable, roundToStep } from './report/allocate.js';
 export type { RoundedTable, AllocateOptions } from './report/allocate.js';
 export { htmlReport } from './report/html-report.js';
+export type { HtmlReportOptions } from './report/html-report.js';
 export { toJsonValue, resultToJson } from './report/json.js';
 export type { JsonValue } from './report/json.js';
 export { writeCsv, tableToCsv, readCsv, readYearTable } from './report/csv.js';

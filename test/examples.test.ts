@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -45,6 +45,15 @@ describe('examples (foundation)', () => {
 
   it('04 prints seed 003 Nieuw beleid Saldo 1.352 1.352 20 0', () => {
     expect(run('04-seed003-nieuw-beleid.ts')).toContain('Saldo (+ is nadeel): 1.352 1.352 20 0');
+  });
+
+  it('40 writes a self-contained HTML report of seed 000 with four charts, the fan chart among them', () => {
+    const out = run('40-seed000-html-report.ts');
+    expect(out).toMatch(/seed000-report\.html \(\d+ characters, 4 charts\)/);
+    const html = readFileSync(new URL('../out/seed000-report.html', import.meta.url), 'utf8');
+    expect(html).toContain('TOTAAL SALDO PROGRAMMA');
+    expect(html).toContain('P5 - P95');
+    expect(html).not.toMatch(/<script|https?:\/\//);
   });
 
   it('every example runs without error', () => {

@@ -71,9 +71,15 @@ figcaption { font-size: 9.5pt; color: #444444; margin-top: 0.4em; }
 table { border-collapse: collapse; width: 100%; margin: 0.8em 0 1.2em; font-size: 9.5pt; font-variant-numeric: tabular-nums; }
 th, td { padding: 0.25em 0.5em; border-bottom: 1px solid #cccccc; vertical-align: top; }
 th { text-align: left; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num, td.mj-amount, td.mj-pm, td.mj-nil, thead th[scope="col"]:not(:first-child) { text-align: right; white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
+tbody th { font-weight: normal; }
+tr.mj-heading th, tr.mj-subtotal th, tr.mj-subtotal td, tr.mj-total th, tr.mj-total td { font-weight: bold; }
+tr.mj-total th, tr.mj-total td { border-top: 2px solid #1a1a1a; }
+tr.mj-depth-1 th { padding-left: 1.2em; }
+tr.mj-depth-2 th { padding-left: 2.4em; }
+tr.mj-note th, tr.mj-note td, tr.mj-rounding th, tr.mj-rounding td { font-style: italic; color: #444444; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   a { color: inherit; text-decoration: none; }

@@ -10,6 +10,12 @@ import { htmlDocument, type HtmlPart } from './html-document.js';
 import { UNIT_FACTORS, resolvePresentation, unitLine, type Presentation } from './presentation.js';
 import { renderHtml } from './render-html.js';
 
+/** Options of {@link htmlReport}. */
+export interface HtmlReportOptions {
+  /** Parts added after the table and the standard charts, in order. */
+  readonly parts?: readonly HtmlPart[];
+}
+
 /**
  * A self-contained HTML report of one budget (HTML-rapport): its table as printed, the saldo per year, the
  * structural and incidental saldo per year, and a waterfall of the budget year from its lines. Opens in any
@@ -17,8 +23,9 @@ import { renderHtml } from './render-html.js';
  * @param budget - the budget
  * @param evaluation - its evaluation
  * @param presentation - unit, sign convention and language of the figures
+ * @param options - more parts to add after the standard ones (a fan chart of a Monte Carlo run, a scenario table)
  */
-export function htmlReport(budget: Budget, evaluation: Evaluation, presentation: Presentation = {}): string {
+export function htmlReport(budget: Budget, evaluation: Evaluation, presentation: Presentation = {}, options: HtmlReportOptions = {}): string {
   const p = resolvePresentation({ unit: budget.presentation.unit, ...presentation });
   const factor = UNIT_FACTORS[p.unit];
   const signFactor = p.sign === 'nadeel-positive' ? -1 : 1;
@@ -80,5 +87,6 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
         : `De totalen in ${pmYears.join(', ')} bevatten pm-posten (bedrag nog onbekend, als 0 geteld).`,
     });
   }
+  parts.push(...(options.parts ?? []));
   return htmlDocument({ title: budget.title, lang: p.labels, parts });
 }
