@@ -13,6 +13,12 @@ export interface JsonLimits {
 export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
 /** Default deepest nesting of a document. */
 export const DEFAULT_MAX_DEPTH = 32;
+/**
+ * Default largest document handed over as an object (not text): at most this many values, counting every array
+ * element (holes too) and every object key. An array or object whose length alone exceeds what is left is refused
+ * before it is walked.
+ */
+export const DEFAULT_MAX_VALUES = 1_000_000;
 
 /** Keys that are never accepted anywhere: they could reach an object's prototype. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -222,12 +228,18 @@ function parse(text: string, limits: JsonLimits, onValue: ((path: Path, offset: 
 }
 
 /**
- * Checks an already parsed value for nesting depth and forbidden keys, for documents handed over as objects.
+ * Checks an already parsed value for nesting depth, size and forbidden keys, for documents handed over as objects.
  * @param value - the document
  * @param maxDepth - deepest nesting
  * @param collector - where problems go
+ * @param maxValues - most array elements and object keys in all (`too_large` at the array or object that passes it)
  */
-export function checkShape(value: unknown, maxDepth: number, collector: IssueCollector): void {
+export function checkShape(value: unknown, maxDepth: number, collector: IssueCollector, maxValues: number = DEFAULT_MAX_VALUES): void {
+  let left = maxValues;
+  const tooLarge = (path: Path): false => {
+    collector.add('too_large', path, `the document has more than ${maxValues} values`);
+    return false;
+  };
   const walk = (v: unknown, depth: number, path: Path): boolean => {
     if (typeof v !== 'object' || v === null) return true;
     // A decimal.js value is an amount, not a structure: its own "constructor" and digits are not keys.
@@ -237,10 +249,16 @@ export function checkShape(value: unknown, maxDepth: number, collector: IssueCol
       return false;
     }
     if (Array.isArray(v)) {
+      // the length is checked before any element is visited: a sparse array of 10^7 holes is refused at once
+      if (v.length > left) return tooLarge(path);
+      left -= v.length;
       for (let i = 0; i < v.length; i++) if (!walk(v[i], depth + 1, [...path, i])) return false;
       return true;
     }
-    for (const key of Object.keys(v)) {
+    const keys = Object.keys(v);
+    if (keys.length > left) return tooLarge(path);
+    left -= keys.length;
+    for (const key of keys) {
       if (FORBIDDEN_KEYS.has(key)) collector.add('forbidden_key', [...path, key], `the key "${key}" is not allowed`);
       else if (!walk((v as Record<string, unknown>)[key], depth + 1, [...path, key])) return false;
     }

@@ -3,7 +3,8 @@ import { Decimal as DecimalEsm } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { isDecimal } from '../../src/core/decimal.js';
 import { loadBudget } from '../../src/document/load.js';
-import { MeerjarenError } from '../../src/core/errors.js';
+import { IssueCollector, MeerjarenError } from '../../src/core/errors.js';
+import { DEFAULT_MAX_DEPTH, checkShape } from '../../src/document/json.js';
 
 /** Bugs found while hardening, one test each, so they stay fixed. */
 describe('hardening regressions', () => {
@@ -65,5 +66,34 @@ describe('hardening regressions', () => {
     }
     expect(MeerjarenError.is(caught)).toBe(true);
     expect((caught as MeerjarenError).issues.map((i) => [i.code, i.path])).toContainEqual(['unsupported_version', 'version']);
+  });
+
+  it('a document object with a values array of 10^7 holes is refused as too large by its length, before it is walked', () => {
+    const document = JSON.parse(doc('"1"')) as { sections: { lines: { values: unknown }[] }[] };
+    const target = document.sections[0]?.lines[0];
+    if (target) target.values = new Array(10_000_000);
+    const started = performance.now();
+    let caught: unknown;
+    try {
+      loadBudget(document);
+    } catch (e) {
+      caught = e;
+    }
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(MeerjarenError.is(caught)).toBe(true);
+    expect((caught as MeerjarenError).issues.map((i) => [i.code, i.path])).toEqual([['too_large', 'sections[0].lines[0].values']]);
+  });
+
+  it('the value limit counts object keys too, and a document at the limit is walked', () => {
+    const count = (value: unknown, maxValues: number): [string, string][] => {
+      const collector = new IssueCollector();
+      checkShape(value, DEFAULT_MAX_DEPTH, collector, maxValues);
+      return collector.issues.map((i) => [i.code, i.path]);
+    };
+    const wide = { a: { k1: 1, k2: 2, k3: 3 } };
+    expect(count(wide, 4)).toEqual([]);
+    expect(count(wide, 3)).toEqual([['too_large', 'a']]);
+    expect(count([[1, 2], [3]], 5)).toEqual([]);
+    expect(count([[1, 2], [3]], 4)).toEqual([['too_large', '[1]']]);
   });
 });
