@@ -299,5 +299,13 @@ function footprint(step: Step, index: ReturnType<typeof lineIndex>): string[] {
       }
       return out;
     }
+    case 'add-claim':
+    case 'set-claim':
+    case 'drop-claim':
+    case 'set-capacity':
+    case 'set-reserve-opening':
+    case 'set-target-path':
+    case 'set-realisation':
+      return []; // cover and targets never change a line's amounts
   }
 }

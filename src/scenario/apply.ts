@@ -4,6 +4,7 @@ import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
 import { Engine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
 import { resolveSteps, type Step } from './resolve.js';
+import type { ItemKind } from './cover-targets.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
 
 enablePatches();
@@ -35,6 +36,32 @@ export interface TouchedCell {
   readonly step: number;
 }
 
+/**
+ * A claim, source, savings target or measure a scenario changed (gewijzigde dekking of taakstelling): what, which
+ * part of it, the years whose figures it may change, and which change did it.
+ */
+export interface TouchedItem {
+  /** What was changed. */
+  readonly kind: ItemKind;
+  /** Id of the claim, source, target or measure. */
+  readonly id: string;
+  /** For a measure: the id of its target. */
+  readonly target?: string;
+  /**
+   * Which part: `added` / `dropped` (a claim), `source`, `extent`, `years` (a claim's), `capacity`, `opening`
+   * (a source's), `path` (a target's), `realisation` (a measure's).
+   */
+  readonly field: string;
+  /** Years whose figures the change may alter. */
+  readonly years: readonly number[];
+  /** Id of the scenario whose change it was. */
+  readonly scenario: string;
+  /** Index of the change in that scenario's `changes`. */
+  readonly change: number;
+  /** Index of the change in the flattened list (ancestors first). */
+  readonly step: number;
+}
+
 /** The result of applying a scenario: a new frozen budget and the record of what changed. A frozen value. */
 export interface ScenarioResult {
   /** The scenario's budget. Printed totals (`expected`) of the source table are dropped: they describe the source, not the variant. */
@@ -45,6 +72,8 @@ export interface ScenarioResult {
   readonly inversePatches: readonly Patch[];
   /** Every cell a change wrote, in application order. */
   readonly touched: readonly TouchedCell[];
+  /** Every claim, source, target and measure a change edited, in application order. */
+  readonly touchedItems: readonly TouchedItem[];
   /** Ranges put on pm posts (for uncertainty analysis). */
   readonly ranges: readonly EstimateRangeResult[];
   /** Conflicts found (only with `conflicts: 'report'`; otherwise they throw). */
@@ -65,6 +94,10 @@ export interface ScenarioResult {
  * written; every `index` change is applied after all level changes (see {@link IndexChange}). Two changes that
  * touch the same cell conflict unless they commute (two `{ percent }` changes, or two additive changes:
  * `{ add }` and `move-amount`); writing values into a line added by an earlier change is not a conflict.
+ * Changes to cover and savings targets (`add-claim`, `set-claim`, `drop-claim`, `set-capacity`,
+ * `set-reserve-opening`, `set-target-path`, `set-realisation`) edit `budget.cover` and `budget.targets` in the same
+ * draft, so their patches are recorded too; two of them that set the same claim field, capacity, opening balance,
+ * path year or measure conflict.
  * Printed totals (`expected` on budget, sections and lines) are dropped from the result.
  * Built on immer's `produceWithPatches`; amounts are replaced, never mutated.
  *
@@ -73,7 +106,9 @@ export interface ScenarioResult {
  * @param library - scenarios it may extend
  * @param options - conflict handling
  * @throws MeerjarenError with every problem found: `unknown_reference`, `year_outside_horizon`, `not_pm`,
- *   `ambiguous_target`, `pm_cell`, `duplicate_id`, `empty_selection`, `cycle`, `change_conflict`, shape codes
+ *   `ambiguous_target`, `pm_cell`, `duplicate_id`, `empty_selection`, `cycle`, `change_conflict`, `not_reserve`,
+ *   `capacity_not_per_year`, `realisation_above_plan`, shape codes (`negative_capacity`, `negative_amount`,
+ *   `invalid_share`, `invalid_rate`...)
  * @example
  * ```ts
  * const result = applyScenario(baseline, { id: 'pm', title: 'Ramingen pm', changes: [
@@ -110,11 +145,16 @@ export function runScenario(
     const step = steps[t.step]!;
     return { line: t.line, row: t.row, year: t.year, scenario: step.scenario, change: step.index, step: t.step };
   });
+  const touchedItems: TouchedItem[] = ran.items.map((t) => {
+    const step = steps[t.step]!;
+    return { ...t, scenario: step.scenario, change: step.index };
+  });
   const result: ScenarioResult = deepFreeze({
     budget: next,
     patches,
     inversePatches,
     touched,
+    touchedItems,
     ranges: ran.ranges,
     conflicts: ran.conflicts,
     chain,

@@ -3,7 +3,9 @@ import { Dec, ZERO, isDecimal, roundTo, type Decimal } from '../core/decimal.js'
 import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
 import { isPm, PM, type Budget, type Cell, type Component, type Line, type Pm } from '../budget/model.js';
 import { readPercentage, readScenarioAmount, resolveYears } from './values.js';
+import { checkLinkedIndexation } from './links.js';
 import type { Step } from './resolve.js';
+import { ItemEditor, type ItemTrace } from './cover-targets.js';
 import type { AddLineChange, DropLineChange, EstimatePmChange, IndexChange, MoveAmountChange, ScenarioAmount, SetAmountChange } from './types.js';
 
 /** One write of a change to one cell, in application order. @internal */
@@ -74,6 +76,8 @@ export class Engine {
   readonly trace: TraceEntry[] = [];
   readonly ranges: EstimateRangeResult[] = [];
   readonly conflicts: ChangeConflict[] = [];
+  /** Edits of cover and savings targets, in application order. */
+  readonly items: ItemTrace[] = [];
   /** Paths of the later change of each conflict, as keys and indices. */
   readonly conflictPaths: Path[] = [];
   readonly #writers = new Map<string, { step: number; mode: Mode }[]>();
@@ -164,6 +168,14 @@ export class Engine {
         case 'index':
           indexSteps.push(i);
           return;
+        case 'add-claim':
+        case 'set-claim':
+        case 'drop-claim':
+        case 'set-capacity':
+        case 'set-reserve-opening':
+        case 'set-target-path':
+        case 'set-realisation':
+          return this.editor().apply(change, step, i);
       }
     });
     this.index(indexSteps);
@@ -176,6 +188,20 @@ export class Engine {
       this.conflictPaths.push(entry.path);
       this.conflicts.push(Object.freeze({ code: 'change_conflict', path, message, first: entry.first, second: entry.second, cells: Object.freeze(entry.cells.map((c) => Object.freeze(c))) }));
     }
+  }
+
+  #editor: ItemEditor | undefined;
+
+  /** The editor of cover and savings targets, sharing this engine's conflict bookkeeping. */
+  private editor(): ItemEditor {
+    this.#editor ??= new ItemEditor({
+      draft: this.draft,
+      collector: this.lenient ? quiet() : this.collector,
+      hasRow: (id) => this.find(id) !== undefined,
+      touch: (key, year, step) => this.touch(key, year, step, 'set'),
+      record: (entry) => this.items.push(Object.freeze({ ...entry, years: Object.freeze([...entry.years]) })),
+    });
+    return this.#editor;
   }
 
   private years(step: Step, selection: SetAmountChange['years'] | undefined, fallback: () => number[]): number[] {
@@ -406,6 +432,9 @@ export class Engine {
       }
       if (!ok) continue;
       const rows = this.select(change, step);
+      if (change.links !== undefined && change.requireLinked !== false) {
+        checkLinkedIndexation(change.links, rows.map((r) => ({ id: r.id, line: r.line.id })), (id) => this.find(id) !== undefined, step.path, (c, p, m) => this.issue(c, p, m));
+      }
       for (const year of horizon.years) {
         let factor = new Dec(1);
         for (const r of rates) if (r.year <= year) factor = factor.times(r.rate.plus(100).div(100));

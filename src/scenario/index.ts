@@ -21,12 +21,26 @@ export type {
   Percentage,
   YearSelection,
   ScenarioRounding,
+  Rate,
+  CoverOrTargetChange,
+  AddClaimChange,
+  SetClaimChange,
+  DropClaimChange,
+  NewClaim,
+  ClaimExtentSpec,
+  SetCapacityChange,
+  CapacitySpec,
+  SetReserveOpeningChange,
+  SetTargetPathChange,
+  SetRealisationChange,
+  RealisationSpec,
 } from './types.js';
 export { loadScenario } from './load.js';
 export type { LoadScenarioOptions } from './load.js';
 export { checkScenarioShape } from './shape.js';
 export { applyScenario } from './apply.js';
-export type { ApplyOptions, ScenarioResult, TouchedCell } from './apply.js';
+export type { ApplyOptions, ScenarioResult, TouchedCell, TouchedItem } from './apply.js';
+export type { ItemKind } from './cover-targets.js';
 export type { ChangeConflict, EstimateRangeResult } from './engine.js';
 export { DEFAULT_ROUNDING } from './resolve.js';
 export { explain } from './explain.js';

@@ -1,9 +1,10 @@
 import { readAmount, type NumberFormat } from '../core/amount.js';
-import { Dec } from '../core/decimal.js';
+import { Dec, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, Path } from '../core/errors.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import type { Nature, Unit } from '../budget/model.js';
 import { JsonNumberText } from '../document/json.js';
+import { checkLinksShape } from './links.js';
 import type { RoundingMode } from '../core/decimal.js';
 
 type Raw = Record<string, unknown>;
@@ -22,8 +23,16 @@ const CHANGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'drop-line': ['kind', 'line', 'note'],
   'add-line': ['kind', 'section', 'after', 'line', 'note'],
   'move-amount': ['kind', 'from', 'to', 'years', 'amount', 'note'],
-  index: ['kind', 'select', 'rates', 'note'],
+  index: ['kind', 'select', 'rates', 'links', 'requireLinked', 'note'],
+  'add-claim': ['kind', 'claim', 'before', 'note'],
+  'set-claim': ['kind', 'claim', 'source', 'extent', 'years', 'note'],
+  'drop-claim': ['kind', 'claim', 'note'],
+  'set-capacity': ['kind', 'source', 'capacity', 'years', 'value', 'note'],
+  'set-reserve-opening': ['kind', 'source', 'value', 'note'],
+  'set-target-path': ['kind', 'target', 'years', 'value', 'note'],
+  'set-realisation': ['kind', 'target', 'measures', 'realisation', 'note'],
 };
+const NEW_CLAIM_FIELDS = ['id', 'target', 'source', 'extent', 'years'];
 const NEW_LINE_FIELDS = ['id', 'title', 'nature', 'tags', 'values', 'components'];
 const NEW_COMPONENT_FIELDS = ['id', 'title', 'nature', 'tags', 'values'];
 
@@ -93,6 +102,100 @@ class ShapeChecker {
     const fromOk = value['from'] === undefined ? (this.c.add('missing_field', [...path, 'from'], 'from is missing'), false) : this.year(value['from'], [...path, 'from']);
     const toOk = value['to'] === undefined ? false : this.year(value['to'], [...path, 'to']);
     if (fromOk && toOk && (value['to'] as number) < (value['from'] as number)) this.c.add('invalid_years', path, 'from is after to');
+  }
+
+  /** Reads an amount and checks it is zero or more; returns it (factor 1) when it is. */
+  positive(value: unknown, path: Path, negativeCode: string): Decimal | undefined {
+    if (value === undefined) {
+      this.c.add('missing_field', path, 'an amount is missing');
+      return undefined;
+    }
+    if (!this.amount(value, path)) return undefined;
+    const r = readAmount(value, new Dec(1), this.format);
+    if (!r.ok) return undefined;
+    if (r.value.isNegative() && !r.value.isZero()) {
+      this.c.add(negativeCode, path, 'the amount must be zero or more');
+      return undefined;
+    }
+    return r.value;
+  }
+
+  /** Amounts by year, each zero or more. */
+  yearAmounts(value: unknown, path: Path, negativeCode: string): void {
+    if (!isObject(value)) return this.c.add(value === undefined ? 'missing_field' : 'invalid_type', path, 'amounts must be an object by year: { "2026": "500" }');
+    if (Object.keys(value).length === 0) this.c.add('invalid_value', path, 'give at least one year');
+    for (const [year, v] of Object.entries(value)) {
+      if (!/^\d{4}$/.test(year)) this.c.add('invalid_year', [...path, year], `"${year}" is not a year`);
+      this.positive(v, [...path, year], negativeCode);
+    }
+  }
+
+  extent(value: unknown, path: Path): void {
+    if (value === 'full') return;
+    if (!isObject(value)) return this.c.add('invalid_value', path, 'extent must be "full", { share } or { amount }');
+    const keys = Object.keys(value);
+    if (keys.length !== 1 || (keys[0] !== 'share' && keys[0] !== 'amount')) return this.c.add('invalid_value', path, 'extent must be "full", { share } or { amount }');
+    if (keys[0] === 'amount') return this.yearAmounts(value['amount'], [...path, 'amount'], 'negative_amount');
+    const share = this.positive(value['share'], [...path, 'share'], 'invalid_share');
+    if (share !== undefined && share.gt(1)) this.c.add('invalid_share', [...path, 'share'], 'a share is between 0 and 1');
+  }
+
+  capacity(value: unknown, path: Path): void {
+    if (value === 'balance' || value === 'unlimited') return;
+    const message = 'capacity must be { perYear }, { total, from? }, { line, years? }, "balance" or "unlimited"';
+    if (!isObject(value)) return this.c.add('invalid_value', path, message);
+    if ('perYear' in value) {
+      this.fields(value, ['perYear'], path);
+      return this.yearAmounts(value['perYear'], [...path, 'perYear'], 'negative_capacity');
+    }
+    if ('total' in value) {
+      this.fields(value, ['total', 'from'], path);
+      this.positive(value['total'], [...path, 'total'], 'negative_capacity');
+      if (value['from'] !== undefined) this.year(value['from'], [...path, 'from']);
+      return;
+    }
+    if ('line' in value) {
+      this.fields(value, ['line', 'years'], path);
+      this.id(value['line'], [...path, 'line'], 'line');
+      const years = value['years'];
+      if (years !== undefined) {
+        if (!Array.isArray(years) || years.length === 0) this.c.add('invalid_years', [...path, 'years'], 'years must be a non-empty list of years');
+        else years.forEach((y: unknown, i) => this.year(y, [...path, 'years', i]));
+      }
+      return;
+    }
+    this.c.add('invalid_value', path, message);
+  }
+
+  /** A rate of a realisation: zero or more; above 1 only when allowed. */
+  realisationRate(value: unknown, path: Path, allowed: boolean): void {
+    const rate = this.positive(value, path, 'invalid_rate');
+    if (rate !== undefined && rate.gt(1) && !allowed) this.c.add('realisation_above_plan', path, 'a rate above 1 delivers more than planned; say so with "abovePlan": true');
+  }
+
+  realisation(value: unknown, path: Path): void {
+    if (value === 'as-planned' || value === 'none') return;
+    const message = 'realisation must be "as-planned", "none", { rate }, { amount } or { delay, rate? }';
+    if (!isObject(value)) return this.c.add(value === undefined ? 'missing_field' : 'invalid_value', path, message);
+    const above = value['abovePlan'];
+    if (above !== undefined && typeof above !== 'boolean') this.c.add('invalid_type', [...path, 'abovePlan'], 'abovePlan is true or false');
+    const allowed = above === true;
+    if ('delay' in value) {
+      this.fields(value, ['delay', 'rate', 'abovePlan'], path);
+      const d = value['delay'];
+      if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > 50) this.c.add('invalid_value', [...path, 'delay'], 'a delay is a whole number of years from 0 to 50');
+      if (value['rate'] !== undefined) this.realisationRate(value['rate'], [...path, 'rate'], allowed);
+      return;
+    }
+    if ('rate' in value) {
+      this.fields(value, ['rate', 'abovePlan'], path);
+      return this.realisationRate(value['rate'], [...path, 'rate'], allowed);
+    }
+    if ('amount' in value) {
+      this.fields(value, ['amount', 'abovePlan'], path);
+      return this.yearAmounts(value['amount'], [...path, 'amount'], 'negative_amount');
+    }
+    this.c.add('invalid_value', path, message);
   }
 
   tags(value: unknown, path: Path): void {
@@ -236,6 +339,78 @@ class ShapeChecker {
               if (r.ok && r.value.lte(-100)) this.c.add('invalid_value', [...rp, year], 'a rate must be above -100 %');
             }
           }
+        checkLinksShape(change['links'], change['requireLinked'], path, this.c);
+        break;
+      }
+      case 'add-claim': {
+        if (change['before'] !== undefined) this.id(change['before'], [...path, 'before'], 'before');
+        const claim = change['claim'];
+        const cp = [...path, 'claim'];
+        if (!isObject(claim)) {
+          this.c.add(claim === undefined ? 'missing_field' : 'invalid_type', cp, 'claim must be an object { id, target, source, extent?, years? }');
+          break;
+        }
+        this.fields(claim, NEW_CLAIM_FIELDS, cp);
+        this.id(claim['id'], [...cp, 'id'], 'claim id');
+        this.id(claim['target'], [...cp, 'target'], 'target');
+        this.id(claim['source'], [...cp, 'source'], 'source');
+        if (claim['extent'] !== undefined) this.extent(claim['extent'], [...cp, 'extent']);
+        this.years(claim['years'], [...cp, 'years'], false);
+        break;
+      }
+      case 'set-claim': {
+        this.id(change['claim'], [...path, 'claim'], 'claim');
+        if (change['source'] !== undefined) this.id(change['source'], [...path, 'source'], 'source');
+        if (change['extent'] !== undefined) this.extent(change['extent'], [...path, 'extent']);
+        if (change['years'] !== undefined && change['years'] !== 'all') this.years(change['years'], [...path, 'years'], true);
+        if (change['source'] === undefined && change['extent'] === undefined && change['years'] === undefined) {
+          this.c.add('missing_field', path, 'set-claim needs a new source, extent or years');
+        }
+        break;
+      }
+      case 'drop-claim':
+        this.id(change['claim'], [...path, 'claim'], 'claim');
+        break;
+      case 'set-capacity': {
+        this.id(change['source'], [...path, 'source'], 'source');
+        const whole = change['capacity'] !== undefined;
+        const partial = change['years'] !== undefined || change['value'] !== undefined;
+        if (whole && partial) this.c.add('invalid_value', [...path, 'capacity'], 'give either a capacity, or years and a value');
+        else if (whole) this.capacity(change['capacity'], [...path, 'capacity']);
+        else if (partial) {
+          this.years(change['years'], [...path, 'years'], true);
+          this.positive(change['value'], [...path, 'value'], 'negative_capacity');
+        } else this.c.add('missing_field', [...path, 'capacity'], 'give a capacity, or years and a value');
+        break;
+      }
+      case 'set-reserve-opening':
+        this.id(change['source'], [...path, 'source'], 'source');
+        this.positive(change['value'], [...path, 'value'], 'negative_amount');
+        break;
+      case 'set-target-path': {
+        this.id(change['target'], [...path, 'target'], 'target');
+        this.years(change['years'], [...path, 'years'], true);
+        const value = change['value'];
+        if (!('value' in change)) this.c.add('missing_field', [...path, 'value'], 'value is missing');
+        else if (value === null || (typeof value === 'string' && value.trim().toLowerCase() === 'pm')) break;
+        else this.positive(value, [...path, 'value'], 'negative_amount');
+        break;
+      }
+      case 'set-realisation': {
+        this.id(change['target'], [...path, 'target'], 'target');
+        const measures = change['measures'];
+        if (measures !== undefined) {
+          if (!Array.isArray(measures) || measures.length === 0) this.c.add('invalid_type', [...path, 'measures'], 'measures must be a non-empty list of measure ids');
+          else {
+            const seen = new Set<unknown>();
+            measures.forEach((id: unknown, i) => {
+              this.id(id, [...path, 'measures', i], 'measure');
+              if (seen.has(id)) this.c.add('duplicate_id', [...path, 'measures', i], `measure "${String(id)}" is listed twice`);
+              seen.add(id);
+            });
+          }
+        }
+        this.realisation(change['realisation'], [...path, 'realisation']);
         break;
       }
     }

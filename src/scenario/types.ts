@@ -178,12 +178,206 @@ export interface IndexChange {
   readonly select: LineSelector;
   /** Percentage per year (`{ "2027": "2.5", "2028": "3" }`); years without a rate have rate 0. */
   readonly rates: Readonly<Record<string, Percentage>>;
+  /**
+   * Income and expense rows that belong together (gekoppelde baten en lasten), as `[incomeId, expenseId]` pairs:
+   * indexing one side of a pair without the other is an error (`unlinked_indexation` at `links[n]`), so income is
+   * never indexed while the spending it pays for is not.
+   */
+  readonly links?: readonly (readonly [string, string])[];
+  /** Whether the `links` are enforced. @defaultValue true when `links` is given */
+  readonly requireLinked?: boolean;
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/**
+ * A rate (fractie) as the cover and savings documents write it: `"0.5"` is half, `"1"` everything.
+ */
+export type Rate = string | number;
+
+/**
+ * How much a claim asks (omvang van de claim), as a scenario writes it:
+ * - `'full'`: the whole cost of the covered row in each year (its net nadeel);
+ * - `{ share }`: a share of that cost, a rate from 0 to 1 (`{ share: "0.5" }`);
+ * - `{ amount }`: fixed positive amounts per year, in the scenario's unit (`{ amount: { "2025": "2000" } }`).
+ */
+export type ClaimExtentSpec = 'full' | { readonly share: Rate } | { readonly amount: Readonly<Record<string, ScenarioAmount>> };
+
+/** A claim added by an {@link AddClaimChange} (dekkingsclaim). */
+export interface NewClaim {
+  /** Id, unique among the claims. */
+  readonly id: string;
+  /** The line or component whose cost is covered. */
+  readonly target: string;
+  /** The cover source. */
+  readonly source: string;
+  /** How much. @defaultValue 'full' */
+  readonly extent?: ClaimExtentSpec;
+  /** Years the claim applies to. @defaultValue every year of the horizon */
+  readonly years?: YearSelection;
+}
+
+/**
+ * Add a claim on a cover source (dekking toevoegen): a line or component asks a source to pay (part of) its cost.
+ *
+ * @remarks
+ * Claims are served in order; by default the new claim comes last (lowest priority); `before` puts it in front of
+ * another claim.
+ */
+export interface AddClaimChange {
+  /** Discriminant. */
+  readonly kind: 'add-claim';
+  /** The claim. */
+  readonly claim: NewClaim;
+  /** Id of the claim it is served before; at the end by default. */
+  readonly before?: string;
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/**
+ * Change a claim (dekking wijzigen): another source, another extent (share, amounts, full), other years. Fields
+ * left out stay as they are; at least one must be given.
+ */
+export interface SetClaimChange {
+  /** Discriminant. */
+  readonly kind: 'set-claim';
+  /** Id of the claim. */
+  readonly claim: string;
+  /** The new source. */
+  readonly source?: string;
+  /** The new extent. */
+  readonly extent?: ClaimExtentSpec;
+  /** The new years, or `'all'` for every year of the horizon. */
+  readonly years?: YearSelection | 'all';
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/** Remove a claim (dekking schrappen): the row's cost is no longer covered by that source. */
+export interface DropClaimChange {
+  /** Discriminant. */
+  readonly kind: 'drop-claim';
+  /** Id of the claim. */
+  readonly claim: string;
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/**
+ * A capacity as a scenario writes it (capaciteit), like the cover document: `{ perYear }` amounts per year,
+ * `{ total, from? }` one amount used in year order, `{ line, years? }` the voordeel of a budget line, `'balance'`
+ * (a reserve's balance) or `'unlimited'`. Amounts are positive, in the scenario's unit.
+ */
+export type CapacitySpec =
+  | { readonly perYear: Readonly<Record<string, ScenarioAmount>> }
+  | { readonly total: ScenarioAmount; readonly from?: number }
+  | { readonly line: string; readonly years?: readonly number[] }
+  | 'balance'
+  | 'unlimited';
+
+/**
+ * Change what a cover source can give (capaciteit wijzigen): either a whole new `capacity`, or, for a source with a
+ * capacity per year, a new `value` in some `years`.
+ *
+ * @example
+ * ```json
+ * { "kind": "set-capacity", "source": "oekraine", "capacity": { "perYear": { "2025": "2000" } } }
+ * { "kind": "set-capacity", "source": "du-noodopvang", "years": { "from": 2028 }, "value": "0" }
+ * ```
+ */
+export interface SetCapacityChange {
+  /** Discriminant. */
+  readonly kind: 'set-capacity';
+  /** Id of the source. */
+  readonly source: string;
+  /** The new capacity (replaces the old one in every year). */
+  readonly capacity?: CapacitySpec;
+  /** With `value`: the years whose per-year capacity changes. */
+  readonly years?: YearSelection;
+  /** With `years`: the new capacity in those years, positive, in the scenario's unit. */
+  readonly value?: ScenarioAmount;
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/** Change the opening balance of a reserve (beginstand reserve wijzigen). */
+export interface SetReserveOpeningChange {
+  /** Discriminant. */
+  readonly kind: 'set-reserve-opening';
+  /** Id of the reserve source. */
+  readonly source: string;
+  /** The new opening balance, zero or positive, in the scenario's unit. */
+  readonly value: ScenarioAmount;
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/**
+ * Change a savings target's path (pad van de taakstelling wijzigen) in some years: a new amount to save (positive,
+ * in the scenario's unit), `'pm'` (the target is open: seed 004's advice to book the Hervormingsagenda savings
+ * from 2028 as pm), or `null` (no target that year).
+ */
+export interface SetTargetPathChange {
+  /** Discriminant. */
+  readonly kind: 'set-target-path';
+  /** Id of the target. */
+  readonly target: string;
+  /** Years. */
+  readonly years: YearSelection;
+  /** The new amount, `'pm'` or `null`. */
+  readonly value: ScenarioAmount | 'pm' | null;
+  /** A note for reports. */
+  readonly note?: string;
+}
+
+/**
+ * What a measure realises (realisatie), as a scenario writes it, like the savings document:
+ * - `'as-planned'`: everything, in the planned years; `'none'`: nothing;
+ * - `{ rate }`: a share of the plan each year (`"0.5"`); above 1 only with `abovePlan: true`;
+ * - `{ amount }`: amounts per year in the scenario's unit (years not listed deliver the plan); above the plan only
+ *   with `abovePlan: true`;
+ * - `{ delay, rate? }`: the plan `delay` whole years later, optionally times a rate.
+ */
+export type RealisationSpec =
+  | 'as-planned'
+  | 'none'
+  | { readonly rate: Rate; readonly abovePlan?: boolean }
+  | { readonly amount: Readonly<Record<string, ScenarioAmount>>; readonly abovePlan?: boolean }
+  | { readonly delay: number; readonly rate?: Rate; readonly abovePlan?: boolean };
+
+/** Set what measures of a savings target realise (realisatie van maatregelen): a rate, an amount, nothing, or a delay. */
+export interface SetRealisationChange {
+  /** Discriminant. */
+  readonly kind: 'set-realisation';
+  /** Id of the target. */
+  readonly target: string;
+  /** Id(s) of the measures; every measure of the target when left out. */
+  readonly measures?: readonly string[];
+  /** What they realise. */
+  readonly realisation: RealisationSpec;
   /** A note for reports. */
   readonly note?: string;
 }
 
 /** One change of a scenario (scenariowijziging), tagged by `kind`. */
-export type Change = SetAmountChange | EstimatePmChange | DropLineChange | AddLineChange | MoveAmountChange | IndexChange;
+export type Change =
+  | SetAmountChange
+  | EstimatePmChange
+  | DropLineChange
+  | AddLineChange
+  | MoveAmountChange
+  | IndexChange
+  | AddClaimChange
+  | SetClaimChange
+  | DropClaimChange
+  | SetCapacityChange
+  | SetReserveOpeningChange
+  | SetTargetPathChange
+  | SetRealisationChange;
+
+/** The change kinds that act on cover (dekking) and savings targets (taakstellingen), not on budget lines. */
+export type CoverOrTargetChange = AddClaimChange | SetClaimChange | DropClaimChange | SetCapacityChange | SetReserveOpeningChange | SetTargetPathChange | SetRealisationChange;
 
 /** The kinds of {@link Change}. */
 export type ChangeKind = Change['kind'];
