@@ -1,5 +1,7 @@
 import type { NumberFormat } from '../core/amount.js';
 import type { LineRow, Nature, SignConvention, Unit } from '../budget/model.js';
+import type { CoverSourceKind } from '../coverage/model.js';
+import type { MeasureStatus } from '../savings/model.js';
 
 /** Name of the budget document format, in its `format` field. */
 export const BUDGET_FORMAT = 'meerjaren/budget';
@@ -106,4 +108,152 @@ export interface BudgetDocument {
   readonly sections: readonly SectionDocument[];
   /** The printed grand total, to be checked. */
   readonly expected?: ValuesDocument;
+  /** Sources of cover and the claims of rows on them (dekking); amounts in the document's unit. */
+  readonly cover?: CoverDocument;
+  /** Savings targets (taakstellingen) with their measures, in the order written. */
+  readonly targets?: readonly SavingsTargetDocument[];
+}
+
+/**
+ * One amount of the cover and savings parts as written (bedrag): zero or positive, in the unit that applies
+ * (a string in the document's number format, or a safe integer). The document's sign convention does not apply.
+ */
+export type AmountDocument = string | number;
+
+/**
+ * Amounts per year as written in the cover and savings parts: an object keyed by year, or an array aligned with
+ * the horizon from its first year (`null` for nothing). No pm here.
+ */
+export type AmountsDocument = Readonly<Record<string, AmountDocument>> | readonly (AmountDocument | null)[];
+
+/** A plain decimal number that is not scaled by the unit, such as a share or rate (`"0.5"`). */
+export type RateDocument = string | number;
+
+/**
+ * The capacity of a cover source as written (capaciteit):
+ * `{ "perYear": amounts }`, `{ "total": amount, "from": year }`, `{ "line": id, "years": [...] }`,
+ * `"balance"` (reserves only, their default) or `"unlimited"`.
+ */
+export type CapacityDocument =
+  | { readonly perYear: AmountsDocument }
+  | { readonly total: AmountDocument; readonly from?: number }
+  | { readonly line: string; readonly years?: readonly number[] }
+  | 'balance'
+  | 'unlimited';
+
+/** The balance and planned mutations of a reserve as written (stand en mutaties), zero or positive. */
+export interface ReserveDocument {
+  /** Balance at the start of the first year (beginstand); default 0. */
+  readonly opening?: AmountDocument;
+  /** Planned additions per year (toevoegingen). */
+  readonly additions?: AmountsDocument;
+  /** Planned withdrawals per year (onttrekkingen). */
+  readonly withdrawals?: AmountsDocument;
+  /** Id of the line in which the planned mutations are already booked. */
+  readonly bookedIn?: string;
+}
+
+/** A cover source as written (dekkingsbron). */
+export interface CoverSourceDocument {
+  /** Id, unique among the sources. */
+  readonly id: string;
+  /** Name as printed. */
+  readonly title: string;
+  /** Kind of source. */
+  readonly kind: CoverSourceKind;
+  /** Whether the money recurs (structural) or not (incidental). */
+  readonly nature: Nature;
+  /** How much it can give; required except for a reserve, whose default is `"balance"`. */
+  readonly capacity?: CapacityDocument;
+  /** For a `reserve` source (required there): its balance and planned mutations. */
+  readonly reserve?: ReserveDocument;
+  /** Free labels. */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A claim as written (dekkingsclaim): a line or component asks a source to pay its cost, in full unless it
+ * gives `amount` (per year) or `share` (not both).
+ */
+export interface CoverClaimDocument {
+  /** Id, unique among the claims; defaults to `claim-<n>` (1-based position in the list). */
+  readonly id?: string;
+  /** Id of the line or component whose cost is covered. */
+  readonly target: string;
+  /** Id of the source. */
+  readonly source: string;
+  /** A fixed amount per year instead of the full cost. */
+  readonly amount?: AmountsDocument;
+  /** A share of the cost, from 0 to 1 (`"0.5"`). */
+  readonly share?: RateDocument;
+  /** Years the claim applies to; default every year. */
+  readonly years?: readonly number[];
+}
+
+/** The cover part of a budget document (dekking): sources in any order, claims in priority order. */
+export interface CoverDocument {
+  /** The sources. */
+  readonly sources?: readonly CoverSourceDocument[];
+  /** The claims, earliest served first. */
+  readonly claims?: readonly CoverClaimDocument[];
+}
+
+/**
+ * What a measure delivers as written (realisatie): `"as-planned"` (default), `"none"`, `{ "rate": "0.5" }`,
+ * `{ "amount": { "2027": "0.75" } }` (years not listed deliver the plan), `{ "delay": 1 }` or
+ * `{ "delay": 1, "rate": "0.5" }`. More than planned needs `"abovePlan": true`.
+ */
+export type RealisationDocument =
+  | 'as-planned'
+  | 'none'
+  | { readonly rate: RateDocument; readonly abovePlan?: boolean }
+  | { readonly amount: AmountsDocument; readonly abovePlan?: boolean }
+  | { readonly delay: number; readonly rate?: RateDocument; readonly abovePlan?: boolean };
+
+/** A savings measure as written (maatregel); amounts are positive savings in its target's unit. */
+export interface MeasureDocument {
+  /** Id, unique within its target. */
+  readonly id: string;
+  /** Title. */
+  readonly title: string;
+  /** Must equal the target's unit when given. */
+  readonly unit?: Unit;
+  /** Planned savings per year (geraamde opbrengst). */
+  readonly planned: AmountsDocument;
+  /** Where it stands. */
+  readonly status: MeasureStatus;
+  /** What it delivers; default `"as-planned"`. */
+  readonly realisation?: RealisationDocument;
+  /** Id of the budget line that books it. */
+  readonly line?: string;
+}
+
+/** A reference path as written (referentiepad), such as the national Hervormingsagenda savings. */
+export interface ReferencePathDocument {
+  /** Title. */
+  readonly title: string;
+  /** Unit of `path`; default the target's. */
+  readonly unit?: Unit;
+  /** The path per year; `"pm"` where the amount is open. */
+  readonly path?: ValuesDocument;
+  /** The municipality's share per year, in the target's unit. */
+  readonly localShare?: AmountsDocument;
+}
+
+/** A savings target as written (taakstelling). */
+export interface SavingsTargetDocument {
+  /** Id, unique among the targets. */
+  readonly id: string;
+  /** Title. */
+  readonly title: string;
+  /** Unit of its amounts and its measures'; default the document's. */
+  readonly unit?: Unit;
+  /** Amount to save per year, positive; `"pm"` where the amount is open. */
+  readonly path: ValuesDocument;
+  /** Measures in order; ids unique within the target. */
+  readonly measures?: readonly MeasureDocument[];
+  /** Paths to compare with. */
+  readonly references?: readonly ReferencePathDocument[];
+  /** Id of the budget line holding the stelpost. */
+  readonly line?: string;
 }

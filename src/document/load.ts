@@ -16,6 +16,9 @@ import {
   type SignConvention,
   type Unit,
 } from '../budget/model.js';
+import { readCover } from '../coverage/read.js';
+import { contextOf } from '../coverage/reader.js';
+import { readTargets } from '../savings/read.js';
 import { checkExpectations } from '../evaluate/evaluate.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
 import { DEFAULT_MAX_DEPTH, FORBIDDEN_KEYS, JsonNumberText, checkShape, parseJsonStrict, type JsonLimits } from './json.js';
@@ -43,7 +46,7 @@ const PM_TOKEN = /^([+-])?\s*pm$/i;
 const MAX_ID_LENGTH = 64;
 const MAX_TEXT_LENGTH = 1000;
 
-const DOCUMENT_FIELDS = ['$schema', 'format', 'version', 'title', 'unit', 'sign', 'numberFormat', 'horizon', 'defaults', 'totalLabel', 'tags', 'sections', 'expected'];
+const DOCUMENT_FIELDS = ['$schema', 'format', 'version', 'title', 'unit', 'sign', 'numberFormat', 'horizon', 'defaults', 'totalLabel', 'tags', 'sections', 'expected', 'cover', 'targets'];
 const HORIZON_FIELDS = ['from', 'to', 'budgetYear', 'groups'];
 const SECTION_FIELDS = ['id', 'title', 'lines', 'expected'];
 const LINE_FIELDS = ['id', 'title', 'nature', 'tags', 'values', 'row', 'components'];
@@ -55,7 +58,9 @@ const COMPONENT_FIELDS = ['id', 'title', 'nature', 'tags', 'values'];
  *
  * @remarks
  * Every problem is reported at once in one {@link MeerjarenError}, each with a code and the path of the
- * bad value (`sections[2].lines[0].values.2027`).
+ * bad value (`sections[2].lines[0].values.2027`). The optional `cover` (dekking) and `targets`
+ * (taakstellingen) parts are read after the sections, so that they can refer to rows; see `readCover` and
+ * `readTargets` for their format and codes.
  *
  * @param input - the document, or its JSON text
  * @param options - limits and how to treat printed totals that do not add up
@@ -123,13 +128,20 @@ class DocumentReader {
     const sections = this.list(doc['sections'], ['sections'], true).flatMap((s, i) => this.section(s, ['sections', i]) ?? []);
     const expected = this.expected(doc['expected'], ['expected']);
     if (this.#horizon === undefined) return undefined;
+    const presentation = { unit, sign, totalLabel };
+    // Cover and targets refer to rows, so they are read once the sections are known.
+    const ctx = contextOf({ horizon: this.#horizon, presentation, sections }, this.#format);
+    const cover = doc['cover'] === undefined ? undefined : readCover(doc['cover'], ['cover'], this.issues, ctx);
+    const targets = doc['targets'] === undefined ? undefined : readTargets(doc['targets'], ['targets'], this.issues, ctx);
     return {
       title,
       horizon: this.#horizon,
       sections,
-      presentation: { unit, sign, totalLabel },
+      presentation,
       ...(expected === undefined ? {} : { expected }),
       tags,
+      ...(cover === undefined ? {} : { cover }),
+      ...(targets === undefined ? {} : { targets }),
     };
   }
 
