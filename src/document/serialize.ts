@@ -1,10 +1,13 @@
 import { Dec, plainString, type Decimal } from '../core/decimal.js';
 import { isPm, unitFactor, type Budget, type Cell, type YearValues } from '../budget/model.js';
+import { coverToDocument } from '../coverage/write.js';
+import { targetsToDocument } from '../savings/write.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument } from './format.js';
 
 /**
  * Writes a budget back as a JSON document in its source unit and sign convention, amounts as plain decimal
- * strings. `loadBudget(toDocument(b))` gives a budget equal to `b`.
+ * strings, with its cover (dekking) and savings targets (taakstellingen) when it has them.
+ * `loadBudget(toDocument(b))` gives a budget equal to `b`.
  * @param budget - the budget
  */
 export function toDocument(budget: Budget): BudgetDocument {
@@ -55,6 +58,8 @@ export function toDocument(budget: Budget): BudgetDocument {
     ...(Object.keys(budget.tags).length > 0 ? { tags: budget.tags } : {}),
     sections,
     ...(budget.expected === undefined ? {} : { expected: values(budget.expected) }),
+    ...(budget.cover === undefined ? {} : { cover: coverToDocument(budget.cover, budget) }),
+    ...(budget.targets === undefined ? {} : { targets: targetsToDocument(budget.targets, budget) }),
   };
 }
 
