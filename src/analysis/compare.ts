@@ -1,11 +1,34 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
-import { evaluate, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
+import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
+import { evaluateCover, type CoverEvaluation } from '../coverage/evaluate.js';
+import { evaluateTargets, type TargetsEvaluation } from '../savings/evaluate.js';
 import type { ScenarioResult } from '../scenario/apply.js';
 
 /** A budget, or the result of a scenario, that can be compared (vergelijkbaar). */
 export type Comparable = Budget | ScenarioResult;
+
+/** One figure in `a`, in `b`, and the difference `b - a` (verschil). */
+export interface AmountDifference {
+  /** The figure in `a` (0 when absent there). */
+  readonly a: Decimal;
+  /** The figure in `b` (0 when absent there). */
+  readonly b: Decimal;
+  /** `b - a`. */
+  readonly difference: Decimal;
+}
+
+/**
+ * The cover of a line, section or the total in one year, in `a` and `b` (dekking): what its claims get (gedekt)
+ * and what they ask but do not get (ongedekt), summed over the line's own row and components.
+ */
+export interface CoverDifference {
+  /** What the claims get (gedekt). */
+  readonly covered: AmountDifference;
+  /** What the claims ask but do not get (ongedekt): the uncovered amount. */
+  readonly uncovered: AmountDifference;
+}
 
 /** The difference between two figures in one year (verschil): `b - a`. */
 export interface YearDifference {
@@ -21,6 +44,63 @@ export interface YearDifference {
   readonly incidental: Decimal;
   /** Number of pm posts (lines with a pm) in `a`, in `b`, and `b - a`. */
   readonly pm: { readonly a: number; readonly b: number; readonly difference: number };
+  /** Cover (gedekt / ongedekt); present when `a` or `b` declares cover. */
+  readonly cover?: CoverDifference;
+  /**
+   * The gap of the savings targets (tekort op de taakstellingen: target - realised, summed over the targets; a pm
+   * year counts 0 as target; negative is a surplus); only on the total row, present when `a` or `b` has targets.
+   */
+  readonly targetGap?: AmountDifference;
+}
+
+/** A cover source in one year, in `a` and `b`. */
+export interface SourceYearDifference {
+  /** What it gives (ingezet). */
+  readonly given: AmountDifference;
+  /** What claims ask beyond what it can give (overvraagd). */
+  readonly overCommitted: AmountDifference;
+}
+
+/** Differences of a cover source (dekkingsbron) per year. */
+export interface SourceDifference {
+  /** Source id. */
+  readonly id: string;
+  /** Title (from `b` when it has the source). */
+  readonly title: string;
+  /** Where the source exists. */
+  readonly presence: 'both' | 'only-a' | 'only-b';
+  /** Per year ("2026"). */
+  readonly years: Readonly<Record<string, SourceYearDifference>>;
+  /** Whether anything differs in any year. */
+  readonly changed: boolean;
+}
+
+/** A savings target in one year, in `a` and `b` (positive euros saved). */
+export interface TargetYearDifference {
+  /** The amount to save (0 in a pm year). */
+  readonly target: AmountDifference;
+  /** What the measures realise (gerealiseerd). */
+  readonly realised: AmountDifference;
+  /** `target - realised` (tekort; negative is a surplus). */
+  readonly gap: AmountDifference;
+  /** The part of the target not backed by planned measures (niet-ingevuld). */
+  readonly unfilled: AmountDifference;
+  /** Whether the path is pm in `a` and in `b`. */
+  readonly pm: { readonly a: boolean; readonly b: boolean };
+}
+
+/** Differences of a savings target (taakstelling) per year. */
+export interface TargetDifference {
+  /** Target id. */
+  readonly id: string;
+  /** Title (from `b` when it has the target). */
+  readonly title: string;
+  /** Where the target exists. */
+  readonly presence: 'both' | 'only-a' | 'only-b';
+  /** Per year ("2026"). */
+  readonly years: Readonly<Record<string, TargetYearDifference>>;
+  /** Whether anything differs in any year. */
+  readonly changed: boolean;
 }
 
 /** Differences of one row (line, section or total) per year. */
@@ -51,6 +131,10 @@ export interface ScenarioComparison {
   readonly sections: readonly RowDifference[];
   /** Lines, in `b`'s order, then those only in `a`. */
   readonly lines: readonly RowDifference[];
+  /** Cover sources, in `b`'s order, then those only in `a`; present when `a` or `b` declares cover. */
+  readonly sources?: readonly SourceDifference[];
+  /** Savings targets, in `b`'s order, then those only in `a`; present when `a` or `b` has targets. */
+  readonly targets?: readonly TargetDifference[];
 }
 
 /** The budget of a comparable. */
@@ -64,7 +148,22 @@ function labelOf(x: Comparable): string {
 
 const EMPTY_PM = (t: Total | undefined): number => t?.pm.length ?? 0;
 
-function diffRow(id: string, title: string, years: readonly number[], a: TotalsByYear | undefined, b: TotalsByYear | undefined): RowDifference {
+/** Covered and uncovered per year of one line, section or the total. */
+type CoverByYear = Record<string, { covered: Decimal; uncovered: Decimal }>;
+
+/** Extra figures of a row: cover in `a` and `b` (when either declares cover), target gaps (total only). */
+interface RowExtras {
+  readonly cover?: { readonly a: CoverByYear | undefined; readonly b: CoverByYear | undefined };
+  readonly gap?: { readonly a: Record<string, Decimal>; readonly b: Record<string, Decimal> };
+}
+
+function diffAmount(a: Decimal | undefined, b: Decimal | undefined): AmountDifference {
+  const x = a ?? ZERO;
+  const y = b ?? ZERO;
+  return { a: x, b: y, difference: zero(y.minus(x)) };
+}
+
+function diffRow(id: string, title: string, years: readonly number[], a: TotalsByYear | undefined, b: TotalsByYear | undefined, extras: RowExtras = {}): RowDifference {
   const out: Record<string, YearDifference> = {};
   let changed = false;
   for (const year of years) {
@@ -75,9 +174,109 @@ function diffRow(id: string, title: string, years: readonly number[], a: TotalsB
     const incidental = (tb?.incidental ?? ZERO).minus(ta?.incidental ?? ZERO);
     const pm = { a: EMPTY_PM(ta), b: EMPTY_PM(tb), difference: EMPTY_PM(tb) - EMPTY_PM(ta) };
     if (!amount.isZero() || !structural.isZero() || pm.difference !== 0 || pm.a !== pm.b || (ta?.empty ?? true) !== (tb?.empty ?? true)) changed = true;
-    out[year] = { a: ta, b: tb, amount: zero(amount), structural: zero(structural), incidental: zero(incidental), pm };
+    const y = String(year);
+    let cover: CoverDifference | undefined;
+    if (extras.cover !== undefined) {
+      const ca = extras.cover.a?.[y];
+      const cb = extras.cover.b?.[y];
+      cover = { covered: diffAmount(ca?.covered, cb?.covered), uncovered: diffAmount(ca?.uncovered, cb?.uncovered) };
+      if (!cover.covered.difference.isZero() || !cover.uncovered.difference.isZero()) changed = true;
+    }
+    let targetGap: AmountDifference | undefined;
+    if (extras.gap !== undefined) {
+      targetGap = diffAmount(extras.gap.a[y], extras.gap.b[y]);
+      if (!targetGap.difference.isZero()) changed = true;
+    }
+    out[year] = {
+      a: ta,
+      b: tb,
+      amount: zero(amount),
+      structural: zero(structural),
+      incidental: zero(incidental),
+      pm,
+      ...(cover === undefined ? {} : { cover }),
+      ...(targetGap === undefined ? {} : { targetGap }),
+    };
   }
   return { id, title, presence: a === undefined ? 'only-b' : b === undefined ? 'only-a' : 'both', years: out, changed };
+}
+
+/** Cover per line, per section and for the total, from a cover evaluation. */
+function coverIndex(evaluation: Evaluation, cover: CoverEvaluation): { lines: Map<string, CoverByYear>; sections: Map<string, CoverByYear>; total: CoverByYear } {
+  const add = (into: CoverByYear, year: string, covered: Decimal, uncovered: Decimal): void => {
+    const cur = into[year] ?? { covered: ZERO, uncovered: ZERO };
+    into[year] = { covered: cur.covered.plus(covered), uncovered: cur.uncovered.plus(uncovered) };
+  };
+  const lines = new Map<string, CoverByYear>();
+  const total: CoverByYear = {};
+  for (const row of Object.values(cover.rows)) {
+    if (evaluation.lines[row.line] === undefined) continue; // a claim on a row the budget no longer has
+    const line = lines.get(row.line) ?? {};
+    for (const [y, v] of Object.entries(row.years)) {
+      add(line, y, v.covered, v.uncovered);
+      add(total, y, v.covered, v.uncovered);
+    }
+    lines.set(row.line, line);
+  }
+  const sections = new Map<string, CoverByYear>();
+  for (const s of evaluation.sections) {
+    const acc: CoverByYear = {};
+    for (const l of s.lines) for (const [y, v] of Object.entries(lines.get(l.id) ?? {})) add(acc, y, v.covered, v.uncovered);
+    sections.set(s.id, acc);
+  }
+  return { lines, sections, total };
+}
+
+function diffSources(years: readonly number[], a: CoverEvaluation, b: CoverEvaluation): SourceDifference[] {
+  const ids = [...Object.keys(b.sources), ...Object.keys(a.sources).filter((id) => b.sources[id] === undefined)];
+  return ids.map((id) => {
+    const sa = a.sources[id];
+    const sb = b.sources[id];
+    const out: Record<string, SourceYearDifference> = {};
+    let changed = sa === undefined || sb === undefined;
+    for (const year of years) {
+      const ya = sa?.years[year];
+      const yb = sb?.years[year];
+      const d = { given: diffAmount(ya?.given, yb?.given), overCommitted: diffAmount(ya?.overCommitted, yb?.overCommitted) };
+      if (!d.given.difference.isZero() || !d.overCommitted.difference.isZero()) changed = true;
+      out[year] = d;
+    }
+    return { id, title: (sb ?? sa)!.title, presence: sa === undefined ? 'only-b' : sb === undefined ? 'only-a' : 'both', years: out, changed };
+  });
+}
+
+function diffTargets(years: readonly number[], a: TargetsEvaluation, b: TargetsEvaluation): TargetDifference[] {
+  const ids = [...Object.keys(b.targets), ...Object.keys(a.targets).filter((id) => b.targets[id] === undefined)];
+  return ids.map((id) => {
+    const ta = a.targets[id];
+    const tb = b.targets[id];
+    const out: Record<string, TargetYearDifference> = {};
+    let changed = ta === undefined || tb === undefined;
+    for (const year of years) {
+      const ya = ta?.years[year];
+      const yb = tb?.years[year];
+      const d: TargetYearDifference = {
+        target: diffAmount(ya?.target, yb?.target),
+        realised: diffAmount(ya?.realised, yb?.realised),
+        gap: diffAmount(ya?.gap, yb?.gap),
+        unfilled: diffAmount(ya?.unfilled, yb?.unfilled),
+        pm: { a: ya?.pm ?? false, b: yb?.pm ?? false },
+      };
+      if (!d.target.difference.isZero() || !d.realised.difference.isZero() || !d.gap.difference.isZero() || !d.unfilled.difference.isZero() || d.pm.a !== d.pm.b) changed = true;
+      out[year] = d;
+    }
+    return { id, title: (tb ?? ta)!.title, presence: ta === undefined ? 'only-b' : tb === undefined ? 'only-a' : 'both', years: out, changed };
+  });
+}
+
+function totalGap(years: readonly number[], t: TargetsEvaluation): Record<string, Decimal> {
+  const out: Record<string, Decimal> = {};
+  for (const year of years) {
+    let sum = ZERO;
+    for (const target of Object.values(t.targets)) sum = sum.plus(target.years[year]?.gap ?? ZERO);
+    out[String(year)] = zero(sum);
+  }
+  return out;
 }
 
 function zero(d: Decimal): Decimal {
@@ -86,28 +285,61 @@ function zero(d: Decimal): Decimal {
 
 /**
  * Compares two budgets or scenario results (scenario's vergelijken): per line, section and total and per year,
- * the difference `b - a` in saldo, structural saldo and pm count. Either may be the baseline.
+ * the difference `b - a` in saldo, structural saldo, pm count, cover (gedekt / ongedekt) and the gap of the savings
+ * targets. Either may be the baseline.
  *
  * @remarks
  * A line or section that exists in only one of them counts as 0 (and no pm) in the other. Years are those of
  * `b`'s horizon.
+ *
+ * When `a` or `b` declares cover (`budget.cover`), both are evaluated with `evaluateCover`: every line, section and
+ * the total get `cover` (covered and uncovered, summed over the line's claimed rows; 0 where nothing is claimed),
+ * and `sources` lists per source what it gives and how far it is over-committed. When `a` or `b` has savings
+ * targets (`budget.targets`), both are evaluated with `evaluateTargets`: the total gets `targetGap` (the gaps
+ * summed over the targets) and `targets` lists per target the target, realised, gap and unfilled amounts and
+ * whether the path is pm. A budget without cover or targets counts as having none (all zero).
  * @param a - the reference (usually the baseline)
  * @param b - the variant
  */
 export function compareScenarios(a: Comparable, b: Comparable): ScenarioComparison {
-  const ea = evaluate(budgetOf(a));
-  const eb = evaluate(budgetOf(b));
+  const ba = budgetOf(a);
+  const bb = budgetOf(b);
+  const ea = evaluate(ba);
+  const eb = evaluate(bb);
   const years = eb.years;
+  const withCover = ba.cover !== undefined || bb.cover !== undefined;
+  const withTargets = ba.targets !== undefined || bb.targets !== undefined;
+  const cea = withCover ? evaluateCover(ba, ea) : undefined;
+  const ceb = withCover ? evaluateCover(bb, eb) : undefined;
+  const ca = cea === undefined ? undefined : coverIndex(ea, cea);
+  const cb = ceb === undefined ? undefined : coverIndex(eb, ceb);
+  const coverOf = (pick: (c: ReturnType<typeof coverIndex>) => CoverByYear | undefined): RowExtras =>
+    ca === undefined || cb === undefined ? {} : { cover: { a: pick(ca), b: pick(cb) } };
   const sections: RowDifference[] = [];
   const seenSections = new Set<string>();
   for (const s of eb.sections) {
     seenSections.add(s.id);
-    sections.push(diffRow(s.id, s.title, years, ea.sections.find((x) => x.id === s.id)?.totals, s.totals));
+    sections.push(diffRow(s.id, s.title, years, ea.sections.find((x) => x.id === s.id)?.totals, s.totals, coverOf((c) => c.sections.get(s.id))));
   }
-  for (const s of ea.sections) if (!seenSections.has(s.id)) sections.push(diffRow(s.id, s.title, years, s.totals, undefined));
+  for (const s of ea.sections) if (!seenSections.has(s.id)) sections.push(diffRow(s.id, s.title, years, s.totals, undefined, coverOf((c) => c.sections.get(s.id))));
   const lines: RowDifference[] = [];
-  for (const s of eb.sections) for (const l of s.lines) lines.push(diffRow(l.id, l.title, years, ea.lines[l.id]?.totals, l.totals));
-  for (const s of ea.sections) for (const l of s.lines) if (eb.lines[l.id] === undefined) lines.push(diffRow(l.id, l.title, years, l.totals, undefined));
-  const total = diffRow('', budgetOf(b).presentation.totalLabel, years, ea.total, eb.total);
-  return deepFreeze({ a: labelOf(a), b: labelOf(b), years, total, sections, lines });
+  for (const s of eb.sections) for (const l of s.lines) lines.push(diffRow(l.id, l.title, years, ea.lines[l.id]?.totals, l.totals, coverOf((c) => c.lines.get(l.id))));
+  for (const s of ea.sections) for (const l of s.lines) if (eb.lines[l.id] === undefined) lines.push(diffRow(l.id, l.title, years, l.totals, undefined, coverOf((c) => c.lines.get(l.id))));
+  const tea = withTargets ? evaluateTargets(ba) : undefined;
+  const teb = withTargets ? evaluateTargets(bb) : undefined;
+  const totalExtras: RowExtras = {
+    ...coverOf((c) => c.total),
+    ...(tea === undefined || teb === undefined ? {} : { gap: { a: totalGap(years, tea), b: totalGap(years, teb) } }),
+  };
+  const total = diffRow('', bb.presentation.totalLabel, years, ea.total, eb.total, totalExtras);
+  return deepFreeze({
+    a: labelOf(a),
+    b: labelOf(b),
+    years,
+    total,
+    sections,
+    lines,
+    ...(cea === undefined || ceb === undefined ? {} : { sources: diffSources(years, cea, ceb) }),
+    ...(tea === undefined || teb === undefined ? {} : { targets: diffTargets(years, tea, teb) }),
+  });
 }
