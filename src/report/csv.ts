@@ -323,6 +323,8 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
     });
   }
   const locale = options.locale === 'auto' ? decideLocale(data, yearColumns, issues, cellAt, place) : options.locale;
+  // without a known locale every amount would be read as nil: refuse instead
+  if (!['nl', 'en', 'auto'].includes(options.locale as string)) issues.add(options.locale === undefined ? 'missing_field' : 'invalid_value', ['locale'], 'locale must be "nl", "en" or "auto"');
 
   const ids = new Set<string>();
   const rows: YearTableRow[] = [];
@@ -332,7 +334,7 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
       if (cell === '' || cell === '-') return null;
       const pm = PM_CELL.exec(cell);
       if (pm !== null) return pm[1] === '' ? 'pm' : pm[1] === '-' ? '-pm' : '+pm';
-      const reading = locale === undefined ? undefined : readLocaleAmount(cell, locale, false);
+      const reading = locale !== 'nl' && locale !== 'en' ? undefined : readLocaleAmount(cell, locale, false);
       if (reading === undefined) return null;
       if (reading.ok) return reading.value;
       issues.add(reading.code, cellAt(r, c), `${place(r, c)}: ${reading.message}`);

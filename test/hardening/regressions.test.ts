@@ -3,6 +3,7 @@ import { Decimal as DecimalEsm } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { isDecimal } from '../../src/core/decimal.js';
 import { loadBudget } from '../../src/document/load.js';
+import { readYearTable, type YearTableOptions } from '../../src/report/csv.js';
 import { IssueCollector, MeerjarenError } from '../../src/core/errors.js';
 import { DEFAULT_MAX_DEPTH, checkShape } from '../../src/document/json.js';
 
@@ -95,5 +96,23 @@ describe('hardening regressions', () => {
     expect(count(wide, 3)).toEqual([['too_large', 'a']]);
     expect(count([[1, 2], [3]], 5)).toEqual([]);
     expect(count([[1, 2], [3]], 4)).toEqual([['too_large', '[1]']]);
+  });
+
+  it('readYearTable without a locale (or with an unknown one) is an error, not a table whose amounts are all nil', () => {
+    const text = 'id;omschrijving;2025;2026\n1;a;-1.100;250\n';
+    for (const [options, code] of [
+      [{}, 'missing_field'],
+      [{ locale: 'de' }, 'invalid_value'],
+    ] as const) {
+      let caught: unknown;
+      try {
+        readYearTable(text, options as unknown as YearTableOptions);
+      } catch (e) {
+        caught = e;
+      }
+      expect(MeerjarenError.is(caught)).toBe(true);
+      expect((caught as MeerjarenError).issues.map((i) => [i.code, i.path])).toEqual([[code, 'locale']]);
+    }
+    expect(readYearTable(text, { locale: 'nl' }).rows[0]?.values.map(String)).toEqual(['-1100', '250']);
   });
 });
