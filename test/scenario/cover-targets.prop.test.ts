@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { applyPatches } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { Dec, isDecimal } from '../../src/core/decimal.js';
-import { evaluateCover } from '../../src/coverage/evaluate.js';
-import { evaluateTargets } from '../../src/savings/evaluate.js';
 import { applyScenario } from '../../src/scenario/apply.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { budgetAndItemScenarioArb } from './cover-arbitraries.js';
@@ -26,10 +24,8 @@ describe('cover and target changes: properties', () => {
         expect(budget).toEqual(copy);
         expect(applyPatches(budget, result.patches as never)).toEqual(result.budget);
         expect(applyPatches(result.budget, result.inversePatches as never)).toEqual(budget);
-        // every change is recorded, and the result still evaluates
+        // every change is recorded
         expect(new Set(result.touchedItems.map((t) => t.change)).size).toBe(scenario.changes.length);
-        evaluateCover(result.budget);
-        evaluateTargets(result.budget);
       }),
       { numRuns },
     );
