@@ -36,6 +36,7 @@ export type { Summary } from './stats.js';
 export {
   monteCarlo,
   monteCarloAsync,
+  compareMonteCarlo,
   planMonteCarlo,
   createKernel,
   summariseRun,
@@ -57,6 +58,13 @@ export type {
   OutcomesByYear,
   ProbabilityByYear,
   TargetOutcome,
+  SavingsOutcome,
+  CoverOutcome,
+  CoverProgram,
+  MonteCarloVariant,
+  MonteCarloDifference,
+  VariantComparison,
+  MonteCarloComparison,
 } from './montecarlo.js';
 export { tornado, distributionPoints } from './sensitivity.js';
 export type { TornadoOptions, TornadoTable, TornadoRow, TornadoMeasure, DistributionPoints } from './sensitivity.js';

@@ -27,11 +27,16 @@ import { fileURLToPath } from 'node:url';
 import { Dec, ZERO, roundTo, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { IssueCollector, MeerjarenError, issue, type Path } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import type { Budget } from '../budget/model.js';
+import { isPm, type Budget } from '../budget/model.js';
+import { evaluateCover } from '../coverage/evaluate.js';
+import { realisedIn } from '../savings/evaluate.js';
+import type { SavingsTarget } from '../savings/model.js';
+import { applyScenario } from '../scenario/apply.js';
+import type { Scenario, ScenarioLibrary } from '../scenario/types.js';
 import { compileBudget, type CompiledBudget } from '../engine/compile.js';
 import { createEngine } from '../engine/engine.js';
 import { applyRatio, divRoundBig } from '../engine/rate.js';
-import { MAX_SAFE_UNITS, unitsToDecimal } from '../engine/units.js';
+import { MAX_DECIMALS, MAX_SAFE_UNITS, unitsToDecimal } from '../engine/units.js';
 import { compileDistribution, rateToPpm, type DistributionSpec, type Sampler } from './distribution.js';
 import { createRandom, type Random, type Seed } from './random.js';
 import { summarise } from './stats.js';
@@ -41,9 +46,16 @@ import { summarise } from './stats.js';
  * - `amount`: the amount of a cell (a pm post's amount, any line or component amount); the distribution is in euros;
  * - `realisation`: a realisation rate (realisatiegraad) multiplying the cells (a measure that delivers 50%: `0.5`);
  * - `indexation`: an indexation percentage per year as a rate (`0.025` = 2.5%); year `y` is multiplied by
- *   `(1 + p)^(y - baseYear)`, years up to `baseYear` are untouched.
+ *   `(1 + p)^(y - baseYear)`, years up to `baseYear` are untouched;
+ * - `measure`: the realisation rate (realisatiegraad) of a savings measure (`budget.targets[target].measures[measure]`):
+ *   the drawn rate replaces the measure's own realisation, so it realises `round(planned x rate)` in each year
+ *   (the one rounding point, as for `realisation`); the target's realised savings and gap follow, the table's saldo
+ *   does not (the stelpost holds the target: put a `realisation` input on a line to move the saldo too);
+ * - `capacity`: the capacity of a cover source (`budget.cover.sources[source]`), in euros, zero or more: it replaces
+ *   a `per-year` capacity in the input's years, or a `total` capacity's amount; the claims are then served as
+ *   `evaluateCover` serves them and what they ask beyond the capacities is the uncovered amount (ongedekt).
  */
-export type UncertainKind = 'amount' | 'realisation' | 'indexation';
+export type UncertainKind = 'amount' | 'realisation' | 'indexation' | 'measure' | 'capacity';
 
 /** One uncertain input (onzekere invoer) of a Monte Carlo run. */
 export interface UncertainInput {
@@ -68,6 +80,12 @@ export interface UncertainInput {
   readonly group?: string;
   /** For `indexation`: the year whose prices the amounts are in. @defaultValue the first year of the horizon */
   readonly baseYear?: number;
+  /** For `measure`: the id of the savings target (taakstelling) in `budget.targets`. */
+  readonly target?: string;
+  /** For `measure`: the id of the measure (maatregel) within that target. */
+  readonly measure?: string;
+  /** For `capacity`: the id of the cover source (dekkingsbron) in `budget.cover.sources`. */
+  readonly source?: string;
 }
 
 /**
@@ -101,6 +119,16 @@ export interface MonteCarloOptions {
   readonly targets?: readonly TargetSpec[];
   /** Rounding rule where a rate meets an amount. @defaultValue 'half-up' */
   readonly rounding?: RoundingMode;
+  /**
+   * Report the budget's savings targets (`budget.targets`: realised savings, gap, probability met).
+   * @defaultValue true when an input is of kind `measure`
+   */
+  readonly savings?: boolean;
+  /**
+   * Report the uncovered amount of the budget's cover (`budget.cover`).
+   * @defaultValue true when an input is of kind `capacity`
+   */
+  readonly cover?: boolean;
 }
 
 /** Summary of one outcome over all draws (uitkomst): exact amounts in euros. */
@@ -135,6 +163,33 @@ export interface TargetOutcome {
   readonly probabilityMet: ProbabilityByYear;
 }
 
+/**
+ * Results for one savings target of the budget (taakstelling, `budget.targets`), in positive euros saved, as
+ * `evaluateTargets` computes them per draw.
+ */
+export interface SavingsOutcome {
+  /** Target id. */
+  readonly id: string;
+  /** Its title. */
+  readonly label: string;
+  /** The amount to save per year (0 in a pm year, as in `evaluateTargets`). */
+  readonly target: Readonly<Record<string, Decimal>>;
+  /** What the measures realise per year (gerealiseerd). */
+  readonly realised: OutcomesByYear;
+  /** `target - realised` per year (tekort; negative is a surplus). */
+  readonly gap: OutcomesByYear;
+  /** Probability that the target is met (gap at most 0) per year. */
+  readonly probabilityMet: ProbabilityByYear;
+}
+
+/** The uncovered amount of the cover (ongedekt): what claims ask beyond what their sources can give. */
+export interface CoverOutcome {
+  /** The sum over all claims of `claimed - covered` per year. */
+  readonly uncovered: OutcomesByYear;
+  /** Probability that every claim is covered (uncovered is 0) per year. */
+  readonly probabilityCovered: ProbabilityByYear;
+}
+
 /** The result of a Monte Carlo run. A frozen value. */
 export interface MonteCarloResult {
   /** Number of draws. */
@@ -153,12 +208,16 @@ export interface MonteCarloResult {
   readonly probabilityStructurallyBalanced: ProbabilityByYear;
   /** Per target, in the order given. */
   readonly targets: readonly TargetOutcome[];
+  /** Per savings target of the budget, in its order (empty unless `savings` is on). */
+  readonly savings: readonly SavingsOutcome[];
+  /** The cover's uncovered amount (absent unless `cover` is on). */
+  readonly cover?: CoverOutcome;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The plan: plain, transferable data shared by the main thread and the workers
 
-const KIND_CODE: Readonly<Record<UncertainKind, number>> = { amount: 0, realisation: 1, indexation: 2 };
+const KIND_CODE: Readonly<Record<UncertainKind, number>> = { amount: 0, realisation: 1, indexation: 2, measure: 3, capacity: 4 };
 
 /**
  * A compiled Monte Carlo plan (draaiboek): every number a draw needs, as plain data that can be posted to a
@@ -175,7 +234,14 @@ export interface MonteCarloPlan {
   readonly rounding: RoundingMode;
   /** Number of targets. */
   readonly targetCount: number;
-  /** Outputs per draw: saldo (Y), structural saldo (Y), each target's total (Y each). */
+  /** Number of savings targets reported (`budget.targets`). */
+  readonly savingsCount: number;
+  /** 1 when the cover's uncovered amount is reported. */
+  readonly coverActive: number;
+  /**
+   * Outputs per draw: saldo (Y), structural saldo (Y), each target's total (Y each), each savings target's
+   * realised savings (Y each), the uncovered amount (Y, when `coverActive`).
+   */
   readonly stride: number;
   /** Base outputs (the budget without draws), `stride` values. */
   readonly base: Float64Array;
@@ -189,18 +255,67 @@ export interface MonteCarloPlan {
   readonly slotTargetStart: Int32Array;
   /** Flattened target indices. */
   readonly slotTargets: Int32Array;
-  /** Per input: its kind code (0 amount, 1 realisation, 2 indexation). */
+  /** Per input: its kind code (0 amount, 1 realisation, 2 indexation, 3 measure, 4 capacity). */
   readonly inputKind: Uint8Array;
   /** Per input: its random stream. */
   readonly inputStream: Float64Array;
   /** Per input: the slots it changes, `inputSlots[inputSlotStart[j] .. inputSlotStart[j + 1]]`. */
   readonly inputSlotStart: Int32Array;
-  /** Flattened slot indices. */
+  /** Flattened slot indices (measure slots for `measure` inputs, capacity cells for `capacity` inputs). */
   readonly inputSlots: Int32Array;
   /** Exponent per entry of `inputSlots` (indexation: years since the base year; else 1). */
   readonly inputExponent: Int32Array;
   /** Distribution specs per input. */
   readonly distributions: readonly DistributionSpec[];
+  /** Measure slots (one per measure and year drawn): savings target index. */
+  readonly msTarget: Int32Array;
+  /** Measure slots: year index. */
+  readonly msYear: Int32Array;
+  /** Measure slots: planned units. */
+  readonly msPlanned: Float64Array;
+  /** Measure slots: realised units without draws. */
+  readonly msBase: Float64Array;
+  /** The cover program (empty when `coverActive` is 0). */
+  readonly cover: CoverProgram;
+}
+
+/**
+ * The cover compiled for the draw kernel (dekkingsprogramma): sources, claims in priority order and the rows
+ * whose totals they read, in integer units. Mirrors `evaluateCover` exactly.
+ */
+export interface CoverProgram {
+  /** Per source: 0 per-year, 1 total, 2 line, 3 unlimited, 4 balance. */
+  readonly capKind: Uint8Array;
+  /** Capacity cells, `(Y + 1)` per source: the per-year amounts, then the total amount. */
+  readonly capBase: Float64Array;
+  /** Per source: first year index of a `total` capacity (`from`). */
+  readonly capStart: Int32Array;
+  /** Per source: cover row of a `line` capacity, or -1. */
+  readonly capRow: Int32Array;
+  /** Per source and year: 1 when a `line` capacity applies. */
+  readonly capYears: Uint8Array;
+  /** Per source: 1 when it is a reserve with a balance. */
+  readonly hasReserve: Uint8Array;
+  /** Per source: the reserve's opening balance. */
+  readonly resOpening: Float64Array;
+  /** Per source and year: planned additions. */
+  readonly resAdd: Float64Array;
+  /** Per source and year: planned withdrawals. */
+  readonly resWithdraw: Float64Array;
+  /** Per claim: source index, or -1 for an unknown source. */
+  readonly claimSource: Int32Array;
+  /** Per claim: cover row of a `full` claim read per draw, or -1 for a claim with fixed amounts. */
+  readonly claimRow: Int32Array;
+  /** Per claim and year: 1 when the claim applies. */
+  readonly claimApplies: Uint8Array;
+  /** Per claim and year: the fixed claimed amount (claims with `claimRow` -1). */
+  readonly claimFixed: Float64Array;
+  /** Per cover row and year: its total without draws. */
+  readonly rowBase: Float64Array;
+  /** Cover rows of each slot: `slotCover[slotCoverStart[s] .. slotCoverStart[s + 1]]`. */
+  readonly slotCoverStart: Int32Array;
+  /** Flattened cover row indices. */
+  readonly slotCover: Int32Array;
 }
 
 /** FNV-1a over UTF-16 code units with a given offset basis; a 32-bit unsigned result. */
@@ -241,35 +356,220 @@ function specMaxAbs(spec: DistributionSpec): number {
   }
 }
 
+/** Smallest value a spec can draw, from its bounds; undefined when malformed. */
+function specMin(spec: DistributionSpec): { value: number; field: string } | undefined {
+  const num = (x: unknown): number => (typeof x === 'number' || typeof x === 'string' ? Number(x) : Number.NaN);
+  switch (spec.kind) {
+    case 'fixed':
+      return { value: num(spec.value), field: 'value' };
+    case 'discrete':
+      return Array.isArray(spec.choices) ? { value: Math.min(...spec.choices.map((c) => num(c.value))), field: 'choices' } : undefined;
+    default:
+      return { value: num(spec.low), field: 'low' };
+  }
+}
+
+/** Decimal places an exact amount needs. */
+const placesOf = (d: Decimal): number => d.decimalPlaces();
+
+/** An exact amount in whole units (the plan checked that it fits). */
+const unitsOf = (d: Decimal, decimals: number): number => Number(d.times(new Dec(10).pow(decimals)).toFixed(0));
+
 /**
  * Compiles a Monte Carlo run into a plan: checks every input (all problems at once), finds the cells each
  * changes, and computes the base totals.
  *
+ * @remarks
+ * When savings targets or the cover are reported and their amounts (target paths, planned and realised savings,
+ * capacities, claims) need finer units than the budget's own amounts, the budget is compiled in those finer units
+ * (at most 6 decimals), so every amount stays exact.
+ *
  * @param budget - the budget, or a budget compiled with `compileBudget`
  * @param options - inputs, draws, seed, targets
- * @throws MeerjarenError with every problem: `invalid_draws`, `unknown_reference` (rows, lines, sections),
- *   `year_outside_horizon`, `no_cells`, `duplicate_id`, distribution codes (`low_above_high`,
- *   `probabilities_not_one`, `negative_sd`, ...) with paths like `inputs[3].distribution.low`, and
- *   `engine_overflow` when draws could pass 2^53 units
+ * @throws MeerjarenError with every problem: `invalid_draws`, `unknown_reference` (rows, lines, sections,
+ *   targets, measures, sources), `year_outside_horizon`, `no_cells`, `duplicate_id`, `missing_field`, distribution
+ *   codes (`low_above_high`, `probabilities_not_one`, `negative_sd`, ...) with paths like
+ *   `inputs[3].distribution.low`, `invalid_rate` (a measure's rate below 0), `negative_amount` (a capacity below 0),
+ *   `unsupported_capacity` (a capacity kind other than per-year or total), `cover_share_uncertain` (an input moves
+ *   a row that a `share` claim reads), `too_many_decimals`, and `engine_overflow` when draws could pass 2^53 units
  */
 export function planMonteCarlo(budget: Budget | CompiledBudget, options: MonteCarloOptions): MonteCarloPlan {
+  return buildPlan(budget, options, 0);
+}
+
+/** {@link planMonteCarlo} with a least number of unit decimals (so that runs to compare share one unit). */
+function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOptions, minDecimals: number): MonteCarloPlan {
   const issues = new IssueCollector();
   const draws = options.draws ?? 10_000;
   if (!Number.isSafeInteger(draws) || draws < 1) issues.add('invalid_draws', ['draws'], `the number of draws must be a whole number >= 1, not ${String(draws)}`);
   const rounding = options.rounding ?? 'half-up';
-  const compiled = 'rowOf' in budget ? budget : compileBudget(budget, { rounding });
+  const inputs: readonly UncertainInput[] = Array.isArray(options.inputs) ? options.inputs : [];
+  if (!Array.isArray(options.inputs)) issues.add('invalid_type', ['inputs'], 'inputs must be an array');
+  const hasMeasure = inputs.some((i) => i.kind === 'measure');
+  const hasCapacity = inputs.some((i) => i.kind === 'capacity');
+  const wantSavings = options.savings ?? hasMeasure;
+  const wantCover = options.cover ?? hasCapacity;
+  if (hasMeasure && !wantSavings) issues.add('invalid_value', ['savings'], 'measure inputs need the savings results: leave savings on');
+  if (hasCapacity && !wantCover) issues.add('invalid_value', ['cover'], 'capacity inputs need the cover results: leave cover on');
+  const source: Budget = 'rowOf' in budget ? budget.budget : budget;
+
+  // the exact amounts of savings and cover, and the unit that holds them all
+  const savingsTargets = wantSavings || hasMeasure ? Object.values(source.targets ?? {}) : [];
+  const coverEval = wantCover || hasCapacity ? evaluateCover(source) : undefined;
+  const coverSources = wantCover || hasCapacity ? Object.values(source.cover?.sources ?? {}) : [];
+  const coverClaims = wantCover || hasCapacity ? (source.cover?.claims ?? []) : [];
+  let needed = Math.max(2, minDecimals);
+  const need = (d: Decimal): void => {
+    needed = Math.max(needed, placesOf(d));
+  };
+  for (const t of savingsTargets) {
+    for (const cell of Object.values(t.path)) if (!isPm(cell)) need(cell);
+    for (const m of Object.values(t.measures)) {
+      for (const p of Object.values(m.planned)) need(p);
+      for (const year of source.horizon.years) need(realisedIn(m, year));
+    }
+  }
+  for (const s of coverSources) {
+    if (s.capacity.kind === 'per-year') for (const v of Object.values(s.capacity.values)) need(v);
+    if (s.capacity.kind === 'total') need(s.capacity.amount);
+    if (s.reserve !== undefined) {
+      need(s.reserve.opening);
+      for (const v of [...Object.values(s.reserve.additions), ...Object.values(s.reserve.withdrawals)]) need(v);
+    }
+  }
+  for (const c of coverEval?.claims ?? []) for (const y of Object.values(c.years)) need(y.claimed);
+  if (needed > MAX_DECIMALS) {
+    issues.add('too_many_decimals', [], `the savings or cover amounts need ${needed} decimals; at most ${MAX_DECIMALS} are exact in the engine`);
+    issues.throwIfAny();
+  }
+  let compiled: CompiledBudget;
+  if ('rowOf' in budget && budget.decimals >= needed) compiled = budget;
+  else compiled = compileBudget(source, { rounding, minDecimals: Math.max(needed, 'rowOf' in budget ? budget.decimals : 0) });
   if (compiled.wide) {
     issues.add('engine_overflow', [], 'this budget needs BigInt arithmetic (amounts near 2^53 units): Monte Carlo runs only on the float engine');
     issues.throwIfAny();
   }
   const Y = compiled.yearCount;
   const years = compiled.years;
-  const inputs: readonly UncertainInput[] = Array.isArray(options.inputs) ? options.inputs : [];
-  if (!Array.isArray(options.inputs)) issues.add('invalid_type', ['inputs'], 'inputs must be an array');
+  const dec = compiled.decimals;
+  const unitsPerCent = dec >= 2 ? 10 ** (dec - 2) : 1;
+  const engine = createEngine(compiled);
   const targets = options.targets ?? [];
   for (const [i, p] of (options.percentiles ?? []).entries()) {
     if (typeof p !== 'number' || !(p >= 0 && p <= 100)) issues.add('invalid_value', ['percentiles', i], `a percentile must be from 0 to 100, not ${String(p)}`);
   }
+
+  // the cover program: sources, claims, and the rows whose totals claims and line capacities read
+  const sourceIndex = new Map<string, number>(coverSources.map((s, i) => [s.id, i]));
+  const coverRowIds: string[] = [];
+  const coverRowOf = new Map<string, number>();
+  const coverRowIndex = (id: string): number => {
+    let cr = coverRowOf.get(id);
+    if (cr === undefined) {
+      if (compiled.rowOf(id) < 0) return -1;
+      cr = coverRowIds.length;
+      coverRowIds.push(id);
+      coverRowOf.set(id, cr);
+    }
+    return cr;
+  };
+  const SC = coverSources.length;
+  const capKind = new Uint8Array(SC);
+  const capBase = new Float64Array(SC * (Y + 1));
+  const capStart = new Int32Array(SC);
+  const capRow = new Int32Array(SC).fill(-1);
+  const capYears = new Uint8Array(SC * Y);
+  const hasReserve = new Uint8Array(SC);
+  const resOpening = new Float64Array(SC);
+  const resAdd = new Float64Array(SC * Y);
+  const resWithdraw = new Float64Array(SC * Y);
+  let coverBound = 0;
+  coverSources.forEach((s, i) => {
+    const cap = s.capacity;
+    if (cap.kind === 'per-year') {
+      years.forEach((year, y) => (capBase[i * (Y + 1) + y] = unitsOf(cap.values[String(year)] ?? ZERO, dec)));
+    } else if (cap.kind === 'total') {
+      capKind[i] = 1;
+      capBase[i * (Y + 1) + Y] = unitsOf(cap.amount, dec);
+      const start = years.findIndex((year) => cap.from === undefined || year >= cap.from);
+      capStart[i] = start < 0 ? Y : start;
+    } else if (cap.kind === 'line') {
+      capKind[i] = 2;
+      capRow[i] = coverRowIndex(cap.line);
+      years.forEach((year, y) => (capYears[i * Y + y] = cap.years === undefined || cap.years.includes(year) ? 1 : 0));
+    } else capKind[i] = cap.kind === 'unlimited' ? 3 : 4;
+    for (let k = 0; k <= Y; k++) coverBound += Math.abs(capBase[i * (Y + 1) + k]!);
+    if (s.reserve !== undefined) {
+      const reserve = s.reserve;
+      hasReserve[i] = 1;
+      resOpening[i] = unitsOf(reserve.opening, dec);
+      coverBound += Math.abs(resOpening[i]!);
+      years.forEach((year, y) => {
+        resAdd[i * Y + y] = unitsOf(reserve.additions[String(year)] ?? ZERO, dec);
+        resWithdraw[i * Y + y] = unitsOf(reserve.withdrawals[String(year)] ?? ZERO, dec);
+        coverBound += Math.abs(resAdd[i * Y + y]!) + Math.abs(resWithdraw[i * Y + y]!);
+      });
+    }
+  });
+  const C = coverClaims.length;
+  const claimSource = new Int32Array(C);
+  const claimRow = new Int32Array(C).fill(-1);
+  const claimApplies = new Uint8Array(C * Y);
+  const claimFixed = new Float64Array(C * Y);
+  const shareRows = new Set<number>();
+  let fullClaims = 0;
+  coverClaims.forEach((claim, c) => {
+    claimSource[c] = sourceIndex.get(claim.source) ?? -1;
+    const cr = claim.extent.kind === 'amount' ? -1 : coverRowIndex(claim.target);
+    if (claim.extent.kind === 'full' && cr >= 0) {
+      claimRow[c] = cr;
+      fullClaims++;
+    }
+    if (claim.extent.kind === 'share' && cr >= 0) shareRows.add(cr);
+    years.forEach((year, y) => {
+      claimApplies[c * Y + y] = claim.years === undefined || claim.years.includes(year) ? 1 : 0;
+      if (claimRow[c]! < 0) {
+        claimFixed[c * Y + y] = unitsOf(coverEval?.claims[c]?.years[String(year)]?.claimed ?? ZERO, dec);
+        coverBound += Math.abs(claimFixed[c * Y + y]!);
+      }
+    });
+  });
+  const CR = coverRowIds.length;
+  const rowCover: number[][] = Array.from({ length: compiled.rowCount }, () => []);
+  const rowBase = new Float64Array(CR * Y);
+  coverRowIds.forEach((id, cr) => {
+    const l = compiled.lineOf(id);
+    const r = compiled.rowOf(id);
+    const rows = l >= 0 ? Array.from({ length: compiled.lineFirstRow[l + 1]! - compiled.lineFirstRow[l]! }, (_, k) => compiled.lineFirstRow[l]! + k) : [r];
+    for (const row of rows) rowCover[row]!.push(cr);
+    for (let y = 0; y < Y; y++) rowBase[cr * Y + y] = Number(l >= 0 ? engine.amountUnits('line', l, y) : engine.amountUnits('row', r, y));
+  });
+
+  // savings targets: the measure slots
+  const savingsIndex = new Map<string, number>(savingsTargets.map((t, i) => [t.id, i]));
+  const msOf = new Map<string, number>();
+  const msTarget: number[] = [];
+  const msYear: number[] = [];
+  const msPlanned: number[] = [];
+  const msBase: number[] = [];
+  const savingsBase: number[] = new Array<number>(savingsTargets.length * Y).fill(0);
+  const savingsPath: Decimal[][] = savingsTargets.map((t) =>
+    years.map((year) => {
+      const cell = t.path[String(year)];
+      return cell === undefined || isPm(cell) ? ZERO : cell;
+    }),
+  );
+  let savingsBound = 0;
+  savingsTargets.forEach((t, ti) => {
+    for (const m of Object.values(t.measures)) {
+      years.forEach((year, y) => {
+        const units = unitsOf(realisedIn(m, year), dec);
+        savingsBase[ti * Y + y]! += units;
+        savingsBound += Math.abs(units);
+      });
+    }
+    for (const p of savingsPath[ti]!) savingsBound += Math.abs(unitsOf(p, dec));
+  });
 
   // targets: which lines they cover, and their minimum per year
   const lineTargets: number[][] = compiled.lineIds.map(() => []);
@@ -315,24 +615,91 @@ export function planMonteCarlo(budget: Budget | CompiledBudget, options: MonteCa
   const streams: number[] = [];
   const ids = new Set<string>();
   const maxAbs: number[] = []; // bound of each slot's value in units, after the inputs so far
+  const planMeasure = (input: UncertainInput, path: Path, yearIndices: number[] | undefined, maxRate: number): void => {
+    if (input.target === undefined) return issues.add('missing_field', [...path, 'target'], 'a measure input names its savings target');
+    if (input.measure === undefined) return issues.add('missing_field', [...path, 'measure'], 'a measure input names its measure');
+    const ti = savingsIndex.get(input.target);
+    if (ti === undefined) return issues.add('unknown_reference', [...path, 'target'], `no savings target "${input.target}"`);
+    const m = savingsTargets[ti]!.measures[input.measure];
+    if (m === undefined || !Object.hasOwn(savingsTargets[ti]!.measures, input.measure)) return issues.add('unknown_reference', [...path, 'measure'], `no measure "${input.measure}" in "${input.target}"`);
+    const ys = yearIndices ?? years.flatMap((year, y) => (m.planned[String(year)] !== undefined || !realisedIn(m, year).isZero() ? [y] : []));
+    for (const y of ys) {
+      const key = `${ti}\u0000${input.measure}\u0000${y}`;
+      let ms = msOf.get(key);
+      if (ms === undefined) {
+        ms = msTarget.length;
+        msOf.set(key, ms);
+        msTarget.push(ti);
+        msYear.push(y);
+        msPlanned.push(unitsOf(m.planned[String(years[y]!)] ?? ZERO, dec));
+        msBase.push(unitsOf(realisedIn(m, years[y]!), dec));
+      }
+      inputSlots.push(ms);
+      inputExponent.push(1);
+      savingsBound += Math.abs(msPlanned[ms]!) * maxRate + 1;
+    }
+    if (ys.length === 0) issues.add('no_cells', [...path, input.years !== undefined ? 'years' : 'measure'], `input "${input.id}" changes no year`);
+  };
+  const planCapacity = (input: UncertainInput, path: Path, yearIndices: number[] | undefined, maxEuros: number): void => {
+    if (input.source === undefined) return issues.add('missing_field', [...path, 'source'], 'a capacity input names its cover source');
+    const s = sourceIndex.get(input.source);
+    if (s === undefined) return issues.add('unknown_reference', [...path, 'source'], `no cover source "${input.source}"`);
+    const cap = coverSources[s]!.capacity;
+    const drawn = maxEuros * 100 * unitsPerCent + 1;
+    if (cap.kind === 'total') {
+      if (yearIndices !== undefined) issues.add('invalid_value', [...path, 'years'], 'a total capacity is one amount for all years: leave years out');
+      inputSlots.push(s * (Y + 1) + Y);
+      inputExponent.push(1);
+      coverBound += drawn;
+    } else if (cap.kind === 'per-year') {
+      const withValue = years.flatMap((year, y) => (cap.values[String(year)] !== undefined ? [y] : []));
+      const ys = yearIndices ?? (withValue.length > 0 ? withValue : years.map((_, y) => y));
+      for (const y of ys) {
+        inputSlots.push(s * (Y + 1) + y);
+        inputExponent.push(1);
+        coverBound += drawn;
+      }
+      if (ys.length === 0) issues.add('no_cells', [...path, 'years'], `input "${input.id}" changes no year`);
+    } else {
+      issues.add('unsupported_capacity', [...path, 'source'], `the capacity of "${input.source}" is of kind ${cap.kind}: only per-year and total capacities can be drawn`);
+    }
+  };
   inputs.forEach((input, j) => {
     const path: Path = ['inputs', j];
     if (typeof input.id !== 'string' || input.id === '') issues.add('missing_field', [...path, 'id'], 'an input needs an id');
     else if (ids.has(input.id)) issues.add('duplicate_id', [...path, 'id'], `input id "${input.id}" is used twice`);
     ids.add(input.id);
     if (!(input.kind in KIND_CODE)) {
-      issues.add('invalid_value', [...path, 'kind'], `kind must be amount, realisation or indexation, not ${String(input.kind)}`);
+      issues.add('invalid_value', [...path, 'kind'], `kind must be amount, realisation, indexation, measure or capacity, not ${String(input.kind)}`);
       inputSlotStart.push(inputSlots.length);
       streams.push(0);
       return;
     }
     try {
-      compileDistribution(input.distribution, { unit: input.kind === 'amount' ? 'euro' : 'rate', path: [...path, 'distribution'] });
+      compileDistribution(input.distribution, { unit: input.kind === 'amount' || input.kind === 'capacity' ? 'euro' : 'rate', path: [...path, 'distribution'] });
     } catch (error) {
       if (MeerjarenError.is(error)) issues.addAll(error.issues);
       else throw error;
     }
     streams.push(streamOf(input.group !== undefined ? `group:${input.group}` : `input:${input.id}`));
+    if (input.kind === 'measure' || input.kind === 'capacity') {
+      const lowest = specMin(input.distribution);
+      if (lowest !== undefined && lowest.value < 0) {
+        if (input.kind === 'measure') issues.add('invalid_rate', [...path, 'distribution', lowest.field], 'a realisation rate is zero or more');
+        else issues.add('negative_amount', [...path, 'distribution', lowest.field], 'a capacity is zero or more');
+      }
+      const yearIndices: number[] | undefined = input.years === undefined ? undefined : [];
+      (input.years ?? []).forEach((year, k) => {
+        const y = compiled.yearIndexOf(year);
+        if (y < 0) issues.add('year_outside_horizon', [...path, 'years', k], `${String(year)} is outside the horizon`);
+        else yearIndices!.push(y);
+      });
+      const m = specMaxAbs(input.distribution);
+      if (input.kind === 'measure') planMeasure(input, path, yearIndices, m);
+      else planCapacity(input, path, yearIndices, m);
+      inputSlotStart.push(inputSlots.length);
+      return;
+    }
     const rows: number[] = [];
     (input.rows ?? []).forEach((id, k) => {
       const r = compiled.rowOf(id);
@@ -358,6 +725,7 @@ export function planMonteCarlo(budget: Budget | CompiledBudget, options: MonteCa
     if (input.kind === 'indexation' && !Number.isInteger(baseYear)) issues.add('invalid_value', [...path, 'baseYear'], 'baseYear must be a year');
     const before = inputSlots.length;
     const flag = (r: number, y: number): number => compiled.flags[r * Y + y]!;
+    let shareReported = false;
     for (const r of rows) {
       let ys = yearIndices;
       if (ys === undefined) {
@@ -376,6 +744,12 @@ export function planMonteCarlo(budget: Budget | CompiledBudget, options: MonteCa
           slotOfCell.set(cell, slot);
           slotCells.push(cell);
           maxAbs.push(Math.abs(compiled.units[cell]!));
+          for (const cr of rowCover[r]!) {
+            if (shareRows.has(cr) && !shareReported) {
+              shareReported = true;
+              issues.add('cover_share_uncertain', [...path, input.rows?.includes(compiled.rowIds[r]!) === true ? 'rows' : 'lines'], `a share claim reads "${coverRowIds[cr]!}", which this input moves: a share of an uncertain cost is not exact in whole units`);
+            }
+          }
         }
         const exponent = input.kind === 'indexation' ? Math.max(0, years[y]! - baseYear) : 1;
         inputSlots.push(slot);
@@ -392,15 +766,17 @@ export function planMonteCarlo(budget: Budget | CompiledBudget, options: MonteCa
 
   let bound = Number(compiled.absoluteSum);
   slotCells.forEach((cell, s) => (bound += maxAbs[s]! - Math.abs(compiled.units[cell]!)));
-  if (!(bound <= MAX_SAFE_UNITS / 2)) {
+  if (!(bound <= MAX_SAFE_UNITS / 2 && savingsBound <= MAX_SAFE_UNITS / 2 && coverBound + fullClaims * bound + SC * bound <= MAX_SAFE_UNITS / 2)) {
     throw new MeerjarenError([issue('engine_overflow', ['inputs'], 'the drawn amounts could pass 2^53 units: narrow the distributions')]);
   }
 
   // base outputs
   const T = targets.length;
-  const stride = (2 + T) * Y;
-  const engine = createEngine(compiled);
+  const TS = savingsTargets.length;
+  const coverActive = wantCover ? 1 : 0;
+  const stride = (2 + T + TS + coverActive) * Y;
   const base = new Float64Array(stride);
+  for (let k = 0; k < TS * Y; k++) base[(2 + T) * Y + k] = savingsBase[k]!;
   for (let y = 0; y < Y; y++) {
     base[y] = Number(engine.amountUnits('table', 0, y));
     base[Y + y] = Number(engine.structuralUnits('table', 0, y));
@@ -410,17 +786,23 @@ export function planMonteCarlo(budget: Budget | CompiledBudget, options: MonteCa
   });
   const slotTargetStart: number[] = [0];
   const slotTargets: number[] = [];
+  const slotCoverStart: number[] = [0];
+  const slotCover: number[] = [];
   for (const cell of slotCells) {
     const r = Math.floor(cell / Y);
     slotTargets.push(...lineTargets[compiled.rowLine[r]!]!);
     slotTargetStart.push(slotTargets.length);
+    slotCover.push(...rowCover[r]!);
+    slotCoverStart.push(slotCover.length);
   }
   const plan: MonteCarloPlan = {
     seed: options.seed ?? 1,
     yearCount: Y,
-    unitsPerCent: compiled.decimals >= 2 ? 10 ** (compiled.decimals - 2) : 1,
+    unitsPerCent,
     rounding,
     targetCount: T,
+    savingsCount: TS,
+    coverActive,
     stride,
     base,
     slotBase: Float64Array.from(slotCells, (cell) => compiled.units[cell]!),
@@ -434,13 +816,37 @@ export function planMonteCarlo(budget: Budget | CompiledBudget, options: MonteCa
     inputSlots: Int32Array.from(inputSlots),
     inputExponent: Int32Array.from(inputExponent),
     distributions: inputs.map((input) => input.distribution),
+    msTarget: Int32Array.from(msTarget),
+    msYear: Int32Array.from(msYear),
+    msPlanned: Float64Array.from(msPlanned),
+    msBase: Float64Array.from(msBase),
+    cover: {
+      capKind,
+      capBase,
+      capStart,
+      capRow,
+      capYears,
+      hasReserve,
+      resOpening,
+      resAdd,
+      resWithdraw,
+      claimSource,
+      claimRow,
+      claimApplies,
+      claimFixed,
+      rowBase,
+      slotCoverStart: Int32Array.from(slotCoverStart),
+      slotCover: Int32Array.from(slotCover),
+    },
   };
-  PLAN_META.set(plan, { compiled, draws, percentiles: options.percentiles ?? [5, 50, 95], targets, minimum, inputs });
+  PLAN_META.set(plan, { compiled, draws, percentiles: options.percentiles ?? [5, 50, 95], targets, minimum, inputs, savingsTargets, savingsPath });
   return plan;
 }
 
 interface PlanMeta {
   readonly compiled: CompiledBudget;
+  readonly savingsTargets: readonly SavingsTarget[];
+  readonly savingsPath: readonly (readonly Decimal[])[];
   readonly draws: number;
   readonly percentiles: readonly number[];
   readonly targets: readonly TargetSpec[];
@@ -485,9 +891,72 @@ export function createKernel(plan: MonteCarloPlan): DrawKernel {
   const J = plan.inputKind.length;
   const work = new Float64Array(S);
   const values = new Float64Array(J);
-  const samplers: Sampler[] = plan.distributions.map((spec, j) => compileDistribution(spec, { unit: plan.inputKind[j] === 0 ? 'euro' : 'rate' }));
+  const samplers: Sampler[] = plan.distributions.map((spec, j) => compileDistribution(spec, { unit: plan.inputKind[j] === 0 || plan.inputKind[j] === 4 ? 'euro' : 'rate' }));
   const rng: Random = createRandom(plan.seed);
   const { slotBase, slotYear, slotStructural, slotTargetStart, slotTargets, inputKind, inputSlotStart, inputSlots, inputExponent, base, unitsPerCent, rounding, stride } = plan;
+  const { msTarget, msYear, msPlanned, msBase } = plan;
+  const MS = msBase.length;
+  const msWork = new Float64Array(MS);
+  const savingsOffset = (2 + plan.targetCount) * Y;
+  const cover = plan.cover;
+  const coverOffset = (2 + plan.targetCount + plan.savingsCount) * Y;
+  const SC = cover.capKind.length;
+  const C = cover.claimSource.length;
+  const capWork = new Float64Array(cover.capBase.length);
+  const rowWork = new Float64Array(cover.rowBase.length);
+  const remaining = new Float64Array(SC);
+  const given = new Float64Array(SC);
+  const totalLeft = new Float64Array(SC);
+  const balance = new Float64Array(SC);
+  const opening = new Float64Array(SC);
+
+  /** The cover, served year by year as evaluateCover serves it: the uncovered amount per year into `out`. */
+  const serveCover = (out: Float64Array, offset: number): void => {
+    const { capKind, capStart, capRow, capYears, hasReserve, resOpening, resAdd, resWithdraw, claimSource, claimRow, claimApplies, claimFixed } = cover;
+    for (let s = 0; s < SC; s++) {
+      totalLeft[s] = capWork[s * (Y + 1) + Y]!;
+      balance[s] = resOpening[s]!;
+    }
+    for (let y = 0; y < Y; y++) {
+      for (let s = 0; s < SC; s++) {
+        const kind = capKind[s]!;
+        let avail: number;
+        if (kind === 0) avail = capWork[s * (Y + 1) + y]!;
+        else if (kind === 1) avail = y >= capStart[s]! ? totalLeft[s]! : 0;
+        else if (kind === 2) avail = capYears[s * Y + y] === 1 && capRow[s]! >= 0 ? Math.max(0, rowWork[capRow[s]! * Y + y]!) : 0;
+        else if (kind === 3) avail = Infinity;
+        else avail = 0;
+        if (hasReserve[s] === 1) {
+          opening[s] = balance[s]!;
+          const free = Math.max(0, balance[s]! + resAdd[s * Y + y]! - resWithdraw[s * Y + y]!);
+          avail = kind === 4 || kind === 3 ? free : Math.min(avail, free);
+        }
+        remaining[s] = avail;
+        given[s] = 0;
+      }
+      let uncovered = 0;
+      for (let c = 0; c < C; c++) {
+        const cr = claimRow[c]!;
+        const claimed = cr < 0 ? claimFixed[c * Y + y]! : claimApplies[c * Y + y] === 1 ? Math.max(0, -rowWork[cr * Y + y]!) : 0;
+        const s = claimSource[c]!;
+        if (s < 0) {
+          uncovered += claimed;
+          continue;
+        }
+        if (claimed === 0) continue;
+        const left = remaining[s]!;
+        const covered = left === Infinity ? claimed : Math.min(claimed, Math.max(0, left));
+        if (left !== Infinity) remaining[s] = left - covered;
+        given[s]! += covered;
+        uncovered += claimed - covered;
+      }
+      for (let s = 0; s < SC; s++) {
+        if (capKind[s] === 1 && y >= capStart[s]!) totalLeft[s]! -= given[s]!;
+        if (hasReserve[s] === 1) balance[s] = opening[s]! + resAdd[s * Y + y]! - resWithdraw[s * Y + y]! - given[s]!;
+      }
+      out[offset + coverOffset + y] = uncovered === 0 ? 0 : uncovered;
+    }
+  };
   const MILLION = 1_000_000;
   let maxExponent = 1;
   for (let k = 0; k < inputExponent.length; k++) maxExponent = Math.max(maxExponent, inputExponent[k]!);
@@ -497,6 +966,11 @@ export function createKernel(plan: MonteCarloPlan): DrawKernel {
 
   const evaluate = (vals: Float64Array, out: Float64Array, offset: number): void => {
     work.set(slotBase);
+    if (MS > 0) msWork.set(msBase);
+    if (plan.coverActive === 1) {
+      capWork.set(cover.capBase);
+      rowWork.set(cover.rowBase);
+    }
     for (let j = 0; j < J; j++) {
       const v = vals[j]!;
       const from = inputSlotStart[j]!;
@@ -511,6 +985,15 @@ export function createKernel(plan: MonteCarloPlan): DrawKernel {
           const s = inputSlots[k]!;
           work[s] = applyRatio(work[s]!, ppm, MILLION, rounding);
         }
+      } else if (kind === 3) {
+        const ppm = rateToPpm(v);
+        for (let k = from; k < to; k++) {
+          const ms = inputSlots[k]!;
+          msWork[ms] = applyRatio(msPlanned[ms]!, ppm, MILLION, rounding);
+        }
+      } else if (kind === 4) {
+        const units = v * unitsPerCent;
+        for (let k = from; k < to; k++) capWork[inputSlots[k]!] = units;
       } else {
         const ppm = rateToPpm(v);
         const step = BigInt(MILLION + ppm);
@@ -531,7 +1014,13 @@ export function createKernel(plan: MonteCarloPlan): DrawKernel {
       out[offset + y]! += d;
       if (slotStructural[s] === 1) out[offset + Y + y]! += d;
       for (let k = slotTargetStart[s]!; k < slotTargetStart[s + 1]!; k++) out[offset + (2 + slotTargets[k]!) * Y + y]! += d;
+      for (let k = cover.slotCoverStart[s]!; k < cover.slotCoverStart[s + 1]!; k++) rowWork[cover.slotCover[k]! * Y + y]! += d;
     }
+    for (let ms = 0; ms < MS; ms++) {
+      const d = msWork[ms]! - msBase[ms]!;
+      if (d !== 0) out[offset + savingsOffset + msTarget[ms]! * Y + msYear[ms]!]! += d;
+    }
+    if (plan.coverActive === 1) serveCover(out, offset);
   };
 
   const streams = plan.inputStream;
@@ -617,6 +1106,40 @@ export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarl
     });
     return { id: t.id, label: t.label ?? t.id, total, gap, probabilityMet: met };
   });
+  const T = targets.length;
+  const savings: SavingsOutcome[] = meta.savingsTargets.map((t, ti) => {
+    const offset = (2 + T + ti) * Y;
+    const realised = byYear(2 + T + ti);
+    const target: Record<string, Decimal> = {};
+    const gap: Record<string, OutcomeSummary> = {};
+    const met: Record<string, number> = {};
+    compiled.years.forEach((year, y) => {
+      const path = meta.savingsPath[ti]![y]!;
+      target[year] = path;
+      const pathUnits = unitsOf(path, d);
+      const col = take(offset + y);
+      let hits = 0;
+      for (let i = 0; i < draws; i++) {
+        const g = pathUnits - col[i]!;
+        col[i] = g === 0 ? 0 : g;
+        if (g <= 0) hits++;
+      }
+      gap[year] = outcome(col, percentiles, d);
+      met[year] = hits / draws;
+    });
+    return { id: t.id, label: t.title, target, realised, gap, probabilityMet: met };
+  });
+  let cover: CoverOutcome | undefined;
+  if (plan.coverActive === 1) {
+    const group = 2 + T + meta.savingsTargets.length;
+    const covered: Record<string, number> = {};
+    compiled.years.forEach((year, y) => {
+      let hits = 0;
+      for (let i = 0; i < draws; i++) if (raw[i * plan.stride + group * Y + y]! <= 0) hits++;
+      covered[year] = hits / draws;
+    });
+    cover = { uncovered: byYear(group), probabilityCovered: covered };
+  }
   return deepFreeze({
     draws,
     seed: plan.seed,
@@ -626,6 +1149,8 @@ export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarl
     structural: byYear(1),
     probabilityStructurallyBalanced: balanced,
     targets: targetOutcomes,
+    savings,
+    ...(cover === undefined ? {} : { cover }),
   });
 }
 
@@ -651,6 +1176,175 @@ export function monteCarlo(budget: Budget | CompiledBudget, options: MonteCarloO
   const raw = new Float64Array(draws * plan.stride);
   createKernel(plan).run(0, draws, raw);
   return summariseRun(plan, raw);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Variants with common random numbers
+
+/**
+ * A variant to compare with the baseline (variant): a budget of its own, or a scenario applied to the baseline
+ * (`applyScenario`).
+ */
+export type MonteCarloVariant =
+  | { readonly id: string; readonly label?: string; readonly budget: Budget }
+  | { readonly id: string; readonly label?: string; readonly scenario: Scenario; readonly library?: ScenarioLibrary };
+
+/**
+ * The distribution of the difference variant - baseline (verschil), draw by draw, in euros: both are drawn with
+ * the same numbers, so the difference shows what the variant changes, not noise.
+ */
+export interface MonteCarloDifference {
+  /** Difference of the saldo per year. */
+  readonly saldo: OutcomesByYear;
+  /** Difference of the structural saldo per year. */
+  readonly structural: OutcomesByYear;
+  /** Per target of the options, in order: the difference of its total (the gap moves by minus this). */
+  readonly targets: readonly { readonly id: string; readonly total: OutcomesByYear }[];
+  /** Per savings target in both budgets (by id, baseline order): the difference of the realised savings and of the gap. */
+  readonly savings: readonly { readonly id: string; readonly realised: OutcomesByYear; readonly gap: OutcomesByYear }[];
+  /** The difference of the uncovered amount (when the cover is reported). */
+  readonly uncovered?: OutcomesByYear;
+}
+
+/** One variant of a comparison: its own result and its difference from the baseline. */
+export interface VariantComparison {
+  /** Variant id. */
+  readonly id: string;
+  /** Label (the variant's, the scenario's title, or the id). */
+  readonly label: string;
+  /** The variant's own result. */
+  readonly result: MonteCarloResult;
+  /** Variant - baseline, draw by draw. */
+  readonly difference: MonteCarloDifference;
+}
+
+/** The result of {@link compareMonteCarlo}. A frozen value. */
+export interface MonteCarloComparison {
+  /** The baseline's result. */
+  readonly baseline: MonteCarloResult;
+  /** The variants, in the order given. */
+  readonly variants: readonly VariantComparison[];
+}
+
+function prefixed(error: unknown, prefix: Path): never {
+  if (MeerjarenError.is(error)) throw new MeerjarenError(error.issues.map((i) => issue(i.code, [...prefix, ...i.pathSegments], i.message)));
+  throw error;
+}
+
+/**
+ * Monte Carlo on a baseline and variants with common random numbers (gemeenschappelijke toevalsgetallen):
+ * every run uses the same seed, and draw `d` of an input id (or group) gets the same random number in every
+ * run, so the distribution of the difference variant - baseline per draw reflects the variant, not noise. A
+ * variant that changes nothing gives a difference of exactly 0 in every draw; a variant that adds a fixed
+ * amount gives exactly that amount at every percentile.
+ *
+ * @remarks
+ * The inputs, targets and options are the same for every run; each input must find its rows (and targets,
+ * measures, sources) in every variant. All runs count in the same unit (the finest any of them needs), so
+ * differences are exact.
+ *
+ * @param baseline - the baseline budget
+ * @param variants - budgets or scenarios, each with an id
+ * @param options - as {@link monteCarlo}
+ * @returns a frozen {@link MonteCarloComparison}
+ * @throws MeerjarenError as {@link planMonteCarlo}, paths of a variant prefixed with `variants[i]`;
+ *   `duplicate_id` when two variants share an id; scenario errors of `applyScenario`
+ * @example
+ * ```ts
+ * const cmp = compareMonteCarlo(budget, [{ id: 'motie', scenario }], { inputs, seed: 2026 });
+ * cmp.variants[0].difference.saldo['2027'].percentiles.p50; // exact euros
+ * ```
+ */
+export function compareMonteCarlo(baseline: Budget, variants: readonly MonteCarloVariant[], options: MonteCarloOptions): MonteCarloComparison {
+  const issues = new IssueCollector();
+  const ids = new Set<string>();
+  variants.forEach((v, i) => {
+    if (typeof v.id !== 'string' || v.id === '') issues.add('missing_field', ['variants', i, 'id'], 'a variant needs an id');
+    else if (ids.has(v.id)) issues.add('duplicate_id', ['variants', i, 'id'], `variant id "${v.id}" is used twice`);
+    ids.add(v.id);
+  });
+  issues.throwIfAny();
+  const budgets = variants.map((v, i) => {
+    if ('budget' in v) return { budget: v.budget, label: v.label ?? v.id };
+    try {
+      const applied = applyScenario(baseline, v.scenario, v.library);
+      return { budget: applied.budget, label: v.label ?? applied.title };
+    } catch (error) {
+      return prefixed(error, ['variants', i, 'scenario']);
+    }
+  });
+  const planAll = (minDecimals: number): MonteCarloPlan[] => [
+    buildPlan(baseline, options, minDecimals),
+    ...budgets.map((b, i) => {
+      try {
+        return buildPlan(b.budget, options, minDecimals);
+      } catch (error) {
+        return prefixed(error, ['variants', i]);
+      }
+    }),
+  ];
+  let plans = planAll(0);
+  const decimals = Math.max(...plans.map((p) => planMeta(p).compiled.decimals));
+  if (plans.some((p) => planMeta(p).compiled.decimals !== decimals)) plans = planAll(decimals);
+  const draws = planMeta(plans[0]!).draws;
+  const raws = plans.map((plan) => {
+    const raw = new Float64Array(draws * plan.stride);
+    createKernel(plan).run(0, draws, raw);
+    return raw;
+  });
+  const results = plans.map((plan, i) => summariseRun(plan, raws[i]!));
+  const basePlan = plans[0]!;
+  const baseMeta = planMeta(basePlan);
+  const Y = basePlan.yearCount;
+  const years = baseMeta.compiled.years;
+  const percentiles = baseMeta.percentiles;
+  const column = new Float64Array(draws);
+  const comparisons: VariantComparison[] = budgets.map((b, i) => {
+    const plan = plans[i + 1]!;
+    const raw = raws[i + 1]!;
+    const meta = planMeta(plan);
+    const diff = (baseOffset: number, variantOffset: number): OutcomesByYear => {
+      const out: Record<string, OutcomeSummary> = {};
+      years.forEach((year, y) => {
+        for (let d = 0; d < draws; d++) {
+          const delta = raw[d * plan.stride + variantOffset + y]! - raws[0]![d * basePlan.stride + baseOffset + y]!;
+          column[d] = delta === 0 ? 0 : delta;
+        }
+        out[year] = outcome(column, percentiles, decimals);
+      });
+      return out;
+    };
+    const T = baseMeta.targets.length;
+    const targets = baseMeta.targets.map((t, ti) => ({ id: t.id, total: diff((2 + ti) * Y, (2 + ti) * Y) }));
+    const savings = baseMeta.savingsTargets.flatMap((t, ti) => {
+      const vi = meta.savingsTargets.findIndex((v) => v.id === t.id);
+      if (vi < 0) return [];
+      const baseOffset = (2 + T + ti) * Y;
+      const variantOffset = (2 + T + vi) * Y;
+      // gap = path - realised, so its difference is (path_v - path_b) - (realised_v - realised_b)
+      const realised = diff(baseOffset, variantOffset);
+      const gap: Record<string, OutcomeSummary> = {};
+      years.forEach((year, y) => {
+        const shift = unitsOf(meta.savingsPath[vi]![y]!, decimals) - unitsOf(baseMeta.savingsPath[ti]![y]!, decimals);
+        for (let d = 0; d < draws; d++) {
+          const delta = shift - (raw[d * plan.stride + variantOffset + y]! - raws[0]![d * basePlan.stride + baseOffset + y]!);
+          column[d] = delta === 0 ? 0 : delta;
+        }
+        gap[year] = outcome(column, percentiles, decimals);
+      });
+      return [{ id: t.id, realised, gap }];
+    });
+    const coverOffset = (p: MonteCarloPlan): number => (2 + p.targetCount + p.savingsCount) * Y;
+    const difference: MonteCarloDifference = {
+      saldo: diff(0, 0),
+      structural: diff(Y, Y),
+      targets,
+      savings,
+      ...(basePlan.coverActive === 1 && plan.coverActive === 1 ? { uncovered: diff(coverOffset(basePlan), coverOffset(plan)) } : {}),
+    };
+    return { id: variants[i]!.id, label: b.label, result: results[i + 1]!, difference };
+  });
+  return deepFreeze({ baseline: results[0]!, variants: comparisons });
 }
 
 // ---------------------------------------------------------------------------------------------
