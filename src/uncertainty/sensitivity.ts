@@ -12,8 +12,12 @@ import type { DistributionSpec } from './distribution.js';
 import { createKernel, planMeta, planMonteCarlo, type TargetSpec, type UncertainInput } from './montecarlo.js';
 import type { RoundingMode } from '../core/decimal.js';
 
-/** What the tornado measures: the saldo, the structural saldo, or a target's total. */
-export type TornadoMeasure = 'saldo' | 'structural' | { readonly target: string };
+/**
+ * What the tornado measures: the saldo, the structural saldo, a target's total (`{ target }`, a target of the
+ * options), the gap of a savings target of the budget (`{ savingsGap }`, `budget.targets`), or the cover's
+ * uncovered amount (`'uncovered'`).
+ */
+export type TornadoMeasure = 'saldo' | 'structural' | 'uncovered' | { readonly target: string } | { readonly savingsGap: string };
 
 /** Options of {@link tornado}. */
 export interface TornadoOptions {
@@ -123,9 +127,12 @@ export function distributionPoints(spec: DistributionSpec): DistributionPoints {
  * ```
  */
 export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions): TornadoTable {
+  const measure = options.measure ?? 'structural';
   const plan = planMonteCarlo(budget, {
     inputs: options.inputs,
     draws: 1,
+    ...(typeof measure === 'object' && 'savingsGap' in measure ? { savings: true } : {}),
+    ...(measure === 'uncovered' ? { cover: true } : {}),
     ...(options.targets === undefined ? {} : { targets: options.targets }),
     ...(options.rounding === undefined ? {} : { rounding: options.rounding }),
   });
@@ -133,12 +140,21 @@ export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions
   const { compiled } = meta;
   const y = compiled.yearIndexOf(options.year);
   if (y < 0) throw new MeerjarenError([issue('year_outside_horizon', ['year'], `${String(options.year)} is outside the horizon`)]);
-  const measure = options.measure ?? 'structural';
   const Y = plan.yearCount;
   let offset: number;
+  let sign = 1;
+  let shift = 0;
   if (measure === 'saldo') offset = y;
   else if (measure === 'structural') offset = Y + y;
-  else {
+  else if (measure === 'uncovered') offset = (2 + plan.targetCount + plan.savingsCount) * Y + y;
+  else if ('savingsGap' in measure) {
+    const t = meta.savingsTargets.findIndex((target) => target.id === measure.savingsGap);
+    if (t < 0) throw new MeerjarenError([issue('unknown_reference', ['measure', 'savingsGap'], `no savings target "${measure.savingsGap}"`)]);
+    offset = (2 + plan.targetCount + t) * Y + y;
+    // gap = path - realised
+    sign = -1;
+    shift = Number(meta.savingsPath[t]![y]!.times(new Dec(10).pow(compiled.decimals)).toFixed(0));
+  } else {
     const t = (options.targets ?? []).findIndex((target) => target.id === measure.target);
     if (t < 0) throw new MeerjarenError([issue('unknown_reference', ['measure', 'target'], `no target "${measure.target}"`)]);
     offset = (2 + t) * Y + y;
@@ -146,13 +162,14 @@ export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions
   const inputs = meta.inputs;
   const points = inputs.map((input) => distributionPoints(input.distribution));
   const toValue = (input: UncertainInput, value: Decimal): number =>
-    input.kind === 'amount' ? Number(value.times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0)) : Number(value.toFixed());
+    input.kind === 'amount' || input.kind === 'capacity' ? Number(value.times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0)) : Number(value.toFixed());
   const central = Float64Array.from(inputs, (input, j) => toValue(input, points[j]!.central));
   const kernel = createKernel(plan);
   const out = new Float64Array(plan.stride);
   const measureWith = (values: Float64Array): number => {
     kernel.evaluate(values, out, 0);
-    return out[offset]!;
+    const v = shift + sign * out[offset]!;
+    return v === 0 ? 0 : v;
   };
   const d = compiled.decimals;
   const baseline = measureWith(central);
