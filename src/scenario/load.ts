@@ -23,9 +23,12 @@ export interface LoadScenarioOptions extends JsonLimits {
  * @remarks
  * All problems are reported at once, each with a code and the path of the change (`changes[3].line`).
  * Without a budget only the shape is checked (codes such as `unknown_change_kind`, `invalid_amount`,
- * `invalid_range` for low above high, `cycle` for a scenario extending itself). With `options.budget` the
- * scenario is also dry-run against it: `unknown_reference` (line, component, section, or a scenario in
- * `extends`), `year_outside_horizon`, `not_pm`, `ambiguous_target`, `change_conflict`.
+ * `invalid_range` for low above high, `cycle` for a scenario extending itself, `negative_capacity`,
+ * `negative_amount`, `invalid_share`, `invalid_rate`, `realisation_above_plan` for a rate above 1 without
+ * `abovePlan`). With `options.budget` the scenario is also dry-run against it: `unknown_reference` (line,
+ * component, section, claim, cover source, savings target, measure, or a scenario in `extends`),
+ * `year_outside_horizon`, `not_pm`, `ambiguous_target`, `not_reserve`, `capacity_not_per_year`,
+ * `realisation_above_plan` for an amount above the plan, `change_conflict`.
  *
  * @param input - the scenario, or its JSON text
  * @param options - budget and library to check references against; JSON limits
