@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MeerjarenError } from '../../src/core/errors.js';
 import { loadBudget, type LoadOptions } from '../../src/document/load.js';
 import { BAD_AMOUNTS } from '../../src/testing/index.js';
+import { Dec } from '../../src/core/decimal.js';
+import { allocateRounded } from '../../src/report/allocate.js';
+import { readYearTable } from '../../src/report/csv.js';
+import { applyScenario } from '../../src/scenario/apply.js';
+import type { Change, Scenario, ScenarioLibrary } from '../../src/scenario/types.js';
 
 /**
  * Issue 7: every bad input gives a coded error with a path, never a number. One row per input; each row
@@ -214,5 +219,88 @@ describe('bad input gives a coded error with a path, never a number', () => {
     const values = b.sections[0]?.lines[0]?.values ?? {};
     expect(String(values['2025'])).toBe('0');
     expect(String(values['2026'])).toBe('1234');
+  });
+});
+
+/** Rows for what other modules own: each runs a call that must throw a coded error with a path. */
+interface CallRow {
+  readonly name: string;
+  readonly run: () => unknown;
+  readonly code: string;
+  readonly path: string;
+}
+
+function issuesOfCall(run: () => unknown): [string, string][] {
+  try {
+    run();
+  } catch (e) {
+    if (!MeerjarenError.is(e)) throw e;
+    return e.issues.map((i) => [i.code, i.path]);
+  }
+  throw new Error('ran without an error');
+}
+
+const yearTable = (header: string, row = '1;a;1;2'): (() => unknown) => () => readYearTable(`${header}\n${row}\n`, { locale: 'nl' });
+
+const csvRows: CallRow[] = [
+  ...['__proto__', 'constructor', 'prototype'].map((key): CallRow => ({ name: `${key} as a CSV header`, run: yearTable(`id;omschrijving;2025;${key}`), code: 'forbidden_key', path: 'row[0].column[3]' })),
+  { name: 'a CSV header twice', run: yearTable('id;omschrijving;omschrijving;2025', '1;a;b;1'), code: 'duplicate_key', path: 'row[0].column[2]' },
+  { name: 'a CSV year column twice', run: yearTable('id;omschrijving;2025;2025'), code: 'duplicate_year', path: 'row[0].column[3]' },
+  { name: 'a CSV cell that cannot be read', run: yearTable('id;omschrijving;2025;2026', '1;a;1;x1'), code: 'invalid_amount', path: 'row[1].column[3]' },
+  { name: 'a CSV cell 1,234.56 under locale nl', run: yearTable('id;omschrijving;2025;2026', '1;a;1;"1,234.56"'), code: 'invalid_amount', path: 'row[1].column[3]' },
+  { name: 'a CSV id twice', run: () => readYearTable('id;omschrijving;2025\n1;a;1\n1;b;2\n', { locale: 'nl' }), code: 'duplicate_id', path: 'row[2].column[0]' },
+  { name: 'a CSV read without a locale', run: () => readYearTable('id;omschrijving;2025\n1;a;1\n', {} as never), code: 'missing_field', path: 'locale' },
+];
+
+// allocateRounded has no weights: its "weights" are the parts themselves, with a step and fixed flags
+const d = (v: string | number): InstanceType<typeof Dec> => new Dec(v);
+const allocationRows: CallRow[] = [
+  { name: 'allocation over no parts with a total', run: () => allocateRounded([], d(5), d(1), 'half-up'), code: 'total_mismatch', path: 'total' },
+  { name: 'allocation with a zero step', run: () => allocateRounded([d(1)], d(1), d(0), 'half-up'), code: 'invalid_value', path: 'step' },
+  { name: 'allocation with a negative step', run: () => allocateRounded([d(1)], d(1), d(-1000), 'half-up'), code: 'invalid_value', path: 'step' },
+  { name: 'allocation with a NaN part', run: () => allocateRounded([d(1), d(NaN)], d(1), d(1), 'half-up'), code: 'invalid_amount', path: 'parts[1]' },
+  { name: 'allocation with an infinite total', run: () => allocateRounded([d(1)], d(Infinity), d(1), 'half-up'), code: 'invalid_amount', path: 'total' },
+  { name: 'allocation with fixed flags of the wrong length', run: () => allocateRounded([d(1), d(2)], d(3), d(1), 'half-up', { fixed: [true] }), code: 'invalid_value', path: 'fixed' },
+  { name: 'allocation whose fixed parts cannot reach the total', run: () => allocateRounded([d(1), d(2)], d(5), d(1), 'half-up', { fixed: [true, true] }), code: 'total_mismatch', path: 'total' },
+];
+
+const baseline = loadBudget(
+  doc(`${line('inc', '', '{"2025":"10","2026":"10","2027":"10"}')},${line('exp', '', '{"2025":"-10","2026":"pm","2027":"-10"}')}`),
+);
+const scenarioCall =
+  (changes: unknown[], more: Partial<Scenario> = {}, library?: ScenarioLibrary): (() => unknown) =>
+  () =>
+    applyScenario(baseline, { id: 's', title: 's', changes: changes as Change[], ...more }, library);
+const index = (lines: string[], more: object = {}): unknown => ({ kind: 'index', select: { lines }, rates: { '2026': '2' }, ...more });
+
+const scenarioRows: CallRow[] = [
+  { name: 'a scenario change on an unknown line', run: scenarioCall([{ kind: 'set-amount', line: 'nope', years: [2025], value: '1' }]), code: 'unknown_reference', path: 'changes[0].line' },
+  { name: 'a scenario change in a year outside the horizon', run: scenarioCall([{ kind: 'set-amount', line: 'inc', years: [2030], value: '1' }]), code: 'year_outside_horizon', path: 'changes[0].years[0]' },
+  { name: 'a scenario change on an unknown cover source', run: scenarioCall([{ kind: 'set-capacity', source: 'nope', capacity: 'unlimited' }]), code: 'unknown_reference', path: 'changes[0].source' },
+  { name: 'a pm range with low above high', run: scenarioCall([{ kind: 'estimate-pm', line: 'exp', value: { low: '5', likely: '0', high: '-5' } }]), code: 'invalid_range', path: 'changes[0].value' },
+  { name: 'a scenario that extends itself', run: scenarioCall([], { extends: 's' }), code: 'cycle', path: 'extends' },
+  {
+    name: 'stacked scenarios that extend each other',
+    run: scenarioCall([], { extends: 'a' }, [{ id: 'a', title: 'a', extends: 's', changes: [] }]),
+    code: 'cycle',
+    path: 'library.a.extends',
+  },
+  { name: 'a scenario that extends an unknown one', run: scenarioCall([], { extends: 'x' }), code: 'unknown_reference', path: 'extends' },
+  // income indexed but not the expenses declared linked to it (and the reverse)
+  { name: 'indexation of linked income without its expense', run: scenarioCall([index(['inc'], { links: [['inc', 'exp']] })]), code: 'unlinked_indexation', path: 'changes[0].links[0]' },
+  { name: 'indexation of a linked expense without its income', run: scenarioCall([index(['exp'], { links: [['inc', 'exp']], requireLinked: true })]), code: 'unlinked_indexation', path: 'changes[0].links[0]' },
+  { name: 'a link to an unknown line', run: scenarioCall([index(['inc'], { links: [['inc', 'zzz']] })]), code: 'unknown_reference', path: 'changes[0].links[0][1]' },
+  { name: 'a link that is not a pair', run: scenarioCall([index(['inc'], { links: [['inc']] })]), code: 'invalid_type', path: 'changes[0].links[0]' },
+  { name: 'requireLinked without links', run: scenarioCall([index(['inc'], { requireLinked: true })]), code: 'missing_field', path: 'changes[0].links' },
+];
+
+describe('bad input to other modules gives a coded error with a path', () => {
+  it.each([...csvRows, ...allocationRows, ...scenarioRows].map((r) => [r.name, r] as const))('%s', (_name, row) => {
+    expect(issuesOfCall(row.run)).toContainEqual([row.code, row.path]);
+  });
+
+  it('indexing both sides of a link, or one side with requireLinked false, is accepted', () => {
+    expect(() => scenarioCall([index(['inc', 'exp'], { links: [['inc', 'exp']] })])()).not.toThrow();
+    expect(() => scenarioCall([index(['inc'], { links: [['inc', 'exp']], requireLinked: false })])()).not.toThrow();
   });
 });
