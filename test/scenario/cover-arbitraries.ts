@@ -113,8 +113,10 @@ export function itemChangesArb(budget: Budget): fc.Arbitrary<Change[]> {
     const seen = new Set<string>();
     const out: Change[] = [];
     for (const [key, change] of pairs) {
-      if (seen.has(key)) continue;
+      const added = change.kind === 'add-claim' ? `id ${change.claim.id}` : undefined;
+      if (seen.has(key) || (added !== undefined && seen.has(added))) continue;
       seen.add(key);
+      if (added !== undefined) seen.add(added);
       out.push(change);
     }
     return out;
