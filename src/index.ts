@@ -45,7 +45,7 @@ export { formatAmount, formatCell, parseLocaleAmount } from './report/format.js'
 export type { ParseAmountOptions } from './report/format.js';
 export { renderCsv } from './report/render.js';
 export { resolvePresentation, UNIT_FACTORS, DEFAULT_PRESENTATION, REPORT_LABELS, displayStep, unitLine } from './report/presentation.js';
-export type { Presentation, ResolvedPresentation, AmountNotation, NumberLocale, LabelLanguage, RoundingPolicy } from './report/presentation.js';
+export type { ReportWords, Presentation, ResolvedPresentation, AmountNotation, NumberLocale, LabelLanguage, RoundingPolicy } from './report/presentation.js';
 export { allocateRounded, roundTable, roundToStep } from './report/allocate.js';
 export type { RoundedTable, AllocateOptions } from './report/allocate.js';
 export { htmlReport } from './report/html-report.js';

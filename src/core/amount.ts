@@ -20,8 +20,20 @@ export const MAX_FRACTION_DIGITS = 6;
 
 /** Result of reading one amount: a value, or the code and message of the problem. */
 export type AmountReading =
-  | { readonly ok: true; readonly value: Decimal }
-  | { readonly ok: false; readonly code: IssueCode; readonly message: string };
+  | {
+      /** The amount was read. */
+      readonly ok: true;
+      /** The amount in euros. */
+      readonly value: Decimal;
+    }
+  | {
+      /** The amount could not be read. */
+      readonly ok: false;
+      /** Stable code of the problem. */
+      readonly code: IssueCode;
+      /** What is wrong, for a person. */
+      readonly message: string;
+    };
 
 const PLAIN = /^[+-]?\d+(?:\.\d+)?$/;
 const NL = /^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/;

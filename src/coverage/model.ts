@@ -28,11 +28,36 @@ export const COVER_SOURCE_KINDS: readonly CoverSourceKind[] = Object.freeze(['oa
  * - `unlimited`: no limit (the general means as a whole); never over-committed.
  */
 export type Capacity =
-  | { readonly kind: 'per-year'; readonly values: YearAmounts }
-  | { readonly kind: 'total'; readonly amount: Decimal; readonly from?: number }
-  | { readonly kind: 'line'; readonly line: string; readonly years?: readonly number[] }
-  | { readonly kind: 'balance' }
-  | { readonly kind: 'unlimited' };
+  | {
+      /** An amount per year. */
+      readonly kind: 'per-year';
+      /** The amount per year, in euros. */
+      readonly values: YearAmounts;
+    }
+  | {
+      /** One amount for all years. */
+      readonly kind: 'total';
+      /** The amount, in euros. */
+      readonly amount: Decimal;
+      /** First year it can be used in; default the first year of the horizon. */
+      readonly from?: number;
+    }
+  | {
+      /** The voordeel of a budget line. */
+      readonly kind: 'line';
+      /** Id of the line or component. */
+      readonly line: string;
+      /** Years it counts in; default every year. */
+      readonly years?: readonly number[];
+    }
+  | {
+      /** A reserve's available balance. */
+      readonly kind: 'balance';
+    }
+  | {
+      /** No limit. */
+      readonly kind: 'unlimited';
+    };
 
 /**
  * The balance and planned mutations of a reserve (reserve, stand en mutaties), in euros, all zero or positive.
@@ -79,9 +104,22 @@ export interface CoverSource {
  * - `share`: a share of the cost (0.5 = half).
  */
 export type ClaimExtent =
-  | { readonly kind: 'full' }
-  | { readonly kind: 'amount'; readonly values: YearAmounts }
-  | { readonly kind: 'share'; readonly rate: Decimal };
+  | {
+      /** The whole cost. */
+      readonly kind: 'full';
+    }
+  | {
+      /** Fixed amounts. */
+      readonly kind: 'amount';
+      /** The amount per year, in euros. */
+      readonly values: YearAmounts;
+    }
+  | {
+      /** A share of the cost. */
+      readonly kind: 'share';
+      /** The share, 0..1 (0.5 = half). */
+      readonly rate: Decimal;
+    };
 
 /** A claim: a budget line or component asks a source to pay (part of) its cost (dekkingsclaim). */
 export interface CoverClaim {

@@ -180,8 +180,24 @@ export function displayStep(presentation: ResolvedPresentation): Decimal {
   return new Dec(UNIT_FACTORS[presentation.unit]).div(new Dec(10).pow(presentation.decimals));
 }
 
+/** Words renderers add to a table, in one language. */
+export interface ReportWords {
+  /** Start of the unit line ("Bedragen x €"). */
+  readonly amounts: string;
+  /** The word for million in the unit line ("mln"). */
+  readonly million: string;
+  /** Label of a rounding-difference row ("Afrondingsverschil"). */
+  readonly roundingDifference: string;
+  /** Note on the unit line when costs print positive ("+ is nadeel"). */
+  readonly nadeelPositive: string;
+  /** Lead-in of the column-group line in Markdown ("Kolomgroepen"). */
+  readonly columnGroups: string;
+  /** "from .. through .." ("t/m"). */
+  readonly through: string;
+}
+
 /** Words renderers add, per {@link LabelLanguage}. */
-export const REPORT_LABELS = Object.freeze({
+export const REPORT_LABELS: Readonly<Record<LabelLanguage, ReportWords>> = Object.freeze({
   nl: Object.freeze({
     amounts: 'Bedragen x €',
     million: 'mln',

@@ -16,7 +16,12 @@ export interface YearTableDocumentOptions {
   /** Budget year. @defaultValue the first year of the sheet */
   readonly budgetYear?: number;
   /** Id and title of the one section the lines go into. @defaultValue `{ id: '1', title: <title> }` */
-  readonly section?: { readonly id: string; readonly title: string };
+  readonly section?: {
+    /** Section id. */
+    readonly id: string;
+    /** Section title. */
+    readonly title: string;
+  };
 }
 
 /**

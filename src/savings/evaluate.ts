@@ -56,7 +56,17 @@ export interface MeasureResult {
   /** Status. */
   readonly status: MeasureStatus;
   /** Per year. */
-  readonly years: Readonly<Record<string, { readonly planned: Decimal; readonly realised: Decimal }>>;
+  readonly years: Readonly<
+    Record<
+      string,
+      {
+        /** Planned savings in the year, in euros. */
+        readonly planned: Decimal;
+        /** Realised savings in the year, in euros. */
+        readonly realised: Decimal;
+      }
+    >
+  >;
 }
 
 /** A reference path beside a target in one year. */
@@ -84,7 +94,12 @@ export interface TargetResult {
   /** Measures by id. */
   readonly measures: Readonly<Record<string, MeasureResult>>;
   /** Reference paths, in order. */
-  readonly references: readonly { readonly title: string; readonly years: Readonly<Record<string, ReferenceYear>> }[];
+  readonly references: readonly {
+    /** Title of the reference path. */
+    readonly title: string;
+    /** The path and the target against it, per year. */
+    readonly years: Readonly<Record<string, ReferenceYear>>;
+  }[];
 }
 
 /** The evaluation of a budget's savings targets. A frozen value. */

@@ -19,11 +19,38 @@ export const MEASURE_STATUSES: readonly MeasureStatus[] = Object.freeze(['decide
  * - `delay`: the plan, `years` later (what shifts past the horizon is lost to it), optionally times a rate.
  */
 export type Realisation =
-  | { readonly kind: 'as-planned' }
-  | { readonly kind: 'rate'; readonly rate: Decimal; readonly abovePlan?: boolean }
-  | { readonly kind: 'amount'; readonly values: SavingsAmounts; readonly abovePlan?: boolean }
-  | { readonly kind: 'none' }
-  | { readonly kind: 'delay'; readonly years: number; readonly rate?: Decimal };
+  | {
+      /** Everything, as planned. */
+      readonly kind: 'as-planned';
+    }
+  | {
+      /** A share of the plan each year. */
+      readonly kind: 'rate';
+      /** The share (0.5 = half). */
+      readonly rate: Decimal;
+      /** Whether more than the plan (a rate above 1) is intended. */
+      readonly abovePlan?: boolean;
+    }
+  | {
+      /** Given amounts per year. */
+      readonly kind: 'amount';
+      /** The realised amount per year, in euros. */
+      readonly values: SavingsAmounts;
+      /** Whether more than the plan is intended. */
+      readonly abovePlan?: boolean;
+    }
+  | {
+      /** Nothing. */
+      readonly kind: 'none';
+    }
+  | {
+      /** The plan, later. */
+      readonly kind: 'delay';
+      /** Years of delay. */
+      readonly years: number;
+      /** A share of the delayed plan; default all of it. */
+      readonly rate?: Decimal;
+    };
 
 /** A savings measure (maatregel, ombuiging) that fills a target. Frozen data. */
 export interface Measure {

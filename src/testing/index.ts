@@ -23,7 +23,21 @@ export const MICROS_PER_EURO = 10n ** BigInt(MAX_FRACTION_DIGITS);
 export const MICRO_LIMIT = 10n ** BigInt(MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS);
 
 /** A cell of a {@link BudgetSample}: micro-euros (effect on the saldo, positive = voordeel), or a pm. */
-export type SampleCell = bigint | { readonly pm: 'plain' | 'voordeel' | 'nadeel' };
+export type SampleCell = bigint | SamplePm;
+
+/** A pm cell of a sample: plain, or with a known direction. */
+export interface SamplePm {
+  /** `plain` for "pm", `voordeel` for "+pm", `nadeel` for "-pm". */
+  readonly pm: 'plain' | 'voordeel' | 'nadeel';
+}
+
+/** An amount as written and its exact value. */
+export interface AmountSample {
+  /** The amount as a document writes it. */
+  readonly text: string;
+  /** Its exact value in micro-euros. */
+  readonly micros: bigint;
+}
 
 /** Values of a sample row by year ("2026"); an absent year is nil. */
 export type SampleValues = Readonly<Record<string, SampleCell>>;
@@ -196,7 +210,7 @@ export function microsArb(maxMicros: bigint = MICRO_LIMIT): fc.Arbitrary<bigint>
  * ```
  * @param options - unit (default `euro`) and format (default none declared)
  */
-export function amountStringArb(options: { readonly unit?: Unit; readonly format?: NumberFormat; readonly maxMicros?: bigint } = {}): fc.Arbitrary<{ readonly text: string; readonly micros: bigint }> {
+export function amountStringArb(options: { readonly unit?: Unit; readonly format?: NumberFormat; readonly maxMicros?: bigint } = {}): fc.Arbitrary<AmountSample> {
   const unit = options.unit ?? 'euro';
   return fc.tuple(microsArb(options.maxMicros), fc.boolean(), fc.boolean()).map(([micros, grouped, plus]) => {
     const text = formatAmount(microsToPlain(micros, unit), options.format, grouped);
@@ -591,6 +605,6 @@ export function budgetArb(options: BudgetArbOptions = {}): fc.Arbitrary<Budget> 
 }
 
 /** Type guard for a pm cell of a {@link BudgetSample}. */
-export function isSamplePm(cell: SampleCell | undefined): cell is { readonly pm: 'plain' | 'voordeel' | 'nadeel' } {
+export function isSamplePm(cell: SampleCell | undefined): cell is SamplePm {
   return isPmCell(cell);
 }
