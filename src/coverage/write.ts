@@ -4,7 +4,7 @@ import type { AmountsDocument, CapacityDocument, CoverClaimDocument, CoverDocume
 import type { Capacity, Cover, CoverClaim, CoverSource, ReserveBalance, YearAmounts } from './model.js';
 
 /**
- * Writes a cover (dekking) back in the document format that {@link readCover} reads: amounts as plain decimal
+ * Writes a cover (dekking) back in the document format that `readCover` reads: amounts as plain decimal
  * strings in the budget's unit (euros divided by the unit factor, no exponent notation, never `-0`), keyed by year.
  * Reading the result against the same budget gives a cover equal to `cover`.
  *

@@ -135,9 +135,22 @@ export type RateDocument = string | number;
  * `"balance"` (reserves only, their default) or `"unlimited"`.
  */
 export type CapacityDocument =
-  | { readonly perYear: AmountsDocument }
-  | { readonly total: AmountDocument; readonly from?: number }
-  | { readonly line: string; readonly years?: readonly number[] }
+  | {
+      /** An amount per year; what a year does not use is gone. */
+      readonly perYear: AmountsDocument;
+    }
+  | {
+      /** One amount for all years, used in year order; what is left carries over. */
+      readonly total: AmountDocument;
+      /** First year it can be used; default the first year of the horizon. */
+      readonly from?: number;
+    }
+  | {
+      /** Id of the line or component whose voordeel is the capacity. */
+      readonly line: string;
+      /** Years it counts; default every year. */
+      readonly years?: readonly number[];
+    }
   | 'balance'
   | 'unlimited';
 
@@ -206,9 +219,26 @@ export interface CoverDocument {
 export type RealisationDocument =
   | 'as-planned'
   | 'none'
-  | { readonly rate: RateDocument; readonly abovePlan?: boolean }
-  | { readonly amount: AmountsDocument; readonly abovePlan?: boolean }
-  | { readonly delay: number; readonly rate?: RateDocument; readonly abovePlan?: boolean };
+  | {
+      /** Share of the plan delivered each year (0.5 = half). */
+      readonly rate: RateDocument;
+      /** Allows a rate above 1. */
+      readonly abovePlan?: boolean;
+    }
+  | {
+      /** Amounts delivered per year, in the target's unit; years not listed deliver the plan. */
+      readonly amount: AmountsDocument;
+      /** Allows amounts above the plan. */
+      readonly abovePlan?: boolean;
+    }
+  | {
+      /** Years the plan comes late (0 to 50). */
+      readonly delay: number;
+      /** Share of the delayed plan delivered; default all of it. */
+      readonly rate?: RateDocument;
+      /** Allows a rate above 1. */
+      readonly abovePlan?: boolean;
+    };
 
 /** A savings measure as written (maatregel); amounts are positive savings in its target's unit. */
 export interface MeasureDocument {

@@ -4,7 +4,7 @@ import type { AmountsDocument, MeasureDocument, RealisationDocument, ReferencePa
 import type { Measure, Realisation, ReferencePath, SavingsAmounts, SavingsTarget } from './model.js';
 
 /**
- * Writes savings targets (taakstellingen) back in the document format that {@link readTargets} reads: a list in
+ * Writes savings targets (taakstellingen) back in the document format that `readTargets` reads: a list in
  * key order, each target's amounts as plain decimal strings in its own unit (euros divided by the unit factor, no
  * exponent notation, never `-0`), pm years as `"pm"`; `unit` is written when it is not the budget's. Reading the result against the same
  * budget gives targets equal to `targets`.
