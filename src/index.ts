@@ -26,9 +26,13 @@ export { budget, BudgetBuilder, pm } from './document/builder.js';
 export type { BudgetOptions, LineOptions, ComponentOptions, ValuesInput } from './document/builder.js';
 export { toDocument, budgetToJson } from './document/serialize.js';
 export { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './document/format.js';
-export type { BudgetDocument, SectionDocument, LineDocument, ComponentDocument, HorizonDocument, ValuesDocument, ValueDocument } from './document/format.js';
-export { parseJsonStrict, JsonNumberText, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH } from './document/json.js';
-export type { JsonLimits } from './document/json.js';
+export type {
+  BudgetDocument, SectionDocument, LineDocument, ComponentDocument, HorizonDocument, ValuesDocument, ValueDocument, AmountDocument, AmountsDocument,
+  RateDocument, CapacityDocument, ReserveDocument, CoverSourceDocument, CoverClaimDocument, CoverDocument, RealisationDocument, MeasureDocument,
+  ReferencePathDocument, SavingsTargetDocument,
+} from './document/format.js';
+export { parseJsonStrict, jsonPositions, JsonNumberText, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES } from './document/json.js';
+export type { JsonLimits, TextPosition } from './document/json.js';
 
 // evaluation
 export { evaluate, checkExpectations } from './evaluate/evaluate.js';
@@ -71,6 +75,7 @@ export type { ChartLocale, NumberFormatter, FormatInfo } from './report/charts/f
 
 // cover (dekking)
 export { COVER_SOURCE_KINDS, readCover, withCover, contextOf, evaluateCover } from './coverage/index.js';
+export { coverToDocument } from './coverage/write.js';
 export type {
   Cover, CoverSource, CoverSourceKind, CoverClaim, ClaimExtent, Capacity, ReserveBalance, YearAmounts, WithCoverOptions, ReadContext,
   CoverEvaluation, ClaimResult, ClaimYear, RowCover, RowCoverYear, SourceResult, SourceYear, ReserveYear, CoverYear, CoverFinding, CoverFindingCode,
@@ -78,6 +83,7 @@ export type {
 
 // savings targets (taakstellingen) and measures (maatregelen)
 export { MEASURE_STATUSES, steppedPath, readTargets, withTargets, evaluateTargets, realisedIn } from './savings/index.js';
+export { targetsToDocument } from './savings/write.js';
 export type {
   SavingsTarget, Measure, MeasureStatus, Realisation, ReferencePath, SavingsAmounts, SteppedPathOptions, WithTargetsOptions,
   TargetsEvaluation, TargetResult, TargetYear, MeasureResult, MeasureShortfall, ReferenceYear,
