@@ -121,13 +121,8 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
     const lang = choice(values.lang, ['nl', 'en'] as const, 'lang') ?? 'nl';
     const rounding = choice(values.rounding, ['consistent', 'plain'] as const, 'rounding') ?? 'consistent';
 
-    let text: string;
-    try {
-      text = io.readFile(file);
-    } catch (e) {
-      io.stderr(`meerjaren: cannot read ${file}: ${(e as Error).message}\n`);
-      return EXIT.io;
-    }
+    const text = readText(file, io);
+    if (text === undefined) return EXIT.io;
     let budget: Budget;
     try {
       budget = loadBudget(text);
@@ -178,6 +173,16 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
   }
 }
 
+/** Reads a file, or says why it cannot and returns undefined. */
+function readText(file: string, io: CliIo): string | undefined {
+  try {
+    return io.readFile(file);
+  } catch (e) {
+    io.stderr(`meerjaren: cannot read ${file}: ${(e as Error).message}\n`);
+    return undefined;
+  }
+}
+
 function emit(output: string, out: string | undefined, io: CliIo): number {
   if (out === undefined) {
     io.stdout(output.endsWith('\n') ? output : `${output}\n`);
@@ -194,13 +199,8 @@ function emit(output: string, out: string | undefined, io: CliIo): number {
 
 /** The report of a scenario on a budget, or an exit code when the scenario file is bad. */
 function scenarioReport(budget: Budget, file: string, format: Format, presentation: Presentation, io: CliIo): string | number {
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (e) {
-    io.stderr(`meerjaren: cannot read ${file}: ${(e as Error).message}\n`);
-    return EXIT.io;
-  }
+  const text = readText(file, io);
+  if (text === undefined) return EXIT.io;
   let result;
   try {
     result = applyScenario(budget, loadScenario(text, { budget }));
