@@ -101,13 +101,16 @@ export type {
   Scenario, ScenarioLibrary, Change, ChangeKind, SetAmountChange, EstimatePmChange, EstimateRange, DropLineChange, AddLineChange, NewComponent,
   MoveAmountChange, IndexChange, LineSelector, ValueSpec, ScenarioAmount, Percentage, YearSelection, ScenarioRounding, LoadScenarioOptions,
   ApplyOptions, ScenarioResult, TouchedCell, ChangeConflict, EstimateRangeResult, Explanation, ExplanationStep, Figure,
+  AddClaimChange, SetClaimChange, DropClaimChange, SetCapacityChange, SetReserveOpeningChange, SetTargetPathChange, SetRealisationChange,
+  CoverOrTargetChange, NewClaim, ClaimExtentSpec, CapacitySpec, RealisationSpec, Rate, TouchedItem, ItemKind, IndexLink,
 } from './scenario/index.js';
 
 // analysis of scenarios: comparison, attribution, side-by-side tables
 export { compareScenarios, attributeDifference, allocateExactly, scenarioTable } from './analysis/index.js';
 export type {
   Comparable, ScenarioComparison, RowDifference, YearDifference, Attribution, AttributionShare, AttributionGroup, AttributionOptions,
-  ScenarioTableOptions, ScenarioMeasure,
+  ScenarioTableOptions, ScenarioMeasure, AmountDifference, CoverDifference, SourceDifference, SourceYearDifference, TargetDifference,
+  TargetYearDifference,
 } from './analysis/index.js';
 export { yearTableToDocument } from './report/year-table-document.js';
 export type { YearTableDocumentOptions } from './report/year-table-document.js';

@@ -45,3 +45,4 @@ export type { ChangeConflict, EstimateRangeResult } from './engine.js';
 export { DEFAULT_ROUNDING } from './resolve.js';
 export { explain } from './explain.js';
 export type { Explanation, ExplanationStep, Figure } from './explain.js';
+export type { IndexLink } from './links.js';
