@@ -12,9 +12,7 @@
  * Run: npx tsx examples/33-hervormingsagenda-maatregelen-kans.ts
  */
 import { fileURLToPath } from 'node:url';
-import { evaluateTargets, type Decimal, type UncertainInput } from 'meerjaren';
-// Once the lead engineer exports it from the package index: import { compareMonteCarlo } from 'meerjaren'.
-import { compareMonteCarlo, type MonteCarloComparison } from '../src/uncertainty/index.js';
+import { compareMonteCarlo, evaluateTargets, type Decimal, type MonteCarloComparison, type UncertainInput } from 'meerjaren';
 import { LOCAL_PATH, hervormingsagenda } from './11-hervormingsagenda-taakstelling.js';
 
 /** The uncertain realisation of the measures (rates of the plan). The voorveld keeps its assumed delay of a year. */

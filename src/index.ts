@@ -98,7 +98,7 @@ export type {
 // scenarios (scenario's)
 export { loadScenario, checkScenarioShape, applyScenario, DEFAULT_ROUNDING, explain } from './scenario/index.js';
 export type {
-  Scenario, ScenarioLibrary, Change, ChangeKind, SetAmountChange, EstimatePmChange, EstimateRange, DropLineChange, AddLineChange, NewComponent,
+  Scenario, ScenarioLibrary, Change, ChangeKind, SetAmountChange, EstimatePmChange, EstimateRange, DropLineChange, SetNatureChange, AddLineChange, NewComponent,
   MoveAmountChange, IndexChange, LineSelector, ValueSpec, ScenarioAmount, Percentage, YearSelection, ScenarioRounding, LoadScenarioOptions,
   ApplyOptions, ScenarioResult, TouchedCell, ChangeConflict, EstimateRangeResult, Explanation, ExplanationStep, Figure,
   AddClaimChange, SetClaimChange, DropClaimChange, SetCapacityChange, SetReserveOpeningChange, SetTargetPathChange, SetRealisationChange,
@@ -122,11 +122,12 @@ export type { Arithmetic, CompileOptions, CompiledBudget, Scope, Units } from '.
 // uncertainty (onzekerheid): distributions, Monte Carlo, tornado
 export {
   createRandom, randomForDraw, compileDistribution, validateDistribution, DISTRIBUTION_KINDS, percentile, summarise, probability,
-  monteCarlo, monteCarloAsync, WorkerPool, closeWorkerPools, tornado, distributionPoints,
+  monteCarlo, monteCarloAsync, compareMonteCarlo, WorkerPool, closeWorkerPools, tornado, distributionPoints,
 } from './uncertainty/index.js';
 export type {
   Random, Seed, DistributionSpec, DistributionKind, DistributionUnit, FixedDistribution, UniformDistribution, TriangularDistribution,
   PertDistribution, NormalDistribution, DiscreteDistribution, DiscreteChoice, NumberInput, Sampler, Summary,
   UncertainInput, UncertainKind, TargetSpec, MonteCarloOptions, ParallelOptions, MonteCarloResult, OutcomeSummary, OutcomesByYear,
-  ProbabilityByYear, TargetOutcome, TornadoOptions, TornadoTable, TornadoRow, TornadoMeasure, DistributionPoints,
+  ProbabilityByYear, TargetOutcome, TornadoOptions, TornadoTable, TornadoRow, TornadoMeasure, DistributionPoints, SavingsOutcome, CoverOutcome,
+  MonteCarloVariant, MonteCarloDifference, VariantComparison, MonteCarloComparison, CoverProgram,
 } from './uncertainty/index.js';

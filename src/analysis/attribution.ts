@@ -284,6 +284,7 @@ function footprint(step: Step, index: ReturnType<typeof lineIndex>): string[] {
     case 'set-amount':
     case 'estimate-pm':
     case 'drop-line':
+    case 'set-nature':
       return [of(change.line)];
     case 'add-line':
       return [change.line.id];

@@ -1,12 +1,12 @@
 import { isDraft, original, type Draft } from 'immer';
 import { Dec, ZERO, isDecimal, roundTo, type Decimal } from '../core/decimal.js';
 import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
-import { isPm, PM, type Budget, type Cell, type Component, type Line, type Pm } from '../budget/model.js';
+import { isPm, PM, type Budget, type Cell, type Component, type Line, type Nature, type Pm } from '../budget/model.js';
 import { readPercentage, readScenarioAmount, resolveYears } from './values.js';
 import { checkLinkedIndexation } from './links.js';
 import type { Step } from './resolve.js';
 import { ItemEditor, type ItemTrace } from './cover-targets.js';
-import type { AddLineChange, DropLineChange, EstimatePmChange, IndexChange, MoveAmountChange, ScenarioAmount, SetAmountChange } from './types.js';
+import type { AddLineChange, DropLineChange, SetNatureChange, EstimatePmChange, IndexChange, MoveAmountChange, ScenarioAmount, SetAmountChange } from './types.js';
 
 /** One write of a change to one cell, in application order. @internal */
 export interface TraceEntry {
@@ -161,6 +161,8 @@ export class Engine {
           return this.estimatePm(change, step, i);
         case 'drop-line':
           return this.dropLine(change, step, i);
+        case 'set-nature':
+          return this.setNature(change, step, i);
         case 'add-line':
           return this.addLine(change, step, i);
         case 'move-amount':
@@ -300,6 +302,24 @@ export class Engine {
       if (range !== undefined) {
         this.ranges.push(Object.freeze({ row: ref.id, line: ref.line.id, year, low: range.low, likely, high: range.high, scenario: step.scenario, change: step.index }));
       }
+    }
+  }
+
+  readonly #natures = new Map<string, { nature: Nature; step: number }>();
+
+  private setNature(change: SetNatureChange, step: Step, i: number): void {
+    const ref = this.target(change.line, step, 'line');
+    if (ref === undefined) return;
+    const rows: RowRef[] = ref.component !== undefined ? [ref] : [ref, ...ref.line.components.map((c) => ({ ...ref, component: c, id: c.id }))];
+    for (const row of rows) {
+      const earlier = this.#natures.get(row.id);
+      // Two changes that set one row to different natures would depend on their order.
+      if (earlier !== undefined && earlier.nature !== change.nature) {
+        for (const year of this.draft.horizon.years) this.conflict(earlier.step, i, row.id, year);
+      }
+      this.#natures.set(row.id, { nature: change.nature, step: i });
+      if (row.component !== undefined) row.component.nature = change.nature;
+      else row.line.nature = change.nature;
     }
   }
 

@@ -11,6 +11,7 @@ export type {
   EstimatePmChange,
   EstimateRange,
   DropLineChange,
+  SetNatureChange,
   AddLineChange,
   NewComponent,
   MoveAmountChange,

@@ -21,6 +21,7 @@ const CHANGE_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'set-amount': ['kind', 'line', 'years', 'value', 'note'],
   'estimate-pm': ['kind', 'line', 'years', 'value', 'note'],
   'drop-line': ['kind', 'line', 'note'],
+  'set-nature': ['kind', 'line', 'nature', 'note'],
   'add-line': ['kind', 'section', 'after', 'line', 'note'],
   'move-amount': ['kind', 'from', 'to', 'years', 'amount', 'note'],
   index: ['kind', 'select', 'rates', 'links', 'requireLinked', 'note'],
@@ -273,6 +274,10 @@ class ShapeChecker {
       }
       case 'drop-line':
         this.id(change['line'], [...path, 'line'], 'line');
+        break;
+      case 'set-nature':
+        this.id(change['line'], [...path, 'line'], 'line');
+        this.nature(change['nature'], [...path, 'nature'], true);
         break;
       case 'add-line': {
         this.id(change['section'], [...path, 'section'], 'section');

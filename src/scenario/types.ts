@@ -87,6 +87,22 @@ export interface DropLineChange {
   readonly note?: string;
 }
 
+/**
+ * Mark a line (with its components) or one component incidental or structural (aard wijzigen): an estimate for a
+ * pm post that recurs every year is a structural cost, whatever the table said while it was pm.
+ * @example `{ kind: 'set-nature', line: '1.4', nature: 'structural' }`
+ */
+export interface SetNatureChange {
+  /** Discriminant. */
+  readonly kind: 'set-nature';
+  /** The line or component id; a line's components follow it. */
+  readonly line: string;
+  /** The new nature. */
+  readonly nature: Nature;
+  /** A note for reports. */
+  readonly note?: string;
+}
+
 /** A component of an added line. */
 export interface NewComponent {
   /** Id; defaults to `<line id>#<n>`. */
@@ -365,6 +381,7 @@ export type Change =
   | SetAmountChange
   | EstimatePmChange
   | DropLineChange
+  | SetNatureChange
   | AddLineChange
   | MoveAmountChange
   | IndexChange
