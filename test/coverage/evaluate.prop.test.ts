@@ -40,8 +40,10 @@ const model = fc.record({
   claims: fc.array(claim, { maxLength: 8 }),
 });
 
-function build(m: fc.RecordValue<typeof model>): Budget {
-  const [d0, d1, t0, t1, t2, c] = m.rows as [unknown[], unknown[], unknown[], unknown[], unknown[], unknown[]];
+type Model = typeof model extends fc.Arbitrary<infer T> ? T : never;
+
+function build(m: Model): Budget {
+  const [d0, d1, t0, t1, t2, c] = m.rows as unknown as [unknown[], unknown[], unknown[], unknown[], unknown[], unknown[]];
   const b = budget({ title: 'p', unit: 'euro', horizon: { from: 2025, to: 2028 } })
     .section('1', 's')
     .line('D0', 'donor 0', d0 as never, { nature: 'incidental' })
