@@ -18,6 +18,7 @@ describe('examples (foundation)', () => {
     expect(out).toContain('wijziging 0 (estimate-pm): 2025: 0  2026: -1.100');
     expect(out).toContain('resultaat: -1.100');
     expect(out).toContain('[incidental_too_long] 1.4');
+    expect(out).toMatch(/Ramingen structureel: structureel saldo -209 -1\.175 -1\.175 -1\.175 -1\.198 -1\.158 -1\.148; oordeel: niet in evenwicht/);
   });
 
   it('01 prints seed 000 with TOTAAL SALDO PROGRAMMA -609 363 533 725 702 742 752', () => {
