@@ -1,4 +1,5 @@
 import { Dec, ZERO, type Decimal } from '../core/decimal.js';
+import { fail } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
 import { evaluate } from '../evaluate/evaluate.js';
@@ -201,12 +202,20 @@ function sampledShapley(n: number, value: (mask: bigint) => Values, years: reado
  * @param shares - exact (or nearly exact) shares
  * @param total - what they must add up to (at most 6 decimals)
  * @param keys - tie-breakers for equal remainders (so the result does not depend on the order of the shares); default the position
+ * @throws MeerjarenError `invalid_weights` when there are no shares for a total that is not zero;
+ *   `amount_out_of_range` when the total has more than 6 decimals; `total_mismatch` when the shares are
+ *   further from the total than rounding each of them explains (one micro-euro a share)
  */
 export function allocateExactly(shares: readonly Decimal[], total: Decimal, keys?: readonly string[]): Decimal[] {
   const places = 6;
+  if (shares.length === 0 && !total.isZero()) fail('invalid_weights', ['shares'], `no shares to allocate ${total.toFixed()} over`);
+  if (total.decimalPlaces() > places) fail('amount_out_of_range', ['total'], `${total.toFixed()} has more than ${places} decimals`);
   const floors = shares.map((s) => s.toDecimalPlaces(places, Dec.ROUND_FLOOR));
   const unit = new Dec(1).div(new Dec(10).pow(places));
   let rest = total.minus(floors.reduce((a, b) => a.plus(b), ZERO));
+  if (rest.abs().gt(unit.times(shares.length + 1))) {
+    fail('total_mismatch', ['total'], `the shares add up to ${total.minus(rest).toFixed()}, not to ${total.toFixed()}`);
+  }
   const order = shares.map((s, i) => ({ i, frac: s.minus(floors[i]!) })).sort((a, b) => b.frac.comparedTo(a.frac) || compareKeys(keys?.[a.i], keys?.[b.i]) || a.i - b.i);
   const out = [...floors];
   let k = 0;
