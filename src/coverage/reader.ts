@@ -1,5 +1,5 @@
 import { readAmount, type NumberFormat } from '../core/amount.js';
-import { Dec, type Decimal } from '../core/decimal.js';
+import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, IssueCode, Path } from '../core/errors.js';
 import type { Horizon } from '../core/horizon.js';
 import { FORBIDDEN_KEYS, JsonNumberText } from '../document/json.js';
@@ -162,7 +162,8 @@ export class FieldReader {
       this.issues.add(raw === undefined ? 'missing_field' : 'invalid_value', path, 'expected a decimal number such as "0.5"');
       return undefined;
     }
-    return new Dec(text.trim());
+    const rate = new Dec(text.trim());
+    return rate.isZero() ? ZERO : rate; // "-0" is 0
   }
 
   /**
