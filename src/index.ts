@@ -8,7 +8,7 @@
 // core
 export { Dec, ZERO, isDecimal, toDec, plainString, roundTo } from './core/decimal.js';
 export type { Decimal, RoundingMode } from './core/decimal.js';
-export { MeerjarenError, ISSUE_CODES, formatPath } from './core/errors.js';
+export { MeerjarenError, ISSUE_CODES, formatPath, IssueCollector } from './core/errors.js';
 export type { Issue, IssueCode, Path } from './core/errors.js';
 export { readAmount, MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS } from './core/amount.js';
 export type { NumberFormat, AmountReading } from './core/amount.js';
@@ -117,7 +117,7 @@ export type { YearTableDocumentOptions } from './report/year-table-document.js';
 
 // the compiled exact engine (rekenkern)
 export { compileBudget, createEngine, Engine } from './engine/index.js';
-export type { Arithmetic, CompileOptions, CompiledBudget, Scope, Units } from './engine/index.js';
+export type { Arithmetic, CompileOptions, CompiledBudget, Scope, Units, Rate as EngineRate } from './engine/index.js';
 
 // uncertainty (onzekerheid): distributions, Monte Carlo, tornado
 export {
@@ -129,5 +129,6 @@ export type {
   PertDistribution, NormalDistribution, DiscreteDistribution, DiscreteChoice, NumberInput, Sampler, Summary,
   UncertainInput, UncertainKind, TargetSpec, MonteCarloOptions, ParallelOptions, MonteCarloResult, OutcomeSummary, OutcomesByYear,
   ProbabilityByYear, TargetOutcome, TornadoOptions, TornadoTable, TornadoRow, TornadoMeasure, DistributionPoints, SavingsOutcome, CoverOutcome,
-  MonteCarloVariant, MonteCarloDifference, VariantComparison, MonteCarloComparison, CoverProgram,
+  MonteCarloVariant, MonteCarloDifference, VariantComparison, MonteCarloComparison, CoverProgram, MonteCarloPlan, ValidateOptions,
+  CompileOptions as DistributionCompileOptions,
 } from './uncertainty/index.js';

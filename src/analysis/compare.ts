@@ -43,7 +43,14 @@ export interface YearDifference {
   /** Difference in incidental saldo. */
   readonly incidental: Decimal;
   /** Number of pm posts (lines with a pm) in `a`, in `b`, and `b - a`. */
-  readonly pm: { readonly a: number; readonly b: number; readonly difference: number };
+  readonly pm: {
+    /** Number of pm posts in `a`. */
+    readonly a: number;
+    /** Number of pm posts in `b`. */
+    readonly b: number;
+    /** `b - a`. */
+    readonly difference: number;
+  };
   /** Cover (gedekt / ongedekt); present when `a` or `b` declares cover. */
   readonly cover?: CoverDifference;
   /**
@@ -86,7 +93,12 @@ export interface TargetYearDifference {
   /** The part of the target not backed by planned measures (niet-ingevuld). */
   readonly unfilled: AmountDifference;
   /** Whether the path is pm in `a` and in `b`. */
-  readonly pm: { readonly a: boolean; readonly b: boolean };
+  readonly pm: {
+    /** Whether the path is pm in `a`. */
+    readonly a: boolean;
+    /** Whether the path is pm in `b`. */
+    readonly b: boolean;
+  };
 }
 
 /** Differences of a savings target (taakstelling) per year. */

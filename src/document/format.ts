@@ -74,7 +74,14 @@ export interface HorizonDocument {
   /** Budget year; defaults to `from`. */
   readonly budgetYear?: number;
   /** Column group labels; default: current years unlabelled, "MJB yyyy - yyyy", "Doorkijk MJB". */
-  readonly groups?: readonly { readonly label: string; readonly from: number; readonly to: number }[];
+  readonly groups?: readonly {
+    /** Label printed above the group's columns (kolomkop), e.g. "MJB 2026 - 2028". */
+    readonly label: string;
+    /** First year of the group. */
+    readonly from: number;
+    /** Last year of the group (inclusive). */
+    readonly to: number;
+  }[];
 }
 
 /**
@@ -99,7 +106,10 @@ export interface BudgetDocument {
   /** Years covered. */
   readonly horizon: HorizonDocument;
   /** Defaults for lines. */
-  readonly defaults?: { readonly nature?: Nature };
+  readonly defaults?: {
+    /** Nature of lines that do not state one (incidenteel or structureel). */
+    readonly nature?: Nature;
+  };
   /** Label of the grand total; default "TOTAAL SALDO PROGRAMMA". */
   readonly totalLabel?: string;
   /** Free labels of the table. */

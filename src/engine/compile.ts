@@ -75,7 +75,7 @@ export interface CompiledBudget {
   readonly units: Float64Array;
   /** Amounts in units (wide mode only). */
   readonly wideUnits: readonly bigint[] | undefined;
-  /** Cell flags: {@link FILLED}, {@link PM_FLAG}. */
+  /** Cell flags: `FILLED`, `PM_FLAG`. */
   readonly flags: Uint8Array;
   /** Sum of the absolute values of all cells, in units: bounds every total. */
   readonly absoluteSum: bigint;

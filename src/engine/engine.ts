@@ -386,7 +386,7 @@ export class Engine {
   }
 
   /**
-   * The flags of a cell ({@link FILLED}, {@link PM_FLAG}).
+   * The flags of a cell (`FILLED`, `PM_FLAG`).
    * @param row - row index
    * @param yearIndex - year index
    */

@@ -6,7 +6,7 @@ import { Dec, type Decimal, type RoundingMode } from '../core/decimal.js';
  * @remarks
  * Rates are never floats on the way to a total: a percentage such as `2.35` becomes `235 / 10000`, and a
  * compounded index `(1 + p)^n` is the exact fraction `(den + num)^n / den^n`. The one place where a rate
- * meets an amount, {@link applyRate}, rounds once to a whole engine unit.
+ * meets an amount, `applyRate`, rounds once to a whole engine unit.
  */
 export interface Rate {
   /** Numerator (may be negative). */

@@ -57,7 +57,12 @@ export interface ChangeConflict {
   /** Flattened index of the later change. */
   readonly second: number;
   /** The cells both touch. */
-  readonly cells: readonly { readonly row: string; readonly year: number }[];
+  readonly cells: readonly {
+    /** Id of the row (line or component). */
+    readonly row: string;
+    /** Year of the cell. */
+    readonly year: number;
+  }[];
 }
 
 type Mode = 'set' | 'mul' | 'add';

@@ -28,7 +28,14 @@ export interface ExplanationStep {
   /** The figure after it. */
   readonly after: Figure;
   /** The rows (line or components) it wrote, with their cells before and after. */
-  readonly rows: readonly { readonly row: string; readonly before: Cell | undefined; readonly after: Cell | undefined }[];
+  readonly rows: readonly {
+    /** Id of the row (line or component). */
+    readonly row: string;
+    /** The row's cell before the change; undefined when the row did not exist. */
+    readonly before: Cell | undefined;
+    /** The row's cell after the change; undefined when the row was dropped. */
+    readonly after: Cell | undefined;
+  }[];
 }
 
 /** How a figure came about (toelichting): baseline value, each change that touched it, result. A frozen value. */

@@ -12,7 +12,14 @@ export type ScenarioAmount = string | number;
  * Which years a change applies to (jaren): a list of years, or a run `{ from, to }` (both inclusive;
  * `to` defaults to the last year of the horizon).
  */
-export type YearSelection = readonly number[] | { readonly from: number; readonly to?: number };
+export type YearSelection =
+  | readonly number[]
+  | {
+      /** First year (inclusive). */
+      readonly from: number;
+      /** Last year (inclusive); defaults to the last year of the horizon. */
+      readonly to?: number;
+    };
 
 /**
  * A percentage (percentage), written like an amount: `"50"` is 50 %, `"2.5"` is 2,5 %.
@@ -29,8 +36,14 @@ export type Percentage = string | number;
  */
 export type ValueSpec =
   | ScenarioAmount
-  | { readonly percent: Percentage }
-  | { readonly add: ScenarioAmount }
+  | {
+      /** The cell becomes this percentage of what it was (`"50"` halves it). */
+      readonly percent: Percentage;
+    }
+  | {
+      /** Amount added to the cell (a nil cell counts as 0). */
+      readonly add: ScenarioAmount;
+    }
   | 'pm'
   | '-pm'
   | '+pm'
@@ -217,7 +230,16 @@ export type Rate = string | number;
  * - `{ share }`: a share of that cost, a rate from 0 to 1 (`{ share: "0.5" }`);
  * - `{ amount }`: fixed positive amounts per year, in the scenario's unit (`{ amount: { "2025": "2000" } }`).
  */
-export type ClaimExtentSpec = 'full' | { readonly share: Rate } | { readonly amount: Readonly<Record<string, ScenarioAmount>> };
+export type ClaimExtentSpec =
+  | 'full'
+  | {
+      /** Share of the row's cost (aandeel), a rate from 0 to 1 (`"0.5"`). */
+      readonly share: Rate;
+    }
+  | {
+      /** Fixed positive amount per year (bedrag per jaar), keyed by year, in the scenario's unit. */
+      readonly amount: Readonly<Record<string, ScenarioAmount>>;
+    };
 
 /** A claim added by an {@link AddClaimChange} (dekkingsclaim). */
 export interface NewClaim {
@@ -286,9 +308,22 @@ export interface DropClaimChange {
  * (a reserve's balance) or `'unlimited'`. Amounts are positive, in the scenario's unit.
  */
 export type CapacitySpec =
-  | { readonly perYear: Readonly<Record<string, ScenarioAmount>> }
-  | { readonly total: ScenarioAmount; readonly from?: number }
-  | { readonly line: string; readonly years?: readonly number[] }
+  | {
+      /** Capacity per year (per jaar), keyed by year, positive, in the scenario's unit. */
+      readonly perYear: Readonly<Record<string, ScenarioAmount>>;
+    }
+  | {
+      /** One total amount (totaalbedrag), used in year order, positive, in the scenario's unit. */
+      readonly total: ScenarioAmount;
+      /** First year the total may be used in; defaults to the first year of the horizon. */
+      readonly from?: number;
+    }
+  | {
+      /** Id of the budget line whose voordeel is the capacity. */
+      readonly line: string;
+      /** Years in which that voordeel counts; defaults to every year. */
+      readonly years?: readonly number[];
+    }
   | 'balance'
   | 'unlimited';
 
@@ -358,9 +393,26 @@ export interface SetTargetPathChange {
 export type RealisationSpec =
   | 'as-planned'
   | 'none'
-  | { readonly rate: Rate; readonly abovePlan?: boolean }
-  | { readonly amount: Readonly<Record<string, ScenarioAmount>>; readonly abovePlan?: boolean }
-  | { readonly delay: number; readonly rate?: Rate; readonly abovePlan?: boolean };
+  | {
+      /** Share of the plan realised each year (`"0.5"` = half). */
+      readonly rate: Rate;
+      /** Whether more than the plan (a rate above 1) is intended. */
+      readonly abovePlan?: boolean;
+    }
+  | {
+      /** Realised amount per year, keyed by year, in the scenario's unit; years not listed deliver the plan. */
+      readonly amount: Readonly<Record<string, ScenarioAmount>>;
+      /** Whether more than the plan is intended. */
+      readonly abovePlan?: boolean;
+    }
+  | {
+      /** Whole years of delay (vertraging): the plan is realised this many years later. */
+      readonly delay: number;
+      /** Share of the delayed plan realised; defaults to all of it. */
+      readonly rate?: Rate;
+      /** Whether more than the plan (a rate above 1) is intended. */
+      readonly abovePlan?: boolean;
+    };
 
 /** Set what measures of a savings target realise (realisatie van maatregelen): a rate, an amount, nothing, or a delay. */
 export interface SetRealisationChange {

@@ -11,12 +11,12 @@
  * **Draws of amounts.** A compiled amount sampler works in cents: bounds are converted exactly
  * (`Dec` times 100) once, the draw is made in floating point in cents, and with `roundTo: 'cent'`
  * (the default) it is rounded by one rule: **half-up, away from zero, on the exact binary value of
- * the drawn float** ({@link roundHalfAwayFromZero}). Every draw is therefore an exact whole number
+ * the drawn float** (`roundHalfAwayFromZero`). Every draw is therefore an exact whole number
  * of cents, a safe integer, returned as a `number` (not a bigint, so that drawing allocates nothing).
  * With `roundTo: 'none'` the unrounded float in cents is returned.
  *
  * **Draws of rates.** A compiled rate sampler returns the drawn unitless float (0.5 = 50%). Turn it into
- * an exact rational with {@link rateToPpm} (parts per million, half-up on the exact float).
+ * an exact rational with `rateToPpm` (parts per million, half-up on the exact float).
  *
  * **Determinism.** Samplers use only the {@link Random} given to them, IEEE 754 `+ - * /`, `Math.sqrt`,
  * and the engine-independent `detLog` / `detExp`, with bounded loops; the same stream gives the same
@@ -31,6 +31,7 @@ export type NumberInput = string | number;
 
 /** A certain value (vaste waarde): every draw is `value`. */
 export interface FixedDistribution {
+  /** Discriminant. */
   readonly kind: 'fixed';
   /** The value. */
   readonly value: NumberInput;
@@ -38,6 +39,7 @@ export interface FixedDistribution {
 
 /** Uniform between `low` and `high` (uniforme verdeling). */
 export interface UniformDistribution {
+  /** Discriminant. */
   readonly kind: 'uniform';
   /** Lower bound. */
   readonly low: NumberInput;
@@ -47,6 +49,7 @@ export interface UniformDistribution {
 
 /** Triangular with mode `likely` (driehoeksverdeling). */
 export interface TriangularDistribution {
+  /** Discriminant. */
   readonly kind: 'triangular';
   /** Lower bound. */
   readonly low: NumberInput;
@@ -61,6 +64,7 @@ export interface TriangularDistribution {
  * Shape parameters: alpha = 1 + lambda (likely - low)/(high - low), beta = 1 + lambda (high - likely)/(high - low).
  */
 export interface PertDistribution {
+  /** Discriminant. */
   readonly kind: 'pert';
   /** Lower bound. */
   readonly low: NumberInput;
@@ -77,6 +81,7 @@ export interface PertDistribution {
 
 /** Normal, truncated to [low, high] (afgekapte normale verdeling). */
 export interface NormalDistribution {
+  /** Discriminant. */
   readonly kind: 'normal';
   /** Mean of the untruncated normal. */
   readonly mean: NumberInput;
@@ -98,6 +103,7 @@ export interface DiscreteChoice {
 
 /** A finite set of outcomes with probabilities summing to 1 (discrete verdeling). */
 export interface DiscreteDistribution {
+  /** Discriminant. */
   readonly kind: 'discrete';
   /** The outcomes; probabilities must sum to 1 within 1e-9. */
   readonly choices: readonly DiscreteChoice[];
@@ -155,7 +161,7 @@ export type Sampler = (rng: Random) => number;
 export const MAX_DISTRIBUTION_EUROS = 10_000_000_000_000;
 /** Largest number of decimals of an amount in euros. */
 export const MAX_AMOUNT_DECIMALS = 6;
-/** Largest rate magnitude: 10^9 (so that {@link rateToPpm} stays a safe integer). */
+/** Largest rate magnitude: 10^9 (so that `rateToPpm` stays a safe integer). */
 export const MAX_RATE = 1_000_000_000;
 /** Largest PERT lambda. */
 export const MAX_PERT_LAMBDA = 1_000_000;
@@ -392,8 +398,8 @@ function parse(spec: unknown, path: Path, unit: DistributionUnit, issues: Issue[
  * Codes: `invalid_distribution` (not an object, or an unknown `kind`), `unknown_field`, `missing_field`,
  * `invalid_type` (`choices` not an array of objects), `invalid_amount` (a bad number: not a plain decimal
  * string, a non-integer JSON number for an amount, a probability outside [0, 1], a lambda outside
- * [0, 10^6]), `amount_out_of_range` (beyond {@link MAX_DISTRIBUTION_EUROS} euros or
- * {@link MAX_AMOUNT_DECIMALS} decimals, or a rate beyond {@link MAX_RATE}), `low_above_high` (low > high
+ * [0, 10^6]), `amount_out_of_range` (beyond `MAX_DISTRIBUTION_EUROS` euros or
+ * `MAX_AMOUNT_DECIMALS` decimals, or a rate beyond `MAX_RATE`), `low_above_high` (low > high
  * at `low`; likely outside [low, high] at `likely`; a normal with sd 0 whose mean is outside [low, high]
  * at `mean`), `negative_sd`, `probabilities_not_one` (at `choices`, when they do not sum to 1 within 1e-9).
  *
@@ -731,9 +737,9 @@ function rawSampler(parsed: Parsed, unit: DistributionUnit, roundTo: 'cent' | 'n
  * @remarks
  * Amounts (`unit: 'euro'`, the default) are returned in **cents**; with `roundTo: 'cent'` (default)
  * every draw is a whole number of cents, rounded half-up away from zero on the exact drawn float
- * ({@link roundHalfAwayFromZero}); `fixed` and `discrete` values are converted exactly (half-up to
+ * (`roundHalfAwayFromZero`); `fixed` and `discrete` values are converted exactly (half-up to
  * cents) once. Rates (`unit: 'rate'`) are returned as unitless floats (0.5 = 50%); use
- * {@link rateToPpm} to make them exact.
+ * `rateToPpm` to make them exact.
  *
  * Methods: uniform `low + (high - low) u`; triangular by its inverse CDF; PERT as
  * `low + (high - low) X/(X + Y)` with X, Y Gamma(alpha), Gamma(beta) by Marsaglia-Tsang; truncated normal

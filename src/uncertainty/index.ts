@@ -30,6 +30,8 @@ export type {
   DiscreteChoice,
   NumberInput,
   Sampler,
+  ValidateOptions,
+  CompileOptions,
 } from './distribution.js';
 export { percentile, summarise, probability } from './stats.js';
 export type { Summary } from './stats.js';

@@ -221,7 +221,7 @@ const KIND_CODE: Readonly<Record<UncertainKind, number>> = { amount: 0, realisat
 
 /**
  * A compiled Monte Carlo plan (draaiboek): every number a draw needs, as plain data that can be posted to a
- * worker. Built by {@link planMonteCarlo}.
+ * worker. Built by `planMonteCarlo`.
  */
 export interface MonteCarloPlan {
   /** Seed. */
@@ -397,7 +397,7 @@ export function planMonteCarlo(budget: Budget | CompiledBudget, options: MonteCa
   return buildPlan(budget, options, 0);
 }
 
-/** {@link planMonteCarlo} with a least number of unit decimals (so that runs to compare share one unit). */
+/** `planMonteCarlo` with a least number of unit decimals (so that runs to compare share one unit). */
 function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOptions, minDecimals: number): MonteCarloPlan {
   const issues = new IssueCollector();
   const draws = options.draws ?? 10_000;
@@ -883,7 +883,7 @@ export interface DrawKernel {
 
 /**
  * Builds the kernel of a plan.
- * @param plan - from {@link planMonteCarlo} (or received by a worker)
+ * @param plan - from `planMonteCarlo` (or received by a worker)
  */
 export function createKernel(plan: MonteCarloPlan): DrawKernel {
   const Y = plan.yearCount;
@@ -1160,7 +1160,7 @@ export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarl
  * @param budget - the budget, or a compiled budget
  * @param options - inputs, draws, seed, percentiles, targets, rounding
  * @returns a frozen {@link MonteCarloResult}
- * @throws MeerjarenError with every problem found (see {@link planMonteCarlo})
+ * @throws MeerjarenError with every problem found (see `planMonteCarlo`)
  * @example
  * ```ts
  * const result = monteCarlo(tb1, {
@@ -1186,8 +1186,24 @@ export function monteCarlo(budget: Budget | CompiledBudget, options: MonteCarloO
  * (`applyScenario`).
  */
 export type MonteCarloVariant =
-  | { readonly id: string; readonly label?: string; readonly budget: Budget }
-  | { readonly id: string; readonly label?: string; readonly scenario: Scenario; readonly library?: ScenarioLibrary };
+  | {
+      /** Id, unique among the variants. */
+      readonly id: string;
+      /** Label for reports; defaults to the id. */
+      readonly label?: string;
+      /** The variant's own budget (begroting), drawn with the same inputs as the baseline. */
+      readonly budget: Budget;
+    }
+  | {
+      /** Id, unique among the variants. */
+      readonly id: string;
+      /** Label for reports; defaults to the scenario's title. */
+      readonly label?: string;
+      /** The scenario applied to the baseline (`applyScenario`). */
+      readonly scenario: Scenario;
+      /** Scenarios the scenario may extend (scenariobibliotheek). */
+      readonly library?: ScenarioLibrary;
+    };
 
 /**
  * The distribution of the difference variant - baseline (verschil), draw by draw, in euros: both are drawn with
@@ -1199,9 +1215,21 @@ export interface MonteCarloDifference {
   /** Difference of the structural saldo per year. */
   readonly structural: OutcomesByYear;
   /** Per target of the options, in order: the difference of its total (the gap moves by minus this). */
-  readonly targets: readonly { readonly id: string; readonly total: OutcomesByYear }[];
+  readonly targets: readonly {
+    /** Id of the target (`TargetSpec.id`). */
+    readonly id: string;
+    /** Difference of the target's total per year. */
+    readonly total: OutcomesByYear;
+  }[];
   /** Per savings target in both budgets (by id, baseline order): the difference of the realised savings and of the gap. */
-  readonly savings: readonly { readonly id: string; readonly realised: OutcomesByYear; readonly gap: OutcomesByYear }[];
+  readonly savings: readonly {
+    /** Id of the savings target (taakstelling). */
+    readonly id: string;
+    /** Difference of the realised savings (gerealiseerd) per year. */
+    readonly realised: OutcomesByYear;
+    /** Difference of the gap (tekort) per year. */
+    readonly gap: OutcomesByYear;
+  }[];
   /** The difference of the uncovered amount (when the cover is reported). */
   readonly uncovered?: OutcomesByYear;
 }
@@ -1247,7 +1275,7 @@ function prefixed(error: unknown, prefix: Path): never {
  * @param variants - budgets or scenarios, each with an id
  * @param options - as {@link monteCarlo}
  * @returns a frozen {@link MonteCarloComparison}
- * @throws MeerjarenError as {@link planMonteCarlo}, paths of a variant prefixed with `variants[i]`;
+ * @throws MeerjarenError as `planMonteCarlo`, paths of a variant prefixed with `variants[i]`;
  *   `duplicate_id` when two variants share an id; scenario errors of `applyScenario`
  * @example
  * ```ts
@@ -1387,7 +1415,7 @@ export class WorkerPool {
 
   /**
    * @param size - number of threads, at least 1
-   * @param entry - path of the built worker script; default {@link workerEntry}
+   * @param entry - path of the built worker script; default `workerEntry`
    * @throws MeerjarenError `worker_unavailable` when the built worker is missing (run `npm run build`)
    */
   constructor(size: number, entry: string = workerEntry()) {

@@ -17,7 +17,18 @@ import type { RoundingMode } from '../core/decimal.js';
  * options), the gap of a savings target of the budget (`{ savingsGap }`, `budget.targets`), or the cover's
  * uncovered amount (`'uncovered'`).
  */
-export type TornadoMeasure = 'saldo' | 'structural' | 'uncovered' | { readonly target: string } | { readonly savingsGap: string };
+export type TornadoMeasure =
+  | 'saldo'
+  | 'structural'
+  | 'uncovered'
+  | {
+      /** Id of a target of the options (`TargetSpec.id`): its total is measured. */
+      readonly target: string;
+    }
+  | {
+      /** Id of a savings target (taakstelling) of the budget: its gap (tekort) is measured. */
+      readonly savingsGap: string;
+    };
 
 /** Options of {@link tornado}. */
 export interface TornadoOptions {
