@@ -34,7 +34,7 @@ describe('attributeDifference properties', () => {
           });
         },
       ),
-      { numRuns: Math.min(numRuns, 300) },
+      { numRuns },
     );
   });
 });
