@@ -124,6 +124,8 @@ export {
   createRandom, randomForDraw, compileDistribution, validateDistribution, DISTRIBUTION_KINDS, percentile, summarise, probability,
   monteCarlo, monteCarloAsync, compareMonteCarlo, WorkerPool, closeWorkerPools, tornado, distributionPoints,
 } from './uncertainty/index.js';
+export { inputsFromRanges } from './uncertainty/from-ranges.js';
+export type { InputsFromRangesOptions } from './uncertainty/from-ranges.js';
 export type {
   Random, Seed, DistributionSpec, DistributionKind, DistributionUnit, FixedDistribution, UniformDistribution, TriangularDistribution,
   PertDistribution, NormalDistribution, DiscreteDistribution, DiscreteChoice, NumberInput, Sampler, Summary,

@@ -1,0 +1,53 @@
+import { plainString } from '../core/decimal.js';
+import type { EstimateRangeResult } from '../scenario/engine.js';
+import type { UncertainInput } from './montecarlo.js';
+
+/** Options of {@link inputsFromRanges}. */
+export interface InputsFromRangesOptions {
+  /**
+   * The distribution put on each range: triangular (low, likely, high) or PERT (the same points, less weight on the ends).
+   * @defaultValue 'triangular'
+   */
+  readonly distribution?: 'triangular' | 'pert';
+}
+
+/**
+ * Turns the ranges a scenario gave its pm estimates (`applyScenario(...).ranges`: `estimate-pm` with low, likely, high)
+ * into uncertain inputs for `monteCarlo` (onzekere invoer uit bandbreedtes).
+ *
+ * @remarks
+ * One input per change and row: the years of one estimate draw the same number (a post that is high in 2027 is high in
+ * every year), so its years are perfectly correlated; different rows and changes draw independently. Its id is
+ * `<scenario>/<change>/<row>`. Run the Monte Carlo on the scenario's budget, whose cells hold the likely values.
+ * @param ranges - the ranges of a scenario result
+ * @param options - the distribution to use
+ * @example
+ * ```ts
+ * const result = applyScenario(tb1, loadScenario(json, { budget: tb1 }));
+ * const run = monteCarlo(result.budget, { inputs: inputsFromRanges(result.ranges), draws: 10_000, seed: 1 });
+ * ```
+ */
+export function inputsFromRanges(ranges: readonly EstimateRangeResult[], options: InputsFromRangesOptions = {}): UncertainInput[] {
+  const kind = options.distribution ?? 'triangular';
+  const groups = new Map<string, { range: EstimateRangeResult; years: number[] }>();
+  for (const range of ranges) {
+    const key = `${range.scenario}/${range.change}/${range.row}/${range.low.toFixed()}/${range.likely.toFixed()}/${range.high.toFixed()}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { range, years: [range.year] });
+    else group.years.push(range.year);
+  }
+  const seen = new Map<string, number>();
+  return [...groups.values()].map(({ range, years }) => {
+    const base = `${range.scenario}/${range.change}/${range.row}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return {
+      id: n === 1 ? base : `${base}/${n}`,
+      label: `pm ${range.row}`,
+      kind: 'amount',
+      rows: [range.row],
+      years: [...years].sort((a, b) => a - b),
+      distribution: { kind, low: plainString(range.low), likely: plainString(range.likely), high: plainString(range.high) },
+    };
+  });
+}
