@@ -227,7 +227,7 @@ class ShapeChecker {
   change(change: unknown, path: Path): void {
     if (!isObject(change)) return this.c.add('invalid_type', path, 'a change must be an object with a kind');
     const kind = change['kind'];
-    const allowed = typeof kind === 'string' ? CHANGE_FIELDS[kind] : undefined;
+    const allowed = typeof kind === 'string' && Object.hasOwn(CHANGE_FIELDS, kind) ? CHANGE_FIELDS[kind] : undefined;
     if (allowed === undefined) return this.c.add('unknown_change_kind', [...path, 'kind'], `unknown change kind ${JSON.stringify(kind)}; use ${Object.keys(CHANGE_FIELDS).join(', ')}`);
     this.fields(change, allowed, path);
     this.text(change['note'], [...path, 'note'], 'note', false);

@@ -6,6 +6,7 @@ import { loadBudget } from '../../src/document/load.js';
 import { readYearTable, type YearTableOptions } from '../../src/report/csv.js';
 import { IssueCollector, MeerjarenError } from '../../src/core/errors.js';
 import { DEFAULT_MAX_DEPTH, checkShape } from '../../src/document/json.js';
+import { loadScenario } from '../../src/scenario/load.js';
 
 /** Bugs found while hardening, one test each, so they stay fixed. */
 describe('hardening regressions', () => {
@@ -114,5 +115,26 @@ describe('hardening regressions', () => {
       expect((caught as MeerjarenError).issues.map((i) => [i.code, i.path])).toEqual([[code, 'locale']]);
     }
     expect(readYearTable(text, { locale: 'nl' }).rows[0]?.values.map(String)).toEqual(['-1100', '250']);
+  });
+});
+
+/** Bugs the scenario and CSV fuzzers found (test/hardening/fuzz-scenario.test.ts, fuzz-csv.test.ts). */
+describe('fuzzing regressions', () => {
+  const codes = (f: () => unknown): [string, string][] => {
+    try {
+      f();
+    } catch (e) {
+      if (!MeerjarenError.is(e)) throw e;
+      return e.issues.map((i) => [i.code, i.path]);
+    }
+    return [];
+  };
+
+  it('a change kind that names an Object.prototype member ("toString", "__proto__") is an unknown kind, not a TypeError', () => {
+    for (const kind of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+      const text = `{"id":"v","title":"t","changes":[{"kind":${JSON.stringify(kind)},"line":"1.1"}]}`;
+      expect(codes(() => loadScenario(text))).toEqual([['unknown_change_kind', 'changes[0].kind']]);
+      expect(codes(() => loadScenario(JSON.parse(text)))).toEqual([['unknown_change_kind', 'changes[0].kind']]);
+    }
   });
 });
