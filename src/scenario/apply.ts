@@ -1,5 +1,5 @@
 import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
-import { IssueCollector, issue } from '../core/errors.js';
+import { IssueCollector } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
 import { Engine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
@@ -138,7 +138,8 @@ export function runScenario(
   });
   const ran = engine!;
   if ((options.conflicts ?? 'error') === 'error') {
-    collector.addAll(ran.conflicts.map((c, n) => issue('change_conflict', ran.conflictPaths[n]!, c.message)));
+    // one by one: spreading thousands of conflicts into a push overflows the stack
+    ran.conflicts.forEach((c, n) => collector.add('change_conflict', ran.conflictPaths[n]!, c.message));
   }
   collector.throwIfAny();
   const touched: TouchedCell[] = ran.trace.map((t) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Decimal as DecimalEsm } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
@@ -136,5 +137,15 @@ describe('fuzzing regressions', () => {
       expect(codes(() => loadScenario(text))).toEqual([['unknown_change_kind', 'changes[0].kind']]);
       expect(codes(() => loadScenario(JSON.parse(text)))).toEqual([['unknown_change_kind', 'changes[0].kind']]);
     }
+  });
+
+  const seed = (): ReturnType<typeof loadBudget> => loadBudget(readFileSync(new URL('../../examples/data/seed000-tb1-with-cover.json', import.meta.url), 'utf8'));
+  const conflicting = (n: number): string =>
+    `{"id":"v","title":"t","changes":[${Array.from({ length: n }, (_, i) => `{"kind":"set-amount","line":"1.5","years":[2025],"value":"${i}"}`).join(',')}]}`;
+
+  it('a scenario with hundreds of changes setting one cell is refused with change_conflict, not a RangeError from the stack', () => {
+    const found = codes(() => loadScenario(conflicting(600), { budget: seed() }));
+    expect(found.length).toBeGreaterThan(0);
+    expect(new Set(found.map(([code]) => code))).toEqual(new Set(['change_conflict']));
   });
 });
