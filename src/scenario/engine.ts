@@ -135,9 +135,15 @@ export class Engine {
   private touch(row: string, year: number, step: number, mode: Mode): void {
     const key = `${row}\u0000${year}`;
     const writers = this.#writers.get(key) ?? [];
-    for (const w of writers) {
+    // the conflict is with the latest earlier writer this one does not commute with: every order-dependent change is
+    // still named, and n changes of one cell give at most n - 1 conflicts, not n^2 / 2
+    for (let k = writers.length - 1; k >= 0; k--) {
+      const w = writers[k]!;
       if (w.step === step) continue;
-      if (mode === 'set' || w.mode === 'set' || mode !== w.mode) this.conflict(w.step, step, row, year);
+      if (mode === 'set' || w.mode === 'set' || mode !== w.mode) {
+        this.conflict(w.step, step, row, year);
+        break;
+      }
     }
     if (!writers.some((w) => w.step === step && w.mode === mode)) writers.push({ step, mode });
     this.#writers.set(key, writers);

@@ -148,4 +148,17 @@ describe('fuzzing regressions', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(new Set(found.map(([code]) => code))).toEqual(new Set(['change_conflict']));
   });
+
+  it('n changes of one cell give n - 1 conflicts (each with the latest earlier change it does not commute with), not n^2 / 2', () => {
+    const budget = seed();
+    const text = conflicting(900);
+    expect(text.length).toBeLessThan(64 * 1024);
+    const started = performance.now();
+    const found = codes(() => loadScenario(text, { budget }));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(found).toEqual(Array.from({ length: 899 }, (_, i) => ['change_conflict', `changes[${i + 1}]`]));
+    // two additions commute; a set after them conflicts with the latest one only
+    const mixed = { id: 'v', title: 't', changes: ['{"add":"1"}', '{"add":"2"}', '"5"'].map((v) => JSON.parse(`{"kind":"set-amount","line":"1.5","years":[2025],"value":${v}}`) as unknown) };
+    expect(codes(() => loadScenario(mixed, { budget }))).toEqual([['change_conflict', 'changes[2]']]);
+  });
 });
