@@ -37,6 +37,15 @@ const NEW_CLAIM_FIELDS = ['id', 'target', 'source', 'extent', 'years'];
 const NEW_LINE_FIELDS = ['id', 'title', 'nature', 'tags', 'values', 'components'];
 const NEW_COMPONENT_FIELDS = ['id', 'title', 'nature', 'tags', 'values'];
 
+/** A value as text for a message, whatever it is: a bigint, a symbol or an object without a prototype too. */
+function show(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof JsonNumberText);
 
 /** Checks the shape of one scenario and records every problem; the scenario is usable when none were recorded. */
@@ -228,7 +237,7 @@ class ShapeChecker {
     if (!isObject(change)) return this.c.add('invalid_type', path, 'a change must be an object with a kind');
     const kind = change['kind'];
     const allowed = typeof kind === 'string' && Object.hasOwn(CHANGE_FIELDS, kind) ? CHANGE_FIELDS[kind] : undefined;
-    if (allowed === undefined) return this.c.add('unknown_change_kind', [...path, 'kind'], `unknown change kind ${JSON.stringify(kind)}; use ${Object.keys(CHANGE_FIELDS).join(', ')}`);
+    if (allowed === undefined) return this.c.add('unknown_change_kind', [...path, 'kind'], `unknown change kind ${show(kind)}; use ${Object.keys(CHANGE_FIELDS).join(', ')}`);
     this.fields(change, allowed, path);
     this.text(change['note'], [...path, 'note'], 'note', false);
     switch (kind) {
@@ -410,7 +419,7 @@ class ShapeChecker {
             const seen = new Set<unknown>();
             measures.forEach((id: unknown, i) => {
               this.id(id, [...path, 'measures', i], 'measure');
-              if (seen.has(id)) this.c.add('duplicate_id', [...path, 'measures', i], `measure "${String(id)}" is listed twice`);
+              if (seen.has(id)) this.c.add('duplicate_id', [...path, 'measures', i], `measure ${show(id)} is listed twice`);
               seen.add(id);
             });
           }

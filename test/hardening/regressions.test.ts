@@ -139,6 +139,24 @@ describe('fuzzing regressions', () => {
     }
   });
 
+  it('a change kind or measure id that JSON cannot print (a bigint, an object without prototype) is an issue, not a TypeError', () => {
+    const bare = Object.create(null) as unknown;
+    const scenario = {
+      id: 'v',
+      title: 't',
+      changes: [
+        { kind: 10n ** 30n, line: '1.1' },
+        { kind: 'set-realisation', target: 'T1', measures: [bare, bare], realisation: 'none' },
+      ],
+    };
+    expect(codes(() => loadScenario(scenario))).toEqual([
+      ['unknown_change_kind', 'changes[0].kind'],
+      ['invalid_id', 'changes[1].measures[0]'],
+      ['invalid_id', 'changes[1].measures[1]'],
+      ['duplicate_id', 'changes[1].measures[1]'],
+    ]);
+  });
+
   const seed = (): ReturnType<typeof loadBudget> => loadBudget(readFileSync(new URL('../../examples/data/seed000-tb1-with-cover.json', import.meta.url), 'utf8'));
   const conflicting = (n: number): string =>
     `{"id":"v","title":"t","changes":[${Array.from({ length: n }, (_, i) => `{"kind":"set-amount","line":"1.5","years":[2025],"value":"${i}"}`).join(',')}]}`;
