@@ -85,7 +85,8 @@ export class Engine {
   readonly items: ItemTrace[] = [];
   /** Paths of the later change of each conflict, as keys and indices. */
   readonly conflictPaths: Path[] = [];
-  readonly #writers = new Map<string, { step: number; mode: Mode }[]>();
+  /** Writers of each cell in order; `other` is the index of the latest earlier writer of another mode (-1: none). */
+  readonly #writers = new Map<string, { step: number; mode: Mode; other: number }[]>();
   readonly #conflictIndex = new Map<string, { first: number; second: number; path: Path; cells: { row: string; year: number }[] }>();
 
   /**
@@ -105,15 +106,25 @@ export class Engine {
     if (!this.lenient) this.collector.add(code, path, message);
   }
 
+  /** Lines and components by id, built on first use and kept up to date by add-line and drop-line. */
+  #rows: Map<string, RowRef> | undefined;
+
+  /** The line or component with this id (one lookup, not a walk through the draft: a scenario may hold 1000 changes). */
   private find(id: string): RowRef | undefined {
-    const sections = this.draft.sections;
-    for (let si = 0; si < sections.length; si++) {
-      for (const line of sections[si]!.lines) {
-        if (line.id === id) return { line, component: undefined, id, sectionIndex: si };
-        for (const component of line.components) if (component.id === id) return { line, component, id, sectionIndex: si };
-      }
+    if (this.#rows === undefined) {
+      const rows = new Map<string, RowRef>();
+      this.draft.sections.forEach((section, sectionIndex) => {
+        for (const line of section.lines) this.indexRows(rows, line, sectionIndex);
+      });
+      this.#rows = rows;
     }
-    return undefined;
+    return this.#rows.get(id);
+  }
+
+  /** Adds a line and its components to the lookup (the first of an id wins, as in a walk). */
+  private indexRows(rows: Map<string, RowRef>, line: DLine, sectionIndex: number): void {
+    if (!rows.has(line.id)) rows.set(line.id, { line, component: undefined, id: line.id, sectionIndex });
+    for (const component of line.components) if (!rows.has(component.id)) rows.set(component.id, { line, component, id: component.id, sectionIndex });
   }
 
   private cell(ref: RowRef, year: number): Cell | undefined {
@@ -134,19 +145,23 @@ export class Engine {
 
   private touch(row: string, year: number, step: number, mode: Mode): void {
     const key = `${row}\u0000${year}`;
-    const writers = this.#writers.get(key) ?? [];
+    let writers = this.#writers.get(key);
+    if (writers === undefined) this.#writers.set(key, (writers = []));
     // the conflict is with the latest earlier writer this one does not commute with: every order-dependent change is
-    // still named, and n changes of one cell give at most n - 1 conflicts, not n^2 / 2
-    for (let k = writers.length - 1; k >= 0; k--) {
+    // still named, and n changes of one cell give at most n - 1 conflicts, not n^2 / 2; a run of writers that commute
+    // with this one is skipped in one jump (`other`), so n additions to one cell stay linear
+    for (let k = writers.length - 1; k >= 0; ) {
       const w = writers[k]!;
-      if (w.step === step) continue;
-      if (mode === 'set' || w.mode === 'set' || mode !== w.mode) {
+      if (w.step !== step && (mode === 'set' || w.mode === 'set' || mode !== w.mode)) {
         this.conflict(w.step, step, row, year);
         break;
       }
+      k = w.step === step ? k - 1 : w.other;
     }
-    if (!writers.some((w) => w.step === step && w.mode === mode)) writers.push({ step, mode });
-    this.#writers.set(key, writers);
+    // steps run in order, so this step's own writes of the cell are the last ones
+    for (let k = writers.length - 1; k >= 0 && writers[k]!.step === step; k--) if (writers[k]!.mode === mode) return;
+    const last = writers[writers.length - 1];
+    writers.push({ step, mode, other: last === undefined ? -1 : last.mode !== mode ? writers.length - 1 : last.other });
   }
 
   private conflict(first: number, second: number, row: string, year: number): void {
@@ -350,6 +365,7 @@ export class Engine {
       const at = section.lines.findIndex((l) => l.id === ref.id);
       section.lines.splice(at, 1);
     }
+    this.#rows = undefined;
   }
 
   private cellFromDocument(raw: ScenarioAmount, step: Step, path: Path): Cell | undefined {
@@ -410,6 +426,7 @@ export class Engine {
     section.lines.splice(at, 0, line as DLine);
     const added = section.lines[at]!;
     const sectionIndex = this.draft.sections.indexOf(section);
+    if (this.#rows !== undefined) this.indexRows(this.#rows, added, sectionIndex);
     const own: RowRef = { line: added, component: undefined, id: spec.id, sectionIndex };
     for (const [year, cell] of sortedEntries(values)) this.write(own, Number(year), cell, i, 'create');
     components.forEach((c, n) => {
