@@ -70,6 +70,14 @@ const CLAIM_FIELDS = ['source', 'extent', 'years'] as const;
 export class ItemEditor {
   constructor(private readonly ctx: ItemContext) {}
 
+  /** Ids of the claims, kept by add-claim and drop-claim (a set, not a walk through the draft per added claim). */
+  #claimIds: Set<string> | undefined;
+
+  private claimIds(): Set<string> {
+    this.#claimIds ??= new Set(this.cover()?.claims.map((c) => c.id) ?? []);
+    return this.#claimIds;
+  }
+
   /** Applies one change. */
   apply(change: CoverOrTargetChange, step: Step, i: number): void {
     switch (change.kind) {
@@ -180,7 +188,7 @@ export class ItemEditor {
     const cp = [...step.path, 'claim'];
     let ok = true;
     const cover = this.cover();
-    if (cover?.claims.some((c) => c.id === spec.id)) {
+    if (this.claimIds().has(spec.id)) {
       this.issue('duplicate_id', [...cp, 'id'], `"${spec.id}" is already a claim`);
       ok = false;
     }
@@ -199,6 +207,7 @@ export class ItemEditor {
     if (!ok || extent === undefined || cover === undefined || (years !== undefined && years.length === 0)) return;
     const claim: CoverClaim = { id: spec.id, target: spec.target, source: spec.source, extent, ...(years === undefined ? {} : { years }) };
     cover.claims.splice(at, 0, claim as DClaim);
+    this.claimIds().add(spec.id);
     this.ctx.record({ kind: 'claim', id: spec.id, field: 'added', years: years ?? this.allYears, step: i });
   }
 
@@ -234,6 +243,7 @@ export class ItemEditor {
     const at = this.claimIndex(change.claim, [...step.path, 'claim']);
     if (at < 0) return;
     this.cover()!.claims.splice(at, 1);
+    this.#claimIds?.delete(change.claim);
     this.touchClaim(change.claim, CLAIM_FIELDS, i);
     this.ctx.record({ kind: 'claim', id: change.claim, field: 'dropped', years: this.allYears, step: i });
   }
