@@ -5,7 +5,8 @@
  * @packageDocumentation
  */
 import { parentPort } from 'node:worker_threads';
-import { createKernel, type MonteCarloPlan } from './montecarlo.js';
+import { createKernel } from './montecarlo/kernel.js';
+import type { MonteCarloPlan } from './montecarlo/plan-data.js';
 
 interface Job {
   readonly id: number;

@@ -1,0 +1,56 @@
+/**
+ * The savings part of a Monte Carlo plan (taakstellingen): the realised savings of the budget's savings targets
+ * without draws, and their paths, in integer units.
+ * @packageDocumentation
+ */
+import { ZERO, type Decimal } from '../../core/decimal.js';
+import { isPm } from '../../budget/model.js';
+import { realisedIn } from '../../savings/evaluate.js';
+import type { SavingsTarget } from '../../savings/model.js';
+import type { CompiledBudget } from '../../engine/compile.js';
+import { unitsOf } from './units.js';
+
+/** The savings targets compiled for a plan. @internal */
+export interface PlannedSavings {
+  /** The savings targets reported, in the budget's order. */
+  readonly targets: readonly SavingsTarget[];
+  /** Index of each savings target by id. */
+  readonly index: ReadonlyMap<string, number>;
+  /** Realised units without draws per target and year (`t * Y + y`). */
+  readonly base: readonly number[];
+  /** The amount to save per target and year (0 in a pm year or a year without one). */
+  readonly path: readonly (readonly Decimal[])[];
+  /** Sum of the absolute realised savings and paths, in units. */
+  readonly bound: number;
+}
+
+/**
+ * Compiles the savings targets for the draw kernel.
+ * @param targets - the savings targets to report (empty when they are not reported)
+ * @param compiled - the budget in the plan's units
+ * @internal
+ */
+export function planSavings(targets: readonly SavingsTarget[], compiled: CompiledBudget): PlannedSavings {
+  const Y = compiled.yearCount;
+  const years = compiled.years;
+  const dec = compiled.decimals;
+  const base: number[] = new Array<number>(targets.length * Y).fill(0);
+  const path: Decimal[][] = targets.map((t) =>
+    years.map((year) => {
+      const cell = t.path[String(year)];
+      return cell === undefined || isPm(cell) ? ZERO : cell;
+    }),
+  );
+  let bound = 0;
+  targets.forEach((t, ti) => {
+    for (const m of Object.values(t.measures)) {
+      years.forEach((year, y) => {
+        const units = unitsOf(realisedIn(m, year), dec);
+        base[ti * Y + y]! += units;
+        bound += Math.abs(units);
+      });
+    }
+    for (const p of path[ti]!) bound += Math.abs(unitsOf(p, dec));
+  });
+  return { targets, index: new Map<string, number>(targets.map((t, i) => [t.id, i])), base, path, bound };
+}

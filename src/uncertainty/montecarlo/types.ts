@@ -1,0 +1,181 @@
+/**
+ * The public types of a Monte Carlo run (Monte Carlo-simulatie): its uncertain inputs and targets, its options,
+ * and its results.
+ * @packageDocumentation
+ */
+import type { Decimal, RoundingMode } from '../../core/decimal.js';
+import type { DistributionSpec } from '../distribution.js';
+import type { Seed } from '../random.js';
+
+/**
+ * What an uncertain input changes (soort onzekerheid):
+ * - `amount`: the amount of a cell (a pm post's amount, any line or component amount); the distribution is in euros;
+ * - `realisation`: a realisation rate (realisatiegraad) multiplying the cells (a measure that delivers 50%: `0.5`);
+ * - `indexation`: an indexation percentage per year as a rate (`0.025` = 2.5%); year `y` is multiplied by
+ *   `(1 + p)^(y - baseYear)`, years up to `baseYear` are untouched;
+ * - `measure`: the realisation rate (realisatiegraad) of a savings measure (`budget.targets[target].measures[measure]`):
+ *   the drawn rate replaces the measure's own realisation, so it realises `round(planned x rate)` in each year
+ *   (the one rounding point, as for `realisation`); the target's realised savings and gap follow, the table's saldo
+ *   does not (the stelpost holds the target: put a `realisation` input on a line to move the saldo too);
+ * - `capacity`: the capacity of a cover source (`budget.cover.sources[source]`), in euros, zero or more: it replaces
+ *   a `per-year` capacity in the input's years, or a `total` capacity's amount; the claims are then served as
+ *   `evaluateCover` serves them and what they ask beyond the capacities is the uncovered amount (ongedekt).
+ */
+export type UncertainKind = 'amount' | 'realisation' | 'indexation' | 'measure' | 'capacity';
+
+/** One uncertain input (onzekere invoer) of a Monte Carlo run. */
+export interface UncertainInput {
+  /** Id, unique in the run: names the input in results and the tornado table, and keys its random stream. */
+  readonly id: string;
+  /** Label for reports. @defaultValue the id */
+  readonly label?: string;
+  /** What it changes. */
+  readonly kind: UncertainKind;
+  /** Row ids: a line id means the line's own row, a component id the component. */
+  readonly rows?: readonly string[];
+  /** Line ids: every row of these lines (own row and components). */
+  readonly lines?: readonly string[];
+  /**
+   * Years it applies to. Default: for `amount`, the years in which a row is pm (or, when it has none, every
+   * year with an amount); for `realisation`, every year with an amount; for `indexation`, every year after `baseYear`.
+   */
+  readonly years?: readonly number[];
+  /** The distribution: euros for `amount`, a unitless rate for `realisation` and `indexation`. */
+  readonly distribution: DistributionSpec;
+  /** Inputs with the same group draw the same random numbers (perfect correlation). */
+  readonly group?: string;
+  /** For `indexation`: the year whose prices the amounts are in. @defaultValue the first year of the horizon */
+  readonly baseYear?: number;
+  /** For `measure`: the id of the savings target (taakstelling) in `budget.targets`. */
+  readonly target?: string;
+  /** For `measure`: the id of the measure (maatregel) within that target. */
+  readonly measure?: string;
+  /** For `capacity`: the id of the cover source (dekkingsbron) in `budget.cover.sources`. */
+  readonly source?: string;
+}
+
+/**
+ * A target to meet (doel), such as a taakstelling: the total of some lines or sections per year compared to
+ * a minimum. Met in a year when `total >= minimum`; the gap (tekort) is `minimum - total`.
+ */
+export interface TargetSpec {
+  /** Id, unique among targets. */
+  readonly id: string;
+  /** Label for reports. */
+  readonly label?: string;
+  /** Lines whose totals count. */
+  readonly lines?: readonly string[];
+  /** Sections whose totals count. */
+  readonly sections?: readonly string[];
+  /** Minimum in euros per year (`{ "2027": "0" }`), or one minimum for every year. @defaultValue 0 */
+  readonly minimum?: string | number | Readonly<Record<string, string | number>>;
+}
+
+/** Options of a Monte Carlo run. */
+export interface MonteCarloOptions {
+  /** The uncertain inputs. */
+  readonly inputs: readonly UncertainInput[];
+  /** Number of draws (trekkingen), at least 1. @defaultValue 10000 */
+  readonly draws?: number;
+  /** Seed (zaadwaarde). @defaultValue 1 */
+  readonly seed?: Seed;
+  /** Percentiles to report, from 0 to 100. @defaultValue [5, 50, 95] */
+  readonly percentiles?: readonly number[];
+  /** Targets whose probability of being met is wanted. */
+  readonly targets?: readonly TargetSpec[];
+  /** Rounding rule where a rate meets an amount. @defaultValue 'half-up' */
+  readonly rounding?: RoundingMode;
+  /**
+   * Report the budget's savings targets (`budget.targets`: realised savings, gap, probability met).
+   * @defaultValue true when an input is of kind `measure`
+   */
+  readonly savings?: boolean;
+  /**
+   * Report the uncovered amount of the budget's cover (`budget.cover`).
+   * @defaultValue true when an input is of kind `capacity`
+   */
+  readonly cover?: boolean;
+}
+
+/** Summary of one outcome over all draws (uitkomst): exact amounts in euros. */
+export interface OutcomeSummary {
+  /** Mean, rounded half-up to the engine unit (the cent, or finer when the budget is). */
+  readonly mean: Decimal;
+  /** Smallest draw. */
+  readonly min: Decimal;
+  /** Largest draw. */
+  readonly max: Decimal;
+  /** Nearest-rank percentiles by key: `p5`, `p50`, `p95`... each is one of the draws, exact. */
+  readonly percentiles: Readonly<Record<string, Decimal>>;
+}
+
+/** Outcomes per year, keyed "2026". */
+export type OutcomesByYear = Readonly<Record<string, OutcomeSummary>>;
+
+/** Probabilities per year, keyed "2026", from 0 to 1. */
+export type ProbabilityByYear = Readonly<Record<string, number>>;
+
+/** Results for one target. */
+export interface TargetOutcome {
+  /** Target id. */
+  readonly id: string;
+  /** Label. */
+  readonly label: string;
+  /** The total of its lines per year. */
+  readonly total: OutcomesByYear;
+  /** The gap `minimum - total` per year (positive = shortfall, tekort). */
+  readonly gap: OutcomesByYear;
+  /** Probability that the target is met per year. */
+  readonly probabilityMet: ProbabilityByYear;
+}
+
+/**
+ * Results for one savings target of the budget (taakstelling, `budget.targets`), in positive euros saved, as
+ * `evaluateTargets` computes them per draw.
+ */
+export interface SavingsOutcome {
+  /** Target id. */
+  readonly id: string;
+  /** Its title. */
+  readonly label: string;
+  /** The amount to save per year (0 in a pm year, as in `evaluateTargets`). */
+  readonly target: Readonly<Record<string, Decimal>>;
+  /** What the measures realise per year (gerealiseerd). */
+  readonly realised: OutcomesByYear;
+  /** `target - realised` per year (tekort; negative is a surplus). */
+  readonly gap: OutcomesByYear;
+  /** Probability that the target is met (gap at most 0) per year. */
+  readonly probabilityMet: ProbabilityByYear;
+}
+
+/** The uncovered amount of the cover (ongedekt): what claims ask beyond what their sources can give. */
+export interface CoverOutcome {
+  /** The sum over all claims of `claimed - covered` per year. */
+  readonly uncovered: OutcomesByYear;
+  /** Probability that every claim is covered (uncovered is 0) per year. */
+  readonly probabilityCovered: ProbabilityByYear;
+}
+
+/** The result of a Monte Carlo run. A frozen value. */
+export interface MonteCarloResult {
+  /** Number of draws. */
+  readonly draws: number;
+  /** The seed. */
+  readonly seed: Seed;
+  /** Years, ascending. */
+  readonly years: readonly number[];
+  /** Percentiles reported. */
+  readonly percentiles: readonly number[];
+  /** The saldo (TOTAAL SALDO) per year. */
+  readonly saldo: OutcomesByYear;
+  /** The structural saldo per year. */
+  readonly structural: OutcomesByYear;
+  /** Probability that the budget is structurally in balance (structural saldo >= 0) per year. */
+  readonly probabilityStructurallyBalanced: ProbabilityByYear;
+  /** Per target, in the order given. */
+  readonly targets: readonly TargetOutcome[];
+  /** Per savings target of the budget, in its order (empty unless `savings` is on). */
+  readonly savings: readonly SavingsOutcome[];
+  /** The cover's uncovered amount (absent unless `cover` is on). */
+  readonly cover?: CoverOutcome;
+}
