@@ -2,7 +2,7 @@
  * Sensitivity analysis as a tornado table (gevoeligheidsanalyse, tornadodiagram): which uncertain inputs
  * move a chosen year's saldo most.
  */
-import { Dec, type Decimal } from '../core/decimal.js';
+import { Dec, roundTo, type Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
@@ -10,6 +10,7 @@ import type { CompiledBudget } from '../engine/compile.js';
 import { unitsToDecimal } from '../engine/units.js';
 import type { DistributionSpec } from './distribution.js';
 import { createKernel, planMeta, planMonteCarlo, type TargetSpec, type UncertainInput } from './montecarlo.js';
+import { unitsOf } from './montecarlo/units.js';
 import type { RoundingMode } from '../core/decimal.js';
 
 /**
@@ -164,7 +165,7 @@ export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions
     offset = (2 + plan.targetCount + t) * Y + y;
     // gap = path - realised
     sign = -1;
-    shift = Number(meta.savingsPath[t]![y]!.times(new Dec(10).pow(compiled.decimals)).toFixed(0));
+    shift = unitsOf(meta.savingsPath[t]![y]!, compiled.decimals);
   } else {
     const t = (options.targets ?? []).findIndex((target) => target.id === measure.target);
     if (t < 0) throw new MeerjarenError([issue('unknown_reference', ['measure', 'target'], `no target "${measure.target}"`)]);
@@ -173,7 +174,7 @@ export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions
   const inputs = meta.inputs;
   const points = inputs.map((input) => distributionPoints(input.distribution));
   const toValue = (input: UncertainInput, value: Decimal): number =>
-    input.kind === 'amount' || input.kind === 'capacity' ? Number(value.times(100).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0)) : Number(value.toFixed());
+    input.kind === 'amount' || input.kind === 'capacity' ? unitsOf(roundTo(value, 2, 'half-up'), 2) : Number(value.toFixed());
   const central = Float64Array.from(inputs, (input, j) => toValue(input, points[j]!.central));
   const kernel = createKernel(plan);
   const out = new Float64Array(plan.stride);
