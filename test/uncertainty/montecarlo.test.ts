@@ -142,6 +142,22 @@ describe('monteCarlo', () => {
     );
   });
 
+  it('reports a malformed distribution as an issue, not a crash', () => {
+    const small = budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2027 } }).section('1', 'S').line('a', 'a', [100, 100], { nature: 'structural' }).build();
+    const issues = issuesOf(() =>
+      monteCarlo(small, {
+        inputs: [
+          { id: 'd', kind: 'amount', rows: ['a'], distribution: { kind: 'discrete' } as never },
+          { id: 'e', kind: 'realisation', rows: ['a'], distribution: undefined as never },
+        ],
+      }),
+    );
+    expect(issues).toEqual([
+      { code: 'missing_field', path: 'inputs[0].distribution.choices' },
+      { code: 'invalid_distribution', path: 'inputs[1].distribution' },
+    ]);
+  });
+
   it.skipIf(!hasWorker)('gives identical results on 1 and 2 workers (needs dist/worker.js)', async () => {
     const options = { draws: 3000, seed: 9, inputs: pmRanges, parallelThreshold: 0 };
     const one = monteCarlo(seed000, options);

@@ -71,14 +71,15 @@ interface InputPlanning {
   coverBound: number;
 }
 
-/** Largest absolute value a spec can draw (euros or rate), from its bounds. */
+/** Largest absolute value a spec can draw (euros or rate), from its bounds; 0 for a malformed spec (reported by `compileDistribution`). */
 function specMaxAbs(spec: DistributionSpec): number {
   const abs = (x: string | number | undefined): number => (x === undefined ? 0 : Math.abs(Number(x)));
+  if (spec === null || typeof spec !== 'object') return 0;
   switch (spec.kind) {
     case 'fixed':
       return abs(spec.value);
     case 'discrete':
-      return Math.max(0, ...spec.choices.map((c) => abs(c.value)));
+      return Array.isArray(spec.choices) ? Math.max(0, ...spec.choices.map((c) => abs(c?.value))) : 0;
     default:
       return Math.max(abs(spec.low), abs(spec.high));
   }
@@ -87,11 +88,12 @@ function specMaxAbs(spec: DistributionSpec): number {
 /** Smallest value a spec can draw, from its bounds, and the field that gives it; undefined when malformed. */
 function specMin(spec: DistributionSpec): { value: number; field: string } | undefined {
   const num = (x: unknown): number => (typeof x === 'number' || typeof x === 'string' ? Number(x) : Number.NaN);
+  if (spec === null || typeof spec !== 'object') return undefined;
   switch (spec.kind) {
     case 'fixed':
       return { value: num(spec.value), field: 'value' };
     case 'discrete':
-      return Array.isArray(spec.choices) ? { value: Math.min(...spec.choices.map((c) => num(c.value))), field: 'choices' } : undefined;
+      return Array.isArray(spec.choices) ? { value: Math.min(...spec.choices.map((c) => num(c?.value))), field: 'choices' } : undefined;
     default:
       return { value: num(spec.low), field: 'low' };
   }
