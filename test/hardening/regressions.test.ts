@@ -181,11 +181,10 @@ describe('fuzzing regressions', () => {
     expect(codes(() => loadScenario(mixed, { budget }))).toEqual([['change_conflict', 'changes[2]']]);
   });
 
-  /** Best of three loads of a scenario of `n` changes made by `change(i)`, which must stay under 64 KB and load. */
+  /** Best of three loads of a scenario of `n` changes made by `change(i)`, which must load. */
   const bestOfThree = (n: number, change: (i: number) => string): number => {
     const budget = seed();
     const text = `{"id":"v","title":"t","changes":[${Array.from({ length: n }, (_, i) => change(i)).join(',')}]}`;
-    expect(text.length).toBeLessThan(64 * 1024);
     let best = Infinity;
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
@@ -195,13 +194,14 @@ describe('fuzzing regressions', () => {
     }
     return best;
   };
-  const limit = 50 * Math.max(1, (loadavg()[0] ?? 0) / Math.max(1, cpus().length));
+  // 2000 changes: about 70 ms now, 800 ms (added lines) and 440 ms (added claims) before the fixes
+  const slack = (): number => 250 * Math.max(1, (loadavg()[0] ?? 0) / Math.max(1, cpus().length));
 
-  it('a 60 KB scenario of 550 added lines loads in 50 ms: rows are looked up by id, not by a walk through the draft per change', () => {
-    expect(bestOfThree(550, (i) => `{"kind":"add-line","section":"1","line":{"id":"N${i}","title":"t","nature":"structural","values":{"2026":"5"}}}`)).toBeLessThan(limit);
+  it('2000 added lines load in linear time: rows are looked up by id, not by a walk through the draft per change', () => {
+    expect(bestOfThree(2000, (i) => `{"kind":"add-line","section":"1","line":{"id":"N${i}","title":"t","nature":"structural","values":{"2026":"5"}}}`)).toBeLessThan(slack());
   });
 
-  it('a 60 KB scenario of 750 added claims loads in 50 ms: claim ids are a set, not a walk through the draft per added claim', () => {
-    expect(bestOfThree(750, (i) => `{"kind":"add-claim","claim":{"id":"C${i}","target":"1.4","source":"werkbudget-wmo"}}`)).toBeLessThan(limit);
+  it('2000 added claims load in linear time: claim ids are a set, not a walk through the draft per added claim', () => {
+    expect(bestOfThree(2000, (i) => `{"kind":"add-claim","claim":{"id":"C${i}","target":"1.4","source":"werkbudget-wmo"}}`)).toBeLessThan(slack());
   });
 });
