@@ -143,9 +143,14 @@ export interface CsvReadOptions {
  *   `ambiguous_separator` (path `separator`)
  */
 export function readCsv(text: string, options: CsvReadOptions = {}): readonly (readonly string[])[] {
+  return deepFreeze(readRows(text, options));
+}
+
+/** {@link readCsv} without freezing, for readers that copy the rows anyway. */
+function readRows(text: string, options: CsvReadOptions): string[][] {
   const source = text.startsWith(BOM) ? text.slice(1) : text;
   const separator = options.separator ?? 'auto';
-  if (separator !== 'auto') return deepFreeze(parseCsv(source, separator));
+  if (separator !== 'auto') return parseCsv(source, separator);
   const tries = ([';', ','] as const).map((sep) => {
     try {
       return { sep, rows: parseCsv(source, sep) };
@@ -158,7 +163,7 @@ export function readCsv(text: string, options: CsvReadOptions = {}): readonly (r
   const splitting = parsed.filter((t) => t.rows.some((row) => row.length > 1));
   const even = splitting.filter((t) => sameWidth(t.rows));
   const chosen = splitting.length === 1 ? splitting[0] : even.length === 1 ? even[0] : splitting.length === 0 ? parsed[0] : undefined;
-  if (chosen !== undefined) return deepFreeze(chosen.rows);
+  if (chosen !== undefined) return chosen.rows;
   if (parsed.length === 0) throw tries[0]?.error;
   return fail('ambiguous_separator', ['separator'], "cannot tell whether ';' or ',' separates the fields; pass the separator option");
 }
@@ -277,7 +282,7 @@ const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
  *   `ambiguous_amount` (under 'auto'), and the codes of {@link readCsv}
  */
 export function readYearTable(text: string, options: YearTableOptions): YearTable {
-  const grid = readCsv(text, options).map((row) => row.map((cell) => cell.replace(NEUTRALISED, '').trim()));
+  const grid = readRows(text, options).map((row) => row.map((cell) => cell.replace(NEUTRALISED, '').trim()));
   const issues = new IssueCollector();
   const cellAt = (r: number, c: number): Path => ['row', r, 'column', c];
   const place = (r: number, c: number): string => `row ${r + 1}, column ${c + 1} (${columnName(c)})`;

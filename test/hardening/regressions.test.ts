@@ -5,7 +5,7 @@ import { Decimal as DecimalEsm } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { isDecimal } from '../../src/core/decimal.js';
 import { loadBudget } from '../../src/document/load.js';
-import { readYearTable, type YearTableOptions } from '../../src/report/csv.js';
+import { readCsv, readYearTable, type YearTableOptions } from '../../src/report/csv.js';
 import { IssueCollector, MeerjarenError } from '../../src/core/errors.js';
 import { DEFAULT_MAX_DEPTH, checkShape } from '../../src/document/json.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -203,5 +203,16 @@ describe('fuzzing regressions', () => {
 
   it('2000 added claims load in linear time: claim ids are a set, not a walk through the draft per added claim', () => {
     expect(bestOfThree(2000, (i) => `{"kind":"add-claim","claim":{"id":"C${i}","target":"1.4","source":"werkbudget-wmo"}}`)).toBeLessThan(slack());
+  });
+
+  it('readYearTable reads a 60 KB CSV of 15 000 rows without freezing the grid it copies; readCsv still returns frozen rows', () => {
+    const text = ['Omschrijving;2025', ...Array.from({ length: 15_000 }, () => 'a;1')].join('\r');
+    expect(text.length).toBeLessThan(64 * 1024);
+    const table = readYearTable(text, { locale: 'nl' });
+    expect(table.rows).toHaveLength(15_000);
+    expect(Object.isFrozen(table.rows[14_999]?.values)).toBe(true);
+    const rows = readCsv('a;"b"\r\nc;d', { separator: ';' });
+    expect(Object.isFrozen(rows) && rows.every((row) => Object.isFrozen(row))).toBe(true);
+    expect(Object.isFrozen(readCsv('a;b\nc;d'))).toBe(true);
   });
 });
