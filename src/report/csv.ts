@@ -1,3 +1,4 @@
+import type { AmountReading } from '../core/amount.js';
 import type { Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import { fail, IssueCollector, MeerjarenError, type Path } from '../core/errors.js';
@@ -327,7 +328,15 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
         issues.add('unknown_field', cellAt(r, c), `${place(r, c)}: a value in a column without a known header`);
     });
   }
-  const locale = options.locale === 'auto' ? decideLocale(data, yearColumns, issues, cellAt, place) : options.locale;
+  // readings by cell text: 'auto' reads a cell in both locales to decide, and the table reads it again below
+  const memo = new Map<string, AmountReading>();
+  const read = (cell: string, as: NumberLocale): AmountReading => {
+    const key = `${as} ${cell}`;
+    let reading = memo.get(key);
+    if (reading === undefined) memo.set(key, (reading = readLocaleAmount(cell, as, false)));
+    return reading;
+  };
+  const locale = options.locale === 'auto' ? decideLocale(data, yearColumns, issues, cellAt, place, read) : options.locale;
   // without a known locale every amount would be read as nil: refuse instead
   if (!['nl', 'en', 'auto'].includes(options.locale as string)) issues.add(options.locale === undefined ? 'missing_field' : 'invalid_value', ['locale'], 'locale must be "nl", "en" or "auto"');
 
@@ -339,7 +348,7 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
       if (cell === '' || cell === '-') return null;
       const pm = PM_CELL.exec(cell);
       if (pm !== null) return pm[1] === '' ? 'pm' : pm[1] === '-' ? '-pm' : '+pm';
-      const reading = locale !== 'nl' && locale !== 'en' ? undefined : readLocaleAmount(cell, locale, false);
+      const reading = locale !== 'nl' && locale !== 'en' ? undefined : read(cell, locale);
       if (reading === undefined) return null;
       if (reading.ok) return reading.value;
       issues.add(reading.code, cellAt(r, c), `${place(r, c)}: ${reading.message}`);
@@ -370,15 +379,17 @@ function decideLocale(
   issues: IssueCollector,
   cellAt: (r: number, c: number) => Path,
   place: (r: number, c: number) => string,
+  read: (cell: string, locale: NumberLocale) => AmountReading,
 ): NumberLocale | undefined {
   const votes = { nl: [] as [number, number][], en: [] as [number, number][] };
   const ambiguous: [number, number][] = [];
   for (const { r, cells } of data) {
     for (const c of yearColumns) {
       const cell = cells[c] ?? '';
-      if (cell === '' || cell === '-' || PM_CELL.test(cell)) continue;
-      const nl = readLocaleAmount(cell, 'nl', false);
-      const en = readLocaleAmount(cell, 'en', false);
+      // a cell without '.' or ',' reads the same in both (and is read once below): no vote, never ambiguous
+      if (cell === '' || cell === '-' || PM_CELL.test(cell) || !/[.,]/.test(cell)) continue;
+      const nl = read(cell, 'nl');
+      const en = read(cell, 'en');
       if (nl.ok && en.ok) {
         if (!nl.value.eq(en.value)) ambiguous.push([r, c]);
       } else if (nl.ok) votes.nl.push([r, c]);

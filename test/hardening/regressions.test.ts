@@ -215,4 +215,25 @@ describe('fuzzing regressions', () => {
     expect(Object.isFrozen(rows) && rows.every((row) => Object.isFrozen(row))).toBe(true);
     expect(Object.isFrozen(readCsv('a;b\nc;d'))).toBe(true);
   });
+
+  it("readYearTable under locale 'auto' reads a dense 60 KB table in 50 ms: each distinct cell is read once per locale, not three times", () => {
+    // 301 years and 100 rows of one-digit amounts: 107 ms before, about 7 ms now (18 ms with distinct integers)
+    const header = `Omschrijving;${Array.from({ length: 301 }, (_, i) => String(1900 + i)).join(';')}`;
+    const text = [header, ...Array.from({ length: 100 }, (_, r) => `r${r};${Array.from({ length: 301 }, (_, c) => String((r + c) % 10)).join(';')}`)].join('\r\n');
+    expect(text.length).toBeLessThan(64 * 1024);
+    const limit = 50 * Math.max(1, (loadavg()[0] ?? 0) / Math.max(1, cpus().length));
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const table = readYearTable(text, { locale: 'auto' });
+      best = Math.min(best, performance.now() - started);
+      expect(table.rows[99]?.values.map(String).slice(0, 3)).toEqual(['9', '0', '1']);
+      expect(table.locale).toBe('nl');
+    }
+    expect(best).toBeLessThan(limit);
+    // a vote still needs a '.' or ',': "1.5" is English, "1,5" Dutch, "1.234" ambiguous
+    const locale = (cell: string): unknown => readYearTable(`Omschrijving;2025;2026\r\na;7;"${cell}"`, { locale: 'auto', separator: ';' }).locale;
+    expect([locale('1.5'), locale('1,5'), locale('7')]).toEqual(['en', 'nl', 'nl']);
+    expect(codes(() => readYearTable('Omschrijving;2025;2026\r\na;7;1.234', { locale: 'auto' }))).toEqual([['ambiguous_amount', 'row[1].column[2]']]);
+  });
 });
