@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 // Once the lead engineer exports them from the package index: import { ... } from 'meerjaren'.
-import { evaluate, loadBudget, monteCarlo, type Decimal, type UncertainInput } from 'meerjaren';
+import { evaluate, formatAmount, loadBudget, monteCarlo, type Decimal, type UncertainInput } from 'meerjaren';
 
 const tb1 = loadBudget(readFileSync(fileURLToPath(new URL('./data/seed000-tb1.json', import.meta.url)), 'utf8'));
 
@@ -26,10 +26,7 @@ export const PM_RANGES: readonly UncertainInput[] = [
 const result = monteCarlo(tb1, { seed: 0, draws: 10_000, inputs: PM_RANGES });
 const onPaper = evaluate(tb1).total;
 
-const k = (d: Decimal): string => {
-  const v = d.div(1000).toDecimalPlaces(0, 4 /* ROUND_HALF_UP */);
-  return v.toFixed().replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-};
+const k = (d: Decimal): string => formatAmount(d); // x € 1.000, Dutch notation, half-up
 console.log('Seed 000 TB1: saldo met de pm-posten als bandbreedte (x € 1.000; 10.000 trekkingen, seed 0)\n');
 console.log('jaar   op papier    P5     P50     P95   | structureel P5   P50    P95  | kans structureel in evenwicht');
 for (const year of result.years) {

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 // Once the lead engineer exports them from the package index: import { ... } from 'meerjaren'.
-import { loadBudget, tornado, type Decimal, type UncertainInput } from 'meerjaren';
+import { formatAmount, loadBudget, tornado, type Decimal, type UncertainInput } from 'meerjaren';
 
 const tb1 = loadBudget(readFileSync(fileURLToPath(new URL('./data/seed000-tb1.json', import.meta.url)), 'utf8'));
 
@@ -27,7 +27,7 @@ const inputs: UncertainInput[] = [
 
 const table = tornado(tb1, { inputs, year: 2029, measure: 'structural' });
 
-const k = (d: Decimal): string => d.div(1000).toDecimalPlaces(1, 4 /* ROUND_HALF_UP */).toFixed(1).replace('.', ',');
+const k = (d: Decimal): string => formatAmount(d, { decimals: 1 }); // x € 1.000 with one decimal, Dutch notation
 const labels = new Map(inputs.map((i) => [i.id, i.label ?? i.id]));
 const widest = Number(table.rows[0]?.swing ?? 1) || 1;
 console.log(`Seed 000: wat beweegt het structurele saldo 2029 het meest? (x € 1.000; alles op 'waarschijnlijk': ${k(table.baseline)})\n`);
