@@ -57,6 +57,27 @@ describe('examples (foundation)', () => {
     expect(html).not.toMatch(/<script|<link|src="https?:/); // self-contained: no scripts, no external resources
   });
 
+  it('30 gives the probability that the Hervormingsagenda taakstelling is met, per year', () => {
+    const out = run('30-hervormingsagenda-kans.ts');
+    expect(out).toMatch(/2025\s+3,00\s+2,29\s+2,51\s+2,76\s+0,49\s+0,0%/);
+    expect(out).toMatch(/2027\s+8,00\s+4,56\s+5,98\s+7,40\s+2,02\s+0,9%/);
+    expect(out).toMatch(/2031\s+12,00\s+5,30\s+7,95\s+10,69\s+4,05\s+0,2%/);
+  });
+
+  it('31 gives the P5-P95 band of seed 000 with its pm posts as ranges', () => {
+    const out = run('31-seed000-pm-band.ts');
+    expect(out).toMatch(/2025\s+-609\s+-609\s+-609\s+-609 \|\s+-209\s+-209\s+-209 \|\s+0,0%/);
+    expect(out).toMatch(/2027\s+533 \+ pm\s+-1\.573\s+-1\.060\s+-503 \|\s+345\s+524\s+706 \|\s+100,0%/);
+  });
+
+  it('32 ranks what moves the 2029 structural saldo most (tornado)', () => {
+    const out = run('32-seed000-tornado-2029.ts');
+    const rows = out.split('\n').filter((l) => /\d,\d\s+-?\d+,\d\s+\d+,\d/.test(l));
+    expect(rows[0]).toMatch(/^1\.8 Organisatieontwikkeling.*157,9\s+557,9\s+400,0/);
+    expect(rows[1]).toMatch(/^4\.3: realisatie\s+257,9\s+407,9\s+150,0/);
+    expect(out).toContain("alles op 'waarschijnlijk': 357,9");
+  });
+
   it('every example runs without error', () => {
     const all = readdirSync(new URL('../examples', import.meta.url)).filter((f) => /^\d\d-.*\.ts$/.test(f));
     expect(all.length).toBeGreaterThanOrEqual(4);
