@@ -1,7 +1,7 @@
-import type { RoundingMode } from '../core/decimal.js';
+import type { Decimal, RoundingMode } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
-import { isPm, type Budget } from '../budget/model.js';
-import { MAX_DECIMALS, MAX_SAFE_UNITS, toUnits } from './units.js';
+import { isPm, type Budget, type Nature, type YearValues } from '../budget/model.js';
+import { MAX_DECIMALS, MAX_SAFE_UNITS, fractionPlaces, splitAmount, toUnits } from './units.js';
 
 /**
  * Which integer arithmetic an engine uses (rekenwijze):
@@ -115,16 +115,51 @@ export function compileBudget(budget: Budget, options: CompileOptions = {}): Com
   const yearIndex = new Map<number, number>();
   years.forEach((y, i) => yearIndex.set(y, i));
 
+  let rowCount = 0;
+  for (const section of budget.sections) for (const line of section.lines) rowCount += 1 + line.components.length;
   const rowIds: string[] = [];
-  const rowLineList: number[] = [];
-  const rowStructuralList: number[] = [];
-  const rowValues: Budget['sections'][number]['lines'][number]['values'][] = [];
+  const rowLine = new Int32Array(rowCount);
+  const rowStructural = new Uint8Array(rowCount);
   const lineIds: string[] = [];
   const lineSectionList: number[] = [];
   const lineFirstRowList: number[] = [];
   const sectionIds: string[] = [];
   const sectionFirstLineList: number[] = [];
+  // The amounts of the horizon, dense by cell, each read once: as whole euros and a fraction word when it is
+  // below 10^15 (`split`), else kept for the exact text conversion. pm posts are flagged right away.
+  const cellCount = rowCount * yearCount;
+  const amounts = new Array<Decimal | undefined>(cellCount).fill(undefined);
+  const split = new Uint8Array(cellCount);
+  const wholes = new Float64Array(cellCount);
+  const fractions = new Float64Array(cellCount);
+  const flags = new Uint8Array(cellCount);
   let decimals = minDecimals;
+  const addRow = (id: string, nature: Nature, values: YearValues, l: number): void => {
+    const r = rowIds.length;
+    rowIds.push(id);
+    rowLine[r] = l;
+    rowStructural[r] = nature === 'structural' ? 1 : 0;
+    const base = r * yearCount;
+    for (const key in values) {
+      const cell = values[key]!;
+      const pm = isPm(cell);
+      const y = yearIndex.get(Number(key));
+      if (y === undefined) {
+        // every amount counts for the unit, also one outside the horizon
+        if (!pm) decimals = Math.max(decimals, cell.decimalPlaces());
+        continue;
+      }
+      const i = base + y;
+      if (pm) {
+        flags[i] = FILLED | PM_FLAG;
+        continue;
+      }
+      flags[i] = FILLED;
+      amounts[i] = cell;
+      const places = splitAmount(cell, wholes, fractions, i) ? ((split[i] = 1), fractionPlaces(fractions[i]!)) : cell.decimalPlaces();
+      if (places > decimals) decimals = places;
+    }
+  };
   budget.sections.forEach((section, s) => {
     sectionIds.push(section.id);
     sectionFirstLineList.push(lineIds.length);
@@ -133,16 +168,8 @@ export function compileBudget(budget: Budget, options: CompileOptions = {}): Com
       lineIds.push(line.id);
       lineSectionList.push(s);
       lineFirstRowList.push(rowIds.length);
-      const rows = [{ id: line.id, nature: line.nature, values: line.values }, ...line.components];
-      for (const row of rows) {
-        rowIds.push(row.id);
-        rowLineList.push(l);
-        rowStructuralList.push(row.nature === 'structural' ? 1 : 0);
-        rowValues.push(row.values);
-        for (const cell of Object.values(row.values)) {
-          if (!isPm(cell)) decimals = Math.max(decimals, cell.decimalPlaces());
-        }
-      }
+      addRow(line.id, line.nature, line.values, l);
+      for (const component of line.components) addRow(component.id, component.nature, component.values, l);
     }
   });
   lineFirstRowList.push(rowIds.length);
@@ -151,34 +178,35 @@ export function compileBudget(budget: Budget, options: CompileOptions = {}): Com
     throw new MeerjarenError([issue('invalid_value', [], `an amount has more than ${MAX_DECIMALS} decimals`)]);
   }
 
-  const rowCount = rowIds.length;
-  const flags = new Uint8Array(rowCount * yearCount);
-  const cells: (number | bigint)[] = new Array<number | bigint>(rowCount * yearCount).fill(0);
+  const floatCells = new Float64Array(cellCount);
+  let wideCells: (number | bigint)[] | undefined;
   let floatSum = 0;
-  let allNumbers = true;
-  rowValues.forEach((values, r) => {
-    for (const key in values) {
-      const cell = values[key]!;
-      const y = yearIndex.get(Number(key));
-      if (y === undefined) continue;
-      const i = r * yearCount + y;
-      if (isPm(cell)) {
-        flags[i] = FILLED | PM_FLAG;
-        continue;
-      }
-      flags[i] = FILLED;
-      const u = toUnits(cell, decimals);
-      cells[i] = u;
-      if (typeof u === 'number') floatSum += Math.abs(u);
-      else allNumbers = false;
+  // units = wholes * 10^decimals + fraction / 10^(7 - decimals), both exact (the fraction has at most
+  // `decimals` places) while |wholes| < 10^(15 - decimals), so that the sum stays below 10^15 + 10^6 < 2^53
+  const scale = 10 ** decimals;
+  const shift = 10 ** (7 - decimals);
+  const limit = 10 ** (15 - decimals);
+  for (let i = 0; i < cellCount; i++) {
+    const cell = amounts[i];
+    if (cell === undefined) continue;
+    const whole = wholes[i]!;
+    const u = split[i] === 1 && whole < limit && whole > -limit ? whole * scale + fractions[i]! / shift || 0 : toUnits(cell, decimals);
+    if (typeof u === 'number') {
+      floatCells[i] = u;
+      floatSum += Math.abs(u);
+      if (wideCells !== undefined) wideCells[i] = u;
+    } else {
+      // a cell past 2^53 units: from here on every cell is also kept in a list that holds BigInts
+      wideCells ??= Array.from(floatCells);
+      wideCells[i] = u;
     }
-  });
+  }
   // The float sum of absolute values is exact while it stays below 2^53; otherwise count exactly.
   let absoluteSum: bigint;
-  if (allNumbers && floatSum <= MAX_SAFE_UNITS) absoluteSum = BigInt(floatSum);
+  if (wideCells === undefined && floatSum <= MAX_SAFE_UNITS) absoluteSum = BigInt(floatSum);
   else {
     absoluteSum = 0n;
-    for (const u of cells) absoluteSum += typeof u === 'bigint' ? (u < 0n ? -u : u) : BigInt(Math.abs(u));
+    for (const u of wideCells ?? floatCells) absoluteSum += typeof u === 'bigint' ? (u < 0n ? -u : u) : BigInt(Math.abs(u));
   }
   const fits = absoluteSum <= BigInt(MAX_SAFE_UNITS);
   if (!fits && arithmetic === 'float') {
@@ -187,18 +215,20 @@ export function compileBudget(budget: Budget, options: CompileOptions = {}): Com
     ]);
   }
   const wide = arithmetic === 'bigint' || !fits;
-  const units = new Float64Array(wide ? 0 : rowCount * yearCount);
-  if (!wide) for (let i = 0; i < cells.length; i++) units[i] = cells[i] as number;
-  const big = wide ? cells.map((u) => BigInt(u)) : [];
+  const units = wide ? new Float64Array(0) : floatCells;
+  const big = wide ? Array.from(wideCells ?? floatCells, (u) => BigInt(u)) : [];
 
-  const rowIndex = new Map<string, number>();
-  rowIds.forEach((id, r) => {
-    if (!rowIndex.has(id)) rowIndex.set(id, r);
-  });
-  const lineIndex = new Map<string, number>();
-  lineIds.forEach((id, l) => lineIndex.set(id, l));
-  const sectionIndex = new Map<string, number>();
-  sectionIds.forEach((id, s) => sectionIndex.set(id, s));
+  // The id indexes are built on first use: evaluating a budget never looks ids up.
+  let rowIndex: Map<string, number> | undefined;
+  let lineIndex: Map<string, number> | undefined;
+  let sectionIndex: Map<string, number> | undefined;
+  const indexOf = (ids: readonly string[], keepFirst: boolean): Map<string, number> => {
+    const index = new Map<string, number>();
+    ids.forEach((id, i) => {
+      if (!keepFirst || !index.has(id)) index.set(id, i);
+    });
+    return index;
+  };
 
   return Object.freeze({
     budget,
@@ -209,8 +239,8 @@ export function compileBudget(budget: Budget, options: CompileOptions = {}): Com
     wide,
     rowCount,
     rowIds: Object.freeze(rowIds),
-    rowLine: Int32Array.from(rowLineList),
-    rowStructural: Uint8Array.from(rowStructuralList),
+    rowLine,
+    rowStructural,
     lineIds: Object.freeze(lineIds),
     lineSection: Int32Array.from(lineSectionList),
     lineFirstRow: Int32Array.from(lineFirstRowList),
@@ -220,9 +250,9 @@ export function compileBudget(budget: Budget, options: CompileOptions = {}): Com
     wideUnits: wide ? Object.freeze(big) : undefined,
     flags,
     absoluteSum,
-    rowOf: (id: string) => rowIndex.get(id) ?? -1,
-    lineOf: (id: string) => lineIndex.get(id) ?? -1,
-    sectionOf: (id: string) => sectionIndex.get(id) ?? -1,
+    rowOf: (id: string) => (rowIndex ??= indexOf(rowIds, true)).get(id) ?? -1,
+    lineOf: (id: string) => (lineIndex ??= indexOf(lineIds, false)).get(id) ?? -1,
+    sectionOf: (id: string) => (sectionIndex ??= indexOf(sectionIds, false)).get(id) ?? -1,
     yearIndexOf: (year: number) => yearIndex.get(year) ?? -1,
   });
 }
