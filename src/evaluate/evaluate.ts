@@ -1,8 +1,8 @@
 import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import { formatPath } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import { isPm, unitFactor, type Budget, type Cell, type Nature, type YearValues } from '../budget/model.js';
-import { compileBudget } from '../engine/compile.js';
+import { isPm, unitFactor, type Budget, type Nature, type YearValues } from '../budget/model.js';
+import { PM_FLAG, compileBudget } from '../engine/compile.js';
 import { createEngine, type Scope } from '../engine/engine.js';
 
 /**
@@ -128,54 +128,88 @@ export interface Evaluation {
 export function evaluate(budget: Budget): Evaluation {
   // Runs on the compiled integer engine (src/engine); `evaluateReference` in ./reference.ts is the
   // decimal.js oracle it is tested against. Rows keep the budget's own cell values.
+  // Every object is frozen as it is built (amounts from the engine come frozen), so the result is deeply
+  // frozen without a walk over it afterwards.
   const engine = createEngine(compileBudget(budget));
   const c = engine.compiled;
   const years = budget.horizon.years;
   const keys = years.map(String);
+  const Y = keys.length;
+  const flags = c.flags;
+  const units = c.units;
+  const wideUnits = c.wideUnits;
   const lines: Record<string, LineResult> = Object.create(null) as Record<string, LineResult>;
-  const totalsOf = (scope: Scope, index: number): Record<string, Total> => {
+  const totalsOf = (scope: Scope, index: number): TotalsByYear => {
     const out: Record<string, Total> = Object.create(null) as Record<string, Total>;
-    keys.forEach((key, y) => (out[key] = engine.total(scope, index, y)));
-    return out;
+    for (let y = 0; y < Y; y++) out[keys[y]!] = engine.total(scope, index, y);
+    return Object.freeze(out);
   };
-  const rowOf = (values: YearValues, nature: Nature, lineId: string): Record<string, Total> => {
+  // The rows' totals are their cells: read from the compiled flags and units (in document order, like the
+  // rows of the compiled budget), with the budget's own amount objects.
+  let row = 0;
+  let rowPlain = true;
+  const rowOf = (values: YearValues, nature: Nature, lineId: string): TotalsByYear => {
     const out: Record<string, Total> = Object.create(null) as Record<string, Total>;
-    for (const key of keys) out[key] = cellTotal(values[key], nature, lineId);
-    return out;
+    const base = row++ * Y;
+    const structural = nature === 'structural';
+    let pmTotal: Total | undefined;
+    rowPlain = true;
+    for (let y = 0; y < Y; y++) {
+      const key = keys[y]!;
+      const flag = flags[base + y]!;
+      if (flag === 0) out[key] = EMPTY_TOTAL;
+      else if ((flag & PM_FLAG) !== 0) out[key] = pmTotal ??= Object.freeze({ amount: ZERO, structural: ZERO, incidental: ZERO, pm: Object.freeze([lineId]), empty: false });
+      else if (wideUnits === undefined ? units[base + y] === 0 : wideUnits[base + y] === 0n) out[key] = ZERO_TOTAL;
+      else {
+        const cell = values[key] as Decimal;
+        if ((cell as { constructor: unknown }).constructor !== Dec) rowPlain = false;
+        // a budget from loadBudget is frozen already; one made otherwise has its amounts frozen here
+        const amount = Object.isFrozen(cell) ? cell : deepFreeze(cell);
+        out[key] = Object.freeze(
+          structural
+            ? { amount, structural: amount, incidental: ZERO, pm: NO_PM, empty: false }
+            : { amount, structural: ZERO, incidental: amount, pm: NO_PM, empty: false },
+        );
+      }
+    }
+    return Object.freeze(out);
   };
   let l = 0;
   const sections: SectionResult[] = budget.sections.map((section, s) => {
     const lineResults: LineResult[] = section.lines.map((line) => {
-      const result: LineResult = {
+      const own = rowOf(line.values, line.nature, line.id);
+      // A line of one row totals to that row: the same (frozen) totals, when its amounts are the library's own
+      // decimals (as the engine would give them); otherwise the engine's sums.
+      const single = line.components.length === 0 && rowPlain;
+      const result: LineResult = Object.freeze({
         id: line.id,
         title: line.title,
         sectionId: section.id,
-        own: rowOf(line.values, line.nature, line.id),
-        components: line.components.map((comp) => ({ id: comp.id, title: comp.title, nature: comp.nature, totals: rowOf(comp.values, comp.nature, line.id) })),
-        totals: totalsOf('line', l++),
-      };
+        own,
+        components:
+          line.components.length === 0
+            ? NO_COMPONENTS
+            : Object.freeze(line.components.map((comp) => Object.freeze({ id: comp.id, title: comp.title, nature: comp.nature, totals: rowOf(comp.values, comp.nature, line.id) }))),
+        totals: single ? own : totalsOf('line', l),
+      });
+      l++;
       lines[line.id] = result;
       return result;
     });
-    return { id: section.id, title: section.title, lines: lineResults, totals: totalsOf('section', s) };
+    return Object.freeze({ id: section.id, title: section.title, lines: Object.freeze(lineResults), totals: totalsOf('section', s) });
   });
   const total = totalsOf('table', 0);
-  if (l !== c.lineIds.length) throw new Error('evaluate: compiled budget does not match');
+  if (l !== c.lineIds.length || row !== c.rowCount) throw new Error('evaluate: compiled budget does not match');
   const checks = compareExpectations(budget, sections, total);
-  return deepFreeze({ years, sections, lines, total, checks });
+  return Object.freeze({ years: deepFreeze(years), sections: Object.freeze(sections), lines: Object.freeze(lines), total, checks: deepFreeze(checks) });
 }
 
-const EMPTY_TOTAL: Total = Object.freeze({ amount: ZERO, structural: ZERO, incidental: ZERO, pm: Object.freeze([]), empty: true });
-
-/** The total of one cell: the cell itself, no arithmetic needed. */
-function cellTotal(cell: Cell | undefined, nature: Nature, lineId: string): Total {
-  if (cell === undefined) return EMPTY_TOTAL;
-  if (isPm(cell)) return { amount: ZERO, structural: ZERO, incidental: ZERO, pm: [lineId], empty: false };
-  const amount = cell.isZero() ? ZERO : cell;
-  return nature === 'structural'
-    ? { amount, structural: amount, incidental: ZERO, pm: [], empty: false }
-    : { amount, structural: ZERO, incidental: amount, pm: [], empty: false };
-}
+const NO_PM: readonly string[] = Object.freeze([]);
+const NO_COMPONENTS: readonly ComponentResult[] = Object.freeze([]);
+/** A blank cell. */
+const EMPTY_TOTAL: Total = deepFreeze({ amount: ZERO, structural: ZERO, incidental: ZERO, pm: NO_PM, empty: true });
+/** A cell of amount zero. */
+const ZERO_TOTAL: Total = deepFreeze({ amount: ZERO, structural: ZERO, incidental: ZERO, pm: NO_PM, empty: false });
 
 /**
  * Checks the printed totals of a budget document against the sums of their rows.
