@@ -21,3 +21,23 @@ function freezeInto(value: unknown): void {
   Object.freeze(value);
   for (const key of Object.keys(value)) freezeInto((value as Record<string, unknown>)[key]);
 }
+
+/**
+ * Like {@link deepFreeze}, but also walks into objects that are already frozen: for a value built by immer,
+ * whose autoFreeze freezes plain objects and arrays but not the decimal.js values a recipe put inside them.
+ * @param value - a value built by the library (a tree: no cycles)
+ * @returns the same value, frozen all the way down
+ */
+export function freezeThrough<T>(value: T): T {
+  const walk = (v: unknown): void => {
+    if (typeof v !== 'object' || v === null) return;
+    if (isDecimal(v)) {
+      if (!Object.isFrozen(v)) freezeInto(v);
+      return;
+    }
+    Object.freeze(v);
+    for (const key of Object.keys(v)) walk((v as Record<string, unknown>)[key]);
+  };
+  walk(value);
+  return value;
+}

@@ -1,6 +1,6 @@
 import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
 import { IssueCollector } from '../core/errors.js';
-import { deepFreeze } from '../core/freeze.js';
+import { deepFreeze, freezeThrough } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
 import { Engine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
 import { resolveSteps, type Step } from './resolve.js';
@@ -150,6 +150,8 @@ export function runScenario(
     const step = steps[t.step]!;
     return { ...t, scenario: step.scenario, change: step.index };
   });
+  // immer froze the objects it built, not the decimal.js amounts the changes put inside them
+  freezeThrough(next);
   const result: ScenarioResult = deepFreeze({
     budget: next,
     patches,
@@ -176,7 +178,7 @@ export function applySteps(budget: Budget, steps: readonly Step[]): { budget: Bu
     engine = new Engine(draft, steps, new IssueCollector(), true);
     engine.run();
   });
-  return { budget: deepFreeze(next), engine: engine! };
+  return { budget: freezeThrough(next), engine: engine! };
 }
 
 function dropExpectations(draft: { expected?: unknown; sections: { expected?: unknown; lines: { expected?: unknown }[] }[] }): void {

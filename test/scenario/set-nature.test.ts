@@ -68,3 +68,16 @@ describe('set-nature', () => {
     expect(loadScenario(JSON.stringify(structural), { budget: baseline, library: [estimates] })).toEqual(structural);
   });
 });
+
+describe('scenario results are frozen all the way down', () => {
+  it('freezes the amounts a scenario puts into its budget, digit arrays included', () => {
+    const result = applyScenario(baseline, estimates);
+    const cell = result.budget.sections[0]!.lines.find((l) => l.id === '1.4')!.values['2027']!;
+    expect(Object.isFrozen(cell)).toBe(true);
+    expect(Object.isFrozen((cell as unknown as { d: number[] }).d)).toBe(true);
+    expect(() => {
+      (cell as unknown as { d: number[] }).d[0] = 1;
+    }).toThrow(TypeError);
+    expect(evaluate(result.budget).total['2027']!.amount.toFixed()).toBe('-1367000');
+  });
+});
