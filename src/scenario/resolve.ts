@@ -36,9 +36,12 @@ export interface Step {
  */
 export function findInLibrary(library: ScenarioLibrary | undefined, id: string): Scenario | undefined {
   if (library === undefined) return undefined;
-  if (Array.isArray(library)) return (library as readonly Scenario[]).find((s) => s.id === id);
-  const record = library as Readonly<Record<string, Scenario>>;
-  return Object.prototype.hasOwnProperty.call(record, id) ? record[id] : (Object.values(record).find((s) => s.id === id) ?? undefined);
+  // a library handed in from JavaScript may hold anything: only objects with that id match
+  const matches = (s: unknown): s is Scenario => typeof s === 'object' && s !== null && (s as { id?: unknown }).id === id;
+  if (Array.isArray(library)) return (library as readonly unknown[]).find(matches);
+  const record = library as Readonly<Record<string, unknown>>;
+  const own = Object.prototype.hasOwnProperty.call(record, id) ? record[id] : undefined;
+  return typeof own === 'object' && own !== null ? (own as Scenario) : Object.values(record).find(matches);
 }
 
 /**

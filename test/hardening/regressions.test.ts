@@ -237,3 +237,22 @@ describe('fuzzing regressions', () => {
     expect(codes(() => readYearTable('Omschrijving;2025;2026\r\na;7;1.234', { locale: 'auto' }))).toEqual([['ambiguous_amount', 'row[1].column[2]']]);
   });
 });
+
+describe('scenario library entries that are not scenarios', () => {
+  it('a null in a library is passed over, not a TypeError', async () => {
+    const { loadBudget, applyScenario, MeerjarenError } = await import('../../src/index.js');
+    const { readFileSync } = await import('node:fs');
+    const budget = loadBudget(readFileSync(new URL('../../examples/data/seed000-tb1.json', import.meta.url), 'utf8'));
+    const child = { id: 'child', title: 'c', extends: 'parent', changes: [] };
+    for (const library of [[null, { id: 'x', title: 'x', changes: [] }], { parent: null }]) {
+      let caught: unknown;
+      try {
+        applyScenario(budget, child, library as never);
+      } catch (e) {
+        caught = e;
+      }
+      expect(MeerjarenError.is(caught)).toBe(true);
+      expect((caught as InstanceType<typeof MeerjarenError>).code).toBe('unknown_reference');
+    }
+  });
+});
