@@ -1,5 +1,5 @@
 import { isDraft, original, type Draft } from 'immer';
-import { Dec, ZERO, isDecimal, roundTo, type Decimal } from '../core/decimal.js';
+import { Dec, ZERO, isDecimal, roundTo, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
 import { isPm, PM, type Budget, type Cell, type Component, type Line, type Nature, type Pm } from '../budget/model.js';
 import { readPercentage, readScenarioAmount, resolveYears } from './values.js';
@@ -459,8 +459,27 @@ export class Engine {
   private index(indexSteps: readonly number[]): void {
     if (indexSteps.length === 0) return;
     const horizon = this.draft.horizon;
-    // factors[row][year] = list of (step, cumulative factor of that step)
-    const perCell = new Map<string, { ref: RowRef; year: number; factors: { step: number; factor: Decimal }[] }>();
+    const years = horizon.years;
+    // the cells of each row as they stand after the level changes, read from the draft once (indexation reads them
+    // for every change that selects the row; through immer's proxies that was most of the time)
+    const snapshots = new Map<object, (Cell | undefined)[]>();
+    const snapshot = (ref: RowRef): (Cell | undefined)[] => {
+      const values = ref.component !== undefined ? ref.component.values : ref.line.values;
+      let cells = snapshots.get(values);
+      if (cells === undefined) {
+        const record = values as Record<string, Cell | undefined>;
+        cells = years.map((year) => record[year]);
+        snapshots.set(values, cells);
+      }
+      return cells;
+    };
+    // per cell (row and year, in order of first selection) the index steps that select it with their cumulative factor
+    type Entry = { ref: RowRef; year: number; steps: number[]; factors: Decimal[] };
+    const perCell: Entry[] = [];
+    const byRow = new Map<string, (Entry | undefined)[]>();
+    // the rows each tag selector matches: the budget does not change while the index steps are read
+    const walks = new Map<string, RowRef[]>();
+    const factorsByRates = new Map<string, (Decimal | undefined)[]>();
     for (const i of indexSteps) {
       const step = this.steps[i]!;
       const change = step.change as IndexChange;
@@ -479,36 +498,63 @@ export class Engine {
         else rates.push({ year: y, rate });
       }
       if (!ok) continue;
-      const rows = this.select(change, step);
+      const rows = this.select(change, step, walks);
       if (change.links !== undefined && change.requireLinked !== false) {
         checkLinkedIndexation(change.links, rows.map((r) => ({ id: r.id, line: r.line.id })), (id) => this.find(id) !== undefined, step.path, (c, p, m) => this.issue(c, p, m));
       }
-      for (const year of horizon.years) {
-        let factor = new Dec(1);
-        for (const r of rates) if (r.year <= year) factor = factor.times(r.rate.plus(100).div(100));
-        if (factor.eq(1)) continue;
-        for (const ref of rows) {
-          const cell = this.cell(ref, year);
-          if (cell === undefined || isPm(cell)) continue;
-          const key = `${ref.id}\u0000${year}`;
-          const entry = perCell.get(key) ?? { ref, year, factors: [] };
-          entry.factors.push({ step: i, factor });
-          perCell.set(key, entry);
-        }
+      // the factor of each year depends on the rates alone: changes with the same rates share them
+      const ratesKey = rates.map((r) => `${r.year}:${r.rate.toString()}`).join(',');
+      let yearFactors = factorsByRates.get(ratesKey);
+      if (yearFactors === undefined) {
+        const multipliers = rates.map((r) => ({ year: r.year, multiplier: r.rate.plus(100).div(100) }));
+        yearFactors = years.map((year) => {
+          let factor = new Dec(1);
+          for (const r of multipliers) if (r.year <= year) factor = factor.times(r.multiplier);
+          return factor.eq(1) ? undefined : factor;
+        });
+        factorsByRates.set(ratesKey, yearFactors);
       }
+      const cells = rows.map(snapshot);
+      years.forEach((year, y) => {
+        const factor = yearFactors[y];
+        if (factor === undefined) return;
+        rows.forEach((ref, n) => {
+          const cell = cells[n]![y];
+          if (cell === undefined || isPm(cell)) return;
+          let slots = byRow.get(ref.id);
+          if (slots === undefined) byRow.set(ref.id, (slots = []));
+          let entry = slots[y];
+          if (entry === undefined) perCell.push((slots[y] = entry = { ref, year, steps: [], factors: [] }));
+          entry.steps.push(i);
+          entry.factors.push(factor);
+        });
+      });
     }
-    for (const { ref, year, factors } of perCell.values()) {
-      const level = this.cell(ref, year) as Decimal;
-      let cumulative = new Dec(1);
-      for (const { step, factor } of factors) {
-        cumulative = cumulative.times(factor);
-        const rounding = this.steps[step]!.rounding;
-        this.write(ref, year, roundTo(level.times(cumulative), rounding.places, rounding.mode), step, 'index');
+    // cells selected by the same index steps in the same year share their running products: each product is
+    // computed once, then every cell is multiplied by it and rounded once per step, as before
+    const products = new Map<string, Decimal[]>();
+    for (const { ref, year, steps, factors } of perCell) {
+      const key = `${year}:${steps.join(',')}`;
+      let cumulative = products.get(key);
+      if (cumulative === undefined) {
+        let product = new Dec(1);
+        cumulative = factors.map((factor) => (product = product.times(factor)));
+        products.set(key, cumulative);
       }
+      const values = (ref.component !== undefined ? ref.component.values : ref.line.values) as Record<string, Cell>;
+      const chain = new IndexChain(values[year] as Decimal, cumulative, steps.map((step) => this.steps[step]!.rounding));
+      steps.forEach((step, k) => this.trace.push(new IndexWrite(ref.id, ref.line.id, year, step, chain, k)));
+      // only the last value stays in the budget: one write to the draft per cell; the values in between are only
+      // computed when the trace is read (explain)
+      values[year] = chain.at(steps.length - 1) as Draft<Cell>;
     }
   }
 
-  private select(change: IndexChange, step: Step): RowRef[] {
+  /**
+   * The rows an index change selects, lines first, then rows matching the tags in budget order.
+   * @param walks - rows matched by each tag selector so far (valid while the budget does not change)
+   */
+  private select(change: IndexChange, step: Step, walks: Map<string, RowRef[]>): RowRef[] {
     const rows: RowRef[] = [];
     const seen = new Set<string>();
     const add = (ref: RowRef): void => {
@@ -526,17 +572,69 @@ export class Engine {
     });
     const tags = change.select.tags;
     if (tags !== undefined) {
-      const has = (t: Readonly<Record<string, string>>): boolean => Object.entries(tags).every(([k, v]) => t[k] === v);
-      this.draft.sections.forEach((section, sectionIndex) => {
-        for (const line of section.lines) {
-          const lineRef: RowRef = { line, component: undefined, id: line.id, sectionIndex };
-          if (has(line.tags)) add(lineRef);
-          for (const c of line.components) if (has(line.tags) || has(c.tags)) add({ ...lineRef, component: c, id: c.id });
-        }
-      });
+      const key = JSON.stringify(Object.entries(tags));
+      let matched = walks.get(key);
+      if (matched === undefined) {
+        const found: RowRef[] = [];
+        const has = (t: Readonly<Record<string, string>>): boolean => Object.entries(tags).every(([k, v]) => t[k] === v);
+        this.draft.sections.forEach((section, sectionIndex) => {
+          for (const line of section.lines) {
+            const lineRef: RowRef = { line, component: undefined, id: line.id, sectionIndex };
+            if (has(line.tags)) found.push(lineRef);
+            for (const c of line.components) if (has(line.tags) || has(c.tags)) found.push({ ...lineRef, component: c, id: c.id });
+          }
+        });
+        walks.set(key, (matched = found));
+      }
+      for (const ref of matched) add(ref);
     }
     if (rows.length === 0) this.issue('empty_selection', [...step.path, 'select'], 'the selection matches no line');
     return rows;
+  }
+}
+
+/** The values one cell takes under its index steps: the level times each running product, rounded per step. */
+class IndexChain {
+  readonly #values: (Decimal | undefined)[] = [];
+  /**
+   * @param level - the cell after every level change
+   * @param cumulative - running product of the factors of the cell's index steps
+   * @param roundings - rounding of each of those steps
+   */
+  constructor(
+    readonly level: Decimal,
+    private readonly cumulative: readonly Decimal[],
+    private readonly roundings: readonly { readonly places: number; readonly mode: RoundingMode }[],
+  ) {}
+
+  /** The cell after the k-th index step. */
+  at(k: number): Decimal {
+    let value = this.#values[k];
+    if (value === undefined) {
+      const rounding = this.roundings[k]!;
+      this.#values[k] = value = roundTo(this.level.times(this.cumulative[k]!), rounding.places, rounding.mode);
+    }
+    return value;
+  }
+}
+
+/** A trace entry of an index step, whose amounts are computed when read. */
+class IndexWrite implements TraceEntry {
+  constructor(
+    readonly row: string,
+    readonly line: string,
+    readonly year: number,
+    readonly step: number,
+    private readonly chain: IndexChain,
+    private readonly k: number,
+  ) {}
+
+  get before(): Cell {
+    return this.k === 0 ? this.chain.level : this.chain.at(this.k - 1);
+  }
+
+  get after(): Cell {
+    return this.chain.at(this.k);
   }
 }
 
