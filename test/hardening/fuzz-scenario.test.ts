@@ -520,7 +520,8 @@ describe('scenario loader fuzzing', () => {
       `{"id":"v","title":"t","changes":[${Array.from({ length: n }, () => '{"kind":"index","select":{"tags":{"goal":"2.1"}},"rates":{"2026":"1.5","2027":"2"}}').join(',')}]}`;
     const best = (input: string): number => {
       let ms = Infinity;
-      for (let i = 0; i < 2; i++) {
+      // best of up to 5 (2 at least): a busy machine slows single runs, not the best one
+      for (let i = 0; i < 5 && (i < 2 || ms >= limitMs() / 2); i++) {
         const t0 = performance.now();
         guard(() => loadScenario(input, { budget: seed }));
         ms = Math.min(ms, performance.now() - t0);
