@@ -12,6 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/setup.ts'],
     // The JSON report is what CI counts; the default reporter is what people read.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },

@@ -241,6 +241,11 @@ export function checkShape(value: unknown, maxDepth: number, collector: IssueCol
     return false;
   };
   const walk = (v: unknown, depth: number, path: Path): boolean => {
+    if (typeof v === 'function' || typeof v === 'symbol') {
+      // not data: a document handed over as an object holds only what JSON (or a decimal.js value) can say
+      collector.add('invalid_type', path, `a ${typeof v} is not a value a document can hold`);
+      return true;
+    }
     if (typeof v !== 'object' || v === null) return true;
     // A decimal.js value is an amount, not a structure: its own "constructor" and digits are not keys.
     if (isDecimal(v)) return true;

@@ -255,3 +255,23 @@ describe('scenario library entries that are not scenarios', () => {
     }
   });
 });
+
+describe('documents handed over as objects hold data only', () => {
+  it('a function or symbol anywhere is invalid_type at its path, not a DataCloneError or TypeError', () => {
+    const codes = (run: () => unknown): { code: string; path: string }[] => {
+      try {
+        run();
+      } catch (e) {
+        if (MeerjarenError.is(e)) return e.issues.map((i) => ({ code: i.code, path: i.path }));
+        throw e;
+      }
+      return [];
+    };
+    expect(codes(() => loadScenario({ id: 'v', title: 'V', changes: [], description: () => 1 }))).toEqual([{ code: 'invalid_type', path: 'description' }]);
+    expect(codes(() => loadScenario({ id: 'v', title: 'V', changes: [{ kind: 'drop-line', line: '1.4', note: Symbol('x') }] }))).toEqual([
+      { code: 'invalid_type', path: 'changes[0].note' },
+    ]);
+    const budget = { version: 1, title: 't', unit: 'euro', horizon: { from: 2025, to: 2025 }, sections: [], tags: { x: () => 1 } };
+    expect(codes(() => loadBudget(budget))).toEqual([{ code: 'invalid_type', path: 'tags.x' }]);
+  });
+});
