@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Dec, MeerjarenError, allocateExactly } from '../../src/index.js';
+import { Dec, allocateExactly } from '../../src/index.js';
+import { codeOf } from '../helpers.js';
 
 const d = (values: string[]) => values.map((v) => new Dec(v));
-function code(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (e) {
-    if (MeerjarenError.is(e)) return e.code;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('allocateExactly', () => {
   it('rounds shares to micro-euros that add up to the total exactly', () => {
@@ -27,8 +19,8 @@ describe('allocateExactly', () => {
 
   it('refuses no shares for a total, a total beyond micro-euros, and shares that do not add up to it', () => {
     expect(allocateExactly([], new Dec(0))).toEqual([]);
-    expect(code(() => allocateExactly([], new Dec(5)))).toBe('invalid_weights');
-    expect(code(() => allocateExactly(d(['0.5', '0.5']), new Dec('1.0000004')))).toBe('amount_out_of_range');
-    expect(code(() => allocateExactly(d(['0.5', '0.5']), new Dec('1000')))).toBe('total_mismatch');
+    expect(codeOf(() => allocateExactly([], new Dec(5)))).toBe('invalid_weights');
+    expect(codeOf(() => allocateExactly(d(['0.5', '0.5']), new Dec('1.0000004')))).toBe('amount_out_of_range');
+    expect(codeOf(() => allocateExactly(d(['0.5', '0.5']), new Dec('1000')))).toBe('total_mismatch');
   });
 });

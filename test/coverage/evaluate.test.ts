@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MeerjarenError, budget, pm } from '../../src/index.js';
+import { budget, pm } from '../../src/index.js';
 import { evaluateCover, withCover } from '../../src/coverage/index.js';
 import { seed000Cover, seed000WithCover } from '../../examples/10-seed000-cover.js';
+import { issuesOrNone } from '../helpers.js';
 
 const euros = (d: { toFixed(): string } | undefined): string | undefined => d?.toFixed();
 const k = (n: number): string => String(n * 1000);
@@ -13,16 +14,6 @@ const small = () =>
     .line('B', 'Kosten B', [-50, pm], { nature: 'incidental' })
     .line('W', 'Meevaller', [120], { nature: 'incidental' })
     .build();
-
-function codes(fn: () => unknown): { code: string; path: string }[] {
-  try {
-    fn();
-  } catch (e) {
-    if (MeerjarenError.is(e)) return e.issues.map((i) => ({ code: i.code, path: i.path }));
-    throw e;
-  }
-  return [];
-}
 
 describe('seed 000 cover', () => {
   const result = seed000Cover();
@@ -127,16 +118,16 @@ describe('evaluateCover', () => {
 describe('bad cover input', () => {
   const src = { id: 'p', title: 'P', kind: 'oad', nature: 'structural', capacity: { perYear: [10] } };
   it('a claim on an unknown source', () => {
-    expect(codes(() => withCover(small(), { sources: [src], claims: [{ target: 'A', source: 'x' }] }))).toEqual([{ code: 'unknown_reference', path: 'cover.claims[0].source' }]);
+    expect(issuesOrNone(() => withCover(small(), { sources: [src], claims: [{ target: 'A', source: 'x' }] }))).toEqual([{ code: 'unknown_reference', path: 'cover.claims[0].source' }]);
   });
   it('a claim on an unknown row', () => {
-    expect(codes(() => withCover(small(), { sources: [src], claims: [{ target: 'Z', source: 'p' }] }))).toEqual([{ code: 'unknown_reference', path: 'cover.claims[0].target' }]);
+    expect(issuesOrNone(() => withCover(small(), { sources: [src], claims: [{ target: 'Z', source: 'p' }] }))).toEqual([{ code: 'unknown_reference', path: 'cover.claims[0].target' }]);
   });
   it('a negative capacity', () => {
-    expect(codes(() => withCover(small(), { sources: [{ ...src, capacity: { perYear: { 2026: '-5' } } }] }))).toEqual([
+    expect(issuesOrNone(() => withCover(small(), { sources: [{ ...src, capacity: { perYear: { 2026: '-5' } } }] }))).toEqual([
       { code: 'negative_capacity', path: 'cover.sources[0].capacity.perYear.2026' },
     ]);
-    expect(codes(() => withCover(small(), { sources: [{ ...src, capacity: { total: -5 } }] }))).toEqual([{ code: 'negative_capacity', path: 'cover.sources[0].capacity.total' }]);
+    expect(issuesOrNone(() => withCover(small(), { sources: [{ ...src, capacity: { total: -5 } }] }))).toEqual([{ code: 'negative_capacity', path: 'cover.sources[0].capacity.total' }]);
   });
   it('a cycle of cover', () => {
     const cover = {
@@ -149,14 +140,14 @@ describe('bad cover input', () => {
         { target: 'A', source: 'fromB' },
       ],
     };
-    const found = codes(() => withCover(small(), cover));
+    const found = issuesOrNone(() => withCover(small(), cover));
     expect(found).toHaveLength(1);
     expect(found[0]?.code).toBe('cycle');
     expect(found[0]?.path).toMatch(/^cover\.claims\[[01]\]$/);
-    expect(codes(() => withCover(small(), { sources: [cover.sources[0]], claims: [{ target: 'A', source: 'fromA' }] }))).toEqual([{ code: 'cycle', path: 'cover.claims[0]' }]);
+    expect(issuesOrNone(() => withCover(small(), { sources: [cover.sources[0]], claims: [{ target: 'A', source: 'fromA' }] }))).toEqual([{ code: 'cycle', path: 'cover.claims[0]' }]);
   });
   it('a share above 1, a reserve without balance, unknown fields, duplicate ids: all at once', () => {
-    const found = codes(() =>
+    const found = issuesOrNone(() =>
       withCover(small(), {
         sources: [src, { ...src }, { id: 'r', title: 'R', kind: 'reserve', nature: 'incidental' }],
         claims: [{ target: 'A', source: 'p', share: '1.5', colour: 'red' }],

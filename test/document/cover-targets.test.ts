@@ -1,26 +1,20 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { MeerjarenError, budgetToJson, evaluateCover, loadBudget, toDocument, withCover, withTargets, type Budget } from '../../src/index.js';
+import { budgetToJson, evaluateCover, loadBudget, toDocument, withCover, withTargets, type Budget } from '../../src/index.js';
 import { coverToDocument } from '../../src/coverage/write.js';
 import { targetsToDocument } from '../../src/savings/write.js';
 import { hervormingsagenda } from '../../examples/11-hervormingsagenda-taakstelling.js';
+import { issuesOrNone, seedText, type CodeAndPath } from '../helpers.js';
 
-const data = (file: string): string => readFileSync(new URL(`../../examples/data/${file}`, import.meta.url), 'utf8');
+const data = seedText;
 const json = (file: string): Record<string, unknown> => JSON.parse(data(file)) as Record<string, unknown>;
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/budget.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
 
-function issuesOf(input: unknown): { code: string; path: string }[] {
-  try {
-    loadBudget(input);
-  } catch (e) {
-    if (MeerjarenError.is(e)) return e.issues.map((i) => ({ code: i.code, path: i.path }));
-    throw e;
-  }
-  return [];
-}
+/** The issues loading `input` reports; `[]` when it loads. */
+const issuesOf = (input: unknown): CodeAndPath[] => issuesOrNone(() => loadBudget(input));
 
 /** A small table: lines a (with component a#1), b, and c in x EUR 1.000 over 2025..2027. */
 function small(extra: Record<string, unknown> = {}): Record<string, unknown> {

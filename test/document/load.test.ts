@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MeerjarenError, loadBudget, toDocument, type BudgetDocument } from '../../src/index.js';
+import { loadBudget, toDocument, type BudgetDocument } from '../../src/index.js';
+import { issuesOrNone, seedText, type CodeAndPath } from '../helpers.js';
 
-const seed000 = readFileSync(new URL('../../examples/data/seed000-tb1.json', import.meta.url), 'utf8');
+const seed000 = seedText('seed000-tb1.json');
 
 function base(overrides: Partial<Record<keyof BudgetDocument, unknown>> = {}): Record<string, unknown> {
   return {
@@ -17,15 +17,8 @@ function base(overrides: Partial<Record<keyof BudgetDocument, unknown>> = {}): R
 function withLine(line: Record<string, unknown>): Record<string, unknown> {
   return base({ sections: [{ id: '1', title: 'S', lines: [line] }] });
 }
-function issuesOf(input: unknown): { code: string; path: string }[] {
-  try {
-    loadBudget(input);
-  } catch (e) {
-    if (MeerjarenError.is(e)) return e.issues.map((i) => ({ code: i.code, path: i.path }));
-    throw e;
-  }
-  return [];
-}
+/** The issues loading `input` reports; `[]` when it loads. */
+const issuesOf = (input: unknown): CodeAndPath[] => issuesOrNone(() => loadBudget(input));
 
 describe('loadBudget', () => {
   it('loads seed 000 and keeps amounts exact in euros', () => {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MeerjarenError, budget } from '../../src/index.js';
+import { budget } from '../../src/index.js';
 import { evaluateTargets, steppedPath, withTargets } from '../../src/savings/index.js';
 import { LOCAL_PATH, hervormingsagendaResult } from '../../examples/11-hervormingsagenda-taakstelling.js';
+import { issuesOrNone } from '../helpers.js';
 
 const mln = (d: { div(n: number): { toFixed(): string } } | undefined): string | undefined => d?.div(1_000_000).toFixed();
-
-function codes(fn: () => unknown): { code: string; path: string }[] {
-  try {
-    fn();
-  } catch (e) {
-    if (MeerjarenError.is(e)) return e.issues.map((i) => ({ code: i.code, path: i.path }));
-    throw e;
-  }
-  return [];
-}
 
 const table = () => budget({ title: 't', unit: 'thousand', horizon: { from: 2025, to: 2028 } }).section('4', 's').line('T', 'Taakstelling', [100, 200, 300, 300], { nature: 'structural' }).build();
 
@@ -23,8 +14,8 @@ describe('steppedPath', () => {
     expect(steppedPath({ start: { 2025: '0.1' }, step: '0.2', to: 2027 })).toEqual({ 2025: '0.1', 2026: '0.3', 2027: '0.5' });
   });
   it('refuses a gap in the start years and a bad step', () => {
-    expect(codes(() => steppedPath({ start: { 2025: 1, 2027: 2 }, step: 1, to: 2030 }))[0]?.code).toBe('invalid_year');
-    expect(codes(() => steppedPath({ start: { 2025: 1 }, step: '1e3', to: 2030 }))[0]?.code).toBe('invalid_amount');
+    expect(issuesOrNone(() => steppedPath({ start: { 2025: 1, 2027: 2 }, step: 1, to: 2030 }))[0]?.code).toBe('invalid_year');
+    expect(issuesOrNone(() => steppedPath({ start: { 2025: 1 }, step: '1e3', to: 2030 }))[0]?.code).toBe('invalid_amount');
   });
 });
 
@@ -61,18 +52,18 @@ describe('Hervormingsagenda Jeugd', () => {
 describe('bad target input', () => {
   const target = (measure: Record<string, unknown>) => [{ id: 't', title: 'T', unit: 'thousand', path: [100, 200], measures: [{ id: 'm', title: 'M', status: 'decided', planned: [50, 50], ...measure }] }];
   it('a target and a measure in different units', () => {
-    expect(codes(() => withTargets(table(), target({ unit: 'million' })))).toEqual([{ code: 'unit_mismatch', path: 'targets[0].measures[0].unit' }]);
+    expect(issuesOrNone(() => withTargets(table(), target({ unit: 'million' })))).toEqual([{ code: 'unit_mismatch', path: 'targets[0].measures[0].unit' }]);
   });
   it('a measure realising more than planned without saying so', () => {
-    expect(codes(() => withTargets(table(), target({ realisation: { rate: '1.2' } })))).toEqual([{ code: 'realisation_above_plan', path: 'targets[0].measures[0].realisation.rate' }]);
-    expect(codes(() => withTargets(table(), target({ realisation: { amount: { 2026: 60 } } })))).toEqual([
+    expect(issuesOrNone(() => withTargets(table(), target({ realisation: { rate: '1.2' } })))).toEqual([{ code: 'realisation_above_plan', path: 'targets[0].measures[0].realisation.rate' }]);
+    expect(issuesOrNone(() => withTargets(table(), target({ realisation: { amount: { 2026: 60 } } })))).toEqual([
       { code: 'realisation_above_plan', path: 'targets[0].measures[0].realisation.amount.2026' },
     ]);
     const ok = withTargets(table(), target({ realisation: { rate: '1.2', abovePlan: true } }));
     expect(mln(evaluateTargets(ok).targets['t']?.years['2025']?.realised)).toBe('0.06');
   });
   it('negative amounts, unknown status and lines, all at once', () => {
-    const found = codes(() => withTargets(table(), [{ id: 't', title: 'T', path: { 2025: '-1' }, line: 'X', measures: [{ id: 'm', title: 'M', status: 'maybe', planned: [1] }] }]));
+    const found = issuesOrNone(() => withTargets(table(), [{ id: 't', title: 'T', path: { 2025: '-1' }, line: 'X', measures: [{ id: 'm', title: 'M', status: 'maybe', planned: [1] }] }]));
     expect(found).toEqual(
       expect.arrayContaining([
         { code: 'negative_amount', path: 'targets[0].path.2025' },

@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
-import { MeerjarenError } from '../../src/core/errors.js';
 import { evaluateCover } from '../../src/coverage/evaluate.js';
 import { evaluateTargets } from '../../src/savings/evaluate.js';
 import { applyScenario, loadScenario, type Scenario } from '../../src/scenario/index.js';
 import { seed000WithCover } from '../../examples/10-seed000-cover.js';
 import { hervormingsagenda } from '../../examples/11-hervormingsagenda-taakstelling.js';
+import { issuesOf } from '../helpers.js';
 
 const seed = seed000WithCover();
 const ha = hervormingsagenda();
 const k = (n: number | string) => new Dec(n).times(1000);
 const mln = (n: number | string) => new Dec(n).times(1_000_000);
 const s = (...changes: unknown[]): Scenario => ({ id: 's', title: 's', changes }) as Scenario;
-
-function issuesOf(fn: () => unknown): { code: string; path: string }[] {
-  try {
-    fn();
-  } catch (e) {
-    if (MeerjarenError.is(e)) return e.issues.map((i) => ({ code: i.code, path: i.path }));
-    throw e;
-  }
-  throw new Error('expected a MeerjarenError');
-}
 
 describe('cover changes', () => {
   it('set-capacity: a lower Ukraine pool leaves 500 of 3.1 uncovered and over-commits the pool', () => {

@@ -1,23 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
-import { MeerjarenError } from '../../src/core/errors.js';
-import { loadBudget } from '../../src/document/load.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { applyScenario, explain, loadScenario, type Scenario } from '../../src/scenario/index.js';
+import { issuesOf, seedBudget } from '../helpers.js';
 
-const seed = loadBudget(readFileSync(new URL('../../examples/data/seed000-tb1.json', import.meta.url), 'utf8'));
+const seed = seedBudget('seed000-tb1.json');
 const k = (n: number | string) => new Dec(n).times(1000);
-
-function issuesOf(fn: () => unknown): { code: string; path: string }[] {
-  try {
-    fn();
-  } catch (e) {
-    if (MeerjarenError.is(e)) return e.issues.map((i) => ({ code: i.code, path: i.path }));
-    throw e;
-  }
-  throw new Error('expected a MeerjarenError');
-}
 
 describe('bad input', () => {
   it('names unknown lines, years and sections with the path of the change', () => {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MeerjarenError, applyScenario, evaluate, loadBudget, loadScenario, structuralBalance, type Scenario } from '../../src/index.js';
+import { applyScenario, evaluate, loadBudget, loadScenario, structuralBalance, type Scenario } from '../../src/index.js';
+import { issuesOrNone, seedText } from '../helpers.js';
 
-const data = (file: string): string => readFileSync(new URL(`../../examples/data/${file}`, import.meta.url), 'utf8');
+const data = seedText;
 const baseline = loadBudget(data('seed000-tb1.json'));
 const estimates = loadScenario(data('scenario-pm-estimates.json'), { budget: baseline });
 const structural: Scenario = {
@@ -15,16 +15,6 @@ const structural: Scenario = {
   ],
 };
 const k = (d: { div(n: number): { toFixed(): string } }): string => d.div(1000).toFixed();
-
-function codes(run: () => unknown): { code: string; path: string }[] {
-  try {
-    run();
-  } catch (e) {
-    if (MeerjarenError.is(e)) return e.issues.map((i) => ({ code: i.code, path: i.path }));
-    throw e;
-  }
-  return [];
-}
 
 describe('set-nature', () => {
   it('moves the pm estimates of 1.4 and 1.6 into the structural saldo, and the verdict with them', () => {
@@ -48,11 +38,11 @@ describe('set-nature', () => {
   });
 
   it('refuses an unknown line, a missing or bad nature, and two changes that disagree', () => {
-    expect(codes(() => loadScenario({ id: 's', title: 's', changes: [{ kind: 'set-nature', line: '9.9', nature: 'structural' }] }, { budget: baseline }))).toEqual([
+    expect(issuesOrNone(() => loadScenario({ id: 's', title: 's', changes: [{ kind: 'set-nature', line: '9.9', nature: 'structural' }] }, { budget: baseline }))).toEqual([
       { code: 'unknown_reference', path: 'changes[0].line' },
     ]);
-    expect(codes(() => loadScenario({ id: 's', title: 's', changes: [{ kind: 'set-nature', line: '1.4' }] }))).toEqual([{ code: 'missing_nature', path: 'changes[0].nature' }]);
-    expect(codes(() => loadScenario({ id: 's', title: 's', changes: [{ kind: 'set-nature', line: '1.4', nature: 'yearly' }] }))).toEqual([{ code: 'invalid_value', path: 'changes[0].nature' }]);
+    expect(issuesOrNone(() => loadScenario({ id: 's', title: 's', changes: [{ kind: 'set-nature', line: '1.4' }] }))).toEqual([{ code: 'missing_nature', path: 'changes[0].nature' }]);
+    expect(issuesOrNone(() => loadScenario({ id: 's', title: 's', changes: [{ kind: 'set-nature', line: '1.4', nature: 'yearly' }] }))).toEqual([{ code: 'invalid_value', path: 'changes[0].nature' }]);
     const clash: Scenario = {
       id: 's',
       title: 's',
@@ -61,7 +51,7 @@ describe('set-nature', () => {
         { kind: 'set-nature', line: '1.4', nature: 'incidental' },
       ],
     };
-    expect(codes(() => applyScenario(baseline, clash)).map((i) => i.code)).toContain('change_conflict');
+    expect(issuesOrNone(() => applyScenario(baseline, clash)).map((i) => i.code)).toContain('change_conflict');
   });
 
   it('survives a JSON round trip', () => {

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyScenario, inputsFromRanges, loadBudget, loadScenario, monteCarlo } from '../../src/index.js';
+import { seedText } from '../helpers.js';
 
-const data = (file: string): string => readFileSync(new URL(`../../examples/data/${file}`, import.meta.url), 'utf8');
+const data = seedText;
 
 describe('inputsFromRanges', () => {
   const tb1 = loadBudget(data('seed000-tb1.json'));

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MeerjarenError, budget, type Budget } from '../../src/index.js';
+import { budget, type Budget } from '../../src/index.js';
 import { withCover } from '../../src/coverage/index.js';
 import { withTargets } from '../../src/savings/index.js';
 import { closeWorkerPools, compareMonteCarlo, monteCarlo, monteCarloAsync, tornado, type MonteCarloResult, type OutcomesByYear, type UncertainInput } from '../../src/uncertainty/index.js';
+import { issuesOf } from '../helpers.js';
 
 const hasWorker = existsSync(fileURLToPath(new URL('../../dist/worker.js', import.meta.url)));
 afterAll(() => closeWorkerPools());
@@ -52,16 +53,6 @@ const inputs: UncertainInput[] = [
   { id: 'pot', kind: 'capacity', source: 'pot', distribution: { kind: 'triangular', low: '0', likely: '400', high: '600' } },
   { id: 'pm', kind: 'amount', rows: ['cost'], distribution: { kind: 'uniform', low: '-900', high: '-300' } },
 ];
-
-function issuesOf(fn: () => unknown): { code: string; path: string }[] {
-  try {
-    fn();
-  } catch (error) {
-    if (MeerjarenError.is(error)) return error.issues.map((i) => ({ code: i.code, path: i.path }));
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 describe('Monte Carlo: a measure\'s realisation', () => {
   it('reports the savings target per year: realised, gap, probability met; P5 <= P50 <= P95', () => {

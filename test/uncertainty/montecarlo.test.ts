@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MeerjarenError, budget, evaluate, loadBudget, pm } from '../../src/index.js';
+import { budget, evaluate, pm } from '../../src/index.js';
 import { closeWorkerPools, monteCarlo, monteCarloAsync, type UncertainInput } from '../../src/uncertainty/index.js';
+import { issuesOf, seedBudget } from '../helpers.js';
 
-const seed000 = loadBudget(readFileSync(fileURLToPath(new URL('../../examples/data/seed000-tb1.json', import.meta.url)), 'utf8'));
+const seed000 = seedBudget('seed000-tb1.json');
 const hasWorker = existsSync(fileURLToPath(new URL('../../dist/worker.js', import.meta.url)));
 
 const small = budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2028 } })
@@ -21,16 +22,6 @@ const pmRanges: UncertainInput[] = [
 ];
 
 afterAll(() => closeWorkerPools());
-
-function issuesOf(fn: () => unknown): { code: string; path: string }[] {
-  try {
-    fn();
-  } catch (error) {
-    if (MeerjarenError.is(error)) return error.issues.map((i) => ({ code: i.code, path: i.path }));
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 describe('monteCarlo', () => {
   it('a fixed distribution gives the deterministic result', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MeerjarenError } from '../../src/core/errors.js';
 import { createRandom, detExp, detLog, randomForDraw, xoshiro128StarStar, type Random } from '../../src/uncertainty/random.js';
+import { firstIssueOf } from '../helpers.js';
 
 function take(n: number, next: () => number): number[] {
   return Array.from({ length: n }, next);
-}
-
-function codeOf(fn: () => unknown): { code: string; path: string } | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (MeerjarenError.is(error)) return { code: error.code, path: error.issues[0]?.path ?? '' };
-    throw error;
-  }
-  return undefined;
 }
 
 describe('xoshiro128** core', () => {
@@ -118,17 +108,17 @@ describe('determinism', () => {
 
 describe('validation', () => {
   it('refuses seeds that are not safe integers or strings', () => {
-    expect(codeOf(() => createRandom(1.5))).toEqual({ code: 'invalid_seed', path: 'seed' });
-    expect(codeOf(() => createRandom(2 ** 53))).toEqual({ code: 'invalid_seed', path: 'seed' });
-    expect(codeOf(() => createRandom(Number.NaN))).toEqual({ code: 'invalid_seed', path: 'seed' });
-    expect(codeOf(() => createRandom({} as unknown as string))).toEqual({ code: 'invalid_seed', path: 'seed' });
+    expect(firstIssueOf(() => createRandom(1.5))).toEqual({ code: 'invalid_seed', path: 'seed' });
+    expect(firstIssueOf(() => createRandom(2 ** 53))).toEqual({ code: 'invalid_seed', path: 'seed' });
+    expect(firstIssueOf(() => createRandom(Number.NaN))).toEqual({ code: 'invalid_seed', path: 'seed' });
+    expect(firstIssueOf(() => createRandom({} as unknown as string))).toEqual({ code: 'invalid_seed', path: 'seed' });
   });
 
   it('refuses draw and stream indices that are not safe integers >= 0', () => {
-    expect(codeOf(() => randomForDraw(1, -1))).toEqual({ code: 'invalid_value', path: 'drawIndex' });
-    expect(codeOf(() => randomForDraw(1, 0.5))).toEqual({ code: 'invalid_value', path: 'drawIndex' });
-    expect(codeOf(() => randomForDraw(1, 0, -2))).toEqual({ code: 'invalid_value', path: 'streamIndex' });
-    expect(codeOf(() => createRandom(1).resetForDraw(Number.POSITIVE_INFINITY))).toEqual({ code: 'invalid_value', path: 'drawIndex' });
+    expect(firstIssueOf(() => randomForDraw(1, -1))).toEqual({ code: 'invalid_value', path: 'drawIndex' });
+    expect(firstIssueOf(() => randomForDraw(1, 0.5))).toEqual({ code: 'invalid_value', path: 'drawIndex' });
+    expect(firstIssueOf(() => randomForDraw(1, 0, -2))).toEqual({ code: 'invalid_value', path: 'streamIndex' });
+    expect(firstIssueOf(() => createRandom(1).resetForDraw(Number.POSITIVE_INFINITY))).toEqual({ code: 'invalid_value', path: 'drawIndex' });
   });
 
   it('accepts the largest safe draw index', () => {

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MeerjarenError } from '../../src/core/errors.js';
 import { percentile, probability, summarise } from '../../src/uncertainty/stats.js';
+import { firstIssueOf } from '../helpers.js';
 
+/** The code and path of the first issue `fn` throws, as a pair. */
 function issueOf(fn: () => unknown): [string, string] | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (MeerjarenError.is(error)) return [error.code, error.issues[0]?.path ?? ''];
-    throw error;
-  }
-  return undefined;
+  const issue = firstIssueOf(fn);
+  return issue && [issue.code, issue.path];
 }
 
 describe('percentile (nearest rank)', () => {
