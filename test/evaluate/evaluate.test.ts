@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { budget, evaluate, loadBudget, pm } from '../../src/index.js';
+import { budget, evaluate, pm } from '../../src/index.js';
+import { seedBudget } from '../helpers.js';
 
 const thousands = (d: { div(n: number): { toFixed(): string } }): string => d.div(1000).toFixed();
-const load = (name: string) => loadBudget(readFileSync(new URL(`../../examples/data/${name}.json`, import.meta.url), 'utf8'));
+const load = (name: string) => seedBudget(`${name}.json`);
 
 describe('evaluate', () => {
   it('reproduces seed 000 TOTAAL SALDO PROGRAMMA to the euro, with its structural and incidental parts', () => {

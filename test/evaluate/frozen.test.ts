@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { Decimal as DecimalJs } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { Dec, loadBudget, evaluate, type Budget, type Decimal } from '../../src/index.js';
 import { isPm, type Cell, type YearValues } from '../../src/budget/model.js';
 import { plain } from '../engine/arbitraries.js';
+import { seedBudget } from '../helpers.js';
 
-const seed = (): Budget => loadBudget(readFileSync(new URL('../../examples/data/seed000-tb1.json', import.meta.url), 'utf8'));
+const seed = (): Budget => seedBudget('seed000-tb1.json');
 
 /** Every object reachable from a value (Decimals and their digit arrays included). */
 function objectsIn(value: unknown, seen = new Set<object>()): Set<object> {

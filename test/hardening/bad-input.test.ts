@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MeerjarenError } from '../../src/core/errors.js';
+import { issuePairsOf } from '../helpers.js';
 import { loadBudget, type LoadOptions } from '../../src/document/load.js';
 import { BAD_AMOUNTS } from '../../src/testing/index.js';
 import { Dec } from '../../src/core/decimal.js';
@@ -20,15 +21,8 @@ const doc = (lines: string, head = '', unit = 'euro', sectionMore = ''): string 
 const withAmount = (json: string, head = ''): string => doc(line('a', '', `{"2026":${json}}`), head);
 const AMOUNT_PATH = 'sections[0].lines[0].values.2026';
 
-function issuesOf(input: unknown, options?: LoadOptions): [string, string][] {
-  try {
-    loadBudget(input, options);
-  } catch (e) {
-    if (!MeerjarenError.is(e)) throw e;
-    return e.issues.map((i) => [i.code, i.path]);
-  }
-  throw new Error('loaded without an error');
-}
+/** The issues loading `input` reports, as `[code, path]` pairs; throws when it loads. */
+const issuesOf = (input: unknown, options?: LoadOptions): [string, string][] => issuePairsOf(() => loadBudget(input, options));
 
 interface Row {
   readonly name: string;
@@ -230,16 +224,6 @@ interface CallRow {
   readonly path: string;
 }
 
-function issuesOfCall(run: () => unknown): [string, string][] {
-  try {
-    run();
-  } catch (e) {
-    if (!MeerjarenError.is(e)) throw e;
-    return e.issues.map((i) => [i.code, i.path]);
-  }
-  throw new Error('ran without an error');
-}
-
 const yearTable = (header: string, row = '1;a;1;2'): (() => unknown) => () => readYearTable(`${header}\n${row}\n`, { locale: 'nl' });
 
 const csvRows: CallRow[] = [
@@ -296,7 +280,7 @@ const scenarioRows: CallRow[] = [
 
 describe('bad input to other modules gives a coded error with a path', () => {
   it.each([...csvRows, ...allocationRows, ...scenarioRows].map((r) => [r.name, r] as const))('%s', (_name, row) => {
-    expect(issuesOfCall(row.run)).toContainEqual([row.code, row.path]);
+    expect(issuePairsOf(row.run)).toContainEqual([row.code, row.path]);
   });
 
   it('indexing both sides of a link, or one side with requireLinked false, is accepted', () => {

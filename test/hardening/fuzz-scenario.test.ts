@@ -1,10 +1,8 @@
 import fc from 'fast-check';
 import { assertNoPoisoning, restoreGlobals } from '@fast-check/poisoning';
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Budget } from '../../src/budget/model.js';
-import { MeerjarenError } from '../../src/core/errors.js';
 import { loadBudget } from '../../src/document/load.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { withTargets } from '../../src/savings/read.js';
@@ -12,6 +10,7 @@ import { applyScenario } from '../../src/scenario/apply.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario, ScenarioLibrary } from '../../src/scenario/types.js';
 import { badAmountArb } from '../../src/testing/index.js';
+import { orRefused, seedText } from '../helpers.js';
 import { scenarioArb } from '../scenario/arbitraries.js';
 import { itemChangesArb } from '../scenario/cover-arbitraries.js';
 
@@ -34,7 +33,7 @@ const TIMEOUT = DEEP ? 1_800_000 : 60_000;
 const limitMs = (): number => 50 * Math.max(1, (loadavg()[0] ?? 0) / Math.max(1, cpus().length));
 const IGNORED = { ignoredRootRegex: /^(__vitest.*|AbortController|__VITEST.*)$/ };
 
-const data = (file: string): string => readFileSync(new URL(`../../examples/data/${file}`, import.meta.url), 'utf8');
+const data = seedText;
 const seed = loadBudget(data('seed000-tb1-with-cover.json'));
 /** The seed with a savings target, so that target and measure changes have something to change. */
 const seedWithTargets = withTargets(seed, [
@@ -60,17 +59,6 @@ const EXAMPLES: readonly unknown[] = ['scenario-hervormingsagenda.json', 'scenar
 
 const stats = { inputs: 0, texts: 0, shaped: 0, checked: 0, applied: 0, refused: 0, maxMs: 0, maxBytes: 0, slowest: '' };
 
-/** Runs `f`; anything thrown must be the library's own error, with at least one issue. */
-function guard<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch (e) {
-    if (!MeerjarenError.is(e)) throw e;
-    expect(e.issues.length).toBeGreaterThan(0);
-    return undefined;
-  }
-}
-
 /** One fuzz case: a scenario (text or object), a library it may extend, and the baseline to check it against. */
 interface Case {
   readonly input: unknown;
@@ -82,16 +70,16 @@ interface Case {
 /** Loads one input without and with the budget, applies it when it loads, and times the loader on text. */
 function attempt({ input, library, baseline: name }: Case): void {
   const baseline = BASELINES[name];
-  const shaped = guard(() => loadScenario(input));
+  const shaped = orRefused(() => loadScenario(input));
   const t0 = performance.now();
-  const checked = guard(() => loadScenario(input, { budget: baseline, ...(library === undefined ? {} : { library }) }));
+  const checked = orRefused(() => loadScenario(input, { budget: baseline, ...(library === undefined ? {} : { library }) }));
   const ms = performance.now() - t0;
   // a scenario the budget accepts has a valid shape
   if (checked !== undefined) expect(shaped).toBeDefined();
   if (shaped !== undefined) {
-    const result = guard(() => applyScenario(baseline, shaped, library, { conflicts: 'report' }));
+    const result = orRefused(() => applyScenario(baseline, shaped, library, { conflicts: 'report' }));
     if (result !== undefined) {
-      guard(() => evaluate(result.budget));
+      orRefused(() => evaluate(result.budget));
       stats.applied++;
     }
   }
@@ -106,7 +94,7 @@ function attempt({ input, library, baseline: name }: Case): void {
       let best = ms;
       for (let i = 0; i < 5 && (i < 2 || best > limitMs()); i++) {
         const t1 = performance.now();
-        guard(() => loadScenario(input, { budget: baseline, ...(library === undefined ? {} : { library }) }));
+        orRefused(() => loadScenario(input, { budget: baseline, ...(library === undefined ? {} : { library }) }));
         best = Math.min(best, performance.now() - t1);
       }
       if (best > stats.maxMs) {
@@ -523,7 +511,7 @@ describe('scenario loader fuzzing', () => {
       // best of up to 5 (2 at least): a busy machine slows single runs, not the best one
       for (let i = 0; i < 5 && (i < 2 || ms >= limitMs() / 2); i++) {
         const t0 = performance.now();
-        guard(() => loadScenario(input, { budget: seed }));
+        orRefused(() => loadScenario(input, { budget: seed }));
         ms = Math.min(ms, performance.now() - t0);
       }
       return ms;

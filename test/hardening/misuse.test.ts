@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Decimal as UserDecimal } from 'decimal.js';
 import { produce } from 'immer';
@@ -8,10 +7,11 @@ import { loadBudget } from '../../src/document/load.js';
 import { budgetToJson, toDocument } from '../../src/document/serialize.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import type { Budget } from '../../src/budget/model.js';
+import { seedText } from '../helpers.js';
 
 /** Issue 7, misuse and faults: nothing a user does outside the library changes its results. */
 
-const seed = readFileSync(new URL('../../examples/data/seed000-tb1.json', import.meta.url), 'utf8');
+const seed = seedText('seed000-tb1.json');
 const SEED_TOTALS = ['-609', '363', '533', '725', '702', '742', '752'].map((t) => `${t}000`);
 const totals = (b: Budget): string[] => {
   const e = evaluate(b);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { Decimal as DecimalEsm } from 'decimal.js';
@@ -10,6 +9,7 @@ import { IssueCollector, MeerjarenError } from '../../src/core/errors.js';
 import { DEFAULT_MAX_DEPTH, checkShape } from '../../src/document/json.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { applyScenario } from '../../src/scenario/apply.js';
+import { seedBudget } from '../helpers.js';
 
 /** Bugs found while hardening, one test each, so they stay fixed. */
 describe('hardening regressions', () => {
@@ -159,7 +159,7 @@ describe('fuzzing regressions', () => {
     ]);
   });
 
-  const seed = (): ReturnType<typeof loadBudget> => loadBudget(readFileSync(new URL('../../examples/data/seed000-tb1-with-cover.json', import.meta.url), 'utf8'));
+  const seed = (): ReturnType<typeof loadBudget> => seedBudget('seed000-tb1-with-cover.json');
   const conflicting = (n: number): string =>
     `{"id":"v","title":"t","changes":[${Array.from({ length: n }, (_, i) => `{"kind":"set-amount","line":"1.5","years":[2025],"value":"${i}"}`).join(',')}]}`;
 
@@ -241,7 +241,7 @@ describe('fuzzing regressions', () => {
 
 describe('scenario library entries that are not scenarios', () => {
   it('a null in a library is passed over, not a TypeError', () => {
-    const budget = loadBudget(readFileSync(new URL('../../examples/data/seed000-tb1.json', import.meta.url), 'utf8'));
+    const budget = seedBudget('seed000-tb1.json');
     const child = { id: 'child', title: 'c', extends: 'parent', changes: [] };
     for (const library of [[null, { id: 'x', title: 'x', changes: [] }], { parent: null }]) {
       let caught: unknown;

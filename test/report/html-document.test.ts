@@ -1,20 +1,13 @@
 // Tests for src/report/html-document.ts (kept beside the chart tests it embeds).
 import { describe, expect, it } from 'vitest';
-import { MeerjarenError } from '../../src/core/errors.js';
 import { saldoLineChart } from '../../src/report/charts/saldo-line-chart.js';
 import { htmlDocument, type HtmlDocumentInput } from '../../src/report/html-document.js';
+import { issuesOf, type CodeAndPath } from '../helpers.js';
 
 const chart = saldoLineChart({ title: 'Saldo', unitLabel: 'x € 1.000', years: [2025, 2026], series: [{ name: 'Basis', values: [-609, 363] }] });
 
-function codes(input: unknown): { code: string; path: string }[] {
-  try {
-    htmlDocument(input as HtmlDocumentInput);
-  } catch (error) {
-    expect(MeerjarenError.is(error)).toBe(true);
-    return (error as MeerjarenError).issues.map((i) => ({ code: i.code, path: i.path }));
-  }
-  throw new Error('expected a MeerjarenError');
-}
+/** The issues htmlDocument reports for `input`. */
+const codes = (input: unknown): CodeAndPath[] => issuesOf(() => htmlDocument(input as HtmlDocumentInput));
 
 describe('htmlDocument', () => {
   it('makes one self-contained document in Dutch by default', () => {

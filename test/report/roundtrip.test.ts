@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   applyScenario,
@@ -12,8 +11,9 @@ import {
   tableToCsv,
   yearTableToDocument,
 } from '../../src/index.js';
+import { seedText } from '../helpers.js';
 
-const data = (file: string): string => readFileSync(new URL(`../../examples/data/${file}`, import.meta.url), 'utf8');
+const data = seedText;
 
 describe('CSV out and back in', () => {
   it('a scenario comparison exported to CSV reads back equal to its printed figures', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MeerjarenError } from '../../../src/core/errors.js';
 import { balanceChart } from '../../../src/report/charts/balance-chart.js';
 import { fanChart } from '../../../src/report/charts/fan-chart.js';
 import { saldoLineChart } from '../../../src/report/charts/saldo-line-chart.js';
 import { targetChart } from '../../../src/report/charts/target-chart.js';
 import { waterfallChart } from '../../../src/report/charts/waterfall-chart.js';
+import { issuesOf } from '../../helpers.js';
 
 // ---------------------------------------------------------------------------------------------
 // A tiny XML parser: enough to check that a chart is well-formed and to query its structure.
@@ -111,16 +111,6 @@ function checkCommon(svg: string): XmlNode {
 const YEARS = [2025, 2026, 2027, 2028, 2029, 2030, 2031];
 const SALDO = [-609, 363, 533, 725, 702, 742, 752];
 const unitLabel = 'x € 1.000';
-
-function issuesOf(run: () => unknown): { code: string; path: string }[] {
-  try {
-    run();
-  } catch (error) {
-    expect(MeerjarenError.is(error)).toBe(true);
-    return (error as MeerjarenError).issues.map((i) => ({ code: i.code, path: i.path }));
-  }
-  throw new Error('expected a MeerjarenError');
-}
 
 describe('saldoLineChart', () => {
   const chart = (series: { name: string; values: (number | null)[] }[], extra: object = {}): string =>
