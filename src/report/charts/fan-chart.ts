@@ -9,7 +9,7 @@ import { dataDecimals } from './format.js';
 import { assembleChart, buildFrame, describeSeries, valueLabel, type LegendItem } from './frame.js';
 import { checkSeries, checkText, checkYears, resolveOptions, type ChartOptions } from './options.js';
 import { bandFill, BAND_FILLS, marker, ROLE_STYLES } from './palette.js';
-import { el, fragment, num, type Markup } from './svg.js';
+import { el, fragment, linePath, num, type Markup } from './svg.js';
 
 /** One percentile band, such as P5–P95 (bandbreedte). */
 export interface FanBand {
@@ -163,19 +163,13 @@ export function fanChart(input: FanChartInput): string {
     return el('g', { class: 'mj-series mj-fan-band', 'data-series': band.key }, ...shapes);
   });
 
-  let d = '';
-  let previous = false;
+  const d = linePath(median, (i) => x.center(i), (v) => y.toPixel(v));
   const points: Markup[] = [];
   const labels: Markup[] = [];
   median.forEach((v, i) => {
-    if (v === null) {
-      previous = false;
-      return;
-    }
+    if (v === null) return;
     const cx = x.center(i);
     const cy = y.toPixel(v);
-    d += `${previous ? 'L' : 'M'}${num(cx)},${num(cy)}`;
-    previous = true;
     points.push(marker('circle', cx, cy, 7, ROLE_STYLES.median.ink, { class: 'mj-point', 'data-year': years[i], 'data-series': 'median', 'data-value': String(v) }));
     if (showValues) labels.push(valueLabel(cx, cy - (v >= 0 ? 3 : -3), v, format(v, { decimals, role: 'value' }), { 'data-year': years[i], 'data-series': 'median' }));
   });

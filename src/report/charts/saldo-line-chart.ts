@@ -9,7 +9,7 @@ import { dataDecimals } from './format.js';
 import { assembleChart, buildFrame, describeSeries, valueLabel, type LegendItem } from './frame.js';
 import { checkDisplays, checkSeries, checkText, checkYears, resolveOptions, type ChartOptions } from './options.js';
 import { marker, seriesStyle } from './palette.js';
-import { el, fragment, num, type Markup } from './svg.js';
+import { el, fragment, linePath, type Markup } from './svg.js';
 
 /** One scenario's saldo per year (reeks). */
 export interface SaldoSeries {
@@ -99,16 +99,7 @@ export function saldoLineChart(input: SaldoLineChartInput): string {
 
   const layers = series.map((s, i) => {
     const style = seriesStyle(i);
-    let d = '';
-    let previous = false;
-    s.values.forEach((v, j) => {
-      if (v === null) {
-        previous = false;
-        return;
-      }
-      d += `${previous ? 'L' : 'M'}${num(x.center(j))},${num(y.toPixel(v))}`;
-      previous = true;
-    });
+    const d = linePath(s.values, (j) => x.center(j), (v) => y.toPixel(v));
     const line =
       d === ''
         ? undefined

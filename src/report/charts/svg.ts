@@ -56,6 +56,28 @@ export function num(value: number): string {
   return String(rounded);
 }
 
+/**
+ * Path data (`d`) of a line through a series: `M` at each value after a gap, `L` to the next; a `null` value
+ * (no amount that year) breaks the line. Empty when every value is null.
+ * @param values - the series, one value or null per position
+ * @param xAt - pixel x of position `i`
+ * @param yAt - pixel y of value `v`
+ * @example `linePath([1, null, 2, 3], xAt, yAt)` is `M<x0>,<y0>M<x2>,<y2>L<x3>,<y3>`: a point, a gap, then a segment.
+ */
+export function linePath(values: readonly (number | null)[], xAt: (i: number) => number, yAt: (v: number) => number): string {
+  let d = '';
+  let previous = false;
+  values.forEach((v, i) => {
+    if (v === null) {
+      previous = false;
+      return;
+    }
+    d += `${previous ? 'L' : 'M'}${num(xAt(i))},${num(yAt(v))}`;
+    previous = true;
+  });
+  return d;
+}
+
 function attrString(attrs: Attrs): string {
   let out = '';
   for (const [key, value] of Object.entries(attrs)) {

@@ -9,7 +9,7 @@ import { dataDecimals } from './format.js';
 import { assembleChart, buildFrame, describeSeries, valueLabel, type LegendItem } from './frame.js';
 import { checkSeries, checkText, checkYears, resolveOptions, type ChartOptions } from './options.js';
 import { defsFor, fillValue, marker, ROLE_STYLES } from './palette.js';
-import { el, fragment, num, type Markup } from './svg.js';
+import { el, fragment, linePath, type Markup } from './svg.js';
 
 /** Input of {@link targetChart}. */
 export interface TargetChartInput extends ChartOptions {
@@ -162,18 +162,12 @@ export function targetChart(input: TargetChartInput): string {
 
   let plannedLayer: Markup | undefined;
   if (planned !== undefined) {
-    let d = '';
-    let previous = false;
+    const d = linePath(planned, (i) => x.center(i), (v) => y.toPixel(v));
     const points: Markup[] = [];
     planned.forEach((v, i) => {
-      if (v === null) {
-        previous = false;
-        return;
-      }
+      if (v === null) return;
       const cx = x.center(i);
       const cy = y.toPixel(v);
-      d += `${previous ? 'L' : 'M'}${num(cx)},${num(cy)}`;
-      previous = true;
       points.push(
         marker('diamond', cx, cy, 9, ROLE_STYLES.planned.ink, {
           class: 'mj-point',
