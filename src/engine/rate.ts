@@ -78,6 +78,31 @@ export function indexFactor(percent: Rate, years: number): Rate {
 }
 
 /**
+ * Whether a quotient truncated toward zero, with a nonzero remainder, moves one step away from zero under a
+ * rounding mode (afronding). Shared by {@link divRoundBig} and {@link divRound}, which differ only in number type.
+ * @param mode - rounding rule
+ * @param negative - whether the exact quotient is negative
+ * @param half - the remainder against half the divisor: -1 below, 0 exactly half, 1 above
+ * @param odd - whether the truncated quotient is odd (only read at exactly half, for half-even)
+ */
+function roundsAway(mode: RoundingMode, negative: boolean, half: -1 | 0 | 1, odd: boolean): boolean {
+  switch (mode) {
+    case 'half-up':
+      return half >= 0;
+    case 'half-even':
+      return half > 0 || (half === 0 && odd);
+    case 'down':
+      return false;
+    case 'up':
+      return true;
+    case 'floor':
+      return negative;
+    case 'ceil':
+      return !negative;
+  }
+}
+
+/**
  * Divides `n` by `d` (`d > 0`) and rounds the quotient to an integer with a rounding mode; exact for any size.
  * @param n - dividend
  * @param d - divisor, positive
@@ -89,28 +114,8 @@ export function divRoundBig(n: bigint, d: bigint, mode: RoundingMode): bigint {
   if (r === 0n) return q;
   const negative = n < 0n;
   const twice = (r < 0n ? -r : r) * 2n;
-  let away: boolean;
-  switch (mode) {
-    case 'half-up':
-      away = twice >= d;
-      break;
-    case 'half-even':
-      away = twice > d || (twice === d && (q & 1n) !== 0n);
-      break;
-    case 'down':
-      away = false;
-      break;
-    case 'up':
-      away = true;
-      break;
-    case 'floor':
-      away = negative;
-      break;
-    case 'ceil':
-      away = !negative;
-      break;
-  }
-  if (away) q += negative ? -1n : 1n;
+  const half = twice < d ? -1 : twice > d ? 1 : 0;
+  if (roundsAway(mode, negative, half, half === 0 && (q & 1n) !== 0n)) q += negative ? -1n : 1n;
   return q;
 }
 
@@ -143,28 +148,8 @@ export function divRound(n: number, d: number, mode: RoundingMode): number {
   if (r === 0) return q === 0 ? 0 : q;
   const negative = n < 0;
   const twice = Math.abs(r) * 2;
-  let away: boolean;
-  switch (mode) {
-    case 'half-up':
-      away = twice >= d;
-      break;
-    case 'half-even':
-      away = twice > d || (twice === d && q % 2 !== 0);
-      break;
-    case 'down':
-      away = false;
-      break;
-    case 'up':
-      away = true;
-      break;
-    case 'floor':
-      away = negative;
-      break;
-    case 'ceil':
-      away = !negative;
-      break;
-  }
-  if (away) q += negative ? -1 : 1;
+  const half = twice < d ? -1 : twice > d ? 1 : 0;
+  if (roundsAway(mode, negative, half, half === 0 && q % 2 !== 0)) q += negative ? -1 : 1;
   return q === 0 ? 0 : q;
 }
 
