@@ -13,6 +13,7 @@ import { badAmountArb } from '../../src/testing/index.js';
 import { orRefused, seedText } from '../helpers.js';
 import { scenarioArb } from '../scenario/arbitraries.js';
 import { itemChangesArb } from '../scenario/cover-arbitraries.js';
+import { applyEdit, textEdits } from './text-mutations.js';
 
 /**
  * Issue 7, loader fuzzing of scenario documents: generated scenarios (valid by construction, from a grammar of
@@ -407,39 +408,17 @@ const FRAGMENTS = [
   '{"kind":"drop-line","line":"1.1"}', '{"kind":"set-amount","line":"1.5","years":[2025],"value":"1"}', '"line":"__proto__",',
 ];
 
-const textMutation = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4, unit: 'binary' })) }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 3 })) }),
-  fc.record({ kind: fc.constant('pair' as const), at: fc.nat() }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-);
+const edits = textEdits(FRAGMENTS);
+const textMutation = fc.oneof(...edits.head, fc.record({ kind: fc.constant('pair' as const), at: fc.nat() }), edits.truncate);
 type TextMutation = typeof textMutation extends fc.Arbitrary<infer T> ? T : never;
 
 function mutateText(text: string, m: TextMutation): string {
-  const at = text.length === 0 ? 0 : m.at % text.length;
-  switch (m.kind) {
-    case 'delete':
-      return text.slice(0, at) + text.slice(at + m.length);
-    case 'insert':
-      return text.slice(0, at) + m.text + text.slice(at);
-    case 'replace': {
-      // replace the value after a colon, or the character, by the fragment
-      const colon = text.indexOf(':', at);
-      if (colon < 0) return text.slice(0, at) + m.text + text.slice(at + 1);
-      const end = text.slice(colon + 1).search(/[,}\]]/);
-      return text.slice(0, colon + 1) + m.text + (end < 0 ? '' : text.slice(colon + 1 + end));
-    }
-    case 'pair': {
-      // a key written twice in one object
-      const pairs = [...text.matchAll(/"[^"\\]*":\s*"[^"\\]*"/g)];
-      const hit = pairs.length === 0 ? undefined : pairs[m.at % pairs.length];
-      if (hit?.index === undefined) return text;
-      return text.slice(0, hit.index) + hit[0] + ',' + text.slice(hit.index);
-    }
-    case 'truncate':
-      return text.slice(0, at);
-  }
+  if (m.kind !== 'pair') return applyEdit(text, m);
+  // a key written twice in one object
+  const pairs = [...text.matchAll(/"[^"\\]*":\s*"[^"\\]*"/g)];
+  const hit = pairs.length === 0 ? undefined : pairs[m.at % pairs.length];
+  if (hit?.index === undefined) return text;
+  return text.slice(0, hit.index) + hit[0] + ',' + text.slice(hit.index);
 }
 
 const textCase = fc

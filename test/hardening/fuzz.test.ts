@@ -6,6 +6,7 @@ import { MeerjarenError } from '../../src/core/errors.js';
 import { loadBudget } from '../../src/document/load.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { badAmountArb, budgetDocumentArb } from '../../src/testing/index.js';
+import { applyEdit, textEdits } from './text-mutations.js';
 
 /**
  * Issue 7, loader fuzzing: generated and mutated documents, as JSON text and as objects. The loader may only
@@ -73,38 +74,17 @@ const FRAGMENTS = [
   '\ufeff', '\u2028', ' ', '\n', '"\uD83D\uDE00"', '9'.repeat(400), '"' + '9'.repeat(400) + '"',
 ];
 
-const textMutation = fc.oneof(
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4, unit: 'binary' })) }),
-  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 3 })) }),
-  fc.record({ kind: fc.constant('amount' as const), at: fc.nat(), bad: badAmountArb() }),
-  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-);
+const edits = textEdits(FRAGMENTS);
+const textMutation = fc.oneof(...edits.head, fc.record({ kind: fc.constant('amount' as const), at: fc.nat(), bad: badAmountArb() }), edits.truncate);
 type TextMutation = typeof textMutation extends fc.Arbitrary<infer T> ? T : never;
 
 function mutateText(text: string, m: TextMutation): string {
-  const at = text.length === 0 ? 0 : m.at % text.length;
-  switch (m.kind) {
-    case 'delete':
-      return text.slice(0, at) + text.slice(at + m.length);
-    case 'insert':
-      return text.slice(0, at) + m.text + text.slice(at);
-    case 'replace': {
-      // replace the value after a colon, or the character, by the fragment
-      const colon = text.indexOf(':', at);
-      if (colon < 0) return text.slice(0, at) + m.text + text.slice(at + 1);
-      const end = text.slice(colon + 1).search(/[,}\]]/);
-      return text.slice(0, colon + 1) + m.text + (end < 0 ? '' : text.slice(colon + 1 + end));
-    }
-    case 'amount': {
-      const matches = [...text.matchAll(/"-?\d[\d.,]*"|"[+-]?pm"/gi)];
-      const hit = matches.length === 0 ? undefined : matches[m.at % matches.length];
-      if (hit?.index === undefined) return text;
-      return text.slice(0, hit.index) + m.bad.json + text.slice(hit.index + hit[0].length);
-    }
-    case 'truncate':
-      return text.slice(0, at);
-  }
+  if (m.kind !== 'amount') return applyEdit(text, m);
+  // an amount string replaced by a bad one
+  const matches = [...text.matchAll(/"-?\d[\d.,]*"|"[+-]?pm"/gi)];
+  const hit = matches.length === 0 ? undefined : matches[m.at % matches.length];
+  if (hit?.index === undefined) return text;
+  return text.slice(0, hit.index) + m.bad.json + text.slice(hit.index + hit[0].length);
 }
 
 const mutatedText = fc.tuple(budgetDocumentArb(SIZE), fc.boolean(), fc.array(textMutation, { minLength: 1, maxLength: 4 })).map(([doc, pretty, ms]) =>
