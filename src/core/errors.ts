@@ -34,6 +34,10 @@ export const ISSUE_CODES = [
   'cycle',
   'total_mismatch',
   'invalid_weights',
+  // the public boundary: arguments and options of a function call
+  'invalid_argument',
+  'invalid_option',
+  'unknown_option',
   // catch-all for modules that add their own rules
   'invalid_input',
 ] as const;
