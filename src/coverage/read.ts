@@ -1,3 +1,4 @@
+import { admitBudget } from '../document/admitted.js';
 import type { NumberFormat } from '../core/amount.js';
 import { IssueCollector, type Path } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
@@ -232,5 +233,5 @@ export function withCover(budget: Budget, cover: unknown, options: WithCoverOpti
   const result = readCover(cover, ['cover'], issues, contextOf(budget, options.numberFormat));
   issues.throwIfAny();
   if (result === undefined) return issues.throwIfAny() as never;
-  return deepFreeze({ ...budget, cover: result });
+  return admitBudget(deepFreeze({ ...budget, cover: result }));
 }

@@ -20,6 +20,7 @@ import { readCover } from '../coverage/read.js';
 import { contextOf } from '../coverage/reader.js';
 import { readTargets } from '../savings/read.js';
 import { checkExpectations } from '../evaluate/evaluate.js';
+import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
 import { DEFAULT_MAX_DEPTH, FORBIDDEN_KEYS, JsonNumberText, checkShape, parseJsonStrict, type JsonLimits } from './json.js';
 
@@ -87,7 +88,7 @@ export function loadBudget(input: unknown, options: LoadOptions = {}): Budget {
     }
     collector.throwIfAny();
   }
-  return frozen;
+  return admitBudget(frozen);
 }
 
 class DocumentReader {

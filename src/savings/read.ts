@@ -1,3 +1,4 @@
+import { admitBudget } from '../document/admitted.js';
 import type { NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import { IssueCollector, type Path } from '../core/errors.js';
@@ -204,5 +205,5 @@ export function withTargets(budget: Budget, targets: unknown, options: WithTarge
   const issues = new IssueCollector();
   const result = readTargets(targets, ['targets'], issues, contextOf(budget, options.numberFormat));
   issues.throwIfAny();
-  return deepFreeze({ ...budget, targets: result });
+  return admitBudget(deepFreeze({ ...budget, targets: result }));
 }

@@ -1,6 +1,7 @@
 import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
 import { IssueCollector } from '../core/errors.js';
 import { deepFreeze, freezeThrough } from '../core/freeze.js';
+import { admitBudget } from '../document/admitted.js';
 import type { Budget } from '../budget/model.js';
 import { Engine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
 import { resolveSteps, type Step } from './resolve.js';
@@ -151,7 +152,7 @@ export function runScenario(
     return { ...t, scenario: step.scenario, change: step.index };
   });
   // immer froze the objects it built, not the decimal.js amounts the changes put inside them
-  freezeThrough(next);
+  admitBudget(freezeThrough(next));
   const result: ScenarioResult = deepFreeze({
     budget: next,
     patches,
