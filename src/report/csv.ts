@@ -295,7 +295,8 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
   const yearColumns: number[] = [];
   let idColumn: number | undefined;
   let labelColumn: number | undefined;
-  const others: number[] = [];
+  // columns with a header that is neither a year, the id nor the label: a set, since every cell is looked up
+  const others = new Set<number>();
   const seen = new Map<string, number>();
   header.forEach((name, c) => {
     const key = name.toLowerCase();
@@ -316,7 +317,7 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
       yearColumns.push(c);
     } else if (idColumn === undefined && labelColumn === undefined && ID_HEADER.test(name)) idColumn = c;
     else if (labelColumn === undefined) labelColumn = c;
-    else others.push(c);
+    else others.add(c);
   });
   if (labelColumn === undefined) issues.add('missing_field', cellAt(h, 0), `${place(h, 0)}: no label column next to the years`);
 
@@ -324,7 +325,7 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
   const data = body.filter(({ cells }) => cells.some((cell) => cell !== ''));
   for (const { r, cells } of data) {
     cells.forEach((cell, c) => {
-      if (cell !== '' && (others.includes(c) || c >= header.length))
+      if (cell !== '' && (others.has(c) || c >= header.length))
         issues.add('unknown_field', cellAt(r, c), `${place(r, c)}: a value in a column without a known header`);
     });
   }
