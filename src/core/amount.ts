@@ -1,5 +1,6 @@
 import { Dec, ZERO, isDecimal, toDec, type Decimal } from './decimal.js';
 import type { IssueCode } from './errors.js';
+import { tally } from './work.js';
 
 /**
  * How amount strings in a document are written (getalnotatie).
@@ -80,6 +81,7 @@ function canonical(text: string, format: NumberFormat | undefined): string | Amo
  * @param format - the declared number format, if any
  */
 export function readAmount(raw: unknown, unitFactor: Decimal, format?: NumberFormat): AmountReading {
+  tally('amountRead');
   let value: Decimal;
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return refuse('invalid_amount', `${String(raw)} is not a finite amount`);

@@ -1,5 +1,6 @@
 import { isDecimal } from '../core/decimal.js';
 import { IssueCollector, MeerjarenError, formatPath, issue, type Path } from '../core/errors.js';
+import { tally } from '../core/work.js';
 
 /** Limits on documents read from text (invoerlimieten). */
 export interface JsonLimits {
@@ -158,6 +159,7 @@ function parse(text: string, limits: JsonLimits, onValue: ((path: Path, offset: 
   };
 
   const parseValue = (depth: number): unknown => {
+    tally('jsonValue');
     skip();
     onValue?.(path, pos);
     const c = text[pos];
@@ -241,6 +243,7 @@ export function checkShape(value: unknown, maxDepth: number, collector: IssueCol
     return false;
   };
   const walk = (v: unknown, depth: number, path: Path): boolean => {
+    tally('shapeValue');
     if (typeof v === 'function' || typeof v === 'symbol') {
       // not data: a document handed over as an object holds only what JSON (or a decimal.js value) can say
       collector.add('invalid_type', path, `a ${typeof v} is not a value a document can hold`);

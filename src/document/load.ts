@@ -2,6 +2,7 @@ import { readAmount, type NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import { IssueCollector, type Path } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
+import { tally } from '../core/work.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR, defaultGroups, yearRange, type ColumnGroup, type Horizon } from '../core/horizon.js';
 import {
   PM,
@@ -292,6 +293,7 @@ class DocumentReader {
         this.issues.add('year_outside_horizon', [...path, horizon.years.length], `${raw.length} values for a horizon of ${horizon.years.length} years`);
       }
       raw.forEach((v: unknown, i) => {
+        tally('fieldRead');
         if (v === null) return;
         const year = horizon?.years[i];
         const cell = this.cell(v, [...path, i]);
@@ -302,6 +304,7 @@ class DocumentReader {
     const obj = this.object(raw, path);
     if (obj === undefined) return out;
     for (const key of Object.keys(obj)) {
+      tally('fieldRead');
       const year = this.yearKey(key, [...path, key]);
       const cell = this.cell(obj[key], [...path, key]);
       if (year !== undefined && cell !== undefined) out[String(year)] = cell;
@@ -395,6 +398,7 @@ class DocumentReader {
 
   private fields(obj: Raw, known: readonly string[], path: Path): void {
     for (const key of Object.keys(obj)) {
+      tally('fieldRead');
       if (FORBIDDEN_KEYS.has(key)) continue; // reported by the shape check
       if (!known.includes(key)) {
         const hint = known.find((k) => k.toLowerCase() === key.toLowerCase());

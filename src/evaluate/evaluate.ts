@@ -1,6 +1,7 @@
 import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import { formatPath } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
+import { tally } from '../core/work.js';
 import { isPm, unitFactor, type Budget, type Nature, type YearValues } from '../budget/model.js';
 import { PM_FLAG, compileBudget } from '../engine/compile.js';
 import { createEngine, type Scope } from '../engine/engine.js';
@@ -141,6 +142,7 @@ export function evaluate(budget: Budget): Evaluation {
   const lines: Record<string, LineResult> = Object.create(null) as Record<string, LineResult>;
   const totalsOf = (scope: Scope, index: number): TotalsByYear => {
     const out: Record<string, Total> = Object.create(null) as Record<string, Total>;
+    tally('evaluateCell', Y);
     for (let y = 0; y < Y; y++) out[keys[y]!] = engine.total(scope, index, y);
     return Object.freeze(out);
   };
@@ -151,6 +153,7 @@ export function evaluate(budget: Budget): Evaluation {
   const rowOf = (values: YearValues, nature: Nature, lineId: string): TotalsByYear => {
     const out: Record<string, Total> = Object.create(null) as Record<string, Total>;
     const base = row++ * Y;
+    tally('evaluateCell', Y);
     const structural = nature === 'structural';
     let pmTotal: Total | undefined;
     rowPlain = true;

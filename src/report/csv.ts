@@ -1,6 +1,7 @@
 import type { AmountReading } from '../core/amount.js';
 import type { Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
+import { tally } from '../core/work.js';
 import { fail, IssueCollector, MeerjarenError, type Path } from '../core/errors.js';
 import { roundTable } from './allocate.js';
 import { formatResolvedCell, readLocaleAmount } from './format.js';
@@ -178,6 +179,8 @@ function parseCsv(text: string, separator: CsvSeparator): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let i = 0;
+  // one pass over the text per separator tried
+  tally('csvChar', text.length);
   const at = (): Path => ['row', rows.length, 'column', row.length];
   const where = (): string => `row ${rows.length + 1}, column ${row.length + 1}`;
   while (i < text.length) {
@@ -204,6 +207,7 @@ function parseCsv(text: string, separator: CsvSeparator): string[][] {
       field = text.slice(start, i);
       if (field.includes('"')) fail('invalid_csv', at(), `${where()}: a quote inside an unquoted field`);
     }
+    tally('csvField');
     row.push(field);
     if (text[i] === separator) {
       i++;
@@ -325,6 +329,7 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
   const data = body.filter(({ cells }) => cells.some((cell) => cell !== ''));
   for (const { r, cells } of data) {
     cells.forEach((cell, c) => {
+      tally('csvCell');
       if (cell !== '' && (others.has(c) || c >= header.length))
         issues.add('unknown_field', cellAt(r, c), `${place(r, c)}: a value in a column without a known header`);
     });
@@ -345,6 +350,7 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
   const rows: YearTableRow[] = [];
   for (const { r, cells } of data) {
     const values = yearColumns.map((c): YearTableValue => {
+      tally('csvCell');
       const cell = cells[c] ?? '';
       if (cell === '' || cell === '-') return null;
       const pm = PM_CELL.exec(cell);
@@ -386,6 +392,7 @@ function decideLocale(
   const ambiguous: [number, number][] = [];
   for (const { r, cells } of data) {
     for (const c of yearColumns) {
+      tally('csvCell');
       const cell = cells[c] ?? '';
       // a cell without '.' or ',' reads the same in both (and is read once below): no vote, never ambiguous
       if (cell === '' || cell === '-' || PM_CELL.test(cell) || !/[.,]/.test(cell)) continue;

@@ -1,6 +1,7 @@
 import { isDraft, original, type Draft } from 'immer';
 import { Dec, ZERO, isDecimal, roundTo, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
+import { tally } from '../core/work.js';
 import { isPm, PM, type Budget, type Cell, type Component, type Line, type Nature, type Pm } from '../budget/model.js';
 import { readPercentage, readScenarioAmount, resolveYears } from './values.js';
 import { checkLinkedIndexation } from './links.js';
@@ -123,6 +124,7 @@ export class Engine {
 
   /** Adds a line and its components to the lookup (the first of an id wins, as in a walk). */
   private indexRows(rows: Map<string, RowRef>, line: DLine, sectionIndex: number): void {
+    tally('rowVisit', 1 + line.components.length);
     if (!rows.has(line.id)) rows.set(line.id, { line, component: undefined, id: line.id, sectionIndex });
     for (const component of line.components) if (!rows.has(component.id)) rows.set(component.id, { line, component, id: component.id, sectionIndex });
   }
@@ -133,6 +135,7 @@ export class Engine {
   }
 
   private write(ref: RowRef, year: number, after: Cell | undefined, step: number, mode: Mode | 'create' | 'index'): void {
+    tally('cellWrite');
     const values = (ref.component !== undefined ? ref.component.values : ref.line.values) as Record<string, Cell>;
     const current = values[year];
     // a pm cell is a plain object, so immer hands out a draft of it: record the original value
@@ -151,6 +154,7 @@ export class Engine {
     // still named, and n changes of one cell give at most n - 1 conflicts, not n^2 / 2; a run of writers that commute
     // with this one is skipped in one jump (`other`), so n additions to one cell stay linear
     for (let k = writers.length - 1; k >= 0; ) {
+      tally('writerVisit');
       const w = writers[k]!;
       if (w.step !== step && (mode === 'set' || w.mode === 'set' || mode !== w.mode)) {
         this.conflict(w.step, step, row, year);
@@ -159,7 +163,10 @@ export class Engine {
       k = w.step === step ? k - 1 : w.other;
     }
     // steps run in order, so this step's own writes of the cell are the last ones
-    for (let k = writers.length - 1; k >= 0 && writers[k]!.step === step; k--) if (writers[k]!.mode === mode) return;
+    for (let k = writers.length - 1; k >= 0 && writers[k]!.step === step; k--) {
+      tally('writerVisit');
+      if (writers[k]!.mode === mode) return;
+    }
     const last = writers[writers.length - 1];
     writers.push({ step, mode, other: last === undefined ? -1 : last.mode !== mode ? writers.length - 1 : last.other });
   }
@@ -358,6 +365,8 @@ export class Engine {
       for (const key of Object.keys(values).sort()) this.write(row, Number(key), undefined, i, 'set');
     }
     const section = this.draft.sections[ref.sectionIndex]!;
+    // the walks below and the lookup rebuilt after them visit every row of the section or line
+    tally('rowVisit', ref.component !== undefined ? ref.line.components.length : section.lines.length);
     if (ref.component !== undefined) {
       const at = ref.line.components.findIndex((c) => c.id === ref.id);
       ref.line.components.splice(at, 1);
@@ -374,6 +383,7 @@ export class Engine {
   }
 
   private addLine(change: AddLineChange, step: Step, i: number): void {
+    tally('rowVisit', this.draft.sections.length);
     const section = this.draft.sections.find((s) => s.id === change.section);
     if (section === undefined) {
       this.issue('unknown_reference', [...step.path, 'section'], `no section "${change.section}" in the budget`);
@@ -391,6 +401,7 @@ export class Engine {
     });
     let at = section.lines.length;
     if (change.after !== undefined) {
+      tally('rowVisit', section.lines.length);
       at = section.lines.findIndex((l) => l.id === change.after) + 1;
       if (at === 0) {
         this.issue('unknown_reference', [...step.path, 'after'], `no line "${change.after}" in section "${change.section}"`);
@@ -518,6 +529,7 @@ export class Engine {
       years.forEach((year, y) => {
         const factor = yearFactors[y];
         if (factor === undefined) return;
+        tally('indexCell', rows.length);
         rows.forEach((ref, n) => {
           const cell = cells[n]![y];
           if (cell === undefined || isPm(cell)) return;
@@ -534,6 +546,7 @@ export class Engine {
     // computed once, then every cell is multiplied by it and rounded once per step, as before
     const products = new Map<string, Decimal[]>();
     for (const { ref, year, steps, factors } of perCell) {
+      tally('indexCell', steps.length);
       const key = `${year}:${steps.join(',')}`;
       let cumulative = products.get(key);
       if (cumulative === undefined) {
@@ -558,6 +571,7 @@ export class Engine {
     const rows: RowRef[] = [];
     const seen = new Set<string>();
     const add = (ref: RowRef): void => {
+      tally('rowVisit');
       if (seen.has(ref.id)) return;
       seen.add(ref.id);
       rows.push(ref);
@@ -579,6 +593,7 @@ export class Engine {
         const has = (t: Readonly<Record<string, string>>): boolean => Object.entries(tags).every(([k, v]) => t[k] === v);
         this.draft.sections.forEach((section, sectionIndex) => {
           for (const line of section.lines) {
+            tally('rowVisit', 1 + line.components.length);
             const lineRef: RowRef = { line, component: undefined, id: line.id, sectionIndex };
             if (has(line.tags)) found.push(lineRef);
             for (const c of line.components) if (has(line.tags) || has(c.tags)) found.push({ ...lineRef, component: c, id: c.id });

@@ -1,6 +1,7 @@
 import { readAmount, type NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, Path } from '../core/errors.js';
+import { tally } from '../core/work.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import type { Nature, Unit } from '../budget/model.js';
 import { JsonNumberText } from '../document/json.js';
@@ -57,6 +58,7 @@ class ShapeChecker {
 
   fields(value: Raw, allowed: readonly string[], path: Path): void {
     for (const key of Object.keys(value)) {
+      tally('fieldRead');
       if (!allowed.includes(key)) this.c.add('unknown_field', [...path, key], `unknown field "${key}"`);
     }
   }
