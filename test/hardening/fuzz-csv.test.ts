@@ -1,22 +1,27 @@
 import fc from 'fast-check';
 import { assertNoPoisoning, restoreGlobals } from '@fast-check/poisoning';
-import { cpus, loadavg } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unitFactor, type Nature, type SignConvention, type Unit } from '../../src/budget/model.js';
 import { Dec } from '../../src/core/decimal.js';
+import { MeerjarenError } from '../../src/core/errors.js';
+import { countWork, type WorkCount } from '../../src/core/work.js';
 import { loadBudget } from '../../src/document/load.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { readYearTable, type CsvSeparator, type YearTable, type YearTableOptions } from '../../src/report/csv.js';
 import { yearTableToDocument } from '../../src/report/year-table-document.js';
 import { orRefused } from '../helpers.js';
+import { hostileCsvTexts } from './hostile-texts.js';
 
 /**
  * Issue 7, loader fuzzing of CSV year tables (jaartabellen): generated tables (separators ";" and ",", quoting,
  * doubled quotes, line breaks in fields, BOM, CRLF/LF/CR, Dutch and English numbers, pm, "-", blanks, id columns),
  * then mutated (cells, headers, and the text itself: quotes, separators, control characters, random bytes), read with
  * `readYearTable` under locale 'nl', 'en' and 'auto', and when they read, turned into a budget with
- * `yearTableToDocument` and `loadBudget`. Only a MeerjarenError may escape, no prototype may be polluted, a text
- * under 64 KB is read in 50 ms (and read, converted and loaded in 50 ms when its budget document is under 64 KB).
+ * `yearTableToDocument` and `loadBudget`. Only a MeerjarenError may escape, no prototype may be polluted, and the
+ * work of reading a text, and of reading, converting and loading it, is linear in its length: the steps counted
+ * (src/core/work.ts: characters and fields split, cells looked at, amounts read, values parsed and walked) stay
+ * under {@link WORK_PER_CHARACTER} per character. Counted, not timed, so that a busy machine cannot fail the test;
+ * `npm run bench -- --loaders` prints the times.
  * A generated table that was not mutated reads back exactly: every amount, pm and blank as written.
  */
 
@@ -26,24 +31,28 @@ const RUNS = DEEP ? 50_000 : 5_000;
 /** vitest's 60 s per test is too little for a deep run. */
 const TIMEOUT = DEEP ? 1_800_000 : 60_000;
 /**
- * 50 ms per input, stretched when the machine is busier than it has cores (as in fuzz.test.ts); read when it is
- * checked, since other test files start and stop while this one runs.
+ * Most counted steps per character of a CSV text (plus {@link WORK_BASE}) that reading it, and reading, converting
+ * and loading it, may take. Linear work stays far below it (see the printed maxima); a walk per cell through the
+ * columns or rows before it passes it on any text of a few kilobytes.
  */
-const limitMs = (): number => 50 * Math.max(1, (loadavg()[0] ?? 0) / Math.max(1, cpus().length));
+const WORK_PER_CHARACTER = 16;
+/** Steps any text may take whatever its length. */
+const WORK_BASE = 2000;
 const IGNORED = { ignoredRootRegex: /^(__vitest.*|AbortController|__VITEST.*)$/ };
 const KB64 = 64 * 1024;
 
-const stats = { inputs: 0, read: 0, loaded: 0, refused: 0, checked: 0, maxReadMs: 0, maxReadBytes: 0, slowestRead: '', maxLoadMs: 0, maxLoadBytes: 0 };
+const stats = { inputs: 0, read: 0, loaded: 0, refused: 0, checked: 0, maxRead: 0, maxReadBytes: 0, busiestRead: '', maxLoad: 0, maxLoadBytes: 0 };
 
-/** Best time of `f` over its first run `ms` and up to five more while above the limit (two at least). */
-function retime(ms: number, f: () => void): number {
-  let best = ms;
-  for (let i = 0; i < 5 && (i < 2 || best > limitMs()); i++) {
-    const t0 = performance.now();
-    f();
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
+/** What `f` returns (`undefined` when it refuses with a MeerjarenError; anything else is thrown again), and its work. */
+function workOf<T>(f: () => T): { value: T | undefined; work: WorkCount } {
+  let value: T | undefined;
+  const work = countWork(
+    () => (value = f()),
+    (e) => {
+      if (!MeerjarenError.is(e)) throw e;
+    },
+  );
+  return { value, work };
 }
 
 // ---- generated year tables -------------------------------------------------------------------------
@@ -272,17 +281,19 @@ function convert(table: YearTable, c: Conversion): ReturnType<typeof yearTableTo
   return yearTableToDocument(table, { title: 'Jaartabel', unit: c.unit, nature: c.nature, sign: c.sign, ...(budgetYear === undefined ? {} : { budgetYear }) });
 }
 
-/** Reads, converts and loads one text; times the reader (and the whole way when the document is under 64 KB). */
-function attempt({ text, options, conversion, exact }: Case): void {
-  const t0 = performance.now();
-  const table = orRefused(() => readYearTable(text, options));
-  const readMs = performance.now() - t0;
+/**
+ * Reads, converts and loads one text; counts the reader's work (and the whole way's when the document is under
+ * 64 KB) and returns the reader's.
+ */
+function attempt({ text, options, conversion, exact }: Case): number {
+  const { value: table, work: read } = workOf(() => readYearTable(text, options));
   stats.inputs++;
-  if (text.length < KB64 && readMs > stats.maxReadMs) {
-    const best = retime(readMs, () => orRefused(() => readYearTable(text, options)));
-    if (best > stats.maxReadMs) Object.assign(stats, { maxReadMs: best, maxReadBytes: text.length, slowestRead: JSON.stringify(text.slice(0, 120)) });
-    expect(best, `reading a CSV text of ${text.length} characters took ${best.toFixed(1)} ms: ${JSON.stringify(text.slice(0, 300))}`).toBeLessThanOrEqual(limitMs());
+  if (read.total / Math.max(1, text.length) > stats.maxRead / Math.max(1, stats.maxReadBytes) && text.length > 256) {
+    Object.assign(stats, { maxRead: read.total, maxReadBytes: text.length, busiestRead: JSON.stringify(text.slice(0, 120)) });
   }
+  expect(read.total, `reading a CSV text of ${text.length} characters took ${read.total} steps (${JSON.stringify(read.counts)}): ${JSON.stringify(text.slice(0, 300))}`).toBeLessThanOrEqual(
+    WORK_PER_CHARACTER * text.length + WORK_BASE,
+  );
   if (exact !== undefined && options.separator !== 'auto' && options.locale === exact.locale) {
     // a clean table with its own separator and locale always reads, and reads back exactly
     expect(table, `a clean table did not read: ${JSON.stringify(text)}`).toBeDefined();
@@ -290,13 +301,12 @@ function attempt({ text, options, conversion, exact }: Case): void {
   }
   if (table === undefined) {
     stats.refused++;
-    return;
+    return read.total;
   }
   stats.read++;
-  const t1 = performance.now();
-  const doc = orRefused(() => convert(table, conversion));
-  const budget = doc === undefined ? undefined : orRefused(() => loadBudget(doc));
-  const loadMs = readMs + performance.now() - t1;
+  const { value: doc, work: converting } = workOf(() => convert(table, conversion));
+  const { value: budget, work: loading } = doc === undefined ? { value: undefined, work: undefined } : workOf(() => loadBudget(doc));
+  const load = { total: converting.total + (loading?.total ?? 0), counts: loading?.counts ?? converting.counts };
   if (budget !== undefined) {
     stats.loaded++;
     // evaluating is not loading; it is checked here on budgets of a reasonable size (a 60 KB CSV can hold 15 000 lines)
@@ -304,15 +314,14 @@ function attempt({ text, options, conversion, exact }: Case): void {
     if (exact !== undefined && conversion.sign === 'voordeel-positive' && conversion.budgetYear !== 'outside') checkBudget(budget, table, conversion.unit);
   }
   const docBytes = doc === undefined ? 0 : JSON.stringify(doc).length;
-  if (text.length < KB64 && docBytes < KB64 && loadMs > stats.maxLoadMs) {
-    const best = retime(loadMs, () => {
-      const again = orRefused(() => readYearTable(text, options));
-      if (again !== undefined) orRefused(() => loadBudget(convert(again, conversion)));
-    });
-    if (best > stats.maxLoadMs) Object.assign(stats, { maxLoadMs: best, maxLoadBytes: text.length });
-    expect(best, `reading and loading a CSV text of ${text.length} characters took ${best.toFixed(1)} ms`).toBeLessThanOrEqual(limitMs());
+  if (text.length < KB64 && docBytes < KB64) {
+    // reading, converting and loading: linear in the text too (the document is at most a constant times longer)
+    const total = read.total + load.total;
+    if (total / Math.max(1, text.length) > stats.maxLoad / Math.max(1, stats.maxLoadBytes) && text.length > 256) Object.assign(stats, { maxLoad: total, maxLoadBytes: text.length });
+    expect(total, `reading and loading a CSV text of ${text.length} characters took ${total} steps (${JSON.stringify(load.counts)})`).toBeLessThanOrEqual(WORK_PER_CHARACTER * text.length + WORK_BASE);
   }
   expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  return read.total;
 }
 
 /** The table read is the table written: years, ids, every value. */
@@ -359,68 +368,34 @@ describe('CSV year table fuzzing', () => {
   afterAll(() => {
     console.info(
       `fuzz-csv: ${stats.inputs} inputs; ${stats.read} read (${stats.checked} compared cell by cell with what was written), ${stats.loaded} loaded as budgets, ${stats.refused} refused with MeerjarenError; ` +
-        `slowest read under 64 KB: ${stats.maxReadMs.toFixed(2)} ms for ${stats.maxReadBytes} characters (${stats.slowestRead}); ` +
-        `slowest read + convert + load with a document under 64 KB: ${stats.maxLoadMs.toFixed(2)} ms for ${stats.maxLoadBytes} characters (limit at the end ${limitMs().toFixed(0)} ms)`,
+        `most work per character of a read (texts over 256 characters): ${(stats.maxRead / Math.max(1, stats.maxReadBytes)).toFixed(2)} steps (${stats.maxRead} for ${stats.maxReadBytes} characters: ${stats.busiestRead}); ` +
+        `of a read + convert + load with a document under 64 KB: ${(stats.maxLoad / Math.max(1, stats.maxLoadBytes)).toFixed(2)} steps (${stats.maxLoad} for ${stats.maxLoadBytes} characters; limit ${WORK_PER_CHARACTER} per character + ${WORK_BASE})`,
     );
     restoreGlobals(IGNORED);
   });
 
-  it(`${RUNS} generated year tables read back exactly, convert and load: only MeerjarenError, no poisoning, in time`, () => {
-    fc.assert(fc.property(generatedCase, attempt), { numRuns: RUNS });
+  it(`${RUNS} generated year tables read back exactly, convert and load: only MeerjarenError, no poisoning, work linear in the length`, () => {
+    fc.assert(fc.property(generatedCase, (c) => void attempt(c)), { numRuns: RUNS });
     assertNoPoisoning(IGNORED);
   }, TIMEOUT);
 
-  it(`${RUNS} mutated year tables and texts: only MeerjarenError, no poisoning, in time`, () => {
-    fc.assert(fc.property(mutatedCase, attempt), { numRuns: RUNS });
+  it(`${RUNS} mutated year tables and texts: only MeerjarenError, no poisoning, work linear in the length`, () => {
+    fc.assert(fc.property(mutatedCase, (c) => void attempt(c)), { numRuns: RUNS });
     assertNoPoisoning(IGNORED);
   }, TIMEOUT);
 
-  it('hostile CSV texts near 64 KB are read (or refused) in time', () => {
+  it('hostile CSV texts near 64 KB are read (or refused) in work linear in their length', () => {
     const near = 60 * 1024;
-    const rows = (header: string, row: (i: number) => string, eol = '\r\n'): string => {
-      const out = [header];
-      for (let i = 0, size = header.length; size < near; i++) {
-        const r = row(i);
-        out.push(r);
-        size += r.length + eol.length;
-      }
-      return out.join(eol);
-    };
-    const cols = (n: number, f: (i: number) => string, sep = ';'): string => Array.from({ length: n }, (_, i) => f(i)).join(sep);
-    const years301 = cols(301, (i) => String(1900 + i));
-    let n = 0;
-    const texts = [
-      rows('Omschrijving;2025', (i) => `a;${i % 10}`),
-      rows('id;Omschrijving;2025;2026;2027;2028;2029;2030', (i) => `${i};a;1;2;3;4;5;6`),
-      rows('Omschrijving;2025;2026;2027', () => 'a;1.234;2,5;-'),
-      rows('Omschrijving,2025,2026', () => '"a, b","1,234.5",pm', '\n'),
-      rows('Omschrijving;2025', () => 'a;1', '\r'),
-      rows('id;Omschrijving;2025', () => 'a;b;1'),
-      rows('Omschrijving;2025', () => 'a;1e5'),
-      rows('Omschrijving;2025', () => '"x ""y"" z";-pm'),
-      rows(`Omschrijving;${years301}`, () => `a;${cols(301, () => String(n++))}`).slice(0, near),
-      rows(`Omschrijving;${years301}`, () => `a;${cols(301, () => `${n++ % 1000}.${n % 7}`)}`).slice(0, near),
-      rows(`Omschrijving;${years301}`, () => `a;${cols(301, () => `"${n++ % 1000},${n % 7}"`)}`).slice(0, near),
-      `Omschrijving;2025;${cols(6000, (i) => `c${i}`)}\r\nx;1;${cols(6000, () => 'x')}`,
-      `Omschrijving;2025\r\nx;1;${cols(near / 2 - 20, () => 'x')}`,
-      `Omschrijving;${cols(near / 5 - 4, () => '2025')}`,
-      `Omschrijving;${cols(near / 5 - 4, (i) => String(1000 + (i % 9000)))}\r\nx;${cols(near / 5 - 4, () => '1')}`.slice(0, near),
-      `Omschrijving;2025\r\n"${'""'.repeat(near / 2 - 20)}";1`,
-      `Omschrijving;2025\r\n"${'x;\r\n'.repeat(near / 4 - 10)}";1`,
-      `"${'a'.repeat(near)}`,
-      ';'.repeat(near) + '2025',
-      ','.repeat(near / 2) + ';'.repeat(near / 2) + '\n2025',
-      '"'.repeat(near),
-      '\ufeff' + '\r\n'.repeat(near / 2) + 'x;2025',
-      rows('Omschrijving;2025', (i) => `${'x'.repeat(i % 2000)};1`),
-      rows('Omschrijving;2025', () => `a;${'9'.repeat(30)}`),
-      rows('Omschrijving;2025', () => `a;${'1.'.repeat(20)}5`),
-    ];
     const conversion: Conversion = { unit: 'thousand', nature: 'structural', sign: 'voordeel-positive', budgetYear: 'first' };
-    for (const text of texts) {
+    const small = hostileCsvTexts(near / 8);
+    hostileCsvTexts(near).forEach((text, n) => {
       expect(text.length).toBeLessThan(KB64);
-      for (const locale of ['nl', 'auto'] as const) attempt({ text, options: { locale }, conversion });
-    }
+      for (const locale of ['nl', 'auto'] as const) {
+        // eight times the text is at most three times eight times the work (quadratic work would be 64 times)
+        const [few, many] = [attempt({ text: small[n]!, options: { locale }, conversion }), attempt({ text, options: { locale }, conversion })];
+        expect(many, `hostile text ${n} (${locale}): ${few} steps at ${small[n]!.length} characters, ${many} at ${text.length}`).toBeLessThanOrEqual(3 * 8 * few + WORK_BASE);
+      }
+    });
     assertNoPoisoning(IGNORED);
   });
 });
