@@ -50,6 +50,7 @@ function workOf<T>(f: () => T): { value: T | undefined; work: WorkCount } {
     () => (value = f()),
     (e) => {
       if (!MeerjarenError.is(e)) throw e;
+      expect(e.issues.length).toBeGreaterThan(0);
     },
   );
   return { value, work };

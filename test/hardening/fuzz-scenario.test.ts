@@ -85,6 +85,7 @@ function attempt({ input, library, baseline: name }: Case): number {
     () => (checked = loadScenario(input, { budget: baseline, ...(library === undefined ? {} : { library }) })),
     (e) => {
       if (!MeerjarenError.is(e)) throw e;
+      expect(e.issues.length).toBeGreaterThan(0);
     },
   );
   // a scenario the budget accepts has a valid shape
