@@ -1,5 +1,8 @@
 /**
  * Benchmark of the exact engine and Monte Carlo (`npm run bench`). Not a test: it prints medians and ratios.
+ * It also times the loaders on the fuzz tests' hostile texts under 64 KB (target: 50 ms each); CI checks the
+ * same inputs by counting their work (src/core/work.ts), never by the clock. `npm run bench -- --loaders`
+ * prints those figures only.
  *
  * Needs the built worker (dist/worker.js) for the 2-worker runs: when it is missing, this script runs
  * `npm run build` first.
@@ -8,7 +11,8 @@ import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { Dec, evaluate, loadBudget, type Budget, type BudgetDocument, type Decimal } from '../src/index.js';
+import { Dec, evaluate, loadBudget, loadScenario, MeerjarenError, readYearTable, yearTableToDocument, type Budget, type BudgetDocument, type Decimal } from '../src/index.js';
+import { hostileBudgetTexts, hostileCsvTexts, hostileScenarioTexts, indexScenarioText } from '../test/hardening/hostile-texts.js';
 import { evaluateReference } from '../src/evaluate/reference.js';
 import { compileBudget, createEngine, type CompiledBudget } from '../src/engine/index.js';
 import { closeWorkerPools, monteCarlo, monteCarloAsync, WorkerPool, type UncertainInput } from '../src/uncertainty/index.js';
@@ -187,6 +191,96 @@ interface Row {
   readonly note: string;
 }
 
+/** Best time in ms of `fn` over `reps` runs; a MeerjarenError (a refusal) ends a run like a result. */
+function best(fn: () => unknown, reps = 5): number {
+  let min = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t = performance.now();
+    try {
+      fn();
+    } catch (error) {
+      if (!MeerjarenError.is(error)) throw error;
+    }
+    min = Math.min(min, performance.now() - t);
+  }
+  return min;
+}
+
+/** The slowest of `texts` under `run`, best of five each: its time, its number and its length. */
+function slowest(texts: readonly string[], run: (text: string) => unknown): { ms: number; n: number; length: number } {
+  return texts.map((text, n) => ({ ms: best(() => run(text)), n, length: text.length })).reduce((a, b) => (b.ms > a.ms ? b : a));
+}
+
+/**
+ * The loaders on texts under 64 KB (the fuzz tests' hostile texts at 60 KB, test/hardening/hostile-texts.ts) and
+ * the inputs of the hardening regressions: times to compare with the 50 ms target, printed, not asserted.
+ */
+function benchLoaders(): Row[] {
+  const near = 60 * 1024;
+  const seed = loadBudget(readFileSync(join(root, 'examples', 'data', 'seed000-tb1-with-cover.json'), 'utf8'));
+  const target = 'target < 50 ms';
+  const row = (what: string, s: { ms: number; n: number; length: number }, of: number): Row => ({
+    what: `loaders: ${what}`,
+    value: ms(s.ms),
+    note: `${target}; slowest of ${of} texts (no. ${s.n}, ${s.length} characters), best of 5`,
+  });
+  const budgets = hostileBudgetTexts(near);
+  const scenarios = hostileScenarioTexts(near);
+  const csvs = hostileCsvTexts(near);
+  const conversion = { title: 'Jaartabel', unit: 'thousand', nature: 'structural', sign: 'voordeel-positive' } as const;
+  const changes = (n: number, change: (i: number) => string): string => `{"id":"v","title":"t","changes":[${Array.from({ length: n }, (_, i) => change(i)).join(',')}]}`;
+  const holes = JSON.parse(
+    '{"version":1,"title":"t","unit":"euro","horizon":{"from":2025,"to":2026},"sections":[{"id":"1","title":"s","lines":[{"id":"a","title":"l","nature":"structural","values":{}}]}]}',
+  ) as { sections: { lines: { values: unknown }[] }[] };
+  holes.sections[0]!.lines[0]!.values = new Array(10_000_000);
+  const dense = [
+    `Omschrijving;${Array.from({ length: 301 }, (_, i) => String(1900 + i)).join(';')}`,
+    ...Array.from({ length: 100 }, (_, r) => `r${r};${Array.from({ length: 301 }, (_, c) => String((r + c) % 10)).join(';')}`),
+  ].join('\r\n');
+  const single = (what: string, text: string, run: () => unknown, note: string): Row => ({ what: `loaders: ${what}`, value: ms(best(run)), note: `${note}; ${text}` });
+  return [
+    row('hostile budget texts, loadBudget + evaluate', slowest(budgets, (t) => evaluate(loadBudget(t))), budgets.length),
+    row('hostile scenario texts, loadScenario with the budget', slowest(scenarios, (t) => loadScenario(t, { budget: seed })), scenarios.length),
+    row("hostile CSV texts, readYearTable 'nl'", slowest(csvs, (t) => readYearTable(t, { locale: 'nl' })), csvs.length),
+    row("hostile CSV texts, readYearTable 'auto'", slowest(csvs, (t) => readYearTable(t, { locale: 'auto' })), csvs.length),
+    row(
+      'hostile CSV texts, read + convert + load (documents under 64 KB)',
+      slowest(
+        csvs.filter((t) => {
+          try {
+            return JSON.stringify(yearTableToDocument(readYearTable(t, { locale: 'nl' }), conversion)).length < 64 * 1024;
+          } catch {
+            return true;
+          }
+        }),
+        (t) => loadBudget(yearTableToDocument(readYearTable(t, { locale: 'nl' }), conversion)),
+      ),
+      csvs.length,
+    ),
+    single('720 index changes selecting by tag', `${indexScenarioText(720).length} characters`, () => loadScenario(indexScenarioText(720), { budget: seed }), `${target} (once about 150 ms)`),
+    single(
+      '900 changes of one cell (899 conflicts)',
+      'refused with change_conflict',
+      () => loadScenario(changes(900, (i) => `{"kind":"set-amount","line":"1.5","years":[2025],"value":"${i}"}`), { budget: seed }),
+      'once quadratic',
+    ),
+    single(
+      '2000 added lines',
+      'rows looked up by id',
+      () => loadScenario(changes(2000, (i) => `{"kind":"add-line","section":"1","line":{"id":"N${i}","title":"t","nature":"structural","values":{"2026":"5"}}}`), { budget: seed }),
+      'about 70 ms; 800 ms with a walk per change',
+    ),
+    single(
+      '2000 added claims',
+      'claim ids a set',
+      () => loadScenario(changes(2000, (i) => `{"kind":"add-claim","claim":{"id":"C${i}","target":"1.4","source":"werkbudget-wmo"}}`), { budget: seed }),
+      'about 70 ms; 440 ms with a walk per claim',
+    ),
+    single('a document object with a values array of 10^7 holes', 'refused by its length', () => loadBudget(holes), 'target < 1 ms'),
+    single("a dense 60 KB table (301 years x 100 rows), readYearTable 'auto'", `${dense.length} characters`, () => readYearTable(dense, { locale: 'auto' }), `${target} (107 ms when every cell was read three times)`),
+  ];
+}
+
 async function benchBudget(name: string, budget: Budget): Promise<Row[]> {
   const rows: Row[] = [];
   const compiled = compileBudget(budget);
@@ -255,7 +349,20 @@ async function benchMonteCarlo(name: string, budget: Budget, pool: WorkerPool): 
   return rows;
 }
 
+function print(rows: readonly Row[], title: string): void {
+  const w1 = Math.max(...rows.map((r) => r.what.length));
+  const w2 = Math.max(...rows.map((r) => r.value.length));
+  console.log(`\n${title}\n`);
+  console.log(`${'measure'.padEnd(w1)}  ${'time'.padStart(w2)}  note`);
+  console.log(`${'-'.repeat(w1)}  ${'-'.repeat(w2)}  ${'-'.repeat(40)}`);
+  for (const r of rows) console.log(`${r.what.padEnd(w1)}  ${r.value.padStart(w2)}  ${r.note}`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--loaders')) {
+    print(benchLoaders(), `meerjaren loaders on texts under 64 KB (Node ${process.version}, best of 5)`);
+    return;
+  }
   if (!existsSync(join(root, 'dist', 'worker.js'))) {
     console.log('dist/worker.js is missing: running npm run build ...');
     execSync('npm run build', { cwd: root, stdio: 'inherit' });
@@ -278,19 +385,14 @@ async function main(): Promise<void> {
     value: `${own.peakMB} MB`,
     note: `target < 200 MB; built package, 5,000-line budget loaded (${own.loadedMB} MB) + 10,000 draws x 100 inputs (${own.ms} ms); Node alone ${own.startMB} MB`,
   });
-  rows.push(...(await benchBudget('generated', generated)), ...(await benchBudget('seed 000', seed)));
+  rows.push(...(await benchBudget('generated', generated)), ...(await benchBudget('seed 000', seed)), ...benchLoaders());
   const usage = process.resourceUsage();
   rows.push({ what: 'worker pool constructor (2 threads)', value: ms(tPoolStart), note: 'threads boot in the background (~40 ms) once per process; small jobs stay on one thread' });
   rows.push({ what: 'peak memory of the whole bench (maxRSS)', value: `${(usage.maxRSS / 1024).toFixed(0)} MB`, note: `after the Decimal baselines too; rss now ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB` });
   await pool.close();
   await closeWorkerPools();
 
-  const w1 = Math.max(...rows.map((r) => r.what.length));
-  const w2 = Math.max(...rows.map((r) => r.value.length));
-  console.log(`\nmeerjaren benchmark (Node ${process.version}, medians)\n`);
-  console.log(`${'measure'.padEnd(w1)}  ${'time'.padStart(w2)}  note`);
-  console.log(`${'-'.repeat(w1)}  ${'-'.repeat(w2)}  ${'-'.repeat(40)}`);
-  for (const r of rows) console.log(`${r.what.padEnd(w1)}  ${r.value.padStart(w2)}  ${r.note}`);
+  print(rows, `meerjaren benchmark (Node ${process.version}, medians; loaders best of 5)`);
   console.log('\n"exact full evaluation" is the compiled engine re-evaluating its dense totals (Engine.evaluate());');
   console.log('the public evaluate() additionally compiles the budget and builds a frozen result with Decimal totals.');
 }
