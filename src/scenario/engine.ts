@@ -550,6 +550,7 @@ export class Engine {
       const key = `${year}:${steps.join(',')}`;
       let cumulative = products.get(key);
       if (cumulative === undefined) {
+        tally('indexCell', factors.length);
         let product = new Dec(1);
         cumulative = factors.map((factor) => (product = product.times(factor)));
         products.set(key, cumulative);
@@ -626,6 +627,7 @@ class IndexChain {
   at(k: number): Decimal {
     let value = this.#values[k];
     if (value === undefined) {
+      tally('indexCell');
       const rounding = this.roundings[k]!;
       this.#values[k] = value = roundTo(this.level.times(this.cumulative[k]!), rounding.places, rounding.mode);
     }
