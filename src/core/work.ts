@@ -44,7 +44,9 @@ function emptyCounts(): Record<WorkKind, number> {
 }
 
 /**
- * Counts `n` steps of `kind` when the counter is on (a test is counting); does nothing otherwise.
+ * Counts `n` steps of `kind` when the counter is on (a test is counting); does nothing otherwise. Where `n` is
+ * read from an immer draft (a length through a proxy), callers test `work.enabled` first so that nothing is read
+ * when the counter is off.
  * @param kind - what the steps are
  * @param n - how many, 1 unless given
  */

@@ -1,7 +1,7 @@
 import type { Draft } from 'immer';
 import { Dec, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, Path } from '../core/errors.js';
-import { tally } from '../core/work.js';
+import { tally, work } from '../core/work.js';
 import { PM, type Budget } from '../budget/model.js';
 import type { Capacity, ClaimExtent, CoverClaim, CoverSource } from '../coverage/model.js';
 import type { Measure, Realisation, SavingsTarget } from '../savings/model.js';
@@ -158,7 +158,7 @@ export class ItemEditor {
   }
 
   private claimIndex(id: string, path: Path): number {
-    tally('rowVisit', this.cover()?.claims.length ?? 0);
+    if (work.enabled) tally('rowVisit', this.cover()?.claims.length ?? 0);
     const at = this.cover()?.claims.findIndex((c) => c.id === id) ?? -1;
     if (at < 0) this.issue('unknown_reference', path, `no cover claim "${id}" in the budget`);
     return at;

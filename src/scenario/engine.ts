@@ -1,7 +1,7 @@
 import { isDraft, original, type Draft } from 'immer';
 import { Dec, ZERO, isDecimal, roundTo, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
-import { tally } from '../core/work.js';
+import { tally, work } from '../core/work.js';
 import { isPm, PM, type Budget, type Cell, type Component, type Line, type Nature, type Pm } from '../budget/model.js';
 import { readPercentage, readScenarioAmount, resolveYears } from './values.js';
 import { checkLinkedIndexation } from './links.js';
@@ -124,7 +124,7 @@ export class Engine {
 
   /** Adds a line and its components to the lookup (the first of an id wins, as in a walk). */
   private indexRows(rows: Map<string, RowRef>, line: DLine, sectionIndex: number): void {
-    tally('rowVisit', 1 + line.components.length);
+    if (work.enabled) tally('rowVisit', 1 + line.components.length);
     if (!rows.has(line.id)) rows.set(line.id, { line, component: undefined, id: line.id, sectionIndex });
     for (const component of line.components) if (!rows.has(component.id)) rows.set(component.id, { line, component, id: component.id, sectionIndex });
   }
@@ -366,7 +366,7 @@ export class Engine {
     }
     const section = this.draft.sections[ref.sectionIndex]!;
     // the walks below and the lookup rebuilt after them visit every row of the section or line
-    tally('rowVisit', ref.component !== undefined ? ref.line.components.length : section.lines.length);
+    if (work.enabled) tally('rowVisit', ref.component !== undefined ? ref.line.components.length : section.lines.length);
     if (ref.component !== undefined) {
       const at = ref.line.components.findIndex((c) => c.id === ref.id);
       ref.line.components.splice(at, 1);
@@ -383,7 +383,7 @@ export class Engine {
   }
 
   private addLine(change: AddLineChange, step: Step, i: number): void {
-    tally('rowVisit', this.draft.sections.length);
+    if (work.enabled) tally('rowVisit', this.draft.sections.length);
     const section = this.draft.sections.find((s) => s.id === change.section);
     if (section === undefined) {
       this.issue('unknown_reference', [...step.path, 'section'], `no section "${change.section}" in the budget`);
@@ -401,7 +401,7 @@ export class Engine {
     });
     let at = section.lines.length;
     if (change.after !== undefined) {
-      tally('rowVisit', section.lines.length);
+      if (work.enabled) tally('rowVisit', section.lines.length);
       at = section.lines.findIndex((l) => l.id === change.after) + 1;
       if (at === 0) {
         this.issue('unknown_reference', [...step.path, 'after'], `no line "${change.after}" in section "${change.section}"`);
@@ -594,7 +594,7 @@ export class Engine {
         const has = (t: Readonly<Record<string, string>>): boolean => Object.entries(tags).every(([k, v]) => t[k] === v);
         this.draft.sections.forEach((section, sectionIndex) => {
           for (const line of section.lines) {
-            tally('rowVisit', 1 + line.components.length);
+            if (work.enabled) tally('rowVisit', 1 + line.components.length);
             const lineRef: RowRef = { line, component: undefined, id: line.id, sectionIndex };
             if (has(line.tags)) found.push(lineRef);
             for (const c of line.components) if (has(line.tags) || has(c.tags)) found.push({ ...lineRef, component: c, id: c.id });
