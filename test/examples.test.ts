@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Runs an example as a user would (tsx, importing 'meerjaren') and returns what it printed. */
+/**
+ * Runs an example as a user would (tsx, importing 'meerjaren') and returns what it printed. The timeout only
+ * stops a hang: a busy machine may take minutes (as vitest's testTimeout in vitest.config.ts).
+ */
 function run(file: string): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', `examples/${file}`], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return execFileSync(process.execPath, ['--import', 'tsx', `examples/${file}`], { cwd: root, encoding: 'utf8', timeout: 600_000 });
 }
 
 describe('examples (foundation)', () => {
