@@ -5,6 +5,7 @@ import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
 import { evaluateCover, type CoverEvaluation } from '../coverage/evaluate.js';
 import { evaluateTargets, type TargetsEvaluation } from '../savings/evaluate.js';
 import { reserveMutations } from './reserves.js';
+import { ownValue } from '../core/records.js';
 
 /** Options of {@link structuralBalance}. */
 export interface StructuralBalanceOptions {
@@ -138,7 +139,7 @@ export function structuralBalance(budget: Budget, options: StructuralBalanceOpti
     if (source.reserve === undefined || source.nature !== 'incidental') continue;
     const ys: Record<string, Decimal> = {};
     for (const year of years) {
-      const path = cover.sources[source.id]?.reserve?.[year];
+      const path = ownValue(cover.sources, source.id)?.reserve?.[year];
       if (path === undefined) continue;
       const outside = source.reserve.bookedIn === undefined ? path.claimWithdrawals.plus(path.plannedWithdrawals).minus(path.additions) : path.claimWithdrawals;
       if (!outside.isZero()) ys[year] = outside;
@@ -196,7 +197,7 @@ export function structuralBalance(budget: Budget, options: StructuralBalanceOpti
   for (const [id, ys] of soi) warnings.push({ code: 'structural_on_incidental', id, years: ys, message: `the structural cost of ${id} is covered by incidental money in ${ys.join(', ')}` });
   for (const source of Object.values(budget.cover?.sources ?? {})) {
     if (source.reserve === undefined || source.nature !== 'structural') continue;
-    const ys = years.filter((y) => !(cover.sources[source.id]?.reserve?.[y]?.withdrawals ?? ZERO).isZero());
+    const ys = years.filter((y) => !(ownValue(cover.sources, source.id)?.reserve?.[y]?.withdrawals ?? ZERO).isZero());
     if (ys.length > 0) warnings.push({ code: 'reserve_withdrawal_structural', id: source.id, years: ys, message: `withdrawals from the reserve ${source.id} are counted as structural` });
   }
 

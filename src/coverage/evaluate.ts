@@ -1,5 +1,6 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
+import { idRecord, ownValue } from '../core/records.js';
 import type { Budget, Nature } from '../budget/model.js';
 import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
 import type { CoverClaim, CoverSource, CoverSourceKind } from './model.js';
@@ -246,7 +247,7 @@ export function evaluateCover(budget: Budget, evaluation: Evaluation = evaluate(
         else if (claim.extent.kind === 'share') claimed = cost.times(claim.extent.rate);
         else claimed = claim.extent.values[y] ?? ZERO;
       }
-      const source = sources[claim.source];
+      const source = ownValue(sources, claim.source);
       let covered = ZERO;
       if (applies && row === undefined) {
         findings.push({ code: 'unknown_target', year, target: claim.target, claims: [claim.id], amount: claimed, message: `claim ${claim.id} covers "${claim.target}", which is not in the budget` });
@@ -279,10 +280,10 @@ export function evaluateCover(budget: Budget, evaluation: Evaluation = evaluate(
       }
       (claimYears.get(claim.id) ?? {})[y] = { claimed, covered, uncovered: clean(claimed.minus(covered)), pm };
       if (row !== undefined && applies) {
-        const acc = rowAcc.get(claim.target) ?? { claimed: ZERO, covered: ZERO, bySource: {} };
+        const acc = rowAcc.get(claim.target) ?? { claimed: ZERO, covered: ZERO, bySource: idRecord<Decimal>() };
         acc.claimed = acc.claimed.plus(claimed);
         acc.covered = acc.covered.plus(covered);
-        if (!covered.isZero()) acc.bySource[claim.source] = (acc.bySource[claim.source] ?? ZERO).plus(covered);
+        if (!covered.isZero()) acc.bySource[claim.source] = (ownValue(acc.bySource, claim.source) ?? ZERO).plus(covered);
         rowAcc.set(claim.target, acc);
       }
     }
@@ -357,9 +358,9 @@ export function evaluateCover(budget: Budget, evaluation: Evaluation = evaluate(
 
   const order: Record<CoverFindingCode, number> = { over_commitment: 0, reserve_below_zero: 1, structural_on_incidental: 2, over_claimed: 3, claim_on_pm: 4, unknown_source: 5, unknown_target: 6 };
   const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => a.f.year - b.f.year || order[a.f.code] - order[b.f.code] || a.i - b.i).map((x) => x.f);
-  const rowsOut: Record<string, RowCover> = {};
+  const rowsOut = idRecord<RowCover>();
   for (const [id, ys] of rowYears) rowsOut[id] = { id, line: rows.get(id)?.line ?? id, years: ys };
-  const sourcesOut: Record<string, SourceResult> = {};
+  const sourcesOut = idRecord<SourceResult>();
   for (const source of Object.values(sources)) {
     const reserve = reserveYears.get(source.id);
     sourcesOut[source.id] = {
