@@ -6,6 +6,7 @@ import { evaluate } from '../evaluate/evaluate.js';
 import { applySteps, runScenario, type ApplyOptions } from '../scenario/apply.js';
 import type { Step } from '../scenario/resolve.js';
 import type { ChangeKind, Scenario, ScenarioLibrary } from '../scenario/types.js';
+import { ownValue } from '../core/records.js';
 
 /** Options of {@link attributeDifference}. */
 export interface AttributionOptions extends ApplyOptions {
@@ -304,7 +305,7 @@ function footprint(step: Step, index: ReturnType<typeof lineIndex>): string[] {
       const wanted = change.select.tags;
       if (wanted !== undefined) {
         for (const entry of index.tags) {
-          if (entry.tags.some((t) => Object.entries(wanted).every(([k, v]) => t[k] === v))) out.push(entry.line);
+          if (entry.tags.some((t) => Object.entries(wanted).every(([k, v]) => ownValue(t, k) === v))) out.push(entry.line);
         }
       }
       return out;

@@ -5,6 +5,7 @@ import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../eva
 import { evaluateCover, type CoverEvaluation } from '../coverage/evaluate.js';
 import { evaluateTargets, type TargetsEvaluation } from '../savings/evaluate.js';
 import type { ScenarioResult } from '../scenario/apply.js';
+import { hasOwnKey, ownValue } from '../core/records.js';
 
 /** A budget, or the result of a scenario, that can be compared (vergelijkbaar). */
 export type Comparable = Budget | ScenarioResult;
@@ -222,7 +223,7 @@ function coverIndex(evaluation: Evaluation, cover: CoverEvaluation): { lines: Ma
   const lines = new Map<string, CoverByYear>();
   const total: CoverByYear = {};
   for (const row of Object.values(cover.rows)) {
-    if (evaluation.lines[row.line] === undefined) continue; // a claim on a row the budget no longer has
+    if (!hasOwnKey(evaluation.lines, row.line)) continue; // a claim on a row the budget no longer has
     const line = lines.get(row.line) ?? {};
     for (const [y, v] of Object.entries(row.years)) {
       add(line, y, v.covered, v.uncovered);
@@ -240,10 +241,10 @@ function coverIndex(evaluation: Evaluation, cover: CoverEvaluation): { lines: Ma
 }
 
 function diffSources(years: readonly number[], a: CoverEvaluation, b: CoverEvaluation): SourceDifference[] {
-  const ids = [...Object.keys(b.sources), ...Object.keys(a.sources).filter((id) => b.sources[id] === undefined)];
+  const ids = [...Object.keys(b.sources), ...Object.keys(a.sources).filter((id) => !hasOwnKey(b.sources, id))];
   return ids.map((id) => {
-    const sa = a.sources[id];
-    const sb = b.sources[id];
+    const sa = ownValue(a.sources, id);
+    const sb = ownValue(b.sources, id);
     const out: Record<string, SourceYearDifference> = {};
     let changed = sa === undefined || sb === undefined;
     for (const year of years) {
@@ -258,10 +259,10 @@ function diffSources(years: readonly number[], a: CoverEvaluation, b: CoverEvalu
 }
 
 function diffTargets(years: readonly number[], a: TargetsEvaluation, b: TargetsEvaluation): TargetDifference[] {
-  const ids = [...Object.keys(b.targets), ...Object.keys(a.targets).filter((id) => b.targets[id] === undefined)];
+  const ids = [...Object.keys(b.targets), ...Object.keys(a.targets).filter((id) => !hasOwnKey(b.targets, id))];
   return ids.map((id) => {
-    const ta = a.targets[id];
-    const tb = b.targets[id];
+    const ta = ownValue(a.targets, id);
+    const tb = ownValue(b.targets, id);
     const out: Record<string, TargetYearDifference> = {};
     let changed = ta === undefined || tb === undefined;
     for (const year of years) {
@@ -335,8 +336,8 @@ export function compareScenarios(a: Comparable, b: Comparable): ScenarioComparis
   }
   for (const s of ea.sections) if (!seenSections.has(s.id)) sections.push(diffRow(s.id, s.title, years, s.totals, undefined, coverOf((c) => c.sections.get(s.id))));
   const lines: RowDifference[] = [];
-  for (const s of eb.sections) for (const l of s.lines) lines.push(diffRow(l.id, l.title, years, ea.lines[l.id]?.totals, l.totals, coverOf((c) => c.lines.get(l.id))));
-  for (const s of ea.sections) for (const l of s.lines) if (eb.lines[l.id] === undefined) lines.push(diffRow(l.id, l.title, years, l.totals, undefined, coverOf((c) => c.lines.get(l.id))));
+  for (const s of eb.sections) for (const l of s.lines) lines.push(diffRow(l.id, l.title, years, ownValue(ea.lines, l.id)?.totals, l.totals, coverOf((c) => c.lines.get(l.id))));
+  for (const s of ea.sections) for (const l of s.lines) if (!hasOwnKey(eb.lines, l.id)) lines.push(diffRow(l.id, l.title, years, l.totals, undefined, coverOf((c) => c.lines.get(l.id))));
   const tea = withTargets ? evaluateTargets(ba) : undefined;
   const teb = withTargets ? evaluateTargets(bb) : undefined;
   const totalExtras: RowExtras = {

@@ -1,6 +1,7 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import type { Budget, Nature } from '../budget/model.js';
 import type { CoverEvaluation } from '../coverage/evaluate.js';
+import { ownValue } from '../core/records.js';
 
 /** Reserve mutations in one year, split by where they are booked (mutaties reserves). Positive = to the saldo. */
 export interface ReserveMutationsYear {
@@ -34,7 +35,7 @@ export function reserveMutations(budget: Budget, cover: CoverEvaluation): Readon
     const outside: Record<Nature, Decimal> = { structural: ZERO, incidental: ZERO };
     for (const source of Object.values(budget.cover?.sources ?? {})) {
       const reserve = source.reserve;
-      const path = cover.sources[source.id]?.reserve?.[y];
+      const path = ownValue(cover.sources, source.id)?.reserve?.[y];
       if (reserve === undefined || path === undefined) continue;
       additions = additions.minus(path.additions);
       withdrawals = withdrawals.plus(path.withdrawals);

@@ -5,6 +5,7 @@ import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
 import { evaluateCover, type CoverEvaluation } from '../coverage/evaluate.js';
 import { evaluateTargets, type TargetsEvaluation } from '../savings/evaluate.js';
 import { reserveMutations } from './reserves.js';
+import { ownValue } from '../core/records.js';
 
 /** Options of {@link structuralBalance}. */
 export interface StructuralBalanceOptions {
@@ -53,7 +54,14 @@ export interface IncidentalItem {
 }
 
 /** Codes of the warnings on "reeel" (realistic and complete) balance. */
-export type BalanceWarningCode = 'incidental_too_long' | 'pm_post' | 'unfilled_target' | 'structural_on_incidental' | 'reserve_withdrawal_structural';
+export type BalanceWarningCode =
+  | 'incidental_too_long'
+  | 'pm_post'
+  | 'unfilled_target'
+  | 'structural_on_incidental'
+  | 'reserve_withdrawal_structural'
+  | 'reserve_mutation_mismatch'
+  | 'unknown_line';
 
 /** A warning on whether the balance is reeel (waarschuwing). */
 export interface BalanceWarning {
@@ -138,7 +146,7 @@ export function structuralBalance(budget: Budget, options: StructuralBalanceOpti
     if (source.reserve === undefined || source.nature !== 'incidental') continue;
     const ys: Record<string, Decimal> = {};
     for (const year of years) {
-      const path = cover.sources[source.id]?.reserve?.[year];
+      const path = ownValue(cover.sources, source.id)?.reserve?.[year];
       if (path === undefined) continue;
       const outside = source.reserve.bookedIn === undefined ? path.claimWithdrawals.plus(path.plannedWithdrawals).minus(path.additions) : path.claimWithdrawals;
       if (!outside.isZero()) ys[year] = outside;
@@ -194,9 +202,36 @@ export function structuralBalance(budget: Budget, options: StructuralBalanceOpti
   const soi = new Map<string, number[]>();
   for (const f of cover.findings) if (f.code === 'structural_on_incidental' && f.target !== undefined) soi.set(f.target, [...(soi.get(f.target) ?? []), f.year]);
   for (const [id, ys] of soi) warnings.push({ code: 'structural_on_incidental', id, years: ys, message: `the structural cost of ${id} is covered by incidental money in ${ys.join(', ')}` });
+  // planned reserve mutations the row they are booked in does not hold: the saldo moves them out of a line that lacks them
+  const booked = new Map<string, { code: 'reserve_mutation_mismatch' | 'unknown_line'; row: string; years: number[] }>();
+  for (const f of cover.findings) {
+    if ((f.code !== 'reserve_mutation_mismatch' && f.code !== 'unknown_line') || f.source === undefined || f.target === undefined) continue;
+    const key = `${f.code} ${f.source}`;
+    const entry = booked.get(key) ?? { code: f.code, row: f.target, years: [] };
+    if (!entry.years.includes(f.year)) entry.years.push(f.year);
+    booked.set(key, entry);
+  }
+  // a target or measure booked in a line that a scenario dropped
+  const rowIds = new Set<string>();
+  for (const section of budget.sections) for (const line of section.lines) [line.id, ...line.components.map((c) => c.id)].forEach((id) => rowIds.add(id));
+  for (const target of Object.values(budget.targets ?? {})) {
+    const refs: [string, string | undefined][] = [[target.id, target.line], ...Object.values(target.measures).map((m): [string, string | undefined] => [`${target.id}/${m.id}`, m.line])];
+    for (const [id, row] of refs) {
+      if (row !== undefined && !rowIds.has(row)) booked.set(`unknown_line ${id}`, { code: 'unknown_line', row, years: [...years] });
+    }
+  }
+  for (const [key, { code, row, years: ys }] of booked) {
+    const id = key.slice(code.length + 1);
+    warnings.push({
+      code,
+      id,
+      years: ys,
+      message: code === 'unknown_line' ? `${id} refers to "${row}", which is not in the budget, in ${ys.join(', ')}` : `the planned mutations of ${id} booked in ${row} are not all in that row in ${ys.join(', ')}`,
+    });
+  }
   for (const source of Object.values(budget.cover?.sources ?? {})) {
     if (source.reserve === undefined || source.nature !== 'structural') continue;
-    const ys = years.filter((y) => !(cover.sources[source.id]?.reserve?.[y]?.withdrawals ?? ZERO).isZero());
+    const ys = years.filter((y) => !(ownValue(cover.sources, source.id)?.reserve?.[y]?.withdrawals ?? ZERO).isZero());
     if (ys.length > 0) warnings.push({ code: 'reserve_withdrawal_structural', id: source.id, years: ys, message: `withdrawals from the reserve ${source.id} are counted as structural` });
   }
 

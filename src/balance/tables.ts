@@ -1,4 +1,6 @@
-import { ZERO, type Decimal } from '../core/decimal.js';
+import { ZERO, plainString, type Decimal } from '../core/decimal.js';
+import { IssueCollector } from '../core/errors.js';
+import { bookedMismatches } from '../coverage/booked.js';
 import { deepFreeze } from '../core/freeze.js';
 import { isPm, type Budget, type YearValues } from '../budget/model.js';
 import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
@@ -15,6 +17,14 @@ export interface ReserveSummaryOptions {
   readonly evaluation?: Evaluation;
   /** Its cover evaluation, when at hand. */
   readonly cover?: CoverEvaluation;
+  /**
+   * What to do when a reserve's planned mutations are not in the row named by its `bookedIn` (the row's lasten
+   * smaller than the additions or its baten smaller than the withdrawals, or the row gone): `'refuse'` throws
+   * `reserve_mutation_mismatch` at `cover.sources.<id>.reserve.additions.<year>` (or `withdrawals`), one issue per
+   * source, side and year; `'ignore'` prints the table anyway (the cover evaluation still reports the finding).
+   * @defaultValue 'refuse'
+   */
+  readonly mismatches?: 'refuse' | 'ignore';
 }
 
 function columnsOf(budget: Budget): TableColumn[] {
@@ -35,10 +45,28 @@ const cell = (amount: Decimal, pm = false): TableCell => ({ amount: amount.isZer
  * (`bookedIn`: seed 000's EUR 2,0 mln in 3.1 is a toevoeging, not a last). Reserve mutations outside the table
  * (claims on a reserve, mutations not booked in a line) are added, so Saldo is the begrotingssaldo after reserve
  * mutations. Rows name what they sum (`of`), so rounded figures still add up.
+ *
+ * A planned mutation booked in a row must be in that row: the additions in its lasten, the withdrawals in its baten
+ * (a year where the row has a pm post is not checked). Otherwise the table would print negative baten or positive
+ * lasten; it refuses with `reserve_mutation_mismatch` unless `mismatches: 'ignore'`.
+ * @throws MeerjarenError `reserve_mutation_mismatch` at `cover.sources.<id>.reserve.<additions|withdrawals>.<year>`
  * @param budget - the budget
  * @param options - title, evaluations at hand
  */
 export function reserveSummaryTable(budget: Budget, options: ReserveSummaryOptions = {}): Table {
+  if (options.mismatches !== 'ignore') {
+    const issues = new IssueCollector();
+    for (const m of bookedMismatches(budget)) {
+      issues.add(
+        'reserve_mutation_mismatch',
+        ['cover', 'sources', m.source, 'reserve', m.side, String(m.year)],
+        m.missing
+          ? `the ${m.side} of ${m.source} in ${m.year} are booked in "${m.row}", which is not in the budget`
+          : `the ${m.side} of ${m.source} in ${m.year} are booked in ${m.row}, but ${plainString(m.excess)} of them is not in its ${m.side === 'additions' ? 'lasten' : 'baten'}: the summary would move an amount out of the line that the line does not hold`,
+      );
+    }
+    issues.throwIfAny();
+  }
   const evaluation = options.evaluation ?? evaluate(budget);
   const cover = options.cover ?? evaluateCover(budget, evaluation);
   const mutations = reserveMutations(budget, cover);

@@ -34,6 +34,7 @@ export const ISSUE_CODES = [
   'cycle',
   'total_mismatch',
   'invalid_weights',
+  'reserve_mutation_mismatch',
   // the public boundary: arguments and options of a function call
   'invalid_argument',
   'invalid_option',

@@ -1,8 +1,10 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
+import { idRecord, ownValue } from '../core/records.js';
 import type { Budget, Nature } from '../budget/model.js';
 import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
 import type { CoverClaim, CoverSource, CoverSourceKind } from './model.js';
+import { bookedMismatches } from './booked.js';
 
 /** One claim in one year: what it asks, what it gets and what stays open (claimed = covered + uncovered). */
 export interface ClaimYear {
@@ -133,7 +135,9 @@ export type CoverFindingCode =
   | 'over_claimed'
   | 'claim_on_pm'
   | 'unknown_source'
-  | 'unknown_target';
+  | 'unknown_target'
+  | 'unknown_line'
+  | 'reserve_mutation_mismatch';
 
 /** A finding of the cover evaluation (bevinding). */
 export interface CoverFinding {
@@ -192,8 +196,12 @@ function rowTotalsOf(evaluation: Evaluation): Map<string, { line: string; totals
  * uncovered and is reported as an `over_commitment` finding naming every claim on it that year (never capped in
  * silence, never an exception). Other findings: `reserve_below_zero`, `structural_on_incidental` (a structural cost
  * paid from an incidental source), `over_claimed` (claims on a row ask more than its cost), `claim_on_pm` (a claimed
- * row has a pm post, so its cost is not known), and `unknown_source` / `unknown_target` when a scenario removed
- * what a claim refers to. A budget without cover evaluates to empty results.
+ * row has a pm post, so its cost is not known), `unknown_source` / `unknown_target` when a scenario removed
+ * what a claim refers to, `unknown_line` when a `line` capacity or a reserve's `bookedIn` names a row the budget no
+ * longer has, and `reserve_mutation_mismatch` when the row a reserve's planned mutations are booked in does not
+ * hold them (its lasten less than the additions or its baten less than the withdrawals, in a year without pm; the
+ * finding names the source, the row and the year, its amount is what the row does not hold). A budget without
+ * cover evaluates to empty results.
  *
  * @param budget - the budget, with `cover`
  * @param evaluation - its evaluation, when at hand
@@ -227,6 +235,10 @@ export function evaluateCover(budget: Budget, evaluation: Evaluation = evaluate(
     const reserveStart = new Map<string, { opening: Decimal; additions: Decimal; planned: Decimal }>();
     for (const source of Object.values(sources)) {
       available.set(source.id, availableOf(source, year, rows, totalLeft, reserveBalance, reserveStart));
+      const capacity = source.capacity;
+      if (capacity.kind === 'line' && !rows.has(capacity.line) && (capacity.years === undefined || capacity.years.includes(year))) {
+        findings.push({ code: 'unknown_line', year, source: source.id, target: capacity.line, claims: [], amount: ZERO, message: `the capacity of ${source.id} is the voordeel of "${capacity.line}", which is not in the budget: it gives nothing` });
+      }
     }
     // 2. What each claim asks, served in order.
     const remaining = new Map(available);
@@ -246,7 +258,7 @@ export function evaluateCover(budget: Budget, evaluation: Evaluation = evaluate(
         else if (claim.extent.kind === 'share') claimed = cost.times(claim.extent.rate);
         else claimed = claim.extent.values[y] ?? ZERO;
       }
-      const source = sources[claim.source];
+      const source = ownValue(sources, claim.source);
       let covered = ZERO;
       if (applies && row === undefined) {
         findings.push({ code: 'unknown_target', year, target: claim.target, claims: [claim.id], amount: claimed, message: `claim ${claim.id} covers "${claim.target}", which is not in the budget` });
@@ -279,10 +291,10 @@ export function evaluateCover(budget: Budget, evaluation: Evaluation = evaluate(
       }
       (claimYears.get(claim.id) ?? {})[y] = { claimed, covered, uncovered: clean(claimed.minus(covered)), pm };
       if (row !== undefined && applies) {
-        const acc = rowAcc.get(claim.target) ?? { claimed: ZERO, covered: ZERO, bySource: {} };
+        const acc = rowAcc.get(claim.target) ?? { claimed: ZERO, covered: ZERO, bySource: idRecord<Decimal>() };
         acc.claimed = acc.claimed.plus(claimed);
         acc.covered = acc.covered.plus(covered);
-        if (!covered.isZero()) acc.bySource[claim.source] = (acc.bySource[claim.source] ?? ZERO).plus(covered);
+        if (!covered.isZero()) acc.bySource[claim.source] = (ownValue(acc.bySource, claim.source) ?? ZERO).plus(covered);
         rowAcc.set(claim.target, acc);
       }
     }
@@ -355,11 +367,22 @@ export function evaluateCover(budget: Budget, evaluation: Evaluation = evaluate(
     };
   }
 
-  const order: Record<CoverFindingCode, number> = { over_commitment: 0, reserve_below_zero: 1, structural_on_incidental: 2, over_claimed: 3, claim_on_pm: 4, unknown_source: 5, unknown_target: 6 };
+  findings.push(...bookedFindings(budget));
+  const order: Record<CoverFindingCode, number> = {
+    over_commitment: 0,
+    reserve_below_zero: 1,
+    structural_on_incidental: 2,
+    over_claimed: 3,
+    claim_on_pm: 4,
+    unknown_source: 5,
+    unknown_target: 6,
+    unknown_line: 7,
+    reserve_mutation_mismatch: 8,
+  };
   const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => a.f.year - b.f.year || order[a.f.code] - order[b.f.code] || a.i - b.i).map((x) => x.f);
-  const rowsOut: Record<string, RowCover> = {};
+  const rowsOut = idRecord<RowCover>();
   for (const [id, ys] of rowYears) rowsOut[id] = { id, line: rows.get(id)?.line ?? id, years: ys };
-  const sourcesOut: Record<string, SourceResult> = {};
+  const sourcesOut = idRecord<SourceResult>();
   for (const source of Object.values(sources)) {
     const reserve = reserveYears.get(source.id);
     sourcesOut[source.id] = {
@@ -421,4 +444,30 @@ function availableOf(
     avail = capacity.kind === 'balance' ? balance : avail === undefined ? balance : min(avail, balance);
   }
   return avail;
+}
+
+/** Findings on planned reserve mutations and the row they are booked in (`bookedIn`), one per source and year. */
+function bookedFindings(budget: Budget): CoverFinding[] {
+  const out: CoverFinding[] = [];
+  for (const m of bookedMismatches(budget)) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.source === m.source && last.year === m.year) {
+      out[out.length - 1] = { ...last, amount: last.amount.plus(m.excess) };
+      continue;
+    }
+    out.push(
+      m.missing
+        ? { code: 'unknown_line', year: m.year, source: m.source, target: m.row, claims: [], amount: m.excess, message: `the planned mutations of ${m.source} in ${m.year} are booked in "${m.row}", which is not in the budget` }
+        : {
+            code: 'reserve_mutation_mismatch',
+            year: m.year,
+            source: m.source,
+            target: m.row,
+            claims: [],
+            amount: m.excess,
+            message: `the planned mutations of ${m.source} in ${m.year} are booked in ${m.row}, but its lasten do not hold the additions or its baten the withdrawals: ${k(m.excess)} is not in the row`,
+          },
+    );
+  }
+  return out;
 }

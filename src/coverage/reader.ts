@@ -3,6 +3,7 @@ import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, IssueCode, Path } from '../core/errors.js';
 import type { Horizon } from '../core/horizon.js';
 import { FORBIDDEN_KEYS, JsonNumberText } from '../document/json.js';
+import { idRecord } from '../core/records.js';
 
 /**
  * What a reader of the cover and savings parts of a document needs to know about the budget around them
@@ -96,7 +97,7 @@ export class FieldReader {
   }
 
   tags(raw: unknown, path: Path): Record<string, string> {
-    const out: Record<string, string> = {};
+    const out = idRecord<string>();
     if (raw === undefined) return out;
     const obj = this.object(raw, path);
     if (obj === undefined) return out;

@@ -24,6 +24,7 @@ import { checkExpectations } from '../evaluate/evaluate.js';
 import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
 import { DEFAULT_MAX_DEPTH, FORBIDDEN_KEYS, JsonNumberText, checkShape, parseJsonStrict, type JsonLimits } from './json.js';
+import { idRecord } from '../core/records.js';
 
 /** Options of {@link loadBudget}. */
 export interface LoadOptions extends JsonLimits {
@@ -436,9 +437,9 @@ class DocumentReader {
   }
 
   private tags(raw: unknown, path: Path): Record<string, string> {
-    if (raw === undefined) return {};
+    const out = idRecord<string>();
+    if (raw === undefined) return out;
     const obj = this.object(raw, path);
-    const out: Record<string, string> = {};
     if (obj === undefined) return out;
     for (const key of Object.keys(obj)) {
       const value = this.text(obj[key], [...path, key], true, true);

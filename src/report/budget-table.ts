@@ -2,6 +2,7 @@ import { ZERO } from '../core/decimal.js';
 import { isPm, type Budget, type Cell, type YearValues } from '../budget/model.js';
 import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
 import type { Table, TableCell, TableColumn, TableRow } from './table.js';
+import { ownValue } from '../core/records.js';
 
 /** Options of {@link budgetTable}. */
 export interface BudgetTableOptions {
@@ -52,7 +53,7 @@ export function budgetTable(budget: Budget, options: BudgetTableOptions = {}): T
     const sectionParts: string[] = [];
     for (const line of section.lines) {
       const componentIds = line.components.map((c) => `component:${c.id}`);
-      const lineResult = evaluation.lines[line.id];
+      const lineResult = ownValue(evaluation.lines, line.id);
       if (line.row === 'subtotal' && lineResult !== undefined) {
         rows.push({ id: `line:${line.id}`, label: `${line.id} ${line.title}`, kind: 'subtotal', depth: 1, cells: totals(lineResult.totals), of: componentIds });
       } else {

@@ -2,6 +2,7 @@ import { ZERO, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import { isPm, type Budget, type Unit } from '../budget/model.js';
 import type { Measure, MeasureStatus, SavingsTarget } from './model.js';
+import { idRecord } from '../core/records.js';
 
 /** A measure that delivers less than planned in a year (achterblijvende maatregel). */
 export interface MeasureShortfall {
@@ -145,7 +146,7 @@ export function realisedIn(measure: Measure, year: number): Decimal {
  */
 export function evaluateTargets(budget: Budget): TargetsEvaluation {
   const years = budget.horizon.years;
-  const targets: Record<string, TargetResult> = {};
+  const targets = idRecord<TargetResult>();
   for (const target of Object.values(budget.targets ?? {})) targets[target.id] = evaluateTarget(target, years);
   return deepFreeze({ years, targets });
 }
@@ -203,7 +204,7 @@ function evaluateTarget(target: SavingsTarget, years: readonly number[]): Target
     }
     return { title: ref.title, years: ys };
   });
-  const measureResults: Record<string, MeasureResult> = {};
+  const measureResults = idRecord<MeasureResult>();
   for (const m of measures) measureResults[m.id] = { id: m.id, title: m.title, status: m.status, years: measureYears.get(m.id) ?? {} };
   return { id: target.id, title: target.title, unit: target.unit, years: out, measures: measureResults, references };
 }

@@ -8,6 +8,7 @@ import { checkLinkedIndexation } from './links.js';
 import type { Step } from './resolve.js';
 import { ItemEditor, type ItemTrace } from './cover-targets.js';
 import type { AddLineChange, DropLineChange, SetNatureChange, EstimatePmChange, IndexChange, MoveAmountChange, ScenarioAmount, SetAmountChange } from './types.js';
+import { idRecordOf, ownValue } from '../core/records.js';
 
 /** One write of a change to one cell, in application order. @internal */
 export interface TraceEntry {
@@ -429,11 +430,11 @@ export class Engine {
       id: ids[n + 1]!,
       title: c.title,
       nature: c.nature ?? spec.nature,
-      tags: { ...(c.tags ?? {}) },
+      tags: idRecordOf(Object.entries(c.tags ?? {})),
       values: readValues(c.values, [...lp, 'components', n, 'values']),
     }));
     if (!ok) return;
-    const line = { id: spec.id, title: spec.title, nature: spec.nature, tags: { ...(spec.tags ?? {}) }, values: {}, row: 'amount' as const, components: components.map((c) => ({ ...c, values: {} })) };
+    const line = { id: spec.id, title: spec.title, nature: spec.nature, tags: idRecordOf(Object.entries(spec.tags ?? {})), values: {}, row: 'amount' as const, components: components.map((c) => ({ ...c, values: {} })) };
     section.lines.splice(at, 0, line as DLine);
     const added = section.lines[at]!;
     const sectionIndex = this.draft.sections.indexOf(section);
@@ -591,7 +592,7 @@ export class Engine {
       let matched = walks.get(key);
       if (matched === undefined) {
         const found: RowRef[] = [];
-        const has = (t: Readonly<Record<string, string>>): boolean => Object.entries(tags).every(([k, v]) => t[k] === v);
+        const has = (t: Readonly<Record<string, string>>): boolean => Object.entries(tags).every(([k, v]) => ownValue(t, k) === v);
         this.draft.sections.forEach((section, sectionIndex) => {
           for (const line of section.lines) {
             if (work.enabled) tally('rowVisit', 1 + line.components.length);

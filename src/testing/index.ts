@@ -17,6 +17,41 @@ import type { Budget, LineRow, Nature, SignConvention, Unit } from '../budget/mo
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
 import { loadBudget } from '../document/load.js';
 
+/**
+ * The members of `Object.prototype` that are valid ids (the id rule: a letter or digit first; `constructor` is
+ * refused as a forbidden key). Every stage must treat them as any other id, so the arbitraries draw them.
+ */
+export const PROTOTYPE_MEMBER_IDS: readonly string[] = Object.freeze(['toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']);
+
+/**
+ * Ids (id's) as documents write them, for every id position (sections, lines, components, cover sources, claims,
+ * savings targets, measures, scenarios, tag keys): ordinary ids (`3.1.7`, `du-4`, `line/12`, `Ω:3`) mixed with
+ * the names of `Object.prototype` members ({@link PROTOTYPE_MEMBER_IDS}), which are valid ids too.
+ * @example
+ * ```ts
+ * fc.assert(fc.property(idArb(), (id) => loadBudget(docWithLineId(id)).sections[0]!.lines[0]!.id === id));
+ * ```
+ */
+export function idArb(): fc.Arbitrary<string> {
+  return fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.constantFrom('a', 'B', '1', '3.1', 'line', 'du', 'Ω', 'x9'), fc.constantFrom('', '.', '-', '_', '/', ':'), fc.nat(99))
+        .map(([head, sep, n]) => `${head}${sep}${n}`),
+    },
+    { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_MEMBER_IDS) },
+  );
+}
+
+/**
+ * `count` distinct ids from {@link idArb} (for one namespace: the sections, or the lines and components together).
+ * @param count - how many
+ */
+export function uniqueIdsArb(count: number): fc.Arbitrary<string[]> {
+  return fc.uniqueArray(idArb(), { minLength: count, maxLength: count });
+}
+
 /** Micro-euros per euro: amounts have at most {@link MAX_FRACTION_DIGITS} decimals in euros. */
 export const MICROS_PER_EURO = 10n ** BigInt(MAX_FRACTION_DIGITS);
 /** One more than the largest amount in micro-euros (18 digits before and 6 after the decimal point). */
@@ -326,8 +361,8 @@ function rowArb(years: number, maxMicros: bigint, pm: boolean): fc.Arbitrary<(Sa
 
 const textArb = fc.string({ minLength: 1, maxLength: 24 }).filter((s) => s.trim() !== '');
 const tagsArb = fc.dictionary(
-  fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !FORBIDDEN.has(k)),
-  fc.string({ maxLength: 12 }),
+  fc.oneof(fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !FORBIDDEN.has(k)), fc.constantFrom(...PROTOTYPE_MEMBER_IDS)),
+  fc.oneof({ weight: 3, arbitrary: fc.string({ maxLength: 12 }) }, { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_MEMBER_IDS) }),
   { maxKeys: 3, noNullPrototype: true },
 );
 
@@ -429,7 +464,12 @@ export function budgetSampleArb(options: BudgetArbOptions = {}): fc.Arbitrary<Bu
       const years = to - head.from + 1;
       return fc
         .array(fc.record({ title: textArb, lines: fc.array(lineArb(years, o), { maxLength: o.maxLines }) }), { maxLength: o.maxSections })
-        .map((sections) => render({ ...head, to, budgetYear: head.from + (head.budgetOffset % years) }, sections));
+        .chain((sections) => {
+          const rows = sections.reduce((n, s) => n + s.lines.reduce((m, l) => m + 1 + l.components.length, 0), 0);
+          return fc
+            .tuple(uniqueIdsArb(sections.length), uniqueIdsArb(rows))
+            .map(([sectionIds, rowIds]) => render({ ...head, to, budgetYear: head.from + (head.budgetOffset % years) }, sections, { sections: sectionIds, rows: rowIds }));
+        });
     });
 }
 
@@ -449,7 +489,15 @@ interface Head {
   readonly printTotals: boolean;
 }
 
-function render(head: Head, shapes: readonly { readonly title: string; readonly lines: readonly LineShape[] }[]): BudgetSample {
+/** The drawn ids of a document: one per section, and one per line and component in document order (one namespace). */
+interface DrawnIds {
+  readonly sections: readonly string[];
+  readonly rows: readonly string[];
+}
+
+function render(head: Head, shapes: readonly { readonly title: string; readonly lines: readonly LineShape[] }[], ids: DrawnIds): BudgetSample {
+  let nextRow = 0;
+  const rowId = (): string => ids.rows[nextRow++] ?? `row-${nextRow}`;
   const years: number[] = [];
   for (let y = head.from; y <= head.to; y++) years.push(y);
   const negate = head.sign === 'nadeel-positive';
@@ -506,17 +554,18 @@ function render(head: Head, shapes: readonly { readonly title: string; readonly 
   const allRows: (readonly (SampleCell | undefined)[])[] = [];
   const sampleSections: SampleSection[] = [];
   const sections: SectionDocument[] = shapes.map((shape, si) => {
-    const sectionId = `${si + 1}`;
+    const sectionId = ids.sections[si] ?? `${si + 1}`;
     const sectionRows: (readonly (SampleCell | undefined)[])[] = [];
     const lines: SampleLine[] = [];
-    const lineDocs: LineDocument[] = shape.lines.map((l, li) => {
-      const id = `${sectionId}.${li + 1}`;
+    const lineDocs: LineDocument[] = shape.lines.map((l) => {
+      const id = rowId();
       const declareNature = l.declareNature || head.defaultNature === undefined;
       const lineNature: Nature = declareNature ? l.nature : (head.defaultNature ?? l.nature);
       const subtotal = l.subtotal && l.components.length > 0;
       const compDocs: ComponentDocument[] = [];
       const comps: SampleComponent[] = l.components.map((c, ci) => {
-        const cid = c.customId ? `${id}-c${ci + 1}` : `${id}#${ci + 1}`;
+        const drawn = rowId(); // drawn for every component, so a line's components never take each other's ids
+        const cid = c.customId ? drawn : `${id}#${ci + 1}`;
         const nature = c.declareNature ? c.nature : lineNature;
         compDocs.push({
           ...(c.customId ? { id: cid } : {}),

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { loadBudget, type Budget, type BudgetDocument } from '../../src/index.js';
+import { isDecimal, loadBudget, type Budget, type BudgetDocument } from '../../src/index.js';
+import { uniqueIdsArb } from '../../src/testing/index.js';
 
 /** An amount string in euros: mostly small whole euros or cents, sometimes micro-euros or huge. */
 export const amountArb: fc.Arbitrary<string> = fc.oneof(
@@ -35,7 +36,14 @@ export function budgetArb(options: { huge?: boolean } = {}): fc.Arbitrary<Budget
       const line = fc.record({ nature: fc.constantFrom('incidental', 'structural'), cells, components: fc.array(row, { maxLength: 3 }) });
       return fc.record({ from: fc.constant(from), years: fc.constant(years), sections: fc.array(fc.array(line, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }) });
     })
+    // ids of every kind, Object.prototype member names among them: one per section, one per line and component
+    .chain((spec) => {
+      const rows = spec.sections.reduce((n, lines) => n + lines.reduce((m, l) => m + 1 + l.components.length, 0), 0);
+      return fc.tuple(uniqueIdsArb(spec.sections.length), uniqueIdsArb(rows)).map(([sectionIds, rowIds]) => ({ ...spec, sectionIds, rowIds }));
+    })
     .map((spec) => {
+      let next = 0;
+      const rowId = (): string => spec.rowIds[next++]!;
       const values = (cells: Cell[]): Record<string, string> => {
         const out: Record<string, string> = {};
         cells.forEach((c, i) => {
@@ -49,15 +57,16 @@ export function budgetArb(options: { huge?: boolean } = {}): fc.Arbitrary<Budget
         unit: 'euro',
         horizon: { from: spec.from, to: spec.from + spec.years - 1 },
         sections: spec.sections.map((lines, si) => ({
-          id: String(si + 1),
+          id: spec.sectionIds[si]!,
           title: `s${si}`,
           lines: lines.map((l, li) => {
+            const id = rowId();
             const own = values(l.cells);
             const comps = l.components.map((c, ci) => {
               const v = values(c.cells);
-              return { title: `c${ci}`, nature: c.nature, values: Object.keys(v).length > 0 ? v : { [String(spec.from)]: 'pm' } };
+              return { id: rowId(), title: `c${ci}`, nature: c.nature, values: Object.keys(v).length > 0 ? v : { [String(spec.from)]: 'pm' } };
             });
-            const line: Record<string, unknown> = { id: `${si + 1}.${li + 1}`, title: `line ${si + 1}.${li + 1}`, nature: l.nature, row: 'amount' };
+            const line: Record<string, unknown> = { id, title: `line ${si + 1}.${li + 1}`, nature: l.nature, row: 'amount' };
             if (Object.keys(own).length > 0 || comps.length === 0) line['values'] = Object.keys(own).length > 0 ? own : { [String(spec.from)]: '0' };
             if (comps.length > 0) line['components'] = comps;
             return line;
@@ -71,7 +80,8 @@ export function budgetArb(options: { huge?: boolean } = {}): fc.Arbitrary<Budget
 /** A plain, comparable image of any result: Decimals as strings (with the sign of zero), frozen-ness ignored. */
 export function plain(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if ((value as { constructor?: { name?: string } }).constructor?.name === 'Decimal' || 'd' in value && 'e' in value && 's' in value) {
+  // isDecimal, not the shape: a record keyed by ids may well have keys d, e and s
+  if (isDecimal(value)) {
     const d = value as { toFixed(): string; isNeg(): boolean; isZero(): boolean };
     return `D:${d.isZero() && d.isNeg() ? '-' : ''}${d.toFixed()}`;
   }

@@ -3,6 +3,7 @@ import type { Budget } from '../../src/budget/model.js';
 import { withCover } from '../../src/coverage/read.js';
 import { withTargets } from '../../src/savings/read.js';
 import type { Change, Scenario } from '../../src/scenario/types.js';
+import { idArb, uniqueIdsArb } from '../../src/testing/index.js';
 import { budgetArb } from './arbitraries.js';
 
 const amount = fc.integer({ min: 0, max: 4000 }).map(String);
@@ -20,10 +21,13 @@ export function budgetWithItemsArb(): fc.Arbitrary<Budget> {
     const years = budget.horizon.years.map(String);
     const rows = rowIds(budget);
     const perYear = fc.array(amount, { minLength: years.length, maxLength: years.length }).map((vs) => Object.fromEntries(vs.map((v, i) => [years[i]!, v])));
+    // ids of every kind (Object.prototype member names among them): sources, claims, targets, measures
+    const ids = fc.record({ sources: uniqueIdsArb(3), claims: uniqueIdsArb(4), targets: uniqueIdsArb(2), measures: fc.tuple(uniqueIdsArb(3), uniqueIdsArb(3)) });
+    return ids.chain((id) => {
     const sources = fc.tuple(perYear, amount, amount, fc.boolean()).map(([py, total, opening, withTotal]) => [
-      { id: 'S1', title: 'OAD', kind: 'oad', nature: 'structural', capacity: { perYear: py } },
-      ...(withTotal ? [{ id: 'S2', title: 'Meevaller', kind: 'windfall', nature: 'incidental', capacity: { total } }] : []),
-      { id: 'R', title: 'Reserve', kind: 'reserve', nature: 'incidental', reserve: { opening } },
+      { id: id.sources[0]!, title: 'OAD', kind: 'oad', nature: 'structural', capacity: { perYear: py } },
+      ...(withTotal ? [{ id: id.sources[1]!, title: 'Meevaller', kind: 'windfall', nature: 'incidental', capacity: { total } }] : []),
+      { id: id.sources[2]!, title: 'Reserve', kind: 'reserve', nature: 'incidental', reserve: { opening } },
     ]);
     return sources.chain((srcs) => {
       const sourceIds = srcs.map((s) => s.id);
@@ -33,18 +37,19 @@ export function budgetWithItemsArb(): fc.Arbitrary<Budget> {
         extent: fc.oneof(fc.constant({}), fc.integer({ min: 0, max: 10 }).map((n) => ({ share: String(n / 10) })), perYear.map((a) => ({ amount: a }))),
         years: fc.option(fc.subarray([...budget.horizon.years], { minLength: 1 }), { nil: undefined }),
       });
-      const claims = fc.array(claim, { maxLength: 4 }).map((cs) => cs.map((c, i) => ({ id: `C${i + 1}`, target: c.target, source: c.source, ...c.extent, ...(c.years === undefined ? {} : { years: c.years }) })));
+      const claims = fc.array(claim, { maxLength: 4 }).map((cs) => cs.map((c, i) => ({ id: id.claims[i]!, target: c.target, source: c.source, ...c.extent, ...(c.years === undefined ? {} : { years: c.years }) })));
       const measure = fc.record({ planned: perYear, realisation: fc.constantFrom<unknown>('as-planned', 'none', { rate: '0.5' }, { delay: 1 }) });
       const target = fc.record({ path: perYear, pmFrom: fc.option(fc.constantFrom(...years), { nil: undefined }), measures: fc.array(measure, { maxLength: 3 }) });
       const targets = fc.array(target, { minLength: 1, maxLength: 2 }).map((ts) =>
         ts.map((t, i) => ({
-          id: `T${i + 1}`,
+          id: id.targets[i]!,
           title: `Taakstelling ${i + 1}`,
           path: Object.fromEntries(Object.entries(t.path).map(([y, v]) => [y, t.pmFrom !== undefined && y >= t.pmFrom ? 'pm' : v])),
-          measures: t.measures.map((m, j) => ({ id: `M${j + 1}`, title: `Maatregel ${j + 1}`, status: 'decided', planned: m.planned, realisation: m.realisation })),
+          measures: t.measures.map((m, j) => ({ id: id.measures[i]![j]!, title: `Maatregel ${j + 1}`, status: 'decided', planned: m.planned, realisation: m.realisation })),
         })),
       );
       return fc.tuple(claims, targets).map(([cs, ts]) => withTargets(withCover(budget, { sources: srcs, claims: cs }), ts));
+    });
     });
   });
 }
@@ -59,6 +64,10 @@ export function itemChangesArb(budget: Budget): fc.Arbitrary<Change[]> {
   const rows = rowIds(budget);
   const claims = budget.cover?.claims.map((c) => c.id) ?? [];
   const sources = Object.keys(budget.cover?.sources ?? {});
+  const sourceOf = (kind: string): string => Object.values(budget.cover?.sources ?? {}).find((s) => s.kind === kind)!.id;
+  const oad = sourceOf('oad');
+  const reserve = sourceOf('reserve');
+  const newClaimId = idArb().filter((id) => !claims.includes(id));
   const targets = Object.values(budget.targets ?? {});
   const amountsArb = fc.tuple(yearsArb, fc.array(amount, { minLength: years.length, maxLength: years.length })).map(([ys, vs]) => Object.fromEntries(ys.map((y, i) => [String(y), vs[i]!])));
   const extentArb = fc.oneof(fc.constant('full' as const), fc.integer({ min: 0, max: 4 }).map((n) => ({ share: String(n / 4) })), amountsArb.map((a) => ({ amount: a })));
@@ -76,9 +85,9 @@ export function itemChangesArb(budget: Budget): fc.Arbitrary<Change[]> {
     );
   }
   keyed.push(
-    fc.tuple(fc.nat(99), fc.constantFrom(...rows), fc.constantFrom(...sources), extentArb, fc.option(yearsArb, { nil: undefined }), fc.boolean()).map(([n, target, source, extent, ys, first]): [string, Change] => [
-      first && claims.length > 0 ? `claim ${claims[0]!}` : `new N${n}`, // inserting before a claim rules out changing that claim
-      { kind: 'add-claim', claim: { id: `N${n}`, target, source, extent, ...(ys === undefined ? {} : { years: ys }) }, ...(first && claims.length > 0 ? { before: claims[0]! } : {}) },
+    fc.tuple(newClaimId, fc.constantFrom(...rows), fc.constantFrom(...sources), extentArb, fc.option(yearsArb, { nil: undefined }), fc.boolean()).map(([n, target, source, extent, ys, first]): [string, Change] => [
+      first && claims.length > 0 ? `claim ${claims[0]!}` : `new ${n}`, // inserting before a claim rules out changing that claim
+      { kind: 'add-claim', claim: { id: n, target, source, extent, ...(ys === undefined ? {} : { years: ys }) }, ...(first && claims.length > 0 ? { before: claims[0]! } : {}) },
     ]),
   );
   keyed.push(
@@ -86,10 +95,10 @@ export function itemChangesArb(budget: Budget): fc.Arbitrary<Change[]> {
       amountsArb.map((a) => ({ perYear: a })),
       fc.tuple(amount, fc.constantFrom(...years)).map(([total, from]) => ({ total, from })),
       fc.constant('unlimited' as const),
-    ).map((capacity): [string, Change] => ['capacity S1', { kind: 'set-capacity', source: 'S1', capacity }]),
-    fc.tuple(yearsArb, amount).map(([ys, value]): [string, Change] => ['capacity S1', { kind: 'set-capacity', source: 'S1', years: ys, value }]),
+    ).map((capacity): [string, Change] => [`capacity ${oad}`, { kind: 'set-capacity', source: oad, capacity }]),
+    fc.tuple(yearsArb, amount).map(([ys, value]): [string, Change] => [`capacity ${oad}`, { kind: 'set-capacity', source: oad, years: ys, value }]),
   );
-  keyed.push(amount.map((value): [string, Change] => ['opening R', { kind: 'set-reserve-opening', source: 'R', value }]));
+  keyed.push(amount.map((value): [string, Change] => [`opening ${reserve}`, { kind: 'set-reserve-opening', source: reserve, value }]));
   for (const t of targets) {
     keyed.push(
       fc.tuple(yearsArb, fc.oneof(amount, fc.constant('pm'), fc.constant(null))).map(([ys, value]): [string, Change] => [`path ${t.id}`, { kind: 'set-target-path', target: t.id, years: ys, value }]),
