@@ -22,6 +22,7 @@ import { readTargets } from '../savings/read.js';
 import { checkExpectations } from '../evaluate/evaluate.js';
 import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
+import { ID_PATTERN as ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './ids.js';
 import { DEFAULT_MAX_DEPTH, FORBIDDEN_KEYS, JsonNumberText, checkShape, parseJsonStrict, type JsonLimits } from './json.js';
 
 /** Options of {@link loadBudget}. */
@@ -42,10 +43,7 @@ const SIGNS: readonly SignConvention[] = ['voordeel-positive', 'nadeel-positive'
 const FORMATS: readonly NumberFormat[] = ['plain', 'nl', 'en'];
 const NATURES: readonly Nature[] = ['incidental', 'structural'];
 const ROWS: readonly LineRow[] = ['amount', 'subtotal'];
-const ID = /^[\p{L}\p{N}][\p{L}\p{N}._\-/:]*$/u;
 const PM_TOKEN = /^([+-])?\s*pm$/i;
-const MAX_ID_LENGTH = 64;
-const MAX_TEXT_LENGTH = 1000;
 
 const DOCUMENT_FIELDS = ['$schema', 'format', 'version', 'title', 'unit', 'sign', 'numberFormat', 'horizon', 'defaults', 'totalLabel', 'tags', 'sections', 'expected', 'cover', 'targets'];
 const HORIZON_FIELDS = ['from', 'to', 'budgetYear', 'groups'];
