@@ -1,4 +1,5 @@
 import { isDraft, original, type Draft } from 'immer';
+import { checkRange } from '../core/amount.js';
 import { Dec, ZERO, isDecimal, roundTo, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
 import { isPm, PM, type Budget, type Cell, type Component, type Line, type Nature, type Pm } from '../budget/model.js';
@@ -66,6 +67,14 @@ export interface ChangeConflict {
 }
 
 type Mode = 'set' | 'mul' | 'add';
+
+/**
+ * Decimals without a precision limit in practice (decimal.js allows 10^9 significant digits), for the exact
+ * products of percentages and index factors: `Dec` keeps 80 significant digits, which a product of many factors
+ * passes. Each value is rounded once, to the scenario's rounding, and then read back into `Dec`.
+ */
+const Exact = Dec.clone({ precision: 1e9 });
+const HUNDREDTH = new Exact('0.01');
 type DLine = Draft<Line>;
 type DComponent = Draft<Component>;
 
@@ -132,7 +141,26 @@ export class Engine {
     return values[year] as Cell | undefined;
   }
 
+  /**
+   * The exact, unrounded value of cells whose latest write was a percentage (`mul`), so that the next percentage
+   * of the cell multiplies it rather than the rounded amount; any other write forgets it.
+   */
+  readonly #exact = new Map<string, Decimal>();
+
+  /**
+   * A computed amount as `Dec`, checked against the loader's limits (18 digits before and 6 after the decimal
+   * point in euros): a cell beyond them is `amount_out_of_range` at the change, naming the cell in the message, so
+   * no result of a scenario is a budget that cannot be saved and loaded again.
+   */
+  private fromExact(value: Decimal, step: Step, row: string, year: number): Decimal {
+    const range = checkRange(value);
+    if (!range.ok) this.issue('amount_out_of_range', step.path, `${row} in ${year}: ${range.message}`);
+    return value.constructor === Dec ? value : new Dec(value.toFixed());
+  }
+
   private write(ref: RowRef, year: number, after: Cell | undefined, step: number, mode: Mode | 'create' | 'index'): void {
+    if (mode !== 'mul') this.#exact.delete(cellKey(ref.id, year));
+    if (mode === 'add' && isAmount(after)) this.fromExact(after, this.steps[step]!, ref.id, year);
     const values = (ref.component !== undefined ? ref.component.values : ref.line.values) as Record<string, Cell>;
     const current = values[year];
     // a pm cell is a plain object, so immer hands out a draft of it: record the original value
@@ -144,7 +172,7 @@ export class Engine {
   }
 
   private touch(row: string, year: number, step: number, mode: Mode): void {
-    const key = `${row}\u0000${year}`;
+    const key = cellKey(row, year);
     let writers = this.#writers.get(key);
     if (writers === undefined) this.#writers.set(key, (writers = []));
     // the conflict is with the latest earlier writer this one does not commute with: every order-dependent change is
@@ -265,11 +293,17 @@ export class Engine {
       const pct = readPercentage(value.percent, step.format, [...vpath, 'percent'], this.lenient ? quiet() : this.collector);
       if (pct === undefined) return;
       const rows: RowRef[] = ref.component !== undefined ? [ref] : [...(ref.line.row === 'amount' ? [ref] : []), ...ref.line.components.map((c) => ({ ...ref, component: c, id: c.id }))];
+      const factor = new Exact(pct.toFixed()).times(HUNDREDTH);
       for (const row of rows) {
         for (const year of years) {
           const old = this.cell(row, year);
           if (old === undefined || isPm(old)) continue;
-          this.write(row, year, roundTo((old as Decimal).times(pct).div(100), step.rounding.places, step.rounding.mode), i, 'mul');
+          // percentages of one cell compose exactly and the cell is rounded once: 50 % then 10 % of EUR 0,05 is
+          // 0,0025, so 0,00 in either order (rounding after each gave 0,00 one way and 0,01 the other)
+          const key = cellKey(row.id, year);
+          const exact = (this.#exact.get(key) ?? new Exact((old as Decimal).toFixed())).times(factor);
+          this.write(row, year, this.fromExact(roundTo(exact, step.rounding.places, step.rounding.mode), step, row.id, year), i, 'mul');
+          this.#exact.set(key, exact);
         }
       }
       return;
@@ -506,9 +540,9 @@ export class Engine {
       const ratesKey = rates.map((r) => `${r.year}:${r.rate.toString()}`).join(',');
       let yearFactors = factorsByRates.get(ratesKey);
       if (yearFactors === undefined) {
-        const multipliers = rates.map((r) => ({ year: r.year, multiplier: r.rate.plus(100).div(100) }));
+        const multipliers = rates.map((r) => ({ year: r.year, multiplier: new Exact(r.rate.toFixed()).plus(100).times(HUNDREDTH) }));
         yearFactors = years.map((year) => {
-          let factor = new Dec(1);
+          let factor: Decimal = new Exact(1);
           for (const r of multipliers) if (r.year <= year) factor = factor.times(r.multiplier);
           return factor.eq(1) ? undefined : factor;
         });
@@ -537,7 +571,7 @@ export class Engine {
       const key = `${year}:${steps.join(',')}`;
       let cumulative = products.get(key);
       if (cumulative === undefined) {
-        let product = new Dec(1);
+        let product: Decimal = new Exact(1);
         cumulative = factors.map((factor) => (product = product.times(factor)));
         products.set(key, cumulative);
       }
@@ -546,7 +580,8 @@ export class Engine {
       steps.forEach((step, k) => this.trace.push(new IndexWrite(ref.id, ref.line.id, year, step, chain, k)));
       // only the last value stays in the budget: one write to the draft per cell; the values in between are only
       // computed when the trace is read (explain)
-      values[year] = chain.at(steps.length - 1) as Draft<Cell>;
+      const last = this.steps[steps[steps.length - 1]!]!;
+      values[year] = this.fromExact(chain.exactAt(steps.length - 1), last, ref.id, year) as Draft<Cell>;
     }
   }
 
@@ -607,14 +642,22 @@ class IndexChain {
     private readonly roundings: readonly { readonly places: number; readonly mode: RoundingMode }[],
   ) {}
 
-  /** The cell after the k-th index step. */
-  at(k: number): Decimal {
+  /** The cell after the k-th index step, exactly as computed (rounded once, any number of digits). */
+  exactAt(k: number): Decimal {
     let value = this.#values[k];
     if (value === undefined) {
       const rounding = this.roundings[k]!;
-      this.#values[k] = value = roundTo(this.level.times(this.cumulative[k]!), rounding.places, rounding.mode);
+      // the level times the exact running product: the product may have any number of digits, so the level is
+      // read into the same unlimited decimals first (Dec would round the product to 80 digits)
+      this.#values[k] = value = roundTo(new Exact(this.level.toFixed()).times(this.cumulative[k]!), rounding.places, rounding.mode);
     }
     return value;
+  }
+
+  /** The cell after the k-th index step, as `Dec`. */
+  at(k: number): Decimal {
+    const value = this.exactAt(k);
+    return value.constructor === Dec ? value : new Dec(value.toFixed());
   }
 }
 
@@ -636,6 +679,11 @@ class IndexWrite implements TraceEntry {
   get after(): Cell {
     return this.chain.at(this.k);
   }
+}
+
+/** The key of a cell (row and year) in the engine's maps. */
+function cellKey(row: string, year: number): string {
+  return `${row}\u0000${year}`;
 }
 
 function pmCell(token: string): Pm {
