@@ -260,7 +260,11 @@ class DocumentReader {
     const c = this.object(raw, path);
     if (c === undefined) return undefined;
     this.fields(c, COMPONENT_FIELDS, path);
-    const id = c['id'] === undefined ? this.claim(`${lineId}#${index + 1}`, path, 'component') : this.id(c['id'], [...path, 'id'], 'component');
+    // a default id (`<line id>#<n>`) may also be written out: a component keeps it when an earlier one is dropped
+    // (by a scenario), and toDocument then writes it, so that the saved budget loads again under the same ids
+    const written = c['id'];
+    const defaultForm = typeof written === 'string' && written.startsWith(`${lineId}#`) && /^[1-9]\d{0,5}$/.test(written.slice(lineId.length + 1));
+    const id = written === undefined ? this.claim(`${lineId}#${index + 1}`, path, 'component') : defaultForm ? this.claim(written, [...path, 'id'], 'component') : this.id(written, [...path, 'id'], 'component');
     const title = this.text(c['title'], [...path, 'title'], true) ?? '';
     const declared = this.choice(c['nature'], NATURES, [...path, 'nature'], false);
     const tags = this.tags(c['tags'], [...path, 'tags']);
