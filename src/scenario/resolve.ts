@@ -94,7 +94,7 @@ export function resolveSteps(budget: Budget, scenario: Scenario, library: Scenar
     if (typeof found.key === 'string') {
       const id = (parent as { id?: unknown }).id;
       if (id !== found.key) {
-        collector.add('library_key_mismatch', [...parentPrefix, 'id'], `the scenario under the key "${found.key}" has the id ${JSON.stringify(id) ?? String(id)}: a library record lists each scenario under its own id`);
+        collector.add('library_key_mismatch', ['library', found.key, 'id'], `the scenario under the key "${found.key}" has the id ${JSON.stringify(id) ?? String(id)}: a library record lists each scenario under its own id`);
         return { steps: [], chain: [] };
       }
     }
