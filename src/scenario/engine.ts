@@ -235,6 +235,7 @@ export class Engine {
       }
     });
     this.index(indexSteps);
+    if (!this.lenient) this.checkLoadable();
     for (const entry of this.#conflictIndex.values()) {
       const a = this.steps[entry.first]!;
       const b = this.steps[entry.second]!;
@@ -243,6 +244,33 @@ export class Engine {
       const message = `change ${a.scenario}.changes[${a.index}] (${a.change.kind}) and change ${b.scenario}.changes[${b.index}] (${b.change.kind}) both change ${cells}; the result would depend on their order`;
       this.conflictPaths.push(entry.path);
       this.conflicts.push(Object.freeze({ code: 'change_conflict', path, message, first: entry.first, second: entry.second, cells: Object.freeze(entry.cells.map((c) => Object.freeze(c))) }));
+    }
+  }
+
+  /**
+   * Every line a change wrote still loads: a line (or component) left without a value in any year is
+   * `line_without_values`, a subtotal line left without components `invalid_value`, each at the last change that
+   * wrote the line, as the budget loader would refuse the saved result.
+   */
+  private checkLoadable(): void {
+    const last = new Map<string, number>();
+    for (const t of this.trace) last.set(t.line, Math.max(t.step, last.get(t.line) ?? -1));
+    // a line added without any value writes nothing
+    this.steps.forEach((step, i) => {
+      if (step.change.kind === 'add-line') last.set(step.change.line.id, Math.max(i, last.get(step.change.line.id) ?? -1));
+    });
+    if (last.size === 0) return;
+    this.#rows = undefined;
+    for (const [lineId, step] of last) {
+      const ref = this.find(lineId);
+      if (ref === undefined || ref.component !== undefined) continue; // dropped (or its id is now a component's)
+      const line = ref.line;
+      const path = this.steps[step]!.path;
+      for (const c of line.components) {
+        if (Object.keys(c.values).length === 0) this.issue('line_without_values', path, `component ${c.id} of line ${line.id} is left without a value in any year; drop it, or write "pm" or 0`);
+      }
+      if (line.row === 'subtotal' && line.components.length === 0) this.issue('invalid_value', path, `line ${line.id} prints the subtotal of its components but is left without components`);
+      else if (line.components.length === 0 && Object.keys(line.values).length === 0) this.issue('line_without_values', path, `line ${line.id} is left without a value in any year; drop it, or write "pm" or 0`);
     }
   }
 
