@@ -51,6 +51,14 @@ function show(value: unknown): string {
   }
 }
 
+/**
+ * Visits every index of a list, holes included (`forEach` skips the holes of a sparse array such as `[, {}]`, so a
+ * hole passed the check and reached the engine as `undefined`).
+ */
+function each(list: readonly unknown[], visit: (value: unknown, index: number) => void): void {
+  for (let i = 0; i < list.length; i++) visit(list[i], i);
+}
+
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof JsonNumberText);
 
 /** Checks the shape of one scenario and records every problem; the scenario is usable when none were recorded. */
@@ -149,7 +157,7 @@ class ShapeChecker {
     if (Array.isArray(value)) {
       if (value.length === 0) this.c.add('invalid_years', path, 'the list of years is empty');
       const seen = new Set<unknown>();
-      value.forEach((y, i) => {
+      each(value, (y, i) => {
         if (this.year(y, [...path, i]) && seen.has(y)) this.c.add('duplicate_year', [...path, i], `${String(y)} is listed twice`);
         seen.add(y);
       });
@@ -227,7 +235,7 @@ class ShapeChecker {
       const years = value['years'];
       if (years !== undefined) {
         if (!Array.isArray(years) || years.length === 0) this.c.add('invalid_years', [...path, 'years'], 'years must be a non-empty list of years');
-        else years.forEach((y: unknown, i) => this.year(y, [...path, 'years', i]));
+        else each(years, (y, i) => this.year(y, [...path, 'years', i]));
       }
       return;
     }
@@ -365,7 +373,7 @@ class ShapeChecker {
         if (comps !== undefined) {
           if (!Array.isArray(comps)) this.c.add('invalid_type', [...lp, 'components'], 'components must be a list');
           else
-            comps.forEach((comp: unknown, i) => {
+            each(comps, (comp, i) => {
               const cp = [...lp, 'components', i];
               if (!isObject(comp)) return this.c.add('invalid_type', cp, 'a component must be an object { title, values }');
               this.fields(comp, NEW_COMPONENT_FIELDS, cp);
@@ -395,7 +403,7 @@ class ShapeChecker {
           const lines = sel['lines'];
           if (lines !== undefined) {
             if (!Array.isArray(lines)) this.c.add('invalid_type', [...sp, 'lines'], 'lines must be a list of ids');
-            else lines.forEach((id: unknown, i) => this.id(id, [...sp, 'lines', i], 'line'));
+            else each(lines, (id, i) => this.id(id, [...sp, 'lines', i], 'line'));
           }
           this.tags(sel['tags'], [...sp, 'tags']);
           if (lines === undefined && sel['tags'] === undefined) this.c.add('missing_field', sp, 'select needs lines or tags');
@@ -473,7 +481,7 @@ class ShapeChecker {
           if (!Array.isArray(measures) || measures.length === 0) this.c.add('invalid_type', [...path, 'measures'], 'measures must be a non-empty list of measure ids');
           else {
             const seen = new Set<unknown>();
-            measures.forEach((id: unknown, i) => {
+            each(measures, (id, i) => {
               this.id(id, [...path, 'measures', i], 'measure');
               if (seen.has(id)) this.c.add('duplicate_id', [...path, 'measures', i], `measure ${show(id)} is listed twice`);
               seen.add(id);
@@ -539,6 +547,6 @@ export function checkScenarioShape(raw: unknown, collector: IssueCollector, pref
   }
   const changes = raw['changes'];
   if (!Array.isArray(changes)) collector.add(changes === undefined ? 'missing_field' : 'invalid_type', [...prefix, 'changes'], 'changes must be a list');
-  else changes.forEach((change: unknown, i) => check.change(change, [...prefix, 'changes', i]));
+  else each(changes, (change, i) => check.change(change, [...prefix, 'changes', i]));
 }
 
