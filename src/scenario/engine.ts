@@ -321,7 +321,7 @@ export class Engine {
       const pct = readPercentage(value.percent, step.format, [...vpath, 'percent'], this.lenient ? quiet() : this.collector);
       if (pct === undefined) return;
       const rows: RowRef[] = ref.component !== undefined ? [ref] : [...(ref.line.row === 'amount' ? [ref] : []), ...ref.line.components.map((c) => ({ ...ref, component: c, id: c.id }))];
-      const factor = new Exact(pct.toFixed()).times(HUNDREDTH);
+      const factor = HUNDREDTH.times(pct);
       for (const row of rows) {
         for (const year of years) {
           const old = this.cell(row, year);
@@ -329,7 +329,8 @@ export class Engine {
           // percentages of one cell compose exactly and the cell is rounded once: 50 % then 10 % of EUR 0,05 is
           // 0,0025, so 0,00 in either order (rounding after each gave 0,00 one way and 0,01 the other)
           const key = cellKey(row.id, year);
-          const exact = (this.#exact.get(key) ?? new Exact((old as Decimal).toFixed())).times(factor);
+          // (factor's times: the result keeps Exact's precision)
+          const exact = factor.times(this.#exact.get(key) ?? (old as Decimal));
           this.write(row, year, this.fromExact(roundTo(exact, step.rounding.places, step.rounding.mode), step, row.id, year), i, 'mul');
           this.#exact.set(key, exact);
         }
@@ -568,7 +569,7 @@ export class Engine {
       const ratesKey = rates.map((r) => `${r.year}:${r.rate.toString()}`).join(',');
       let yearFactors = factorsByRates.get(ratesKey);
       if (yearFactors === undefined) {
-        const multipliers = rates.map((r) => ({ year: r.year, multiplier: new Exact(r.rate.toFixed()).plus(100).times(HUNDREDTH) }));
+        const multipliers = rates.map((r) => ({ year: r.year, multiplier: HUNDREDTH.times(r.rate.plus(100)) }));
         yearFactors = years.map((year) => {
           let factor: Decimal = new Exact(1);
           for (const r of multipliers) if (r.year <= year) factor = factor.times(r.multiplier);
@@ -594,15 +595,11 @@ export class Engine {
     }
     // cells selected by the same index steps in the same year share their running products: each product is
     // computed once, then every cell is multiplied by it and rounded once per step, as before
-    const products = new Map<string, Decimal[]>();
+    const products = new Map<string, RunningProduct>();
     for (const { ref, year, steps, factors } of perCell) {
       const key = `${year}:${steps.join(',')}`;
       let cumulative = products.get(key);
-      if (cumulative === undefined) {
-        let product: Decimal = new Exact(1);
-        cumulative = factors.map((factor) => (product = product.times(factor)));
-        products.set(key, cumulative);
-      }
+      if (cumulative === undefined) products.set(key, (cumulative = new RunningProduct(factors)));
       const values = (ref.component !== undefined ? ref.component.values : ref.line.values) as Record<string, Cell>;
       const chain = new IndexChain(values[year] as Decimal, cumulative, steps.map((step) => this.steps[step]!.rounding));
       steps.forEach((step, k) => this.trace.push(new IndexWrite(ref.id, ref.line.id, year, step, chain, k)));
@@ -661,12 +658,12 @@ class IndexChain {
   readonly #values: (Decimal | undefined)[] = [];
   /**
    * @param level - the cell after every level change
-   * @param cumulative - running product of the factors of the cell's index steps
+   * @param cumulative - running products of the factors of the cell's index steps
    * @param roundings - rounding of each of those steps
    */
   constructor(
     readonly level: Decimal,
-    private readonly cumulative: readonly Decimal[],
+    private readonly cumulative: RunningProduct,
     private readonly roundings: readonly { readonly places: number; readonly mode: RoundingMode }[],
   ) {}
 
@@ -677,7 +674,8 @@ class IndexChain {
       const rounding = this.roundings[k]!;
       // the level times the exact running product: the product may have any number of digits, so the level is
       // read into the same unlimited decimals first (Dec would round the product to 80 digits)
-      this.#values[k] = value = roundTo(new Exact(this.level.toFixed()).times(this.cumulative[k]!), rounding.places, rounding.mode);
+      // (the product's times, so the result has the product's unlimited precision; Dec's would round it to 80 digits)
+      this.#values[k] = value = roundTo(this.cumulative.at(k).times(this.level), rounding.places, rounding.mode);
     }
     return value;
   }
@@ -686,6 +684,36 @@ class IndexChain {
   at(k: number): Decimal {
     const value = this.exactAt(k);
     return value.constructor === Dec ? value : new Dec(value.toFixed());
+  }
+}
+
+/**
+ * The running products of a list of index factors, exact: the last one is computed once (every cell selected by
+ * the same index steps shares it); the ones before it only when `explain` reads a cell between two index steps.
+ * Only the product being built is kept, not all of them: each is as long as the factors before it together.
+ */
+class RunningProduct {
+  #last: Decimal | undefined;
+  #all: Decimal[] | undefined;
+
+  /** @param factors - the factor of each index step, in order */
+  constructor(private readonly factors: readonly Decimal[]) {}
+
+  /** The product of the first k + 1 factors. */
+  at(k: number): Decimal {
+    if (k === this.factors.length - 1) {
+      if (this.#last === undefined) {
+        let product: Decimal = new Exact(1);
+        for (const factor of this.factors) product = product.times(factor);
+        this.#last = product;
+      }
+      return this.#last;
+    }
+    if (this.#all === undefined) {
+      let product: Decimal = new Exact(1);
+      this.#all = this.factors.map((factor) => (product = product.times(factor)));
+    }
+    return this.#all[k]!;
   }
 }
 

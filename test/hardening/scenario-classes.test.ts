@@ -19,6 +19,7 @@ import {
   toDocument,
   type Budget,
   type Change,
+  type Decimal,
   type Scenario,
   type ScenarioLibrary,
 } from 'meerjaren';
@@ -66,13 +67,14 @@ function reachable(value: unknown): { path: string; value: object }[] {
   return out;
 }
 
-function sum(values: readonly Dec[]): Dec {
+function sum(values: readonly Decimal[]): Decimal {
   return values.reduce((a, b) => a.plus(b), new Dec(0));
 }
 
 describe('class 2: attribution adds up for changes that depend on earlier changes', () => {
   const b = budget();
-  const added = (id: string, after?: string, values: Record<string, string> = {}): Change => ({ kind: 'add-line', section: 'S', ...(after === undefined ? {} : { after }), line: { id, title: id, nature: 'structural', values } });
+  // a line needs a value in some year (a line left without any is line_without_values): 0 in 2027 by default
+  const added = (id: string, after?: string, values: Record<string, string> = { '2027': '0' }): Change => ({ kind: 'add-line', section: 'S', ...(after === undefined ? {} : { after }), line: { id, title: id, nature: 'structural', values } });
   const cases: Record<string, Change[]> = {
     'add-line after a line added earlier': [added('N1'), added('N2', 'N1', { '2026': '100' })],
     'add-line after a line added earlier, with values in both': [added('N1', undefined, { '2027': '-4' }), added('N2', 'N1', { '2026': '100' }), added('N3', 'N2', { '2027': '1' })],
@@ -138,7 +140,7 @@ describe('class 3: a library record whose key is not its id', () => {
 describe('class 4: percentages of one cell compose exactly and round once', () => {
   const b = budget();
   const pct = (p: string, line = 'L1', years = [2026]): Change => ({ kind: 'set-amount', line, years, value: { percent: p } });
-  const cell = (r: { budget: Budget }, line = 0, year = 2026): string => (r.budget.sections[0]!.lines[line]!.values[year] as Dec).toFixed();
+  const cell = (r: { budget: Budget }, line = 0, year = 2026): string => (r.budget.sections[0]!.lines[line]!.values[year] as Decimal).toFixed();
 
   it('50 % then 10 % of EUR 0,05 is 0,00 in both orders (0,0025 rounded once)', () => {
     expect(cell(applyScenario(b, scenario([pct('50'), pct('10')])))).toBe('0');
@@ -149,7 +151,7 @@ describe('class 4: percentages of one cell compose exactly and round once', () =
     const a = applyScenario(b, scenario([pct('33.3', 'L2'), pct('12.5', 'L2#1')]));
     const z = applyScenario(b, scenario([pct('12.5', 'L2#1'), pct('33.3', 'L2')]));
     expect(a.budget).toEqual(z.budget);
-    expect((a.budget.sections[0]!.lines[1]!.components[0]!.values[2026] as Dec).toFixed()).toBe('0.04'); // 1 x 0.333 x 0.125 = 0.041625
+    expect((a.budget.sections[0]!.lines[1]!.components[0]!.values[2026] as Decimal).toFixed()).toBe('0.04'); // 1 x 0.333 x 0.125 = 0.041625
   });
 
   it('any order of percentages, additions and index changes on one cell gives the same budget', () => {
@@ -234,14 +236,14 @@ describe('class 6: every result satisfies the loader limits', () => {
     const cents = exact / 10n ** 318n;
     const rest = exact % 10n ** 318n;
     const rounded = rest * 2n >= 10n ** 318n ? cents + 1n : cents;
-    expect((result.budget.sections[0]!.lines[0]!.values[2027] as Dec).toFixed(2)).toBe(`${rounded / 100n}.${String(rounded % 100n).padStart(2, '0')}`);
+    expect((result.budget.sections[0]!.lines[0]!.values[2027] as Decimal).toFixed(2)).toBe(`${rounded / 100n}.${String(rounded % 100n).padStart(2, '0')}`);
   });
 
   it('amounts are limited in euros: EUR 0,50 can be written in a scenario in millions', () => {
     const b = budget('million', ['1', '2']);
     const s = scenario([{ kind: 'set-amount', line: 'L1', years: [2026], value: '0.0000005' }], { unit: 'million' });
     expect(loadScenario(s)).toEqual(s);
-    expect((applyScenario(b, s).budget.sections[0]!.lines[0]!.values[2026] as Dec).toFixed()).toBe('0.5');
+    expect((applyScenario(b, s).budget.sections[0]!.lines[0]!.values[2026] as Decimal).toFixed()).toBe('0.5');
     // without a unit the budget's unit (millions) decides
     const plain = scenario([{ kind: 'set-amount', line: 'L1', years: [2026], value: '0.0000005' }]);
     expect(loadScenario(plain, { budget: b })).toEqual(plain);
@@ -295,6 +297,13 @@ describe('class 7: every route validates a scenario as strictly as loadScenario'
   it('a parsed object with a __proto__ key', () => {
     const parsed = JSON.parse('{"id":"v","title":"V","changes":[{"kind":"add-line","section":"S","line":{"id":"N","title":"N","nature":"structural","tags":{"__proto__":"x"}}}]}') as unknown;
     expect(refusedByAll(parsed)).toEqual([{ code: 'forbidden_key', path: 'changes[0].line.tags.__proto__' }]);
+  });
+
+  it('holes in a list (a sparse array) are refused, not skipped', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(refusedByAll(addLine({ id: 'N', components: [, { title: 'c', values: { '2026': '1' } }] }))).toEqual([{ code: 'invalid_type', path: 'changes[0].line.components[0]' }]);
+    // eslint-disable-next-line no-sparse-arrays
+    expect(refusedByAll({ id: 'v', title: 'V', changes: [, { kind: 'drop-line', line: 'L1' }] })).toEqual([{ code: 'invalid_type', path: 'changes[0]' }]);
   });
 
   it('a reference named constructor', () => {
