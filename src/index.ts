@@ -102,7 +102,7 @@ export type {
   MoveAmountChange, IndexChange, LineSelector, ValueSpec, ScenarioAmount, Percentage, YearSelection, ScenarioRounding, LoadScenarioOptions,
   ApplyOptions, ScenarioResult, TouchedCell, ChangeConflict, EstimateRangeResult, Explanation, ExplanationStep, Figure,
   AddClaimChange, SetClaimChange, DropClaimChange, SetCapacityChange, SetReserveOpeningChange, SetTargetPathChange, SetRealisationChange,
-  CoverOrTargetChange, NewClaim, ClaimExtentSpec, CapacitySpec, RealisationSpec, Rate, TouchedItem, ItemKind, IndexLink,
+  CoverOrTargetChange, NewClaim, ClaimExtentSpec, CapacitySpec, RealisationSpec, Rate, TouchedItem, ItemKind, IndexLink, ScenarioShapeLimits,
 } from './scenario/index.js';
 
 // analysis of scenarios: comparison, attribution, side-by-side tables

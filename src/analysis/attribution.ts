@@ -112,25 +112,37 @@ export function attributeDifference(baseline: Budget, scenario: Scenario, librar
   for (const t of engine.trace) claim(t.line, t.step);
   const groupOf = new Map<number, number[]>();
   steps.forEach((_, i) => groupOf.set(root(i), [...(groupOf.get(root(i)) ?? []), i]));
-  const groups = [...groupOf.values()];
+  let groups = [...groupOf.values()];
 
   const limit = options.exactLimit ?? 8;
-  const shares: Values[] = steps.map(() => ({}));
-  const groupInfo: AttributionGroup[] = [];
-  groups.forEach((members) => {
-    const value = coalitionValue(baseline, steps, members, totals);
-    const method = members.length <= limit ? 'exact' : 'sampled';
-    const raw = method === 'exact' ? exactShapley(members.length, value, years) : sampledShapley(members.length, value, years, options.samples ?? 200, options.seed ?? 1);
-    const groupTotal: Values = {};
-    const vAll = value((1n << BigInt(members.length)) - 1n);
-    const v0 = value(0n);
-    for (const y of years) groupTotal[y] = vAll[y]!.minus(v0[y]!);
-    for (const y of years) {
-      const rounded = allocateExactly(raw.map((r) => r[y]!), groupTotal[y]!, members.map((m) => keyOf(steps[m]!)));
-      members.forEach((step, k) => (shares[step]![y] = rounded[k]!));
-    }
-    groupInfo.push({ steps: members, method });
-  });
+  const attribute = (parts: readonly (readonly number[])[]): { shares: Values[]; info: AttributionGroup[] } => {
+    const out: Values[] = steps.map(() => ({}));
+    const info: AttributionGroup[] = [];
+    parts.forEach((members) => {
+      const value = coalitionValue(baseline, steps, members, totals);
+      const method = members.length <= limit ? 'exact' : 'sampled';
+      const raw = method === 'exact' ? exactShapley(members.length, value, years) : sampledShapley(members.length, value, years, options.samples ?? 200, options.seed ?? 1);
+      const groupTotal: Values = {};
+      const vAll = value((1n << BigInt(members.length)) - 1n);
+      const v0 = value(0n);
+      for (const y of years) groupTotal[y] = vAll[y]!.minus(v0[y]!);
+      for (const y of years) {
+        const rounded = allocateExactly(raw.map((r) => r[y]!), groupTotal[y]!, members.map((m) => keyOf(steps[m]!)));
+        members.forEach((step, k) => (out[step]![y] = rounded[k]!));
+      }
+      info.push({ steps: members, method });
+    });
+    return { shares: out, info };
+  };
+  let { shares, info: groupInfo } = attribute(groups);
+  // the invariant, checked rather than assumed: the shares add up exactly to the difference. Groups only add up
+  // when they do not interact; should changes of two groups interact after all (a dependency the footprint does
+  // not see), all changes are attributed as one group, whose Shapley values add up by construction.
+  const addsUp = years.every((y) => shares.reduce((sum, share) => sum.plus(share[y] ?? ZERO), ZERO).eq(difference[y]!));
+  if (!addsUp && groups.length > 1) {
+    groups = [steps.map((_, i) => i)];
+    ({ shares, info: groupInfo } = attribute(groups));
+  }
   const groupIndex = new Map<number, number>();
   groups.forEach((members, g) => members.forEach((m) => groupIndex.set(m, g)));
   return deepFreeze({
@@ -297,7 +309,8 @@ function footprint(step: Step, index: ReturnType<typeof lineIndex>): string[] {
     case 'set-nature':
       return [of(change.line)];
     case 'add-line':
-      return [change.line.id];
+      // where it goes depends on the line it follows, which an earlier change may add, move or drop
+      return change.after === undefined ? [change.line.id] : [change.line.id, of(change.after)];
     case 'move-amount':
       return [of(change.from), of(change.to)];
     case 'index': {

@@ -1,4 +1,4 @@
-import { Dec, ZERO, isDecimal, toDec, type Decimal } from './decimal.js';
+import { Dec, ZERO, isDecimal, type Decimal } from './decimal.js';
 import type { IssueCode } from './errors.js';
 import { tally } from './work.js';
 
@@ -43,6 +43,24 @@ const DUTCH_THOUSANDS_SHAPE = /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+$/;
 
 function refuse(code: IssueCode, message: string): AmountReading {
   return { ok: false, code, message };
+}
+
+/** Significant digits the library's decimals hold (`Dec`): a longer amount would be rounded on reading. */
+const MAX_SIGNIFICANT_DIGITS = 80;
+
+/**
+ * Reads a plain decimal text (`-1083.5`) exactly, or refuses it when it has more significant digits than `Dec`
+ * holds: such a value would be rounded silently, and it is beyond the limits anyway (at most 18 + 6 digits in
+ * euros, 12 + 12 in millions).
+ */
+function exactDecimal(text: string): Decimal | AmountReading {
+  // leading and trailing zeros are not significant: decimal.js keeps them in the exponent
+  const significant = text.replace(/^[+-]/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  if (significant.length > MAX_SIGNIFICANT_DIGITS) {
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    return refuse('amount_out_of_range', `${shown} has more than ${MAX_SIGNIFICANT_DIGITS} significant digits: beyond ${MAX_INTEGER_DIGITS} digits before or ${MAX_FRACTION_DIGITS} after the decimal point in euros`);
+  }
+  return new Dec(text);
 }
 
 function canonical(text: string, format: NumberFormat | undefined): string | AmountReading {
@@ -90,16 +108,23 @@ export function readAmount(raw: unknown, unitFactor: Decimal, format?: NumberFor
     }
     value = new Dec(raw === 0 ? 0 : raw);
   } else if (typeof raw === 'bigint') {
-    value = new Dec(raw.toString());
+    const exact = exactDecimal(raw.toString());
+    if (!isDecimal(exact)) return exact;
+    value = exact;
   } else if (typeof raw === 'string') {
     const text = raw.trim();
     if (text === '') return refuse('empty_amount', 'an amount is empty; leave the year out for nothing, or write 0');
     const normal = canonical(text, format);
     if (typeof normal !== 'string') return normal;
-    value = new Dec(normal);
+    const exact = exactDecimal(normal);
+    if (!isDecimal(exact)) return exact;
+    value = exact;
   } else if (isDecimal(raw)) {
     if (!raw.isFinite()) return refuse('invalid_amount', `${raw.toString()} is not a finite amount`);
-    value = toDec(raw);
+    // a decimal.js value of another copy or clone may hold more digits than Dec: read its exact text
+    const exact = exactDecimal(raw.toFixed());
+    if (!isDecimal(exact)) return exact;
+    value = exact;
   } else if (raw === null || raw === undefined) {
     return refuse('empty_amount', 'an amount is missing (null); leave the year out for nothing, or write 0');
   } else {

@@ -32,6 +32,7 @@ export const ISSUE_CODES = [
   // references and expectations
   'unknown_reference',
   'cycle',
+  'library_key_mismatch',
   'total_mismatch',
   'invalid_weights',
   'reserve_mutation_mismatch',

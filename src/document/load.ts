@@ -23,6 +23,7 @@ import { readTargets } from '../savings/read.js';
 import { checkExpectations } from '../evaluate/evaluate.js';
 import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
+import { ID_PATTERN as ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './ids.js';
 import { DEFAULT_MAX_DEPTH, FORBIDDEN_KEYS, JsonNumberText, checkShape, parseJsonStrict, type JsonLimits } from './json.js';
 import { idRecord } from '../core/records.js';
 
@@ -44,10 +45,7 @@ const SIGNS: readonly SignConvention[] = ['voordeel-positive', 'nadeel-positive'
 const FORMATS: readonly NumberFormat[] = ['plain', 'nl', 'en'];
 const NATURES: readonly Nature[] = ['incidental', 'structural'];
 const ROWS: readonly LineRow[] = ['amount', 'subtotal'];
-const ID = /^[\p{L}\p{N}][\p{L}\p{N}._\-/:]*$/u;
 const PM_TOKEN = /^([+-])?\s*pm$/i;
-const MAX_ID_LENGTH = 64;
-const MAX_TEXT_LENGTH = 1000;
 
 const DOCUMENT_FIELDS = ['$schema', 'format', 'version', 'title', 'unit', 'sign', 'numberFormat', 'horizon', 'defaults', 'totalLabel', 'tags', 'sections', 'expected', 'cover', 'targets'];
 const HORIZON_FIELDS = ['from', 'to', 'budgetYear', 'groups'];
@@ -264,7 +262,11 @@ class DocumentReader {
     const c = this.object(raw, path);
     if (c === undefined) return undefined;
     this.fields(c, COMPONENT_FIELDS, path);
-    const id = c['id'] === undefined ? this.claim(`${lineId}#${index + 1}`, path, 'component') : this.id(c['id'], [...path, 'id'], 'component');
+    // a default id (`<line id>#<n>`) may also be written out: a component keeps it when an earlier one is dropped
+    // (by a scenario), and toDocument then writes it, so that the saved budget loads again under the same ids
+    const written = c['id'];
+    const defaultForm = typeof written === 'string' && written.startsWith(`${lineId}#`) && /^[1-9]\d{0,5}$/.test(written.slice(lineId.length + 1));
+    const id = written === undefined ? this.claim(`${lineId}#${index + 1}`, path, 'component') : defaultForm ? this.claim(written, [...path, 'id'], 'component') : this.id(written, [...path, 'id'], 'component');
     const title = this.text(c['title'], [...path, 'title'], true) ?? '';
     const declared = this.choice(c['nature'], NATURES, [...path, 'nature'], false);
     const tags = this.tags(c['tags'], [...path, 'tags']);

@@ -1,6 +1,6 @@
 import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
 import { IssueCollector } from '../core/errors.js';
-import { deepFreeze, freezeThrough } from '../core/freeze.js';
+import { freezeThrough } from '../core/freeze.js';
 import { admitBudget } from '../document/admitted.js';
 import type { Budget } from '../budget/model.js';
 import { Engine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
@@ -153,7 +153,9 @@ export function runScenario(
   });
   // immer froze the objects it built, not the decimal.js amounts the changes put inside them
   admitBudget(freezeThrough(next));
-  const result: ScenarioResult = deepFreeze({
+  // frozen all the way down: the engine froze each range and conflict itself, which stopped deepFreeze from
+  // walking into their decimal.js amounts (a range's low could be written to, and flowed into inputsFromRanges)
+  const result: ScenarioResult = freezeThrough({
     budget: next,
     patches,
     inversePatches,

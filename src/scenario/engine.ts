@@ -1,4 +1,5 @@
 import { isDraft, original, type Draft } from 'immer';
+import { checkRange } from '../core/amount.js';
 import { Dec, ZERO, isDecimal, roundTo, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
 import { tally, work } from '../core/work.js';
@@ -68,6 +69,14 @@ export interface ChangeConflict {
 }
 
 type Mode = 'set' | 'mul' | 'add';
+
+/**
+ * Decimals without a precision limit in practice (decimal.js allows 10^9 significant digits), for the exact
+ * products of percentages and index factors: `Dec` keeps 80 significant digits, which a product of many factors
+ * passes. Each value is rounded once, to the scenario's rounding, and then read back into `Dec`.
+ */
+const Exact = Dec.clone({ precision: 1e9 });
+const HUNDREDTH = new Exact('0.01');
 type DLine = Draft<Line>;
 type DComponent = Draft<Component>;
 
@@ -135,8 +144,27 @@ export class Engine {
     return values[year] as Cell | undefined;
   }
 
+  /**
+   * The exact, unrounded value of cells whose latest write was a percentage (`mul`), so that the next percentage
+   * of the cell multiplies it rather than the rounded amount; any other write forgets it.
+   */
+  readonly #exact = new Map<string, Decimal>();
+
+  /**
+   * A computed amount as `Dec`, checked against the loader's limits (18 digits before and 6 after the decimal
+   * point in euros): a cell beyond them is `amount_out_of_range` at the change, naming the cell in the message, so
+   * no result of a scenario is a budget that cannot be saved and loaded again.
+   */
+  private fromExact(value: Decimal, step: Step, row: string, year: number): Decimal {
+    const range = checkRange(value);
+    if (!range.ok) this.issue('amount_out_of_range', step.path, `${row} in ${year}: ${range.message}`);
+    return value.constructor === Dec ? value : new Dec(value.toFixed());
+  }
+
   private write(ref: RowRef, year: number, after: Cell | undefined, step: number, mode: Mode | 'create' | 'index'): void {
     tally('cellWrite');
+    if (mode !== 'mul') this.#exact.delete(cellKey(ref.id, year));
+    if (mode === 'add' && isAmount(after)) this.fromExact(after, this.steps[step]!, ref.id, year);
     const values = (ref.component !== undefined ? ref.component.values : ref.line.values) as Record<string, Cell>;
     const current = values[year];
     // a pm cell is a plain object, so immer hands out a draft of it: record the original value
@@ -148,7 +176,7 @@ export class Engine {
   }
 
   private touch(row: string, year: number, step: number, mode: Mode): void {
-    const key = `${row}\u0000${year}`;
+    const key = cellKey(row, year);
     let writers = this.#writers.get(key);
     if (writers === undefined) this.#writers.set(key, (writers = []));
     // the conflict is with the latest earlier writer this one does not commute with: every order-dependent change is
@@ -215,6 +243,7 @@ export class Engine {
       }
     });
     this.index(indexSteps);
+    if (!this.lenient) this.checkLoadable();
     for (const entry of this.#conflictIndex.values()) {
       const a = this.steps[entry.first]!;
       const b = this.steps[entry.second]!;
@@ -223,6 +252,33 @@ export class Engine {
       const message = `change ${a.scenario}.changes[${a.index}] (${a.change.kind}) and change ${b.scenario}.changes[${b.index}] (${b.change.kind}) both change ${cells}; the result would depend on their order`;
       this.conflictPaths.push(entry.path);
       this.conflicts.push(Object.freeze({ code: 'change_conflict', path, message, first: entry.first, second: entry.second, cells: Object.freeze(entry.cells.map((c) => Object.freeze(c))) }));
+    }
+  }
+
+  /**
+   * Every line a change wrote still loads: a line (or component) left without a value in any year is
+   * `line_without_values`, a subtotal line left without components `invalid_value`, each at the last change that
+   * wrote the line, as the budget loader would refuse the saved result.
+   */
+  private checkLoadable(): void {
+    const last = new Map<string, number>();
+    for (const t of this.trace) last.set(t.line, Math.max(t.step, last.get(t.line) ?? -1));
+    // a line added without any value writes nothing
+    this.steps.forEach((step, i) => {
+      if (step.change.kind === 'add-line') last.set(step.change.line.id, Math.max(i, last.get(step.change.line.id) ?? -1));
+    });
+    if (last.size === 0) return;
+    this.#rows = undefined;
+    for (const [lineId, step] of last) {
+      const ref = this.find(lineId);
+      if (ref === undefined || ref.component !== undefined) continue; // dropped (or its id is now a component's)
+      const line = ref.line;
+      const path = this.steps[step]!.path;
+      for (const c of line.components) {
+        if (Object.keys(c.values).length === 0) this.issue('line_without_values', path, `component ${c.id} of line ${line.id} is left without a value in any year; drop it, or write "pm" or 0`);
+      }
+      if (line.row === 'subtotal' && line.components.length === 0) this.issue('invalid_value', path, `line ${line.id} prints the subtotal of its components but is left without components`);
+      else if (line.components.length === 0 && Object.keys(line.values).length === 0) this.issue('line_without_values', path, `line ${line.id} is left without a value in any year; drop it, or write "pm" or 0`);
     }
   }
 
@@ -273,11 +329,18 @@ export class Engine {
       const pct = readPercentage(value.percent, step.format, [...vpath, 'percent'], this.lenient ? quiet() : this.collector);
       if (pct === undefined) return;
       const rows: RowRef[] = ref.component !== undefined ? [ref] : [...(ref.line.row === 'amount' ? [ref] : []), ...ref.line.components.map((c) => ({ ...ref, component: c, id: c.id }))];
+      const factor = HUNDREDTH.times(pct);
       for (const row of rows) {
         for (const year of years) {
           const old = this.cell(row, year);
           if (old === undefined || isPm(old)) continue;
-          this.write(row, year, roundTo((old as Decimal).times(pct).div(100), step.rounding.places, step.rounding.mode), i, 'mul');
+          // percentages of one cell compose exactly and the cell is rounded once: 50 % then 10 % of EUR 0,05 is
+          // 0,0025, so 0,00 in either order (rounding after each gave 0,00 one way and 0,01 the other)
+          const key = cellKey(row.id, year);
+          // (factor's times: the result keeps Exact's precision)
+          const exact = factor.times(this.#exact.get(key) ?? (old as Decimal));
+          this.write(row, year, this.fromExact(roundTo(exact, step.rounding.places, step.rounding.mode), step, row.id, year), i, 'mul');
+          this.#exact.set(key, exact);
         }
       }
       return;
@@ -518,9 +581,9 @@ export class Engine {
       const ratesKey = rates.map((r) => `${r.year}:${r.rate.toString()}`).join(',');
       let yearFactors = factorsByRates.get(ratesKey);
       if (yearFactors === undefined) {
-        const multipliers = rates.map((r) => ({ year: r.year, multiplier: r.rate.plus(100).div(100) }));
+        const multipliers = rates.map((r) => ({ year: r.year, multiplier: HUNDREDTH.times(r.rate.plus(100)) }));
         yearFactors = years.map((year) => {
-          let factor = new Dec(1);
+          let factor: Decimal = new Exact(1);
           for (const r of multipliers) if (r.year <= year) factor = factor.times(r.multiplier);
           return factor.eq(1) ? undefined : factor;
         });
@@ -545,23 +608,22 @@ export class Engine {
     }
     // cells selected by the same index steps in the same year share their running products: each product is
     // computed once, then every cell is multiplied by it and rounded once per step, as before
-    const products = new Map<string, Decimal[]>();
+    const products = new Map<string, RunningProduct>();
     for (const { ref, year, steps, factors } of perCell) {
       tally('indexCell', steps.length);
       const key = `${year}:${steps.join(',')}`;
       let cumulative = products.get(key);
       if (cumulative === undefined) {
         tally('indexCell', factors.length);
-        let product = new Dec(1);
-        cumulative = factors.map((factor) => (product = product.times(factor)));
-        products.set(key, cumulative);
+        products.set(key, (cumulative = new RunningProduct(factors)));
       }
       const values = (ref.component !== undefined ? ref.component.values : ref.line.values) as Record<string, Cell>;
       const chain = new IndexChain(values[year] as Decimal, cumulative, steps.map((step) => this.steps[step]!.rounding));
       steps.forEach((step, k) => this.trace.push(new IndexWrite(ref.id, ref.line.id, year, step, chain, k)));
       // only the last value stays in the budget: one write to the draft per cell; the values in between are only
       // computed when the trace is read (explain)
-      values[year] = chain.at(steps.length - 1) as Draft<Cell>;
+      const last = this.steps[steps[steps.length - 1]!]!;
+      values[year] = this.fromExact(chain.exactAt(steps.length - 1), last, ref.id, year) as Draft<Cell>;
     }
   }
 
@@ -615,24 +677,63 @@ class IndexChain {
   readonly #values: (Decimal | undefined)[] = [];
   /**
    * @param level - the cell after every level change
-   * @param cumulative - running product of the factors of the cell's index steps
+   * @param cumulative - running products of the factors of the cell's index steps
    * @param roundings - rounding of each of those steps
    */
   constructor(
     readonly level: Decimal,
-    private readonly cumulative: readonly Decimal[],
+    private readonly cumulative: RunningProduct,
     private readonly roundings: readonly { readonly places: number; readonly mode: RoundingMode }[],
   ) {}
 
-  /** The cell after the k-th index step. */
-  at(k: number): Decimal {
+  /** The cell after the k-th index step, exactly as computed (rounded once, any number of digits). */
+  exactAt(k: number): Decimal {
     let value = this.#values[k];
     if (value === undefined) {
       tally('indexCell');
       const rounding = this.roundings[k]!;
-      this.#values[k] = value = roundTo(this.level.times(this.cumulative[k]!), rounding.places, rounding.mode);
+      // the level times the exact running product: the product may have any number of digits, so the level is
+      // read into the same unlimited decimals first (Dec would round the product to 80 digits)
+      // (the product's times, so the result has the product's unlimited precision; Dec's would round it to 80 digits)
+      this.#values[k] = value = roundTo(this.cumulative.at(k).times(this.level), rounding.places, rounding.mode);
     }
     return value;
+  }
+
+  /** The cell after the k-th index step, as `Dec`. */
+  at(k: number): Decimal {
+    const value = this.exactAt(k);
+    return value.constructor === Dec ? value : new Dec(value.toFixed());
+  }
+}
+
+/**
+ * The running products of a list of index factors, exact: the last one is computed once (every cell selected by
+ * the same index steps shares it); the ones before it only when `explain` reads a cell between two index steps.
+ * Only the product being built is kept, not all of them: each is as long as the factors before it together.
+ */
+class RunningProduct {
+  #last: Decimal | undefined;
+  #all: Decimal[] | undefined;
+
+  /** @param factors - the factor of each index step, in order */
+  constructor(private readonly factors: readonly Decimal[]) {}
+
+  /** The product of the first k + 1 factors. */
+  at(k: number): Decimal {
+    if (k === this.factors.length - 1) {
+      if (this.#last === undefined) {
+        let product: Decimal = new Exact(1);
+        for (const factor of this.factors) product = product.times(factor);
+        this.#last = product;
+      }
+      return this.#last;
+    }
+    if (this.#all === undefined) {
+      let product: Decimal = new Exact(1);
+      this.#all = this.factors.map((factor) => (product = product.times(factor)));
+    }
+    return this.#all[k]!;
   }
 }
 
@@ -654,6 +755,11 @@ class IndexWrite implements TraceEntry {
   get after(): Cell {
     return this.chain.at(this.k);
   }
+}
+
+/** The key of a cell (row and year) in the engine's maps. */
+function cellKey(row: string, year: number): string {
+  return `${row}\u0000${year}`;
 }
 
 function pmCell(token: string): Pm {

@@ -1,6 +1,6 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
-import { deepFreeze } from '../core/freeze.js';
+import { freezeThrough } from '../core/freeze.js';
 import { isPm, type Budget, type Cell } from '../budget/model.js';
 import { runScenario, type ApplyOptions } from './apply.js';
 import type { ChangeKind, Scenario, ScenarioLibrary } from './types.js';
@@ -112,5 +112,5 @@ export function explain(baseline: Budget, scenario: Scenario, at: { readonly lin
       explained.push({ scenario: step.scenario, change: step.index, step: t.step, kind: step.change.kind, before, after, rows: [{ row: t.row, before: t.before, after: t.after }] });
     }
   }
-  return deepFreeze({ line, year, baseline: start === undefined ? { amount: undefined, pm: false } : figure(start), steps: explained, result: end === undefined ? { amount: undefined, pm: false } : figure(end) });
+  return freezeThrough({ line, year, baseline: start === undefined ? { amount: undefined, pm: false } : figure(start), steps: explained, result: end === undefined ? { amount: undefined, pm: false } : figure(end) });
 }

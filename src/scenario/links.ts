@@ -29,8 +29,9 @@ export function checkLinksShape(links: unknown, requireLinked: unknown, path: Pa
     return;
   }
   if (!Array.isArray(links)) return collector.add('invalid_type', [...path, 'links'], 'links must be a list of [income, expense] pairs');
-  (links as readonly unknown[]).forEach((link, n) => {
-    const ok = Array.isArray(link) && link.length === 2 && link.every((id) => typeof id === 'string' && id !== '');
+  // every index, holes included (forEach skips the holes of a sparse array)
+  Array.from(links as readonly unknown[]).forEach((link, n) => {
+    const ok = Array.isArray(link) && link.length === 2 && [link[0], link[1]].every((id: unknown) => typeof id === 'string' && id !== '');
     if (!ok) collector.add('invalid_type', [...path, 'links', n], 'a link is a pair of line ids: [income, expense]');
   });
 }

@@ -1,7 +1,7 @@
 import { IssueCollector } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
-import { DEFAULT_MAX_DEPTH, checkShape, parseJsonStrict, type JsonLimits } from '../document/json.js';
+import { DEFAULT_MAX_DEPTH, parseJsonStrict, type JsonLimits } from '../document/json.js';
 import { applyScenario } from './apply.js';
 import { checkScenarioShape } from './shape.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
@@ -37,9 +37,10 @@ export interface LoadScenarioOptions extends JsonLimits {
 export function loadScenario(input: unknown, options: LoadScenarioOptions = {}): Scenario {
   const collector = new IssueCollector();
   const raw = typeof input === 'string' ? parseJsonStrict(input, options) : input;
-  if (typeof input !== 'string') checkShape(raw, options.maxDepth ?? DEFAULT_MAX_DEPTH, collector);
-  collector.throwIfAny();
-  checkScenarioShape(raw, collector);
+  // the same check as every other route (applyScenario, explain, a library's scenarios); parsed text already
+  // passed the parser's depth and length limits, so they are not applied to it again
+  const text = typeof input === 'string';
+  checkScenarioShape(raw, collector, [], text ? { maxDepth: Number.POSITIVE_INFINITY, maxValues: Number.POSITIVE_INFINITY } : { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
   collector.throwIfAny();
   const scenario = deepFreeze(structuredClone(raw) as Scenario);
   if (options.budget !== undefined) applyScenario(options.budget, scenario, options.library);

@@ -30,24 +30,33 @@ export interface Step {
 }
 
 /**
- * Looks a scenario up in a library.
+ * Looks a scenario up in a library: in a list the entry with that id, in a record the entry under that key, or
+ * else the entry with that id (whatever its key). Returns where it was found (`key`), so that a record entry whose
+ * key is not its id can be refused.
  * @param library - a list or a record by id
  * @param id - the scenario id
  */
-export function findInLibrary(library: ScenarioLibrary | undefined, id: string): Scenario | undefined {
-  if (library === undefined) return undefined;
+export function findInLibrary(library: ScenarioLibrary | undefined, id: string): { scenario: Scenario; key: string | number } | undefined {
+  if (library === undefined || typeof library !== 'object' || library === null) return undefined;
   // a library handed in from JavaScript may hold anything: only objects with that id match
   const matches = (s: unknown): s is Scenario => typeof s === 'object' && s !== null && (s as { id?: unknown }).id === id;
-  if (Array.isArray(library)) return (library as readonly unknown[]).find(matches);
+  if (Array.isArray(library)) {
+    const list = library as readonly unknown[];
+    const at = list.findIndex(matches);
+    return at < 0 ? undefined : { scenario: list[at] as Scenario, key: at };
+  }
   const record = library as Readonly<Record<string, unknown>>;
   const own = Object.prototype.hasOwnProperty.call(record, id) ? record[id] : undefined;
-  return typeof own === 'object' && own !== null ? (own as Scenario) : Object.values(record).find(matches);
+  if (typeof own === 'object' && own !== null) return { scenario: own as Scenario, key: id };
+  const key = Object.keys(record).find((k) => matches(record[k]));
+  return key === undefined ? undefined : { scenario: record[key] as Scenario, key };
 }
 
 /**
  * Resolves stacking: the chain of scenarios from the root ancestor to `scenario`, each checked for shape, and
- * their changes flattened in that order (ancestors first). A cycle (including extending itself) or an unknown
- * scenario in `extends` is a coded issue.
+ * their changes flattened in that order (ancestors first). A cycle (including extending itself, and a library
+ * entry that leads back to a scenario by its key or by its id), an unknown scenario in `extends`, or a record
+ * entry whose key is not its id (`library_key_mismatch` at `library.<key>.id`) is a coded issue.
  * @param budget - the baseline (for the default unit)
  * @param scenario - the scenario
  * @param library - scenarios it may extend
@@ -55,7 +64,10 @@ export function findInLibrary(library: ScenarioLibrary | undefined, id: string):
  */
 export function resolveSteps(budget: Budget, scenario: Scenario, library: ScenarioLibrary | undefined, collector: IssueCollector): { steps: Step[]; chain: string[] } {
   const chain: { scenario: Scenario; prefix: Path }[] = [];
+  // every name a scenario of the chain goes by: its id, and the key it was found under; a step to one of them
+  // again is a cycle (by id alone, a record entry { a: { id: 'b', extends: 'a' } } led back to itself forever)
   const seen = new Set<string>();
+  const visited = new Set<unknown>();
   let current: Scenario | undefined = scenario;
   let prefix: Path = [];
   while (current !== undefined) {
@@ -63,6 +75,7 @@ export function resolveSteps(budget: Budget, scenario: Scenario, library: Scenar
     checkScenarioShape(current, collector, prefix);
     if (collector.issues.length > before) return { steps: [], chain: [] };
     seen.add(current.id);
+    visited.add(current);
     chain.unshift({ scenario: current, prefix });
     const parentId: string | undefined = current.extends;
     if (parentId === undefined) break;
@@ -70,13 +83,28 @@ export function resolveSteps(budget: Budget, scenario: Scenario, library: Scenar
       collector.add('cycle', [...prefix, 'extends'], `extending "${parentId}" makes a cycle`);
       return { steps: [], chain: [] };
     }
-    const parent = findInLibrary(library, parentId);
-    if (parent === undefined) {
+    const found = findInLibrary(library, parentId);
+    if (found === undefined) {
       collector.add('unknown_reference', [...prefix, 'extends'], `no scenario "${parentId}" in the library`);
       return { steps: [], chain: [] };
     }
+    const parent = found.scenario;
+    // paths name a library's scenario by its id (`library.<id>.changes[3]`), in a list as in a record
+    const parentPrefix: Path = ['library', parentId];
+    if (typeof found.key === 'string') {
+      const id = (parent as { id?: unknown }).id;
+      if (id !== found.key) {
+        collector.add('library_key_mismatch', ['library', found.key, 'id'], `the scenario under the key "${found.key}" has the id ${JSON.stringify(id) ?? String(id)}: a library record lists each scenario under its own id`);
+        return { steps: [], chain: [] };
+      }
+    }
+    if (visited.has(parent)) {
+      collector.add('cycle', [...prefix, 'extends'], `extending "${parentId}" makes a cycle`);
+      return { steps: [], chain: [] };
+    }
+    seen.add(parentId);
     current = parent;
-    prefix = ['library', parentId];
+    prefix = parentPrefix;
   }
   const steps: Step[] = [];
   for (const { scenario: s, prefix: p } of chain) {

@@ -1,16 +1,21 @@
 import { readAmount, type NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
-import type { IssueCollector, Path } from '../core/errors.js';
+import { IssueCollector, type Path } from '../core/errors.js';
 import { tally } from '../core/work.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
-import type { Nature, Unit } from '../budget/model.js';
-import { JsonNumberText } from '../document/json.js';
+import { unitFactor, type Nature, type Unit } from '../budget/model.js';
+import { ID_PATTERN as NEW_ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from '../document/ids.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_VALUES, FORBIDDEN_KEYS, JsonNumberText, checkShape } from '../document/json.js';
 import { checkLinksShape } from './links.js';
 import type { RoundingMode } from '../core/decimal.js';
 
 type Raw = Record<string, unknown>;
 
+/** A reference: an id as the loader writes it, or a default component id such as `1.7#1`. */
 const ID = /^[\p{L}\p{N}][\p{L}\p{N}._\-/:#]*$/u;
+const ONE = new Dec(1);
+/** Euros per unit of each unit a budget may have: an amount of a scenario without a unit must fit one of them. */
+const FACTORS: readonly Decimal[] = (['euro', 'thousand', 'million'] as const).map((u) => new Dec(unitFactor(u)));
 const UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
 const FORMATS: readonly NumberFormat[] = ['plain', 'nl', 'en'];
 const NATURES: readonly Nature[] = ['incidental', 'structural'];
@@ -47,13 +52,27 @@ function show(value: unknown): string {
   }
 }
 
+/**
+ * Visits every index of a list, holes included (`forEach` skips the holes of a sparse array such as `[, {}]`, so a
+ * hole passed the check and reached the engine as `undefined`).
+ */
+function each(list: readonly unknown[], visit: (value: unknown, index: number) => void): void {
+  for (let i = 0; i < list.length; i++) visit(list[i], i);
+}
+
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof JsonNumberText);
 
 /** Checks the shape of one scenario and records every problem; the scenario is usable when none were recorded. */
 class ShapeChecker {
+  /**
+   * @param c - where problems go
+   * @param format - the scenario's number format
+   * @param factor - euros per unit of the scenario's declared unit; undefined when the budget's unit decides
+   */
   constructor(
     private readonly c: IssueCollector,
     private readonly format: NumberFormat | undefined,
+    private readonly factor: Decimal | undefined,
   ) {}
 
   fields(value: Raw, allowed: readonly string[], path: Path): void {
@@ -63,25 +82,65 @@ class ShapeChecker {
     }
   }
 
+  /** A reference to something that exists (a line, a component such as `1.7#1`, a claim, a scenario). */
   id(value: unknown, path: Path, what: string): void {
     if (value === undefined) this.c.add('missing_field', path, `${what} is missing`);
-    else if (typeof value !== 'string' || !ID.test(value) || value.length > 64) this.c.add('invalid_id', path, `${what} must be an id such as "1.4"`);
+    else if (typeof value === 'string' && FORBIDDEN_KEYS.has(value)) this.c.add('forbidden_key', path, `"${value}" cannot be an id`);
+    else if (typeof value !== 'string' || !ID.test(value) || value.length > MAX_ID_LENGTH) this.c.add('invalid_id', path, `${what} must be an id such as "1.4"`);
+  }
+
+  /**
+   * The id of a line or component a change creates: by the budget loader's rules (letters, digits and `. _ - / :`,
+   * at most 64 characters, never `__proto__`, `constructor`, `prototype`), so that the result loads again.
+   */
+  newId(value: unknown, path: Path, what: string): void {
+    if (value === undefined) this.c.add('missing_field', path, `${what} is missing`);
+    else if (typeof value === 'string' && FORBIDDEN_KEYS.has(value)) this.c.add('forbidden_key', path, `"${value}" cannot be an id`);
+    else if (typeof value !== 'string' || !NEW_ID.test(value) || value.length > MAX_ID_LENGTH) {
+      this.c.add('invalid_id', path, `${what} must be an id of letters, digits and . _ - / : (starting with a letter or digit, at most ${MAX_ID_LENGTH} characters)`);
+    }
   }
 
   text(value: unknown, path: Path, what: string, required: boolean): void {
     if (value === undefined) {
       if (required) this.c.add('missing_field', path, `${what} is missing`);
-    } else if (typeof value !== 'string' || value.length > 1000) this.c.add('invalid_type', path, `${what} must be a text`);
+    } else if (typeof value !== 'string' || value.length > MAX_TEXT_LENGTH) this.c.add('invalid_type', path, `${what} must be a text`);
   }
 
+  /** A text that becomes part of the budget (a title, a tag value): by the budget loader's rules. */
+  budgetText(value: unknown, path: Path, what: string, required: boolean): void {
+    if (value === undefined) {
+      if (required) this.c.add('missing_field', path, `${what} is missing`);
+    } else if (typeof value !== 'string') this.c.add('invalid_type', path, `${what} must be a text`);
+    else if (value.length > MAX_TEXT_LENGTH) this.c.add('invalid_value', path, `${what} is longer than ${MAX_TEXT_LENGTH} characters`);
+    else if (required && value.trim() === '') this.c.add('invalid_value', path, `${what} is empty`);
+  }
+
+  /**
+   * An amount in the scenario's unit: its limits (18 digits before and 6 after the decimal point) hold in euros.
+   * Without a declared unit the budget's unit decides, so here it must fit at least one unit (applying the
+   * scenario checks it in the budget's unit).
+   */
   amount(value: unknown, path: Path): boolean {
     if (value instanceof JsonNumberText) {
       this.c.add('imprecise_number', path, `the number ${value.text} may have lost precision; write it as a string`);
       return false;
     }
-    const reading = readAmount(value, new Dec(1), this.format);
+    const reading = readAmount(value, this.factor ?? ONE, this.format);
+    if (!reading.ok && reading.code === 'amount_out_of_range' && this.factor === undefined && FACTORS.some((f) => readAmount(value, f, this.format).ok)) return true;
     if (!reading.ok) this.c.add(reading.code, path, reading.message);
     return reading.ok;
+  }
+
+  /** A number without a unit (a percentage, a share, a rate): read as written. */
+  number(value: unknown, path: Path): Decimal | undefined {
+    if (value instanceof JsonNumberText) {
+      this.c.add('imprecise_number', path, `the number ${value.text} may have lost precision; write it as a string`);
+      return undefined;
+    }
+    const reading = readAmount(value, ONE, this.format);
+    if (!reading.ok) this.c.add(reading.code, path, reading.message);
+    return reading.ok ? reading.value : undefined;
   }
 
   year(value: unknown, path: Path): value is number {
@@ -100,7 +159,7 @@ class ShapeChecker {
     if (Array.isArray(value)) {
       if (value.length === 0) this.c.add('invalid_years', path, 'the list of years is empty');
       const seen = new Set<unknown>();
-      value.forEach((y, i) => {
+      each(value, (y, i) => {
         if (this.year(y, [...path, i]) && seen.has(y)) this.c.add('duplicate_year', [...path, i], `${String(y)} is listed twice`);
         seen.add(y);
       });
@@ -116,15 +175,21 @@ class ShapeChecker {
     if (fromOk && toOk && (value['to'] as number) < (value['from'] as number)) this.c.add('invalid_years', path, 'from is after to');
   }
 
-  /** Reads an amount and checks it is zero or more; returns it (factor 1) when it is. */
-  positive(value: unknown, path: Path, negativeCode: string): Decimal | undefined {
+  /**
+   * Reads an amount (in the scenario's unit) or, with `unitless`, a share or rate, and checks it is zero or more;
+   * returns it as written (factor 1) when it is.
+   */
+  positive(value: unknown, path: Path, negativeCode: string, unitless = false): Decimal | undefined {
     if (value === undefined) {
       this.c.add('missing_field', path, 'an amount is missing');
       return undefined;
     }
-    if (!this.amount(value, path)) return undefined;
-    const r = readAmount(value, new Dec(1), this.format);
-    if (!r.ok) return undefined;
+    if (!unitless && !this.amount(value, path)) return undefined;
+    const r = readAmount(value, ONE, this.format);
+    if (!r.ok) {
+      if (unitless) this.c.add(r.code, path, r.message);
+      return undefined;
+    }
     if (r.value.isNegative() && !r.value.isZero()) {
       this.c.add(negativeCode, path, 'the amount must be zero or more');
       return undefined;
@@ -148,7 +213,7 @@ class ShapeChecker {
     const keys = Object.keys(value);
     if (keys.length !== 1 || (keys[0] !== 'share' && keys[0] !== 'amount')) return this.c.add('invalid_value', path, 'extent must be "full", { share } or { amount }');
     if (keys[0] === 'amount') return this.yearAmounts(value['amount'], [...path, 'amount'], 'negative_amount');
-    const share = this.positive(value['share'], [...path, 'share'], 'invalid_share');
+    const share = this.positive(value['share'], [...path, 'share'], 'invalid_share', true);
     if (share !== undefined && share.gt(1)) this.c.add('invalid_share', [...path, 'share'], 'a share is between 0 and 1');
   }
 
@@ -172,7 +237,7 @@ class ShapeChecker {
       const years = value['years'];
       if (years !== undefined) {
         if (!Array.isArray(years) || years.length === 0) this.c.add('invalid_years', [...path, 'years'], 'years must be a non-empty list of years');
-        else years.forEach((y: unknown, i) => this.year(y, [...path, 'years', i]));
+        else each(years, (y, i) => this.year(y, [...path, 'years', i]));
       }
       return;
     }
@@ -181,7 +246,7 @@ class ShapeChecker {
 
   /** A rate of a realisation: zero or more; above 1 only when allowed. */
   realisationRate(value: unknown, path: Path, allowed: boolean): void {
-    const rate = this.positive(value, path, 'invalid_rate');
+    const rate = this.positive(value, path, 'invalid_rate', true);
     if (rate !== undefined && rate.gt(1) && !allowed) this.c.add('realisation_above_plan', path, 'a rate above 1 delivers more than planned; say so with "abovePlan": true');
   }
 
@@ -213,7 +278,7 @@ class ShapeChecker {
   tags(value: unknown, path: Path): void {
     if (value === undefined) return;
     if (!isObject(value)) return this.c.add('invalid_type', path, 'tags must be an object of texts');
-    for (const [k, v] of Object.entries(value)) if (typeof v !== 'string') this.c.add('invalid_type', [...path, k], 'a tag must be a text');
+    for (const [k, v] of Object.entries(value)) this.budgetText(v, [...path, k], 'a tag', false);
   }
 
   nature(value: unknown, path: Path, required: boolean): void {
@@ -254,7 +319,8 @@ class ShapeChecker {
         else if (isObject(value)) {
           const keys = Object.keys(value);
           if (keys.length !== 1 || (keys[0] !== 'percent' && keys[0] !== 'add')) this.c.add('invalid_value', vp, 'value must be an amount, { percent }, { add }, "pm" or null');
-          else this.amount(value[keys[0]], [...vp, keys[0]]);
+          else if (keys[0] === 'percent') this.number(value['percent'], [...vp, 'percent']);
+          else this.amount(value['add'], [...vp, 'add']);
         } else this.amount(value, vp);
         break;
       }
@@ -300,8 +366,8 @@ class ShapeChecker {
           break;
         }
         this.fields(line, NEW_LINE_FIELDS, lp);
-        this.id(line['id'], [...lp, 'id'], 'line id');
-        this.text(line['title'], [...lp, 'title'], 'title', true);
+        this.newId(line['id'], [...lp, 'id'], 'line id');
+        this.budgetText(line['title'], [...lp, 'title'], 'title', true);
         this.nature(line['nature'], [...lp, 'nature'], true);
         this.tags(line['tags'], [...lp, 'tags']);
         this.values(line['values'], [...lp, 'values'], false);
@@ -309,12 +375,12 @@ class ShapeChecker {
         if (comps !== undefined) {
           if (!Array.isArray(comps)) this.c.add('invalid_type', [...lp, 'components'], 'components must be a list');
           else
-            comps.forEach((comp: unknown, i) => {
+            each(comps, (comp, i) => {
               const cp = [...lp, 'components', i];
               if (!isObject(comp)) return this.c.add('invalid_type', cp, 'a component must be an object { title, values }');
               this.fields(comp, NEW_COMPONENT_FIELDS, cp);
-              if (comp['id'] !== undefined) this.id(comp['id'], [...cp, 'id'], 'component id');
-              this.text(comp['title'], [...cp, 'title'], 'title', true);
+              if (comp['id'] !== undefined) this.newId(comp['id'], [...cp, 'id'], 'component id');
+              this.budgetText(comp['title'], [...cp, 'title'], 'title', true);
               this.nature(comp['nature'], [...cp, 'nature'], false);
               this.tags(comp['tags'], [...cp, 'tags']);
               this.values(comp['values'], [...cp, 'values'], true);
@@ -339,7 +405,7 @@ class ShapeChecker {
           const lines = sel['lines'];
           if (lines !== undefined) {
             if (!Array.isArray(lines)) this.c.add('invalid_type', [...sp, 'lines'], 'lines must be a list of ids');
-            else lines.forEach((id: unknown, i) => this.id(id, [...sp, 'lines', i], 'line'));
+            else each(lines, (id, i) => this.id(id, [...sp, 'lines', i], 'line'));
           }
           this.tags(sel['tags'], [...sp, 'tags']);
           if (lines === undefined && sel['tags'] === undefined) this.c.add('missing_field', sp, 'select needs lines or tags');
@@ -350,10 +416,8 @@ class ShapeChecker {
         else
           for (const [year, rate] of Object.entries(rates)) {
             if (!/^\d{4}$/.test(year)) this.c.add('invalid_year', [...rp, year], `"${year}" is not a year`);
-            if (this.amount(rate, [...rp, year])) {
-              const r = readAmount(rate, new Dec(1), this.format);
-              if (r.ok && r.value.lte(-100)) this.c.add('invalid_value', [...rp, year], 'a rate must be above -100 %');
-            }
+            const r = this.number(rate, [...rp, year]);
+            if (r !== undefined && r.lte(-100)) this.c.add('invalid_value', [...rp, year], 'a rate must be above -100 %');
           }
         checkLinksShape(change['links'], change['requireLinked'], path, this.c);
         break;
@@ -419,7 +483,7 @@ class ShapeChecker {
           if (!Array.isArray(measures) || measures.length === 0) this.c.add('invalid_type', [...path, 'measures'], 'measures must be a non-empty list of measure ids');
           else {
             const seen = new Set<unknown>();
-            measures.forEach((id: unknown, i) => {
+            each(measures, (id, i) => {
               this.id(id, [...path, 'measures', i], 'measure');
               if (seen.has(id)) this.c.add('duplicate_id', [...path, 'measures', i], `measure ${show(id)} is listed twice`);
               seen.add(id);
@@ -433,17 +497,35 @@ class ShapeChecker {
   }
 }
 
+/** Limits of the generic value check of {@link checkScenarioShape}. */
+export interface ScenarioShapeLimits {
+  /** Deepest nesting. @defaultValue 32 */
+  readonly maxDepth?: number;
+  /** Most array elements and object keys in all. @defaultValue 1 000 000 */
+  readonly maxValues?: number;
+}
+
 /**
- * Checks the shape of a scenario (without a budget): fields, kinds, amounts, years, ranges. Records problems in
- * `collector` with paths under `prefix`.
+ * Checks the shape of a scenario (without a budget): first as a value (nesting, size, `__proto__`,
+ * `constructor` and `prototype` keys, functions and symbols: what `loadScenario` refuses in a document), then
+ * fields, kinds, ids, amounts (in euros, by the scenario's unit), years, ranges. Records problems in `collector`
+ * with paths under `prefix`. Every route to a scenario (`loadScenario`, `applyScenario`, `explain`,
+ * `attributeDifference`, the scenarios of a library) checks it with this one function.
  * @param raw - the scenario as given
  * @param collector - where problems go
  * @param prefix - path of the scenario (empty for the scenario itself)
+ * @param limits - nesting and size limits
  */
-export function checkScenarioShape(raw: unknown, collector: IssueCollector, prefix: Path = []): void {
+export function checkScenarioShape(raw: unknown, collector: IssueCollector, prefix: Path = [], limits: ScenarioShapeLimits = {}): void {
+  const generic = new IssueCollector();
+  checkShape(raw, limits.maxDepth ?? DEFAULT_MAX_DEPTH, generic, limits.maxValues ?? DEFAULT_MAX_VALUES);
+  for (const issue of generic.issues) collector.add(issue.code, [...prefix, ...issue.pathSegments], issue.message);
+  // a value with forbidden keys, too deep or too large is not read further: its fields cannot be trusted
+  if (generic.issues.length > 0) return;
   if (!isObject(raw)) return collector.add('invalid_type', prefix, 'a scenario must be an object { id, title, changes }');
   const format = FORMATS.includes(raw['numberFormat'] as NumberFormat) ? (raw['numberFormat'] as NumberFormat) : undefined;
-  const check = new ShapeChecker(collector, format);
+  const unit = UNITS.includes(raw['unit'] as Unit) ? (raw['unit'] as Unit) : undefined;
+  const check = new ShapeChecker(collector, format, unit === undefined ? undefined : new Dec(unitFactor(unit)));
   check.fields(raw, SCENARIO_FIELDS, prefix);
   check.id(raw['id'], [...prefix, 'id'], 'id');
   check.text(raw['title'], [...prefix, 'title'], 'title', true);
@@ -467,6 +549,6 @@ export function checkScenarioShape(raw: unknown, collector: IssueCollector, pref
   }
   const changes = raw['changes'];
   if (!Array.isArray(changes)) collector.add(changes === undefined ? 'missing_field' : 'invalid_type', [...prefix, 'changes'], 'changes must be a list');
-  else changes.forEach((change: unknown, i) => check.change(change, [...prefix, 'changes', i]));
+  else each(changes, (change, i) => check.change(change, [...prefix, 'changes', i]));
 }
 

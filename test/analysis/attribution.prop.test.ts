@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZERO } from '../../src/core/decimal.js';
 import { attributeDifference } from '../../src/analysis/attribution.js';
-import { budgetAndScenarioArb } from '../scenario/arbitraries.js';
+import { budgetAndScenarioArb, budgetAndStackedScenarioArb } from '../scenario/arbitraries.js';
 
 const numRuns = process.env.MEERJAREN_DEEP ? 100_000 : 1000;
 
@@ -23,7 +23,7 @@ describe('attributeDifference properties', () => {
   it('does not depend on the order in which changes are listed (exact method)', () => {
     fc.assert(
       fc.property(
-        budgetAndScenarioArb({ maxChanges: 4 }).chain(({ budget, scenario }) =>
+        budgetAndScenarioArb({ maxChanges: 4, dependent: false }).chain(({ budget, scenario }) =>
           fc.shuffledSubarray([...scenario.changes.keys()], { minLength: scenario.changes.length }).map((order) => ({ budget, scenario, order })),
         ),
         ({ budget, scenario, order }) => {
@@ -35,6 +35,16 @@ describe('attributeDifference properties', () => {
         },
       ),
       { numRuns },
+    );
+  });
+
+  it('shares of a stacked scenario add up exactly to the total difference too', () => {
+    fc.assert(
+      fc.property(budgetAndStackedScenarioArb({ maxChanges: 3 }), ({ budget, scenario, library }) => {
+        const a = attributeDifference(budget, scenario, library, { exactLimit: 3 });
+        for (const y of a.years) expect(a.shares.reduce((sum, s) => sum.plus(s.amounts[y]!), ZERO).eq(a.difference[y]!)).toBe(true);
+      }),
+      { numRuns: Math.ceil(numRuns / 4) },
     );
   });
 });
