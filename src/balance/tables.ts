@@ -6,6 +6,9 @@ import { evaluateCover, type CoverEvaluation } from '../coverage/evaluate.js';
 import type { Table, TableCell, TableColumn, TableRow } from '../report/table.js';
 import { reserveMutations } from './reserves.js';
 import type { StructuralBalance } from './structural.js';
+import { objectWith, readOptions, requireArgument, text } from '../core/guard.js';
+import { requireBudget } from '../document/admit.js';
+import { COVER_EVALUATION, EVALUATION } from '../evaluate/result-checks.js';
 
 /** Options of {@link reserveSummaryTable}. */
 export interface ReserveSummaryOptions {
@@ -39,6 +42,8 @@ const cell = (amount: Decimal, pm = false): TableCell => ({ amount: amount.isZer
  * @param options - title, evaluations at hand
  */
 export function reserveSummaryTable(budget: Budget, options: ReserveSummaryOptions = {}): Table {
+  budget = requireBudget('reserveSummaryTable', 'budget', budget);
+  options = readOptions('reserveSummaryTable', options, { title: text(), evaluation: EVALUATION, cover: COVER_EVALUATION });
   const evaluation = options.evaluation ?? evaluate(budget);
   const cover = options.cover ?? evaluateCover(budget, evaluation);
   const mutations = reserveMutations(budget, cover);
@@ -107,6 +112,9 @@ export function reserveSummaryTable(budget: Budget, options: ReserveSummaryOptio
  * @param title - title of the table
  */
 export function structuralBalanceTable(budget: Budget, balance: StructuralBalance, title = 'Structureel begrotingssaldo'): Table {
+  budget = requireBudget('structuralBalanceTable', 'budget', budget);
+  requireArgument('structuralBalanceTable', 'balance', balance, objectWith(['years', 'perYear'], 'a structural balance from structuralBalance()'));
+  requireArgument('structuralBalanceTable', 'title', title, text());
   const pick = (f: (y: StructuralBalance['perYear'][string]) => Decimal, pm = false): TableCell[] =>
     balance.years.map((year) => {
       const y = balance.perYear[year];

@@ -4,6 +4,7 @@ import { deepFreeze } from '../core/freeze.js';
 import { isPm, unitFactor, type Budget, type Nature, type YearValues } from '../budget/model.js';
 import { PM_FLAG, compileBudget } from '../engine/compile.js';
 import { createEngine, type Scope } from '../engine/engine.js';
+import { requireBudget } from '../document/admit.js';
 
 /**
  * A total for one year (totaal): the exact amount, its structural and incidental parts, and the pm posts
@@ -126,6 +127,15 @@ export interface Evaluation {
  * @param budget - a budget from `loadBudget` or the builder
  */
 export function evaluate(budget: Budget): Evaluation {
+  return evaluateBudget(requireBudget('evaluate', 'budget', budget));
+}
+
+/**
+ * {@link evaluate} without the check of its argument, for the loader (whose budget is not admitted yet).
+ * @param budget - a validated, frozen budget
+ * @internal
+ */
+export function evaluateBudget(budget: Budget): Evaluation {
   // Runs on the compiled integer engine (src/engine); `evaluateReference` in ./reference.ts is the
   // decimal.js oracle it is tested against. Rows keep the budget's own cell values.
   // Every object is frozen as it is built (amounts from the engine come frozen), so the result is deeply
@@ -217,10 +227,19 @@ const ZERO_TOTAL: Total = deepFreeze({ amount: ZERO, structural: ZERO, incidenta
  * @returns one check per printed value
  */
 export function checkExpectations(budget: Budget): readonly Check[] {
+  return expectationChecks(requireBudget('checkExpectations', 'budget', budget));
+}
+
+/**
+ * {@link checkExpectations} without the check of its argument, for the loader (whose budget is not admitted yet).
+ * @param budget - a validated, frozen budget
+ * @internal
+ */
+export function expectationChecks(budget: Budget): readonly Check[] {
   // Most budgets print no totals to check: then there is nothing to evaluate.
   const printsTotals =
     budget.expected !== undefined || budget.sections.some((s) => s.expected !== undefined || s.lines.some((l) => l.expected !== undefined));
-  return printsTotals ? evaluate(budget).checks : [];
+  return printsTotals ? evaluateBudget(budget).checks : [];
 }
 
 /**

@@ -5,6 +5,7 @@ import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import type { Nature, Unit } from '../budget/model.js';
 import { JsonNumberText } from '../document/json.js';
 import { checkLinksShape } from './links.js';
+import { issueCollector, pathOf, requireArgument } from '../core/guard.js';
 import type { RoundingMode } from '../core/decimal.js';
 
 type Raw = Record<string, unknown>;
@@ -439,6 +440,8 @@ class ShapeChecker {
  * @param prefix - path of the scenario (empty for the scenario itself)
  */
 export function checkScenarioShape(raw: unknown, collector: IssueCollector, prefix: Path = []): void {
+  requireArgument('checkScenarioShape', 'collector', collector, issueCollector);
+  requireArgument('checkScenarioShape', 'prefix', prefix, pathOf);
   if (!isObject(raw)) return collector.add('invalid_type', prefix, 'a scenario must be an object { id, title, changes }');
   const format = FORMATS.includes(raw['numberFormat'] as NumberFormat) ? (raw['numberFormat'] as NumberFormat) : undefined;
   const check = new ShapeChecker(collector, format);

@@ -8,7 +8,7 @@ import { IssueCollector, MeerjarenError, issue } from '../../core/errors.js';
 import { isPm, type Budget } from '../../budget/model.js';
 import { evaluateCover, type CoverEvaluation } from '../../coverage/evaluate.js';
 import type { CoverClaim, CoverSource } from '../../coverage/model.js';
-import { realisedIn } from '../../savings/evaluate.js';
+import { measureRealised } from '../../savings/evaluate.js';
 import type { SavingsTarget } from '../../savings/model.js';
 import { compileBudget, type CompiledBudget } from '../../engine/compile.js';
 import { createEngine, type Engine } from '../../engine/engine.js';
@@ -77,7 +77,7 @@ function decimalsNeeded(source: Budget, parts: SavingsAndCover, minDecimals: num
     for (const cell of Object.values(t.path)) if (!isPm(cell)) need(cell);
     for (const m of Object.values(t.measures)) {
       for (const p of Object.values(m.planned)) need(p);
-      for (const year of source.horizon.years) need(realisedIn(m, year));
+      for (const year of source.horizon.years) need(measureRealised(m, year));
     }
   }
   for (const s of parts.coverSources) {
