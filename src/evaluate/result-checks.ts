@@ -6,7 +6,7 @@
  */
 import { objectWith, oneOf, type OptionCheck } from '../core/guard.js';
 import type { RoundingMode } from '../core/decimal.js';
-import { IssueCollector, MeerjarenError } from '../core/errors.js';
+import { IssueCollector, MeerjarenError, formatPath, type IssueCode, type Path } from '../core/errors.js';
 import type { Budget } from '../budget/model.js';
 import { requireBudget } from '../document/admit.js';
 
@@ -35,12 +35,26 @@ export const ROUNDING: OptionCheck = oneOf(ROUNDING_MODES);
  * @internal
  */
 export function requireBudgetOption(fn: string, name: string, value: unknown): Budget {
+  return requireBudgetAt(fn, ['options', name], value, 'invalid_option');
+}
+
+/**
+ * {@link requireBudget} for a budget inside an argument (`items[2]`, `a.budget`): the issue at that path.
+ * @param fn - the public function's name
+ * @param path - where the budget is
+ * @param value - what the caller passed
+ * @param code - the code of a value that is not a budget; default `invalid_argument`
+ * @returns the validated budget
+ * @internal
+ */
+export function requireBudgetAt(fn: string, path: Path, value: unknown, code: IssueCode = 'invalid_argument'): Budget {
+  const name = formatPath(path);
   try {
     return requireBudget(fn, name, value);
   } catch (error) {
     if (!MeerjarenError.is(error)) throw error;
     const collector = new IssueCollector();
-    for (const i of error.issues) collector.add(i.code === 'invalid_argument' ? 'invalid_option' : i.code, ['options', ...i.pathSegments], i.message);
+    for (const i of error.issues) collector.add(i.code === 'invalid_argument' ? code : i.code, i.path === name ? path : i.pathSegments, i.message);
     return collector.throwIfAny() as never;
   }
 }
