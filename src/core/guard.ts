@@ -347,3 +347,13 @@ export const pathOf: OptionCheck = arrayOf((value, path, collector) => {
 export const issueCollector: OptionCheck = (value, path, collector) => {
   if (!(value instanceof IssueCollector)) collector.add('invalid_option', path, `${named(path)} must be an IssueCollector, not ${describeValue(value)}`);
 };
+
+/** An option that must be a `bigint` within bounds (both inclusive). */
+export function bigintIn(bounds: { readonly min?: bigint; readonly max?: bigint } = {}): OptionCheck {
+  return (value, path, collector) => {
+    if (typeof value !== 'bigint' || (bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max)) {
+      const range = [bounds.min === undefined ? '' : `at least ${bounds.min}n`, bounds.max === undefined ? '' : `at most ${bounds.max}n`].filter((s) => s !== '').join(' and ');
+      collector.add('invalid_option', path, `${named(path)} must be a bigint${range ? ' ' + range : ''}, not ${describeValue(value)}`);
+    }
+  };
+}

@@ -2,7 +2,7 @@ import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import { formatPath } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { isPm, unitFactor, type Budget, type Nature, type YearValues } from '../budget/model.js';
-import { PM_FLAG, compileBudget } from '../engine/compile.js';
+import { PM_FLAG, compileValidBudget } from '../engine/compile.js';
 import { createEngine, type Scope } from '../engine/engine.js';
 import { requireBudget } from '../document/admit.js';
 
@@ -140,7 +140,7 @@ export function evaluateBudget(budget: Budget): Evaluation {
   // decimal.js oracle it is tested against. Rows keep the budget's own cell values.
   // Every object is frozen as it is built (amounts from the engine come frozen), so the result is deeply
   // frozen without a walk over it afterwards.
-  const engine = createEngine(compileBudget(budget));
+  const engine = createEngine(compileValidBudget(budget));
   const c = engine.compiled;
   const years = budget.horizon.years;
   const keys = years.map(String);
