@@ -766,6 +766,17 @@ function rawSampler(parsed: Parsed, unit: DistributionUnit, roundTo: 'cent' | 'n
 export function compileDistribution(spec: DistributionSpec, options: CompileOptions = {}): Sampler {
   requireObject('compileDistribution', 'spec', spec, 'a distribution: { kind, ... }');
   options = readOptions('compileDistribution', options, { unit: UNIT, roundTo: oneOf(['cent', 'none']), path: pathOf });
+  return compileSpec(spec, options);
+}
+
+/**
+ * {@link compileDistribution} without the checks of its arguments, for the library's own plans (a spec that is
+ * not an object is `invalid_distribution` at `options.path`, with the other problems of a run).
+ * @param spec - the spec as given
+ * @param options - checked options
+ * @internal
+ */
+export function compileSpec(spec: DistributionSpec, options: CompileOptions = {}): Sampler {
   const unit = options.unit ?? 'euro';
   const roundTo = options.roundTo ?? 'cent';
   const issues: Issue[] = [];

@@ -8,7 +8,7 @@ import { MeerjarenError, type IssueCollector, type Path } from '../../core/error
 import { ZERO } from '../../core/decimal.js';
 import { measureRealised } from '../../savings/evaluate.js';
 import { FILLED, PM_FLAG, type CompiledBudget } from '../../engine/compile.js';
-import { compileDistribution, type DistributionSpec } from '../distribution.js';
+import { compileSpec, type DistributionSpec } from '../distribution.js';
 import { KIND_CODE } from './plan-data.js';
 import type { PlannedCover } from './plan-cover.js';
 import type { PlannedSavings } from './plan-savings.js';
@@ -274,7 +274,7 @@ function planInput(p: InputPlanning, input: UncertainInput, j: number): void {
     return;
   }
   try {
-    compileDistribution(input.distribution, { unit: input.kind === 'amount' || input.kind === 'capacity' ? 'euro' : 'rate', path: [...path, 'distribution'] });
+    compileSpec(input.distribution, { unit: input.kind === 'amount' || input.kind === 'capacity' ? 'euro' : 'rate', path: [...path, 'distribution'] });
   } catch (error) {
     if (MeerjarenError.is(error)) issues.addAll(error.issues);
     else throw error;
