@@ -1,5 +1,5 @@
 import { Dec, ZERO, type Decimal } from '../core/decimal.js';
-import { formatPath } from '../core/errors.js';
+import { fail, formatPath } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { isPm, unitFactor, type Budget, type Nature, type YearValues } from '../budget/model.js';
 import { PM_FLAG, compileValidBudget } from '../engine/compile.js';
@@ -209,7 +209,7 @@ export function evaluateBudget(budget: Budget): Evaluation {
     return Object.freeze({ id: section.id, title: section.title, lines: Object.freeze(lineResults), totals: totalsOf('section', s) });
   });
   const total = totalsOf('table', 0);
-  if (l !== c.lineIds.length || row !== c.rowCount) throw new Error('evaluate: compiled budget does not match');
+  if (l !== c.lineIds.length || row !== c.rowCount) fail('invalid_input', ['budget'], 'evaluate: the compiled budget does not match the budget');
   const checks = compareExpectations(budget, sections, total);
   return Object.freeze({ years: deepFreeze(years), sections: Object.freeze(sections), lines: Object.freeze(lines), total, checks: deepFreeze(checks) });
 }

@@ -97,7 +97,7 @@ interface RunSettings {
   readonly wantCover: boolean;
 }
 
-/** Reads the options with their defaults: `invalid_draws`, `invalid_type` and `invalid_value` issues. */
+/** Reads the options with their defaults (checked before by `MONTE_CARLO_OPTIONS`): `invalid_value` issues for savings and cover. */
 function readSettings(options: MonteCarloOptions, issues: IssueCollector): RunSettings {
   // the options are checked (`MONTE_CARLO_OPTIONS`) before; a bad draws or rounding is planned with the default
   // so that the inputs are checked too
@@ -243,7 +243,7 @@ function slotLookups(
  *
  * @param budget - the budget, or a budget compiled with `compileBudget`
  * @param options - inputs, draws, seed, targets
- * @throws MeerjarenError with every problem: `invalid_draws`, `unknown_reference` (rows, lines, sections,
+ * @throws MeerjarenError with every problem: `unknown_reference` (rows, lines, sections,
  *   targets, measures, sources), `year_outside_horizon`, `no_cells`, `duplicate_id`, `missing_field`, distribution
  *   codes (`low_above_high`, `probabilities_not_one`, `negative_sd`, ...) with paths like
  *   `inputs[3].distribution.low`, `invalid_rate` (a measure's rate below 0), `negative_amount` (a capacity below 0),

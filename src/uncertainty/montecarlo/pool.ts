@@ -62,7 +62,7 @@ export class WorkerPool {
         const job = this.#pending.get(reply.id);
         if (job === undefined) return;
         this.#pending.delete(reply.id);
-        if (reply.error !== undefined || reply.raw === undefined) job.reject(new Error(reply.error ?? 'worker failed'));
+        if (reply.error !== undefined || reply.raw === undefined) job.reject(new MeerjarenError([issue('worker_unavailable', ['workers'], `a worker failed: ${reply.error ?? 'no result'}`)]));
         else job.resolve(reply.raw);
       });
       worker.on('error', (error) => {
