@@ -127,11 +127,12 @@ export function applyScenario(budget: Budget, scenario: Scenario, library?: Scen
 /** The checks of {@link ApplyOptions}. @internal */
 export const APPLY_OPTIONS: OptionSpec = { conflicts: oneOf(['error', 'report']) };
 
-/** A scenario library: a list of scenarios, or scenarios by id (each an object; their contents are checked when used). @internal */
+/** A scenario library: a list of scenarios, or scenarios by id (each an object or null; their contents are checked when used). @internal */
 export const SCENARIO_LIBRARY: OptionCheck = (value, path, collector) => {
   const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : isObjectLike(value) ? Object.entries(value) : undefined;
   if (entries === undefined) return collector.add('invalid_option', path, `library must be a list of scenarios or scenarios by id, not ${describeValue(value)}`);
-  for (const [key, v] of entries) if (!isObjectLike(v)) collector.add('invalid_option', [...path, key], `a scenario in the library is an object, not ${describeValue(v)}`);
+  // a null (or a hole) is passed over: the scenario it should have been is then not found
+  for (const [key, v] of entries) if (v !== null && v !== undefined && !isObjectLike(v)) collector.add('invalid_option', [...path, key], `a scenario in the library is an object, not ${describeValue(v)}`);
 };
 
 /**
