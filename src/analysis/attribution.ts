@@ -2,8 +2,9 @@ import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
-import { evaluate } from '../evaluate/evaluate.js';
-import { applySteps, runScenario, type ApplyOptions } from '../scenario/apply.js';
+import { evaluateBudget } from '../evaluate/evaluate.js';
+import { APPLY_OPTIONS, applySteps, runScenario, scenarioArguments, type ApplyOptions } from '../scenario/apply.js';
+import { arrayOf, decimal, integer, requireArgument, text } from '../core/guard.js';
 import type { Step } from '../scenario/resolve.js';
 import type { ChangeKind, Scenario, ScenarioLibrary } from '../scenario/types.js';
 import { ownValue } from '../core/records.js';
@@ -17,6 +18,12 @@ export interface AttributionOptions extends ApplyOptions {
   /** Seed of the order sampling, so results repeat. @defaultValue 1 */
   readonly seed?: number;
 }
+
+/** The largest `exactLimit` of {@link attributeDifference}: an exact group costs 2^n applications. */
+export const MAX_EXACT_LIMIT = 16;
+
+/** The most `samples` of {@link attributeDifference}: each sampled order applies every change of its group. */
+export const MAX_SAMPLES = 10_000;
 
 /** The share of one change in the difference of the total (aandeel van een wijziging). */
 export interface AttributionShare {
@@ -83,10 +90,16 @@ type Values = Record<string, Decimal>;
  * @param options - limits, sampling, conflict handling
  */
 export function attributeDifference(baseline: Budget, scenario: Scenario, library?: ScenarioLibrary, options: AttributionOptions = {}): Attribution {
+  ({ budget: baseline, options } = scenarioArguments('attributeDifference', 'baseline', baseline, scenario, library, options, {
+    ...APPLY_OPTIONS,
+    exactLimit: integer({ min: 0, max: MAX_EXACT_LIMIT }),
+    samples: integer({ min: 1, max: MAX_SAMPLES }),
+    seed: integer(),
+  }));
   const { result, engine, steps } = runScenario(baseline, scenario, library, options);
   const years = baseline.horizon.years.filter((y) => result.budget.horizon.years.includes(y));
   const totals = (b: Budget): Values => {
-    const e = evaluate(b);
+    const e = evaluateBudget(b);
     const out: Values = {};
     for (const y of years) out[y] = e.total[y]?.amount ?? ZERO;
     return out;
@@ -220,6 +233,12 @@ function sampledShapley(n: number, value: (mask: bigint) => Values, years: reado
  *   further from the total than rounding each of them explains (one micro-euro a share)
  */
 export function allocateExactly(shares: readonly Decimal[], total: Decimal, keys?: readonly string[]): Decimal[] {
+  requireArgument('allocateExactly', 'shares', shares, arrayOf(decimal));
+  requireArgument('allocateExactly', 'total', total, decimal);
+  if (keys !== undefined) {
+    requireArgument('allocateExactly', 'keys', keys, arrayOf(text()));
+    if (keys.length !== shares.length) fail('invalid_argument', ['keys'], `allocateExactly: keys has ${keys.length} entries for ${shares.length} shares`);
+  }
   const places = 6;
   if (shares.length === 0 && !total.isZero()) fail('invalid_weights', ['shares'], `no shares to allocate ${total.toFixed()} over`);
   if (total.decimalPlaces() > places) fail('amount_out_of_range', ['total'], `${total.toFixed()} has more than ${places} decimals`);

@@ -6,6 +6,9 @@ import { evaluateCover, type CoverEvaluation } from '../coverage/evaluate.js';
 import { evaluateTargets, type TargetsEvaluation } from '../savings/evaluate.js';
 import type { ScenarioResult } from '../scenario/apply.js';
 import { hasOwnKey, ownValue } from '../core/records.js';
+import { fail, type Path } from '../core/errors.js';
+import { describeValue, isObjectLike } from '../core/guard.js';
+import { requireBudgetAt } from '../evaluate/result-checks.js';
 
 /** A budget, or the result of a scenario, that can be compared (vergelijkbaar). */
 export type Comparable = Budget | ScenarioResult;
@@ -155,9 +158,24 @@ export function budgetOf(x: Comparable): Budget {
   return 'patches' in x ? x.budget : x;
 }
 
-function labelOf(x: Comparable): string {
-  return x.title;
+/**
+ * Checks a {@link Comparable} argument: a budget, or a scenario result with its budget (each admitted or validated).
+ * @param fn - the public function's name
+ * @param path - where it is (`['a']`, `['items', 2]`)
+ * @param x - what the caller passed
+ * @returns the budget to use, and the label (the scenario's or the budget's title)
+ * @internal
+ */
+export function comparableOf(fn: string, path: Path, x: unknown): { readonly budget: Budget; readonly label: string } {
+  if (isObjectLike(x) && 'patches' in x) {
+    const title = (x as { title?: unknown }).title;
+    if (typeof title !== 'string') fail('invalid_argument', [...path, 'title'], `${fn}: a scenario result has a title, not ${describeValue(title)}`);
+    return { budget: requireBudgetAt(fn, [...path, 'budget'], (x as { budget?: unknown }).budget), label: title };
+  }
+  const budget = requireBudgetAt(fn, path, x);
+  return { budget, label: budget.title };
 }
+
 
 const EMPTY_PM = (t: Total | undefined): number => t?.pm.length ?? 0;
 
@@ -315,8 +333,10 @@ function zero(d: Decimal): Decimal {
  * @param b - the variant
  */
 export function compareScenarios(a: Comparable, b: Comparable): ScenarioComparison {
-  const ba = budgetOf(a);
-  const bb = budgetOf(b);
+  const checkedA = comparableOf('compareScenarios', ['a'], a);
+  const checkedB = comparableOf('compareScenarios', ['b'], b);
+  const ba = checkedA.budget;
+  const bb = checkedB.budget;
   const ea = evaluate(ba);
   const eb = evaluate(bb);
   const years = eb.years;
@@ -346,8 +366,8 @@ export function compareScenarios(a: Comparable, b: Comparable): ScenarioComparis
   };
   const total = diffRow('', bb.presentation.totalLabel, years, ea.total, eb.total, totalExtras);
   return deepFreeze({
-    a: labelOf(a),
-    b: labelOf(b),
+    a: checkedA.label,
+    b: checkedB.label,
     years,
     total,
     sections,

@@ -3,7 +3,11 @@ import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
 import { evaluate, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
 import type { Table, TableCell, TableColumn, TableRow } from '../report/table.js';
-import { budgetOf, type Comparable } from './compare.js';
+import { comparableOf, type Comparable } from './compare.js';
+import { arrayOf, boolean, either, oneOf, readOptions, requireArray, text } from '../core/guard.js';
+
+/** The most budgets and scenario results one table puts side by side (each is evaluated). */
+export const MAX_SCENARIO_TABLE_ITEMS = 1000;
 
 /** A figure shown per scenario in {@link scenarioTable}. */
 export type ScenarioMeasure = 'saldo' | 'structural' | 'incidental';
@@ -50,7 +54,16 @@ function diffCell(a: Total | undefined, b: Total | undefined, measure: ScenarioM
  * @param options - figures, section blocks, labels
  */
 export function scenarioTable(items: readonly Comparable[], options: ScenarioTableOptions = {}): Table {
-  const budgets: Budget[] = items.map(budgetOf);
+  requireArray('scenarioTable', 'items', items, 'a list of budgets and scenario results', { maxLength: MAX_SCENARIO_TABLE_ITEMS });
+  options = readOptions('scenarioTable', options, {
+    title: text(),
+    measures: arrayOf(oneOf(['saldo', 'structural', 'incidental']), { maxLength: 3 }),
+    sections: either(boolean, arrayOf(text({ nonEmpty: true }))),
+    differences: boolean,
+    labels: arrayOf(text()),
+  });
+  const checked = items.map((item, i) => comparableOf('scenarioTable', ['items', i], item));
+  const budgets: Budget[] = checked.map((c) => c.budget);
   const first = budgets[0];
   if (first === undefined) return deepFreeze({ title: options.title ?? "Scenario's naast elkaar", columns: [], rows: [] });
   const evaluations = budgets.map(evaluate);
@@ -60,7 +73,7 @@ export function scenarioTable(items: readonly Comparable[], options: ScenarioTab
     const g = group(y);
     return g === undefined ? { key: String(y), label: String(y) } : { key: String(y), label: String(y), group: g };
   });
-  const labels = items.map((item, i) => options.labels?.[i] ?? item.title);
+  const labels = checked.map((item, i) => options.labels?.[i] ?? item.label);
   const rows: TableRow[] = [];
   const block = (id: string, heading: string, totalsOf: (i: number) => TotalsByYear | undefined, measure: ScenarioMeasure): void => {
     rows.push({ id: `${id}`, label: heading, kind: 'heading', depth: 0, cells: years.map(() => ({ amount: undefined, pm: false })) });

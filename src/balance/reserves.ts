@@ -2,6 +2,9 @@ import { ZERO, type Decimal } from '../core/decimal.js';
 import type { Budget, Nature } from '../budget/model.js';
 import type { CoverEvaluation } from '../coverage/evaluate.js';
 import { ownValue } from '../core/records.js';
+import { requireArgument } from '../core/guard.js';
+import { requireBudget } from '../document/admit.js';
+import { COVER_EVALUATION } from '../evaluate/result-checks.js';
 
 /** Reserve mutations in one year, split by where they are booked (mutaties reserves). Positive = to the saldo. */
 export interface ReserveMutationsYear {
@@ -25,6 +28,8 @@ export interface ReserveMutationsYear {
  * @param cover - its cover evaluation
  */
 export function reserveMutations(budget: Budget, cover: CoverEvaluation): Readonly<Record<string, ReserveMutationsYear>> {
+  budget = requireBudget('reserveMutations', 'budget', budget);
+  requireArgument('reserveMutations', 'cover', cover, COVER_EVALUATION);
   const out: Record<string, ReserveMutationsYear> = {};
   for (const year of budget.horizon.years) {
     const y = String(year);

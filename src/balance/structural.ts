@@ -6,6 +6,10 @@ import { evaluateCover, type CoverEvaluation } from '../coverage/evaluate.js';
 import { evaluateTargets, type TargetsEvaluation } from '../savings/evaluate.js';
 import { reserveMutations } from './reserves.js';
 import { ownValue } from '../core/records.js';
+import { integer, readOptions } from '../core/guard.js';
+import { MAX_HORIZON_YEARS } from '../core/horizon.js';
+import { requireBudget } from '../document/admit.js';
+import { COVER_EVALUATION, EVALUATION, TARGETS_EVALUATION } from '../evaluate/result-checks.js';
 
 /** Options of {@link structuralBalance}. */
 export interface StructuralBalanceOptions {
@@ -112,6 +116,13 @@ export interface StructuralBalance {
  * @param options - threshold, and evaluations at hand
  */
 export function structuralBalance(budget: Budget, options: StructuralBalanceOptions = {}): StructuralBalance {
+  budget = requireBudget('structuralBalance', 'budget', budget);
+  options = readOptions('structuralBalance', options, {
+    incidentalThreshold: integer({ min: 0, max: MAX_HORIZON_YEARS }),
+    evaluation: EVALUATION,
+    cover: COVER_EVALUATION,
+    targets: TARGETS_EVALUATION,
+  });
   const threshold = options.incidentalThreshold ?? 3;
   const evaluation = options.evaluation ?? evaluate(budget);
   const cover = options.cover ?? evaluateCover(budget, evaluation);

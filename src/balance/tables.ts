@@ -8,6 +8,9 @@ import { evaluateCover, type CoverEvaluation } from '../coverage/evaluate.js';
 import type { Table, TableCell, TableColumn, TableRow } from '../report/table.js';
 import { reserveMutations } from './reserves.js';
 import type { StructuralBalance } from './structural.js';
+import { objectWith, oneOf, readOptions, requireArgument, text } from '../core/guard.js';
+import { requireBudget } from '../document/admit.js';
+import { COVER_EVALUATION, EVALUATION } from '../evaluate/result-checks.js';
 
 /** Options of {@link reserveSummaryTable}. */
 export interface ReserveSummaryOptions {
@@ -54,6 +57,8 @@ const cell = (amount: Decimal, pm = false): TableCell => ({ amount: amount.isZer
  * @param options - title, evaluations at hand
  */
 export function reserveSummaryTable(budget: Budget, options: ReserveSummaryOptions = {}): Table {
+  budget = requireBudget('reserveSummaryTable', 'budget', budget);
+  options = readOptions('reserveSummaryTable', options, { title: text(), evaluation: EVALUATION, cover: COVER_EVALUATION, mismatches: oneOf(['refuse', 'ignore']) });
   if (options.mismatches !== 'ignore') {
     const issues = new IssueCollector();
     for (const m of bookedMismatches(budget)) {
@@ -135,6 +140,9 @@ export function reserveSummaryTable(budget: Budget, options: ReserveSummaryOptio
  * @param title - title of the table
  */
 export function structuralBalanceTable(budget: Budget, balance: StructuralBalance, title = 'Structureel begrotingssaldo'): Table {
+  budget = requireBudget('structuralBalanceTable', 'budget', budget);
+  requireArgument('structuralBalanceTable', 'balance', balance, objectWith(['years', 'perYear'], 'a structural balance from structuralBalance()'));
+  requireArgument('structuralBalanceTable', 'title', title, text());
   const pick = (f: (y: StructuralBalance['perYear'][string]) => Decimal, pm = false): TableCell[] =>
     balance.years.map((year) => {
       const y = balance.perYear[year];

@@ -1,4 +1,5 @@
 import { IssueCollector, fail, type Path } from './errors.js';
+import { isDecimal } from './decimal.js';
 
 /**
  * Checks at the public boundary (grenscontrole): the arguments and options of every public function,
@@ -220,3 +221,139 @@ export function either(...checks: readonly OptionCheck[]): OptionCheck {
 
 /** An option the function takes as it is (checked where it is read, e.g. a document or a presentation). */
 export const anything: OptionCheck = () => {};
+
+/**
+ * Reads a function's options as {@link readOptions} does, but records the problems in `collector` instead of
+ * throwing, so that a function that validates more (its inputs, a document) can report everything at once.
+ * @param fn - the public function's name
+ * @param options - what the caller passed
+ * @param spec - the checks, one per option name
+ * @param collector - where problems go
+ * @param param - the parameter's name; default `options`
+ * @returns the options (an empty object for `undefined`, or when they are not an object at all)
+ */
+export function collectOptions<T extends object>(fn: string, options: T | undefined, spec: OptionSpec, collector: IssueCollector, param = 'options'): T | Partial<T> {
+  if (options === undefined) return {};
+  if (!isObjectLike(options)) {
+    collector.add('invalid_argument', [param], `${fn}: ${param} must be an object of options, not ${describeValue(options)}`);
+    return {};
+  }
+  object(spec)(options, [param], collector);
+  return options;
+}
+
+/**
+ * Refuses an argument that is not an array: `invalid_argument` at the parameter's name.
+ * @param fn - the public function's name
+ * @param param - the parameter's name
+ * @param value - what the caller passed
+ * @param what - what the parameter should be, for the message ("a list of scenarios")
+ * @param bounds - an upper limit of its length, where the length allocates memory
+ */
+export function requireArray(fn: string, param: string, value: unknown, what: string, bounds: { readonly maxLength?: number } = {}): asserts value is readonly unknown[] {
+  if (!Array.isArray(value)) fail('invalid_argument', [param], `${fn}: ${param} must be ${what}, not ${describeValue(value)}`);
+  if (bounds.maxLength !== undefined && value.length > bounds.maxLength) {
+    fail('invalid_argument', [param], `${fn}: ${param} has ${value.length} entries; at most ${bounds.maxLength}`);
+  }
+}
+
+/**
+ * Refuses an argument that is not a finite number within bounds (NaN and Infinity are refused):
+ * `invalid_argument` at the parameter's name.
+ * @param fn - the public function's name
+ * @param param - the parameter's name
+ * @param value - what the caller passed
+ * @param bounds - the accepted range
+ * @param whole - whether it must be a safe integer
+ */
+export function requireNumber(fn: string, param: string, value: unknown, bounds: NumberBounds = {}, whole = false): asserts value is number {
+  const ok = typeof value === 'number' && (whole ? Number.isSafeInteger(value) : Number.isFinite(value)) && inBounds(value, bounds);
+  if (!ok) {
+    const range = boundsText(bounds);
+    fail('invalid_argument', [param], `${fn}: ${param} must be ${whole ? 'a whole number' : 'a finite number'}${range ? ' ' + range : ''}, not ${describeValue(value)}`);
+  }
+}
+
+/**
+ * Checks a positional argument with an {@link OptionCheck} (the checks of options, reused): a problem with the
+ * argument itself is `invalid_argument` at the parameter's name; problems inside it keep their codes and paths
+ * (`unknown_option` at `at.lne`), all at once.
+ * @param fn - the public function's name
+ * @param param - the parameter's name
+ * @param value - what the caller passed
+ * @param check - the check, such as `oneOf([...])` or `object({...})`
+ */
+export function requireArgument(fn: string, param: string, value: unknown, check: OptionCheck): void {
+  const trial = new IssueCollector();
+  if (value === undefined) trial.add('invalid_argument', [param], `${fn}: ${param} is required`);
+  else check(value, [param], trial);
+  if (!trial.hasIssues) return;
+  const out = new IssueCollector();
+  for (const i of trial.issues) {
+    out.add(i.code === 'invalid_option' ? 'invalid_argument' : i.code, i.pathSegments, i.code === 'invalid_option' ? `${fn}: ${i.message}` : i.message);
+  }
+  out.throwIfAny();
+}
+
+/** An option (or, through {@link requireArgument}, an argument) that must be a finite decimal amount (a `Decimal`). */
+export const decimal: OptionCheck = (value, path, collector) => {
+  if (!isDecimal(value) || !value.isFinite()) collector.add('invalid_option', path, `${named(path)} must be a finite Decimal, not ${describeValue(value)}`);
+};
+
+/**
+ * An option that must be an object with (at least) the given own fields: a result of the library handed back
+ * to it (an evaluation, a cover evaluation), checked as far as telling it from a wrong value goes.
+ * @param fields - the fields it must have
+ * @param what - what it should be, for the message ("an evaluation from evaluate()")
+ */
+export function objectWith(fields: readonly string[], what: string): OptionCheck {
+  return (value, path, collector) => {
+    if (!isObjectLike(value) || fields.some((f) => !Object.hasOwn(value, f))) {
+      collector.add('invalid_option', path, `${named(path)} must be ${what}, not ${describeValue(value)}`);
+    }
+  };
+}
+
+/**
+ * Reads the options of a function whose options are required (`steppedPath({ start, step, to })`,
+ * `monteCarlo(budget, { inputs })`): the object must be there (`invalid_argument` otherwise), the `required`
+ * options present (`invalid_option` at `options.<name>`), and every option as {@link readOptions} checks it.
+ * All problems at once.
+ * @param fn - the public function's name
+ * @param options - what the caller passed
+ * @param spec - the checks, one per option name
+ * @param required - the options that must be given
+ * @param param - the parameter's name; default `options`
+ */
+export function requireOptions<T extends object>(fn: string, options: T | undefined, spec: OptionSpec, required: readonly string[], param = 'options'): T {
+  requireObject(fn, param, options, 'an object of options');
+  const collector = new IssueCollector();
+  for (const key of required) {
+    if ((options as Record<string, unknown>)[key] === undefined) collector.add('invalid_option', [param, key], `${fn}: the option "${key}" is required`);
+  }
+  object(spec)(options, [param], collector);
+  collector.throwIfAny();
+  return options;
+}
+
+/** An argument that must be a path: a list of texts and whole numbers (`['cover', 'claims', 0]`). */
+export const pathOf: OptionCheck = arrayOf((value, path, collector) => {
+  if (typeof value !== 'string' && !(typeof value === 'number' && Number.isSafeInteger(value))) {
+    collector.add('invalid_option', path, `a path holds texts and whole numbers, not ${describeValue(value)}`);
+  }
+});
+
+/** An argument that must be an {@link IssueCollector} (where a validator records problems). */
+export const issueCollector: OptionCheck = (value, path, collector) => {
+  if (!(value instanceof IssueCollector)) collector.add('invalid_option', path, `${named(path)} must be an IssueCollector, not ${describeValue(value)}`);
+};
+
+/** An option that must be a `bigint` within bounds (both inclusive). */
+export function bigintIn(bounds: { readonly min?: bigint; readonly max?: bigint } = {}): OptionCheck {
+  return (value, path, collector) => {
+    if (typeof value !== 'bigint' || (bounds.min !== undefined && value < bounds.min) || (bounds.max !== undefined && value > bounds.max)) {
+      const range = [bounds.min === undefined ? '' : `at least ${bounds.min}n`, bounds.max === undefined ? '' : `at most ${bounds.max}n`].filter((s) => s !== '').join(' and ');
+      collector.add('invalid_option', path, `${named(path)} must be a bigint${range ? ' ' + range : ''}, not ${describeValue(value)}`);
+    }
+  };
+}

@@ -5,6 +5,9 @@ import type { Budget, Nature } from '../budget/model.js';
 import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
 import type { CoverClaim, CoverSource, CoverSourceKind } from './model.js';
 import { bookedMismatches } from './booked.js';
+import { requireArgument } from '../core/guard.js';
+import { requireBudget } from '../document/admit.js';
+import { EVALUATION } from '../evaluate/result-checks.js';
 
 /** One claim in one year: what it asks, what it gets and what stays open (claimed = covered + uncovered). */
 export interface ClaimYear {
@@ -206,7 +209,10 @@ function rowTotalsOf(evaluation: Evaluation): Map<string, { line: string; totals
  * @param budget - the budget, with `cover`
  * @param evaluation - its evaluation, when at hand
  */
-export function evaluateCover(budget: Budget, evaluation: Evaluation = evaluate(budget)): CoverEvaluation {
+export function evaluateCover(budget: Budget, evaluation?: Evaluation): CoverEvaluation {
+  budget = requireBudget('evaluateCover', 'budget', budget);
+  if (evaluation === undefined) evaluation = evaluate(budget);
+  else requireArgument('evaluateCover', 'evaluation', evaluation, EVALUATION);
   const years = budget.horizon.years;
   const sources = budget.cover?.sources ?? {};
   const claims = budget.cover?.claims ?? [];

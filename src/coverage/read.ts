@@ -5,6 +5,9 @@ import { deepFreeze } from '../core/freeze.js';
 import type { Budget, Nature } from '../budget/model.js';
 import { COVER_SOURCE_KINDS, type Capacity, type ClaimExtent, type Cover, type CoverClaim, type CoverSource, type ReserveBalance } from './model.js';
 import { FieldReader, contextOf, type ReadContext } from './reader.js';
+import { readOptions, requireObject } from '../core/guard.js';
+import { requireBudget } from '../document/admit.js';
+import { NUMBER_FORMAT, requireReaderArguments } from './checks.js';
 
 const NATURES: readonly Nature[] = ['incidental', 'structural'];
 const SOURCE_FIELDS = ['id', 'title', 'kind', 'nature', 'capacity', 'reserve', 'tags'];
@@ -37,6 +40,7 @@ const RESERVE_FIELDS = ['opening', 'additions', 'withdrawals', 'bookedIn'];
  * @returns the cover, or `undefined` when it could not be read at all
  */
 export function readCover(raw: unknown, path: Path, issues: IssueCollector, ctx: ReadContext): Cover | undefined {
+  requireReaderArguments('readCover', path, issues, ctx);
   const r = new FieldReader(issues, ctx);
   const doc = r.object(raw, path);
   if (doc === undefined) return undefined;
@@ -229,6 +233,9 @@ export interface WithCoverOptions {
  * @throws MeerjarenError listing every problem, paths starting at `cover`
  */
 export function withCover(budget: Budget, cover: unknown, options: WithCoverOptions = {}): Budget {
+  budget = requireBudget('withCover', 'budget', budget);
+  requireObject('withCover', 'cover', cover, 'the cover as in a document: { sources, claims }');
+  options = readOptions('withCover', options, { numberFormat: NUMBER_FORMAT });
   const issues = new IssueCollector();
   const result = readCover(cover, ['cover'], issues, contextOf(budget, options.numberFormat));
   issues.throwIfAny();

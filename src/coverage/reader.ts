@@ -4,6 +4,8 @@ import type { IssueCollector, IssueCode, Path } from '../core/errors.js';
 import type { Horizon } from '../core/horizon.js';
 import { FORBIDDEN_KEYS, JsonNumberText } from '../document/json.js';
 import { idRecord } from '../core/records.js';
+import { requireArgument } from '../core/guard.js';
+import { CONTEXT_SOURCE, NUMBER_FORMAT } from './checks.js';
 
 /**
  * What a reader of the cover and savings parts of a document needs to know about the budget around them
@@ -214,6 +216,8 @@ export function contextOf(
   budget: { readonly horizon: Horizon; readonly presentation: { readonly unit: 'euro' | 'thousand' | 'million' }; readonly sections: readonly { readonly lines: readonly { readonly id: string; readonly components: readonly { readonly id: string }[] }[] }[] },
   numberFormat?: NumberFormat,
 ): ReadContext {
+  requireArgument('contextOf', 'budget', budget, CONTEXT_SOURCE);
+  if (numberFormat !== undefined) requireArgument('contextOf', 'numberFormat', numberFormat, NUMBER_FORMAT);
   const rows = new Map<string, string>();
   for (const section of budget.sections) {
     for (const line of section.lines) {

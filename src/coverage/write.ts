@@ -2,6 +2,8 @@ import { Dec, plainString, type Decimal } from '../core/decimal.js';
 import { unitFactor, type Budget } from '../budget/model.js';
 import type { AmountsDocument, CapacityDocument, CoverClaimDocument, CoverDocument, CoverSourceDocument, ReserveDocument } from '../document/format.js';
 import type { Capacity, Cover, CoverClaim, CoverSource, ReserveBalance, YearAmounts } from './model.js';
+import { requireArgument } from '../core/guard.js';
+import { COVER, PRESENTED } from './checks.js';
 
 /**
  * Writes a cover (dekking) back in the document format that `readCover` reads: amounts as plain decimal
@@ -22,6 +24,8 @@ import type { Capacity, Cover, CoverClaim, CoverSource, ReserveBalance, YearAmou
  * ```
  */
 export function coverToDocument(cover: Cover, budget: Pick<Budget, 'presentation'>): CoverDocument {
+  requireArgument('coverToDocument', 'cover', cover, COVER);
+  requireArgument('coverToDocument', 'budget', budget, PRESENTED);
   const factor = new Dec(unitFactor(budget.presentation.unit));
   const amount = (value: Decimal): string => plainString(value.div(factor));
   const amounts = (values: YearAmounts): AmountsDocument => Object.fromEntries(Object.entries(values).map(([year, v]) => [year, amount(v)]));

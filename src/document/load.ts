@@ -20,7 +20,7 @@ import {
 import { readCover } from '../coverage/read.js';
 import { contextOf } from '../coverage/reader.js';
 import { readTargets } from '../savings/read.js';
-import { checkExpectations } from '../evaluate/evaluate.js';
+import { expectationChecks } from '../evaluate/evaluate.js';
 import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
 import { ID_PATTERN as ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './ids.js';
@@ -77,7 +77,7 @@ export function loadBudget(input: unknown, options: LoadOptions = {}): Budget {
   if (budget === undefined) return collector.throwIfAny() as never;
   const frozen = deepFreeze(budget);
   if ((options.totals ?? 'error') === 'error') {
-    for (const check of checkExpectations(frozen)) {
+    for (const check of expectationChecks(frozen)) {
       if (check.status === 'mismatch') {
         collector.add(
           'total_mismatch',

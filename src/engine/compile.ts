@@ -2,6 +2,20 @@ import type { Decimal, RoundingMode } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
 import { isPm, type Budget, type Nature, type YearValues } from '../budget/model.js';
 import { MAX_DECIMALS, MAX_SAFE_UNITS, fractionPlaces, splitAmount, toUnits } from './units.js';
+import { integer, oneOf, readOptions } from '../core/guard.js';
+import { requireBudget } from '../document/admit.js';
+import { ROUNDING } from '../evaluate/result-checks.js';
+
+const compiledBudgets = new WeakSet<object>();
+
+/**
+ * Whether a value is a budget compiled by {@link compileBudget} (of this copy of the library).
+ * @param value - anything
+ * @internal
+ */
+export function isCompiledBudget(value: unknown): value is CompiledBudget {
+  return typeof value === 'object' && value !== null && compiledBudgets.has(value);
+}
 
 /**
  * Which integer arithmetic an engine uses (rekenwijze):
@@ -104,6 +118,23 @@ export interface CompiledBudget {
  * @throws MeerjarenError `invalid_value` for bad options, `engine_overflow` when `float` is forced on a budget too large for it
  */
 export function compileBudget(budget: Budget, options: CompileOptions = {}): CompiledBudget {
+  budget = requireBudget('compileBudget', 'budget', budget);
+  options = readOptions('compileBudget', options, {
+    minDecimals: integer({ min: 0, max: MAX_DECIMALS }),
+    arithmetic: oneOf(['auto', 'float', 'bigint']),
+    rounding: ROUNDING,
+  });
+  return compileValidBudget(budget, options);
+}
+
+/**
+ * {@link compileBudget} without the checks of its arguments, for the library's own budgets (the loader's, which
+ * is not admitted yet).
+ * @param budget - a validated budget
+ * @param options - checked options
+ * @internal
+ */
+export function compileValidBudget(budget: Budget, options: CompileOptions = {}): CompiledBudget {
   const minDecimals = options.minDecimals ?? 2;
   const arithmetic = options.arithmetic ?? 'auto';
   const rounding = options.rounding ?? 'half-up';
@@ -230,7 +261,7 @@ export function compileBudget(budget: Budget, options: CompileOptions = {}): Com
     return index;
   };
 
-  return Object.freeze({
+  const compiled: CompiledBudget = Object.freeze({
     budget,
     years,
     yearCount,
@@ -255,4 +286,6 @@ export function compileBudget(budget: Budget, options: CompileOptions = {}): Com
     sectionOf: (id: string) => (sectionIndex ??= indexOf(sectionIds, false)).get(id) ?? -1,
     yearIndexOf: (year: number) => yearIndex.get(year) ?? -1,
   });
+  compiledBudgets.add(compiled);
+  return compiled;
 }

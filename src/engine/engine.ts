@@ -1,9 +1,11 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
 import type { Total } from '../evaluate/evaluate.js';
-import { FILLED, PM_FLAG, type CompiledBudget } from './compile.js';
+import { FILLED, PM_FLAG, isCompiledBudget, type CompiledBudget } from './compile.js';
 import { applyRate, type Rate } from './rate.js';
 import { MAX_SAFE_UNITS, unitsToDecimal } from './units.js';
+import { describeValue } from '../core/guard.js';
+import { fail } from '../core/errors.js';
 
 /** Where a total is taken (niveau): one row, one line, one section or the whole table. */
 export type Scope = 'row' | 'line' | 'section' | 'table';
@@ -59,6 +61,7 @@ export class Engine {
 
   /** @param compiled - a compiled budget */
   constructor(compiled: CompiledBudget) {
+    if (!isCompiledBudget(compiled)) fail('invalid_argument', ['compiled'], `Engine: compiled must be a budget from compileBudget(), not ${describeValue(compiled)}`);
     this.compiled = compiled;
     const Y = compiled.yearCount;
     const L = compiled.lineIds.length;
@@ -523,5 +526,6 @@ export class Engine {
  * @param compiled - from `compileBudget`
  */
 export function createEngine(compiled: CompiledBudget): Engine {
+  if (!isCompiledBudget(compiled)) fail('invalid_argument', ['compiled'], `createEngine: compiled must be a budget from compileBudget(), not ${describeValue(compiled)}`);
   return new Engine(compiled);
 }

@@ -1,4 +1,5 @@
 import { Dec, type Decimal, type RoundingMode } from '../core/decimal.js';
+import { fail } from '../core/errors.js';
 
 /**
  * An exact rate as a fraction (percentage, realisation rate, indexation factor): `num / den`, `den > 0`.
@@ -43,7 +44,7 @@ export function rateOf(value: Decimal | string | number): Rate {
  * @param den - denominator, not 0
  */
 export function reduce(num: bigint, den: bigint): Rate {
-  if (den === 0n) throw new RangeError('rate: zero denominator');
+  if (den === 0n) fail('invalid_value', ['den'], 'a rate has a denominator other than 0');
   if (den < 0n) {
     num = -num;
     den = -den;
@@ -196,6 +197,6 @@ export function applyRatio(units: number, num: number, den: number, mode: Roundi
   if (Math.abs(product) + den <= Number.MAX_SAFE_INTEGER) return divRound(product, den, mode);
   const big = divRoundBig(BigInt(units) * BigInt(num), BigInt(den), mode);
   const out = Number(big);
-  if (!Number.isSafeInteger(out)) throw new RangeError('applyRatio: result beyond 2^53 units');
+  if (!Number.isSafeInteger(out)) fail('engine_overflow', [], 'applyRatio: the result passes 2^53 units');
   return out;
 }

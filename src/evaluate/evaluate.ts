@@ -1,10 +1,11 @@
 import { Dec, ZERO, type Decimal } from '../core/decimal.js';
-import { formatPath } from '../core/errors.js';
+import { fail, formatPath } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { tally } from '../core/work.js';
 import { isPm, unitFactor, type Budget, type Nature, type YearValues } from '../budget/model.js';
-import { PM_FLAG, compileBudget } from '../engine/compile.js';
+import { PM_FLAG, compileValidBudget } from '../engine/compile.js';
 import { createEngine, type Scope } from '../engine/engine.js';
+import { requireBudget } from '../document/admit.js';
 
 /**
  * A total for one year (totaal): the exact amount, its structural and incidental parts, and the pm posts
@@ -127,11 +128,20 @@ export interface Evaluation {
  * @param budget - a budget from `loadBudget` or the builder
  */
 export function evaluate(budget: Budget): Evaluation {
+  return evaluateBudget(requireBudget('evaluate', 'budget', budget));
+}
+
+/**
+ * {@link evaluate} without the check of its argument, for the loader (whose budget is not admitted yet).
+ * @param budget - a validated, frozen budget
+ * @internal
+ */
+export function evaluateBudget(budget: Budget): Evaluation {
   // Runs on the compiled integer engine (src/engine); `evaluateReference` in ./reference.ts is the
   // decimal.js oracle it is tested against. Rows keep the budget's own cell values.
   // Every object is frozen as it is built (amounts from the engine come frozen), so the result is deeply
   // frozen without a walk over it afterwards.
-  const engine = createEngine(compileBudget(budget));
+  const engine = createEngine(compileValidBudget(budget));
   const c = engine.compiled;
   const years = budget.horizon.years;
   const keys = years.map(String);
@@ -202,7 +212,7 @@ export function evaluate(budget: Budget): Evaluation {
     return Object.freeze({ id: section.id, title: section.title, lines: Object.freeze(lineResults), totals: totalsOf('section', s) });
   });
   const total = totalsOf('table', 0);
-  if (l !== c.lineIds.length || row !== c.rowCount) throw new Error('evaluate: compiled budget does not match');
+  if (l !== c.lineIds.length || row !== c.rowCount) fail('invalid_input', ['budget'], 'evaluate: the compiled budget does not match the budget');
   const checks = compareExpectations(budget, sections, total);
   return Object.freeze({ years: deepFreeze(years), sections: Object.freeze(sections), lines: Object.freeze(lines), total, checks: deepFreeze(checks) });
 }
@@ -220,10 +230,19 @@ const ZERO_TOTAL: Total = deepFreeze({ amount: ZERO, structural: ZERO, incidenta
  * @returns one check per printed value
  */
 export function checkExpectations(budget: Budget): readonly Check[] {
+  return expectationChecks(requireBudget('checkExpectations', 'budget', budget));
+}
+
+/**
+ * {@link checkExpectations} without the check of its argument, for the loader (whose budget is not admitted yet).
+ * @param budget - a validated, frozen budget
+ * @internal
+ */
+export function expectationChecks(budget: Budget): readonly Check[] {
   // Most budgets print no totals to check: then there is nothing to evaluate.
   const printsTotals =
     budget.expected !== undefined || budget.sections.some((s) => s.expected !== undefined || s.lines.some((l) => l.expected !== undefined));
-  return printsTotals ? evaluate(budget).checks : [];
+  return printsTotals ? evaluateBudget(budget).checks : [];
 }
 
 /**

@@ -3,6 +3,11 @@ import { deepFreeze } from '../core/freeze.js';
 import { isPm, type Budget, type Unit } from '../budget/model.js';
 import type { Measure, MeasureStatus, SavingsTarget } from './model.js';
 import { idRecord } from '../core/records.js';
+import { objectWith, requireArgument, requireNumber } from '../core/guard.js';
+import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
+import { requireBudget } from '../document/admit.js';
+
+const MEASURE = objectWith(['id', 'planned', 'realisation'], 'a measure of a budget (Budget.targets[t].measures[m])');
 
 /** A measure that delivers less than planned in a year (achterblijvende maatregel). */
 export interface MeasureShortfall {
@@ -119,6 +124,18 @@ const clean = (d: Decimal): Decimal => (d.isZero() ? ZERO : d);
  * @param year - the year
  */
 export function realisedIn(measure: Measure, year: number): Decimal {
+  requireArgument('realisedIn', 'measure', measure, MEASURE);
+  requireNumber('realisedIn', 'year', year, { min: MIN_YEAR, max: MAX_YEAR }, true);
+  return measureRealised(measure, year);
+}
+
+/**
+ * {@link realisedIn} without the checks of its arguments, for the library's own loops.
+ * @param measure - a measure of a budget
+ * @param year - a year
+ * @internal
+ */
+export function measureRealised(measure: Measure, year: number): Decimal {
   const y = String(year);
   const planned = measure.planned[y] ?? ZERO;
   const r = measure.realisation;
@@ -145,6 +162,7 @@ export function realisedIn(measure: Measure, year: number): Decimal {
  * @param budget - a budget with `targets`
  */
 export function evaluateTargets(budget: Budget): TargetsEvaluation {
+  budget = requireBudget('evaluateTargets', 'budget', budget);
   const years = budget.horizon.years;
   const targets = idRecord<TargetResult>();
   for (const target of Object.values(budget.targets ?? {})) targets[target.id] = evaluateTarget(target, years);
@@ -166,7 +184,7 @@ function evaluateTarget(target: SavingsTarget, years: readonly number[]): Target
     const shortMeasures: MeasureShortfall[] = [];
     for (const m of measures) {
       const p = m.planned[y] ?? ZERO;
-      const r = realisedIn(m, year);
+      const r = measureRealised(m, year);
       (measureYears.get(m.id) ?? {})[y] = { planned: p, realised: r };
       planned = planned.plus(p);
       realised = realised.plus(r);

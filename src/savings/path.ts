@@ -1,5 +1,7 @@
 import { Dec, plainString, type Decimal } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
+import { either, integer, object, requireOptions, text } from '../core/guard.js';
+import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 
 /** Options of {@link steppedPath}. */
 export interface SteppedPathOptions {
@@ -28,6 +30,8 @@ function exact(value: string | number, where: string): Decimal {
  * @throws MeerjarenError (`invalid_year`, `invalid_amount`, `imprecise_number`) for a bad year or amount
  */
 export function steppedPath(options: SteppedPathOptions): Readonly<Record<string, string>> {
+  const amount = either(text({ nonEmpty: true }), integer());
+  requireOptions('steppedPath', options, { start: object(), step: amount, to: integer({ min: MIN_YEAR, max: MAX_YEAR }) }, ['start', 'step', 'to']);
   const years = Object.keys(options.start).map(Number).sort((a, b) => a - b);
   if (years.length === 0 || years.some((y) => !Number.isInteger(y))) fail('invalid_year', ['start'], 'start needs at least one year, written as a whole number');
   const first = years[0] ?? 0;

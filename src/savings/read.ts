@@ -6,6 +6,9 @@ import { deepFreeze } from '../core/freeze.js';
 import { PM, unitFactor, type Budget, type Cell, type Unit } from '../budget/model.js';
 import { FieldReader, contextOf, type ReadContext } from '../coverage/reader.js';
 import { MEASURE_STATUSES, type Measure, type Realisation, type ReferencePath, type SavingsTarget } from './model.js';
+import { readOptions, requireArray } from '../core/guard.js';
+import { requireBudget } from '../document/admit.js';
+import { NUMBER_FORMAT, requireReaderArguments } from '../coverage/checks.js';
 
 const UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
 const TARGET_FIELDS = ['id', 'title', 'unit', 'path', 'measures', 'references', 'line'];
@@ -38,6 +41,7 @@ const PM_TOKEN = /^\s*[+-]?\s*pm\s*$/i;
  * @param ctx - unit, horizon and rows of the budget
  */
 export function readTargets(raw: unknown, path: Path, issues: IssueCollector, ctx: ReadContext): Record<string, SavingsTarget> {
+  requireReaderArguments('readTargets', path, issues, ctx);
   const r = new FieldReader(issues, ctx);
   const out: Record<string, SavingsTarget> = Object.create(null) as Record<string, SavingsTarget>;
   r.list(raw, path, true).forEach((t, i) => {
@@ -202,6 +206,9 @@ export interface WithTargetsOptions {
  * @throws MeerjarenError listing every problem, paths starting at `targets`
  */
 export function withTargets(budget: Budget, targets: unknown, options: WithTargetsOptions = {}): Budget {
+  budget = requireBudget('withTargets', 'budget', budget);
+  requireArray('withTargets', 'targets', targets, 'the targets as in a document: a list');
+  options = readOptions('withTargets', options, { numberFormat: NUMBER_FORMAT });
   const issues = new IssueCollector();
   const result = readTargets(targets, ['targets'], issues, contextOf(budget, options.numberFormat));
   issues.throwIfAny();

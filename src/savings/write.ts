@@ -2,6 +2,8 @@ import { Dec, plainString, type Decimal } from '../core/decimal.js';
 import { isPm, unitFactor, type Budget, type Cell, type Unit } from '../budget/model.js';
 import type { AmountsDocument, MeasureDocument, RealisationDocument, ReferencePathDocument, SavingsTargetDocument } from '../document/format.js';
 import type { Measure, Realisation, ReferencePath, SavingsAmounts, SavingsTarget } from './model.js';
+import { isObjectLike, requireArgument } from '../core/guard.js';
+import { PRESENTED } from '../coverage/checks.js';
 
 /**
  * Writes savings targets (taakstellingen) back in the document format that `readTargets` reads: a list in
@@ -19,6 +21,10 @@ import type { Measure, Realisation, ReferencePath, SavingsAmounts, SavingsTarget
  * @returns the `targets` value of a budget document
  */
 export function targetsToDocument(targets: Readonly<Record<string, SavingsTarget>>, budget: Pick<Budget, 'presentation'>): SavingsTargetDocument[] {
+  requireArgument('targetsToDocument', 'targets', targets, (value, path, collector) => {
+    if (!isObjectLike(value) || Object.values(value).some((t) => !isObjectLike(t))) collector.add('invalid_option', path, 'targets must be the targets of a budget (Budget.targets: an object of targets by id)');
+  });
+  requireArgument('targetsToDocument', 'budget', budget, PRESENTED);
   return Object.values(targets).map((t) => targetToDocument(t, budget.presentation.unit));
 }
 

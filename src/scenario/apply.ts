@@ -7,6 +7,8 @@ import { Engine, type ChangeConflict, type EstimateRangeResult } from './engine.
 import { resolveSteps, type Step } from './resolve.js';
 import type { ItemKind } from './cover-targets.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
+import { describeValue, isObjectLike, oneOf, readOptions, requireArgument, requireObject, type OptionCheck, type OptionSpec } from '../core/guard.js';
+import { requireBudget } from '../document/admit.js';
 
 enablePatches();
 
@@ -118,7 +120,41 @@ export interface ScenarioResult {
  * ```
  */
 export function applyScenario(budget: Budget, scenario: Scenario, library?: ScenarioLibrary, options: ApplyOptions = {}): ScenarioResult {
-  return runScenario(budget, scenario, library, options).result;
+  const args = scenarioArguments('applyScenario', 'budget', budget, scenario, library, options, APPLY_OPTIONS);
+  return runScenario(args.budget, scenario, library, args.options).result;
+}
+
+/** The checks of {@link ApplyOptions}. @internal */
+export const APPLY_OPTIONS: OptionSpec = { conflicts: oneOf(['error', 'report']) };
+
+/** A scenario library: a list of scenarios, or scenarios by id (each an object or null; their contents are checked when used). @internal */
+export const SCENARIO_LIBRARY: OptionCheck = (value, path, collector) => {
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : isObjectLike(value) ? Object.entries(value) : undefined;
+  if (entries === undefined) return collector.add('invalid_option', path, `library must be a list of scenarios or scenarios by id, not ${describeValue(value)}`);
+  // a null (or a hole) is passed over: the scenario it should have been is then not found
+  for (const [key, v] of entries) if (v !== null && v !== undefined && !isObjectLike(v)) collector.add('invalid_option', [...path, key], `a scenario in the library is an object, not ${describeValue(v)}`);
+};
+
+/**
+ * Checks the arguments of a public function that applies a scenario (`applyScenario`, `explain`,
+ * `attributeDifference`): the budget (admitted or validated), the scenario an object (its contents are checked
+ * when it is resolved), the library, and the options.
+ * @returns the budget to use and the options
+ * @internal
+ */
+export function scenarioArguments<O extends object>(
+  fn: string,
+  budgetParam: string,
+  budget: unknown,
+  scenario: unknown,
+  library: unknown,
+  options: O | undefined,
+  spec: OptionSpec,
+): { budget: Budget; options: O } {
+  const checked = requireBudget(fn, budgetParam, budget);
+  requireObject(fn, 'scenario', scenario, 'a scenario (an object { id, title, changes }, or one from loadScenario)');
+  if (library !== undefined) requireArgument(fn, 'library', library, SCENARIO_LIBRARY);
+  return { budget: checked, options: readOptions(fn, options, spec) as O };
 }
 
 /** {@link applyScenario} that also hands back the engine's trace and the flattened steps. @internal */

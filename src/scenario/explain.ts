@@ -2,7 +2,9 @@ import { ZERO, type Decimal } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
 import { freezeThrough } from '../core/freeze.js';
 import { isPm, type Budget, type Cell } from '../budget/model.js';
-import { runScenario, type ApplyOptions } from './apply.js';
+import { APPLY_OPTIONS, runScenario, scenarioArguments, type ApplyOptions } from './apply.js';
+import { integer, object, requireArgument, text } from '../core/guard.js';
+import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import type { ChangeKind, Scenario, ScenarioLibrary } from './types.js';
 
 /** A figure as printed: an exact amount, or nil; `pm` when it is or contains a pm post. */
@@ -91,6 +93,11 @@ function rowsOf(budget: Budget, id: string, year: number): Map<string, Cell | un
  * @throws MeerjarenError `unknown_reference` when the line exists in neither budget, `year_outside_horizon`
  */
 export function explain(baseline: Budget, scenario: Scenario, at: { readonly line: string; readonly year: number }, library?: ScenarioLibrary, options: ApplyOptions = {}): Explanation {
+  const args = scenarioArguments('explain', 'baseline', baseline, scenario, library, options, APPLY_OPTIONS);
+  baseline = args.budget;
+  options = args.options;
+  requireArgument('explain', 'at', at, object({ line: text({ nonEmpty: true }), year: integer({ min: MIN_YEAR, max: MAX_YEAR }) }));
+  for (const key of ['line', 'year'] as const) if (at[key] === undefined) fail('invalid_argument', ['at', key], `explain: at.${key} is required`);
   const { line, year } = at;
   if (!baseline.horizon.years.includes(year)) fail('year_outside_horizon', ['year'], `${year} is outside the horizon ${baseline.horizon.from}-${baseline.horizon.to}`);
   const { result, engine, steps } = runScenario(baseline, scenario, library, options);

@@ -2,9 +2,14 @@ import { IssueCollector } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
 import { DEFAULT_MAX_DEPTH, parseJsonStrict, type JsonLimits } from '../document/json.js';
-import { applyScenario } from './apply.js';
+import { SCENARIO_LIBRARY, applyScenario } from './apply.js';
 import { checkScenarioShape } from './shape.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
+import { anything, integer, readOptions } from '../core/guard.js';
+import { requireBudgetOption } from '../evaluate/result-checks.js';
+
+/** The largest `maxDepth` a caller may set: the shape check recurses once a level. */
+export const MAX_SCENARIO_DEPTH = 1000;
 
 /** Options of {@link loadScenario}. */
 export interface LoadScenarioOptions extends JsonLimits {
@@ -35,6 +40,13 @@ export interface LoadScenarioOptions extends JsonLimits {
  * @throws MeerjarenError with every problem found
  */
 export function loadScenario(input: unknown, options: LoadScenarioOptions = {}): Scenario {
+  options = readOptions('loadScenario', options, {
+    maxLength: integer({ min: 1 }),
+    maxDepth: integer({ min: 1, max: MAX_SCENARIO_DEPTH }),
+    budget: anything,
+    library: SCENARIO_LIBRARY,
+  });
+  const budget = options.budget === undefined ? undefined : requireBudgetOption('loadScenario', 'budget', options.budget);
   const collector = new IssueCollector();
   const raw = typeof input === 'string' ? parseJsonStrict(input, options) : input;
   // the same check as every other route (applyScenario, explain, a library's scenarios); parsed text already
@@ -43,7 +55,7 @@ export function loadScenario(input: unknown, options: LoadScenarioOptions = {}):
   checkScenarioShape(raw, collector, [], text ? { maxDepth: Number.POSITIVE_INFINITY, maxValues: Number.POSITIVE_INFINITY } : { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
   collector.throwIfAny();
   const scenario = deepFreeze(structuredClone(raw) as Scenario);
-  if (options.budget !== undefined) applyScenario(options.budget, scenario, options.library);
+  if (budget !== undefined) applyScenario(budget, scenario, options.library);
   return scenario;
 }
 

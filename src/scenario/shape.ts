@@ -7,6 +7,7 @@ import { unitFactor, type Nature, type Unit } from '../budget/model.js';
 import { ID_PATTERN as NEW_ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from '../document/ids.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_VALUES, FORBIDDEN_KEYS, JsonNumberText, checkShape } from '../document/json.js';
 import { checkLinksShape } from './links.js';
+import { issueCollector, pathOf, requireArgument } from '../core/guard.js';
 import type { RoundingMode } from '../core/decimal.js';
 
 type Raw = Record<string, unknown>;
@@ -517,6 +518,8 @@ export interface ScenarioShapeLimits {
  * @param limits - nesting and size limits
  */
 export function checkScenarioShape(raw: unknown, collector: IssueCollector, prefix: Path = [], limits: ScenarioShapeLimits = {}): void {
+  requireArgument('checkScenarioShape', 'collector', collector, issueCollector);
+  requireArgument('checkScenarioShape', 'prefix', prefix, pathOf);
   const generic = new IssueCollector();
   checkShape(raw, limits.maxDepth ?? DEFAULT_MAX_DEPTH, generic, limits.maxValues ?? DEFAULT_MAX_VALUES);
   for (const issue of generic.issues) collector.add(issue.code, [...prefix, ...issue.pathSegments], issue.message);

@@ -12,8 +12,9 @@
  */
 import fc from 'fast-check';
 import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, type NumberFormat } from '../core/amount.js';
-import type { IssueCode } from '../core/errors.js';
-import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
+import { fail, type IssueCode } from '../core/errors.js';
+import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
+import { arrayOf, bigintIn, boolean, describeValue, integer, oneOf, readOptions, requireArgument, requireString, type OptionSpec } from '../core/guard.js';
 import type { Budget, LineRow, Nature, SignConvention, Unit } from '../budget/model.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
 import { loadBudget } from '../document/load.js';
@@ -156,6 +157,36 @@ export interface BudgetArbOptions {
 }
 
 const UNIT_POWER: Readonly<Record<Unit, number>> = { euro: 0, thousand: 3, million: 6 };
+
+const UNIT = oneOf(['euro', 'thousand', 'million']);
+const FORMAT = oneOf(['plain', 'nl', 'en']);
+const MAX_MICROS = bigintIn({ min: 1n, max: MICRO_LIMIT });
+
+/** The checks of {@link BudgetArbOptions}. */
+const BUDGET_ARB_OPTIONS: OptionSpec = {
+  maxYears: integer({ min: 1, max: MAX_HORIZON_YEARS }),
+  maxSections: integer({ min: 0, max: 100 }),
+  maxLines: integer({ min: 0, max: 100 }),
+  maxComponents: integer({ min: 0, max: 20 }),
+  units: arrayOf(UNIT),
+  signs: arrayOf(oneOf(['voordeel-positive', 'nadeel-positive'])),
+  numberFormats: arrayOf((value, path, collector) => {
+    if (value !== undefined) FORMAT(value, path, collector);
+  }),
+  pm: boolean,
+  subtotals: boolean,
+  printedTotals: boolean,
+  maxMicros: MAX_MICROS,
+};
+
+/** Reads the options of an arbitrary of budgets: non-empty lists to draw from. */
+function budgetArbOptions(fn: string, options: BudgetArbOptions): BudgetArbOptions {
+  options = readOptions(fn, options, BUDGET_ARB_OPTIONS);
+  for (const key of ['units', 'signs', 'numberFormats'] as const) {
+    if (options[key]?.length === 0) fail('invalid_option', ['options', key], `${fn}: ${key} must not be empty`);
+  }
+  return options;
+}
 const DEFAULT_UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
 const DEFAULT_SIGNS: readonly SignConvention[] = ['voordeel-positive', 'nadeel-positive'];
 const DEFAULT_FORMATS: readonly (NumberFormat | undefined)[] = ['plain', 'nl', 'en', undefined];
@@ -168,6 +199,8 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
  * @example `microsToPlain(-2_100_500_000n, 'thousand') === '-2.1005'`
  */
 export function microsToPlain(micros: bigint, unit: Unit = 'euro'): string {
+  requireArgument('microsToPlain', 'micros', micros, bigintIn());
+  requireArgument('microsToPlain', 'unit', unit, UNIT);
   const places = MAX_FRACTION_DIGITS + UNIT_POWER[unit];
   const negative = micros < 0n;
   const digits = (negative ? -micros : micros).toString().padStart(places + 1, '0');
@@ -180,11 +213,12 @@ export function microsToPlain(micros: bigint, unit: Unit = 'euro'): string {
 /**
  * Reads a plain decimal string (`-2100.5`, as `plainString` writes) as micro-euros, exactly, without decimal.js.
  * @param text - a plain decimal string in euros with at most 6 decimals
- * @throws RangeError when the text is not such a string
+ * @throws MeerjarenError `invalid_argument` when the text is not such a string
  */
 export function plainToMicros(text: string): bigint {
+  requireString('plainToMicros', 'text', text);
   const m = /^(-?)(\d+)(?:\.(\d{1,6}))?$/.exec(text);
-  if (m === null) throw new RangeError(`not a plain amount with at most 6 decimals: ${text}`);
+  if (m === null) fail('invalid_argument', ['text'], `plainToMicros: not a plain amount with at most 6 decimals: ${describeValue(text)}`);
   const value = BigInt(m[2] ?? '0') * MICROS_PER_EURO + BigInt((m[3] ?? '').padEnd(MAX_FRACTION_DIGITS, '0'));
   return m[1] === '-' ? -value : value;
 }
@@ -205,6 +239,9 @@ function group(whole: string, separator: string): string {
  * @param grouped - whether to group thousands (nl and en only)
  */
 export function formatAmount(plain: string, format: NumberFormat | undefined, grouped = false): string {
+  requireString('formatAmount', 'plain', plain);
+  if (format !== undefined) requireArgument('formatAmount', 'format', format, FORMAT);
+  requireArgument('formatAmount', 'grouped', grouped, boolean);
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(plain);
   if (m === null) return plain;
   const [, sign = '', whole = '0', fraction] = m;
@@ -227,6 +264,7 @@ export function formatAmount(plain: string, format: NumberFormat | undefined, gr
  * @param maxMicros - largest magnitude, exclusive; default {@link MICRO_LIMIT}
  */
 export function microsArb(maxMicros: bigint = MICRO_LIMIT): fc.Arbitrary<bigint> {
+  requireArgument('microsArb', 'maxMicros', maxMicros, MAX_MICROS);
   const max = maxMicros - 1n;
   return fc.oneof(
     { weight: 3, arbitrary: fc.bigInt({ min: -max, max }) },
@@ -248,6 +286,7 @@ export function microsArb(maxMicros: bigint = MICRO_LIMIT): fc.Arbitrary<bigint>
  * @param options - unit (default `euro`) and format (default none declared)
  */
 export function amountStringArb(options: { readonly unit?: Unit; readonly format?: NumberFormat; readonly maxMicros?: bigint } = {}): fc.Arbitrary<AmountSample> {
+  options = readOptions('amountStringArb', options, { unit: UNIT, format: FORMAT, maxMicros: MAX_MICROS });
   const unit = options.unit ?? 'euro';
   return fc.tuple(microsArb(options.maxMicros), fc.boolean(), fc.boolean()).map(([micros, grouped, plus]) => {
     const text = formatAmount(microsToPlain(micros, unit), options.format, grouped);
@@ -432,6 +471,7 @@ const isPmCell = (c: SampleCell | undefined): c is { readonly pm: 'plain' | 'voo
  * @param options - sizes and which features to draw
  */
 export function budgetSampleArb(options: BudgetArbOptions = {}): fc.Arbitrary<BudgetSample> {
+  options = budgetArbOptions('budgetSampleArb', options);
   const o = {
     maxYears: options.maxYears ?? 8,
     maxSections: options.maxSections ?? 4,
@@ -637,6 +677,7 @@ function render(head: Head, shapes: readonly { readonly title: string; readonly 
  * @param options - sizes and which features to draw
  */
 export function budgetDocumentArb(options: BudgetArbOptions = {}): fc.Arbitrary<BudgetDocument> {
+  options = budgetArbOptions('budgetDocumentArb', options);
   return budgetSampleArb(options).map((s) => s.document);
 }
 
@@ -652,6 +693,7 @@ export function budgetDocumentArb(options: BudgetArbOptions = {}): fc.Arbitrary<
  * @param options - sizes and which features to draw
  */
 export function budgetArb(options: BudgetArbOptions = {}): fc.Arbitrary<Budget> {
+  options = budgetArbOptions('budgetArb', options);
   return budgetDocumentArb(options).map((doc) => loadBudget(doc));
 }
 

@@ -25,6 +25,9 @@
 import { Dec, type Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue, type Issue, type Path } from '../core/errors.js';
 import { detExp, detLog, type Random } from './random.js';
+import { oneOf, pathOf, readOptions, requireArgument, requireObject } from '../core/guard.js';
+
+const UNIT = oneOf(['euro', 'rate']);
 
 /** A number in a spec: a decimal string such as `"-2100.50"`, or a JSON number (see the module notes for which are accepted). */
 export type NumberInput = string | number;
@@ -414,6 +417,8 @@ function parse(spec: unknown, path: Path, unit: DistributionUnit, issues: Issue[
  * ```
  */
 export function validateDistribution(spec: unknown, path: Path = [], options: ValidateOptions = {}): readonly Issue[] {
+  requireArgument('validateDistribution', 'path', path, pathOf);
+  options = readOptions('validateDistribution', options, { unit: UNIT });
   const issues: Issue[] = [];
   parse(spec, path, options.unit ?? 'euro', issues);
   return Object.freeze(issues);
@@ -759,6 +764,19 @@ function rawSampler(parsed: Parsed, unit: DistributionUnit, roundTo: 'cent' | 'n
  * ```
  */
 export function compileDistribution(spec: DistributionSpec, options: CompileOptions = {}): Sampler {
+  requireObject('compileDistribution', 'spec', spec, 'a distribution: { kind, ... }');
+  options = readOptions('compileDistribution', options, { unit: UNIT, roundTo: oneOf(['cent', 'none']), path: pathOf });
+  return compileSpec(spec, options);
+}
+
+/**
+ * {@link compileDistribution} without the checks of its arguments, for the library's own plans (a spec that is
+ * not an object is `invalid_distribution` at `options.path`, with the other problems of a run).
+ * @param spec - the spec as given
+ * @param options - checked options
+ * @internal
+ */
+export function compileSpec(spec: DistributionSpec, options: CompileOptions = {}): Sampler {
   const unit = options.unit ?? 'euro';
   const roundTo = options.roundTo ?? 'cent';
   const issues: Issue[] = [];

@@ -1,6 +1,19 @@
 import { plainString } from '../core/decimal.js';
 import type { EstimateRangeResult } from '../scenario/engine.js';
 import type { UncertainInput } from './montecarlo.js';
+import { anything, arrayOf, decimal, integer, object, oneOf, readOptions, requireArgument, requireArray, text } from '../core/guard.js';
+
+/** One range of `ScenarioResult.ranges`. */
+const RANGE = object({
+  row: text({ nonEmpty: true }),
+  line: text({ nonEmpty: true }),
+  year: integer(),
+  low: decimal,
+  likely: decimal,
+  high: decimal,
+  scenario: text(),
+  change: integer({ min: 0 }),
+});
 
 /** Options of {@link inputsFromRanges}. */
 export interface InputsFromRangesOptions {
@@ -28,6 +41,14 @@ export interface InputsFromRangesOptions {
  * ```
  */
 export function inputsFromRanges(ranges: readonly EstimateRangeResult[], options: InputsFromRangesOptions = {}): UncertainInput[] {
+  requireArray('inputsFromRanges', 'ranges', ranges, 'the ranges of a scenario result (ScenarioResult.ranges)');
+  requireArgument('inputsFromRanges', 'ranges', ranges, arrayOf(RANGE));
+  ranges.forEach((range, i) => {
+    for (const key of ['row', 'year', 'low', 'likely', 'high', 'scenario', 'change'] as const) {
+      if (range[key] === undefined) requireArgument('inputsFromRanges', `ranges[${i}].${key}`, undefined, anything);
+    }
+  });
+  options = readOptions('inputsFromRanges', options, { distribution: oneOf(['triangular', 'pert']) });
   const kind = options.distribution ?? 'triangular';
   const groups = new Map<string, { range: EstimateRangeResult; years: number[] }>();
   for (const range of ranges) {

@@ -9,7 +9,21 @@ import type { Budget } from '../budget/model.js';
 import type { CompiledBudget } from '../engine/compile.js';
 import { unitsToDecimal } from '../engine/units.js';
 import type { DistributionSpec } from './distribution.js';
-import { createKernel, planMeta, planMonteCarlo, type TargetSpec, type UncertainInput } from './montecarlo.js';
+import { createKernel, planMeta, type TargetSpec, type UncertainInput } from './montecarlo.js';
+import { MAX_INPUTS, MAX_TARGETS, TARGET_SPEC, INPUT_SPEC, buildPlan, requireRunBudget } from './montecarlo/plan.js';
+import { arrayOf, describeValue, integer, isObjectLike, object, requireObject, requireOptions, type OptionCheck } from '../core/guard.js';
+import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
+import { ROUNDING } from '../evaluate/result-checks.js';
+import { validateDistribution } from './distribution.js';
+
+/** A {@link TornadoMeasure}: one of the names, `{ target }` or `{ savingsGap }`. */
+const MEASURE: OptionCheck = (value, path, collector) => {
+  if (value === 'saldo' || value === 'structural' || value === 'uncovered') return;
+  const keys = isObjectLike(value) ? Object.keys(value) : [];
+  const key = keys[0];
+  if (keys.length === 1 && (key === 'target' || key === 'savingsGap') && typeof (value as Record<string, unknown>)[key] === 'string') return;
+  collector.add('invalid_option', path, `measure must be "saldo", "structural", "uncovered", { target: id } or { savingsGap: id }, not ${describeValue(value)}`);
+};
 import { unitsOf } from './montecarlo/units.js';
 import type { RoundingMode } from '../core/decimal.js';
 
@@ -93,6 +107,10 @@ export interface DistributionPoints {
  * @param spec - a valid distribution spec
  */
 export function distributionPoints(spec: DistributionSpec): DistributionPoints {
+  requireObject('distributionPoints', 'spec', spec, 'a distribution: { kind, ... }');
+  // amounts and rates have different limits: a spec valid as either has its points
+  const issues = validateDistribution(spec, ['spec']);
+  if (issues.length > 0 && validateDistribution(spec, ['spec'], { unit: 'rate' }).length > 0) throw new MeerjarenError(issues);
   const d = (x: string | number): Decimal => new Dec(x);
   switch (spec.kind) {
     case 'fixed':
@@ -139,15 +157,23 @@ export function distributionPoints(spec: DistributionSpec): DistributionPoints {
  * ```
  */
 export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions): TornadoTable {
+  budget = requireRunBudget('tornado', budget);
+  requireOptions('tornado', options, {
+    inputs: arrayOf(object(INPUT_SPEC), { maxLength: MAX_INPUTS }),
+    year: integer({ min: MIN_YEAR, max: MAX_YEAR }),
+    measure: MEASURE,
+    targets: arrayOf(object(TARGET_SPEC), { maxLength: MAX_TARGETS }),
+    rounding: ROUNDING,
+  }, ['inputs', 'year']);
   const measure = options.measure ?? 'structural';
-  const plan = planMonteCarlo(budget, {
+  const plan = buildPlan(budget, {
     inputs: options.inputs,
     draws: 1,
     ...(typeof measure === 'object' && 'savingsGap' in measure ? { savings: true } : {}),
     ...(measure === 'uncovered' ? { cover: true } : {}),
     ...(options.targets === undefined ? {} : { targets: options.targets }),
     ...(options.rounding === undefined ? {} : { rounding: options.rounding }),
-  });
+  }, 0, 'tornado');
   const meta = planMeta(plan);
   const { compiled } = meta;
   const y = compiled.yearIndexOf(options.year);

@@ -3,7 +3,15 @@
  * and probabilities, exact when the outcomes are whole cents.
  */
 import { Dec } from '../core/decimal.js';
-import { MeerjarenError, issue } from '../core/errors.js';
+import { MeerjarenError, fail, issue } from '../core/errors.js';
+import { describeValue, requireArray } from '../core/guard.js';
+
+/** Refuses values that are neither an array nor a typed array of numbers (a text is array-like too). */
+function requireNumbers(fn: string, param: string, values: unknown): asserts values is ArrayLike<number> {
+  if (!Array.isArray(values) && !(ArrayBuffer.isView(values) && !(values instanceof DataView))) {
+    fail('invalid_argument', [param], `${fn}: ${param} must be an array or a typed array of numbers, not ${describeValue(values)}`);
+  }
+}
 
 /**
  * The summary of a set of outcomes (samenvatting). Values are in the unit of the input (cents for amounts).
@@ -61,10 +69,14 @@ function nearestRank(p: number, n: number): number {
  * ```
  */
 export function percentile(sortedValues: ArrayLike<number>, p: number): number {
+  requireNumbers('percentile', 'sortedValues', sortedValues);
   checkPercentage(p, ['p']);
   const n = sortedValues.length;
   if (n === 0) throw invalid(['sortedValues'], 'no values to take a percentile of');
-  return sortedValues[nearestRank(p, n) - 1]!;
+  const i = nearestRank(p, n) - 1;
+  const value = sortedValues[i];
+  if (typeof value !== 'number') throw invalid(['sortedValues', i], `the value ${describeValue(value)} is not a number`);
+  return value;
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -127,11 +139,15 @@ function compensatedSum(values: Float64Array, divisor: number): number {
  * ```
  */
 export function summarise(values: Float64Array, percentiles: readonly number[] = [5, 50, 95]): Summary {
+  requireNumbers('summarise', 'values', values);
+  requireArray('summarise', 'percentiles', percentiles, 'a list of percentiles from 0 to 100', { maxLength: 1000 });
   const n = values.length;
   if (n === 0) throw invalid(['values'], 'no values to summarise');
   for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(values[i]!)) throw invalid(['values', i], `the value ${String(values[i])} is not finite`);
+    if (typeof values[i] !== 'number' || !Number.isFinite(values[i]!)) throw invalid(['values', i], `the value ${describeValue(values[i])} is not a finite number`);
   }
+  // a plain array (or another typed array) is read as float64: sorting it would compare texts
+  if (!(values instanceof Float64Array)) values = Float64Array.from(values as ArrayLike<number>);
   percentiles.forEach((p, index) => checkPercentage(p, ['percentiles', index]));
   const sorted = values.slice().sort();
   const summary: { n: number; mean: number; min: number; max: number; [percentile: `p${number}`]: number } = {

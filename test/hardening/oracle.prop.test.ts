@@ -178,8 +178,12 @@ describe('BigInt micro-euro oracle', () => {
         const withoutPm = produce(b, (d) => {
           for (const s of d.sections)
             for (const l of s.lines) {
+              // a row of only pm posts keeps one year as 0, so that it is still a valid row (evaluate validates
+              // a budget it did not build); a pm counts as 0, so the amounts must not change
               const strip = (v: Record<string, Cell>): void => {
-                for (const y of Object.keys(v)) if (isPm(v[y])) delete v[y];
+                const years = Object.keys(v);
+                for (const y of years) if (isPm(v[y])) delete v[y];
+                if (years.length > 0 && Object.keys(v).length === 0) v[years[0]!] = new Dec(0);
               };
               strip(l.values as Record<string, Cell>);
               for (const c of l.components) strip(c.values as Record<string, Cell>);

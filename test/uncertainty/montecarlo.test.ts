@@ -124,7 +124,7 @@ describe('monteCarlo', () => {
     );
     expect(issues).toEqual(
       expect.arrayContaining([
-        { code: 'invalid_draws', path: 'draws' },
+        { code: 'invalid_option', path: 'options.draws' },
         { code: 'low_above_high', path: 'inputs[0].distribution.low' },
         { code: 'probabilities_not_one', path: 'inputs[1].distribution.choices' },
         { code: 'negative_sd', path: 'inputs[2].distribution.sd' },

@@ -11,6 +11,13 @@ import type { Scenario, ScenarioLibrary } from '../../scenario/types.js';
 import { createKernel } from './kernel.js';
 import { planMeta, type MonteCarloPlan } from './plan-data.js';
 import { buildPlan } from './plan.js';
+import { anything, arrayOf, object, requireArgument, requireArray, text } from '../../core/guard.js';
+import { requireBudget } from '../../document/admit.js';
+import { requireBudgetAt } from '../../evaluate/result-checks.js';
+import { SCENARIO_LIBRARY } from '../../scenario/apply.js';
+
+/** The most variants of one comparison (each is a run of its own). */
+export const MAX_VARIANTS = 100;
 import { outcome, summariseRun } from './summary.js';
 import type { MonteCarloOptions, MonteCarloResult, OutcomeSummary, OutcomesByYear } from './types.js';
 import { unitsOf } from './units.js';
@@ -119,6 +126,9 @@ function prefixed(error: unknown, prefix: Path): never {
  * ```
  */
 export function compareMonteCarlo(baseline: Budget, variants: readonly MonteCarloVariant[], options: MonteCarloOptions): MonteCarloComparison {
+  baseline = requireBudget('compareMonteCarlo', 'baseline', baseline);
+  requireArray('compareMonteCarlo', 'variants', variants, 'a list of variants', { maxLength: MAX_VARIANTS });
+  requireArgument('compareMonteCarlo', 'variants', variants, arrayOf(object({ id: anything, label: text(), budget: anything, scenario: anything, library: SCENARIO_LIBRARY })));
   const issues = new IssueCollector();
   const ids = new Set<string>();
   variants.forEach((v, i) => {
@@ -128,7 +138,7 @@ export function compareMonteCarlo(baseline: Budget, variants: readonly MonteCarl
   });
   issues.throwIfAny();
   const budgets = variants.map((v, i) => {
-    if ('budget' in v) return { budget: v.budget, label: v.label ?? v.id };
+    if ('budget' in v) return { budget: requireBudgetAt('compareMonteCarlo', ['variants', i, 'budget'], v.budget), label: v.label ?? v.id };
     try {
       const applied = applyScenario(baseline, v.scenario, v.library);
       return { budget: applied.budget, label: v.label ?? applied.title };
@@ -137,10 +147,10 @@ export function compareMonteCarlo(baseline: Budget, variants: readonly MonteCarl
     }
   });
   const planAll = (minDecimals: number): MonteCarloPlan[] => [
-    buildPlan(baseline, options, minDecimals),
+    buildPlan(baseline, options, minDecimals, 'compareMonteCarlo'),
     ...budgets.map((b, i) => {
       try {
-        return buildPlan(b.budget, options, minDecimals);
+        return buildPlan(b.budget, options, minDecimals, 'compareMonteCarlo');
       } catch (error) {
         return prefixed(error, ['variants', i]);
       }

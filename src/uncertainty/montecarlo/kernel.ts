@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { applyRatio, divRoundBig } from '../../engine/rate.js';
-import { compileDistribution, rateToPpm, type Sampler } from '../distribution.js';
+import { compileSpec, rateToPpm, type Sampler } from '../distribution.js';
 import { createRandom, type Random } from '../random.js';
 import type { MonteCarloPlan } from './plan-data.js';
 
@@ -32,7 +32,7 @@ export function createKernel(plan: MonteCarloPlan): DrawKernel {
   const J = plan.inputKind.length;
   const work = new Float64Array(S);
   const values = new Float64Array(J);
-  const samplers: Sampler[] = plan.distributions.map((spec, j) => compileDistribution(spec, { unit: plan.inputKind[j] === 0 || plan.inputKind[j] === 4 ? 'euro' : 'rate' }));
+  const samplers: Sampler[] = plan.distributions.map((spec, j) => compileSpec(spec, { unit: plan.inputKind[j] === 0 || plan.inputKind[j] === 4 ? 'euro' : 'rate' }));
   const rng: Random = createRandom(plan.seed);
   const { slotBase, slotYear, slotStructural, slotTargetStart, slotTargets, inputKind, inputSlotStart, inputSlots, inputExponent, base, unitsPerCent, rounding, stride } = plan;
   const { msTarget, msYear, msPlanned, msBase } = plan;

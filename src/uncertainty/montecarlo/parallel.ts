@@ -3,13 +3,13 @@
  * in draw order, identical to a run on one thread.
  * @packageDocumentation
  */
-import { MeerjarenError, issue } from '../../core/errors.js';
 import type { Budget } from '../../budget/model.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import { createKernel } from './kernel.js';
 import { planMeta } from './plan-data.js';
-import { planMonteCarlo } from './plan.js';
-import { WorkerPool } from './pool.js';
+import { MONTE_CARLO_OPTIONS, buildPlan } from './plan.js';
+import { integer, type OptionCheck, type OptionSpec } from '../../core/guard.js';
+import { MAX_WORKERS, WorkerPool } from './pool.js';
 import { summariseRun } from './summary.js';
 import type { MonteCarloOptions, MonteCarloResult } from './types.js';
 
@@ -24,6 +24,18 @@ export interface ParallelOptions extends MonteCarloOptions {
 }
 
 const SHARED_POOLS = new Map<number, WorkerPool>();
+
+const POOL: OptionCheck = (value, path, collector) => {
+  if (!(value instanceof WorkerPool)) collector.add('invalid_option', path, 'pool must be a WorkerPool');
+};
+
+/** The checks of {@link ParallelOptions}. */
+const PARALLEL_OPTIONS: OptionSpec = {
+  ...MONTE_CARLO_OPTIONS,
+  workers: integer({ min: 1, max: MAX_WORKERS }),
+  parallelThreshold: integer({ min: 0 }),
+  pool: POOL,
+};
 
 /** Ends the shared worker pools made by {@link monteCarloAsync}. */
 export async function closeWorkerPools(): Promise<void> {
@@ -45,10 +57,9 @@ export async function closeWorkerPools(): Promise<void> {
  * @throws MeerjarenError as {@link monteCarlo}; `worker_unavailable` when the built worker is missing
  */
 export async function monteCarloAsync(budget: Budget | CompiledBudget, options: ParallelOptions): Promise<MonteCarloResult> {
-  const plan = planMonteCarlo(budget, options);
+  const plan = buildPlan(budget, options, 0, 'monteCarloAsync', PARALLEL_OPTIONS);
   const draws = planMeta(plan).draws;
   const workers = options.pool?.size ?? options.workers ?? 1;
-  if (!Number.isInteger(workers) || workers < 1) throw new MeerjarenError([issue('invalid_value', ['workers'], 'workers must be a whole number >= 1')]);
   const raw = new Float64Array(draws * plan.stride);
   const threshold = options.parallelThreshold ?? 100_000;
   if (workers === 1 || draws * Math.max(1, plan.inputKind.length) < threshold || draws < workers) {

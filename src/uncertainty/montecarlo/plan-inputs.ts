@@ -6,9 +6,9 @@
  */
 import { MeerjarenError, type IssueCollector, type Path } from '../../core/errors.js';
 import { ZERO } from '../../core/decimal.js';
-import { realisedIn } from '../../savings/evaluate.js';
+import { measureRealised } from '../../savings/evaluate.js';
 import { FILLED, PM_FLAG, type CompiledBudget } from '../../engine/compile.js';
-import { compileDistribution, type DistributionSpec } from '../distribution.js';
+import { compileSpec, type DistributionSpec } from '../distribution.js';
 import { KIND_CODE } from './plan-data.js';
 import type { PlannedCover } from './plan-cover.js';
 import type { PlannedSavings } from './plan-savings.js';
@@ -127,7 +127,7 @@ function planMeasureInput(p: InputPlanning, input: UncertainInput, path: Path, y
   if (ti === undefined) return issues.add('unknown_reference', [...path, 'target'], `no savings target "${input.target}"`);
   const m = savings.targets[ti]!.measures[input.measure];
   if (m === undefined || !Object.hasOwn(savings.targets[ti]!.measures, input.measure)) return issues.add('unknown_reference', [...path, 'measure'], `no measure "${input.measure}" in "${input.target}"`);
-  const ys = yearIndices ?? years.flatMap((year, y) => (m.planned[String(year)] !== undefined || !realisedIn(m, year).isZero() ? [y] : []));
+  const ys = yearIndices ?? years.flatMap((year, y) => (m.planned[String(year)] !== undefined || !measureRealised(m, year).isZero() ? [y] : []));
   for (const y of ys) {
     const key = `${ti}\u0000${input.measure}\u0000${y}`;
     let ms = p.measureOf.get(key);
@@ -137,7 +137,7 @@ function planMeasureInput(p: InputPlanning, input: UncertainInput, path: Path, y
       p.measures.target.push(ti);
       p.measures.year.push(y);
       p.measures.planned.push(unitsOf(m.planned[String(years[y]!)] ?? ZERO, dec));
-      p.measures.base.push(unitsOf(realisedIn(m, years[y]!), dec));
+      p.measures.base.push(unitsOf(measureRealised(m, years[y]!), dec));
     }
     p.inputSlots.push(ms);
     p.inputExponent.push(1);
@@ -274,7 +274,7 @@ function planInput(p: InputPlanning, input: UncertainInput, j: number): void {
     return;
   }
   try {
-    compileDistribution(input.distribution, { unit: input.kind === 'amount' || input.kind === 'capacity' ? 'euro' : 'rate', path: [...path, 'distribution'] });
+    compileSpec(input.distribution, { unit: input.kind === 'amount' || input.kind === 'capacity' ? 'euro' : 'rate', path: [...path, 'distribution'] });
   } catch (error) {
     if (MeerjarenError.is(error)) issues.addAll(error.issues);
     else throw error;

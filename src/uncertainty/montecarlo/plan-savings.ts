@@ -5,7 +5,7 @@
  */
 import { ZERO, type Decimal } from '../../core/decimal.js';
 import { isPm } from '../../budget/model.js';
-import { realisedIn } from '../../savings/evaluate.js';
+import { measureRealised } from '../../savings/evaluate.js';
 import type { SavingsTarget } from '../../savings/model.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import { unitsOf } from './units.js';
@@ -45,7 +45,7 @@ export function planSavings(targets: readonly SavingsTarget[], compiled: Compile
   targets.forEach((t, ti) => {
     for (const m of Object.values(t.measures)) {
       years.forEach((year, y) => {
-        const units = unitsOf(realisedIn(m, year), dec);
+        const units = unitsOf(measureRealised(m, year), dec);
         base[ti * Y + y]! += units;
         bound += Math.abs(units);
       });

@@ -4,11 +4,11 @@
  * @packageDocumentation
  */
 import type { Decimal, RoundingMode } from '../../core/decimal.js';
-import { IssueCollector, MeerjarenError, issue } from '../../core/errors.js';
+import { IssueCollector, MeerjarenError, fail, issue } from '../../core/errors.js';
 import { isPm, type Budget } from '../../budget/model.js';
 import { evaluateCover, type CoverEvaluation } from '../../coverage/evaluate.js';
 import type { CoverClaim, CoverSource } from '../../coverage/model.js';
-import { realisedIn } from '../../savings/evaluate.js';
+import { measureRealised } from '../../savings/evaluate.js';
 import type { SavingsTarget } from '../../savings/model.js';
 import { compileBudget, type CompiledBudget } from '../../engine/compile.js';
 import { createEngine, type Engine } from '../../engine/engine.js';
@@ -19,6 +19,72 @@ import { planInputs, type PlannedInputs } from './plan-inputs.js';
 import { planSavings, type PlannedSavings } from './plan-savings.js';
 import { planTargets, type PlannedTargets } from './plan-targets.js';
 import type { MonteCarloOptions, UncertainInput } from './types.js';
+import { anything, arrayOf, boolean, collectOptions, either, finiteNumber, integer, object, text, type OptionSpec } from '../../core/guard.js';
+import { MAX_YEAR, MIN_YEAR } from '../../core/horizon.js';
+import { requireBudget } from '../../document/admit.js';
+import { isCompiledBudget } from '../../engine/compile.js';
+import { ROUNDING } from '../../evaluate/result-checks.js';
+
+/** The most draws of one run (`draws`). */
+export const MAX_DRAWS = 10_000_000;
+
+/** The most outcome values a run keeps (`draws` x years x outcomes, 8 bytes each): 2^26, 512 MiB. */
+export const MAX_RUN_VALUES = 2 ** 26;
+
+/** The most uncertain inputs of one run (`inputs`). */
+export const MAX_INPUTS = 10_000;
+
+/** The most targets of one run (`targets`), and the most percentiles (`percentiles`). */
+export const MAX_TARGETS = 1000;
+
+const ID = text({ nonEmpty: true });
+const IDS = arrayOf(ID);
+const YEAR = integer({ min: MIN_YEAR, max: MAX_YEAR });
+
+/** The checks of one uncertain input (its distribution is checked by `validateDistribution`). @internal */
+export const INPUT_SPEC: OptionSpec = {
+  id: anything,
+  label: text(),
+  kind: anything,
+  rows: IDS,
+  lines: IDS,
+  years: arrayOf(YEAR),
+  distribution: anything,
+  group: ID,
+  baseYear: YEAR,
+  target: ID,
+  measure: ID,
+  source: ID,
+};
+
+/** The checks of one target of a run. @internal */
+export const TARGET_SPEC: OptionSpec = {
+  id: anything,
+  label: text(),
+  lines: IDS,
+  sections: IDS,
+  minimum: either(text({ nonEmpty: true }), integer(), object()),
+};
+
+/** The checks of {@link MonteCarloOptions}. @internal */
+export const MONTE_CARLO_OPTIONS: OptionSpec = {
+  inputs: arrayOf(object(INPUT_SPEC), { maxLength: MAX_INPUTS }),
+  draws: integer({ min: 1, max: MAX_DRAWS }),
+  seed: either(integer(), text()),
+  percentiles: arrayOf(finiteNumber({ min: 0, max: 100 }), { maxLength: MAX_TARGETS }),
+  targets: arrayOf(object(TARGET_SPEC), { maxLength: MAX_TARGETS }),
+  rounding: ROUNDING,
+  savings: boolean,
+  cover: boolean,
+};
+
+/**
+ * The budget argument of a run: a budget compiled by `compileBudget`, or a budget (admitted or validated).
+ * @internal
+ */
+export function requireRunBudget(fn: string, budget: unknown): Budget | CompiledBudget {
+  return isCompiledBudget(budget) ? budget : requireBudget(fn, 'budget', budget);
+}
 
 /** The options of a run, read with their defaults. */
 interface RunSettings {
@@ -31,13 +97,13 @@ interface RunSettings {
   readonly wantCover: boolean;
 }
 
-/** Reads the options with their defaults: `invalid_draws`, `invalid_type` and `invalid_value` issues. */
+/** Reads the options with their defaults (checked before by `MONTE_CARLO_OPTIONS`): `invalid_value` issues for savings and cover. */
 function readSettings(options: MonteCarloOptions, issues: IssueCollector): RunSettings {
-  const draws = options.draws ?? 10_000;
-  if (!Number.isSafeInteger(draws) || draws < 1) issues.add('invalid_draws', ['draws'], `the number of draws must be a whole number >= 1, not ${String(draws)}`);
-  const rounding = options.rounding ?? 'half-up';
+  // the options are checked (`MONTE_CARLO_OPTIONS`) before; a bad draws or rounding is planned with the default
+  // so that the inputs are checked too
+  const draws = Number.isSafeInteger(options.draws) && options.draws! >= 1 ? options.draws! : 10_000;
+  const rounding = options.rounding !== undefined && ['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'].includes(options.rounding) ? options.rounding : 'half-up';
   const inputs: readonly UncertainInput[] = Array.isArray(options.inputs) ? options.inputs : [];
-  if (!Array.isArray(options.inputs)) issues.add('invalid_type', ['inputs'], 'inputs must be an array');
   const hasMeasure = inputs.some((i) => i.kind === 'measure');
   const hasCapacity = inputs.some((i) => i.kind === 'capacity');
   const wantSavings = options.savings ?? hasMeasure;
@@ -77,7 +143,7 @@ function decimalsNeeded(source: Budget, parts: SavingsAndCover, minDecimals: num
     for (const cell of Object.values(t.path)) if (!isPm(cell)) need(cell);
     for (const m of Object.values(t.measures)) {
       for (const p of Object.values(m.planned)) need(p);
-      for (const year of source.horizon.years) need(realisedIn(m, year));
+      for (const year of source.horizon.years) need(measureRealised(m, year));
     }
   }
   for (const s of parts.coverSources) {
@@ -109,13 +175,6 @@ function compileForPlan(budget: Budget | CompiledBudget, source: Budget, needed:
     issues.throwIfAny();
   }
   return compiled;
-}
-
-/** `invalid_value` for each percentile outside 0..100. */
-function checkPercentiles(percentiles: readonly number[] | undefined, issues: IssueCollector): void {
-  for (const [i, p] of (percentiles ?? []).entries()) {
-    if (typeof p !== 'number' || !(p >= 0 && p <= 100)) issues.add('invalid_value', ['percentiles', i], `a percentile must be from 0 to 100, not ${String(p)}`);
-  }
 }
 
 /** Throws `engine_overflow` when a draw could pass 2^53 units in a total, the savings or the cover. */
@@ -184,7 +243,7 @@ function slotLookups(
  *
  * @param budget - the budget, or a budget compiled with `compileBudget`
  * @param options - inputs, draws, seed, targets
- * @throws MeerjarenError with every problem: `invalid_draws`, `unknown_reference` (rows, lines, sections,
+ * @throws MeerjarenError with every problem: `unknown_reference` (rows, lines, sections,
  *   targets, measures, sources), `year_outside_horizon`, `no_cells`, `duplicate_id`, `missing_field`, distribution
  *   codes (`low_above_high`, `probabilities_not_one`, `negative_sd`, ...) with paths like
  *   `inputs[3].distribution.low`, `invalid_rate` (a measure's rate below 0), `negative_amount` (a capacity below 0),
@@ -192,7 +251,7 @@ function slotLookups(
  *   a row that a `share` claim reads), `too_many_decimals`, and `engine_overflow` when draws could pass 2^53 units
  */
 export function planMonteCarlo(budget: Budget | CompiledBudget, options: MonteCarloOptions): MonteCarloPlan {
-  return buildPlan(budget, options, 0);
+  return buildPlan(budget, options, 0, 'planMonteCarlo');
 }
 
 /**
@@ -202,8 +261,17 @@ export function planMonteCarlo(budget: Budget | CompiledBudget, options: MonteCa
  * @param minDecimals - the least unit decimals
  * @internal
  */
-export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOptions, minDecimals: number): MonteCarloPlan {
+export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOptions, minDecimals: number, fn: string, spec: OptionSpec = MONTE_CARLO_OPTIONS): MonteCarloPlan {
+  budget = requireRunBudget(fn, budget);
   const issues = new IssueCollector();
+  if (options === undefined || options === null || typeof options !== 'object' || Array.isArray(options)) {
+    issues.add('invalid_argument', ['options'], `${fn}: options must be an object with the inputs: { inputs: [...] }`);
+    issues.throwIfAny();
+  }
+  collectOptions(fn, options, spec, issues);
+  if (options.inputs === undefined) issues.add('invalid_option', ['options', 'inputs'], `${fn}: the option "inputs" is required`);
+  // inputs and targets that are not lists of objects cannot be planned: report what is wrong with the options now
+  if (issues.issues.some((i) => i.pathSegments[1] === 'inputs' || i.pathSegments[1] === 'targets' || i.pathSegments.length < 2)) issues.throwIfAny();
   const settings = readSettings(options, issues);
   const { draws, rounding, inputs } = settings;
   const source: Budget = 'rowOf' in budget ? budget.budget : budget;
@@ -215,7 +283,6 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
   const dec = compiled.decimals;
   const engine = createEngine(compiled);
   const targets = options.targets ?? [];
-  checkPercentiles(options.percentiles, issues);
 
   const cover = planCover(compiled, engine, parts.coverSources, parts.coverClaims, parts.coverEval);
   const savings = planSavings(parts.savingsTargets, compiled);
@@ -228,6 +295,9 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
   const TS = savings.targets.length;
   const coverActive = settings.wantCover ? 1 : 0;
   const stride = (2 + T + TS + coverActive) * Y;
+  if (draws * stride > MAX_RUN_VALUES) {
+    fail('invalid_option', ['options', 'draws'], `${fn}: ${draws} draws of ${stride} outcomes each pass the ${MAX_RUN_VALUES} values a run may keep: at most ${Math.floor(MAX_RUN_VALUES / stride)} draws`);
+  }
   const { slotCells } = planned;
   const { slotTargetStart, slotTargets, slotCoverStart, slotCover } = slotLookups(compiled, slotCells, plannedTargets, cover);
   const plan: MonteCarloPlan = {

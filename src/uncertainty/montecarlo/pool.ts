@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MeerjarenError, issue } from '../../core/errors.js';
+import { requireNumber, requireString } from '../../core/guard.js';
 import type { MonteCarloPlan } from './plan-data.js';
 
 /** A worker's reply to a job: the outputs of its draws, or an error message. */
@@ -27,6 +28,9 @@ export function workerEntry(): string {
   return join(dir, here.endsWith('.cjs') ? 'worker.cjs' : 'worker.js');
 }
 
+/** The most threads of a {@link WorkerPool} (`workers` of `monteCarloAsync`): each starts a V8 isolate. */
+export const MAX_WORKERS = 64;
+
 /**
  * A persistent pool of worker threads for Monte Carlo runs (werkerspool). Threads start once and serve
  * every run; they do not keep the process alive.
@@ -44,7 +48,8 @@ export class WorkerPool {
    * @throws MeerjarenError `worker_unavailable` when the built worker is missing (run `npm run build`)
    */
   constructor(size: number, entry: string = workerEntry()) {
-    if (!Number.isInteger(size) || size < 1) throw new MeerjarenError([issue('invalid_value', ['workers'], 'workers must be a whole number >= 1')]);
+    requireNumber('WorkerPool', 'size', size, { min: 1, max: MAX_WORKERS }, true);
+    requireString('WorkerPool', 'entry', entry);
     if (!existsSync(entry)) {
       throw new MeerjarenError([issue('worker_unavailable', ['workers'], `the built worker ${entry} does not exist: build the package first (npm run build)`)]);
     }
@@ -57,7 +62,7 @@ export class WorkerPool {
         const job = this.#pending.get(reply.id);
         if (job === undefined) return;
         this.#pending.delete(reply.id);
-        if (reply.error !== undefined || reply.raw === undefined) job.reject(new Error(reply.error ?? 'worker failed'));
+        if (reply.error !== undefined || reply.raw === undefined) job.reject(new MeerjarenError([issue('worker_unavailable', ['workers'], `a worker failed: ${reply.error ?? 'no result'}`)]));
         else job.resolve(reply.raw);
       });
       worker.on('error', (error) => {

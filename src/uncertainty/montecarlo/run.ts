@@ -6,7 +6,7 @@ import type { Budget } from '../../budget/model.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import { createKernel } from './kernel.js';
 import { planMeta } from './plan-data.js';
-import { planMonteCarlo } from './plan.js';
+import { buildPlan } from './plan.js';
 import { summariseRun } from './summary.js';
 import type { MonteCarloOptions, MonteCarloResult } from './types.js';
 
@@ -27,7 +27,7 @@ import type { MonteCarloOptions, MonteCarloResult } from './types.js';
  * ```
  */
 export function monteCarlo(budget: Budget | CompiledBudget, options: MonteCarloOptions): MonteCarloResult {
-  const plan = planMonteCarlo(budget, options);
+  const plan = buildPlan(budget, options, 0, 'monteCarlo');
   const draws = planMeta(plan).draws;
   const raw = new Float64Array(draws * plan.stride);
   createKernel(plan).run(0, draws, raw);

@@ -1,0 +1,550 @@
+/**
+ * The public boundary of the evaluation side (evaluate, cover, savings, balance, scenario, analysis, engine,
+ * uncertainty, testing), called as plain JavaScript would call it: every parameter of every function with
+ * undefined, null, a number, a text, an empty object and an array, and every option with a wrong type, a value
+ * out of range, NaN, Infinity and an unknown key. Each refusal is a MeerjarenError whose code and path name the
+ * parameter or option; nothing else (no TypeError, no RangeError) ever escapes.
+ *
+ * The rows are checked against src/index.ts: a new function exported from these modules without a row fails.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as api from 'meerjaren';
+import * as testing from 'meerjaren/testing';
+import {
+  Dec,
+  IssueCollector,
+  MeerjarenError,
+  applyScenario,
+  budget,
+  closeWorkerPools,
+  compileBudget,
+  contextOf,
+  evaluate,
+  evaluateCover,
+  structuralBalance,
+  withCover,
+  withTargets,
+  type Budget,
+  type Scenario,
+} from 'meerjaren';
+
+afterAll(() => closeWorkerPools());
+
+const base = budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2029 } })
+  .section('1', 'S')
+  .line('cost', 'kosten', [-500, -500, 'pm', -700], { nature: 'structural' })
+  .line('stelpost', 'stelpost', [1000, 1000, 1000, 1000], { nature: 'structural' })
+  .build();
+const full: Budget = withCover(
+  withTargets(base, [
+    { id: 'ta', title: 'Taakstelling', unit: 'euro', path: { 2026: '100', 2027: '100' }, measures: [{ id: 'a', title: 'A', status: 'decided', planned: { 2026: '60', 2027: '60' } }] },
+  ]),
+  { sources: [{ id: 'du', title: 'DU', kind: 'oad', nature: 'structural', capacity: { perYear: [300, 300, 300, 300] } }], claims: [{ target: 'cost', source: 'du' }] },
+);
+const scenario: Scenario = { id: 's', title: 'S', changes: [{ kind: 'estimate-pm', line: 'cost', value: { low: '-800', likely: '-600', high: '-400' } }] };
+const result = applyScenario(full, scenario);
+const inputs = [{ id: 'c', kind: 'amount' as const, rows: ['cost'], distribution: { kind: 'uniform' as const, low: '-800', high: '-400' } }];
+const mc = { inputs, draws: 4, seed: 1 };
+const measure = full.targets!['ta']!.measures['a']!;
+const evaluation = evaluate(full);
+const coverEvaluation = evaluateCover(full);
+const balance = structuralBalance(full);
+
+/** What one value is, for the list of values a parameter accepts. */
+type Kind = 'undefined' | 'null' | 'number' | 'text' | 'object' | 'array';
+const BAD: readonly (readonly [Kind, unknown])[] = [
+  ['undefined', undefined],
+  ['null', null],
+  ['number', 42],
+  ['text', 'text'],
+  ['object', {}],
+  ['array', []],
+];
+
+interface Param {
+  /** The parameter's name: the path of the issue for a bad value. */
+  readonly name: string;
+  /** Kinds of value the parameter accepts (an optional options object accepts undefined and {}). */
+  readonly accepts?: readonly Kind[];
+  /** The code of a refused value; default invalid_argument. */
+  readonly code?: string;
+  /** Kinds refused with another code or path, as `[code, path]`. */
+  readonly other?: Partial<Record<Kind, readonly [string, string]>>;
+}
+
+interface OptionCase {
+  readonly option: string;
+  readonly value: unknown;
+}
+
+interface Row {
+  readonly fn: string;
+  readonly call: (...args: unknown[]) => unknown;
+  /** Valid arguments. */
+  readonly args: readonly unknown[];
+  readonly params: readonly Param[];
+  /** Position of the options object, and bad values of each option (refused with invalid_option at options.<name>). */
+  readonly options?: { readonly at: number; readonly bad: readonly OptionCase[] };
+}
+
+const OPTIONS: Param = { name: 'options', accepts: ['undefined', 'object'] };
+const NUMBERS = (option: string, ...extra: unknown[]): OptionCase[] => [NaN, Infinity, -Infinity, 'x', 1.5, ...extra].map((value) => ({ option, value }));
+const TEXTS = (option: string): OptionCase[] => [42, null, {}, []].map((value) => ({ option, value }));
+const FLAGS = (option: string): OptionCase[] => ['yes', 1, null].map((value) => ({ option, value }));
+const CHOICE = (option: string): OptionCase[] => ['bogus', 42, null, {}].map((value) => ({ option, value }));
+const OBJECTS = (option: string): OptionCase[] => [42, 'x', null, []].map((value) => ({ option, value }));
+const LISTS = (option: string): OptionCase[] => [42, 'x', null, {}, [42]].map((value) => ({ option, value }));
+const call = (f: unknown) => f as (...args: unknown[]) => unknown;
+const MC_BAD: OptionCase[] = [
+  ...NUMBERS('draws', 0, -1, 1e9),
+  ...[NaN, Infinity, 1.5, null, {}].map((value) => ({ option: 'seed', value })),
+  ...[42, 'x', null, {}, [101], [-1], ['50']].map((value) => ({ option: 'percentiles', value })),
+  { option: 'percentiles', value: [NaN] },
+  ...LISTS('targets'),
+  ...CHOICE('rounding'),
+  ...FLAGS('savings'),
+  ...FLAGS('cover'),
+  ...LISTS('inputs'),
+  { option: 'inputs', value: [{ ...inputs[0], rows: 'cost' }] },
+];
+
+const ROWS: readonly Row[] = [
+  { fn: 'evaluate', call: call(api.evaluate), args: [full], params: [{ name: 'budget' }] },
+  { fn: 'checkExpectations', call: call(api.checkExpectations), args: [full], params: [{ name: 'budget' }] },
+  {
+    fn: 'evaluateCover',
+    call: call(api.evaluateCover),
+    args: [full, evaluation],
+    params: [{ name: 'budget' }, { name: 'evaluation', accepts: ['undefined'] }],
+  },
+  {
+    fn: 'readCover',
+    call: call(api.readCover),
+    args: [{}, ['cover'], new IssueCollector(), contextOf(full)],
+    // the document part itself is data: its problems go to the collector
+    params: [{ name: 'raw', accepts: ['undefined', 'null', 'number', 'text', 'object', 'array'] }, { name: 'path', accepts: ['array'] }, { name: 'issues' }, { name: 'ctx' }],
+  },
+  {
+    fn: 'withCover',
+    call: call(api.withCover),
+    args: [base, { sources: [], claims: [] }, {}],
+    params: [{ name: 'budget' }, { name: 'cover', accepts: ['object'] }, OPTIONS],
+    options: { at: 2, bad: CHOICE('numberFormat') },
+  },
+  { fn: 'contextOf', call: call(api.contextOf), args: [full, 'nl'], params: [{ name: 'budget' }, { name: 'numberFormat', accepts: ['undefined'] }] },
+  { fn: 'coverToDocument', call: call(api.coverToDocument), args: [full.cover, full], params: [{ name: 'cover' }, { name: 'budget' }] },
+  { fn: 'evaluateTargets', call: call(api.evaluateTargets), args: [full], params: [{ name: 'budget' }] },
+  {
+    fn: 'readTargets',
+    call: call(api.readTargets),
+    args: [[], ['targets'], new IssueCollector(), contextOf(full)],
+    params: [{ name: 'raw', accepts: ['undefined', 'null', 'number', 'text', 'object', 'array'] }, { name: 'path', accepts: ['array'] }, { name: 'issues' }, { name: 'ctx' }],
+  },
+  {
+    fn: 'withTargets',
+    call: call(api.withTargets),
+    args: [base, [], {}],
+    params: [{ name: 'budget' }, { name: 'targets', accepts: ['array'] }, OPTIONS],
+    options: { at: 2, bad: CHOICE('numberFormat') },
+  },
+  {
+    fn: 'steppedPath',
+    call: call(api.steppedPath),
+    args: [{ start: { 2026: '1' }, step: '1', to: 2028 }],
+    // `{}` lacks the required options
+    params: [{ name: 'options', other: { object: ['invalid_option', 'options.start'] } }],
+    options: { at: 0, bad: [...NUMBERS('to', 1e6), ...OBJECTS('start'), { option: 'step', value: NaN }, { option: 'step', value: null }] },
+  },
+  {
+    fn: 'realisedIn',
+    call: call(api.realisedIn),
+    args: [measure, 2026],
+    params: [{ name: 'measure' }, { name: 'year' }],
+  },
+  { fn: 'targetsToDocument', call: call(api.targetsToDocument), args: [full.targets, full], params: [{ name: 'targets', accepts: ['object'] }, { name: 'budget' }] },
+  {
+    fn: 'structuralBalance',
+    call: call(api.structuralBalance),
+    args: [full, {}],
+    params: [{ name: 'budget' }, OPTIONS],
+    options: { at: 1, bad: [...NUMBERS('incidentalThreshold', -1, 1000), ...OBJECTS('evaluation'), ...OBJECTS('cover'), ...OBJECTS('targets'), { option: 'evaluation', value: {} }] },
+  },
+  { fn: 'reserveMutations', call: call(api.reserveMutations), args: [full, coverEvaluation], params: [{ name: 'budget' }, { name: 'cover' }] },
+  {
+    fn: 'reserveSummaryTable',
+    call: call(api.reserveSummaryTable),
+    args: [full, {}],
+    params: [{ name: 'budget' }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title'), ...OBJECTS('evaluation'), ...OBJECTS('cover')] },
+  },
+  {
+    fn: 'structuralBalanceTable',
+    call: call(api.structuralBalanceTable),
+    args: [full, balance, 'T'],
+    params: [{ name: 'budget' }, { name: 'balance' }, { name: 'title', accepts: ['undefined', 'text'] }],
+  },
+  {
+    fn: 'loadScenario',
+    call: call(api.loadScenario),
+    args: [scenario, {}],
+    // the scenario itself is data (a document or its text): refused as a document
+    params: [{ name: 'input', accepts: ['undefined', 'null', 'number', 'text', 'object', 'array'] }, OPTIONS],
+    options: { at: 1, bad: [...NUMBERS('maxLength', 0), ...NUMBERS('maxDepth', 0, 1e6), ...OBJECTS('budget'), ...[42, 'x', null, [42]].map((value) => ({ option: 'library', value }))] },
+  },
+  {
+    fn: 'checkScenarioShape',
+    call: call(api.checkScenarioShape),
+    args: [scenario, new IssueCollector(), []],
+    params: [{ name: 'raw', accepts: ['undefined', 'null', 'number', 'text', 'object', 'array'] }, { name: 'collector' }, { name: 'prefix', accepts: ['undefined', 'array'] }],
+  },
+  {
+    fn: 'applyScenario',
+    call: call(api.applyScenario),
+    args: [full, scenario, undefined, {}],
+    params: [{ name: 'budget' }, { name: 'scenario', accepts: ['object'] }, { name: 'library', accepts: ['undefined', 'object', 'array'] }, OPTIONS],
+    options: { at: 3, bad: CHOICE('conflicts') },
+  },
+  {
+    fn: 'explain',
+    call: call(api.explain),
+    args: [full, scenario, { line: 'cost', year: 2028 }, undefined, {}],
+    params: [
+      { name: 'baseline' },
+      { name: 'scenario', accepts: ['object'] },
+      { name: 'at', other: { object: ['invalid_argument', 'at.line'] } },
+      { name: 'library', accepts: ['undefined', 'object', 'array'] },
+      OPTIONS,
+    ],
+    options: { at: 4, bad: CHOICE('conflicts') },
+  },
+  { fn: 'compareScenarios', call: call(api.compareScenarios), args: [full, result], params: [{ name: 'a' }, { name: 'b' }] },
+  {
+    fn: 'attributeDifference',
+    call: call(api.attributeDifference),
+    args: [full, scenario, undefined, {}],
+    params: [{ name: 'baseline' }, { name: 'scenario', accepts: ['object'] }, { name: 'library', accepts: ['undefined', 'object', 'array'] }, OPTIONS],
+    options: { at: 3, bad: [...CHOICE('conflicts'), ...NUMBERS('exactLimit', -1, 64), ...NUMBERS('samples', 0, 1e9), ...NUMBERS('seed')] },
+  },
+  {
+    fn: 'allocateExactly',
+    call: call(api.allocateExactly),
+    args: [[new Dec(1), new Dec(2)], new Dec(3), ['a', 'b']],
+    params: [{ name: 'shares', other: { array: ['invalid_argument', 'keys'] } }, { name: 'total' }, { name: 'keys', accepts: ['undefined'] }],
+  },
+  {
+    fn: 'scenarioTable',
+    call: call(api.scenarioTable),
+    args: [[full, result], {}],
+    params: [{ name: 'items', accepts: ['array'] }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title'), ...LISTS('measures'), { option: 'measures', value: ['bogus'] }, ...FLAGS('differences'), ...LISTS('labels'), { option: 'sections', value: 'all' }] },
+  },
+  {
+    fn: 'compileBudget',
+    call: call(api.compileBudget),
+    args: [full, {}],
+    params: [{ name: 'budget' }, OPTIONS],
+    options: { at: 1, bad: [...NUMBERS('minDecimals', -1, 7), ...CHOICE('arithmetic'), ...CHOICE('rounding')] },
+  },
+  { fn: 'createEngine', call: call(api.createEngine), args: [compileBudget(full)], params: [{ name: 'compiled' }] },
+  { fn: 'Engine', call: (compiled) => new api.Engine(compiled as never), args: [compileBudget(full)], params: [{ name: 'compiled' }] },
+  {
+    fn: 'createRandom',
+    call: call(api.createRandom),
+    args: [1],
+    params: [{ name: 'seed', accepts: ['number', 'text'], code: 'invalid_seed' }],
+  },
+  {
+    fn: 'randomForDraw',
+    call: call(api.randomForDraw),
+    args: [1, 0, 0],
+    params: [
+      { name: 'seed', accepts: ['number', 'text'], code: 'invalid_seed' },
+      { name: 'drawIndex', accepts: ['number'], code: 'invalid_value' },
+      { name: 'streamIndex', accepts: ['undefined', 'number'], code: 'invalid_value' },
+    ],
+  },
+  {
+    fn: 'compileDistribution',
+    call: call(api.compileDistribution),
+    args: [{ kind: 'fixed', value: '1' }, {}],
+    params: [{ name: 'spec', other: { object: ['invalid_distribution', 'kind'] } }, OPTIONS],
+    options: { at: 1, bad: [...CHOICE('unit'), ...CHOICE('roundTo'), ...[42, 'x', {}, [1.5]].map((value) => ({ option: 'path', value }))] },
+  },
+  {
+    fn: 'validateDistribution',
+    call: call(api.validateDistribution),
+    args: [{ kind: 'fixed', value: '1' }, [], {}],
+    // the spec is what it validates: a bad spec is a list of issues, not an exception
+    params: [{ name: 'spec', accepts: ['undefined', 'null', 'number', 'text', 'object', 'array'] }, { name: 'path', accepts: ['undefined', 'array'] }, OPTIONS],
+    options: { at: 2, bad: CHOICE('unit') },
+  },
+  {
+    fn: 'percentile',
+    call: call(api.percentile),
+    args: [[1, 2, 3], 50],
+    params: [{ name: 'sortedValues', other: { array: ['invalid_value', 'sortedValues'] } }, { name: 'p', accepts: ['number'], code: 'invalid_value' }],
+  },
+  {
+    fn: 'summarise',
+    call: call(api.summarise),
+    args: [Float64Array.of(1, 2), [50]],
+    params: [{ name: 'values', other: { array: ['invalid_value', 'values'] } }, { name: 'percentiles', accepts: ['undefined', 'array'] }],
+  },
+  { fn: 'probability', call: call(api.probability), args: [1, 2], params: [{ name: 'count', code: 'invalid_value' }, { name: 'n', accepts: ['number'], code: 'invalid_value' }] },
+  {
+    fn: 'monteCarlo',
+    call: call(api.monteCarlo),
+    args: [full, mc],
+    params: [{ name: 'budget' }, { name: 'options', other: { object: ['invalid_option', 'options.inputs'] } }],
+    options: { at: 1, bad: MC_BAD },
+  },
+  {
+    fn: 'monteCarloAsync',
+    call: call(api.monteCarloAsync),
+    args: [full, mc],
+    params: [{ name: 'budget' }, { name: 'options', other: { object: ['invalid_option', 'options.inputs'] } }],
+    options: { at: 1, bad: [...MC_BAD, ...NUMBERS('workers', 0, 1e6), ...NUMBERS('parallelThreshold', -1), ...OBJECTS('pool'), { option: 'pool', value: {} }] },
+  },
+  {
+    fn: 'compareMonteCarlo',
+    call: call(api.compareMonteCarlo),
+    args: [full, [{ id: 'v', scenario }], mc],
+    params: [{ name: 'baseline' }, { name: 'variants', accepts: ['array'] }, { name: 'options', other: { object: ['invalid_option', 'options.inputs'] } }],
+    options: { at: 2, bad: MC_BAD },
+  },
+  {
+    fn: 'WorkerPool',
+    // a valid size with a missing entry file: nothing starts, the refusal names the build
+    call: (size, entry) => new api.WorkerPool(size as number, entry as string),
+    args: [1, '/nonexistent/worker.js'],
+    params: [
+      { name: 'size', other: { number: ['worker_unavailable', 'workers'] } },
+      // undefined is the built worker (dist/worker.js): a pool starts when the package is built
+      { name: 'entry', accepts: ['undefined'], other: { text: ['worker_unavailable', 'workers'] } },
+    ],
+  },
+  {
+    fn: 'tornado',
+    call: call(api.tornado),
+    args: [full, { inputs, year: 2028 }],
+    params: [{ name: 'budget' }, { name: 'options', other: { object: ['invalid_option', 'options.inputs'] } }],
+    options: { at: 1, bad: [...NUMBERS('year', 1000, 3000), ...CHOICE('measure'), { option: 'measure', value: { target: 1 } }, ...LISTS('targets'), ...CHOICE('rounding'), ...LISTS('inputs')] },
+  },
+  { fn: 'distributionPoints', call: call(api.distributionPoints), args: [{ kind: 'fixed', value: '1' }], params: [{ name: 'spec', other: { object: ['invalid_distribution', 'spec.kind'] } }] },
+  {
+    fn: 'inputsFromRanges',
+    call: call(api.inputsFromRanges),
+    args: [result.ranges, {}],
+    params: [{ name: 'ranges', accepts: ['array'] }, OPTIONS],
+    options: { at: 1, bad: CHOICE('distribution') },
+  },
+  { fn: 'closeWorkerPools', call: call(api.closeWorkerPools), args: [], params: [] },
+];
+
+/** The functions of meerjaren/testing: their option objects and arguments. */
+const ARB_BAD: OptionCase[] = [
+  ...NUMBERS('maxYears', 0, 51),
+  ...NUMBERS('maxSections', -1, 1e6),
+  ...NUMBERS('maxLines', -1, 1e6),
+  ...NUMBERS('maxComponents', -1, 1e6),
+  ...LISTS('units'),
+  { option: 'units', value: [] },
+  ...LISTS('signs'),
+  ...LISTS('numberFormats'),
+  ...FLAGS('pm'),
+  ...FLAGS('subtotals'),
+  ...FLAGS('printedTotals'),
+  ...[0n, -1n, 10n ** 40n, 5, NaN].map((value) => ({ option: 'maxMicros', value })),
+];
+const TESTING_ROWS: readonly Row[] = [
+  { fn: 'microsToPlain', call: call(testing.microsToPlain), args: [1n, 'euro'], params: [{ name: 'micros' }, { name: 'unit', accepts: ['undefined'] }] },
+  { fn: 'plainToMicros', call: call(testing.plainToMicros), args: ['1.5'], params: [{ name: 'text' }] },
+  { fn: 'formatAmount', call: call(testing.formatAmount), args: ['1.5', 'nl', false], params: [{ name: 'plain', accepts: ['text'] }, { name: 'format', accepts: ['undefined'] }, { name: 'grouped', accepts: ['undefined'] }] },
+  { fn: 'microsArb', call: call(testing.microsArb), args: [10n], params: [{ name: 'maxMicros', accepts: ['undefined'] }] },
+  {
+    fn: 'amountStringArb',
+    call: call(testing.amountStringArb),
+    args: [{}],
+    params: [OPTIONS],
+    options: { at: 0, bad: [...CHOICE('unit'), ...CHOICE('format'), { option: 'maxMicros', value: 0n }, { option: 'maxMicros', value: 5 }] },
+  },
+  { fn: 'badAmountArb', call: call(testing.badAmountArb), args: [], params: [] },
+  { fn: 'budgetSampleArb', call: call(testing.budgetSampleArb), args: [{}], params: [OPTIONS], options: { at: 0, bad: ARB_BAD } },
+  { fn: 'budgetDocumentArb', call: call(testing.budgetDocumentArb), args: [{}], params: [OPTIONS], options: { at: 0, bad: ARB_BAD } },
+  { fn: 'budgetArb', call: call(testing.budgetArb), args: [{}], params: [OPTIONS], options: { at: 0, bad: ARB_BAD } },
+  { fn: 'isSamplePm', call: call(testing.isSamplePm), args: [1n], params: [{ name: 'cell', accepts: ['undefined', 'null', 'number', 'text', 'object', 'array'] }] },
+];
+
+/** Runs a call (awaiting a promise) and returns its MeerjarenError, or undefined; anything else thrown fails the test. */
+async function refusalOf(run: () => unknown): Promise<MeerjarenError | undefined> {
+  try {
+    await run();
+  } catch (error) {
+    if (MeerjarenError.is(error)) return error;
+    throw new Error(`not a MeerjarenError: ${String(error)}`, { cause: error });
+  }
+  return undefined;
+}
+
+function catchOf(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+const codesAndPaths = (error: MeerjarenError | undefined): string[] => (error?.issues ?? []).map((i) => `${i.code} ${i.path}`);
+
+/** The names of the functions (and classes) src/index.ts exports from the evaluation side's modules. */
+function evaluationExports(): string[] {
+  const index = readFileSync(fileURLToPath(new URL('../../src/index.ts', import.meta.url)), 'utf8');
+  const names: string[] = [];
+  for (const m of index.matchAll(/export\s*\{([^}]*)\}\s*from\s*'\.\/(evaluate|coverage|savings|balance|scenario|analysis|engine|uncertainty)\/[^']*'/g)) {
+    for (const part of m[1]!.split(',')) {
+      const name = part.trim().split(/\s+as\s+/).pop()!.trim();
+      if (name !== '' && typeof (api as Record<string, unknown>)[name] === 'function') names.push(name);
+    }
+  }
+  return names;
+}
+
+describe('the evaluation side of the public API, called from plain JavaScript', () => {
+  it('has a row for every function src/index.ts exports from these modules, and for every function of meerjaren/testing', () => {
+    const exported = evaluationExports();
+    expect(exported.length).toBeGreaterThan(40);
+    expect([...exported].sort()).toEqual(ROWS.map((r) => r.fn).sort());
+    const testingFunctions = Object.entries(testing).filter(([, v]) => typeof v === 'function').map(([k]) => k);
+    expect(testingFunctions.sort()).toEqual(TESTING_ROWS.map((r) => r.fn).sort());
+  });
+
+  for (const row of [...ROWS, ...TESTING_ROWS]) {
+    describe(row.fn, () => {
+      it('works with its valid arguments', async () => {
+        expect(codesAndPaths(await refusalOf(() => row.call(...row.args)))).toEqual(
+          // a WorkerPool on a missing build says so; everything else runs
+          row.fn === 'WorkerPool' ? ['worker_unavailable workers'] : [],
+        );
+      });
+
+      row.params.forEach((param, at) => {
+        it(`refuses a bad ${param.name} with a code and its path`, async () => {
+          for (const [kind, value] of BAD) {
+            const args = [...row.args];
+            args[at] = value;
+            while (args.length > 0 && args[args.length - 1] === undefined && args.length - 1 > at) args.pop();
+            const error = await refusalOf(() => row.call(...args));
+            const other = param.other?.[kind];
+            if (other !== undefined) {
+              expect(codesAndPaths(error), `${row.fn}(${param.name}: ${kind})`).toContain(`${other[0]} ${other[1]}`);
+            } else if (param.accepts?.includes(kind) === true) {
+              // accepted: a result, or a refusal of something else that is coded (never a TypeError)
+              if (error !== undefined) expect(error.issues.every((i) => typeof i.code === 'string' && i.code !== ''), `${row.fn}(${param.name}: ${kind})`).toBe(true);
+            } else {
+              expect(codesAndPaths(error), `${row.fn}(${param.name}: ${kind})`).toContain(`${param.code ?? 'invalid_argument'} ${param.name}`);
+            }
+          }
+        });
+      });
+
+      const options = row.options;
+      if (options !== undefined) {
+        const withOptions = (extra: Record<string, unknown>): unknown[] => {
+          const args = [...row.args];
+          args[options.at] = { ...(args[options.at] as object | undefined), ...extra };
+          return args;
+        };
+        it('refuses each bad option with invalid_option at options.<name>', async () => {
+          for (const { option, value } of options.bad) {
+            const error = await refusalOf(() => row.call(...withOptions({ [option]: value })));
+            expect(codesAndPaths(error).some((cp) => cp.startsWith(`invalid_option options.${option}`)), `${row.fn}({ ${option}: ${String(value)} }): ${codesAndPaths(error).join('; ')}`).toBe(true);
+          }
+        });
+        it('refuses an unknown option, and reports every problem at once', async () => {
+          expect(codesAndPaths(await refusalOf(() => row.call(...withOptions({ bogus: 1 }))))).toContain('unknown_option options.bogus');
+          const two = options.bad.find((c) => c.option !== options.bad[0]!.option);
+          if (two === undefined) return;
+          const error = await refusalOf(() => row.call(...withOptions({ [options.bad[0]!.option]: options.bad[0]!.value, [two.option]: two.value, bogus: 1 })));
+          const found = codesAndPaths(error);
+          expect(found).toContain('unknown_option options.bogus');
+          expect(found.some((cp) => cp.startsWith(`invalid_option options.${options.bad[0]!.option}`))).toBe(true);
+          expect(found.some((cp) => cp.startsWith(`invalid_option options.${two.option}`))).toBe(true);
+        });
+      }
+    });
+  }
+});
+
+describe('the boundary, property by property', () => {
+  it('a hand copy of a budget is validated and used; a budget whose amounts are texts is refused at its name', () => {
+    expect(api.evaluate({ ...base }).total['2026']!.amount.toFixed()).toBe(evaluate(base).total['2026']!.amount.toFixed());
+    expect(codesAndPaths(catchOf(() => api.evaluate(JSON.parse(JSON.stringify(base)) as Budget)) as MeerjarenError)).toEqual(['invalid_argument budget']);
+    expect(codesAndPaths(catchOf(() => api.allocateExactly([], new Dec(3))) as MeerjarenError)).toEqual(['invalid_weights shares']);
+  });
+
+  const runs = { numRuns: process.env.MEERJAREN_DEEP ? 2000 : 200 };
+  const anyValue = fc.oneof(fc.anything(), fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e9, 2 ** 53, -1, 0.5));
+
+  it('any value of any option of a Monte Carlo run is run or refused with a code at options.<name>, never a TypeError', () => {
+    // not draws: a valid large number of draws would run them all (the table checks draws)
+    const names = ['seed', 'percentiles', 'targets', 'rounding', 'savings', 'cover', 'inputs'];
+    fc.assert(
+      fc.property(fc.constantFrom(...names), anyValue, (option, value) => {
+        let error: unknown;
+        try {
+          api.monteCarlo(full, { ...mc, [option]: value } as never);
+        } catch (e) {
+          error = e;
+        }
+        if (error === undefined) return;
+        expect(MeerjarenError.is(error)).toBe(true);
+        const issues = (error as MeerjarenError).issues;
+        expect(issues.every((i) => i.path.startsWith(`options.${option}`) || i.path.startsWith(option))).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('any value as a budget argument is a budget or invalid_argument at its name', () => {
+    const fns: readonly [string, (v: unknown) => unknown][] = [
+      ['evaluate', (v) => api.evaluate(v as Budget)],
+      ['structuralBalance', (v) => api.structuralBalance(v as Budget)],
+      ['compileBudget', (v) => api.compileBudget(v as Budget)],
+      ['applyScenario', (v) => api.applyScenario(v as Budget, scenario)],
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...fns), fc.oneof(fc.anything(), fc.constant({ ...base }), fc.constant(JSON.parse(JSON.stringify(base)) as unknown)), ([, run], value) => {
+        try {
+          run(value);
+        } catch (e) {
+          expect(MeerjarenError.is(e)).toBe(true);
+          expect((e as MeerjarenError).issues.some((i) => i.code === 'invalid_argument' && i.path === 'budget')).toBe(true);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('a structuralBalance threshold is a whole number from 0 to 50, nothing else', () => {
+    fc.assert(
+      fc.property(anyValue, (value) => {
+        const ok = typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 50;
+        let error: unknown;
+        try {
+          const b = api.structuralBalance(full, { incidentalThreshold: value as number });
+          expect(b.incidentalThreshold).toBe(value);
+        } catch (e) {
+          error = e;
+        }
+        if (value === undefined) return;
+        if (ok) expect(error).toBeUndefined();
+        else expect(codesAndPaths(error as MeerjarenError)).toEqual(['invalid_option options.incidentalThreshold']);
+      }),
+      runs,
+    );
+  });
+});
