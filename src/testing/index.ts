@@ -14,10 +14,11 @@ import fc from 'fast-check';
 import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, type NumberFormat } from '../core/amount.js';
 import { fail, type IssueCode } from '../core/errors.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
-import { arrayOf, bigintIn, boolean, describeValue, integer, oneOf, readOptions, requireArgument, requireString, type OptionSpec } from '../core/guard.js';
+import { arrayOf, bigintIn, boolean, describeValue, integer, oneOf, readOptions, requireArgument, requireNumber, requireString, type OptionSpec } from '../core/guard.js';
 import type { Budget, LineRow, Nature, SignConvention, Unit } from '../budget/model.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
 import { loadBudget } from '../document/load.js';
+import { requireBudget } from '../document/admit.js';
 import type { Change, Scenario, ScenarioLibrary, ValueSpec } from '../scenario/types.js';
 
 /**
@@ -52,6 +53,7 @@ export function idArb(): fc.Arbitrary<string> {
  * @param count - how many
  */
 export function uniqueIdsArb(count: number): fc.Arbitrary<string[]> {
+  requireNumber('uniqueIdsArb', 'count', count, { min: 0, max: 10_000 }, true);
   return fc.uniqueArray(idArb(), { minLength: count, maxLength: count });
 }
 
@@ -734,6 +736,21 @@ export interface ScenarioArbOptions {
   readonly extremes?: boolean;
 }
 
+/** The checks of {@link ScenarioArbOptions}. */
+const SCENARIO_ARB_OPTIONS: OptionSpec = {
+  index: boolean,
+  add: boolean,
+  maxChanges: integer({ min: 0, max: 1000 }),
+  dependent: boolean,
+  fractional: boolean,
+  extremes: boolean,
+};
+
+/** The budget and options of a scenario arbitrary, checked at the boundary. */
+function scenarioArbArguments(fn: string, budget: unknown, options: ScenarioArbOptions | undefined): [Budget, ScenarioArbOptions] {
+  return [requireBudget(fn, 'budget', budget), readOptions(fn, options, SCENARIO_ARB_OPTIONS)];
+}
+
 interface ScenarioRow {
   readonly id: string;
   readonly line: string;
@@ -754,6 +771,7 @@ const EXTREME_AMOUNTS = ['999999999999999999.999999', '-999999999999999999.99999
  * @param options - what to draw
  */
 export function scenarioChangesArb(budget: Budget, options: ScenarioArbOptions = {}): fc.Arbitrary<Change[]> {
+  [budget, options] = scenarioArbArguments('scenarioChangesArb', budget, options);
   const lines: string[] = [];
   const rows: ScenarioRow[] = [];
   const sectionOf = new Map<string, string>();
@@ -910,6 +928,7 @@ export function scenarioChangesArb(budget: Budget, options: ScenarioArbOptions =
  * @param options - what to draw
  */
 export function scenarioArb(budget: Budget, options: ScenarioArbOptions = {}): fc.Arbitrary<Scenario> {
+  [budget, options] = scenarioArbArguments('scenarioArb', budget, options);
   return scenarioChangesArb(budget, options).map((changes): Scenario => ({ id: 'variant', title: 'Variant', ...(options.extremes ? { unit: 'euro' as const } : {}), changes }));
 }
 
@@ -931,6 +950,7 @@ export interface StackedScenario {
  * @param options - what to draw
  */
 export function stackedScenarioArb(budget: Budget, options: ScenarioArbOptions = {}): fc.Arbitrary<StackedScenario> {
+  [budget, options] = scenarioArbArguments('stackedScenarioArb', budget, options);
   return fc.tuple(scenarioArb(budget, options), fc.array(fc.nat(100), { maxLength: 3 }), fc.boolean(), fc.boolean()).map(([flat, cuts, asRecord, spare]) => {
     const n = flat.changes.length;
     const bounds = [...new Set(cuts.map((c) => (n === 0 ? 0 : c % (n + 1))))].sort((a, b) => a - b);

@@ -375,6 +375,17 @@ const TESTING_ROWS: readonly Row[] = [
   { fn: 'budgetSampleArb', call: call(testing.budgetSampleArb), args: [{}], params: [OPTIONS], options: { at: 0, bad: ARB_BAD } },
   { fn: 'budgetDocumentArb', call: call(testing.budgetDocumentArb), args: [{}], params: [OPTIONS], options: { at: 0, bad: ARB_BAD } },
   { fn: 'budgetArb', call: call(testing.budgetArb), args: [{}], params: [OPTIONS], options: { at: 0, bad: ARB_BAD } },
+  { fn: 'idArb', call: call(testing.idArb), args: [], params: [] },
+  { fn: 'uniqueIdsArb', call: call(testing.uniqueIdsArb), args: [3], params: [{ name: 'count', accepts: ['number'] }] },
+  ...(['scenarioChangesArb', 'scenarioArb', 'stackedScenarioArb'] as const).map(
+    (fn): Row => ({
+      fn,
+      call: call(testing[fn]),
+      args: [full, {}],
+      params: [{ name: 'budget' }, OPTIONS],
+      options: { at: 1, bad: [...NUMBERS('maxChanges', -1, 1001), ...FLAGS('index'), ...FLAGS('add'), ...FLAGS('dependent'), ...FLAGS('fractional'), ...FLAGS('extremes')] },
+    }),
+  ),
   { fn: 'isSamplePm', call: call(testing.isSamplePm), args: [1n], params: [{ name: 'cell', accepts: ['undefined', 'null', 'number', 'text', 'object', 'array'] }] },
 ];
 

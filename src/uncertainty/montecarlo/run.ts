@@ -6,15 +6,27 @@ import type { Budget } from '../../budget/model.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import { createKernel } from './kernel.js';
 import { planMeta } from './plan-data.js';
-import { buildPlan } from './plan.js';
+import { MONTE_CARLO_OPTIONS, buildPlan } from './plan.js';
+import { integer, type OptionSpec } from '../../core/guard.js';
 import { summariseRun } from './summary.js';
 import type { MonteCarloOptions, MonteCarloResult } from './types.js';
+
+/**
+ * The checks of {@link monteCarlo}'s options: those of every run, and the thread options of `monteCarloAsync`
+ * (`workers`, `parallelThreshold`), so that one options object serves both; one thread checks and ignores them.
+ */
+const ONE_THREAD_OPTIONS: OptionSpec = {
+  ...MONTE_CARLO_OPTIONS,
+  workers: integer({ min: 1, max: 64 }),
+  parallelThreshold: integer({ min: 0 }),
+};
 
 /**
  * Runs a Monte Carlo simulation on one thread (Monte Carlo-simulatie).
  *
  * @param budget - the budget, or a compiled budget
- * @param options - inputs, draws, seed, percentiles, targets, rounding
+ * @param options - inputs, draws, seed, percentiles, targets, rounding (`workers` and `parallelThreshold` of
+ *   `monteCarloAsync` are checked and ignored)
  * @returns a frozen {@link MonteCarloResult}
  * @throws MeerjarenError with every problem found (see `planMonteCarlo`)
  * @example
@@ -27,7 +39,7 @@ import type { MonteCarloOptions, MonteCarloResult } from './types.js';
  * ```
  */
 export function monteCarlo(budget: Budget | CompiledBudget, options: MonteCarloOptions): MonteCarloResult {
-  const plan = buildPlan(budget, options, 0, 'monteCarlo');
+  const plan = buildPlan(budget, options, 0, 'monteCarlo', ONE_THREAD_OPTIONS);
   const draws = planMeta(plan).draws;
   const raw = new Float64Array(draws * plan.stride);
   createKernel(plan).run(0, draws, raw);
