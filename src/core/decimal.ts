@@ -1,8 +1,108 @@
 import { Decimal as DecimalJs } from 'decimal.js';
+import { fail } from './errors.js';
+
+/** The settings of a decimal.js constructor. */
+type Settings = {
+  precision: number;
+  rounding: DecimalJs.Rounding;
+  toExpNeg: number;
+  toExpPos: number;
+  minE: number;
+  maxE: number;
+  modulo: DecimalJs.Modulo;
+  crypto: boolean;
+};
+
+// The methods (of instances, and the static atan2) that change their constructor's precision or rounding for a
+// moment and set it back before they return: every other method only reads the settings.
+const SETTING_WRITERS = [
+  'cos', 'cosine', 'cosh', 'hyperbolicCosine', 'sinh', 'hyperbolicSine', 'tanh', 'hyperbolicTangent',
+  'acos', 'inverseCosine', 'acosh', 'inverseHyperbolicCosine', 'asinh', 'inverseHyperbolicSine',
+  'atanh', 'inverseHyperbolicTangent', 'asin', 'inverseSine', 'atan', 'inverseTangent', 'sin', 'sine',
+  'tan', 'tangent', 'toFraction', 'pow', 'toPower', 'exp', 'naturalExponential', 'ln', 'naturalLogarithm',
+  'log', 'logarithm',
+] as const;
+
+/** How many setting-writing decimal.js methods of a pinned constructor are running (they may nest). */
+let writersRunning = 0;
+
+function refuseSetting(name: string): never {
+  return fail(
+    'frozen_setting',
+    ['Dec', name],
+    `the settings of meerjaren's decimal constructor are fixed (${name} cannot be changed); use Dec.clone(...) for a constructor of your own`,
+  );
+}
+
+function duringWriter<A extends unknown[], R>(method: (this: unknown, ...args: A) => R): (this: unknown, ...args: A) => R {
+  return function (this: unknown, ...args: A): R {
+    writersRunning++;
+    try {
+      return method.apply(this, args);
+    } finally {
+      writersRunning--;
+    }
+  };
+}
 
 /**
- * The library's own decimal constructor: a `Decimal.clone` of decimal.js, so a user's
- * `Decimal.set(...)` or a second copy of decimal.js never changes meerjaren's results.
+ * A decimal.js constructor whose settings no caller can change: `set` and `config` throw `frozen_setting`,
+ * the constructor is frozen, and precision and rounding can only be written by decimal.js' own methods that
+ * change them for a moment (pow, ln, exp, the trigonometric ones) and set them back. Its instances get a
+ * frozen prototype of their own (inheriting from decimal.js' shared one, so `instanceof` still holds), whose
+ * `constructor` is always the pinned constructor: a user's change to decimal.js' shared prototype or to the global
+ * `Decimal` never reaches them.
+ * @param settings - the fixed settings
+ * @internal
+ */
+export function pinnedDecimal(settings: Settings): typeof DecimalJs {
+  const Ctor = DecimalJs.clone({ ...settings, defaults: true });
+  const shared = Object.getPrototypeOf(new Ctor(0)) as Record<PropertyKey, unknown>;
+  const own: Record<PropertyKey, unknown> = Object.create(shared);
+  for (const key of Reflect.ownKeys(shared)) {
+    if (key === 'constructor') continue;
+    const value = shared[key];
+    own[key] =
+      typeof value === 'function' && (SETTING_WRITERS as readonly PropertyKey[]).includes(key)
+        ? duringWriter(value as (this: unknown, ...args: unknown[]) => unknown)
+        : value;
+  }
+  // decimal.js gives each instance its constructor by assigning `x.constructor = Decimal`; an inherited
+  // accessor takes that assignment, so no instance holds a constructor of its own that could be replaced.
+  Object.defineProperty(own, 'constructor', {
+    get: () => Ctor,
+    set: (value: unknown) => {
+      if (value !== Ctor) refuseSetting('constructor');
+    },
+    enumerable: false,
+    configurable: false,
+  });
+  Object.freeze(own);
+  const statics = Ctor as unknown as Record<string, unknown>;
+  statics.atan2 = duringWriter(statics.atan2 as (this: unknown, ...args: unknown[]) => unknown);
+  for (const name of Object.keys(settings) as (keyof Settings)[]) {
+    let current: unknown = settings[name];
+    Object.defineProperty(Ctor, name, {
+      get: () => current,
+      set: (value: unknown) => {
+        // Only precision and rounding, and only while one of decimal.js' own methods sets them for a moment.
+        if (writersRunning === 0 || (name !== 'precision' && name !== 'rounding')) refuseSetting(name);
+        current = value;
+      },
+      enumerable: true,
+      configurable: false,
+    });
+  }
+  const refuse = (): never => refuseSetting('set');
+  Object.defineProperty(Ctor, 'set', { value: refuse, writable: false, enumerable: true, configurable: false });
+  Object.defineProperty(Ctor, 'config', { value: refuse, writable: false, enumerable: true, configurable: false });
+  Object.defineProperty(Ctor, 'prototype', { value: own, writable: false, enumerable: false, configurable: false });
+  return Object.freeze(Ctor);
+}
+
+/**
+ * The library's own decimal constructor: a clone of decimal.js whose settings are fixed, so neither a user's
+ * `Decimal.set(...)` on decimal.js nor `Dec.set(...)` (or a write to `Dec.precision`) changes meerjaren's results.
  *
  * @remarks
  * Precision is 80 significant digits: amounts of up to 18 digits before and 6 after the
@@ -10,8 +110,12 @@ import { Decimal as DecimalJs } from 'decimal.js';
  * Exponent notation is switched off for every magnitude the library accepts, and the
  * default rounding is half-up (what Dutch finance tables use); rounding that matters
  * always names its mode explicitly.
+ *
+ * The constructor is frozen: `Dec.set(...)` and `Dec.config(...)` throw a `MeerjarenError` with code
+ * `frozen_setting`, and so does writing a setting such as `Dec.precision`. Every value the library returns
+ * has `Dec` as its constructor. For other settings make a constructor of your own with `Dec.clone({...})`.
  */
-export const Dec = DecimalJs.clone({
+export const Dec: typeof DecimalJs = pinnedDecimal({
   precision: 80,
   rounding: DecimalJs.ROUND_HALF_UP,
   toExpNeg: -9e15,

@@ -29,6 +29,8 @@ export const ISSUE_CODES = [
   'too_deep',
   'too_large',
   'invalid_json',
+  // global settings
+  'frozen_setting',
   // references and expectations
   'unknown_reference',
   'cycle',

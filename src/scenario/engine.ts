@@ -1,6 +1,6 @@
 import { isDraft, original, type Draft } from 'immer';
 import { checkRange } from '../core/amount.js';
-import { Dec, ZERO, isDecimal, roundTo, type Decimal, type RoundingMode } from '../core/decimal.js';
+import { Dec, ZERO, pinnedDecimal, isDecimal, roundTo, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
 import { tally, work } from '../core/work.js';
 import { isPm, PM, type Budget, type Cell, type Component, type Line, type Nature, type Pm } from '../budget/model.js';
@@ -75,7 +75,7 @@ type Mode = 'set' | 'mul' | 'add';
  * products of percentages and index factors: `Dec` keeps 80 significant digits, which a product of many factors
  * passes. Each value is rounded once, to the scenario's rounding, and then read back into `Dec`.
  */
-const Exact = Dec.clone({ precision: 1e9 });
+const Exact = pinnedDecimal({ precision: 1e9, rounding: Dec.rounding, toExpNeg: Dec.toExpNeg, toExpPos: Dec.toExpPos, minE: Dec.minE, maxE: Dec.maxE, modulo: Dec.modulo, crypto: Dec.crypto });
 const HUNDREDTH = new Exact('0.01');
 type DLine = Draft<Line>;
 type DComponent = Draft<Component>;
