@@ -22,7 +22,7 @@ import { scenarioTable } from '../analysis/scenario-table.js';
 
 /** What the command line reads and writes; replaced in tests. */
 export interface CliIo {
-  /** Reads a file as UTF-8 text. */
+  /** Reads a file (or `-`, standard input) as UTF-8 text; may throw a `MeerjarenError` (`too_large`) to refuse it. */
   readonly readFile: (path: string) => string;
   /** Writes a file as UTF-8 text. */
   readonly writeFile: (path: string, text: string) => void;
@@ -122,7 +122,7 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
     const rounding = choice(values.rounding, ['consistent', 'plain'] as const, 'rounding') ?? 'consistent';
 
     const text = readText(file, io);
-    if (text === undefined) return EXIT.io;
+    if (typeof text === 'number') return text;
     let budget: Budget;
     try {
       budget = loadBudget(text);
@@ -173,13 +173,20 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
   }
 }
 
-/** Reads a file, or says why it cannot and returns undefined. */
-function readText(file: string, io: CliIo): string | undefined {
+/**
+ * Reads a file, or says why it cannot and returns the exit code: {@link EXIT}.invalidInput when the reader refused
+ * it (an input past the byte limit: `too_large`), {@link EXIT}.io when it cannot be read.
+ */
+function readText(file: string, io: CliIo): string | number {
   try {
     return io.readFile(file);
   } catch (e) {
+    if (MeerjarenError.is(e)) {
+      io.stderr(`meerjaren: ${file}: ${e.issues.map((i) => `${i.message} [${i.code}]`).join('; ')}\n`);
+      return EXIT.invalidInput;
+    }
     io.stderr(`meerjaren: cannot read ${file}: ${(e as Error).message}\n`);
-    return undefined;
+    return EXIT.io;
   }
 }
 
@@ -200,7 +207,7 @@ function emit(output: string, out: string | undefined, io: CliIo): number {
 /** The report of a scenario on a budget, or an exit code when the scenario file is bad. */
 function scenarioReport(budget: Budget, file: string, format: Format, presentation: Presentation, io: CliIo): string | number {
   const text = readText(file, io);
-  if (text === undefined) return EXIT.io;
+  if (typeof text === 'number') return text;
   let result;
   try {
     result = applyScenario(budget, loadScenario(text, { budget }));

@@ -230,13 +230,42 @@ function parse(text: string, limits: JsonLimits, onValue: ((path: Path, offset: 
 }
 
 /**
+ * What kind of non-plain object a value is, when it is one that a document never holds: typed arrays, array
+ * buffers, DataView, String/Number/Boolean objects, Map, Set, Date, RegExp, promises, class instances. Judged by
+ * the prototype alone (never by reading keys or elements), so an 8-million-element typed array or a String object
+ * of 10 million characters is refused at once. Plain objects (of any realm, or without prototype), arrays,
+ * decimal.js values and {@link JsonNumberText} pass.
+ * @param v - an object
+ * @returns a description of the kind for a message, or `undefined` for a plain object
+ */
+function nonPlainKind(v: object): string | undefined {
+  if (Array.isArray(v) || v instanceof JsonNumberText) return undefined;
+  const proto: unknown = Object.getPrototypeOf(v);
+  // Object.prototype of this or another realm (its own prototype is null), or no prototype at all
+  if (proto === null || Object.getPrototypeOf(proto) === null) return undefined;
+  if (ArrayBuffer.isView(v)) return v instanceof DataView ? 'a DataView' : 'a typed array';
+  const name = (proto as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' ? `a ${name} object` : 'an object with a prototype of its own';
+}
+
+/**
  * Checks an already parsed value for nesting depth, size and forbidden keys, for documents handed over as objects.
+ * Objects that are not plain (typed arrays, String objects, Map, Date, class instances, ...) are refused as
+ * `invalid_type` by their kind, and texts (and keys) longer than `maxTextLength` as `too_large` by their length,
+ * before anything in them is read.
  * @param value - the document
  * @param maxDepth - deepest nesting
  * @param collector - where problems go
  * @param maxValues - most array elements and object keys in all (`too_large` at the array or object that passes it)
+ * @param maxTextLength - longest text (and key), in UTF-16 code units (`too_large` at the text)
  */
-export function checkShape(value: unknown, maxDepth: number, collector: IssueCollector, maxValues: number = DEFAULT_MAX_VALUES): void {
+export function checkShape(
+  value: unknown,
+  maxDepth: number,
+  collector: IssueCollector,
+  maxValues: number = DEFAULT_MAX_VALUES,
+  maxTextLength: number = DEFAULT_MAX_LENGTH,
+): void {
   let left = maxValues;
   const tooLarge = (path: Path): false => {
     collector.add('too_large', path, `the document has more than ${maxValues} values`);
@@ -249,9 +278,19 @@ export function checkShape(value: unknown, maxDepth: number, collector: IssueCol
       collector.add('invalid_type', path, `a ${typeof v} is not a value a document can hold`);
       return true;
     }
+    if (typeof v === 'string') {
+      if (v.length <= maxTextLength) return true;
+      collector.add('too_large', path, `a text of ${v.length} characters is longer than the limit of ${maxTextLength}`);
+      return false;
+    }
     if (typeof v !== 'object' || v === null) return true;
     // A decimal.js value is an amount, not a structure: its own "constructor" and digits are not keys.
     if (isDecimal(v)) return true;
+    const kind = nonPlainKind(v);
+    if (kind !== undefined) {
+      collector.add('invalid_type', path, `${kind} is not a value a document can hold: use plain objects, arrays, texts, numbers and booleans`);
+      return true;
+    }
     if (depth >= maxDepth) {
       collector.add('too_deep', path, `nesting deeper than ${maxDepth} levels`);
       return false;
@@ -267,6 +306,10 @@ export function checkShape(value: unknown, maxDepth: number, collector: IssueCol
     if (keys.length > left) return tooLarge(path);
     left -= keys.length;
     for (const key of keys) {
+      if (key.length > maxTextLength) {
+        collector.add('too_large', path, `a key of ${key.length} characters is longer than the limit of ${maxTextLength}`);
+        return false;
+      }
       if (FORBIDDEN_KEYS.has(key)) collector.add('forbidden_key', [...path, key], `the key "${key}" is not allowed`);
       else if (!walk((v as Record<string, unknown>)[key], depth + 1, [...path, key])) return false;
     }

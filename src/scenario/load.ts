@@ -52,7 +52,9 @@ export function loadScenario(input: unknown, options: LoadScenarioOptions = {}):
   // the same check as every other route (applyScenario, explain, a library's scenarios); parsed text already
   // passed the parser's depth and length limits, so they are not applied to it again
   const text = typeof input === 'string';
-  checkScenarioShape(raw, collector, [], text ? { maxDepth: Number.POSITIVE_INFINITY, maxValues: Number.POSITIVE_INFINITY } : { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
+  checkScenarioShape(raw, collector, [], text
+      ? { maxDepth: Number.POSITIVE_INFINITY, maxValues: Number.POSITIVE_INFINITY, maxTextLength: Number.POSITIVE_INFINITY }
+      : { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, ...(options.maxLength === undefined ? {} : { maxTextLength: options.maxLength }) });
   collector.throwIfAny();
   const scenario = deepFreeze(structuredClone(raw) as Scenario);
   if (budget !== undefined) applyScenario(budget, scenario, options.library);

@@ -5,7 +5,7 @@ import { tally } from '../core/work.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { unitFactor, type Nature, type Unit } from '../budget/model.js';
 import { ID_PATTERN as NEW_ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from '../document/ids.js';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_VALUES, FORBIDDEN_KEYS, JsonNumberText, checkShape } from '../document/json.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, FORBIDDEN_KEYS, JsonNumberText, checkShape } from '../document/json.js';
 import { checkLinksShape } from './links.js';
 import { issueCollector, pathOf, requireArgument } from '../core/guard.js';
 import type { RoundingMode } from '../core/decimal.js';
@@ -504,6 +504,8 @@ export interface ScenarioShapeLimits {
   readonly maxDepth?: number;
   /** Most array elements and object keys in all. @defaultValue 1 000 000 */
   readonly maxValues?: number;
+  /** Longest text (and key), in UTF-16 code units. @defaultValue 16 MiB (16 777 216) */
+  readonly maxTextLength?: number;
 }
 
 /**
@@ -521,7 +523,7 @@ export function checkScenarioShape(raw: unknown, collector: IssueCollector, pref
   requireArgument('checkScenarioShape', 'collector', collector, issueCollector);
   requireArgument('checkScenarioShape', 'prefix', prefix, pathOf);
   const generic = new IssueCollector();
-  checkShape(raw, limits.maxDepth ?? DEFAULT_MAX_DEPTH, generic, limits.maxValues ?? DEFAULT_MAX_VALUES);
+  checkShape(raw, limits.maxDepth ?? DEFAULT_MAX_DEPTH, generic, limits.maxValues ?? DEFAULT_MAX_VALUES, limits.maxTextLength ?? DEFAULT_MAX_LENGTH);
   for (const issue of generic.issues) collector.add(issue.code, [...prefix, ...issue.pathSegments], issue.message);
   // a value with forbidden keys, too deep or too large is not read further: its fields cannot be trusted
   if (generic.issues.length > 0) return;
