@@ -1,5 +1,5 @@
 import { readAmount, type AmountReading } from '../core/amount.js';
-import { Dec, roundTo, toDec, type Decimal } from '../core/decimal.js';
+import { Dec, isDecimal, roundTo, toDec, type Decimal } from '../core/decimal.js';
 import { fail, type Path } from '../core/errors.js';
 import type { TableCell } from './table.js';
 import {
@@ -23,17 +23,45 @@ const SEPARATORS: Readonly<Record<NumberLocale, { readonly group: string; readon
  * Never prints "-0" (a value that rounds to zero prints "0", or "0,0" with one decimal) and
  * never an exponent. Under the `vn` notation the letter says the direction ("V12", "N2.100")
  * whatever the sign convention.
+ *
+ * The amount is read exactly: a `Decimal`, a plain decimal string (`"-2100000.5"`), or a JavaScript number
+ * that is a safe integer. Any other number (`0.3`, `2.5`, `1e300`, `NaN`) may not be what was meant (a float
+ * holds 0.3 only approximately) and is refused with `imprecise_number` at `amount`: pass a string or a
+ * `Decimal`. Another string is refused with `invalid_amount`, anything else with `invalid_argument`.
  * @param value - amount in euros on the saldo scale (positive = voordeel)
  * @param presentation - settings; see {@link Presentation}
+ * @throws MeerjarenError `imprecise_number`, `invalid_amount` or `invalid_argument` at `amount`
  * @example
  * ```ts
  * formatAmount(new Dec(-2_100_000)); // "-2.100"
  * formatAmount(new Dec(-2_100_000), { notation: 'trailing-minus' }); // "2.100-"
+ * formatAmount('2.5', { unit: 'euro', decimals: 2 }); // "2,50"
  * ```
  */
-export function formatAmount(value: Decimal, presentation?: Presentation): string {
-  return formatResolvedAmount(value, resolvePresentation(presentation));
+export function formatAmount(value: Decimal | string | number, presentation?: Presentation): string {
+  return formatResolvedAmount(amountArgument(value), resolvePresentation(presentation));
 }
+
+/** Reads the amount given to {@link formatAmount} exactly, or refuses it at `amount`. */
+function amountArgument(value: unknown): Decimal {
+  if (isDecimal(value)) return value;
+  if (typeof value === 'number') {
+    if (Number.isSafeInteger(value)) return new Dec(value === 0 ? 0 : value);
+    return fail(
+      'imprecise_number',
+      ['amount'],
+      `formatAmount was given the number ${String(value)}, which a JavaScript number may not hold exactly (only safe integers are read); pass a string such as "2.5" or a Decimal`,
+    );
+  }
+  if (typeof value === 'string') {
+    if (PLAIN_AMOUNT.test(value)) return new Dec(value);
+    return fail('invalid_amount', ['amount'], `formatAmount was given "${value.length > 40 ? `${value.slice(0, 40)}...` : value}", which is not a plain decimal amount such as "-2100.5"`);
+  }
+  return fail('invalid_argument', ['amount'], `formatAmount needs an amount (a Decimal, a plain decimal string or a safe integer), got ${value === null ? 'null' : typeof value}`);
+}
+
+/** A plain decimal amount: an optional minus, digits, and optionally a point and digits. */
+const PLAIN_AMOUNT = /^-?\d{1,100}(?:\.\d{1,100})?$/;
 
 /** {@link formatAmount} for settings already resolved. @internal */
 export function formatResolvedAmount(value: Decimal, p: ResolvedPresentation): string {
