@@ -8,6 +8,7 @@ import { FieldReader, contextOf, type ReadContext } from './reader.js';
 import { readOptions, requireObject } from '../core/guard.js';
 import { requireBudget } from '../document/admit.js';
 import { NUMBER_FORMAT, requireReaderArguments } from './checks.js';
+import { checkPartShape } from '../document/json.js';
 
 const NATURES: readonly Nature[] = ['incidental', 'structural'];
 const SOURCE_FIELDS = ['id', 'title', 'kind', 'nature', 'capacity', 'reserve', 'tags'];
@@ -237,6 +238,8 @@ export function withCover(budget: Budget, cover: unknown, options: WithCoverOpti
   requireObject('withCover', 'cover', cover, 'the cover as in a document: { sources, claims }');
   options = readOptions('withCover', options, { numberFormat: NUMBER_FORMAT });
   const issues = new IssueCollector();
+  // refused by kind and size before it is read: a typed array or a text of millions of characters is never walked
+  if (!checkPartShape(cover, ['cover'], issues)) return issues.throwIfAny() as never;
   const result = readCover(cover, ['cover'], issues, contextOf(budget, options.numberFormat));
   issues.throwIfAny();
   if (result === undefined) return issues.throwIfAny() as never;

@@ -317,3 +317,19 @@ export function checkShape(
   };
   walk(value, 0, []);
 }
+
+/**
+ * {@link checkShape} with the default limits, for a part of a document handed over on its own (the cover of
+ * `withCover`, the targets of `withTargets`): problems are recorded with paths under `prefix`.
+ * @param value - the part as given
+ * @param prefix - its path in a document (`['cover']`)
+ * @param collector - where problems go
+ * @returns whether the part passed (no problem recorded): only then may it be read further
+ * @internal
+ */
+export function checkPartShape(value: unknown, prefix: Path, collector: IssueCollector): boolean {
+  const generic = new IssueCollector();
+  checkShape(value, DEFAULT_MAX_DEPTH, generic);
+  for (const found of generic.issues) collector.add(found.code, [...prefix, ...found.pathSegments], found.message);
+  return !generic.hasIssues;
+}

@@ -9,6 +9,7 @@ import { MEASURE_STATUSES, type Measure, type Realisation, type ReferencePath, t
 import { readOptions, requireArray } from '../core/guard.js';
 import { requireBudget } from '../document/admit.js';
 import { NUMBER_FORMAT, requireReaderArguments } from '../coverage/checks.js';
+import { checkPartShape } from '../document/json.js';
 
 const UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
 const TARGET_FIELDS = ['id', 'title', 'unit', 'path', 'measures', 'references', 'line'];
@@ -210,6 +211,8 @@ export function withTargets(budget: Budget, targets: unknown, options: WithTarge
   requireArray('withTargets', 'targets', targets, 'the targets as in a document: a list');
   options = readOptions('withTargets', options, { numberFormat: NUMBER_FORMAT });
   const issues = new IssueCollector();
+  // refused by kind and size before it is read: a typed array or a text of millions of characters is never walked
+  if (!checkPartShape(targets, ['targets'], issues)) return issues.throwIfAny() as never;
   const result = readTargets(targets, ['targets'], issues, contextOf(budget, options.numberFormat));
   issues.throwIfAny();
   return admitBudget(deepFreeze({ ...budget, targets: result }));

@@ -11,7 +11,9 @@ import { loadBudget } from '../../src/document/load.js';
 import { checkScenarioShape } from '../../src/scenario/shape.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { IssueCollector } from '../../src/core/errors.js';
-import { issuesOf, seedText } from '../helpers.js';
+import { withCover } from '../../src/coverage/read.js';
+import { withTargets } from '../../src/savings/read.js';
+import { issuesOf, seedBudget, seedText } from '../helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -95,6 +97,16 @@ describe('refusals by kind and length, before any walk', () => {
     expect(collector.issues.map((i) => [i.code, i.path])).toEqual([['invalid_type', 'library[0].title']]);
     // a scenario read from text (whose numbers are kept as written) still loads
     expect(loadScenario('{"id":"v","title":"t","changes":[]}').id).toBe('v');
+  });
+
+  it('the cover and targets given on their own are refused the same way', () => {
+    const budget = seedBudget('seed000-tb1.json');
+    const cover = refusedWithWork(() => withCover(budget, { sources: new Float64Array(8e6), claims: [] }));
+    expect(cover.issues).toEqual([{ code: 'invalid_type', path: 'cover.sources' }]);
+    expect(cover.steps).toBeLessThan(100);
+    const targets = refusedWithWork(() => withTargets(budget, [{ id: 'x'.repeat(2e7) }]));
+    expect(targets.issues).toEqual([{ code: 'too_large', path: 'targets[0].id' }]);
+    expect(targets.steps).toBeLessThan(100);
   });
 });
 
