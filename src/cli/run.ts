@@ -60,8 +60,12 @@ Options of report:
                                    afrondingsverschil row
   --out <file>                     write to a file instead of standard output
 
+A file named - is read from standard input. Files and standard input are read up to
+16 MiB; a larger input is refused (too_large) without being read to its end.
+
 Exit codes: 0 ok, 1 the document is not valid (every problem is listed as
-file:line:column: path: message [code]), 2 wrong usage, 3 a file cannot be read or written.
+file:line:column: path: message [code]) or larger than 16 MiB, 2 wrong usage,
+3 a file cannot be read or written.
 `;
 
 class UsageError extends Error {}
