@@ -111,6 +111,7 @@ export class MeerjarenError extends Error {
  * @param path - keys and indices
  */
 export function formatPath(path: Path): string {
+  if (!Array.isArray(path)) fail('invalid_argument', ['path'], 'formatPath: path must be a list of keys and indices');
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;

@@ -1,4 +1,5 @@
 import { isDecimal, plainString } from '../core/decimal.js';
+import { requireNumber } from '../core/guard.js';
 
 /** A JSON value as meerjaren exports it: amounts are plain decimal strings. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -34,5 +35,6 @@ export function toJsonValue(value: unknown): JsonValue {
  * @param indent - spaces to indent with; 0 for one line
  */
 export function resultToJson(value: unknown, indent = 2): string {
+  requireNumber('resultToJson', 'indent', indent, { min: 0, max: 10 }, true);
   return JSON.stringify(toJsonValue(value), null, indent);
 }
