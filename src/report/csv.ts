@@ -147,7 +147,7 @@ function tableToCsvChecked(table: Table, presentation: Presentation, options: Ta
     });
     rows.push([...lead(row.id), row.label, ...cells]);
   }
-  return writeCsv(rows, { ...options, locale });
+  return writeCsv(rows, { ...(options.separator === undefined ? {} : { separator: options.separator }), ...(options.bom === undefined ? {} : { bom: options.bom }), locale });
 }
 
 /** Options for reading CSV. */
