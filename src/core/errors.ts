@@ -84,6 +84,7 @@ export class MeerjarenError extends Error {
 
   /** @param issues - at least one problem */
   constructor(issues: readonly Issue[]) {
+    if (!isIssueList(issues)) throw new MeerjarenError([issue('invalid_argument', ['issues'], 'MeerjarenError: issues must be a list of issues ({ code, path, pathSegments, message })')]);
     const first = issues[0];
     const summary =
       first === undefined
@@ -104,6 +105,11 @@ export class MeerjarenError extends Error {
   static is(value: unknown): value is MeerjarenError {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[FOOTPRINT] === true;
   }
+}
+
+/** Whether a value is a list of issues as {@link issue} makes them (a hand-made one needs texts for code, path and message). */
+function isIssueList(value: unknown): value is readonly Issue[] {
+  return Array.isArray(value) && value.every((i: unknown) => typeof i === 'object' && i !== null && typeof (i as Issue).code === 'string' && typeof (i as Issue).path === 'string' && typeof (i as Issue).message === 'string');
 }
 
 /**
@@ -138,11 +144,14 @@ export class IssueCollector {
 
   /** Records a problem. */
   add(code: IssueCode, path: Path, message: string): void {
+    if (typeof code !== 'string' || code === '') fail('invalid_argument', ['code'], 'IssueCollector.add: code must be a non-empty text');
+    if (typeof message !== 'string') fail('invalid_argument', ['message'], 'IssueCollector.add: message must be a text');
     this.#issues.push(issue(code, path, message));
   }
 
   /** Records problems found elsewhere. */
   addAll(issues: readonly Issue[]): void {
+    if (!isIssueList(issues)) fail('invalid_argument', ['issues'], 'IssueCollector.addAll: issues must be a list of issues');
     this.#issues.push(...issues);
   }
 

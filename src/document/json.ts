@@ -31,7 +31,9 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
  */
 export class JsonNumberText {
   /** @param text - the number as written in the JSON text */
-  constructor(readonly text: string) {}
+  constructor(readonly text: string) {
+    requireString('JsonNumberText', 'text', text);
+  }
 }
 
 /**
