@@ -463,6 +463,18 @@ describe('the document and report boundary, case by case', () => {
     expect(issuesOf(() => api.fanChart(null as never))).toEqual(['invalid_argument input']);
   });
 
+  it('toJsonValue refuses a value that contains itself or nests too deep with a code, not a stack overflow', () => {
+    const loop: Record<string, unknown> = { a: [1] };
+    (loop['a'] as unknown[]).push(loop);
+    expect(issuesOf(() => api.toJsonValue(loop))).toEqual(['cycle a[1]']);
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(issuesOf(() => api.resultToJson(deep)).map((cp) => cp.split(' ')[0])).toEqual(['too_deep']);
+    // the same object twice, side by side, is no cycle
+    const shared = { x: d('1.5') };
+    expect(api.toJsonValue({ a: shared, b: shared })).toEqual({ a: { x: '1.5' }, b: { x: '1.5' } });
+  });
+
   it('the builder refuses a typo of an option where it is made, not at build()', () => {
     expect(issuesOf(() => budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2027 }, defaultNatur: 'structural' } as never))).toEqual(['unknown_option options.defaultNatur']);
     expect(issuesOf(() => budget(undefined as never))).toEqual(['invalid_argument options']);
