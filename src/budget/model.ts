@@ -1,4 +1,6 @@
 import type { Decimal } from '../core/decimal.js';
+import { fail } from '../core/errors.js';
+import { describeValue } from '../core/guard.js';
 import type { Horizon } from '../core/horizon.js';
 import type { Cover } from '../coverage/model.js';
 import type { SavingsTarget } from '../savings/model.js';
@@ -121,6 +123,7 @@ export interface Budget {
 
 /** Euros per unit. */
 export function unitFactor(unit: Unit): number {
+  if (unit !== 'euro' && unit !== 'thousand' && unit !== 'million') fail('invalid_argument', ['unit'], `unitFactor: unit must be "euro", "thousand" or "million", not ${describeValue(unit)}`);
   return unit === 'euro' ? 1 : unit === 'thousand' ? 1000 : 1_000_000;
 }
 

@@ -68,12 +68,28 @@ file:line:column: path: message [code]) or larger than 16 MiB, 2 wrong usage,
 3 a file cannot be read or written.
 `;
 
-class UsageError extends Error {}
+/** Wrong usage: exit code 2, with the code of the problem (as the library's errors carry one) in the message. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'invalid_argument' | 'invalid_option' | 'unknown_option',
+  ) {
+    super(`${message} [${code}]`);
+  }
+}
 
 function choice<T extends string>(value: string | undefined, options: readonly T[], name: string): T | undefined {
   if (value === undefined) return undefined;
-  if (!(options as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${options.join(', ')}; got "${value}"`);
+  if (!(options as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${options.join(', ')}; got "${value}"`, 'invalid_option');
   return value as T;
+}
+
+/** The options only `report` reads: `validate` refuses them rather than ignoring them. */
+const REPORT_ONLY = ['format', 'unit', 'sign', 'lang', 'rounding', 'out', 'scenario'] as const;
+
+/** The code of an error of `parseArgs`: an unknown flag, or a flag without its value (or with one it does not take). */
+function parseErrorCode(e: unknown): 'unknown_option' | 'invalid_option' {
+  return (e as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'unknown_option' : 'invalid_option';
 }
 
 /**
@@ -102,7 +118,7 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
       },
     });
   } catch (e) {
-    io.stderr(`meerjaren: ${(e as Error).message}\n\n${HELP}`);
+    io.stderr(`meerjaren: ${(e as Error).message} [${parseErrorCode(e)}]\n\n${HELP}`);
     return EXIT.usage;
   }
   const { values, positionals } = parsed;
@@ -116,9 +132,16 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
   }
   const [command, file, ...rest] = positionals;
   try {
-    if (command !== 'report' && command !== 'validate') throw new UsageError(command === undefined ? 'a command is required' : `unknown command "${command}"`);
-    if (file === undefined) throw new UsageError(`${command} needs a budget file`);
-    if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`);
+    if (command !== 'report' && command !== 'validate') throw new UsageError(command === undefined ? 'a command is required' : `unknown command "${command}"`, 'invalid_argument');
+    if (file === undefined) throw new UsageError(`${command} needs a budget file`, 'invalid_argument');
+    if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`, 'invalid_argument');
+    if (command === 'validate') {
+      const given = REPORT_ONLY.filter((name) => values[name] !== undefined);
+      if (given.length > 0) throw new UsageError(`validate takes no ${given.map((name) => `--${name}`).join(', ')} (options of report)`, 'unknown_option');
+    }
+    for (const name of ['out', 'scenario'] as const) {
+      if (values[name] === '') throw new UsageError(`--${name} needs a file name`, 'invalid_option');
+    }
     const format: Format = choice(values.format, FORMATS, 'format') ?? 'text';
     const unit = choice<Unit>(values.unit, ['euro', 'thousand', 'million'], 'unit');
     const sign = choice<SignConvention>(values.sign, ['voordeel-positive', 'nadeel-positive'], 'sign');

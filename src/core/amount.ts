@@ -1,6 +1,7 @@
 import { Dec, ZERO, isDecimal, type Decimal } from './decimal.js';
 import type { IssueCode } from './errors.js';
 import { tally } from './work.js';
+import { decimal, oneOf, requireArgument } from './guard.js';
 
 /**
  * How amount strings in a document are written (getalnotatie).
@@ -99,6 +100,9 @@ function canonical(text: string, format: NumberFormat | undefined): string | Amo
  * @param format - the declared number format, if any
  */
 export function readAmount(raw: unknown, unitFactor: Decimal, format?: NumberFormat): AmountReading {
+  // cheap checks first: the loader reads every amount through here
+  if (!isDecimal(unitFactor) || !unitFactor.isFinite()) requireArgument('readAmount', 'unitFactor', unitFactor, decimal);
+  if (format !== undefined && format !== 'plain' && format !== 'nl' && format !== 'en') requireArgument('readAmount', 'format', format, oneOf(['plain', 'nl', 'en']));
   tally('amountRead');
   let value: Decimal;
   if (typeof raw === 'number') {

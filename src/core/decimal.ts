@@ -149,7 +149,8 @@ export function isDecimal(value: unknown): value is Decimal {
  * @param value - a decimal.js instance
  */
 export function toDec(value: Decimal): Decimal {
-  if ((value as { constructor: unknown }).constructor === Dec) return value;
+  if ((value as { constructor: unknown } | null)?.constructor === Dec) return value;
+  requireDecimal('toDec', 'value', value);
   // toFixed() without arguments never uses exponent notation and keeps every digit.
   return new Dec(value.toFixed());
 }
@@ -160,12 +161,22 @@ export function toDec(value: Decimal): Decimal {
  * @param value - the amount
  */
 export function plainString(value: Decimal): string {
+  if (!(value instanceof Dec)) requireDecimal('plainString', 'value', value);
   if (value.isZero()) return '0';
   return value.toFixed();
 }
 
 /** Rounding modes the library names explicitly (afrondingsregel). */
 export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up' | 'floor' | 'ceil';
+
+const ROUNDING_MODES: readonly unknown[] = ['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'] satisfies readonly RoundingMode[];
+
+/** Refuses a value that is not a finite decimal.js value of any copy: `invalid_argument` at the parameter. */
+function requireDecimal(fn: string, param: string, value: unknown): asserts value is Decimal {
+  if (!isDecimal(value) || !value.isFinite()) {
+    fail('invalid_argument', [param], `${fn}: ${param} must be a finite Decimal, not ${value === null ? 'null' : typeof value}`);
+  }
+}
 
 /** decimal.js rounding constant of a {@link RoundingMode}. */
 export function roundingConstant(mode: RoundingMode): DecimalJs.Rounding {
@@ -193,6 +204,13 @@ export function roundingConstant(mode: RoundingMode): DecimalJs.Rounding {
  * @param mode - the rounding rule; {@link RoundingMode}
  */
 export function roundTo(value: Decimal, places: number, mode: RoundingMode): Decimal {
+  if (!(value instanceof Dec)) requireDecimal('roundTo', 'value', value);
+  if (!Number.isInteger(places) || places < 0 || places > 1e9) {
+    fail('invalid_argument', ['places'], `roundTo: places must be a whole number from 0, not ${String(places)}`);
+  }
+  if (!ROUNDING_MODES.includes(mode)) {
+    fail('invalid_argument', ['mode'], `roundTo: mode must be one of ${ROUNDING_MODES.join(', ')}, not ${String(mode)}`);
+  }
   const rounded = value.toDecimalPlaces(places, roundingConstant(mode));
   return rounded.isZero() ? ZERO : rounded;
 }

@@ -86,6 +86,7 @@ export class MeerjarenError extends Error {
 
   /** @param issues - at least one problem */
   constructor(issues: readonly Issue[]) {
+    if (!isIssueList(issues)) throw new MeerjarenError([issue('invalid_argument', ['issues'], 'MeerjarenError: issues must be a list of issues ({ code, path, pathSegments, message })')]);
     const first = issues[0];
     const summary =
       first === undefined
@@ -108,11 +109,17 @@ export class MeerjarenError extends Error {
   }
 }
 
+/** Whether a value is a list of issues as {@link issue} makes them (a hand-made one needs texts for code, path and message). */
+function isIssueList(value: unknown): value is readonly Issue[] {
+  return Array.isArray(value) && value.every((i: unknown) => typeof i === 'object' && i !== null && typeof (i as Issue).code === 'string' && typeof (i as Issue).path === 'string' && typeof (i as Issue).message === 'string');
+}
+
 /**
  * Writes a path as `sections[2].lines[0].values.2027`.
  * @param path - keys and indices
  */
 export function formatPath(path: Path): string {
+  if (!Array.isArray(path)) fail('invalid_argument', ['path'], 'formatPath: path must be a list of keys and indices');
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
@@ -139,11 +146,14 @@ export class IssueCollector {
 
   /** Records a problem. */
   add(code: IssueCode, path: Path, message: string): void {
+    if (typeof code !== 'string' || code === '') fail('invalid_argument', ['code'], 'IssueCollector.add: code must be a non-empty text');
+    if (typeof message !== 'string') fail('invalid_argument', ['message'], 'IssueCollector.add: message must be a text');
     this.#issues.push(issue(code, path, message));
   }
 
   /** Records problems found elsewhere. */
   addAll(issues: readonly Issue[]): void {
+    if (!isIssueList(issues)) fail('invalid_argument', ['issues'], 'IssueCollector.addAll: issues must be a list of issues');
     this.#issues.push(...issues);
   }
 

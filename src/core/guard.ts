@@ -357,3 +357,11 @@ export function bigintIn(bounds: { readonly min?: bigint; readonly max?: bigint 
     }
   };
 }
+
+/**
+ * An option (or argument) that must be a `Decimal`, finite or not: for functions that report a non-finite
+ * amount with a code of their own (`invalid_amount`).
+ */
+export const anyDecimal: OptionCheck = (value, path, collector) => {
+  if (!isDecimal(value)) collector.add('invalid_option', path, `${named(path)} must be a Decimal, not ${describeValue(value)}`);
+};

@@ -1,3 +1,4 @@
+import { objectWith, requireArgument, requireNumber } from './guard.js';
 /**
  * The years a table covers (planningshorizon): optionally the current year in front (TB1 effects),
  * the budget year (begrotingsjaar), the three MJB years after it, and optional doorkijk years.
@@ -42,6 +43,8 @@ export const MAX_HORIZON_YEARS = 50;
  * @param year - a year inside it
  */
 export function yearRole(horizon: Horizon, year: number): YearRole {
+  requireArgument('yearRole', 'horizon', horizon, objectWith(['from', 'to', 'budgetYear'], 'a horizon (budget.horizon)'));
+  requireNumber('yearRole', 'year', year, { min: MIN_YEAR, max: MAX_YEAR }, true);
   if (year < horizon.budgetYear) return 'current';
   if (year === horizon.budgetYear) return 'budget';
   if (year <= horizon.budgetYear + 3) return 'mjb';

@@ -3,7 +3,7 @@ import { describeValue, isObjectLike } from '../core/guard.js';
 import type { Budget } from '../budget/model.js';
 import { admitBudget, isAdmittedBudget } from './admitted.js';
 import { loadBudget } from './load.js';
-import { toDocument } from './serialize.js';
+import { writeDocument } from './serialize.js';
 
 /**
  * The budget argument of a public function (begroting), validated as strictly as {@link loadBudget} validates
@@ -27,7 +27,7 @@ export function requireBudget(fn: string, param: string, value: unknown): Budget
   if (!isObjectLike(value)) fail('invalid_argument', [param], `${fn}: ${param} must be a budget (from loadBudget or budget()), not ${describeValue(value)}`);
   let document;
   try {
-    document = toDocument(value as Budget);
+    document = writeDocument(value as Budget);
   } catch (error) {
     // Writing a value that is not a budget fails somewhere inside the writer; that is the answer to
     // "is this a budget?", never an error of its own.

@@ -2,6 +2,24 @@ import type { NumberFormat } from '../core/amount.js';
 import type { Budget, LineRow, Nature, SignConvention, Unit } from '../budget/model.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type HorizonDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from './format.js';
 import { loadBudget, type LoadOptions } from './load.js';
+import { anything, arrayOf, either, object, oneOf, readOptions, requireArgument, requireObject, requireString, text, type OptionCheck } from '../core/guard.js';
+
+const NATURE = oneOf(['incidental', 'structural']);
+const TAGS = object();
+/** Values of a row: a list (one per year, null for nothing) or a record by year; their contents are the loader's. */
+const VALUES: OptionCheck = either(arrayOf(anything), object());
+const BUDGET_OPTIONS = {
+  title: text(),
+  unit: oneOf(['euro', 'thousand', 'million']),
+  horizon: object(),
+  sign: oneOf(['voordeel-positive', 'nadeel-positive']),
+  numberFormat: oneOf(['plain', 'nl', 'en']),
+  defaultNature: NATURE,
+  totalLabel: text(),
+  tags: TAGS,
+};
+const LINE_OPTIONS = { nature: NATURE, tags: TAGS, row: oneOf(['amount', 'subtotal']) };
+const COMPONENT_OPTIONS = { id: text(), nature: NATURE, tags: TAGS };
 
 /** The pm token for builder values (pro memorie). `'-pm'` is a pm with a known nadeel, `'+pm'` a voordeel. */
 export const pm = 'pm';
@@ -82,7 +100,8 @@ export class BudgetBuilder {
 
   /** @param options - title, unit and horizon of the table */
   constructor(options: BudgetOptions) {
-    this.#options = options;
+    requireObject('budget', 'options', options, 'an object with title, unit and horizon');
+    this.#options = readOptions('budget', options, BUDGET_OPTIONS) as BudgetOptions;
   }
 
   /**
@@ -91,6 +110,8 @@ export class BudgetBuilder {
    * @param title - title as printed
    */
   section(id: string, title: string): this {
+    requireString('section', 'id', id);
+    requireString('section', 'title', title);
     this.#sections.push({ id, title, lines: [] });
     return this;
   }
@@ -103,6 +124,10 @@ export class BudgetBuilder {
    * @param options - nature, tags, row meaning
    */
   line(id: string, title: string, values?: ValuesInput, options: LineOptions = {}): this {
+    requireString('line', 'id', id);
+    requireString('line', 'title', title);
+    if (values !== undefined) requireArgument('line', 'values', values, VALUES);
+    options = readOptions('line', options, LINE_OPTIONS);
     const section = this.#sections[this.#sections.length - 1];
     if (section === undefined) this.section('', '');
     const line: DraftLine = { id, title, components: [], ...options };
@@ -118,6 +143,9 @@ export class BudgetBuilder {
    * @param options - id, nature, tags
    */
   component(title: string, values: ValuesInput, options: ComponentOptions = {}): this {
+    requireString('component', 'title', title);
+    requireArgument('component', 'values', values, VALUES);
+    options = readOptions('component', options, COMPONENT_OPTIONS);
     const section = this.#sections[this.#sections.length - 1];
     const line = section?.lines[section.lines.length - 1];
     const component: ComponentDocument = { title, values: toValues(values), ...options };
@@ -131,6 +159,7 @@ export class BudgetBuilder {
    * @param values - the printed subtotal per year
    */
   sectionTotal(values: ValuesInput): this {
+    requireArgument('sectionTotal', 'values', values, VALUES);
     const section = this.#sections[this.#sections.length - 1];
     if (section !== undefined) section.expected = toValues(values);
     return this;
@@ -141,6 +170,7 @@ export class BudgetBuilder {
    * @param values - the printed total per year
    */
   total(values: ValuesInput): this {
+    requireArgument('total', 'values', values, VALUES);
     this.#expected = toValues(values);
     return this;
   }

@@ -1,6 +1,7 @@
 import { isDecimal } from '../core/decimal.js';
 import { IssueCollector, MeerjarenError, formatPath, issue, type Path } from '../core/errors.js';
 import { tally } from '../core/work.js';
+import { integer, readOptions, requireString, type OptionSpec } from '../core/guard.js';
 
 /** Limits on documents read from text (invoerlimieten). */
 export interface JsonLimits {
@@ -30,7 +31,9 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
  */
 export class JsonNumberText {
   /** @param text - the number as written in the JSON text */
-  constructor(readonly text: string) {}
+  constructor(readonly text: string) {
+    requireString('JsonNumberText', 'text', text);
+  }
 }
 
 /**
@@ -43,6 +46,21 @@ export class JsonNumberText {
  * @throws MeerjarenError with codes `invalid_json`, `duplicate_key`, `forbidden_key`, `too_deep`, `too_large`
  */
 export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown {
+  requireString('parseJsonStrict', 'text', text);
+  return parse(text, readOptions('parseJsonStrict', limits, JSON_LIMITS, 'limits'), undefined);
+}
+
+/** The largest `maxDepth` a caller may set: the parser and the shape check go one level deeper per nesting. */
+export const MAX_JSON_DEPTH = 1000;
+
+/** The checks of {@link JsonLimits}, for every function that takes them among its options. @internal */
+export const JSON_LIMITS: OptionSpec = {
+  maxLength: integer({ min: 1 }),
+  maxDepth: integer({ min: 1, max: MAX_JSON_DEPTH }),
+};
+
+/** {@link parseJsonStrict} for a text and limits already checked. @internal */
+export function parseJsonText(text: string, limits: JsonLimits): unknown {
   return parse(text, limits, undefined);
 }
 
@@ -60,6 +78,7 @@ export interface TextPosition {
  * @param text - JSON text (it need not be valid past the values found)
  */
 export function jsonPositions(text: string): ReadonlyMap<string, TextPosition> {
+  requireString('jsonPositions', 'text', text);
   const offsets = new Map<string, number>();
   try {
     parse(text, { maxLength: Number.MAX_SAFE_INTEGER, maxDepth: 1000 }, (path, offset) => offsets.set(formatPath(path), offset));

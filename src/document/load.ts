@@ -24,7 +24,8 @@ import { expectationChecks } from '../evaluate/evaluate.js';
 import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
 import { ID_PATTERN as ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './ids.js';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, FORBIDDEN_KEYS, JsonNumberText, checkShape, parseJsonStrict, type JsonLimits } from './json.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, FORBIDDEN_KEYS, JSON_LIMITS, JsonNumberText, checkShape, parseJsonText, type JsonLimits } from './json.js';
+import { oneOf, readOptions } from '../core/guard.js';
 import { idRecord } from '../core/records.js';
 
 /** Options of {@link loadBudget}. */
@@ -68,8 +69,9 @@ const COMPONENT_FIELDS = ['id', 'title', 'nature', 'tags', 'values'];
  * @throws MeerjarenError when the document is not valid
  */
 export function loadBudget(input: unknown, options: LoadOptions = {}): Budget {
+  options = readOptions('loadBudget', options, { ...JSON_LIMITS, totals: oneOf(['error', 'ignore']) });
   const collector = new IssueCollector();
-  const raw = typeof input === 'string' ? parseJsonStrict(input, options) : input;
+  const raw = typeof input === 'string' ? parseJsonText(input, options) : input;
   if (typeof input !== 'string') checkShape(raw, options.maxDepth ?? DEFAULT_MAX_DEPTH, collector, DEFAULT_MAX_VALUES, options.maxLength ?? DEFAULT_MAX_LENGTH);
   collector.throwIfAny();
   const budget = new DocumentReader(collector).read(raw);

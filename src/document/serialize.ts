@@ -2,6 +2,7 @@ import { Dec, plainString, type Decimal } from '../core/decimal.js';
 import { isPm, unitFactor, type Budget, type Cell, type YearValues } from '../budget/model.js';
 import { coverToDocument } from '../coverage/write.js';
 import { targetsToDocument } from '../savings/write.js';
+import { requireBudget } from './admit.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument } from './format.js';
 
 /**
@@ -11,6 +12,11 @@ import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type Compone
  * @param budget - the budget
  */
 export function toDocument(budget: Budget): BudgetDocument {
+  return writeDocument(requireBudget('toDocument', 'budget', budget));
+}
+
+/** {@link toDocument} without the check of its argument (the check itself writes a budget). @internal */
+export function writeDocument(budget: Budget): BudgetDocument {
   const factor = new Dec(unitFactor(budget.presentation.unit));
   const negate = budget.presentation.sign === 'nadeel-positive';
   const amount = (value: Decimal): string => plainString(negate ? value.neg().div(factor) : value.div(factor));
@@ -68,5 +74,5 @@ export function toDocument(budget: Budget): BudgetDocument {
  * @param budget - the budget
  */
 export function budgetToJson(budget: Budget): string {
-  return JSON.stringify(toDocument(budget), null, 2);
+  return JSON.stringify(writeDocument(requireBudget('budgetToJson', 'budget', budget)), null, 2);
 }

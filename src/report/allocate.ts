@@ -1,4 +1,4 @@
-import { roundingConstant, toDec, ZERO, type Decimal, type RoundingMode } from '../core/decimal.js';
+import { isDecimal, roundingConstant, toDec, ZERO, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { fail, IssueCollector } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import {
@@ -9,6 +9,9 @@ import {
   type ResolvedPresentation,
 } from './presentation.js';
 import type { Table, TableCell, TableRow } from './table.js';
+import { requirePresentation, requireTable } from './checks.js';
+import { anyDecimal, arrayOf, boolean, decimal, describeValue, readOptions, requireArgument, type OptionCheck } from '../core/guard.js';
+import { ROUNDING } from '../evaluate/result-checks.js';
 
 /** Options of {@link allocateRounded}. */
 export interface AllocateOptions {
@@ -68,6 +71,11 @@ export function allocateRounded(
   mode: RoundingMode = 'half-up',
   options: AllocateOptions = {},
 ): readonly Decimal[] {
+  requireArgument('allocateRounded', 'parts', parts, arrayOf(anyDecimal));
+  requireArgument('allocateRounded', 'total', total, anyDecimal);
+  requireArgument('allocateRounded', 'step', step, anyDecimal);
+  requireArgument('allocateRounded', 'mode', mode, ROUNDING);
+  options = readOptions('allocateRounded', options, { fixed: arrayOf(boolean) });
   const fixed = options.fixed ?? [];
   const s = toDec(step);
   const exact = parts.map((part) => toDec(part));
@@ -82,7 +90,7 @@ export function allocateRounded(
       issues.add('invalid_value', ['parts', i], 'a fixed part must be a multiple of the step');
   });
   issues.throwIfAny();
-  const target = roundToStep(toDec(total), s, mode);
+  const target = roundToStepChecked(toDec(total), s, mode);
   const { values, missing } = allocateSteps(exact, target, s, mode, fixed);
   if (!missing.isZero())
     fail('total_mismatch', ['total'], 'the rounded total lies a step or more beyond what the parts can reach');
@@ -96,6 +104,19 @@ export function allocateRounded(
  * @param mode - rounding rule
  */
 export function roundToStep(value: Decimal, step: Decimal, mode: RoundingMode): Decimal {
+  requireArgument('roundToStep', 'value', value, decimal);
+  requireArgument('roundToStep', 'step', step, STEP);
+  requireArgument('roundToStep', 'mode', mode, ROUNDING);
+  return roundToStepChecked(value, step, mode);
+}
+
+/** A positive finite step. */
+const STEP: OptionCheck = (value, path, collector) => {
+  if (!isDecimal(value) || !value.isFinite() || !value.gt(0)) collector.add('invalid_option', path, `step must be a positive finite Decimal, not ${describeValue(value)}`);
+};
+
+/** {@link roundToStep} for checked arguments. */
+function roundToStepChecked(value: Decimal, step: Decimal, mode: RoundingMode): Decimal {
   const rounded = value.div(step).toDecimalPlaces(0, roundingConstant(mode)).mul(step);
   return rounded.isZero() ? ZERO : rounded;
 }
@@ -117,7 +138,7 @@ export function allocateSteps(
   fixed: readonly boolean[] = [],
 ): { readonly values: readonly Decimal[]; readonly missing: Decimal } {
   const free = parts.map((part, i) => fixed[i] !== true && !isMultiple(part, step));
-  const values = parts.map((part, i) => (free[i] === true ? roundToStep(part, step, mode) : part));
+  const values = parts.map((part, i) => (free[i] === true ? roundToStepChecked(part, step, mode) : part));
   const sum = values.reduce((a, b) => a.add(b), ZERO);
   let needed = target.sub(sum).div(step);
   if (!needed.isZero()) {
@@ -198,13 +219,15 @@ export interface RoundedTable extends Table {
  *   `total_mismatch` (`rows[3].cells[2]`: the exact figure is not the sum of its parts)
  */
 export function roundTable(table: Table, presentation?: Presentation): RoundedTable {
+  requireTable('roundTable', table);
+  requirePresentation('roundTable', presentation);
   const p = resolvePresentation(presentation);
   const step = displayStep(p);
   const { rows, columns } = table;
   const children = checkTable(table);
   const exact = rows.map((row) => row.cells.map((cell) => (cell.amount === undefined ? undefined : toDec(cell.amount))));
   const shown = exact.map((cells) =>
-    cells.map((amount) => (amount === undefined ? undefined : roundToStep(amount, step, p.roundingMode))),
+    cells.map((amount) => (amount === undefined ? undefined : roundToStepChecked(amount, step, p.roundingMode))),
   );
   if (p.rounding === 'consistent') {
     const order = parentsFirst(children);

@@ -3,6 +3,9 @@ import { isPm, type Budget, type Cell, type YearValues } from '../budget/model.j
 import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
 import type { Table, TableCell, TableColumn, TableRow } from './table.js';
 import { ownValue } from '../core/records.js';
+import { boolean, readOptions, text } from '../core/guard.js';
+import { requireBudget } from '../document/admit.js';
+import { EVALUATION } from '../evaluate/result-checks.js';
 
 /** Options of {@link budgetTable}. */
 export interface BudgetTableOptions {
@@ -37,6 +40,8 @@ function totalCell(total: Total | undefined): TableCell {
  * @param options - layout options
  */
 export function budgetTable(budget: Budget, options: BudgetTableOptions = {}): Table {
+  budget = requireBudget('budgetTable', 'budget', budget);
+  options = readOptions('budgetTable', options, { sectionTotals: boolean, totalLabel: text(), evaluation: EVALUATION });
   const evaluation = options.evaluation ?? evaluate(budget);
   const years = budget.horizon.years;
   const groupOf = (year: number): string | undefined => budget.horizon.groups.find((g) => year >= g.from && year <= g.to)?.label;

@@ -8,6 +8,8 @@ import { formatResolvedCell, readLocaleAmount } from './format.js';
 import { UNIT_FACTORS, unitLine, type NumberLocale, type Presentation } from './presentation.js';
 import { groupRuns } from './render-common.js';
 import type { Table } from './table.js';
+import { arrayOf, boolean, describeValue, oneOf, readOptions, requireArgument, requireOptions, requireString, type OptionCheck } from '../core/guard.js';
+import { requirePresentation, requireTable } from './checks.js';
 
 /** Field separator: ';' for Dutch Excel, ',' elsewhere. */
 export type CsvSeparator = ';' | ',';
@@ -55,10 +57,33 @@ const BARE_NUMBER = /^[+-]?\d+(?:[.,]\d+)*$/;
  * ```
  */
 export function writeCsv(rows: readonly (readonly string[])[], options: CsvWriteOptions = {}): string {
+  requireArgument('writeCsv', 'rows', rows, CSV_ROWS);
+  options = readOptions('writeCsv', options, WRITE_OPTIONS);
   const separator = options.separator ?? ';';
   const bom = options.bom ?? (options.locale ?? 'nl') === 'nl';
   const lines = rows.map((row) => row.map((cell) => quote(neutralise(cell), separator)).join(separator) + CRLF);
   return (bom ? BOM : '') + lines.join('');
+}
+
+/** A list of rows, each a list of texts. */
+const CSV_ROWS: OptionCheck = arrayOf(
+  arrayOf((value, path, collector) => {
+    if (typeof value !== 'string') collector.add('invalid_option', path, `a CSV cell must be a text, not ${describeValue(value)}`);
+  }),
+);
+const SEPARATOR = oneOf([';', ',']);
+const LOCALE = oneOf(['nl', 'en']);
+const WRITE_OPTIONS = { separator: SEPARATOR, locale: LOCALE, bom: boolean };
+const TABLE_CSV_OPTIONS = { ...WRITE_OPTIONS, ids: boolean };
+const READ_OPTIONS = { separator: oneOf([';', ',', 'auto']) };
+const YEAR_TABLE_OPTIONS = { ...READ_OPTIONS, locale: oneOf(['nl', 'en', 'auto']) };
+
+/** {@link tableToCsv} under another public name (renderCsv): its arguments checked in that name. @internal */
+export function tableToCsvAs(fn: string, table: Table, presentation: Presentation | undefined, options: TableCsvOptions | undefined): string {
+  requireTable(fn, table);
+  requirePresentation(fn, presentation);
+  options = readOptions(fn, options, TABLE_CSV_OPTIONS);
+  return tableToCsvChecked(table, presentation ?? {}, options);
 }
 
 function neutralise(cell: string): string {
@@ -94,6 +119,10 @@ export interface TableCsvOptions extends CsvWriteOptions {
  * @param options - see {@link TableCsvOptions}
  */
 export function tableToCsv(table: Table, presentation: Presentation = {}, options: TableCsvOptions = {}): string {
+  return tableToCsvAs('tableToCsv', table, presentation, options);
+}
+
+function tableToCsvChecked(table: Table, presentation: Presentation, options: TableCsvOptions): string {
   const rounded = roundTable(table, presentation);
   const p = rounded.presentation;
   const locale = options.locale ?? p.locale;
@@ -118,7 +147,7 @@ export function tableToCsv(table: Table, presentation: Presentation = {}, option
     });
     rows.push([...lead(row.id), row.label, ...cells]);
   }
-  return writeCsv(rows, { ...options, locale });
+  return writeCsv(rows, { ...(options.separator === undefined ? {} : { separator: options.separator }), ...(options.bom === undefined ? {} : { bom: options.bom }), locale });
 }
 
 /** Options for reading CSV. */
@@ -145,6 +174,8 @@ export interface CsvReadOptions {
  *   `ambiguous_separator` (path `separator`)
  */
 export function readCsv(text: string, options: CsvReadOptions = {}): readonly (readonly string[])[] {
+  requireString('readCsv', 'text', text);
+  options = readOptions('readCsv', options, READ_OPTIONS);
   return deepFreeze(readRows(text, options));
 }
 
@@ -287,6 +318,8 @@ const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
  *   `ambiguous_amount` (under 'auto'), and the codes of {@link readCsv}
  */
 export function readYearTable(text: string, options: YearTableOptions): YearTable {
+  requireString('readYearTable', 'text', text);
+  options = requireOptions('readYearTable', options, YEAR_TABLE_OPTIONS, ['locale']);
   const grid = readRows(text, options).map((row) => row.map((cell) => cell.replace(NEUTRALISED, '').trim()));
   const issues = new IssueCollector();
   const cellAt = (r: number, c: number): Path => ['row', r, 'column', c];
@@ -343,8 +376,6 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
     return reading;
   };
   const locale = options.locale === 'auto' ? decideLocale(data, yearColumns, issues, cellAt, place, read) : options.locale;
-  // without a known locale every amount would be read as nil: refuse instead
-  if (!['nl', 'en', 'auto'].includes(options.locale as string)) issues.add(options.locale === undefined ? 'missing_field' : 'invalid_value', ['locale'], 'locale must be "nl", "en" or "auto"');
 
   const ids = new Set<string>();
   const rows: YearTableRow[] = [];

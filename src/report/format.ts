@@ -2,6 +2,8 @@ import { readAmount, type AmountReading } from '../core/amount.js';
 import { Dec, isDecimal, roundTo, toDec, type Decimal } from '../core/decimal.js';
 import { fail, type Path } from '../core/errors.js';
 import type { TableCell } from './table.js';
+import { requireCell, requirePresentation } from './checks.js';
+import { boolean, oneOf, pathOf, readOptions, requireArgument, requireString } from '../core/guard.js';
 import {
   resolvePresentation,
   UNIT_FACTORS,
@@ -95,6 +97,8 @@ function groupDigits(plain: string, locale: NumberLocale): string {
  * @param presentation - settings; see {@link Presentation}
  */
 export function formatCell(cell: TableCell, presentation?: Presentation): string {
+  requireCell('formatCell', cell);
+  requirePresentation('formatCell', presentation);
   return formatResolvedCell(cell, resolvePresentation(presentation));
 }
 
@@ -141,6 +145,9 @@ export interface ParseAmountOptions {
  * @throws MeerjarenError `empty_amount` for empty text, `invalid_amount` for anything else unreadable
  */
 export function parseLocaleAmount(text: string, locale: NumberLocale, options: ParseAmountOptions = {}): Decimal {
+  requireString('parseLocaleAmount', 'text', text);
+  requireArgument('parseLocaleAmount', 'locale', locale, oneOf(['nl', 'en']));
+  options = readOptions('parseLocaleAmount', options, { parentheses: boolean, path: pathOf });
   const reading = readLocaleAmount(text, locale, options.parentheses ?? false);
   if (!reading.ok) fail(reading.code, options.path ?? [], reading.message);
   return reading.value;

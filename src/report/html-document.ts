@@ -6,6 +6,7 @@
  */
 
 import { IssueCollector } from '../core/errors.js';
+import { describeValue } from '../core/guard.js';
 import { escapeXml } from './charts/svg.js';
 
 /** One part of an HTML report (onderdeel), in reading order. */
@@ -112,9 +113,12 @@ tr.mj-note th, tr.mj-note td, tr.mj-rounding th, tr.mj-rounding td { font-style:
  */
 export function htmlDocument(input: HtmlDocumentInput): string {
   const issues = new IssueCollector();
-  if (typeof input !== 'object' || input === null) {
-    issues.add('invalid_type', [], 'must be an object with title and parts');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    issues.add('invalid_argument', ['input'], `htmlDocument: input must be an object with title and parts, not ${describeValue(input)}`);
     issues.throwIfAny();
+  }
+  for (const key of Object.keys(input)) {
+    if (!['title', 'lang', 'parts'].includes(key)) issues.add('unknown_option', [key], `htmlDocument: unknown field "${key}"; known fields: title, lang, parts`);
   }
   const title = typeof input.title === 'string' ? input.title : '';
   if (typeof input.title !== 'string') {

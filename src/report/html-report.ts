@@ -9,6 +9,10 @@ import { formatAmount } from './format.js';
 import { htmlDocument, type HtmlPart } from './html-document.js';
 import { UNIT_FACTORS, resolvePresentation, unitLine, type Presentation } from './presentation.js';
 import { renderHtml } from './render-html.js';
+import { requirePresentation } from './checks.js';
+import { arrayOf, object, readOptions, requireArgument } from '../core/guard.js';
+import { requireBudget } from '../document/admit.js';
+import { EVALUATION } from '../evaluate/result-checks.js';
 
 /** Options of {@link htmlReport}. */
 export interface HtmlReportOptions {
@@ -26,6 +30,10 @@ export interface HtmlReportOptions {
  * @param options - more parts to add after the standard ones (a fan chart of a Monte Carlo run, a scenario table)
  */
 export function htmlReport(budget: Budget, evaluation: Evaluation, presentation: Presentation = {}, options: HtmlReportOptions = {}): string {
+  budget = requireBudget('htmlReport', 'budget', budget);
+  requireArgument('htmlReport', 'evaluation', evaluation, EVALUATION);
+  requirePresentation('htmlReport', presentation);
+  options = readOptions('htmlReport', options, { parts: arrayOf(object()) });
   const p = resolvePresentation({ unit: budget.presentation.unit, ...presentation });
   const factor = UNIT_FACTORS[p.unit];
   const signFactor = p.sign === 'nadeel-positive' ? -1 : 1;

@@ -1,4 +1,6 @@
 import { isDecimal, plainString } from '../core/decimal.js';
+import { requireNumber } from '../core/guard.js';
+import { fail } from '../core/errors.js';
 
 /** A JSON value as meerjaren exports it: amounts are plain decimal strings. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
@@ -10,22 +12,36 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
  * @param value - a result
  */
 export function toJsonValue(value: unknown): JsonValue {
+  return jsonValue(value, [], new Set());
+}
+
+/** The deepest nesting {@link toJsonValue} follows: a result of the library is a few levels deep. */
+export const MAX_JSON_VALUE_DEPTH = 1000;
+
+function jsonValue(value: unknown, path: (string | number)[], ancestors: Set<object>): JsonValue {
   if (value === null || value === undefined) return null;
   if (isDecimal(value)) return plainString(value);
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'bigint') return value.toString();
-  if (Array.isArray(value)) return value.map(toJsonValue);
-  if (typeof value === 'object') {
-    const out: Record<string, JsonValue> = {};
+  if (typeof value !== 'object') return null;
+  // a value that contains itself, or nests deeper than any result, would overflow the stack: refuse it where it happens
+  if (ancestors.has(value)) fail('cycle', path, 'toJsonValue: the value contains itself here');
+  if (path.length >= MAX_JSON_VALUE_DEPTH) fail('too_deep', path, `toJsonValue: nesting deeper than ${MAX_JSON_VALUE_DEPTH} levels`);
+  ancestors.add(value);
+  let out: JsonValue;
+  if (Array.isArray(value)) out = value.map((v, i) => jsonValue(v, [...path, i], ancestors));
+  else {
+    const record: Record<string, JsonValue> = {};
     for (const key of Object.keys(value)) {
       const v = (value as Record<string, unknown>)[key];
       if (v === undefined || typeof v === 'function') continue;
-      out[key] = toJsonValue(v);
+      record[key] = jsonValue(v, [...path, key], ancestors);
     }
-    return out;
+    out = record;
   }
-  return null;
+  ancestors.delete(value);
+  return out;
 }
 
 /**
@@ -34,5 +50,6 @@ export function toJsonValue(value: unknown): JsonValue {
  * @param indent - spaces to indent with; 0 for one line
  */
 export function resultToJson(value: unknown, indent = 2): string {
+  requireNumber('resultToJson', 'indent', indent, { min: 0, max: 10 }, true);
   return JSON.stringify(toJsonValue(value), null, indent);
 }

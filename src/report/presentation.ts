@@ -1,6 +1,7 @@
 import { unitFactor, type SignConvention, type Unit } from '../budget/model.js';
 import { Dec, type Decimal, type RoundingMode } from '../core/decimal.js';
-import { IssueCollector } from '../core/errors.js';
+import { IssueCollector, fail } from '../core/errors.js';
+import { describeValue, isObjectLike } from '../core/guard.js';
 
 /** How a negative number is written: "-2.100", "2.100-", or with V/N letters ("N2.100", "V12"). */
 export type AmountNotation = 'minus' | 'trailing-minus' | 'vn';
@@ -131,8 +132,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  */
 export function resolvePresentation(partial: Presentation = {}): ResolvedPresentation {
   const issues = new IssueCollector();
-  if (typeof partial !== 'object' || partial === null) {
-    issues.add('invalid_type', [], 'a presentation must be an object');
+  if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
+    issues.add('invalid_argument', ['presentation'], `a presentation must be an object of settings, not ${describeValue(partial)}`);
     issues.throwIfAny();
   }
   const source = partial as Record<string, unknown>;
@@ -171,12 +172,19 @@ export function resolvePresentation(partial: Presentation = {}): ResolvedPresent
   return Object.freeze(result) as ResolvedPresentation;
 }
 
+/** A presentation argument of a public function: required, and checked (resolved again: a resolved one is unchanged). */
+function resolvedArgument(fn: string, presentation: unknown): ResolvedPresentation {
+  if (!isObjectLike(presentation)) fail('invalid_argument', ['presentation'], `${fn}: presentation must be a presentation from resolvePresentation(), not ${describeValue(presentation)}`);
+  return resolvePresentation(presentation as Presentation);
+}
+
 /**
  * The display step in euros: one unit of the last decimal shown (x € 1.000 with 1 decimal: € 100).
  * Printed figures are multiples of it.
  * @param presentation - resolved settings
  */
 export function displayStep(presentation: ResolvedPresentation): Decimal {
+  presentation = resolvedArgument('displayStep', presentation);
   return new Dec(UNIT_FACTORS[presentation.unit]).div(new Dec(10).pow(presentation.decimals));
 }
 
@@ -222,6 +230,7 @@ export const REPORT_LABELS: Readonly<Record<LabelLanguage, ReportWords>> = Objec
  * @param presentation - resolved settings
  */
 export function unitLine(presentation: ResolvedPresentation): string {
+  presentation = resolvedArgument('unitLine', presentation);
   const words = REPORT_LABELS[presentation.labels];
   const unit =
     presentation.unit === 'euro'

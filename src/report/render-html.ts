@@ -1,4 +1,5 @@
 import { roundTable } from './allocate.js';
+import { requirePresentation, requireTable } from './checks.js';
 import { formatResolvedCell } from './format.js';
 import { unitLine, type Presentation } from './presentation.js';
 import { groupRuns } from './render-common.js';
@@ -17,6 +18,8 @@ import type { Table, TableCell } from './table.js';
  * @param presentation - settings; see {@link Presentation}
  */
 export function renderHtml(table: Table, presentation?: Presentation): string {
+  requireTable('renderHtml', table);
+  requirePresentation('renderHtml', presentation);
   const rounded = roundTable(table, presentation);
   const p = rounded.presentation;
   const width = rounded.columns.length + 1;

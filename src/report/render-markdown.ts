@@ -1,4 +1,5 @@
 import { roundTable } from './allocate.js';
+import { requirePresentation, requireTable } from './checks.js';
 import { formatResolvedCell } from './format.js';
 import { REPORT_LABELS, unitLine, type Presentation } from './presentation.js';
 import { groupRuns } from './render-common.js';
@@ -16,6 +17,8 @@ import type { Table } from './table.js';
  * @param presentation - settings; see {@link Presentation}
  */
 export function renderMarkdown(table: Table, presentation?: Presentation): string {
+  requireTable('renderMarkdown', table);
+  requirePresentation('renderMarkdown', presentation);
   const rounded = roundTable(table, presentation);
   const p = rounded.presentation;
   const words = REPORT_LABELS[p.labels];

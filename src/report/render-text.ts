@@ -1,4 +1,5 @@
 import { roundTable } from './allocate.js';
+import { requirePresentation, requireTable } from './checks.js';
 import { formatResolvedCell } from './format.js';
 import { unitLine, type Presentation } from './presentation.js';
 import { groupRuns } from './render-common.js';
@@ -23,6 +24,8 @@ const INDENT = '  ';
  * ```
  */
 export function renderText(table: Table, presentation?: Presentation): string {
+  requireTable('renderText', table);
+  requirePresentation('renderText', presentation);
   const rounded = roundTable(table, presentation);
   const p = rounded.presentation;
   const body = rounded.rows.map((row) => ({

@@ -1,4 +1,4 @@
-import { tableToCsv, type TableCsvOptions } from './csv.js';
+import { tableToCsvAs, tableToCsv, type TableCsvOptions } from './csv.js';
 import type { Presentation } from './presentation.js';
 import type { Table } from './table.js';
 
@@ -13,5 +13,5 @@ export { renderHtml } from './render-html.js';
  * @param options - separator, locale, BOM, ids; see {@link TableCsvOptions}
  */
 export function renderCsv(table: Table, presentation?: Presentation, options?: TableCsvOptions): string {
-  return tableToCsv(table, presentation, options);
+  return tableToCsvAs('renderCsv', table, presentation, options);
 }

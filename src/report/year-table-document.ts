@@ -1,4 +1,6 @@
-import { plainString } from '../core/decimal.js';
+import { isDecimal, plainString } from '../core/decimal.js';
+import { describeValue, integer, isObjectLike, object, oneOf, requireArgument, requireOptions, text, type OptionCheck } from '../core/guard.js';
+import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import type { Nature, SignConvention, Unit } from '../budget/model.js';
 import type { YearTable } from './csv.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type LineDocument } from '../document/format.js';
@@ -24,6 +26,44 @@ export interface YearTableDocumentOptions {
   };
 }
 
+/** A year table as {@link readYearTable} returns it: years, and rows of a label and one value per year. */
+const YEAR_TABLE: OptionCheck = (value, path, collector) => {
+  if (!isObjectLike(value)) {
+    collector.add('invalid_option', path, `table must be a year table from readYearTable(), not ${describeValue(value)}`);
+    return;
+  }
+  const t = value as Record<string, unknown>;
+  const years = t['years'];
+  if (!Array.isArray(years) || years.length === 0 || years.some((y) => !Number.isSafeInteger(y))) {
+    collector.add('invalid_option', [...path, 'years'], 'a year table has a non-empty list of years');
+  }
+  const rows = t['rows'];
+  if (!Array.isArray(rows)) {
+    collector.add('invalid_option', [...path, 'rows'], 'a year table has a list of rows');
+    return;
+  }
+  rows.forEach((r: unknown, i) => {
+    const row = r as Record<string, unknown>;
+    const values = isObjectLike(r) ? row['values'] : undefined;
+    const ok =
+      isObjectLike(r) &&
+      typeof row['label'] === 'string' &&
+      (row['id'] === undefined || typeof row['id'] === 'string') &&
+      Array.isArray(values) &&
+      values.every((v) => v === null || v === 'pm' || v === '-pm' || v === '+pm' || (isDecimal(v) && v.isFinite()));
+    if (!ok) collector.add('invalid_option', [...path, 'rows', i], 'a row of a year table is { id?, label, values } with values Decimal, pm or null');
+  });
+};
+
+const YEAR_TABLE_DOCUMENT_OPTIONS = {
+  title: text(),
+  unit: oneOf(['euro', 'thousand', 'million']),
+  sign: oneOf(['voordeel-positive', 'nadeel-positive']),
+  nature: oneOf(['incidental', 'structural']),
+  budgetYear: integer({ min: MIN_YEAR, max: MAX_YEAR }),
+  section: object({ id: text(), title: text() }),
+};
+
 /**
  * Turns a year table read from a spreadsheet export (`readYearTable`) into a budget document, so it is
  * validated by `loadBudget` like any other: one section, a line per row (id from the id column, else
@@ -33,6 +73,8 @@ export interface YearTableDocumentOptions {
  * @param options - title, unit, sign convention and nature
  */
 export function yearTableToDocument(table: YearTable, options: YearTableDocumentOptions): BudgetDocument {
+  requireArgument('yearTableToDocument', 'table', table, YEAR_TABLE);
+  options = requireOptions('yearTableToDocument', options, YEAR_TABLE_DOCUMENT_OPTIONS, ['title', 'unit', 'nature']);
   const years = table.years;
   const from = Math.min(...years);
   const to = Math.max(...years);

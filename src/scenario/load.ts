@@ -1,7 +1,7 @@
 import { IssueCollector } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../budget/model.js';
-import { DEFAULT_MAX_DEPTH, parseJsonStrict, type JsonLimits } from '../document/json.js';
+import { DEFAULT_MAX_DEPTH, parseJsonText, type JsonLimits } from '../document/json.js';
 import { SCENARIO_LIBRARY, applyScenario } from './apply.js';
 import { checkScenarioShape } from './shape.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
@@ -48,7 +48,7 @@ export function loadScenario(input: unknown, options: LoadScenarioOptions = {}):
   });
   const budget = options.budget === undefined ? undefined : requireBudgetOption('loadScenario', 'budget', options.budget);
   const collector = new IssueCollector();
-  const raw = typeof input === 'string' ? parseJsonStrict(input, options) : input;
+  const raw = typeof input === 'string' ? parseJsonText(input, options) : input;
   // the same check as every other route (applyScenario, explain, a library's scenarios); parsed text already
   // passed the parser's depth and length limits, so they are not applied to it again
   const text = typeof input === 'string';

@@ -90,6 +90,30 @@ describe('meerjaren command line', () => {
     expect(cli('validate', 'seed000.json').out).toContain('seed000.json: valid');
   });
 
+  it.each([
+    [['report', 'seed000.json', '--bogus'], 'unknown_option'],
+    [['report', 'seed000.json', '--format'], 'invalid_option'],
+    [['report', 'seed000.json', '--help=yes'], 'invalid_option'],
+    [['report', 'seed000.json', '--format', 'pdf'], 'invalid_option'],
+    [['report', 'seed000.json', '--unit', 'duizend'], 'invalid_option'],
+    [['report', 'seed000.json', '--sign', '+'], 'invalid_option'],
+    [['report', 'seed000.json', '--lang', 'de'], 'invalid_option'],
+    [['report', 'seed000.json', '--rounding', 'bankers'], 'invalid_option'],
+    [['report', 'seed000.json', '--out', ''], 'invalid_option'],
+    [['report', 'seed000.json', '--scenario', ''], 'invalid_option'],
+    [['validate', 'seed000.json', '--format', 'md'], 'unknown_option'],
+    [['validate', 'seed000.json', '--out', 'x.txt'], 'unknown_option'],
+    [['report'], 'invalid_argument'],
+    [['reprot', 'seed000.json'], 'invalid_argument'],
+    [['report', 'seed000.json', 'extra.json'], 'invalid_argument'],
+  ])('refuses %j with exit 2 and the code %s, never a stack trace', (argv, code) => {
+    const r = cli(...argv);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toContain(`[${code}]`);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.out).toBe('');
+  });
+
   it.runIf(existsSync(`${root}/dist/cli.js`))('runs as the built bin (node dist/cli.js)', () => {
     const out = execFileSync(process.execPath, ['dist/cli.js', 'report', 'examples/data/seed000-tb1.json', '--format', 'csv'], { cwd: root, encoding: 'utf8' });
     expect(out).toContain('TOTAAL SALDO PROGRAMMA;-609;363;533;725;702;742;752');

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Decimal as DecimalEsm } from 'decimal.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Dec, ZERO, pinnedDecimal } from '../../src/core/decimal.js';
+import { Dec, ZERO, pinnedDecimal, roundTo } from '../../src/core/decimal.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { budgetTable } from '../../src/report/budget-table.js';
 import { renderText } from '../../src/report/render-text.js';
@@ -126,4 +126,23 @@ describe('the library decimal constructor cannot be reconfigured', () => {
 
 function settingsOf(C: typeof DecimalEsm): Parameters<typeof pinnedDecimal>[0] {
   return { precision: C.precision, rounding: C.rounding, toExpNeg: C.toExpNeg, toExpPos: C.toExpPos, minE: C.minE, maxE: C.maxE, modulo: C.modulo, crypto: C.crypto };
+}
+
+describe('decimal helpers called from plain JavaScript', () => {
+  it('roundTo refuses places that are not a whole number from 0, and an unknown mode', () => {
+    for (const places of [-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(refusal(() => roundTo(new Dec('1.25'), places, 'half-up'))).toEqual(['invalid_argument places']);
+    }
+    expect(refusal(() => roundTo(new Dec('1.25'), 1, 'bogus' as never))).toEqual(['invalid_argument mode']);
+    expect(roundTo(new Dec('1.25'), 1, 'half-up').toFixed()).toBe('1.3');
+  });
+});
+
+function refusal(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    return (error as { issues: { code: string; path: string }[] }).issues.map((i) => `${i.code} ${i.path}`);
+  }
+  return [];
 }

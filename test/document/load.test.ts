@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBudget, toDocument, type BudgetDocument } from '../../src/index.js';
+import { evaluate, loadBudget, toDocument, type BudgetDocument } from '../../src/index.js';
 import { issuesOrNone, seedText, type CodeAndPath } from '../helpers.js';
 
 const seed000 = seedText('seed000-tb1.json');
@@ -99,7 +99,9 @@ describe('loadBudget', () => {
     expect(issuesOf(doc)).toEqual([{ code: 'total_mismatch', path: 'expected.2026' }]);
     expect(issuesOf(base({ expected: { '2026': '-103' } }))).toEqual([{ code: 'total_mismatch', path: 'expected.2026' }]);
     // one printed row: rounding explains no difference at all
-    expect(() => loadBudget(base({ expected: { '2026': '-101' } }), { totals: 'ignore' })).not.toThrow();
+    // with totals 'ignore' it loads, and the evaluation still reports the mismatch
+    const ignored = loadBudget(base({ expected: { '2026': '-101' } }), { totals: 'ignore' });
+    expect(evaluate(ignored).checks.map((c) => [c.path, c.status])).toEqual([['expected.2026', 'mismatch']]);
     const twoRows = base({
       sections: [{ id: '1', title: 'S', lines: [
         { id: 'a', title: 'A', nature: 'structural', values: { '2026': '-100' } },

@@ -8,6 +8,9 @@ import { allocateRounded } from '../../src/report/allocate.js';
 import { readYearTable } from '../../src/report/csv.js';
 import { applyScenario } from '../../src/scenario/apply.js';
 import type { Change, Scenario, ScenarioLibrary } from '../../src/scenario/types.js';
+import type { ScenarioResult } from '../../src/scenario/apply.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { isPm } from '../../src/budget/model.js';
 
 /**
  * Issue 7: every bad input gives a coded error with a path, never a number. One row per input; each row
@@ -205,7 +208,11 @@ describe('bad input gives a coded error with a path, never a number', () => {
   });
 
   it('a subtotal within rounding is accepted (an afrondingsverschil, not an error)', () => {
-    expect(() => loadBudget(doc(`${line('a')},${line('b')}`, '', 'thousand', ',"expected":{"2025":"3"}'))).not.toThrow();
+    // 1 + 1 printed as 3 (x 1.000): a difference of 1.000 euros, exactly what rounding two rows can explain
+    const b = loadBudget(doc(`${line('a')},${line('b')}`, '', 'thousand', ',"expected":{"2025":"3"}'));
+    expect(evaluate(b).checks.map((c) => [c.scope, c.path, c.status, c.difference.toFixed(), c.tolerance.toFixed()])).toEqual([
+      ['section', 'sections[0].expected.2025', 'rounding', '1000', '1000'],
+    ]);
   });
 
   it('"-0" and 0 are read as zero, and "1.234" is read once a numberFormat is declared', () => {
@@ -233,7 +240,7 @@ const csvRows: CallRow[] = [
   { name: 'a CSV cell that cannot be read', run: yearTable('id;omschrijving;2025;2026', '1;a;1;x1'), code: 'invalid_amount', path: 'row[1].column[3]' },
   { name: 'a CSV cell 1,234.56 under locale nl', run: yearTable('id;omschrijving;2025;2026', '1;a;1;"1,234.56"'), code: 'invalid_amount', path: 'row[1].column[3]' },
   { name: 'a CSV id twice', run: () => readYearTable('id;omschrijving;2025\n1;a;1\n1;b;2\n', { locale: 'nl' }), code: 'duplicate_id', path: 'row[2].column[0]' },
-  { name: 'a CSV read without a locale', run: () => readYearTable('id;omschrijving;2025\n1;a;1\n', {} as never), code: 'missing_field', path: 'locale' },
+  { name: 'a CSV read without a locale', run: () => readYearTable('id;omschrijving;2025\n1;a;1\n', {} as never), code: 'invalid_option', path: 'options.locale' },
 ];
 
 // allocateRounded has no weights: its "weights" are the parts themselves, with a step and fixed flags
@@ -284,7 +291,16 @@ describe('bad input to other modules gives a coded error with a path', () => {
   });
 
   it('indexing both sides of a link, or one side with requireLinked false, is accepted', () => {
-    expect(() => scenarioCall([index(['inc', 'exp'], { links: [['inc', 'exp']] })])()).not.toThrow();
-    expect(() => scenarioCall([index(['inc'], { links: [['inc', 'exp']], requireLinked: false })])()).not.toThrow();
+    const values = (run: () => unknown): [string, Record<string, string>][] =>
+      (run() as ScenarioResult).budget.sections[0]!.lines.map((l) => [l.id, Object.fromEntries(Object.entries(l.values).map(([y, v]) => [y, isPm(v) ? 'pm' : v.toFixed()]))]);
+    // 2% in 2026, the new level carried into 2027; a pm stays pm
+    expect(values(scenarioCall([index(['inc', 'exp'], { links: [['inc', 'exp']] })]))).toEqual([
+      ['inc', { '2025': '10', '2026': '10.2', '2027': '10.2' }],
+      ['exp', { '2025': '-10', '2026': 'pm', '2027': '-10.2' }],
+    ]);
+    expect(values(scenarioCall([index(['inc'], { links: [['inc', 'exp']], requireLinked: false })]))).toEqual([
+      ['inc', { '2025': '10', '2026': '10.2', '2027': '10.2' }],
+      ['exp', { '2025': '-10', '2026': 'pm', '2027': '-10' }],
+    ]);
   });
 });

@@ -105,8 +105,8 @@ describe('hardening regressions', () => {
   it('readYearTable without a locale (or with an unknown one) is an error, not a table whose amounts are all nil', () => {
     const text = 'id;omschrijving;2025;2026\n1;a;-1.100;250\n';
     for (const [options, code] of [
-      [{}, 'missing_field'],
-      [{ locale: 'de' }, 'invalid_value'],
+      [{}, 'invalid_option'],
+      [{ locale: 'de' }, 'invalid_option'],
     ] as const) {
       let caught: unknown;
       try {
@@ -115,7 +115,7 @@ describe('hardening regressions', () => {
         caught = e;
       }
       expect(MeerjarenError.is(caught)).toBe(true);
-      expect((caught as MeerjarenError).issues.map((i) => [i.code, i.path])).toEqual([[code, 'locale']]);
+      expect((caught as MeerjarenError).issues.map((i) => [i.code, i.path])).toEqual([[code, 'options.locale']]);
     }
     expect(readYearTable(text, { locale: 'nl' }).rows[0]?.values.map(String)).toEqual(['-1100', '250']);
   });

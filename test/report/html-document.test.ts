@@ -82,6 +82,6 @@ describe('htmlDocument', () => {
       { code: 'missing_field', path: 'parts[6].kind' },
     ]);
     expect(codes({ title: 'x' })).toEqual([{ code: 'missing_field', path: 'parts' }]);
-    expect(codes(null)).toEqual([{ code: 'invalid_type', path: '' }]);
+    expect(codes(null)).toEqual([{ code: 'invalid_argument', path: 'input' }]);
   });
 });

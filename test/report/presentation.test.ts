@@ -55,7 +55,7 @@ describe('resolvePresentation', () => {
     expect(issuesOf(() => resolvePresentation({ nil: 'a\nb' }))).toEqual(['invalid_value@nil']);
     expect(issuesOf(() => resolvePresentation({ pm: ' ' }))).toEqual(['invalid_value@pm']);
     expect(issuesOf(() => resolvePresentation({ nil: 'pm' }))).toEqual(['invalid_value@nil']);
-    expect(issuesOf(() => resolvePresentation(null as unknown as Presentation))).toEqual(['invalid_type@']);
+    expect(issuesOf(() => resolvePresentation(null as unknown as Presentation))).toEqual(['invalid_argument@presentation']);
   });
 });
 

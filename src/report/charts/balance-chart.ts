@@ -7,7 +7,7 @@
 import { IssueCollector } from '../../core/errors.js';
 import { dataDecimals } from './format.js';
 import { assembleChart, buildFrame, describeSeries, valueLabel, type LegendItem } from './frame.js';
-import { checkDisplays, checkSeries, checkText, checkYears, resolveOptions, type ChartOptions } from './options.js';
+import { checkDisplays, checkSeries, checkText, checkYears, resolveOptions, type ChartOptions, checkChartInput } from './options.js';
 import { defsFor, fillValue, marker, ROLE_STYLES } from './palette.js';
 import { el, fragment, type Markup } from './svg.js';
 
@@ -60,6 +60,7 @@ export interface BalanceChartInput extends ChartOptions {
  */
 export function balanceChart(input: BalanceChartInput): string {
   const issues = new IssueCollector();
+  checkChartInput('balanceChart', input, ['title', 'unitLabel', 'years', 'structural', 'incidental', 'total', 'totalDisplays'], issues);
   const options = resolveOptions('balance', input, input, issues);
   const title = checkText(input.title, ['title'], issues);
   const unitLabel = checkText(input.unitLabel, ['unitLabel'], issues);

@@ -7,7 +7,7 @@
 import { IssueCollector } from '../../core/errors.js';
 import { dataDecimals } from './format.js';
 import { assembleChart, buildFrame, describeSeries, valueLabel, type LegendItem } from './frame.js';
-import { checkSeries, checkText, checkYears, resolveOptions, type ChartOptions } from './options.js';
+import { checkSeries, checkText, checkYears, resolveOptions, type ChartOptions, checkChartInput } from './options.js';
 import { bandFill, BAND_FILLS, marker, ROLE_STYLES } from './palette.js';
 import { el, fragment, linePath, num, type Markup } from './svg.js';
 
@@ -64,6 +64,7 @@ export interface FanChartInput extends ChartOptions {
  */
 export function fanChart(input: FanChartInput): string {
   const issues = new IssueCollector();
+  checkChartInput('fanChart', input, ['title', 'unitLabel', 'years', 'bands', 'median'], issues);
   const options = resolveOptions('fan', input, input, issues);
   const title = checkText(input.title, ['title'], issues);
   const unitLabel = checkText(input.unitLabel, ['unitLabel'], issues);

@@ -5,6 +5,7 @@
  */
 
 import type { IssueCollector, Path } from '../../core/errors.js';
+import { requireObject } from '../../core/guard.js';
 import { defaultFormatter, type ChartLocale, type NumberFormatter } from './format.js';
 import { chartTexts, type ChartTexts } from './labels.js';
 import { shortHash } from './svg.js';
@@ -60,6 +61,26 @@ export interface ResolvedOptions {
   readonly description: string | undefined;
   /** User choice for value labels, if given. */
   readonly valueLabels: boolean | undefined;
+}
+
+/** The names of {@link ChartOptions}: every chart input accepts them. */
+const CHART_OPTION_NAMES = ['width', 'height', 'labels', 'format', 'description', 'id', 'valueLabels'];
+
+/**
+ * Checks a chart's input at the public boundary: it must be an object (`invalid_argument` at `input`, thrown at
+ * once), and every key must be one of the chart's fields or a {@link ChartOptions} name (`unknown_option` at the
+ * key, recorded in `issues` with the chart's other problems).
+ * @param fn - the chart function's name
+ * @param input - what the caller passed
+ * @param fields - the chart's own fields
+ * @param issues - collector for problems
+ */
+export function checkChartInput(fn: string, input: unknown, fields: readonly string[], issues: IssueCollector): void {
+  requireObject(fn, 'input', input, 'an object with the chart\'s data and options');
+  const known = [...fields, ...CHART_OPTION_NAMES];
+  for (const key of Object.keys(input)) {
+    if (!known.includes(key)) issues.add('unknown_option', [key], `${fn}: unknown field "${key}"; known fields: ${known.join(', ')}`);
+  }
 }
 
 /** Default chart width in pixels. */

@@ -7,7 +7,7 @@
 import { IssueCollector } from '../../core/errors.js';
 import { dataDecimals } from './format.js';
 import { assembleChart, buildFrame, describeSeries, valueLabel, type LegendItem } from './frame.js';
-import { checkDisplays, checkSeries, checkText, checkYears, resolveOptions, type ChartOptions } from './options.js';
+import { checkDisplays, checkSeries, checkText, checkYears, resolveOptions, type ChartOptions, checkChartInput } from './options.js';
 import { marker, seriesStyle } from './palette.js';
 import { el, fragment, linePath, type Markup } from './svg.js';
 
@@ -58,6 +58,7 @@ export interface SaldoLineChartInput extends ChartOptions {
  */
 export function saldoLineChart(input: SaldoLineChartInput): string {
   const issues = new IssueCollector();
+  checkChartInput('saldoLineChart', input, ['title', 'unitLabel', 'years', 'series'], issues);
   const options = resolveOptions('saldo', input, input, issues);
   const title = checkText(input.title, ['title'], issues);
   const unitLabel = checkText(input.unitLabel, ['unitLabel'], issues);

@@ -7,7 +7,7 @@
 import { IssueCollector } from '../../core/errors.js';
 import { dataDecimals } from './format.js';
 import { assembleChart, buildFrame, describeSeries, valueLabel, type LegendItem } from './frame.js';
-import { checkSeries, checkText, checkYears, resolveOptions, type ChartOptions } from './options.js';
+import { checkSeries, checkText, checkYears, resolveOptions, type ChartOptions, checkChartInput } from './options.js';
 import { defsFor, fillValue, marker, ROLE_STYLES } from './palette.js';
 import { el, fragment, linePath, type Markup } from './svg.js';
 
@@ -57,6 +57,7 @@ export interface TargetChartInput extends ChartOptions {
  */
 export function targetChart(input: TargetChartInput): string {
   const issues = new IssueCollector();
+  checkChartInput('targetChart', input, ['title', 'unitLabel', 'years', 'target', 'realised', 'planned'], issues);
   const options = resolveOptions('target', input, input, issues);
   const title = checkText(input.title, ['title'], issues);
   const unitLabel = checkText(input.unitLabel, ['unitLabel'], issues);

@@ -7,7 +7,7 @@
 import { IssueCollector } from '../../core/errors.js';
 import { dataDecimals } from './format.js';
 import { assembleChart, buildFrame, valueLabel, type LegendItem } from './frame.js';
-import { checkNumber, checkOptionalText, checkText, resolveOptions, type ChartOptions } from './options.js';
+import { checkNumber, checkOptionalText, checkText, resolveOptions, type ChartOptions, checkChartInput } from './options.js';
 import { defsFor, FRAME_COLORS, fillValue, ROLE_STYLES, type FillStyle } from './palette.js';
 import { el, fragment, type Markup } from './svg.js';
 
@@ -85,6 +85,7 @@ interface Bar {
  */
 export function waterfallChart(input: WaterfallChartInput): string {
   const issues = new IssueCollector();
+  checkChartInput('waterfallChart', input, ['title', 'unitLabel', 'start', 'steps', 'totalLabel', 'totalDisplay'], issues);
   const options = resolveOptions('waterfall', input, input, issues);
   const title = checkText(input.title, ['title'], issues);
   const unitLabel = checkText(input.unitLabel, ['unitLabel'], issues);

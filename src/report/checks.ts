@@ -1,0 +1,103 @@
+import { isDecimal } from '../core/decimal.js';
+import { describeValue, isObjectLike, requireArgument, type OptionCheck } from '../core/guard.js';
+import { fail } from '../core/errors.js';
+import type { Table, TableCell } from './table.js';
+
+/**
+ * Checks of the report side's arguments at the public boundary: a table, a cell and a presentation handed to a
+ * renderer, checked as far as telling them from a wrong value goes (the renderers check the rest: `of`
+ * references, cells per column, with their own codes).
+ * @internal
+ * @module
+ */
+
+const ROW_KINDS = ['heading', 'line', 'component', 'subtotal', 'total', 'rounding', 'note'];
+
+/** A table cell: `{ amount: Decimal | undefined, pm: boolean }`. */
+export const TABLE_CELL: OptionCheck = (value, path, collector) => {
+  if (!isObjectLike(value)) {
+    collector.add('invalid_option', path, `a table cell must be an object, not ${describeValue(value)}`);
+    return;
+  }
+  const cell = value as Record<string, unknown>;
+  if (cell['amount'] !== undefined && !isDecimal(cell['amount'])) collector.add('invalid_option', [...path, 'amount'], `a cell's amount must be a Decimal or undefined, not ${describeValue(cell['amount'])}`);
+  if (typeof cell['pm'] !== 'boolean') collector.add('invalid_option', [...path, 'pm'], `a cell's pm must be true or false, not ${describeValue(cell['pm'])}`);
+};
+
+/** A report table ({@link Table}): columns and rows of the right shape. */
+export const TABLE: OptionCheck = (value, path, collector) => {
+  if (!isObjectLike(value)) {
+    collector.add('invalid_option', path, `table must be a table (from budgetTable() or another table builder), not ${describeValue(value)}`);
+    return;
+  }
+  const table = value as Record<string, unknown>;
+  if (table['title'] !== undefined && typeof table['title'] !== 'string') collector.add('invalid_option', [...path, 'title'], `a table's title must be a text`);
+  if (table['labelHeader'] !== undefined && typeof table['labelHeader'] !== 'string') collector.add('invalid_option', [...path, 'labelHeader'], `a table's labelHeader must be a text`);
+  const columns = table['columns'];
+  if (!Array.isArray(columns)) collector.add('invalid_option', [...path, 'columns'], `a table's columns must be a list, not ${describeValue(columns)}`);
+  else {
+    columns.forEach((c: unknown, i) => {
+      const col = c as Record<string, unknown>;
+      if (!isObjectLike(c) || typeof col['key'] !== 'string' || typeof col['label'] !== 'string' || (col['group'] !== undefined && typeof col['group'] !== 'string')) {
+        collector.add('invalid_option', [...path, 'columns', i], 'a column must be { key, label, group? } of texts');
+      }
+    });
+  }
+  const rows = table['rows'];
+  if (!Array.isArray(rows)) {
+    collector.add('invalid_option', [...path, 'rows'], `a table's rows must be a list, not ${describeValue(rows)}`);
+    return;
+  }
+  rows.forEach((r: unknown, i) => {
+    const at = [...path, 'rows', i];
+    if (!isObjectLike(r)) {
+      collector.add('invalid_option', at, `a row must be an object, not ${describeValue(r)}`);
+      return;
+    }
+    const row = r as Record<string, unknown>;
+    if (typeof row['id'] !== 'string') collector.add('invalid_option', [...at, 'id'], `a row's id must be a text`);
+    if (typeof row['label'] !== 'string') collector.add('invalid_option', [...at, 'label'], `a row's label must be a text`);
+    if (!ROW_KINDS.includes(row['kind'] as string)) collector.add('invalid_option', [...at, 'kind'], `a row's kind must be one of ${ROW_KINDS.join(', ')}`);
+    if (typeof row['depth'] !== 'number' || !Number.isSafeInteger(row['depth']) || row['depth'] < 0 || row['depth'] > 100) {
+      collector.add('invalid_option', [...at, 'depth'], `a row's depth must be a whole number from 0 to 100`);
+    }
+    if (row['of'] !== undefined && (!Array.isArray(row['of']) || row['of'].some((id) => typeof id !== 'string'))) {
+      collector.add('invalid_option', [...at, 'of'], `a row's of must be a list of row ids`);
+    }
+    const cells = row['cells'];
+    if (!Array.isArray(cells)) collector.add('invalid_option', [...at, 'cells'], `a row's cells must be a list`);
+    else cells.forEach((cell: unknown, c) => TABLE_CELL(cell, [...at, 'cells', c], collector));
+  });
+};
+
+/**
+ * Refuses a value that is not a report table: `invalid_argument` at `table` (or inside it, `table.rows[2].cells`).
+ * @param fn - the public function's name
+ * @param value - what the caller passed
+ * @param param - the parameter's name
+ */
+export function requireTable(fn: string, value: unknown, param = 'table'): Table {
+  requireArgument(fn, param, value, TABLE);
+  return value as Table;
+}
+
+/**
+ * Refuses a table cell of the wrong shape: `invalid_argument` at `cell`.
+ * @param fn - the public function's name
+ * @param value - what the caller passed
+ */
+export function requireCell(fn: string, value: unknown): TableCell {
+  requireArgument(fn, 'cell', value, TABLE_CELL);
+  return value as TableCell;
+}
+
+/**
+ * Refuses a presentation that is not an object (undefined is the default presentation); its settings are checked
+ * by `resolvePresentation`, with code `invalid_value` or `unknown_field` at the setting's name.
+ * @param fn - the public function's name
+ * @param value - what the caller passed
+ * @param param - the parameter's name
+ */
+export function requirePresentation(fn: string, value: unknown, param = 'presentation'): void {
+  if (value !== undefined && !isObjectLike(value)) fail('invalid_argument', [param], `${fn}: ${param} must be an object of settings, not ${describeValue(value)}`);
+}

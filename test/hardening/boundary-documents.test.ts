@@ -1,0 +1,530 @@
+/**
+ * The public boundary of the document and report side (documents, the builder, CSV and year tables, formatting,
+ * tables and their renderers, charts, HTML, JSON) and of the core helpers, called as plain JavaScript would call
+ * it: every parameter of every function with undefined, null, a number, a text, an empty object and an array,
+ * and every option with a wrong type, a value out of range, NaN, Infinity, a typo and an unknown key. Each
+ * refusal is a MeerjarenError whose code and path name the parameter or option; nothing else (no TypeError, no
+ * RangeError, no stack overflow) ever escapes.
+ *
+ * Together with test/hardening/boundary-evaluation.test.ts this covers every function of the main entry and of
+ * `meerjaren/testing`: the last test checks that.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as api from 'meerjaren';
+import * as testing from 'meerjaren/testing';
+import { Dec, MeerjarenError, budget, evaluate, readYearTable, resolvePresentation, type Budget } from 'meerjaren';
+
+const base: Budget = budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2029 } })
+  .section('1', 'S')
+  .line('cost', 'kosten', [-500, -500, 'pm', -700], { nature: 'structural' })
+  .line('stelpost', 'stelpost', [1000, 1000, 1000, 1000], { nature: 'structural' })
+  .build();
+const evaluation = evaluate(base);
+const table = api.budgetTable(base, { evaluation });
+const resolved = resolvePresentation({});
+const yearText = 'id;omschrijving;2026;2027\n1;a;-1.100;250\n';
+const yearTable = readYearTable(yearText, { locale: 'nl' });
+const d = (v: number | string): InstanceType<typeof Dec> => new Dec(v);
+const builder = (): api.BudgetBuilder => budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2027 } }).section('1', 'S').line('a', 'A', [1, 2], { nature: 'structural' });
+const chartBase = { title: 'T', unitLabel: 'x € 1', years: [2026, 2027] };
+
+/** What one value is, for the list of values a parameter accepts. */
+type Kind = 'undefined' | 'null' | 'number' | 'text' | 'object' | 'array';
+const BAD: readonly (readonly [Kind, unknown])[] = [
+  ['undefined', undefined],
+  ['null', null],
+  ['number', 42],
+  ['text', 'text'],
+  ['object', {}],
+  ['array', []],
+];
+const ALL: readonly Kind[] = ['undefined', 'null', 'number', 'text', 'object', 'array'];
+
+interface Param {
+  /** The parameter's name: the path of the issue for a bad value. */
+  readonly name: string;
+  /** Kinds of value the parameter accepts (a result, or a refusal with a code of the data, never a TypeError). */
+  readonly accepts?: readonly Kind[];
+  /** Kinds refused with another code or path, as `[code, path]`. */
+  readonly other?: Partial<Record<Kind, readonly [string, string]>>;
+}
+
+interface OptionCase {
+  readonly option: string;
+  readonly value: unknown;
+}
+
+interface Row {
+  /** The function's export name; a method of an exported class is written `Class.method`. */
+  readonly fn: string;
+  readonly call: (...args: unknown[]) => unknown;
+  /** Valid arguments. */
+  readonly args: readonly unknown[];
+  readonly params: readonly Param[];
+  /**
+   * Position of the options object (its parameter name, default `options`), and bad values of each option
+   * (refused with invalid_option at `<param>.<name>`).
+   */
+  readonly options?: { readonly at: number; readonly param?: string; readonly bad: readonly OptionCase[] };
+  /** Position of a presentation (its settings are refused with `invalid_value` at the setting's name). */
+  readonly presentation?: number;
+}
+
+const OPTIONS: Param = { name: 'options', accepts: ['undefined', 'object'] };
+const PRESENTATION: Param = { name: 'presentation', accepts: ['undefined', 'object'] };
+const TABLE: Param = { name: 'table', other: { object: ['invalid_argument', 'table.columns'] } };
+const NUMBERS = (option: string, ...extra: unknown[]): OptionCase[] => [NaN, Infinity, -Infinity, 'x', 1.5, ...extra].map((value) => ({ option, value }));
+const TEXTS = (option: string): OptionCase[] => [42, null, {}, []].map((value) => ({ option, value }));
+const FLAGS = (option: string): OptionCase[] => ['yes', 1, null].map((value) => ({ option, value }));
+const CHOICE = (option: string, ...typos: string[]): OptionCase[] => ['bogus', 42, null, {}, ...typos].map((value) => ({ option, value }));
+const OBJECTS = (option: string): OptionCase[] => [42, 'x', null, []].map((value) => ({ option, value }));
+const LISTS = (option: string): OptionCase[] => [42, 'x', null, {}, [42]].map((value) => ({ option, value }));
+const call = (f: unknown) => f as (...args: unknown[]) => unknown;
+
+const LOAD_BAD: OptionCase[] = [
+  // 'errors' is the typo of issue 10: it used to turn the check of printed totals off
+  ...CHOICE('totals', 'errors', 'Error'),
+  ...NUMBERS('maxDepth', 0, -1, 1e6),
+  ...NUMBERS('maxLength', 0, -1),
+];
+const CSV_WRITE_BAD: OptionCase[] = [...CHOICE('separator', '\t'), ...CHOICE('locale', 'de'), ...FLAGS('bom')];
+
+const ROWS: readonly Row[] = [
+  // documents
+  {
+    fn: 'loadBudget',
+    call: call(api.loadBudget),
+    args: [api.toDocument(base), {}],
+    // the document is data: a bad one is refused with the loader's codes
+    params: [{ name: 'input', accepts: ALL }, OPTIONS],
+    options: { at: 1, bad: LOAD_BAD },
+  },
+  {
+    fn: 'parseJsonStrict',
+    call: call(api.parseJsonStrict),
+    args: ['{"a":1}', {}],
+    params: [{ name: 'text', accepts: ['text'] }, { name: 'limits', accepts: ['undefined', 'object'] }],
+    options: { at: 1, param: 'limits', bad: [...NUMBERS('maxDepth', 0, 1e6), ...NUMBERS('maxLength', 0)] },
+  },
+  { fn: 'jsonPositions', call: call(api.jsonPositions), args: ['{"a":1}'], params: [{ name: 'text', accepts: ['text'] }] },
+  { fn: 'JsonNumberText', call: (text) => new api.JsonNumberText(text as string), args: ['0.1'], params: [{ name: 'text', accepts: ['text'] }] },
+  { fn: 'toDocument', call: call(api.toDocument), args: [base], params: [{ name: 'budget' }] },
+  { fn: 'budgetToJson', call: call(api.budgetToJson), args: [base], params: [{ name: 'budget' }] },
+  ...(['budget', 'BudgetBuilder'] as const).map(
+    (fn): Row => ({
+      fn,
+      call: fn === 'budget' ? call(api.budget) : (options) => new api.BudgetBuilder(options as never),
+      args: [{ title: 't', unit: 'euro', horizon: { from: 2026, to: 2027 } }],
+      // {} is a builder whose build() reports the missing fields
+      params: [{ name: 'options', accepts: ['object'] }],
+      options: {
+        at: 0,
+        bad: [
+          ...TEXTS('title'),
+          ...CHOICE('unit', 'Euro', 'duizend'),
+          ...OBJECTS('horizon'),
+          ...CHOICE('sign'),
+          ...CHOICE('numberFormat', 'de'),
+          ...CHOICE('defaultNature', 'structureel'),
+          ...TEXTS('totalLabel'),
+          ...OBJECTS('tags'),
+        ],
+      },
+    }),
+  ),
+  { fn: 'BudgetBuilder.section', call: (id, title) => builder().section(id as string, title as string), args: ['2', 'T'], params: [{ name: 'id', accepts: ['text'] }, { name: 'title', accepts: ['text'] }] },
+  {
+    fn: 'BudgetBuilder.line',
+    call: (id, title, values, options) => builder().line(id as string, title as string, values as never, options as never),
+    args: ['b', 'B', [1, 2], { nature: 'structural' }],
+    params: [{ name: 'id', accepts: ['text'] }, { name: 'title', accepts: ['text'] }, { name: 'values', accepts: ['undefined', 'object', 'array'] }, OPTIONS],
+    options: { at: 3, bad: [...CHOICE('nature', 'Structural'), ...OBJECTS('tags'), ...CHOICE('row', 'total')] },
+  },
+  {
+    fn: 'BudgetBuilder.component',
+    call: (title, values, options) => builder().component(title as string, values as never, options as never),
+    args: ['C', [1, 1], {}],
+    params: [{ name: 'title', accepts: ['text'] }, { name: 'values', accepts: ['object', 'array'] }, OPTIONS],
+    options: { at: 2, bad: [...TEXTS('id'), ...CHOICE('nature'), ...OBJECTS('tags')] },
+  },
+  { fn: 'BudgetBuilder.sectionTotal', call: (values) => builder().sectionTotal(values as never), args: [[1, 2]], params: [{ name: 'values', accepts: ['object', 'array'] }] },
+  { fn: 'BudgetBuilder.total', call: (values) => builder().total(values as never), args: [[1, 2]], params: [{ name: 'values', accepts: ['object', 'array'] }] },
+  { fn: 'BudgetBuilder.build', call: (options) => builder().build(options as never), args: [{}], params: [OPTIONS], options: { at: 0, bad: LOAD_BAD } },
+  { fn: 'BudgetBuilder.toDocument', call: () => builder().toDocument(), args: [], params: [] },
+
+  // tables and their renderers
+  {
+    fn: 'budgetTable',
+    call: call(api.budgetTable),
+    args: [base, {}],
+    params: [{ name: 'budget' }, OPTIONS],
+    options: { at: 1, bad: [...FLAGS('sectionTotals'), ...TEXTS('totalLabel'), ...OBJECTS('evaluation'), { option: 'evaluation', value: {} }] },
+  },
+  ...(['renderText', 'renderMarkdown', 'renderHtml', 'roundTable'] as const).map((fn): Row => ({ fn, call: call(api[fn]), args: [table, {}], params: [TABLE, PRESENTATION], presentation: 1 })),
+  ...(['renderCsv', 'tableToCsv'] as const).map(
+    (fn): Row => ({
+      fn,
+      call: call(api[fn]),
+      args: [table, {}, {}],
+      params: [TABLE, PRESENTATION, OPTIONS],
+      options: { at: 2, bad: [...CSV_WRITE_BAD, ...FLAGS('ids')] },
+      presentation: 1,
+    }),
+  ),
+  {
+    fn: 'formatCell',
+    call: call(api.formatCell),
+    args: [table.rows[1]!.cells[0], {}],
+    params: [{ name: 'cell', other: { object: ['invalid_argument', 'cell.pm'] } }, PRESENTATION],
+    presentation: 1,
+  },
+  {
+    fn: 'parseLocaleAmount',
+    call: call(api.parseLocaleAmount),
+    args: ['-1.234,5', 'nl', {}],
+    // 'text' is not an amount: invalid_amount
+    params: [{ name: 'text', accepts: ['text'] }, { name: 'locale' }, OPTIONS],
+    options: { at: 2, bad: [...FLAGS('parentheses'), ...[42, 'x', null, {}, [{}], [1.5]].map((value) => ({ option: 'path', value }))] },
+  },
+  { fn: 'resolvePresentation', call: call(api.resolvePresentation), args: [{}], params: [PRESENTATION], presentation: 0 },
+  { fn: 'displayStep', call: call(api.displayStep), args: [resolved], params: [{ name: 'presentation', accepts: ['object'] }], presentation: 0 },
+  { fn: 'unitLine', call: call(api.unitLine), args: [resolved], params: [{ name: 'presentation', accepts: ['object'] }], presentation: 0 },
+  {
+    fn: 'allocateRounded',
+    call: call(api.allocateRounded),
+    args: [[d('1.4'), d('1.6')], d(3), d(1), 'half-up', {}],
+    // no parts for a total of 3 is total_mismatch
+    params: [{ name: 'parts', accepts: ['array'] }, { name: 'total' }, { name: 'step' }, { name: 'mode', accepts: ['undefined'] }, OPTIONS],
+    options: { at: 4, bad: LISTS('fixed') },
+  },
+  { fn: 'roundToStep', call: call(api.roundToStep), args: [d('1.5'), d(1), 'half-even'], params: [{ name: 'value' }, { name: 'step' }, { name: 'mode' }] },
+  {
+    fn: 'htmlReport',
+    call: call(api.htmlReport),
+    args: [base, evaluation, {}, {}],
+    params: [{ name: 'budget' }, { name: 'evaluation' }, PRESENTATION, OPTIONS],
+    options: { at: 3, bad: LISTS('parts') },
+    presentation: 2,
+  },
+  {
+    fn: 'htmlDocument',
+    call: call(api.htmlDocument),
+    args: [{ title: 'T', parts: [] }],
+    params: [{ name: 'input', other: { object: ['missing_field', 'title'] } }],
+  },
+  { fn: 'toJsonValue', call: call(api.toJsonValue), args: [evaluation], params: [{ name: 'value', accepts: ALL }] },
+  { fn: 'resultToJson', call: call(api.resultToJson), args: [evaluation, 2], params: [{ name: 'value', accepts: ALL }, { name: 'indent', accepts: ['undefined'] }] },
+
+  // CSV and year tables
+  { fn: 'writeCsv', call: call(api.writeCsv), args: [[['a', 'b']], {}], params: [{ name: 'rows', accepts: ['array'] }, OPTIONS], options: { at: 1, bad: CSV_WRITE_BAD } },
+  {
+    fn: 'readCsv',
+    call: call(api.readCsv),
+    args: ['a;b\n1;2\n', {}],
+    params: [{ name: 'text', accepts: ['text'] }, OPTIONS],
+    options: { at: 1, bad: CHOICE('separator', '\t') },
+  },
+  {
+    fn: 'readYearTable',
+    call: call(api.readYearTable),
+    args: [yearText, { locale: 'nl' }],
+    // 'text' has no header row: missing_field; {} lacks the required locale
+    params: [{ name: 'text', accepts: ['text'] }, { name: 'options', other: { object: ['invalid_option', 'options.locale'] } }],
+    options: { at: 1, bad: [...CHOICE('separator'), ...CHOICE('locale', 'de', 'NL')] },
+  },
+  {
+    fn: 'yearTableToDocument',
+    call: call(api.yearTableToDocument),
+    args: [yearTable, { title: 'T', unit: 'thousand', nature: 'structural' }],
+    params: [{ name: 'table', other: { object: ['invalid_argument', 'table.years'] } }, { name: 'options', other: { object: ['invalid_option', 'options.title'] } }],
+    options: {
+      at: 1,
+      bad: [...TEXTS('title'), ...CHOICE('unit'), ...CHOICE('sign'), ...CHOICE('nature'), ...NUMBERS('budgetYear', 0, 1e6), ...OBJECTS('section'), { option: 'section', value: { id: 1 } }],
+    },
+  },
+
+  // charts: the input holds the data and the options; its fields are checked with their own codes
+  { fn: 'saldoLineChart', call: call(api.saldoLineChart), args: [{ ...chartBase, series: [{ name: 'a', values: [1, 2] }] }], params: [{ name: 'input', accepts: ['object'] }] },
+  { fn: 'waterfallChart', call: call(api.waterfallChart), args: [{ title: 'T', unitLabel: 'x € 1', start: { label: 's', value: 1 }, steps: [{ label: 'a', value: 1 }], totalLabel: 'Eind' }], params: [{ name: 'input', accepts: ['object'] }] },
+  { fn: 'targetChart', call: call(api.targetChart), args: [{ ...chartBase, target: [1, 2], realised: [1, 1] }], params: [{ name: 'input', accepts: ['object'] }] },
+  { fn: 'balanceChart', call: call(api.balanceChart), args: [{ ...chartBase, structural: [1, 2], incidental: [0, 1] }], params: [{ name: 'input', accepts: ['object'] }] },
+  { fn: 'fanChart', call: call(api.fanChart), args: [{ ...chartBase, bands: [{ label: 'P5-P95', lower: [0, 0], upper: [2, 2] }], median: [1, 1] }], params: [{ name: 'input', accepts: ['object'] }] },
+
+  // core helpers
+  { fn: 'formatPath', call: call(api.formatPath), args: [['a', 1]], params: [{ name: 'path', accepts: ['array'] }] },
+  {
+    fn: 'readAmount',
+    call: call(api.readAmount),
+    args: ['1.234', d(1000), 'nl'],
+    // the raw amount is data: a reading, ok or not, never an exception
+    params: [{ name: 'raw', accepts: ALL }, { name: 'unitFactor' }, { name: 'format', accepts: ['undefined'] }],
+  },
+  { fn: 'yearRole', call: call(api.yearRole), args: [base.horizon, 2027], params: [{ name: 'horizon' }, { name: 'year' }] },
+  { fn: 'isPm', call: call(api.isPm), args: [api.PM], params: [{ name: 'cell', accepts: ALL }] },
+  { fn: 'unitFactor', call: call(api.unitFactor), args: ['thousand'], params: [{ name: 'unit' }] },
+  { fn: 'toDec', call: call(api.toDec), args: [d(1)], params: [{ name: 'value' }] },
+  { fn: 'plainString', call: call(api.plainString), args: [d(1)], params: [{ name: 'value' }] },
+  { fn: 'roundTo', call: call(api.roundTo), args: [d(1.5), 0, 'half-up'], params: [{ name: 'value' }, { name: 'places', accepts: ['number'] }, { name: 'mode' }] },
+  { fn: 'isDecimal', call: call(api.isDecimal), args: [d(1)], params: [{ name: 'value', accepts: ALL }] },
+  { fn: 'MeerjarenError', call: (issues) => new api.MeerjarenError(issues as never), args: [[]], params: [{ name: 'issues', accepts: ['array'] }] },
+  { fn: 'MeerjarenError.is', call: (value) => api.MeerjarenError.is(value), args: [new Error('x')], params: [{ name: 'value', accepts: ALL }] },
+  { fn: 'IssueCollector', call: () => new api.IssueCollector(), args: [], params: [] },
+  {
+    fn: 'IssueCollector.add',
+    call: (code, path, message) => new api.IssueCollector().add(code as string, path as never, message as string),
+    args: ['invalid_value', ['a', 1], 'm'],
+    params: [{ name: 'code', accepts: ['text'] }, { name: 'path', accepts: ['array'] }, { name: 'message', accepts: ['text'] }],
+  },
+  { fn: 'IssueCollector.addAll', call: (issues) => new api.IssueCollector().addAll(issues as never), args: [[]], params: [{ name: 'issues', accepts: ['array'] }] },
+];
+
+/**
+ * Functions of the main entry that another part of the work checks at its boundary (decimal helpers in
+ * src/core/decimal.ts, and formatAmount), and the decimal.js class itself.
+ */
+// Dec is decimal.js' constructor (its settings: test/core/decimal.test.ts); formatAmount: test/report/format-number.test.ts
+const CHECKED_ELSEWHERE = ['Dec', 'formatAmount'];
+
+/** The evaluation side's modules: boundary-evaluation.test.ts has a row for every function they export (and checks it). */
+const EVALUATION_MODULES = /export\s*\{([^}]*)\}\s*from\s*'\.\/(evaluate|coverage|savings|balance|scenario|analysis|engine|uncertainty)\/[^']*'/g;
+
+function evaluationExports(): string[] {
+  const index = readFileSync(fileURLToPath(new URL('../../src/index.ts', import.meta.url)), 'utf8');
+  const names: string[] = [];
+  for (const m of index.matchAll(EVALUATION_MODULES)) {
+    for (const part of m[1]!.split(',')) {
+      const name = part.trim().split(/\s+as\s+/).pop()!.trim();
+      if (name !== '') names.push(name);
+    }
+  }
+  return names;
+}
+
+/** Runs a call (awaiting a promise) and returns its MeerjarenError, or undefined; anything else thrown fails the test. */
+async function refusalOf(run: () => unknown): Promise<MeerjarenError | undefined> {
+  try {
+    await run();
+  } catch (error) {
+    if (MeerjarenError.is(error)) return error;
+    throw new Error(`not a MeerjarenError: ${String(error)}`, { cause: error });
+  }
+  return undefined;
+}
+
+const codesAndPaths = (error: MeerjarenError | undefined): string[] => (error?.issues ?? []).map((i) => `${i.code} ${i.path}`);
+const issuesOf = (run: () => unknown): string[] => {
+  try {
+    run();
+  } catch (error) {
+    if (MeerjarenError.is(error)) return codesAndPaths(error);
+    throw error;
+  }
+  return [];
+};
+
+/** Bad settings of a presentation, refused with invalid_value at the setting's name. */
+const BAD_SETTINGS: readonly [string, unknown][] = [
+  ['unit', 'bogus'],
+  ['unit', 'Thousand'],
+  ['decimals', NaN],
+  ['decimals', Infinity],
+  ['decimals', -1],
+  ['decimals', 1.5],
+  ['decimals', 11],
+  ['sign', '+'],
+  ['notation', null],
+  ['locale', 'de'],
+  ['labels', 42],
+  ['rounding', 'bankers'],
+  ['roundingMode', 'HALF_UP'],
+  ['nil', 42],
+  ['pm', ' '],
+];
+
+describe('the document and report side of the public API, called from plain JavaScript', () => {
+  it('every function of the main entry and of meerjaren/testing has a row here or in boundary-evaluation.test.ts', async () => {
+    const main = (await import('../../src/index.js')) as Record<string, unknown>;
+    const functions = Object.keys(main).filter((k) => typeof main[k] === 'function');
+    const covered = new Set([...ROWS.map((r) => r.fn), ...evaluationExports(), ...CHECKED_ELSEWHERE]);
+    expect(functions.filter((f) => !covered.has(f))).toEqual([]);
+    // no row for a function that is not exported (a method row names an exported class)
+    expect(ROWS.map((r) => r.fn.split('.')[0]!).filter((f) => typeof main[f] !== 'function')).toEqual([]);
+    // meerjaren/testing: every function has a row in boundary-evaluation.test.ts, which compares them
+    const testingFunctions = Object.entries(testing).filter(([, v]) => typeof v === 'function').map(([k]) => k);
+    expect(testingFunctions.length).toBeGreaterThan(10);
+  });
+
+  for (const row of ROWS) {
+    describe(row.fn, () => {
+      it('works with its valid arguments', async () => {
+        expect(codesAndPaths(await refusalOf(() => row.call(...row.args)))).toEqual([]);
+      });
+
+      row.params.forEach((param, at) => {
+        it(`refuses a bad ${param.name} with a code and its path`, async () => {
+          for (const [kind, value] of BAD) {
+            const args = [...row.args];
+            args[at] = value;
+            while (args.length > 0 && args[args.length - 1] === undefined && args.length - 1 > at) args.pop();
+            const error = await refusalOf(() => row.call(...args));
+            const other = param.other?.[kind];
+            if (other !== undefined) {
+              expect(codesAndPaths(error), `${row.fn}(${param.name}: ${kind})`).toContain(`${other[0]} ${other[1]}`);
+            } else if (param.accepts?.includes(kind) === true) {
+              if (error !== undefined) expect(error.issues.every((i) => typeof i.code === 'string' && i.code !== ''), `${row.fn}(${param.name}: ${kind})`).toBe(true);
+            } else {
+              expect(codesAndPaths(error), `${row.fn}(${param.name}: ${kind})`).toContain(`invalid_argument ${param.name}`);
+            }
+          }
+        });
+      });
+
+      const options = row.options;
+      if (options !== undefined) {
+        const param = options.param ?? 'options';
+        const withOptions = (extra: Record<string, unknown>): unknown[] => {
+          const args = [...row.args];
+          args[options.at] = { ...(args[options.at] as object | undefined), ...extra };
+          return args;
+        };
+        it(`refuses each bad option with invalid_option at ${param}.<name>`, async () => {
+          for (const { option, value } of options.bad) {
+            const error = await refusalOf(() => row.call(...withOptions({ [option]: value })));
+            expect(
+              codesAndPaths(error).some((cp) => cp.startsWith(`invalid_option ${param}.${option}`)),
+              `${row.fn}({ ${option}: ${String(value)} }): ${codesAndPaths(error).join('; ')}`,
+            ).toBe(true);
+          }
+        });
+        it('refuses an unknown option, and reports every problem at once', async () => {
+          expect(codesAndPaths(await refusalOf(() => row.call(...withOptions({ bogus: 1 }))))).toContain(`unknown_option ${param}.bogus`);
+          const two = options.bad.find((c) => c.option !== options.bad[0]!.option);
+          if (two === undefined) return;
+          const found = codesAndPaths(await refusalOf(() => row.call(...withOptions({ [options.bad[0]!.option]: options.bad[0]!.value, [two.option]: two.value, bogus: 1 }))));
+          expect(found).toContain(`unknown_option ${param}.bogus`);
+          expect(found.some((cp) => cp.startsWith(`invalid_option ${param}.${options.bad[0]!.option}`))).toBe(true);
+          expect(found.some((cp) => cp.startsWith(`invalid_option ${param}.${two.option}`))).toBe(true);
+        });
+      }
+
+      const at = row.presentation;
+      if (at !== undefined) {
+        it('refuses each bad presentation setting with invalid_value at its name, and an unknown one with unknown_field', async () => {
+          for (const [setting, value] of BAD_SETTINGS) {
+            const args = [...row.args];
+            args[at] = { ...(args[at] as object), [setting]: value };
+            expect(codesAndPaths(await refusalOf(() => row.call(...args))), `${row.fn}({ ${setting}: ${String(value)} })`).toContain(`invalid_value ${setting}`);
+          }
+          const args = [...row.args];
+          args[at] = { ...(args[at] as object), colour: 'red' };
+          expect(codesAndPaths(await refusalOf(() => row.call(...args)))).toContain('unknown_field colour');
+        });
+      }
+    });
+  }
+});
+
+describe('the document and report boundary, case by case', () => {
+  it('a typo in loadBudget totals no longer turns the check of printed totals off', () => {
+    const doc = { ...api.toDocument(base), expected: { '2026': '999' } };
+    expect(issuesOf(() => api.loadBudget(doc, { totals: 'errors' as never }))).toEqual(['invalid_option options.totals']);
+    expect(issuesOf(() => api.loadBudget(doc))).toEqual(['total_mismatch expected.2026']);
+    expect(issuesOf(() => api.loadBudget(doc, { totals: 'ignore' }))).toEqual([]);
+  });
+
+  it('maxDepth NaN or Infinity cannot switch the depth limit off: a deep text is refused, not a stack overflow', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    for (const maxDepth of [NaN, Infinity, 1e6]) {
+      expect(issuesOf(() => api.loadBudget(deep, { maxDepth }))).toEqual(['invalid_option options.maxDepth']);
+      expect(issuesOf(() => api.parseJsonStrict(deep, { maxDepth }))).toEqual(['invalid_option limits.maxDepth']);
+    }
+    expect(issuesOf(() => api.loadBudget(deep))).toEqual(['too_deep [0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]']);
+  });
+
+  it('parseLocaleAmount with an unknown locale names the locale', () => {
+    expect(issuesOf(() => api.parseLocaleAmount('1,5', 'de' as never))).toEqual(['invalid_argument locale']);
+    expect(api.parseLocaleAmount('(1.000)', 'nl', { parentheses: true }).toFixed()).toBe('-1000');
+  });
+
+  it('writeCsv refuses a cell that is not a text at its place', () => {
+    expect(issuesOf(() => api.writeCsv([[1, null]] as never))).toEqual(['invalid_argument rows[0][0]', 'invalid_argument rows[0][1]']);
+    expect(issuesOf(() => api.writeCsv(['ab'] as never))).toEqual(['invalid_argument rows[0]']);
+  });
+
+  it('a table with a bad row is refused at that row before any renderer reads it', () => {
+    const bad = { ...table, rows: [...table.rows.slice(0, 1), { ...table.rows[1]!, cells: [{ amount: 5, pm: false }] }] };
+    for (const render of [api.renderText, api.renderMarkdown, api.renderHtml, api.roundTable, api.tableToCsv]) {
+      expect(issuesOf(() => render(bad as never))).toEqual(['invalid_argument table.rows[1].cells[0].amount']);
+    }
+  });
+
+  it('a chart or an HTML document refuses a field it does not know (a typo of an option) with unknown_option', () => {
+    expect(issuesOf(() => api.saldoLineChart({ ...chartBase, series: [{ name: 'a', values: [1, 2] }], widht: 800 } as never))).toEqual(['unknown_option widht']);
+    expect(issuesOf(() => api.htmlDocument({ title: 'T', parts: [], language: 'en' } as never))).toEqual(['unknown_option language']);
+    expect(issuesOf(() => api.fanChart(null as never))).toEqual(['invalid_argument input']);
+  });
+
+  it('toJsonValue refuses a value that contains itself or nests too deep with a code, not a stack overflow', () => {
+    const loop: Record<string, unknown> = { a: [1] };
+    (loop['a'] as unknown[]).push(loop);
+    expect(issuesOf(() => api.toJsonValue(loop))).toEqual(['cycle a[1]']);
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(issuesOf(() => api.resultToJson(deep)).map((cp) => cp.split(' ')[0])).toEqual(['too_deep']);
+    // the same object twice, side by side, is no cycle
+    const shared = { x: d('1.5') };
+    expect(api.toJsonValue({ a: shared, b: shared })).toEqual({ a: { x: '1.5' }, b: { x: '1.5' } });
+  });
+
+  it('the builder refuses a typo of an option where it is made, not at build()', () => {
+    expect(issuesOf(() => budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2027 }, defaultNatur: 'structural' } as never))).toEqual(['unknown_option options.defaultNatur']);
+    expect(issuesOf(() => budget(undefined as never))).toEqual(['invalid_argument options']);
+    expect(issuesOf(() => builder().line('b', 'B', [1, 2], { natuur: 'structural' } as never))).toEqual(['unknown_option options.natuur']);
+  });
+
+  const runs = { numRuns: process.env.MEERJAREN_DEEP ? 2000 : 200 };
+  const anyValue = fc.oneof(fc.anything(), fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e9, 2 ** 53, -1, 0.5, 'error', 'ignore', 'nl', 'en', ';', ','));
+
+  it('any value of any loadBudget option is used or refused at options.<name>, never a TypeError', () => {
+    const doc = api.toDocument(base);
+    fc.assert(
+      fc.property(fc.constantFrom('totals', 'maxDepth', 'maxLength'), anyValue, fc.boolean(), (option, value, asText) => {
+        try {
+          api.loadBudget(asText ? JSON.stringify(doc) : doc, { [option]: value } as never);
+        } catch (e) {
+          expect(MeerjarenError.is(e)).toBe(true);
+          // a small maxLength or maxDepth refuses the document itself
+          for (const i of (e as MeerjarenError).issues) expect([`options.${option}`, ''].includes(i.path) || i.code === 'too_deep', `${i.code} ${i.path}`).toBe(true);
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('any value as an option of the CSV functions or as a table is used or refused with a code, never a TypeError', () => {
+    const calls: readonly ((v: unknown) => unknown)[] = [
+      (v) => api.writeCsv([['a']], { separator: v } as never),
+      (v) => api.readCsv('a;b', { separator: v } as never),
+      (v) => api.readYearTable(yearText, { locale: v } as never),
+      (v) => api.tableToCsv(table, {}, { bom: v } as never),
+      (v) => api.renderText(v as never),
+      (v) => api.renderText(table, v as never),
+      (v) => api.formatCell(v as never),
+      (v) => api.parseLocaleAmount('1', v as never),
+      (v) => api.yearTableToDocument(v as never, { title: 'T', unit: 'euro', nature: 'structural' }),
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...calls), anyValue, (run, value) => {
+        try {
+          run(value);
+        } catch (e) {
+          expect(MeerjarenError.is(e), String(e)).toBe(true);
+        }
+      }),
+      runs,
+    );
+  });
+});
