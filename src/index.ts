@@ -16,8 +16,8 @@ export { yearRole, MIN_YEAR, MAX_YEAR, MAX_HORIZON_YEARS } from './core/horizon.
 export type { Horizon, ColumnGroup, YearRole } from './core/horizon.js';
 
 // budget model
-export { PM, isPm, unitFactor } from './budget/model.js';
-export type { Budget, Section, Line, Component, Cell, Pm, Nature, Unit, SignConvention, LineRow, YearValues, Tags, SourcePresentation } from './budget/model.js';
+export { PM, isPm, unitFactor } from './model/budget.js';
+export type { Budget, Section, Line, Component, Cell, Pm, Nature, Unit, SignConvention, LineRow, YearValues, Tags, SourcePresentation } from './model/budget.js';
 
 // documents
 export { loadBudget } from './document/load.js';
@@ -74,26 +74,38 @@ export type { ChartOptions } from './report/charts/options.js';
 export type { ChartLocale, NumberFormatter, FormatInfo } from './report/charts/format.js';
 
 // cover (dekking)
-export { COVER_SOURCE_KINDS, readCover, withCover, contextOf, evaluateCover } from './coverage/index.js';
-export { coverToDocument } from './coverage/write.js';
+export { COVER_SOURCE_KINDS } from './model/cover.js';
+export { readCover, withCover } from './document/read-cover.js';
+export { contextOf } from './document/field-reader.js';
+export { evaluateCover } from './evaluate/cover.js';
+export { coverToDocument } from './document/write-cover.js';
+export type { Cover, CoverSource, CoverSourceKind, CoverClaim, ClaimExtent, Capacity, ReserveBalance, YearAmounts } from './model/cover.js';
+export type { WithCoverOptions } from './document/read-cover.js';
+export type { ReadContext } from './document/field-reader.js';
 export type {
-  Cover, CoverSource, CoverSourceKind, CoverClaim, ClaimExtent, Capacity, ReserveBalance, YearAmounts, WithCoverOptions, ReadContext,
   CoverEvaluation, ClaimResult, ClaimYear, RowCover, RowCoverYear, SourceResult, SourceYear, ReserveYear, CoverYear, CoverFinding, CoverFindingCode,
-} from './coverage/index.js';
+} from './evaluate/cover.js';
 
 // savings targets (taakstellingen) and measures (maatregelen)
-export { MEASURE_STATUSES, steppedPath, readTargets, withTargets, evaluateTargets, realisedIn } from './savings/index.js';
-export { targetsToDocument } from './savings/write.js';
-export type {
-  SavingsTarget, Measure, MeasureStatus, Realisation, ReferencePath, SavingsAmounts, SteppedPathOptions, WithTargetsOptions,
-  TargetsEvaluation, TargetResult, TargetYear, MeasureResult, MeasureShortfall, ReferenceYear,
-} from './savings/index.js';
+export { MEASURE_STATUSES } from './model/savings.js';
+export { steppedPath } from './document/stepped-path.js';
+export { readTargets, withTargets } from './document/read-targets.js';
+export { evaluateTargets, realisedIn } from './evaluate/targets.js';
+export { targetsToDocument } from './document/write-targets.js';
+export type { SavingsTarget, Measure, MeasureStatus, Realisation, ReferencePath, SavingsAmounts } from './model/savings.js';
+export type { SteppedPathOptions } from './document/stepped-path.js';
+export type { WithTargetsOptions } from './document/read-targets.js';
+export type { TargetsEvaluation, TargetResult, TargetYear, MeasureResult, MeasureShortfall, ReferenceYear } from './evaluate/targets.js';
 
 // structural balance (BBV) and reserve mutations
-export { structuralBalance, reserveMutations, reserveSummaryTable, structuralBalanceTable } from './balance/index.js';
+export { structuralBalance } from './evaluate/structural.js';
+export { reserveMutations } from './evaluate/reserves.js';
+export { reserveSummaryTable, structuralBalanceTable } from './report/balance-tables.js';
 export type {
-  StructuralBalance, StructuralBalanceOptions, BalanceYear, IncidentalItem, BalanceWarning, BalanceWarningCode, BalanceVerdict, ReserveMutationsYear, ReserveSummaryOptions,
-} from './balance/index.js';
+  StructuralBalance, StructuralBalanceOptions, BalanceYear, IncidentalItem, BalanceWarning, BalanceWarningCode, BalanceVerdict,
+} from './evaluate/structural.js';
+export type { ReserveMutationsYear } from './evaluate/reserves.js';
+export type { ReserveSummaryOptions } from './report/balance-tables.js';
 
 // scenarios (scenario's)
 export { loadScenario, checkScenarioShape, applyScenario, DEFAULT_ROUNDING, explain } from './scenario/index.js';
@@ -106,14 +118,16 @@ export type {
 } from './scenario/index.js';
 
 // analysis of scenarios: comparison, attribution, side-by-side tables
-export { compareScenarios, attributeDifference, allocateExactly, scenarioTable } from './analysis/index.js';
+export { compareScenarios } from './analysis/compare.js';
+export { attributeDifference, allocateExactly } from './analysis/attribution.js';
+export { scenarioTable } from './report/scenario-table.js';
 export type {
-  Comparable, ScenarioComparison, RowDifference, YearDifference, Attribution, AttributionShare, AttributionGroup, AttributionOptions,
-  ScenarioTableOptions, ScenarioMeasure, AmountDifference, CoverDifference, SourceDifference, SourceYearDifference, TargetDifference,
-  TargetYearDifference,
-} from './analysis/index.js';
-export { yearTableToDocument } from './report/year-table-document.js';
-export type { YearTableDocumentOptions } from './report/year-table-document.js';
+  Comparable, ScenarioComparison, RowDifference, YearDifference, AmountDifference, CoverDifference, SourceDifference, SourceYearDifference, TargetDifference, TargetYearDifference,
+} from './analysis/compare.js';
+export type { Attribution, AttributionShare, AttributionGroup, AttributionOptions } from './analysis/attribution.js';
+export type { ScenarioTableOptions, ScenarioMeasure } from './report/scenario-table.js';
+export { yearTableToDocument } from './document/year-table.js';
+export type { YearTableDocumentOptions } from './document/year-table.js';
 
 // the compiled exact engine (rekenkern)
 export { compileBudget, createEngine, Engine } from './engine/index.js';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { Budget } from '../src/budget/model.js';
+import type { Budget } from '../src/model/budget.js';
 import { MeerjarenError } from '../src/core/errors.js';
 import { loadBudget } from '../src/document/load.js';
 

@@ -1,7 +1,7 @@
 import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 import { evaluateBudget } from '../evaluate/evaluate.js';
 import { APPLY_OPTIONS, applySteps, runScenario, scenarioArguments, type ApplyOptions } from '../scenario/apply.js';
 import { arrayOf, decimal, integer, requireArgument, text } from '../core/guard.js';

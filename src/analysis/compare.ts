@@ -1,14 +1,14 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
-import { evaluateCover, type CoverEvaluation } from '../coverage/evaluate.js';
-import { evaluateTargets, type TargetsEvaluation } from '../savings/evaluate.js';
+import { evaluateCover, type CoverEvaluation } from '../evaluate/cover.js';
+import { evaluateTargets, type TargetsEvaluation } from '../evaluate/targets.js';
 import type { ScenarioResult } from '../scenario/apply.js';
 import { hasOwnKey, ownValue } from '../core/records.js';
 import { fail, type Path } from '../core/errors.js';
 import { describeValue, isObjectLike } from '../core/guard.js';
-import { requireBudgetAt } from '../evaluate/result-checks.js';
+import { requireBudgetAt } from '../validate/result-checks.js';
 
 /** A budget, or the result of a scenario, that can be compared (vergelijkbaar). */
 export type Comparable = Budget | ScenarioResult;

@@ -1,5 +1,5 @@
 import type { NumberFormat } from '../core/amount.js';
-import type { Budget, LineRow, Nature, SignConvention, Unit } from '../budget/model.js';
+import type { Budget, LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type HorizonDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from './format.js';
 import { loadBudget, type LoadOptions } from './load.js';
 

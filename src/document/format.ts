@@ -1,7 +1,7 @@
 import type { NumberFormat } from '../core/amount.js';
-import type { LineRow, Nature, SignConvention, Unit } from '../budget/model.js';
-import type { CoverSourceKind } from '../coverage/model.js';
-import type { MeasureStatus } from '../savings/model.js';
+import type { LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
+import type { CoverSourceKind } from '../model/cover.js';
+import type { MeasureStatus } from '../model/savings.js';
 
 /** Name of the budget document format, in its `format` field. */
 export const BUDGET_FORMAT = 'meerjaren/budget';

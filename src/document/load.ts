@@ -16,10 +16,10 @@ import {
   type Section,
   type SignConvention,
   type Unit,
-} from '../budget/model.js';
-import { readCover } from '../coverage/read.js';
-import { contextOf } from '../coverage/reader.js';
-import { readTargets } from '../savings/read.js';
+} from '../model/budget.js';
+import { readCover } from './read-cover.js';
+import { contextOf } from './field-reader.js';
+import { readTargets } from './read-targets.js';
 import { expectationChecks } from '../evaluate/evaluate.js';
 import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';

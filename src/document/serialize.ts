@@ -1,7 +1,7 @@
 import { Dec, plainString, type Decimal } from '../core/decimal.js';
-import { isPm, unitFactor, type Budget, type Cell, type YearValues } from '../budget/model.js';
-import { coverToDocument } from '../coverage/write.js';
-import { targetsToDocument } from '../savings/write.js';
+import { isPm, unitFactor, type Budget, type Cell, type YearValues } from '../model/budget.js';
+import { coverToDocument } from './write-cover.js';
+import { targetsToDocument } from './write-targets.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument } from './format.js';
 
 /**

@@ -1,10 +1,10 @@
 import type { Decimal, RoundingMode } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
-import { isPm, type Budget, type Nature, type YearValues } from '../budget/model.js';
+import { isPm, type Budget, type Nature, type YearValues } from '../model/budget.js';
 import { MAX_DECIMALS, MAX_SAFE_UNITS, fractionPlaces, splitAmount, toUnits } from './units.js';
 import { integer, oneOf, readOptions } from '../core/guard.js';
-import { requireBudget } from '../document/admit.js';
-import { ROUNDING } from '../evaluate/result-checks.js';
+import { requireBudget } from '../validate/admit.js';
+import { ROUNDING } from '../validate/result-checks.js';
 
 const compiledBudgets = new WeakSet<object>();
 

@@ -2,10 +2,10 @@ import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import { fail, formatPath } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { tally } from '../core/work.js';
-import { isPm, unitFactor, type Budget, type Nature, type YearValues } from '../budget/model.js';
+import { isPm, unitFactor, type Budget, type Nature, type YearValues } from '../model/budget.js';
 import { PM_FLAG, compileValidBudget } from '../engine/compile.js';
 import { createEngine, type Scope } from '../engine/engine.js';
-import { requireBudget } from '../document/admit.js';
+import { requireBudget } from '../validate/admit.js';
 
 /**
  * A total for one year (totaal): the exact amount, its structural and incidental parts, and the pm posts

@@ -1,5 +1,5 @@
 import { ZERO } from '../core/decimal.js';
-import { isPm, type Budget, type Cell, type YearValues } from '../budget/model.js';
+import { isPm, type Budget, type Cell, type YearValues } from '../model/budget.js';
 import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
 import type { Table, TableCell, TableColumn, TableRow } from './table.js';
 import { ownValue } from '../core/records.js';

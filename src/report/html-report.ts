@@ -1,5 +1,5 @@
 import type { Decimal } from '../core/decimal.js';
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 import type { Evaluation } from '../evaluate/evaluate.js';
 import { budgetTable } from './budget-table.js';
 import { balanceChart } from './charts/balance-chart.js';

@@ -1,4 +1,4 @@
-import { unitFactor, type SignConvention, type Unit } from '../budget/model.js';
+import { unitFactor, type SignConvention, type Unit } from '../model/budget.js';
 import { Dec, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { IssueCollector } from '../core/errors.js';
 

@@ -2,13 +2,13 @@ import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
 import { IssueCollector } from '../core/errors.js';
 import { freezeThrough } from '../core/freeze.js';
 import { admitBudget } from '../document/admitted.js';
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 import { Engine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
 import { resolveSteps, type Step } from './resolve.js';
 import type { ItemKind } from './cover-targets.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
 import { describeValue, isObjectLike, oneOf, readOptions, requireArgument, requireObject, type OptionCheck, type OptionSpec } from '../core/guard.js';
-import { requireBudget } from '../document/admit.js';
+import { requireBudget } from '../validate/admit.js';
 
 enablePatches();
 

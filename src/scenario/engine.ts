@@ -3,7 +3,7 @@ import { checkRange } from '../core/amount.js';
 import { Dec, ZERO, isDecimal, roundTo, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
 import { tally, work } from '../core/work.js';
-import { isPm, PM, type Budget, type Cell, type Component, type Line, type Nature, type Pm } from '../budget/model.js';
+import { isPm, PM, type Budget, type Cell, type Component, type Line, type Nature, type Pm } from '../model/budget.js';
 import { readPercentage, readScenarioAmount, resolveYears } from './values.js';
 import { checkLinkedIndexation } from './links.js';
 import type { Step } from './resolve.js';

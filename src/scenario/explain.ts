@@ -1,7 +1,7 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
 import { freezeThrough } from '../core/freeze.js';
-import { isPm, type Budget, type Cell } from '../budget/model.js';
+import { isPm, type Budget, type Cell } from '../model/budget.js';
 import { APPLY_OPTIONS, runScenario, scenarioArguments, type ApplyOptions } from './apply.js';
 import { integer, object, requireArgument, text } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';

@@ -1,12 +1,12 @@
 import { IssueCollector } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 import { DEFAULT_MAX_DEPTH, parseJsonStrict, type JsonLimits } from '../document/json.js';
 import { SCENARIO_LIBRARY, applyScenario } from './apply.js';
 import { checkScenarioShape } from './shape.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
 import { anything, integer, readOptions } from '../core/guard.js';
-import { requireBudgetOption } from '../evaluate/result-checks.js';
+import { requireBudgetOption } from '../validate/result-checks.js';
 
 /** The largest `maxDepth` a caller may set: the shape check recurses once a level. */
 export const MAX_SCENARIO_DEPTH = 1000;

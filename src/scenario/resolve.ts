@@ -1,7 +1,7 @@
 import type { NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, Path } from '../core/errors.js';
-import { unitFactor, type Budget } from '../budget/model.js';
+import { unitFactor, type Budget } from '../model/budget.js';
 import { checkScenarioShape } from './shape.js';
 import type { Change, Scenario, ScenarioLibrary, ScenarioRounding } from './types.js';
 

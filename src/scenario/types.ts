@@ -1,6 +1,6 @@
 import type { NumberFormat } from '../core/amount.js';
 import type { RoundingMode } from '../core/decimal.js';
-import type { Nature, Unit } from '../budget/model.js';
+import type { Nature, Unit } from '../model/budget.js';
 
 /**
  * An amount as a scenario writes it: an exact decimal string (`"-1100"`, `"1083.5"`) or a safe integer,

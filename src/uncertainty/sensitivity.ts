@@ -5,7 +5,7 @@
 import { Dec, roundTo, type Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 import type { CompiledBudget } from '../engine/compile.js';
 import { unitsToDecimal } from '../engine/units.js';
 import type { DistributionSpec } from './distribution.js';
@@ -13,7 +13,7 @@ import { createKernel, planMeta, type TargetSpec, type UncertainInput } from './
 import { MAX_INPUTS, MAX_TARGETS, TARGET_SPEC, INPUT_SPEC, buildPlan, requireRunBudget } from './montecarlo/plan.js';
 import { arrayOf, describeValue, integer, isObjectLike, object, requireObject, requireOptions, type OptionCheck } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
-import { ROUNDING } from '../evaluate/result-checks.js';
+import { ROUNDING } from '../validate/result-checks.js';
 import { validateDistribution } from './distribution.js';
 
 /** A {@link TornadoMeasure}: one of the names, `{ target }` or `{ savingsGap }`. */

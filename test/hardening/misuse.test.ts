@@ -6,7 +6,7 @@ import { Dec, plainString, toDec, type Decimal } from '../../src/core/decimal.js
 import { loadBudget } from '../../src/document/load.js';
 import { budgetToJson, toDocument } from '../../src/document/serialize.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
-import type { Budget } from '../../src/budget/model.js';
+import type { Budget } from '../../src/model/budget.js';
 import { seedText } from '../helpers.js';
 
 /** Issue 7, misuse and faults: nothing a user does outside the library changes its results. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Budget } from '../../src/budget/model.js';
+import type { Budget } from '../../src/model/budget.js';
 import { loadBudget } from '../../src/document/load.js';
 import type { BudgetDocument, LineDocument, SectionDocument } from '../../src/document/format.js';
 import type { Change, Scenario } from '../../src/scenario/types.js';

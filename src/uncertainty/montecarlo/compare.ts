@@ -5,15 +5,15 @@
  */
 import { MeerjarenError, IssueCollector, issue, type Path } from '../../core/errors.js';
 import { deepFreeze } from '../../core/freeze.js';
-import type { Budget } from '../../budget/model.js';
+import type { Budget } from '../../model/budget.js';
 import { applyScenario } from '../../scenario/apply.js';
 import type { Scenario, ScenarioLibrary } from '../../scenario/types.js';
 import { createKernel } from './kernel.js';
 import { planMeta, type MonteCarloPlan } from './plan-data.js';
 import { buildPlan } from './plan.js';
 import { anything, arrayOf, object, requireArgument, requireArray, text } from '../../core/guard.js';
-import { requireBudget } from '../../document/admit.js';
-import { requireBudgetAt } from '../../evaluate/result-checks.js';
+import { requireBudget } from '../../validate/admit.js';
+import { requireBudgetAt } from '../../validate/result-checks.js';
 import { SCENARIO_LIBRARY } from '../../scenario/apply.js';
 
 /** The most variants of one comparison (each is a run of its own). */

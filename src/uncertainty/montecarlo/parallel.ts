@@ -3,7 +3,7 @@
  * in draw order, identical to a run on one thread.
  * @packageDocumentation
  */
-import type { Budget } from '../../budget/model.js';
+import type { Budget } from '../../model/budget.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import { createKernel } from './kernel.js';
 import { planMeta } from './plan-data.js';

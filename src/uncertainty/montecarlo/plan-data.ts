@@ -5,7 +5,7 @@
  */
 import type { Decimal, RoundingMode } from '../../core/decimal.js';
 import { MeerjarenError, issue } from '../../core/errors.js';
-import type { SavingsTarget } from '../../savings/model.js';
+import type { SavingsTarget } from '../../model/savings.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import type { DistributionSpec } from '../distribution.js';
 import type { Seed } from '../random.js';

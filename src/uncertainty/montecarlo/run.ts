@@ -2,7 +2,7 @@
  * A Monte Carlo run on one thread (Monte Carlo-simulatie): plan, draw, summarise.
  * @packageDocumentation
  */
-import type { Budget } from '../../budget/model.js';
+import type { Budget } from '../../model/budget.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import { createKernel } from './kernel.js';
 import { planMeta } from './plan-data.js';

@@ -1,9 +1,9 @@
 import { ZERO } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 import { evaluate, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
-import type { Table, TableCell, TableColumn, TableRow } from '../report/table.js';
-import { comparableOf, type Comparable } from './compare.js';
+import type { Table, TableCell, TableColumn, TableRow } from './table.js';
+import { comparableOf, type Comparable } from '../analysis/compare.js';
 import { arrayOf, boolean, either, oneOf, readOptions, requireArray, text } from '../core/guard.js';
 
 /** The most budgets and scenario results one table puts side by side (each is evaluated). */

@@ -1,15 +1,15 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
-import { isPm, type Budget, type Nature, type YearValues } from '../budget/model.js';
-import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
-import { evaluateCover, type CoverEvaluation } from '../coverage/evaluate.js';
-import { evaluateTargets, type TargetsEvaluation } from '../savings/evaluate.js';
+import { isPm, type Budget, type Nature, type YearValues } from '../model/budget.js';
+import { evaluate, type Evaluation } from './evaluate.js';
+import { evaluateCover, type CoverEvaluation } from './cover.js';
+import { evaluateTargets, type TargetsEvaluation } from './targets.js';
 import { reserveMutations } from './reserves.js';
 import { ownValue } from '../core/records.js';
 import { integer, readOptions } from '../core/guard.js';
 import { MAX_HORIZON_YEARS } from '../core/horizon.js';
-import { requireBudget } from '../document/admit.js';
-import { COVER_EVALUATION, EVALUATION, TARGETS_EVALUATION } from '../evaluate/result-checks.js';
+import { requireBudget } from '../validate/admit.js';
+import { COVER_EVALUATION, EVALUATION, TARGETS_EVALUATION } from '../validate/result-checks.js';
 
 /** Options of {@link structuralBalance}. */
 export interface StructuralBalanceOptions {

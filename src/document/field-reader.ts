@@ -2,10 +2,10 @@ import { readAmount, type NumberFormat } from '../core/amount.js';
 import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, IssueCode, Path } from '../core/errors.js';
 import type { Horizon } from '../core/horizon.js';
-import { FORBIDDEN_KEYS, JsonNumberText } from '../document/json.js';
+import { FORBIDDEN_KEYS, JsonNumberText } from './json.js';
 import { idRecord } from '../core/records.js';
 import { requireArgument } from '../core/guard.js';
-import { CONTEXT_SOURCE, NUMBER_FORMAT } from './checks.js';
+import { CONTEXT_SOURCE, NUMBER_FORMAT } from './field-checks.js';
 
 /**
  * What a reader of the cover and savings parts of a document needs to know about the budget around them

@@ -5,9 +5,9 @@
  * @packageDocumentation
  */
 import { describeValue, isObjectLike, issueCollector, objectWith, oneOf, pathOf, requireArgument, type OptionCheck } from '../core/guard.js';
-import { isAdmittedBudget } from '../document/admitted.js';
+import { isAdmittedBudget } from './admitted.js';
 import type { NumberFormat } from '../core/amount.js';
-import type { ReadContext } from './reader.js';
+import type { ReadContext } from './field-reader.js';
 
 /** A cover (dekking) as on `Budget.cover`: sources and claims. @internal */
 export const COVER: OptionCheck = objectWith(['sources', 'claims'], 'a cover (Budget.cover: { sources, claims })');

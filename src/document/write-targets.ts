@@ -1,9 +1,9 @@
 import { Dec, plainString, type Decimal } from '../core/decimal.js';
-import { isPm, unitFactor, type Budget, type Cell, type Unit } from '../budget/model.js';
-import type { AmountsDocument, MeasureDocument, RealisationDocument, ReferencePathDocument, SavingsTargetDocument } from '../document/format.js';
-import type { Measure, Realisation, ReferencePath, SavingsAmounts, SavingsTarget } from './model.js';
+import { isPm, unitFactor, type Budget, type Cell, type Unit } from '../model/budget.js';
+import type { AmountsDocument, MeasureDocument, RealisationDocument, ReferencePathDocument, SavingsTargetDocument } from './format.js';
+import type { Measure, Realisation, ReferencePath, SavingsAmounts, SavingsTarget } from '../model/savings.js';
 import { isObjectLike, requireArgument } from '../core/guard.js';
-import { PRESENTED } from '../coverage/checks.js';
+import { PRESENTED } from './field-checks.js';
 
 /**
  * Writes savings targets (taakstellingen) back in the document format that `readTargets` reads: a list in

@@ -1,10 +1,10 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
-import type { Budget, Nature } from '../budget/model.js';
-import type { CoverEvaluation } from '../coverage/evaluate.js';
+import type { Budget, Nature } from '../model/budget.js';
+import type { CoverEvaluation } from './cover.js';
 import { ownValue } from '../core/records.js';
 import { requireArgument } from '../core/guard.js';
-import { requireBudget } from '../document/admit.js';
-import { COVER_EVALUATION } from '../evaluate/result-checks.js';
+import { requireBudget } from '../validate/admit.js';
+import { COVER_EVALUATION } from '../validate/result-checks.js';
 
 /** Reserve mutations in one year, split by where they are booked (mutaties reserves). Positive = to the saldo. */
 export interface ReserveMutationsYear {

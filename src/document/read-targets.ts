@@ -1,14 +1,14 @@
-import { admitBudget } from '../document/admitted.js';
+import { admitBudget } from './admitted.js';
 import type { NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import { IssueCollector, type Path } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import { PM, unitFactor, type Budget, type Cell, type Unit } from '../budget/model.js';
-import { FieldReader, contextOf, type ReadContext } from '../coverage/reader.js';
-import { MEASURE_STATUSES, type Measure, type Realisation, type ReferencePath, type SavingsTarget } from './model.js';
+import { PM, unitFactor, type Budget, type Cell, type Unit } from '../model/budget.js';
+import { FieldReader, contextOf, type ReadContext } from './field-reader.js';
+import { MEASURE_STATUSES, type Measure, type Realisation, type ReferencePath, type SavingsTarget } from '../model/savings.js';
 import { readOptions, requireArray } from '../core/guard.js';
-import { requireBudget } from '../document/admit.js';
-import { NUMBER_FORMAT, requireReaderArguments } from '../coverage/checks.js';
+import { requireBudget } from '../validate/admit.js';
+import { NUMBER_FORMAT, requireReaderArguments } from './field-checks.js';
 
 const UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
 const TARGET_FIELDS = ['id', 'title', 'unit', 'path', 'measures', 'references', 'line'];

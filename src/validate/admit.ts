@@ -1,9 +1,9 @@
 import { MeerjarenError, fail } from '../core/errors.js';
 import { describeValue, isObjectLike } from '../core/guard.js';
-import type { Budget } from '../budget/model.js';
-import { admitBudget, isAdmittedBudget } from './admitted.js';
-import { loadBudget } from './load.js';
-import { toDocument } from './serialize.js';
+import type { Budget } from '../model/budget.js';
+import { admitBudget, isAdmittedBudget } from '../document/admitted.js';
+import { loadBudget } from '../document/load.js';
+import { toDocument } from '../document/serialize.js';
 
 /**
  * The budget argument of a public function (begroting), validated as strictly as {@link loadBudget} validates

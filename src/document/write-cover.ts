@@ -1,9 +1,9 @@
 import { Dec, plainString, type Decimal } from '../core/decimal.js';
-import { unitFactor, type Budget } from '../budget/model.js';
-import type { AmountsDocument, CapacityDocument, CoverClaimDocument, CoverDocument, CoverSourceDocument, ReserveDocument } from '../document/format.js';
-import type { Capacity, Cover, CoverClaim, CoverSource, ReserveBalance, YearAmounts } from './model.js';
+import { unitFactor, type Budget } from '../model/budget.js';
+import type { AmountsDocument, CapacityDocument, CoverClaimDocument, CoverDocument, CoverSourceDocument, ReserveDocument } from './format.js';
+import type { Capacity, Cover, CoverClaim, CoverSource, ReserveBalance, YearAmounts } from '../model/cover.js';
 import { requireArgument } from '../core/guard.js';
-import { COVER, PRESENTED } from './checks.js';
+import { COVER, PRESENTED } from './field-checks.js';
 
 /**
  * Writes a cover (dekking) back in the document format that `readCover` reads: amounts as plain decimal

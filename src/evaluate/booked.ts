@@ -1,5 +1,5 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
-import { isPm, type Budget, type YearValues } from '../budget/model.js';
+import { isPm, type Budget, type YearValues } from '../model/budget.js';
 
 /**
  * One planned reserve mutation that the line it is booked in (`bookedIn`) does not hold (geboekte mutatie klopt

@@ -1,11 +1,11 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
-import { isPm, type Budget, type Unit } from '../budget/model.js';
-import type { Measure, MeasureStatus, SavingsTarget } from './model.js';
+import { isPm, type Budget, type Unit } from '../model/budget.js';
+import type { Measure, MeasureStatus, SavingsTarget } from '../model/savings.js';
 import { idRecord } from '../core/records.js';
 import { objectWith, requireArgument, requireNumber } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
-import { requireBudget } from '../document/admit.js';
+import { requireBudget } from '../validate/admit.js';
 
 const MEASURE = objectWith(['id', 'planned', 'realisation'], 'a measure of a budget (Budget.targets[t].measures[m])');
 

@@ -1,16 +1,16 @@
 import { ZERO, plainString, type Decimal } from '../core/decimal.js';
 import { IssueCollector } from '../core/errors.js';
-import { bookedMismatches } from '../coverage/booked.js';
+import { bookedMismatches } from '../evaluate/booked.js';
 import { deepFreeze } from '../core/freeze.js';
-import { isPm, type Budget, type YearValues } from '../budget/model.js';
+import { isPm, type Budget, type YearValues } from '../model/budget.js';
 import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
-import { evaluateCover, type CoverEvaluation } from '../coverage/evaluate.js';
-import type { Table, TableCell, TableColumn, TableRow } from '../report/table.js';
-import { reserveMutations } from './reserves.js';
-import type { StructuralBalance } from './structural.js';
+import { evaluateCover, type CoverEvaluation } from '../evaluate/cover.js';
+import type { Table, TableCell, TableColumn, TableRow } from './table.js';
+import { reserveMutations } from '../evaluate/reserves.js';
+import type { StructuralBalance } from '../evaluate/structural.js';
 import { objectWith, oneOf, readOptions, requireArgument, text } from '../core/guard.js';
-import { requireBudget } from '../document/admit.js';
-import { COVER_EVALUATION, EVALUATION } from '../evaluate/result-checks.js';
+import { requireBudget } from '../validate/admit.js';
+import { COVER_EVALUATION, EVALUATION } from '../validate/result-checks.js';
 
 /** Options of {@link reserveSummaryTable}. */
 export interface ReserveSummaryOptions {

@@ -1,13 +1,13 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import { idRecord, ownValue } from '../core/records.js';
-import type { Budget, Nature } from '../budget/model.js';
-import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
-import type { CoverClaim, CoverSource, CoverSourceKind } from './model.js';
+import type { Budget, Nature } from '../model/budget.js';
+import { evaluate, type Evaluation, type Total, type TotalsByYear } from './evaluate.js';
+import type { CoverClaim, CoverSource, CoverSourceKind } from '../model/cover.js';
 import { bookedMismatches } from './booked.js';
 import { requireArgument } from '../core/guard.js';
-import { requireBudget } from '../document/admit.js';
-import { EVALUATION } from '../evaluate/result-checks.js';
+import { requireBudget } from '../validate/admit.js';
+import { EVALUATION } from '../validate/result-checks.js';
 
 /** One claim in one year: what it asks, what it gets and what stays open (claimed = covered + uncovered). */
 export interface ClaimYear {

@@ -1,7 +1,7 @@
 import type { Decimal } from '../core/decimal.js';
 import type { Horizon } from '../core/horizon.js';
-import type { Cover } from '../coverage/model.js';
-import type { SavingsTarget } from '../savings/model.js';
+import type { Cover } from './cover.js';
+import type { SavingsTarget } from './savings.js';
 
 /** Incidental or structural (incidenteel / structureel), as the BBV requires every item to be marked. */
 export type Nature = 'incidental' | 'structural';

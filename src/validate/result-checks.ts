@@ -7,8 +7,8 @@
 import { objectWith, oneOf, type OptionCheck } from '../core/guard.js';
 import type { RoundingMode } from '../core/decimal.js';
 import { IssueCollector, MeerjarenError, formatPath, type IssueCode, type Path } from '../core/errors.js';
-import type { Budget } from '../budget/model.js';
-import { requireBudget } from '../document/admit.js';
+import type { Budget } from '../model/budget.js';
+import { requireBudget } from './admit.js';
 
 /** An {@link Evaluation} from `evaluate`. @internal */
 export const EVALUATION: OptionCheck = objectWith(['years', 'sections', 'lines', 'total', 'checks'], 'an evaluation from evaluate()');

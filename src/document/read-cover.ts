@@ -1,13 +1,13 @@
-import { admitBudget } from '../document/admitted.js';
+import { admitBudget } from './admitted.js';
 import type { NumberFormat } from '../core/amount.js';
 import { IssueCollector, type Path } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import type { Budget, Nature } from '../budget/model.js';
-import { COVER_SOURCE_KINDS, type Capacity, type ClaimExtent, type Cover, type CoverClaim, type CoverSource, type ReserveBalance } from './model.js';
-import { FieldReader, contextOf, type ReadContext } from './reader.js';
+import type { Budget, Nature } from '../model/budget.js';
+import { COVER_SOURCE_KINDS, type Capacity, type ClaimExtent, type Cover, type CoverClaim, type CoverSource, type ReserveBalance } from '../model/cover.js';
+import { FieldReader, contextOf, type ReadContext } from './field-reader.js';
 import { readOptions, requireObject } from '../core/guard.js';
-import { requireBudget } from '../document/admit.js';
-import { NUMBER_FORMAT, requireReaderArguments } from './checks.js';
+import { requireBudget } from '../validate/admit.js';
+import { NUMBER_FORMAT, requireReaderArguments } from './field-checks.js';
 
 const NATURES: readonly Nature[] = ['incidental', 'structural'];
 const SOURCE_FIELDS = ['id', 'title', 'kind', 'nature', 'capacity', 'reserve', 'tags'];

@@ -1,7 +1,7 @@
 import { plainString } from '../core/decimal.js';
-import type { Nature, SignConvention, Unit } from '../budget/model.js';
-import type { YearTable } from './csv.js';
-import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type LineDocument } from '../document/format.js';
+import type { Nature, SignConvention, Unit } from '../model/budget.js';
+import type { YearTable } from '../report/csv.js';
+import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type LineDocument } from './format.js';
 
 /** Options of {@link yearTableToDocument}. */
 export interface YearTableDocumentOptions {
