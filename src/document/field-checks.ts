@@ -7,7 +7,23 @@
 import { describeValue, isObjectLike, issueCollector, objectWith, oneOf, pathOf, requireArgument, type OptionCheck } from '../core/guard.js';
 import { isAdmittedBudget } from './admitted.js';
 import type { NumberFormat } from '../core/amount.js';
-import type { ReadContext } from './field-reader.js';
+import type { Decimal } from '../core/decimal.js';
+import type { Horizon } from '../core/horizon.js';
+
+/**
+ * What a reader of the cover and savings parts of a document needs to know about the budget around them
+ * (leescontext): the unit and number notation of amounts, the horizon, and which rows exist.
+ */
+export interface ReadContext {
+  /** Euros per unit of the document (1000 for x EUR 1.000). */
+  readonly unitFactor: Decimal;
+  /** Declared number notation of amount strings, if any. */
+  readonly numberFormat?: NumberFormat;
+  /** The budget's horizon. */
+  readonly horizon: Horizon;
+  /** Every row id of the budget (lines and components), mapped to the id of its line. */
+  readonly rows: ReadonlyMap<string, string>;
+}
 
 /** A cover (dekking) as on `Budget.cover`: sources and claims. @internal */
 export const COVER: OptionCheck = objectWith(['sources', 'claims'], 'a cover (Budget.cover: { sources, claims })');

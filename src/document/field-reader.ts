@@ -7,20 +7,8 @@ import { idRecord } from '../core/records.js';
 import { requireArgument } from '../core/guard.js';
 import { CONTEXT_SOURCE, NUMBER_FORMAT } from './field-checks.js';
 
-/**
- * What a reader of the cover and savings parts of a document needs to know about the budget around them
- * (leescontext): the unit and number notation of amounts, the horizon, and which rows exist.
- */
-export interface ReadContext {
-  /** Euros per unit of the document (1000 for x EUR 1.000). */
-  readonly unitFactor: Decimal;
-  /** Declared number notation of amount strings, if any. */
-  readonly numberFormat?: NumberFormat;
-  /** The budget's horizon. */
-  readonly horizon: Horizon;
-  /** Every row id of the budget (lines and components), mapped to the id of its line. */
-  readonly rows: ReadonlyMap<string, string>;
-}
+export type { ReadContext } from './field-checks.js';
+import type { ReadContext } from './field-checks.js';
 
 type Raw = Record<string, unknown>;
 const ID = /^[\p{L}\p{N}][\p{L}\p{N}._\-/:#]*$/u;

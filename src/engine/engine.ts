@@ -1,6 +1,6 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
-import type { Total } from '../evaluate/evaluate.js';
+import type { Total } from '../model/evaluation.js';
 import { FILLED, PM_FLAG, isCompiledBudget, type CompiledBudget } from './compile.js';
 import { applyRate, type Rate } from './rate.js';
 import { MAX_SAFE_UNITS, unitsToDecimal } from './units.js';

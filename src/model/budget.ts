@@ -2,36 +2,10 @@ import type { Decimal } from '../core/decimal.js';
 import type { Horizon } from '../core/horizon.js';
 import type { Cover } from './cover.js';
 import type { SavingsTarget } from './savings.js';
+import type { Nature, SignConvention, Tags, Unit, YearValues } from './values.js';
 
-/** Incidental or structural (incidenteel / structureel), as the BBV requires every item to be marked. */
-export type Nature = 'incidental' | 'structural';
-
-/** The unit a source table writes its amounts in (eenheid): euros, x EUR 1.000 or x EUR 1 mln. */
-export type Unit = 'euro' | 'thousand' | 'million';
-
-/**
- * How a source table signs its amounts (tekenconventie).
- * - `voordeel-positive`: positive = voordeel (better saldo), negative = nadeel; the model's own meaning.
- * - `nadeel-positive`: positive = nadeel; costs are written positive (seed 001's Beleidswijzigingen table).
- */
-export type SignConvention = 'voordeel-positive' | 'nadeel-positive';
-
-/** A pro memorie post (pm): acknowledged but not yet quantified; optionally with a known direction ("-PM"). */
-export interface Pm {
-  /** Discriminant. */
-  readonly kind: 'pm';
-  /** Known direction of the effect: "-PM" is a nadeel, "+PM" a voordeel. */
-  readonly direction?: 'voordeel' | 'nadeel';
-}
-
-/** The value of a row in a year: an exact amount in euros (effect on the saldo, positive = voordeel) or a pm. A year without value is absent. */
-export type Cell = Decimal | Pm;
-
-/** Values per year of one row; keys are years written as strings ("2026"); an absent year is nil (blank). */
-export type YearValues = Readonly<Record<string, Cell>>;
-
-/** Free labels of a line or component: programme, goal ("2.1"), taakveld, product... */
-export type Tags = Readonly<Record<string, string>>;
+export { PM, isPm, unitFactor } from './values.js';
+export type { Cell, Nature, Pm, SignConvention, Tags, Unit, YearValues } from './values.js';
 
 /** A component (onderdeel) of a budget line, such as "- kosten noodopvang" under 1.1. */
 export interface Component {
@@ -118,19 +92,3 @@ export interface Budget {
   /** Savings targets (taakstellingen) with their measures, keyed by id, if declared. */
   readonly targets?: Readonly<Record<string, SavingsTarget>>;
 }
-
-/** Euros per unit. */
-export function unitFactor(unit: Unit): number {
-  return unit === 'euro' ? 1 : unit === 'thousand' ? 1000 : 1_000_000;
-}
-
-/**
- * Whether a cell is a pm post.
- * @param cell - a cell or nothing
- */
-export function isPm(cell: Cell | undefined): cell is Pm {
-  return typeof cell === 'object' && cell !== null && (cell as Pm).kind === 'pm';
-}
-
-/** The plain pm post (no direction). */
-export const PM: Pm = Object.freeze({ kind: 'pm' });

@@ -1,5 +1,5 @@
 import type { Decimal } from '../core/decimal.js';
-import type { Nature, Tags } from './budget.js';
+import type { Nature, Tags } from './values.js';
 
 /** Amounts per year in euros, keyed by year ("2026"); an absent year is nothing. */
 export type YearAmounts = Readonly<Record<string, Decimal>>;

@@ -1,5 +1,5 @@
 import type { Decimal } from '../core/decimal.js';
-import type { Cell, Unit } from './budget.js';
+import type { Cell, Unit } from './values.js';
 
 /** Amounts per year in euros, keyed by year ("2026"). */
 export type SavingsAmounts = Readonly<Record<string, Decimal>>;
