@@ -20,10 +20,10 @@ export { PM, isPm, unitFactor } from './model/budget.js';
 export type { Budget, Section, Line, Component, Cell, Pm, Nature, Unit, SignConvention, LineRow, YearValues, Tags, SourcePresentation } from './model/budget.js';
 
 // documents
-export { loadBudget } from './document/load.js';
-export type { LoadOptions } from './document/load.js';
-export { budget, BudgetBuilder, pm } from './document/builder.js';
-export type { BudgetOptions, LineOptions, ComponentOptions, ValuesInput } from './document/builder.js';
+export { loadBudget } from './evaluate/load.js';
+export type { LoadOptions } from './evaluate/load.js';
+export { budget, BudgetBuilder, pm } from './evaluate/builder.js';
+export type { BudgetOptions, LineOptions, ComponentOptions, ValuesInput } from './evaluate/builder.js';
 export { toDocument, budgetToJson } from './document/serialize.js';
 export { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './document/format.js';
 export type {
@@ -75,12 +75,13 @@ export type { ChartLocale, NumberFormatter, FormatInfo } from './report/charts/f
 
 // cover (dekking)
 export { COVER_SOURCE_KINDS } from './model/cover.js';
-export { readCover, withCover } from './document/read-cover.js';
+export { readCover } from './document/read-cover.js';
+export { withCover } from './validate/with-cover.js';
 export { contextOf } from './document/field-reader.js';
 export { evaluateCover } from './evaluate/cover.js';
 export { coverToDocument } from './document/write-cover.js';
 export type { Cover, CoverSource, CoverSourceKind, CoverClaim, ClaimExtent, Capacity, ReserveBalance, YearAmounts } from './model/cover.js';
-export type { WithCoverOptions } from './document/read-cover.js';
+export type { WithCoverOptions } from './validate/with-cover.js';
 export type { ReadContext } from './document/field-reader.js';
 export type {
   CoverEvaluation, ClaimResult, ClaimYear, RowCover, RowCoverYear, SourceResult, SourceYear, ReserveYear, CoverYear, CoverFinding, CoverFindingCode,
@@ -89,12 +90,13 @@ export type {
 // savings targets (taakstellingen) and measures (maatregelen)
 export { MEASURE_STATUSES } from './model/savings.js';
 export { steppedPath } from './document/stepped-path.js';
-export { readTargets, withTargets } from './document/read-targets.js';
+export { readTargets } from './document/read-targets.js';
+export { withTargets } from './validate/with-targets.js';
 export { evaluateTargets, realisedIn } from './evaluate/targets.js';
 export { targetsToDocument } from './document/write-targets.js';
 export type { SavingsTarget, Measure, MeasureStatus, Realisation, ReferencePath, SavingsAmounts } from './model/savings.js';
 export type { SteppedPathOptions } from './document/stepped-path.js';
-export type { WithTargetsOptions } from './document/read-targets.js';
+export type { WithTargetsOptions } from './validate/with-targets.js';
 export type { TargetsEvaluation, TargetResult, TargetYear, MeasureResult, MeasureShortfall, ReferenceYear } from './evaluate/targets.js';
 
 // structural balance (BBV) and reserve mutations

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import type { Budget } from '../src/model/budget.js';
 import { MeerjarenError } from '../src/core/errors.js';
-import { loadBudget } from '../src/document/load.js';
+import { loadBudget } from '../src/evaluate/load.js';
 
 /** One issue as the tests compare it: its stable code and where it is. */
 export interface CodeAndPath {

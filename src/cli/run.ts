@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { MeerjarenError, type Issue } from '../core/errors.js';
 import type { Budget, SignConvention, Unit } from '../model/budget.js';
-import { loadBudget } from '../document/load.js';
+import { loadBudget } from '../evaluate/load.js';
 import { jsonPositions } from '../document/json.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { budgetTable } from '../report/budget-table.js';

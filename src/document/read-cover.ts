@@ -1,13 +1,8 @@
-import { admitBudget } from './admitted.js';
-import type { NumberFormat } from '../core/amount.js';
 import { IssueCollector, type Path } from '../core/errors.js';
-import { deepFreeze } from '../core/freeze.js';
-import type { Budget, Nature } from '../model/budget.js';
+import type { Nature } from '../model/budget.js';
 import { COVER_SOURCE_KINDS, type Capacity, type ClaimExtent, type Cover, type CoverClaim, type CoverSource, type ReserveBalance } from '../model/cover.js';
-import { FieldReader, contextOf, type ReadContext } from './field-reader.js';
-import { readOptions, requireObject } from '../core/guard.js';
-import { requireBudget } from '../validate/admit.js';
-import { NUMBER_FORMAT, requireReaderArguments } from './field-checks.js';
+import { FieldReader, type ReadContext } from './field-reader.js';
+import { requireReaderArguments } from './field-checks.js';
 
 const NATURES: readonly Nature[] = ['incidental', 'structural'];
 const SOURCE_FIELDS = ['id', 'title', 'kind', 'nature', 'capacity', 'reserve', 'tags'];
@@ -216,29 +211,4 @@ function findCycles(claims: readonly CoverClaim[], paths: readonly Path[], sourc
     state.set(line, 'done');
   };
   for (const line of edges.keys()) if (!state.has(line)) visit(line);
-}
-
-/** Options of {@link withCover}. */
-export interface WithCoverOptions {
-  /** Notation of amount strings. @defaultValue plain */
-  readonly numberFormat?: NumberFormat;
-}
-
-/**
- * Returns the budget with its cover (dekking) set: the cover written as in a document (amounts in the budget's
- * unit), validated against the budget, frozen.
- * @param budget - the budget
- * @param cover - the `cover` value as in a document; see {@link readCover}
- * @param options - number notation
- * @throws MeerjarenError listing every problem, paths starting at `cover`
- */
-export function withCover(budget: Budget, cover: unknown, options: WithCoverOptions = {}): Budget {
-  budget = requireBudget('withCover', 'budget', budget);
-  requireObject('withCover', 'cover', cover, 'the cover as in a document: { sources, claims }');
-  options = readOptions('withCover', options, { numberFormat: NUMBER_FORMAT });
-  const issues = new IssueCollector();
-  const result = readCover(cover, ['cover'], issues, contextOf(budget, options.numberFormat));
-  issues.throwIfAny();
-  if (result === undefined) return issues.throwIfAny() as never;
-  return admitBudget(deepFreeze({ ...budget, cover: result }));
 }

@@ -1,14 +1,9 @@
-import { admitBudget } from './admitted.js';
-import type { NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import { IssueCollector, type Path } from '../core/errors.js';
-import { deepFreeze } from '../core/freeze.js';
-import { PM, unitFactor, type Budget, type Cell, type Unit } from '../model/budget.js';
-import { FieldReader, contextOf, type ReadContext } from './field-reader.js';
+import { PM, unitFactor, type Cell, type Unit } from '../model/budget.js';
+import { FieldReader, type ReadContext } from './field-reader.js';
 import { MEASURE_STATUSES, type Measure, type Realisation, type ReferencePath, type SavingsTarget } from '../model/savings.js';
-import { readOptions, requireArray } from '../core/guard.js';
-import { requireBudget } from '../validate/admit.js';
-import { NUMBER_FORMAT, requireReaderArguments } from './field-checks.js';
+import { requireReaderArguments } from './field-checks.js';
 
 const UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
 const TARGET_FIELDS = ['id', 'title', 'unit', 'path', 'measures', 'references', 'line'];
@@ -190,27 +185,4 @@ function readRealisation(r: FieldReader, raw: unknown, path: Path, planned: Read
   }
   r.issues.add('invalid_value', path, 'a realisation is "as-planned", "none", { "rate" }, { "amount" } or { "delay" }');
   return undefined;
-}
-
-/** Options of {@link withTargets}. */
-export interface WithTargetsOptions {
-  /** Notation of amount strings. @defaultValue plain */
-  readonly numberFormat?: NumberFormat;
-}
-
-/**
- * Returns the budget with its savings targets (taakstellingen) set, validated against the budget and frozen.
- * @param budget - the budget
- * @param targets - the `targets` value as in a document; see {@link readTargets}
- * @param options - number notation
- * @throws MeerjarenError listing every problem, paths starting at `targets`
- */
-export function withTargets(budget: Budget, targets: unknown, options: WithTargetsOptions = {}): Budget {
-  budget = requireBudget('withTargets', 'budget', budget);
-  requireArray('withTargets', 'targets', targets, 'the targets as in a document: a list');
-  options = readOptions('withTargets', options, { numberFormat: NUMBER_FORMAT });
-  const issues = new IssueCollector();
-  const result = readTargets(targets, ['targets'], issues, contextOf(budget, options.numberFormat));
-  issues.throwIfAny();
-  return admitBudget(deepFreeze({ ...budget, targets: result }));
 }

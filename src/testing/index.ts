@@ -17,7 +17,7 @@ import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { arrayOf, bigintIn, boolean, describeValue, integer, oneOf, readOptions, requireArgument, requireNumber, requireString, type OptionSpec } from '../core/guard.js';
 import type { Budget, LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
-import { loadBudget } from '../document/load.js';
+import { loadBudget } from '../evaluate/load.js';
 import { requireBudget } from '../validate/admit.js';
 import type { Change, Scenario, ScenarioLibrary, ValueSpec } from '../scenario/types.js';
 

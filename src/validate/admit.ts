@@ -2,7 +2,7 @@ import { MeerjarenError, fail } from '../core/errors.js';
 import { describeValue, isObjectLike } from '../core/guard.js';
 import type { Budget } from '../model/budget.js';
 import { admitBudget, isAdmittedBudget } from '../document/admitted.js';
-import { loadBudget } from '../document/load.js';
+import { readBudget } from '../document/load.js';
 import { toDocument } from '../document/serialize.js';
 
 /**
@@ -35,7 +35,7 @@ export function requireBudget(fn: string, param: string, value: unknown): Budget
     fail('invalid_argument', [param], `${fn}: ${param} is not a budget (from loadBudget or budget())`);
   }
   try {
-    return admitBudget(loadBudget(document, { totals: 'ignore' }));
+    return admitBudget(readBudget(document));
   } catch (error) {
     if (!MeerjarenError.is(error)) throw error;
     const first = error.issues[0];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZERO, budget, type Budget } from '../../src/index.js';
 import { evaluateCover } from '../../src/evaluate/cover.js';
-import { withCover } from '../../src/document/read-cover.js';
+import { withCover } from '../../src/validate/with-cover.js';
 
 const numRuns = process.env.MEERJAREN_DEEP ? 100_000 : 1000;
 const YEARS = [2025, 2026, 2027, 2028];

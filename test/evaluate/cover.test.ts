@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { budget, pm } from '../../src/index.js';
 import { evaluateCover } from '../../src/evaluate/cover.js';
-import { withCover } from '../../src/document/read-cover.js';
+import { withCover } from '../../src/validate/with-cover.js';
 import { seed000Cover, seed000WithCover } from '../../examples/10-seed000-cover.js';
 import { issuesOrNone } from '../helpers.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MeerjarenError, ZERO, budget, evaluateCover, type Budget, type Table } from '../../src/index.js';
 import { reserveSummaryTable } from '../../src/report/balance-tables.js';
 import { structuralBalance } from '../../src/evaluate/structural.js';
-import { withCover } from '../../src/document/read-cover.js';
+import { withCover } from '../../src/validate/with-cover.js';
 
 const numRuns = process.env.MEERJAREN_DEEP ? 100_000 : 1000;
 const cell = fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.constant(null), fc.constant('pm'));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { budget } from '../../src/index.js';
 import { structuralBalance } from '../../src/evaluate/structural.js';
-import { withCover } from '../../src/document/read-cover.js';
-import { withTargets } from '../../src/document/read-targets.js';
+import { withCover } from '../../src/validate/with-cover.js';
+import { withTargets } from '../../src/validate/with-targets.js';
 import { seed000Balance } from '../../examples/12-seed000-structural-balance.js';
 
 const k = (d: { div(n: number): { toFixed(): string } } | undefined): string | undefined => d?.div(1000).toFixed();

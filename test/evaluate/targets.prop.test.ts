@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budget } from '../../src/index.js';
 import { evaluateTargets } from '../../src/evaluate/targets.js';
-import { withTargets } from '../../src/document/read-targets.js';
+import { withTargets } from '../../src/validate/with-targets.js';
 
 const numRuns = process.env.MEERJAREN_DEEP ? 100_000 : 1000;
 const table = budget({ title: 't', unit: 'euro', horizon: { from: 2025, to: 2029 } }).section('4', 's').line('T', 'T', [1], { nature: 'structural' }).build();

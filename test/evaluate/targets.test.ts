@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { budget } from '../../src/index.js';
 import { evaluateTargets } from '../../src/evaluate/targets.js';
 import { steppedPath } from '../../src/document/stepped-path.js';
-import { withTargets } from '../../src/document/read-targets.js';
+import { withTargets } from '../../src/validate/with-targets.js';
 import { LOCAL_PATH, hervormingsagendaResult } from '../../examples/11-hervormingsagenda-taakstelling.js';
 import { issuesOrNone } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MeerjarenError } from '../../src/core/errors.js';
 import { issuePairsOf } from '../helpers.js';
-import { loadBudget, type LoadOptions } from '../../src/document/load.js';
+import { loadBudget, type LoadOptions } from '../../src/evaluate/load.js';
 import { BAD_AMOUNTS } from '../../src/testing/index.js';
 import { Dec } from '../../src/core/decimal.js';
 import { allocateRounded } from '../../src/report/allocate.js';

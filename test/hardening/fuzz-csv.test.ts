@@ -5,7 +5,7 @@ import { unitFactor, type Nature, type SignConvention, type Unit } from '../../s
 import { Dec } from '../../src/core/decimal.js';
 import { MeerjarenError } from '../../src/core/errors.js';
 import { countWork, type WorkCount } from '../../src/core/work.js';
-import { loadBudget } from '../../src/document/load.js';
+import { loadBudget } from '../../src/evaluate/load.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { readYearTable, type CsvSeparator, type YearTable, type YearTableOptions } from '../../src/report/csv.js';
 import { yearTableToDocument } from '../../src/document/year-table.js';

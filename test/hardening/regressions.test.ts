@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Decimal as DecimalEsm } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { isDecimal } from '../../src/core/decimal.js';
-import { loadBudget } from '../../src/document/load.js';
+import { loadBudget } from '../../src/evaluate/load.js';
 import { readCsv, readYearTable, type YearTableOptions } from '../../src/report/csv.js';
 import { IssueCollector, MeerjarenError } from '../../src/core/errors.js';
 import { countWork } from '../../src/core/work.js';

@@ -9,7 +9,7 @@ import { Dec, isDecimal } from '../../src/core/decimal.js';
 import type { Evaluation } from '../../src/evaluate/evaluate.js';
 import { budgetAndScenarioArb, budgetAndStackedScenarioArb, budgetArb } from './arbitraries.js';
 import { MeerjarenError } from '../../src/core/errors.js';
-import { loadBudget } from '../../src/document/load.js';
+import { loadBudget } from '../../src/evaluate/load.js';
 import { toDocument } from '../../src/document/serialize.js';
 
 function cloneDeep<T>(value: T): T {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Budget } from '../../src/model/budget.js';
-import { withCover } from '../../src/document/read-cover.js';
-import { withTargets } from '../../src/document/read-targets.js';
+import { withCover } from '../../src/validate/with-cover.js';
+import { withTargets } from '../../src/validate/with-targets.js';
 import type { Change, Scenario } from '../../src/scenario/types.js';
 import { idArb, uniqueIdsArb } from '../../src/testing/index.js';
 import { budgetArb } from './arbitraries.js';

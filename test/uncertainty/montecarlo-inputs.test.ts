@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { budget, type Budget } from '../../src/index.js';
-import { withCover } from '../../src/document/read-cover.js';
-import { withTargets } from '../../src/document/read-targets.js';
+import { withCover } from '../../src/validate/with-cover.js';
+import { withTargets } from '../../src/validate/with-targets.js';
 import { closeWorkerPools, compareMonteCarlo, monteCarlo, monteCarloAsync, tornado, type MonteCarloResult, type OutcomesByYear, type UncertainInput } from '../../src/uncertainty/index.js';
 import { issuesOf } from '../helpers.js';
 

@@ -1,6 +1,6 @@
 import type { NumberFormat } from '../core/amount.js';
 import type { Budget, LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
-import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type HorizonDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from './format.js';
+import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type HorizonDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
 import { loadBudget, type LoadOptions } from './load.js';
 
 /** The pm token for builder values (pro memorie). `'-pm'` is a pm with a known nadeel, `'+pm'` a voordeel. */
