@@ -1,6 +1,6 @@
 import { plainString } from '../core/decimal.js';
 import type { Nature, SignConvention, Unit } from '../model/budget.js';
-import type { YearTable } from '../report/csv.js';
+import type { YearTable } from './csv.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type LineDocument } from './format.js';
 
 /** Options of {@link yearTableToDocument}. */

@@ -5,8 +5,8 @@ import { IssueCollector } from '../core/errors.js';
 /** How a negative number is written: "-2.100", "2.100-", or with V/N letters ("N2.100", "V12"). */
 export type AmountNotation = 'minus' | 'trailing-minus' | 'vn';
 
-/** Number format: 'nl' writes "1.083" and "2,5"; 'en' writes "1,083" and "2.5". */
-export type NumberLocale = 'nl' | 'en';
+export type { NumberLocale } from '../document/locale-amount.js';
+import type { NumberLocale } from '../document/locale-amount.js';
 
 /** Language of the words a renderer adds ("Bedragen x € 1.000", "Afrondingsverschil"). */
 export type LabelLanguage = 'nl' | 'en';

@@ -5,7 +5,7 @@ import { loadBudget, type LoadOptions } from '../../src/evaluate/load.js';
 import { BAD_AMOUNTS } from '../../src/testing/index.js';
 import { Dec } from '../../src/core/decimal.js';
 import { allocateRounded } from '../../src/report/allocate.js';
-import { readYearTable } from '../../src/report/csv.js';
+import { readYearTable } from '../../src/document/csv.js';
 import { applyScenario } from '../../src/scenario/apply.js';
 import type { Change, Scenario, ScenarioLibrary } from '../../src/scenario/types.js';
 

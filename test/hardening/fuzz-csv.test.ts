@@ -7,7 +7,7 @@ import { MeerjarenError } from '../../src/core/errors.js';
 import { countWork, type WorkCount } from '../../src/core/work.js';
 import { loadBudget } from '../../src/evaluate/load.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
-import { readYearTable, type CsvSeparator, type YearTable, type YearTableOptions } from '../../src/report/csv.js';
+import { readYearTable, type CsvSeparator, type YearTable, type YearTableOptions } from '../../src/document/csv.js';
 import { yearTableToDocument } from '../../src/document/year-table.js';
 import { orRefused } from '../helpers.js';
 import { hostileCsvTexts } from './hostile-texts.js';

@@ -3,7 +3,7 @@ import { Decimal as DecimalEsm } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { isDecimal } from '../../src/core/decimal.js';
 import { loadBudget } from '../../src/evaluate/load.js';
-import { readCsv, readYearTable, type YearTableOptions } from '../../src/report/csv.js';
+import { readCsv, readYearTable, type YearTableOptions } from '../../src/document/csv.js';
 import { IssueCollector, MeerjarenError } from '../../src/core/errors.js';
 import { countWork } from '../../src/core/work.js';
 import { DEFAULT_MAX_DEPTH, checkShape } from '../../src/document/json.js';
