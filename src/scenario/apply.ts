@@ -5,9 +5,10 @@ import { admitBudget } from '../document/admitted.js';
 import type { Budget } from '../model/budget.js';
 import { Engine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
 import { resolveSteps, type Step } from './resolve.js';
+import { SCENARIO_LIBRARY, dropExpectations } from './references.js';
 import type { ItemKind } from './cover-targets.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
-import { describeValue, isObjectLike, oneOf, readOptions, requireArgument, requireObject, type OptionCheck, type OptionSpec } from '../core/guard.js';
+import { oneOf, readOptions, requireArgument, requireObject, type OptionSpec } from '../core/guard.js';
 import { requireBudget } from '../validate/admit.js';
 
 enablePatches();
@@ -127,14 +128,6 @@ export function applyScenario(budget: Budget, scenario: Scenario, library?: Scen
 /** The checks of {@link ApplyOptions}. @internal */
 export const APPLY_OPTIONS: OptionSpec = { conflicts: oneOf(['error', 'report']) };
 
-/** A scenario library: a list of scenarios, or scenarios by id (each an object or null; their contents are checked when used). @internal */
-export const SCENARIO_LIBRARY: OptionCheck = (value, path, collector) => {
-  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : isObjectLike(value) ? Object.entries(value) : undefined;
-  if (entries === undefined) return collector.add('invalid_option', path, `library must be a list of scenarios or scenarios by id, not ${describeValue(value)}`);
-  // a null (or a hole) is passed over: the scenario it should have been is then not found
-  for (const [key, v] of entries) if (v !== null && v !== undefined && !isObjectLike(v)) collector.add('invalid_option', [...path, key], `a scenario in the library is an object, not ${describeValue(v)}`);
-};
-
 /**
  * Checks the arguments of a public function that applies a scenario (`applyScenario`, `explain`,
  * `attributeDifference`): the budget (admitted or validated), the scenario an object (its contents are checked
@@ -218,12 +211,4 @@ export function applySteps(budget: Budget, steps: readonly Step[]): { budget: Bu
     engine.run();
   });
   return { budget: freezeThrough(next), engine: engine! };
-}
-
-function dropExpectations(draft: { expected?: unknown; sections: { expected?: unknown; lines: { expected?: unknown }[] }[] }): void {
-  if ('expected' in draft) delete draft.expected;
-  for (const section of draft.sections) {
-    if ('expected' in section) delete section.expected;
-    for (const line of section.lines) if ('expected' in line) delete line.expected;
-  }
 }

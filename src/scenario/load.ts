@@ -2,7 +2,7 @@ import { IssueCollector } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../model/budget.js';
 import { DEFAULT_MAX_DEPTH, parseJsonStrict, type JsonLimits } from '../document/json.js';
-import { SCENARIO_LIBRARY, applyScenario } from './apply.js';
+import { SCENARIO_LIBRARY, checkReferences } from './references.js';
 import { checkScenarioShape } from './shape.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
 import { anything, integer, readOptions } from '../core/guard.js';
@@ -55,7 +55,7 @@ export function loadScenario(input: unknown, options: LoadScenarioOptions = {}):
   checkScenarioShape(raw, collector, [], text ? { maxDepth: Number.POSITIVE_INFINITY, maxValues: Number.POSITIVE_INFINITY } : { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
   collector.throwIfAny();
   const scenario = deepFreeze(structuredClone(raw) as Scenario);
-  if (budget !== undefined) applyScenario(budget, scenario, options.library);
+  if (budget !== undefined) checkReferences(budget, scenario, options.library);
   return scenario;
 }
 

@@ -14,7 +14,7 @@ import { buildPlan } from './plan.js';
 import { anything, arrayOf, object, requireArgument, requireArray, text } from '../../core/guard.js';
 import { requireBudget } from '../../validate/admit.js';
 import { requireBudgetAt } from '../../validate/result-checks.js';
-import { SCENARIO_LIBRARY } from '../../scenario/apply.js';
+import { SCENARIO_LIBRARY } from '../../scenario/references.js';
 
 /** The most variants of one comparison (each is a run of its own). */
 export const MAX_VARIANTS = 100;
