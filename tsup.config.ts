@@ -7,10 +7,10 @@ const present = (entries: Record<string, string>): Record<string, string> =>
 const common: Options = { sourcemap: true, target: 'es2022', external: ['fast-check'] };
 
 export default defineConfig([
-  // The library and its testing subpath, for import and require, with type declarations.
+  // The library, its testing subpath and its Node-only parallel subpath, for import and require, with type declarations.
   {
     ...common,
-    entry: present({ index: 'src/index.ts', testing: 'src/testing/index.ts' }),
+    entry: present({ index: 'src/index.ts', testing: 'src/testing/index.ts', parallel: 'src/parallel.ts' }),
     format: ['esm', 'cjs'],
     dts: true,
   },

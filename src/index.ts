@@ -141,14 +141,14 @@ export type { Arithmetic, CompileOptions, CompiledBudget, Scope, Units, Rate as 
 // uncertainty (onzekerheid): distributions, Monte Carlo, tornado
 export {
   createRandom, randomForDraw, compileDistribution, validateDistribution, DISTRIBUTION_KINDS, percentile, summarise, probability,
-  monteCarlo, monteCarloAsync, compareMonteCarlo, WorkerPool, closeWorkerPools, tornado, distributionPoints,
+  monteCarlo, compareMonteCarlo, tornado, distributionPoints,
 } from './uncertainty/index.js';
 export { inputsFromRanges } from './uncertainty/from-ranges.js';
 export type { InputsFromRangesOptions } from './uncertainty/from-ranges.js';
 export type {
   Random, Seed, DistributionSpec, DistributionKind, DistributionUnit, FixedDistribution, UniformDistribution, TriangularDistribution,
   PertDistribution, NormalDistribution, DiscreteDistribution, DiscreteChoice, NumberInput, Sampler, Summary,
-  UncertainInput, UncertainKind, TargetSpec, MonteCarloOptions, ParallelOptions, MonteCarloResult, OutcomeSummary, OutcomesByYear,
+  UncertainInput, UncertainKind, TargetSpec, MonteCarloOptions, MonteCarloResult, OutcomeSummary, OutcomesByYear,
   ProbabilityByYear, TargetOutcome, TornadoOptions, TornadoTable, TornadoRow, TornadoMeasure, DistributionPoints, SavingsOutcome, CoverOutcome,
   MonteCarloVariant, MonteCarloDifference, VariantComparison, MonteCarloComparison, CoverProgram, MonteCarloPlan, ValidateOptions,
   CompileOptions as DistributionCompileOptions,

@@ -37,22 +37,17 @@ export { percentile, summarise, probability } from './stats.js';
 export type { Summary } from './stats.js';
 export {
   monteCarlo,
-  monteCarloAsync,
   compareMonteCarlo,
   planMonteCarlo,
   createKernel,
   summariseRun,
   streamOf,
-  workerEntry,
-  WorkerPool,
-  closeWorkerPools,
 } from './montecarlo.js';
 export type {
   UncertainInput,
   UncertainKind,
   TargetSpec,
   MonteCarloOptions,
-  ParallelOptions,
   MonteCarloResult,
   MonteCarloPlan,
   DrawKernel,
