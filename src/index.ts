@@ -136,7 +136,7 @@ export type { YearTableDocumentOptions } from './document/year-table.js';
 
 // the compiled exact engine (rekenkern)
 export { compileBudget, createEngine, Engine } from './engine/index.js';
-export type { Arithmetic, CompileOptions, CompiledBudget, Scope, Units, Rate as EngineRate } from './engine/index.js';
+export type { Arithmetic, CompileOptions, CompiledBudget, Scope, Units, EngineRate } from './engine/index.js';
 
 // uncertainty (onzekerheid): distributions, Monte Carlo, tornado
 export {
@@ -151,5 +151,5 @@ export type {
   UncertainInput, UncertainKind, TargetSpec, MonteCarloOptions, MonteCarloResult, OutcomeSummary, OutcomesByYear,
   ProbabilityByYear, TargetOutcome, TornadoOptions, TornadoTable, TornadoRow, TornadoMeasure, DistributionPoints, SavingsOutcome, CoverOutcome,
   MonteCarloVariant, MonteCarloDifference, VariantComparison, MonteCarloComparison, CoverProgram, MonteCarloPlan, ValidateOptions,
-  CompileOptions as DistributionCompileOptions,
+  DistributionCompileOptions,
 } from './uncertainty/index.js';

@@ -2,7 +2,7 @@ import { ZERO, type Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
 import type { Total } from '../model/evaluation.js';
 import { FILLED, PM_FLAG, isCompiledBudget, type CompiledBudget } from './compile.js';
-import { applyRate, type Rate } from './rate.js';
+import { applyRate, type EngineRate } from './rate.js';
 import { MAX_SAFE_UNITS, unitsToDecimal } from './units.js';
 import { describeValue } from '../core/guard.js';
 import { fail } from '../core/errors.js';
@@ -371,7 +371,7 @@ export class Engine {
    * @param yearIndex - year index
    * @param rate - the rate
    */
-  scale(row: number, yearIndex: number, rate: Rate): this {
+  scale(row: number, yearIndex: number, rate: EngineRate): this {
     const current = this.units(row, yearIndex);
     const i = this.#check(row, yearIndex);
     if ((this.#flags[i]! & PM_FLAG) !== 0 || (this.#flags[i]! & FILLED) === 0) return this;

@@ -3,7 +3,7 @@ import { IssueCollector } from '../core/errors.js';
 import { freezeThrough } from '../core/freeze.js';
 import { admitBudget } from '../document/admitted.js';
 import type { Budget } from '../model/budget.js';
-import { Engine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
+import { ChangeEngine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
 import { resolveSteps, type Step } from './resolve.js';
 import { SCENARIO_LIBRARY, dropExpectations } from './references.js';
 import type { ItemKind } from './cover-targets.js';
@@ -156,14 +156,14 @@ export function runScenario(
   scenario: Scenario,
   library: ScenarioLibrary | undefined,
   options: ApplyOptions,
-): { result: ScenarioResult; engine: Engine; steps: readonly Step[] } {
+): { result: ScenarioResult; engine: ChangeEngine; steps: readonly Step[] } {
   const collector = new IssueCollector();
   const { steps, chain } = resolveSteps(budget, scenario, library, collector);
   collector.throwIfAny();
-  let engine: Engine | undefined;
+  let engine: ChangeEngine | undefined;
   const [next, patches, inversePatches] = produceWithPatches(budget, (draft) => {
     dropExpectations(draft);
-    engine = new Engine(draft, steps, collector, false);
+    engine = new ChangeEngine(draft, steps, collector, false);
     engine.run();
   });
   const ran = engine!;
@@ -203,11 +203,11 @@ export function runScenario(
  * Applies a list of already resolved steps leniently (changes whose target is missing are skipped), for
  * attribution coalitions and explanations. @internal
  */
-export function applySteps(budget: Budget, steps: readonly Step[]): { budget: Budget; engine: Engine } {
-  let engine: Engine | undefined;
+export function applySteps(budget: Budget, steps: readonly Step[]): { budget: Budget; engine: ChangeEngine } {
+  let engine: ChangeEngine | undefined;
   const next = produce(budget, (draft) => {
     dropExpectations(draft);
-    engine = new Engine(draft, steps, new IssueCollector(), true);
+    engine = new ChangeEngine(draft, steps, new IssueCollector(), true);
     engine.run();
   });
   return { budget: freezeThrough(next), engine: engine! };

@@ -88,7 +88,7 @@ interface RowRef {
 }
 
 /** Mutable state of one application. */
-export class Engine {
+export class ChangeEngine {
   readonly trace: TraceEntry[] = [];
   readonly ranges: EstimateRangeResult[] = [];
   readonly conflicts: ChangeConflict[] = [];

@@ -9,7 +9,7 @@ import { produce } from 'immer';
 import { IssueCollector } from '../core/errors.js';
 import { describeValue, isObjectLike, type OptionCheck } from '../core/guard.js';
 import type { Budget } from '../model/budget.js';
-import { Engine } from './engine.js';
+import { ChangeEngine } from './engine.js';
 import { resolveSteps } from './resolve.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
 
@@ -34,10 +34,10 @@ export function checkReferences(budget: Budget, scenario: Scenario, library: Sce
   const collector = new IssueCollector();
   const { steps } = resolveSteps(budget, scenario, library, collector);
   collector.throwIfAny();
-  let engine: Engine | undefined;
+  let engine: ChangeEngine | undefined;
   produce(budget, (draft) => {
     dropExpectations(draft);
-    engine = new Engine(draft, steps, collector, false);
+    engine = new ChangeEngine(draft, steps, collector, false);
     engine.run();
   });
   const ran = engine!;

@@ -240,10 +240,10 @@ function group(whole: string, separator: string): string {
  * @param format - the notation; `undefined` writes plain forms that are never ambiguous
  * @param grouped - whether to group thousands (nl and en only)
  */
-export function formatAmount(plain: string, format: NumberFormat | undefined, grouped = false): string {
-  requireString('formatAmount', 'plain', plain);
-  if (format !== undefined) requireArgument('formatAmount', 'format', format, FORMAT);
-  requireArgument('formatAmount', 'grouped', grouped, boolean);
+export function formatPlainAmount(plain: string, format: NumberFormat | undefined, grouped = false): string {
+  requireString('formatPlainAmount', 'plain', plain);
+  if (format !== undefined) requireArgument('formatPlainAmount', 'format', format, FORMAT);
+  requireArgument('formatPlainAmount', 'grouped', grouped, boolean);
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(plain);
   if (m === null) return plain;
   const [, sign = '', whole = '0', fraction] = m;
@@ -291,7 +291,7 @@ export function amountStringArb(options: { readonly unit?: Unit; readonly format
   options = readOptions('amountStringArb', options, { unit: UNIT, format: FORMAT, maxMicros: MAX_MICROS });
   const unit = options.unit ?? 'euro';
   return fc.tuple(microsArb(options.maxMicros), fc.boolean(), fc.boolean()).map(([micros, grouped, plus]) => {
-    const text = formatAmount(microsToPlain(micros, unit), options.format, grouped);
+    const text = formatPlainAmount(microsToPlain(micros, unit), options.format, grouped);
     return { text: plus && micros > 0n ? `+${text}` : text, micros };
   });
 }
@@ -553,7 +553,7 @@ function render(head: Head, shapes: readonly { readonly title: string; readonly 
       const n = Number(written / unitMicros);
       if (Number.isSafeInteger(n)) return n;
     }
-    return formatAmount(microsToPlain(written, head.unit), head.numberFormat, head.grouped);
+    return formatPlainAmount(microsToPlain(written, head.unit), head.numberFormat, head.grouped);
   };
   const cell = (c: SampleCell): ValueDocument => {
     if (!isPmCell(c)) return amount(c);

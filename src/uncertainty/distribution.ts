@@ -143,7 +143,7 @@ export interface ValidateOptions {
 }
 
 /** Options of {@link compileDistribution}. */
-export interface CompileOptions extends ValidateOptions {
+export interface DistributionCompileOptions extends ValidateOptions {
   /**
    * For amounts: `'cent'` rounds every draw half-up (away from zero) to a whole number of cents;
    * `'none'` returns the unrounded float in cents. Has no effect on rates.
@@ -754,7 +754,7 @@ function rawSampler(parsed: Parsed, unit: DistributionUnit, roundTo: 'cent' | 'n
  * clamped to [low, high], so with whole-cent bounds every rounded draw lies within them.
  *
  * @param spec - a valid spec (it is validated again)
- * @param options - {@link CompileOptions}
+ * @param options - {@link DistributionCompileOptions}
  * @throws MeerjarenError with every issue of {@link validateDistribution} when the spec is bad
  * @example
  * ```ts
@@ -763,7 +763,7 @@ function rawSampler(parsed: Parsed, unit: DistributionUnit, roundTo: 'cent' | 'n
  * const cents = sample(rng); // a whole number of cents in [-110000000, 0]
  * ```
  */
-export function compileDistribution(spec: DistributionSpec, options: CompileOptions = {}): Sampler {
+export function compileDistribution(spec: DistributionSpec, options: DistributionCompileOptions = {}): Sampler {
   requireObject('compileDistribution', 'spec', spec, 'a distribution: { kind, ... }');
   options = readOptions('compileDistribution', options, { unit: UNIT, roundTo: oneOf(['cent', 'none']), path: pathOf });
   return compileSpec(spec, options);
@@ -776,7 +776,7 @@ export function compileDistribution(spec: DistributionSpec, options: CompileOpti
  * @param options - checked options
  * @internal
  */
-export function compileSpec(spec: DistributionSpec, options: CompileOptions = {}): Sampler {
+export function compileSpec(spec: DistributionSpec, options: DistributionCompileOptions = {}): Sampler {
   const unit = options.unit ?? 'euro';
   const roundTo = options.roundTo ?? 'cent';
   const issues: Issue[] = [];

@@ -31,7 +31,7 @@ export type {
   NumberInput,
   Sampler,
   ValidateOptions,
-  CompileOptions,
+  DistributionCompileOptions,
 } from './distribution.js';
 export { percentile, summarise, probability } from './stats.js';
 export type { Summary } from './stats.js';

@@ -363,7 +363,7 @@ const ARB_BAD: OptionCase[] = [
 const TESTING_ROWS: readonly Row[] = [
   { fn: 'microsToPlain', call: call(testing.microsToPlain), args: [1n, 'euro'], params: [{ name: 'micros' }, { name: 'unit', accepts: ['undefined'] }] },
   { fn: 'plainToMicros', call: call(testing.plainToMicros), args: ['1.5'], params: [{ name: 'text' }] },
-  { fn: 'formatAmount', call: call(testing.formatAmount), args: ['1.5', 'nl', false], params: [{ name: 'plain', accepts: ['text'] }, { name: 'format', accepts: ['undefined'] }, { name: 'grouped', accepts: ['undefined'] }] },
+  { fn: 'formatPlainAmount', call: call(testing.formatPlainAmount), args: ['1.5', 'nl', false], params: [{ name: 'plain', accepts: ['text'] }, { name: 'format', accepts: ['undefined'] }, { name: 'grouped', accepts: ['undefined'] }] },
   { fn: 'microsArb', call: call(testing.microsArb), args: [10n], params: [{ name: 'maxMicros', accepts: ['undefined'] }] },
   {
     fn: 'amountStringArb',
