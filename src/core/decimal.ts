@@ -10,6 +10,7 @@ import { Decimal as DecimalJs } from 'decimal.js';
  * Exponent notation is switched off for every magnitude the library accepts, and the
  * default rounding is half-up (what Dutch finance tables use); rounding that matters
  * always names its mode explicitly.
+ * @category Model
  */
 export const Dec = DecimalJs.clone({
   precision: 80,
@@ -22,15 +23,22 @@ export const Dec = DecimalJs.clone({
   crypto: false,
 });
 
-/** An exact decimal amount in euros (bedrag). Instances come from {@link Dec}. */
+/**
+ * An exact decimal amount in euros (bedrag). Instances come from {@link Dec}.
+ * @category Model
+ */
 export type Decimal = DecimalJs;
 
-/** The zero amount, shared (decimal.js values are immutable). */
+/**
+ * The zero amount, shared (decimal.js values are immutable).
+ * @category Model
+ */
 export const ZERO: Decimal = new Dec(0);
 
 /**
  * Whether a value is a decimal.js instance (from any copy or clone of decimal.js).
  * @param value - anything
+ * @category Model
  */
 export function isDecimal(value: unknown): value is Decimal {
   // decimal.js recognises instances of every copy through a `toStringTag` property, which a plain JSON
@@ -43,6 +51,7 @@ export function isDecimal(value: unknown): value is Decimal {
  * Converts a decimal.js value from anywhere (the user's own copy or clone) to the library's
  * constructor, through its exact string form, so a user's settings never leak in.
  * @param value - a decimal.js instance
+ * @category Model
  */
 export function toDec(value: Decimal): Decimal {
   if ((value as { constructor: unknown }).constructor === Dec) return value;
@@ -54,13 +63,17 @@ export function toDec(value: Decimal): Decimal {
  * Writes an amount as a plain decimal string: no exponent notation, never `-0`,
  * no trailing zeros after the decimal point.
  * @param value - the amount
+ * @category Model
  */
 export function plainString(value: Decimal): string {
   if (value.isZero()) return '0';
   return value.toFixed();
 }
 
-/** Rounding modes the library names explicitly (afrondingsregel). */
+/**
+ * Rounding modes the library names explicitly (afrondingsregel).
+ * @category Model
+ */
 export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up' | 'floor' | 'ceil';
 
 /** decimal.js rounding constant of a {@link RoundingMode}. */
@@ -87,6 +100,7 @@ export function roundingConstant(mode: RoundingMode): DecimalJs.Rounding {
  * @param value - the amount
  * @param places - decimal places to keep (0 for whole units)
  * @param mode - the rounding rule; {@link RoundingMode}
+ * @category Model
  */
 export function roundTo(value: Decimal, places: number, mode: RoundingMode): Decimal {
   const rounded = value.toDecimalPlaces(places, roundingConstant(mode));

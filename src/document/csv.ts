@@ -12,10 +12,16 @@ import { readLocaleAmount, type NumberLocale } from './locale-amount.js';
 const BOM = '\ufeff';
 const CRLF = '\r\n';
 
-/** Field separator: ';' for Dutch Excel, ',' elsewhere. */
+/**
+ * Field separator: ';' for Dutch Excel, ',' elsewhere.
+ * @category Documents
+ */
 export type CsvSeparator = ';' | ',';
 
-/** Options for reading CSV. */
+/**
+ * Options for reading CSV.
+ * @category Documents
+ */
 export interface CsvReadOptions {
   /**
    * Field separator; `'auto'` decides between ';' and ',' when the text leaves no doubt.
@@ -37,6 +43,7 @@ export interface CsvReadOptions {
  * @param options - see {@link CsvReadOptions}
  * @throws MeerjarenError `invalid_csv` or `unterminated_quote` (path `row[3].column[1]`), or
  *   `ambiguous_separator` (path `separator`)
+ * @category Documents
  */
 export function readCsv(text: string, options: CsvReadOptions = {}): readonly (readonly string[])[] {
   return deepFreeze(readRows(text, options));
@@ -121,10 +128,16 @@ function isEnd(text: string, i: number, separator: CsvSeparator): boolean {
   return ch === separator || ch === '\n' || ch === '\r';
 }
 
-/** A value read from a year table: an amount as typed, a pm (optionally signed), or nil. */
+/**
+ * A value read from a year table: an amount as typed, a pm (optionally signed), or nil.
+ * @category Documents
+ */
 export type YearTableValue = Decimal | 'pm' | '-pm' | '+pm' | null;
 
-/** One row of a year table as read. */
+/**
+ * One row of a year table as read.
+ * @category Documents
+ */
 export interface YearTableRow {
   /** Id from the id column, when there is one and the cell is filled. */
   readonly id?: string;
@@ -134,7 +147,10 @@ export interface YearTableRow {
   readonly values: readonly YearTableValue[];
 }
 
-/** A year table as read from a spreadsheet export (jaartabel): plain data, not yet a budget. */
+/**
+ * A year table as read from a spreadsheet export (jaartabel): plain data, not yet a budget.
+ * @category Documents
+ */
 export interface YearTable {
   /** The year columns, in file order. */
   readonly years: readonly number[];
@@ -144,7 +160,10 @@ export interface YearTable {
   readonly rows: readonly YearTableRow[];
 }
 
-/** Options of {@link readYearTable}. */
+/**
+ * Options of {@link readYearTable}.
+ * @category Documents
+ */
 export interface YearTableOptions extends CsvReadOptions {
   /**
    * Number format of the amounts; 'auto' decides from the file and refuses a file where it
@@ -179,6 +198,7 @@ const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
  *   `forbidden_key` (`__proto__`, `constructor`, `prototype`), `unknown_field` (data in a column
  *   that is neither label, id nor year), `duplicate_id`, `invalid_amount`, `amount_out_of_range`,
  *   `ambiguous_amount` (under 'auto'), and the codes of {@link readCsv}
+ * @category Documents
  */
 export function readYearTable(text: string, options: YearTableOptions): YearTable {
   const grid = readRows(text, options).map((row) => row.map((cell) => cell.replace(NEUTRALISED, '').trim()));

@@ -13,6 +13,7 @@ import type { Horizon } from '../core/horizon.js';
 /**
  * What a reader of the cover and savings parts of a document needs to know about the budget around them
  * (leescontext): the unit and number notation of amounts, the horizon, and which rows exist.
+ * @category Cover
  */
 export interface ReadContext {
   /** Euros per unit of the document (1000 for x EUR 1.000). */

@@ -199,6 +199,7 @@ export class FieldReader {
  * The read context of a budget: its horizon and rows, amounts in the unit the budget was written in.
  * @param budget - the budget
  * @param numberFormat - notation of amount strings; default plain
+ * @category Cover
  */
 export function contextOf(
   budget: { readonly horizon: Horizon; readonly presentation: { readonly unit: 'euro' | 'thousand' | 'million' }; readonly sections: readonly { readonly lines: readonly { readonly id: string; readonly components: readonly { readonly id: string }[] }[] }[] },

@@ -6,10 +6,16 @@ import { readAmount, type AmountReading } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import { fail, type Path } from '../core/errors.js';
 
-/** Number format: 'nl' writes "1.083" and "2,5"; 'en' writes "1,083" and "2.5". */
+/**
+ * Number format: 'nl' writes "1.083" and "2,5"; 'en' writes "1,083" and "2.5".
+ * @category Documents
+ */
 export type NumberLocale = 'nl' | 'en';
 
-/** Options of {@link parseLocaleAmount}. */
+/**
+ * Options of {@link parseLocaleAmount}.
+ * @category Documents
+ */
 export interface ParseAmountOptions {
   /**
    * Accept accountants' parentheses for negative numbers: "(1.000)" is -1000.
@@ -32,6 +38,7 @@ export interface ParseAmountOptions {
  * @param locale - 'nl' (decimal comma) or 'en' (decimal point)
  * @param options - see {@link ParseAmountOptions}
  * @throws MeerjarenError `empty_amount` for empty text, `invalid_amount` for anything else unreadable
+ * @category Documents
  */
 export function parseLocaleAmount(text: string, locale: NumberLocale, options: ParseAmountOptions = {}): Decimal {
   const reading = readLocaleAmount(text, locale, options.parentheses ?? false);

@@ -33,6 +33,7 @@ const RESERVE_FIELDS = ['opening', 'additions', 'withdrawals', 'bookedIn'];
  * @param issues - where problems go
  * @param ctx - unit, horizon and rows of the budget
  * @returns the cover, or `undefined` when it could not be read at all
+ * @category Cover
  */
 export function readCover(raw: unknown, path: Path, issues: IssueCollector, ctx: ReadContext): Cover | undefined {
   requireReaderArguments('readCover', path, issues, ctx);

@@ -34,6 +34,7 @@ const PM_TOKEN = /^\s*[+-]?\s*pm\s*$/i;
  * @param path - its path (`['targets']`)
  * @param issues - where problems go
  * @param ctx - unit, horizon and rows of the budget
+ * @category Savings
  */
 export function readTargets(raw: unknown, path: Path, issues: IssueCollector, ctx: ReadContext): Record<string, SavingsTarget> {
   requireReaderArguments('readTargets', path, issues, ctx);

@@ -9,6 +9,7 @@ import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type Compone
  * strings, with its cover (dekking) and savings targets (taakstellingen) when it has them.
  * `loadBudget(toDocument(b))` gives a budget equal to `b`.
  * @param budget - the budget
+ * @category Documents
  */
 export function toDocument(budget: Budget): BudgetDocument {
   const factor = new Dec(unitFactor(budget.presentation.unit));
@@ -66,6 +67,7 @@ export function toDocument(budget: Budget): BudgetDocument {
 /**
  * Writes a budget as JSON text (2-space indented).
  * @param budget - the budget
+ * @category Documents
  */
 export function budgetToJson(budget: Budget): string {
   return JSON.stringify(toDocument(budget), null, 2);

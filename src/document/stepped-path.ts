@@ -3,7 +3,10 @@ import { fail } from '../core/errors.js';
 import { either, integer, object, requireOptions, text } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 
-/** Options of {@link steppedPath}. */
+/**
+ * Options of {@link steppedPath}.
+ * @category Savings
+ */
 export interface SteppedPathOptions {
   /** The amounts of the first years as written, exact strings or safe integers: `{ 2025: '3', 2026: '7' }`. */
   readonly start: Readonly<Record<number | string, string | number>>;
@@ -28,6 +31,7 @@ function exact(value: string | number, where: string): Decimal {
  * you write them in (use it as a target's `path`).
  * @param options - the first years, the step and the last year
  * @throws MeerjarenError (`invalid_year`, `invalid_amount`, `imprecise_number`) for a bad year or amount
+ * @category Savings
  */
 export function steppedPath(options: SteppedPathOptions): Readonly<Record<string, string>> {
   const amount = either(text({ nonEmpty: true }), integer());

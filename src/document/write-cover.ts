@@ -22,6 +22,7 @@ import { COVER, PRESENTED } from './field-checks.js';
  * ```ts
  * const doc = coverToDocument(budget.cover, budget); // { sources: [...], claims: [...] }
  * ```
+ * @category Cover
  */
 export function coverToDocument(cover: Cover, budget: Pick<Budget, 'presentation'>): CoverDocument {
   requireArgument('coverToDocument', 'cover', cover, COVER);

@@ -19,6 +19,7 @@ import { PRESENTED } from './field-checks.js';
  * @param targets - the targets, as on `Budget.targets`
  * @param budget - the budget they belong to (its unit is the default unit of a target)
  * @returns the `targets` value of a budget document
+ * @category Savings
  */
 export function targetsToDocument(targets: Readonly<Record<string, SavingsTarget>>, budget: Pick<Budget, 'presentation'>): SavingsTargetDocument[] {
   requireArgument('targetsToDocument', 'targets', targets, (value, path, collector) => {

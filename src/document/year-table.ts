@@ -3,7 +3,10 @@ import type { Nature, SignConvention, Unit } from '../model/budget.js';
 import type { YearTable } from './csv.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type LineDocument } from './format.js';
 
-/** Options of {@link yearTableToDocument}. */
+/**
+ * Options of {@link yearTableToDocument}.
+ * @category Documents
+ */
 export interface YearTableDocumentOptions {
   /** Title of the table. */
   readonly title: string;
@@ -31,6 +34,7 @@ export interface YearTableDocumentOptions {
  * last year column.
  * @param table - what `readYearTable` returned
  * @param options - title, unit, sign convention and nature
+ * @category Documents
  */
 export function yearTableToDocument(table: YearTable, options: YearTableDocumentOptions): BudgetDocument {
   const years = table.years;

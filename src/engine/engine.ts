@@ -7,10 +7,16 @@ import { MAX_SAFE_UNITS, unitsToDecimal } from './units.js';
 import { describeValue } from '../core/guard.js';
 import { fail } from '../core/errors.js';
 
-/** Where a total is taken (niveau): one row, one line, one section or the whole table. */
+/**
+ * Where a total is taken (niveau): one row, one line, one section or the whole table.
+ * @category Engine
+ */
 export type Scope = 'row' | 'line' | 'section' | 'table';
 
-/** An amount in integer units: a number in float mode, a BigInt in wide mode. */
+/**
+ * An amount in integer units: a number in float mode, a BigInt in wide mode.
+ * @category Engine
+ */
 export type Units = number | bigint;
 
 /**
@@ -28,6 +34,7 @@ export type Units = number | bigint;
  * In float mode every value and partial sum is an integer within 2^53 (checked up front and on every
  * change through the running sum of absolute values); when a change could pass the bound the engine
  * switches itself to BigInt before applying it. An engine is mutable and belongs to one thread.
+ * @category Engine
  */
 export class Engine {
   /** The compiled budget this engine started from. */
@@ -524,6 +531,7 @@ export class Engine {
 /**
  * Creates an engine on a compiled budget and evaluates it once.
  * @param compiled - from `compileBudget`
+ * @category Engine
  */
 export function createEngine(compiled: CompiledBudget): Engine {
   if (!isCompiledBudget(compiled)) fail('invalid_argument', ['compiled'], `createEngine: compiled must be a budget from compileBudget(), not ${describeValue(compiled)}`);

@@ -8,6 +8,7 @@ import { fail } from '../core/errors.js';
  * Rates are never floats on the way to a total: a percentage such as `2.35` becomes `235 / 10000`, and a
  * compounded index `(1 + p)^n` is the exact fraction `(den + num)^n / den^n`. The one place where a rate
  * meets an amount, `applyRate`, rounds once to a whole engine unit.
+ * @category Engine
  */
 export interface EngineRate {
   /** Numerator (may be negative). */

@@ -3,17 +3,24 @@ import type { Budget, LineRow, Nature, SignConvention, Unit } from '../model/bud
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type HorizonDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
 import { loadBudget, type LoadOptions } from './load.js';
 
-/** The pm token for builder values (pro memorie). `'-pm'` is a pm with a known nadeel, `'+pm'` a voordeel. */
+/**
+ * The pm token for builder values (pro memorie). `'-pm'` is a pm with a known nadeel, `'+pm'` a voordeel.
+ * @category Documents
+ */
 export const pm = 'pm';
 
 /**
  * Values per year for the builder: an array aligned with the horizon from its first year (`null` or a hole is
  * a blank cell; it may stop early), or an object keyed by year. Amounts are safe integers or decimal strings
  * in the table's unit; `pm`, `'-pm'`, `'+pm'` for pro memorie posts.
+ * @category Documents
  */
 export type ValuesInput = readonly (ValueDocument | null | undefined)[] | Readonly<Record<number | string, ValueDocument>>;
 
-/** Options of a table in {@link budget}. */
+/**
+ * Options of a table in {@link budget}.
+ * @category Documents
+ */
 export interface BudgetOptions {
   /** Title of the table. */
   readonly title: string;
@@ -33,7 +40,10 @@ export interface BudgetOptions {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/** Options of a line in the builder. */
+/**
+ * Options of a line in the builder.
+ * @category Documents
+ */
 export interface LineOptions {
   /** Incidental or structural. */
   readonly nature?: Nature;
@@ -43,7 +53,10 @@ export interface LineOptions {
   readonly row?: LineRow;
 }
 
-/** Options of a component in the builder. */
+/**
+ * Options of a component in the builder.
+ * @category Documents
+ */
 export interface ComponentOptions {
   /** Id; defaults to `<line id>#<n>`. */
   readonly id?: string;
@@ -74,6 +87,7 @@ function toValues(values: ValuesInput): ValuesDocument {
  *   .line('1.4', 'Behoud uitvoeringscapaciteit Wmo', [-1100, pm, pm, pm, pm, pm, pm], { nature: 'incidental' })
  *   .build();
  * ```
+ * @category Documents
  */
 export class BudgetBuilder {
   readonly #options: BudgetOptions;
@@ -180,6 +194,7 @@ export class BudgetBuilder {
 /**
  * Starts a budget table in code. See {@link BudgetBuilder}.
  * @param options - title, unit and horizon
+ * @category Documents
  */
 export function budget(options: BudgetOptions): BudgetBuilder {
   return new BudgetBuilder(options);

@@ -9,7 +9,10 @@ import { requireArgument } from '../core/guard.js';
 import { requireBudget } from '../validate/admit.js';
 import { EVALUATION } from '../validate/result-checks.js';
 
-/** One claim in one year: what it asks, what it gets and what stays open (claimed = covered + uncovered). */
+/**
+ * One claim in one year: what it asks, what it gets and what stays open (claimed = covered + uncovered).
+ * @category Cover
+ */
 export interface ClaimYear {
   /** What the claim asks for, in euros (gevraagd). */
   readonly claimed: Decimal;
@@ -21,7 +24,10 @@ export interface ClaimYear {
   readonly pm: boolean;
 }
 
-/** A claim's result per year. */
+/**
+ * A claim's result per year.
+ * @category Cover
+ */
 export interface ClaimResult {
   /** Claim id. */
   readonly id: string;
@@ -33,7 +39,10 @@ export interface ClaimResult {
   readonly years: Readonly<Record<string, ClaimYear>>;
 }
 
-/** Cover of one row (line or component) in one year. */
+/**
+ * Cover of one row (line or component) in one year.
+ * @category Cover
+ */
 export interface RowCoverYear {
   /** Its cost: the nadeel of its net value, in positive euros (0 in a voordeel year). */
   readonly cost: Decimal;
@@ -51,7 +60,10 @@ export interface RowCoverYear {
   readonly bySource: Readonly<Record<string, Decimal>>;
 }
 
-/** Cover of one claimed row, per year. */
+/**
+ * Cover of one claimed row, per year.
+ * @category Cover
+ */
 export interface RowCover {
   /** Row id. */
   readonly id: string;
@@ -61,7 +73,10 @@ export interface RowCover {
   readonly years: Readonly<Record<string, RowCoverYear>>;
 }
 
-/** A source in one year. */
+/**
+ * A source in one year.
+ * @category Cover
+ */
 export interface SourceYear {
   /** What it can give this year (for a `total` capacity: what is left of it); `undefined` = unlimited. */
   readonly available: Decimal | undefined;
@@ -75,7 +90,10 @@ export interface SourceYear {
   readonly overCommitted: Decimal;
 }
 
-/** A reserve's balance in one year (verloop van de reserve): `closing = opening + additions - withdrawals`. */
+/**
+ * A reserve's balance in one year (verloop van de reserve): `closing = opening + additions - withdrawals`.
+ * @category Cover
+ */
 export interface ReserveYear {
   /** Balance at the start of the year (beginstand). */
   readonly opening: Decimal;
@@ -91,7 +109,10 @@ export interface ReserveYear {
   readonly closing: Decimal;
 }
 
-/** A source's result. */
+/**
+ * A source's result.
+ * @category Cover
+ */
 export interface SourceResult {
   /** Source id. */
   readonly id: string;
@@ -109,7 +130,10 @@ export interface SourceResult {
   readonly reserve?: Readonly<Record<string, ReserveYear>>;
 }
 
-/** The cover of the whole table in one year. */
+/**
+ * The cover of the whole table in one year.
+ * @category Cover
+ */
 export interface CoverYear {
   /** The table's total saldo (begrotingssaldo of the table, positive = voordeel). */
   readonly saldo: Decimal;
@@ -130,7 +154,10 @@ export interface CoverYear {
   readonly generalMeans: Decimal;
 }
 
-/** Codes of cover findings (bevindingen); never exceptions. */
+/**
+ * Codes of cover findings (bevindingen); never exceptions.
+ * @category Cover
+ */
 export type CoverFindingCode =
   | 'over_commitment'
   | 'reserve_below_zero'
@@ -142,7 +169,10 @@ export type CoverFindingCode =
   | 'unknown_line'
   | 'reserve_mutation_mismatch';
 
-/** A finding of the cover evaluation (bevinding). */
+/**
+ * A finding of the cover evaluation (bevinding).
+ * @category Cover
+ */
 export interface CoverFinding {
   /** Stable code. */
   readonly code: CoverFindingCode;
@@ -160,7 +190,10 @@ export interface CoverFinding {
   readonly message: string;
 }
 
-/** The evaluation of a budget's cover (dekkingsoverzicht). A frozen value. */
+/**
+ * The evaluation of a budget's cover (dekkingsoverzicht). A frozen value.
+ * @category Cover
+ */
 export interface CoverEvaluation {
   /** Years. */
   readonly years: readonly number[];
@@ -208,6 +241,7 @@ function rowTotalsOf(evaluation: Evaluation): Map<string, { line: string; totals
  *
  * @param budget - the budget, with `cover`
  * @param evaluation - its evaluation, when at hand
+ * @category Cover
  */
 export function evaluateCover(budget: Budget, evaluation?: Evaluation): CoverEvaluation {
   budget = requireBudget('evaluateCover', 'budget', budget);

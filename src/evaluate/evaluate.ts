@@ -15,6 +15,7 @@ import type { Check, CheckStatus, ComponentResult, Evaluation, LineResult, Secti
  * into structural and incidental parts, with the pm posts each contains, and the document's printed totals
  * checked. Pure: the budget is not changed; the result is frozen.
  * @param budget - a budget from `loadBudget` or the builder
+ * @category Evaluation
  */
 export function evaluate(budget: Budget): Evaluation {
   return evaluateBudget(requireBudget('evaluate', 'budget', budget));
@@ -117,6 +118,7 @@ const ZERO_TOTAL: Total = deepFreeze({ amount: ZERO, structural: ZERO, incidenta
  * Checks the printed totals of a budget document against the sums of their rows.
  * @param budget - the budget
  * @returns one check per printed value
+ * @category Evaluation
  */
 export function checkExpectations(budget: Budget): readonly Check[] {
   return expectationChecks(requireBudget('checkExpectations', 'budget', budget));

@@ -8,7 +8,10 @@ import { readBudget } from '../document/load.js';
 import type { JsonLimits } from '../document/json.js';
 import { expectationChecks } from './evaluate.js';
 
-/** Options of {@link loadBudget}. */
+/**
+ * Options of {@link loadBudget}.
+ * @category Documents
+ */
 export interface LoadOptions extends JsonLimits {
   /**
    * What to do when a printed total in the document (a line, section or grand total) differs from the sum
@@ -32,6 +35,7 @@ export interface LoadOptions extends JsonLimits {
  * @param input - the document, or its JSON text
  * @param options - limits and how to treat printed totals that do not add up
  * @throws MeerjarenError when the document is not valid
+ * @category Documents
  */
 export function loadBudget(input: unknown, options: LoadOptions = {}): Budget {
   return readBudget(input, options, (options.totals ?? 'error') === 'error' ? checkPrintedTotals : undefined);

@@ -6,7 +6,10 @@ import { requireArgument } from '../core/guard.js';
 import { requireBudget } from '../validate/admit.js';
 import { COVER_EVALUATION } from '../validate/result-checks.js';
 
-/** Reserve mutations in one year, split by where they are booked (mutaties reserves). Positive = to the saldo. */
+/**
+ * Reserve mutations in one year, split by where they are booked (mutaties reserves). Positive = to the saldo.
+ * @category Balance
+ */
 export interface ReserveMutationsYear {
   /** Additions (toevoegingen) as a saldo effect (zero or negative), all reserves. */
   readonly additions: Decimal;
@@ -26,6 +29,7 @@ export interface ReserveMutationsYear {
  * comes on top of it.
  * @param budget - the budget
  * @param cover - its cover evaluation
+ * @category Balance
  */
 export function reserveMutations(budget: Budget, cover: CoverEvaluation): Readonly<Record<string, ReserveMutationsYear>> {
   budget = requireBudget('reserveMutations', 'budget', budget);

@@ -9,7 +9,10 @@ import { requireBudget } from '../validate/admit.js';
 
 const MEASURE = objectWith(['id', 'planned', 'realisation'], 'a measure of a budget (Budget.targets[t].measures[m])');
 
-/** A measure that delivers less than planned in a year (achterblijvende maatregel). */
+/**
+ * A measure that delivers less than planned in a year (achterblijvende maatregel).
+ * @category Savings
+ */
 export interface MeasureShortfall {
   /** Measure id. */
   readonly id: string;
@@ -29,6 +32,7 @@ export interface MeasureShortfall {
  * @remarks
  * `filled + unfilled = target` (ingevuld + niet-ingevuld, by the plans of the measures) and
  * `realised + gap = target` (what the measures deliver, and what is left to find).
+ * @category Savings
  */
 export interface TargetYear {
   /** The amount to save (0 for a pm year). */
@@ -53,7 +57,10 @@ export interface TargetYear {
   readonly shortMeasures: readonly MeasureShortfall[];
 }
 
-/** A measure's plan and realisation per year. */
+/**
+ * A measure's plan and realisation per year.
+ * @category Savings
+ */
 export interface MeasureResult {
   /** Id. */
   readonly id: string;
@@ -75,7 +82,10 @@ export interface MeasureResult {
   >;
 }
 
-/** A reference path beside a target in one year. */
+/**
+ * A reference path beside a target in one year.
+ * @category Savings
+ */
 export interface ReferenceYear {
   /** The reference amount (`undefined` when absent or pm). */
   readonly amount: Decimal | undefined;
@@ -87,7 +97,10 @@ export interface ReferenceYear {
   readonly targetOverShare: Decimal | undefined;
 }
 
-/** A target's result. */
+/**
+ * A target's result.
+ * @category Savings
+ */
 export interface TargetResult {
   /** Id. */
   readonly id: string;
@@ -108,7 +121,10 @@ export interface TargetResult {
   }[];
 }
 
-/** The evaluation of a budget's savings targets. A frozen value. */
+/**
+ * The evaluation of a budget's savings targets. A frozen value.
+ * @category Savings
+ */
 export interface TargetsEvaluation {
   /** Years. */
   readonly years: readonly number[];
@@ -122,6 +138,7 @@ const clean = (d: Decimal): Decimal => (d.isZero() ? ZERO : d);
  * What a measure realises in a year.
  * @param measure - the measure
  * @param year - the year
+ * @category Savings
  */
 export function realisedIn(measure: Measure, year: number): Decimal {
   requireArgument('realisedIn', 'measure', measure, MEASURE);
@@ -160,6 +177,7 @@ export function measureRealised(measure: Measure, year: number): Decimal {
  * measures plan and realise, filled and unfilled (ingevuld / niet-ingevuld), the gap, and the measures falling short;
  * reference paths (the national Hervormingsagenda) beside it with the local share.
  * @param budget - a budget with `targets`
+ * @category Savings
  */
 export function evaluateTargets(budget: Budget): TargetsEvaluation {
   budget = requireBudget('evaluateTargets', 'budget', budget);

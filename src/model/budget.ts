@@ -7,7 +7,10 @@ import type { Nature, SignConvention, Tags, Unit, YearValues } from './values.js
 export { PM, isPm, unitFactor } from './values.js';
 export type { Cell, Nature, Pm, SignConvention, Tags, Unit, YearValues } from './values.js';
 
-/** A component (onderdeel) of a budget line, such as "- kosten noodopvang" under 1.1. */
+/**
+ * A component (onderdeel) of a budget line, such as "- kosten noodopvang" under 1.1.
+ * @category Model
+ */
 export interface Component {
   /** Id, unique in the budget; defaults to `<line id>#<n>` (1-based). */
   readonly id: string;
@@ -25,10 +28,14 @@ export interface Component {
  * What a line's own row means when the line also has components (regelrol):
  * - `amount`: the line's row is an amount of its own, added to its components (1.1: 6.500 income, component -3.600 cost);
  * - `subtotal`: the line's row prints the sum of its components; it is checked, never added.
+ * @category Model
  */
 export type LineRow = 'amount' | 'subtotal';
 
-/** A budget line (begrotingsregel), such as "1.4 Behoud uitvoeringscapaciteit Wmo". */
+/**
+ * A budget line (begrotingsregel), such as "1.4 Behoud uitvoeringscapaciteit Wmo".
+ * @category Model
+ */
 export interface Line {
   /** Id as printed ("1.4"), unique in the budget. */
   readonly id: string;
@@ -48,7 +55,10 @@ export interface Line {
   readonly expected?: Readonly<Record<string, Decimal>>;
 }
 
-/** A section of a table (onderdeel), such as "2 Onvermijdelijke ontwikkelingen". */
+/**
+ * A section of a table (onderdeel), such as "2 Onvermijdelijke ontwikkelingen".
+ * @category Model
+ */
 export interface Section {
   /** Id as printed ("2"). */
   readonly id: string;
@@ -60,7 +70,10 @@ export interface Section {
   readonly expected?: Readonly<Record<string, Decimal>>;
 }
 
-/** How the source table was presented, kept so that it can be printed back the same way. */
+/**
+ * How the source table was presented, kept so that it can be printed back the same way.
+ * @category Model
+ */
 export interface SourcePresentation {
   /** Unit the amounts were written in. */
   readonly unit: Unit;
@@ -73,6 +86,7 @@ export interface SourcePresentation {
 /**
  * A budget table (begrotingstabel): a horizon of years, sections, lines and components, with exact
  * amounts in euros meaning the effect on the saldo (positive = voordeel). A frozen value.
+ * @category Model
  */
 export interface Budget {
   /** Title of the table. */

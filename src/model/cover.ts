@@ -1,7 +1,10 @@
 import type { Decimal } from '../core/decimal.js';
 import type { Nature, Tags } from './values.js';
 
-/** Amounts per year in euros, keyed by year ("2026"); an absent year is nothing. */
+/**
+ * Amounts per year in euros, keyed by year ("2026"); an absent year is nothing.
+ * @category Cover
+ */
 export type YearAmounts = Readonly<Record<string, Decimal>>;
 
 /**
@@ -12,10 +15,14 @@ export type YearAmounts = Readonly<Record<string, Decimal>>;
  * - `windfall`: an incidental advantage (incidenteel voordeel), such as seed 000's Ukraine reimbursement.
  * - `third-party`: money from another party (derden: gemeente Den Haag, a SPUK grant).
  * - `within-programme`: another line of the same programme or product (1.5 werkbudget covers 1.4).
+ * @category Cover
  */
 export type CoverSourceKind = 'oad' | 'reserve' | 'windfall' | 'third-party' | 'within-programme';
 
-/** Every {@link CoverSourceKind}, in a fixed order. */
+/**
+ * Every {@link CoverSourceKind}, in a fixed order.
+ * @category Cover
+ */
 export const COVER_SOURCE_KINDS: readonly CoverSourceKind[] = Object.freeze(['oad', 'reserve', 'windfall', 'third-party', 'within-programme']);
 
 /**
@@ -26,6 +33,7 @@ export const COVER_SOURCE_KINDS: readonly CoverSourceKind[] = Object.freeze(['oa
  *   positive, else nothing. Seed 000's Ukraine pool is line 1.1 in 2025 (6.500 - 3.600 = 2.900).
  * - `balance`: a reserve's available balance (only for `reserve` sources).
  * - `unlimited`: no limit (the general means as a whole); never over-committed.
+ * @category Cover
  */
 export type Capacity =
   | {
@@ -67,6 +75,7 @@ export type Capacity =
  * amounts already contain the planned additions and withdrawals (3.1 holds the EUR 2,0 mln put into the brede
  * bestemmingsreserve): the reserve mutations summary then moves them from lasten/baten to the mutaties reserves
  * instead of counting them twice.
+ * @category Cover
  */
 export interface ReserveBalance {
   /** Balance at the start of the first year (beginstand). */
@@ -79,7 +88,10 @@ export interface ReserveBalance {
   readonly bookedIn?: string;
 }
 
-/** A source of cover (dekkingsbron). Frozen data. */
+/**
+ * A source of cover (dekkingsbron). Frozen data.
+ * @category Cover
+ */
 export interface CoverSource {
   /** Id, unique among the sources. */
   readonly id: string;
@@ -102,6 +114,7 @@ export interface CoverSource {
  * - `full`: the whole cost of the target in that year (its net nadeel; nothing in a voordeel year).
  * - `amount`: a fixed amount per year, in euros.
  * - `share`: a share of the cost (0.5 = half).
+ * @category Cover
  */
 export type ClaimExtent =
   | {
@@ -121,7 +134,10 @@ export type ClaimExtent =
       readonly rate: Decimal;
     };
 
-/** A claim: a budget line or component asks a source to pay (part of) its cost (dekkingsclaim). */
+/**
+ * A claim: a budget line or component asks a source to pay (part of) its cost (dekkingsclaim).
+ * @category Cover
+ */
 export interface CoverClaim {
   /** Id, unique among the claims. */
   readonly id: string;
@@ -138,6 +154,7 @@ export interface CoverClaim {
 /**
  * The cover of a budget (dekking): its sources keyed by id, and its claims in priority order (a source serves
  * earlier claims first). Frozen data on `Budget.cover`, so scenario patches can change any part of it.
+ * @category Cover
  */
 export interface Cover {
   /** Sources keyed by id. */

@@ -13,6 +13,7 @@ import type { Nature } from './values.js';
  * @remarks
  * A pm counts as 0 in `amount`, but a total that contains one is not a plain number: `pm` lists the ids
  * of the lines whose pm posts it contains, in document order. `amount = structural + incidental` always.
+ * @category Evaluation
  */
 export interface Total {
   /** Exact sum in euros, effect on the saldo (positive = voordeel); pm counts as 0. */
@@ -27,10 +28,16 @@ export interface Total {
   readonly empty: boolean;
 }
 
-/** Totals per year, keyed by year ("2026"); every year of the horizon is present. */
+/**
+ * Totals per year, keyed by year ("2026"); every year of the horizon is present.
+ * @category Evaluation
+ */
 export type TotalsByYear = Readonly<Record<string, Total>>;
 
-/** Result of one component (onderdeel). */
+/**
+ * Result of one component (onderdeel).
+ * @category Evaluation
+ */
 export interface ComponentResult {
   /** Component id. */
   readonly id: string;
@@ -42,7 +49,10 @@ export interface ComponentResult {
   readonly totals: TotalsByYear;
 }
 
-/** Result of one line (regel): the line's own row, its components, and their sum. */
+/**
+ * Result of one line (regel): the line's own row, its components, and their sum.
+ * @category Evaluation
+ */
 export interface LineResult {
   /** Line id. */
   readonly id: string;
@@ -58,7 +68,10 @@ export interface LineResult {
   readonly totals: TotalsByYear;
 }
 
-/** Result of one section (onderdeel van de tabel), with its subtotal. */
+/**
+ * Result of one section (onderdeel van de tabel), with its subtotal.
+ * @category Evaluation
+ */
 export interface SectionResult {
   /** Section id. */
   readonly id: string;
@@ -70,7 +83,10 @@ export interface SectionResult {
   readonly totals: TotalsByYear;
 }
 
-/** How a printed total compares to the sum of its rows (controle). */
+/**
+ * How a printed total compares to the sum of its rows (controle).
+ * @category Evaluation
+ */
 export type CheckStatus = 'ok' | 'rounding' | 'mismatch';
 
 /**
@@ -82,6 +98,7 @@ export type CheckStatus = 'ok' | 'rounding' | 'mismatch';
  * `(n + 1) / 2` units; in whole units that is at most `floor(n / 2)`. A difference within that bound is an
  * afrondingsverschil (`rounding`), beyond it a `mismatch`. (One printed row: no difference is possible;
  * two rows: 1 unit; four rows: 2 units.)
+ * @category Evaluation
  */
 export interface Check {
   /** What was printed: a line subtotal, a section subtotal or the grand total. */
@@ -106,7 +123,10 @@ export interface Check {
   readonly status: CheckStatus;
 }
 
-/** The evaluation of a budget (doorrekening): totals per row, section and table, per year. A frozen value. */
+/**
+ * The evaluation of a budget (doorrekening): totals per row, section and table, per year. A frozen value.
+ * @category Evaluation
+ */
 export interface Evaluation {
   /** Years evaluated, ascending. */
   readonly years: readonly number[];

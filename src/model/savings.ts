@@ -1,13 +1,22 @@
 import type { Decimal } from '../core/decimal.js';
 import type { Cell, Unit } from './values.js';
 
-/** Amounts per year in euros, keyed by year ("2026"). */
+/**
+ * Amounts per year in euros, keyed by year ("2026").
+ * @category Savings
+ */
 export type SavingsAmounts = Readonly<Record<string, Decimal>>;
 
-/** Where a measure stands (status van een maatregel): decided (besloten), in preparation (in voorbereiding), at risk (risicovol). */
+/**
+ * Where a measure stands (status van een maatregel): decided (besloten), in preparation (in voorbereiding), at risk (risicovol).
+ * @category Savings
+ */
 export type MeasureStatus = 'decided' | 'in-preparation' | 'at-risk';
 
-/** Every {@link MeasureStatus}. */
+/**
+ * Every {@link MeasureStatus}.
+ * @category Savings
+ */
 export const MEASURE_STATUSES: readonly MeasureStatus[] = Object.freeze(['decided', 'in-preparation', 'at-risk']);
 
 /**
@@ -17,6 +26,7 @@ export const MEASURE_STATUSES: readonly MeasureStatus[] = Object.freeze(['decide
  * - `amount`: given amounts per year in euros ("75 of 147"); above the plan only with `abovePlan`.
  * - `none`: nothing.
  * - `delay`: the plan, `years` later (what shifts past the horizon is lost to it), optionally times a rate.
+ * @category Savings
  */
 export type Realisation =
   | {
@@ -52,7 +62,10 @@ export type Realisation =
       readonly rate?: Decimal;
     };
 
-/** A savings measure (maatregel, ombuiging) that fills a target. Frozen data. */
+/**
+ * A savings measure (maatregel, ombuiging) that fills a target. Frozen data.
+ * @category Savings
+ */
 export interface Measure {
   /** Id, unique within its target. */
   readonly id: string;
@@ -71,6 +84,7 @@ export interface Measure {
 /**
  * A reference path beside a target (referentiepad), such as the national Hervormingsagenda savings, with the
  * local share of it when known: the user compares the local target with its share.
+ * @category Savings
  */
 export interface ReferencePath {
   /** Title ("Hervormingsagenda Jeugd, landelijk"). */
@@ -84,6 +98,7 @@ export interface ReferencePath {
 /**
  * A savings target (taakstelling): a path of amounts to save per year, and the measures that fill it.
  * Amounts are positive euros saved. Frozen data on `Budget.targets`.
+ * @category Savings
  */
 export interface SavingsTarget {
   /** Id, unique among the targets. */

@@ -12,7 +12,10 @@ import { objectWith, oneOf, readOptions, requireArgument, text } from '../core/g
 import { requireBudget } from '../validate/admit.js';
 import { COVER_EVALUATION, EVALUATION } from '../validate/result-checks.js';
 
-/** Options of {@link reserveSummaryTable}. */
+/**
+ * Options of {@link reserveSummaryTable}.
+ * @category Balance
+ */
 export interface ReserveSummaryOptions {
   /** Title. @defaultValue 'Financieel samengevat' */
   readonly title?: string;
@@ -55,6 +58,7 @@ const cell = (amount: Decimal, pm = false): TableCell => ({ amount: amount.isZer
  * @throws MeerjarenError `reserve_mutation_mismatch` at `cover.sources.<id>.reserve.<additions|withdrawals>.<year>`
  * @param budget - the budget
  * @param options - title, evaluations at hand
+ * @category Balance
  */
 export function reserveSummaryTable(budget: Budget, options: ReserveSummaryOptions = {}): Table {
   budget = requireBudget('reserveSummaryTable', 'budget', budget);
@@ -138,6 +142,7 @@ export function reserveSummaryTable(budget: Budget, options: ReserveSummaryOptio
  * @param budget - the budget (for the columns)
  * @param balance - its structural balance
  * @param title - title of the table
+ * @category Balance
  */
 export function structuralBalanceTable(budget: Budget, balance: StructuralBalance, title = 'Structureel begrotingssaldo'): Table {
   budget = requireBudget('structuralBalanceTable', 'budget', budget);

@@ -4,7 +4,10 @@ import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../eva
 import type { Table, TableCell, TableColumn, TableRow } from './table.js';
 import { ownValue } from '../core/records.js';
 
-/** Options of {@link budgetTable}. */
+/**
+ * Options of {@link budgetTable}.
+ * @category Reports
+ */
 export interface BudgetTableOptions {
   /** Print a subtotal row under each section. @defaultValue false (the seeds print none) */
   readonly sectionTotals?: boolean;
@@ -35,6 +38,7 @@ function totalCell(total: Total | undefined): TableCell {
  * Every subtotal and total row names the rows it sums, so printed figures add up after rounding.
  * @param budget - the budget
  * @param options - layout options
+ * @category Reports
  */
 export function budgetTable(budget: Budget, options: BudgetTableOptions = {}): Table {
   const evaluation = options.evaluation ?? evaluate(budget);

@@ -5,7 +5,10 @@ import { UNIT_FACTORS, unitLine, type NumberLocale, type Presentation } from './
 import { groupRuns } from './render-common.js';
 import type { Table } from './table.js';
 
-/** Options for writing CSV. */
+/**
+ * Options for writing CSV.
+ * @category Reports
+ */
 export interface CsvWriteOptions {
   /**
    * Field separator.
@@ -46,6 +49,7 @@ const BARE_NUMBER = /^[+-]?\d+(?:[.,]\d+)*$/;
  * writeCsv([['Omschrijving', '2025'], ['=1+1', '-2100']]);
  * // "\ufeffOmschrijving;2025\r\n'=1+1;-2100\r\n"
  * ```
+ * @category Reports
  */
 export function writeCsv(rows: readonly (readonly string[])[], options: CsvWriteOptions = {}): string {
   const separator = options.separator ?? ';';
@@ -62,7 +66,10 @@ function quote(cell: string, separator: CsvSeparator): string {
   return cell.includes(separator) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/** Options of {@link tableToCsv}. */
+/**
+ * Options of {@link tableToCsv}.
+ * @category Reports
+ */
 export interface TableCsvOptions extends CsvWriteOptions {
   /**
    * Put the row ids in a first column "id".
@@ -85,6 +92,7 @@ export interface TableCsvOptions extends CsvWriteOptions {
  * @param table - exact table
  * @param presentation - settings; its locale is the default of `options.locale`
  * @param options - see {@link TableCsvOptions}
+ * @category Reports
  */
 export function tableToCsv(table: Table, presentation: Presentation = {}, options: TableCsvOptions = {}): string {
   const rounded = roundTable(table, presentation);

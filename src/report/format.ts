@@ -28,6 +28,7 @@ const SEPARATORS: Readonly<Record<NumberLocale, { readonly group: string; readon
  * formatAmount(new Dec(-2_100_000)); // "-2.100"
  * formatAmount(new Dec(-2_100_000), { notation: 'trailing-minus' }); // "2.100-"
  * ```
+ * @category Reports
  */
 export function formatAmount(value: Decimal, presentation?: Presentation): string {
   return formatResolvedAmount(value, resolvePresentation(presentation));
@@ -63,6 +64,7 @@ function groupDigits(plain: string, locale: NumberLocale): string {
  * and a pm prints both ("363 + pm"), so a reader sees the total is not complete.
  * @param cell - the cell; its amount in euros on the saldo scale
  * @param presentation - settings; see {@link Presentation}
+ * @category Reports
  */
 export function formatCell(cell: TableCell, presentation?: Presentation): string {
   return formatResolvedCell(cell, resolvePresentation(presentation));

@@ -10,7 +10,10 @@ import { htmlDocument, type HtmlPart } from './html-document.js';
 import { UNIT_FACTORS, resolvePresentation, unitLine, type Presentation } from './presentation.js';
 import { renderHtml } from './render-html.js';
 
-/** Options of {@link htmlReport}. */
+/**
+ * Options of {@link htmlReport}.
+ * @category Reports
+ */
 export interface HtmlReportOptions {
   /** Parts added after the table and the standard charts, in order. */
   readonly parts?: readonly HtmlPart[];
@@ -24,6 +27,7 @@ export interface HtmlReportOptions {
  * @param evaluation - its evaluation
  * @param presentation - unit, sign convention and language of the figures
  * @param options - more parts to add after the standard ones (a fan chart of a Monte Carlo run, a scenario table)
+ * @category Reports
  */
 export function htmlReport(budget: Budget, evaluation: Evaluation, presentation: Presentation = {}, options: HtmlReportOptions = {}): string {
   const p = resolvePresentation({ unit: budget.presentation.unit, ...presentation });

@@ -1,6 +1,9 @@
 import { isDecimal, plainString } from '../core/decimal.js';
 
-/** A JSON value as meerjaren exports it: amounts are plain decimal strings. */
+/**
+ * A JSON value as meerjaren exports it: amounts are plain decimal strings.
+ * @category Reports
+ */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
@@ -8,6 +11,7 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
  * every amount becomes a plain decimal string in euros (`"-609000"`, never exponent notation or `-0`),
  * objects and arrays are copied, functions and `undefined` are left out.
  * @param value - a result
+ * @category Reports
  */
 export function toJsonValue(value: unknown): JsonValue {
   if (value === null || value === undefined) return null;
@@ -32,6 +36,7 @@ export function toJsonValue(value: unknown): JsonValue {
  * Writes a result as JSON text with amounts as strings (see {@link toJsonValue}).
  * @param value - a result
  * @param indent - spaces to indent with; 0 for one line
+ * @category Reports
  */
 export function resultToJson(value: unknown, indent = 2): string {
   return JSON.stringify(toJsonValue(value), null, indent);

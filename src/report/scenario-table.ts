@@ -9,10 +9,16 @@ import { arrayOf, boolean, either, oneOf, readOptions, requireArray, text } from
 /** The most budgets and scenario results one table puts side by side (each is evaluated). */
 export const MAX_SCENARIO_TABLE_ITEMS = 1000;
 
-/** A figure shown per scenario in {@link scenarioTable}. */
+/**
+ * A figure shown per scenario in {@link scenarioTable}.
+ * @category Analysis
+ */
 export type ScenarioMeasure = 'saldo' | 'structural' | 'incidental';
 
-/** Options of {@link scenarioTable}. */
+/**
+ * Options of {@link scenarioTable}.
+ * @category Analysis
+ */
 export interface ScenarioTableOptions {
   /** Title. @defaultValue 'Scenario's naast elkaar' */
   readonly title?: string;
@@ -52,6 +58,7 @@ function diffCell(a: Total | undefined, b: Total | undefined, measure: ScenarioM
  * and a row with each scenario's difference from the first.
  * @param items - budgets or scenario results; the first is the reference (usually the baseline)
  * @param options - figures, section blocks, labels
+ * @category Analysis
  */
 export function scenarioTable(items: readonly Comparable[], options: ScenarioTableOptions = {}): Table {
   requireArray('scenarioTable', 'items', items, 'a list of budgets and scenario results', { maxLength: MAX_SCENARIO_TABLE_ITEMS });

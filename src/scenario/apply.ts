@@ -13,7 +13,10 @@ import { requireBudget } from '../validate/admit.js';
 
 enablePatches();
 
-/** Options of {@link applyScenario}. */
+/**
+ * Options of {@link applyScenario}.
+ * @category Scenarios
+ */
 export interface ApplyOptions {
   /**
    * What to do when two changes touch the same cell (line or component, year) in a way whose result depends on
@@ -24,7 +27,10 @@ export interface ApplyOptions {
   readonly conflicts?: 'error' | 'report';
 }
 
-/** A cell a scenario changed: which row, which year, and which change did it (gewijzigde cel). */
+/**
+ * A cell a scenario changed: which row, which year, and which change did it (gewijzigde cel).
+ * @category Scenarios
+ */
 export interface TouchedCell {
   /** The line the row belongs to. */
   readonly line: string;
@@ -43,6 +49,7 @@ export interface TouchedCell {
 /**
  * A claim, source, savings target or measure a scenario changed (gewijzigde dekking of taakstelling): what, which
  * part of it, the years whose figures it may change, and which change did it.
+ * @category Scenarios
  */
 export interface TouchedItem {
   /** What was changed. */
@@ -66,7 +73,10 @@ export interface TouchedItem {
   readonly step: number;
 }
 
-/** The result of applying a scenario: a new frozen budget and the record of what changed. A frozen value. */
+/**
+ * The result of applying a scenario: a new frozen budget and the record of what changed. A frozen value.
+ * @category Scenarios
+ */
 export interface ScenarioResult {
   /** The scenario's budget. Printed totals (`expected`) of the source table are dropped: they describe the source, not the variant. */
   readonly budget: Budget;
@@ -119,6 +129,7 @@ export interface ScenarioResult {
  *   { kind: 'estimate-pm', line: '1.4', value: '-1100' },
  * ]});
  * ```
+ * @category Scenarios
  */
 export function applyScenario(budget: Budget, scenario: Scenario, library?: ScenarioLibrary, options: ApplyOptions = {}): ScenarioResult {
   const args = scenarioArguments('applyScenario', 'budget', budget, scenario, library, options, APPLY_OPTIONS);

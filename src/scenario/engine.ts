@@ -27,7 +27,10 @@ export interface TraceEntry {
   readonly after: Cell | undefined;
 }
 
-/** A range (bandbreedte) put on a pm post by an `estimate-pm` change, kept for uncertainty analysis. */
+/**
+ * A range (bandbreedte) put on a pm post by an `estimate-pm` change, kept for uncertainty analysis.
+ * @category Scenarios
+ */
 export interface EstimateRangeResult {
   /** The row (line or component id). */
   readonly row: string;
@@ -47,7 +50,10 @@ export interface EstimateRangeResult {
   readonly change: number;
 }
 
-/** Two changes that touch the same cell in a way whose result depends on their order (conflict). */
+/**
+ * Two changes that touch the same cell in a way whose result depends on their order (conflict).
+ * @category Scenarios
+ */
 export interface ChangeConflict {
   /** Stable code. */
   readonly code: 'change_conflict';

@@ -11,7 +11,10 @@ import { requireBudgetOption } from '../validate/result-checks.js';
 /** The largest `maxDepth` a caller may set: the shape check recurses once a level. */
 export const MAX_SCENARIO_DEPTH = 1000;
 
-/** Options of {@link loadScenario}. */
+/**
+ * Options of {@link loadScenario}.
+ * @category Scenarios
+ */
 export interface LoadScenarioOptions extends JsonLimits {
   /**
    * The baseline the scenario will be applied to: when given, references are checked too (unknown line,
@@ -38,6 +41,7 @@ export interface LoadScenarioOptions extends JsonLimits {
  * @param input - the scenario, or its JSON text
  * @param options - budget and library to check references against; JSON limits
  * @throws MeerjarenError with every problem found
+ * @category Scenarios
  */
 export function loadScenario(input: unknown, options: LoadScenarioOptions = {}): Scenario {
   options = readOptions('loadScenario', options, {

@@ -498,7 +498,10 @@ class ShapeChecker {
   }
 }
 
-/** Limits of the generic value check of {@link checkScenarioShape}. */
+/**
+ * Limits of the generic value check of {@link checkScenarioShape}.
+ * @category Scenarios
+ */
 export interface ScenarioShapeLimits {
   /** Deepest nesting. @defaultValue 32 */
   readonly maxDepth?: number;
@@ -516,6 +519,7 @@ export interface ScenarioShapeLimits {
  * @param collector - where problems go
  * @param prefix - path of the scenario (empty for the scenario itself)
  * @param limits - nesting and size limits
+ * @category Scenarios
  */
 export function checkScenarioShape(raw: unknown, collector: IssueCollector, prefix: Path = [], limits: ScenarioShapeLimits = {}): void {
   requireArgument('checkScenarioShape', 'collector', collector, issueCollector);

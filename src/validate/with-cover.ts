@@ -13,7 +13,10 @@ import { NUMBER_FORMAT } from '../document/field-checks.js';
 import { readCover } from '../document/read-cover.js';
 import { requireBudget } from './admit.js';
 
-/** Options of {@link withCover}. */
+/**
+ * Options of {@link withCover}.
+ * @category Cover
+ */
 export interface WithCoverOptions {
   /** Notation of amount strings. @defaultValue plain */
   readonly numberFormat?: NumberFormat;
@@ -26,6 +29,7 @@ export interface WithCoverOptions {
  * @param cover - the `cover` value as in a document; see {@link readCover}
  * @param options - number notation
  * @throws MeerjarenError listing every problem, paths starting at `cover`
+ * @category Cover
  */
 export function withCover(budget: Budget, cover: unknown, options: WithCoverOptions = {}): Budget {
   budget = requireBudget('withCover', 'budget', budget);

@@ -14,7 +14,10 @@ import { NUMBER_FORMAT } from '../document/field-checks.js';
 import { readTargets } from '../document/read-targets.js';
 import { requireBudget } from './admit.js';
 
-/** Options of {@link withTargets}. */
+/**
+ * Options of {@link withTargets}.
+ * @category Savings
+ */
 export interface WithTargetsOptions {
   /** Notation of amount strings. @defaultValue plain */
   readonly numberFormat?: NumberFormat;
@@ -26,6 +29,7 @@ export interface WithTargetsOptions {
  * @param targets - the `targets` value as in a document; see {@link readTargets}
  * @param options - number notation
  * @throws MeerjarenError listing every problem, paths starting at `targets`
+ * @category Savings
  */
 export function withTargets(budget: Budget, targets: unknown, options: WithTargetsOptions = {}): Budget {
   budget = requireBudget('withTargets', 'budget', budget);

@@ -25,6 +25,7 @@ import { unitsOf } from './units.js';
 /**
  * A variant to compare with the baseline (variant): a budget of its own, or a scenario applied to the baseline
  * (`applyScenario`).
+ * @category Uncertainty
  */
 export type MonteCarloVariant =
   | {
@@ -49,6 +50,7 @@ export type MonteCarloVariant =
 /**
  * The distribution of the difference variant - baseline (verschil), draw by draw, in euros: both are drawn with
  * the same numbers, so the difference shows what the variant changes, not noise.
+ * @category Uncertainty
  */
 export interface MonteCarloDifference {
   /** Difference of the saldo per year. */
@@ -75,7 +77,10 @@ export interface MonteCarloDifference {
   readonly uncovered?: OutcomesByYear;
 }
 
-/** One variant of a comparison: its own result and its difference from the baseline. */
+/**
+ * One variant of a comparison: its own result and its difference from the baseline.
+ * @category Uncertainty
+ */
 export interface VariantComparison {
   /** Variant id. */
   readonly id: string;
@@ -87,7 +92,10 @@ export interface VariantComparison {
   readonly difference: MonteCarloDifference;
 }
 
-/** The result of {@link compareMonteCarlo}. A frozen value. */
+/**
+ * The result of {@link compareMonteCarlo}. A frozen value.
+ * @category Uncertainty
+ */
 export interface MonteCarloComparison {
   /** The baseline's result. */
   readonly baseline: MonteCarloResult;
@@ -124,6 +132,7 @@ function prefixed(error: unknown, prefix: Path): never {
  * const cmp = compareMonteCarlo(budget, [{ id: 'motie', scenario }], { inputs, seed: 2026 });
  * cmp.variants[0].difference.saldo['2027'].percentiles.p50; // exact euros
  * ```
+ * @category Uncertainty
  */
 export function compareMonteCarlo(baseline: Budget, variants: readonly MonteCarloVariant[], options: MonteCarloOptions): MonteCarloComparison {
   baseline = requireBudget('compareMonteCarlo', 'baseline', baseline);

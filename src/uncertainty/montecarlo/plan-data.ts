@@ -17,6 +17,7 @@ export const KIND_CODE: Readonly<Record<UncertainKind, number>> = { amount: 0, r
 /**
  * A compiled Monte Carlo plan (draaiboek): every number a draw needs, as plain data that can be posted to a
  * worker. Built by `planMonteCarlo`.
+ * @category Uncertainty
  */
 export interface MonteCarloPlan {
   /** Seed. */
@@ -77,6 +78,7 @@ export interface MonteCarloPlan {
 /**
  * The cover compiled for the draw kernel (dekkingsprogramma): sources, claims in priority order and the rows
  * whose totals they read, in integer units. Mirrors `evaluateCover` exactly.
+ * @category Uncertainty
  */
 export interface CoverProgram {
   /** Per source: 0 per-year, 1 total, 2 line, 3 unlimited, 4 balance. */

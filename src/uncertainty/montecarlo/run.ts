@@ -37,6 +37,7 @@ const ONE_THREAD_OPTIONS: OptionSpec = {
  * });
  * result.saldo['2027'].percentiles.p5; // exact euros
  * ```
+ * @category Uncertainty
  */
 export function monteCarlo(budget: Budget | CompiledBudget, options: MonteCarloOptions): MonteCarloResult {
   const plan = buildPlan(budget, options, 0, 'monteCarlo', ONE_THREAD_OPTIONS);
