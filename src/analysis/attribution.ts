@@ -9,10 +9,7 @@ import type { Step } from '../scenario/resolve.js';
 import type { ChangeKind, Scenario, ScenarioLibrary } from '../scenario/types.js';
 import { ownValue } from '../core/records.js';
 
-/**
- * Options of {@link attributeDifference}.
- * @category Analysis
- */
+/** Options of {@link attributeDifference}. @category Analysis */
 export interface AttributionOptions extends ApplyOptions {
   /** Largest group of interacting changes computed exactly (2^n applications). @defaultValue 8 */
   readonly exactLimit?: number;
@@ -28,10 +25,7 @@ export const MAX_EXACT_LIMIT = 16;
 /** The most `samples` of {@link attributeDifference}: each sampled order applies every change of its group. */
 export const MAX_SAMPLES = 10_000;
 
-/**
- * The share of one change in the difference of the total (aandeel van een wijziging).
- * @category Analysis
- */
+/** The share of one change in the difference of the total (aandeel van een wijziging). @category Analysis */
 export interface AttributionShare {
   /** Id of the scenario that wrote the change. */
   readonly scenario: string;
@@ -47,10 +41,7 @@ export interface AttributionShare {
   readonly amounts: Readonly<Record<string, Decimal>>;
 }
 
-/**
- * A group of changes that touch common rows (and so may interact).
- * @category Analysis
- */
+/** A group of changes that touch common rows (and so may interact). @category Analysis */
 export interface AttributionGroup {
   /** Flattened indices of its changes. */
   readonly steps: readonly number[];

@@ -10,16 +10,10 @@ import { fail, type Path } from '../core/errors.js';
 import { describeValue, isObjectLike } from '../core/guard.js';
 import { requireBudgetAt } from '../validate/result-checks.js';
 
-/**
- * A budget, or the result of a scenario, that can be compared (vergelijkbaar).
- * @category Analysis
- */
+/** A budget, or the result of a scenario, that can be compared (vergelijkbaar). @category Analysis */
 export type Comparable = Budget | ScenarioResult;
 
-/**
- * One figure in `a`, in `b`, and the difference `b - a` (verschil).
- * @category Analysis
- */
+/** One figure in `a`, in `b`, and the difference `b - a` (verschil). @category Analysis */
 export interface AmountDifference {
   /** The figure in `a` (0 when absent there). */
   readonly a: Decimal;
@@ -41,10 +35,7 @@ export interface CoverDifference {
   readonly uncovered: AmountDifference;
 }
 
-/**
- * The difference between two figures in one year (verschil): `b - a`.
- * @category Analysis
- */
+/** The difference between two figures in one year (verschil): `b - a`. @category Analysis */
 export interface YearDifference {
   /** The figure in `a`; undefined when the row does not exist there. */
   readonly a: Total | undefined;
@@ -74,10 +65,7 @@ export interface YearDifference {
   readonly targetGap?: AmountDifference;
 }
 
-/**
- * A cover source in one year, in `a` and `b`.
- * @category Analysis
- */
+/** A cover source in one year, in `a` and `b`. @category Analysis */
 export interface SourceYearDifference {
   /** What it gives (ingezet). */
   readonly given: AmountDifference;
@@ -85,10 +73,7 @@ export interface SourceYearDifference {
   readonly overCommitted: AmountDifference;
 }
 
-/**
- * Differences of a cover source (dekkingsbron) per year.
- * @category Analysis
- */
+/** Differences of a cover source (dekkingsbron) per year. @category Analysis */
 export interface SourceDifference {
   /** Source id. */
   readonly id: string;
@@ -102,10 +87,7 @@ export interface SourceDifference {
   readonly changed: boolean;
 }
 
-/**
- * A savings target in one year, in `a` and `b` (positive euros saved).
- * @category Analysis
- */
+/** A savings target in one year, in `a` and `b` (positive euros saved). @category Analysis */
 export interface TargetYearDifference {
   /** The amount to save (0 in a pm year). */
   readonly target: AmountDifference;
@@ -124,10 +106,7 @@ export interface TargetYearDifference {
   };
 }
 
-/**
- * Differences of a savings target (taakstelling) per year.
- * @category Analysis
- */
+/** Differences of a savings target (taakstelling) per year. @category Analysis */
 export interface TargetDifference {
   /** Target id. */
   readonly id: string;
@@ -141,10 +120,7 @@ export interface TargetDifference {
   readonly changed: boolean;
 }
 
-/**
- * Differences of one row (line, section or total) per year.
- * @category Analysis
- */
+/** Differences of one row (line, section or total) per year. @category Analysis */
 export interface RowDifference {
   /** Id of the line or section; empty for the total. */
   readonly id: string;
@@ -158,10 +134,7 @@ export interface RowDifference {
   readonly changed: boolean;
 }
 
-/**
- * The comparison of two budgets or scenarios (vergelijking). A frozen value.
- * @category Analysis
- */
+/** The comparison of two budgets or scenarios (vergelijking). A frozen value. @category Analysis */
 export interface ScenarioComparison {
   /** Label of `a` (scenario title, or the budget's title). */
   readonly a: string;

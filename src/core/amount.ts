@@ -15,21 +15,12 @@ import { tally } from './work.js';
  */
 export type NumberFormat = 'plain' | 'nl' | 'en';
 
-/**
- * Largest number of digits before the decimal point of an amount in euros.
- * @category Model
- */
+/** Largest number of digits before the decimal point of an amount in euros. @category Model */
 export const MAX_INTEGER_DIGITS = 18;
-/**
- * Largest number of digits after the decimal point of an amount in euros.
- * @category Model
- */
+/** Largest number of digits after the decimal point of an amount in euros. @category Model */
 export const MAX_FRACTION_DIGITS = 6;
 
-/**
- * Result of reading one amount: a value, or the code and message of the problem.
- * @category Model
- */
+/** Result of reading one amount: a value, or the code and message of the problem. @category Model */
 export type AmountReading =
   | {
       /** The amount was read. */

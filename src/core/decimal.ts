@@ -23,16 +23,10 @@ export const Dec = DecimalJs.clone({
   crypto: false,
 });
 
-/**
- * An exact decimal amount in euros (bedrag). Instances come from {@link Dec}.
- * @category Model
- */
+/** An exact decimal amount in euros (bedrag). Instances come from {@link Dec}. @category Model */
 export type Decimal = DecimalJs;
 
-/**
- * The zero amount, shared (decimal.js values are immutable).
- * @category Model
- */
+/** The zero amount, shared (decimal.js values are immutable). @category Model */
 export const ZERO: Decimal = new Dec(0);
 
 /**
@@ -70,10 +64,7 @@ export function plainString(value: Decimal): string {
   return value.toFixed();
 }
 
-/**
- * Rounding modes the library names explicitly (afrondingsregel).
- * @category Model
- */
+/** Rounding modes the library names explicitly (afrondingsregel). @category Model */
 export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up' | 'floor' | 'ceil';
 
 /** decimal.js rounding constant of a {@link RoundingMode}. */

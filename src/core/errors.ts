@@ -45,16 +45,10 @@ export const ISSUE_CODES = [
   'invalid_input',
 ] as const;
 
-/**
- * A stable problem code (foutcode).
- * @category Model
- */
+/** A stable problem code (foutcode). @category Model */
 export type IssueCode = (typeof ISSUE_CODES)[number] | (string & {});
 
-/**
- * A path to a value inside a document or model: keys and array indices.
- * @category Model
- */
+/** A path to a value inside a document or model: keys and array indices. @category Model */
 export type Path = readonly (string | number)[];
 
 /**

@@ -16,10 +16,7 @@ export interface Horizon {
   readonly groups: readonly ColumnGroup[];
 }
 
-/**
- * A labelled run of years in a table header.
- * @category Model
- */
+/** A labelled run of years in a table header. @category Model */
 export interface ColumnGroup {
   /** Label over the years. */
   readonly label: string;
@@ -29,26 +26,14 @@ export interface ColumnGroup {
   readonly to: number;
 }
 
-/**
- * The role of a year in the horizon.
- * @category Model
- */
+/** The role of a year in the horizon. @category Model */
 export type YearRole = 'current' | 'budget' | 'mjb' | 'doorkijk';
 
-/**
- * Earliest year the library accepts.
- * @category Model
- */
+/** Earliest year the library accepts. @category Model */
 export const MIN_YEAR = 1900;
-/**
- * Latest year the library accepts.
- * @category Model
- */
+/** Latest year the library accepts. @category Model */
 export const MAX_YEAR = 2200;
-/**
- * Most years one horizon may span.
- * @category Model
- */
+/** Most years one horizon may span. @category Model */
 export const MAX_HORIZON_YEARS = 50;
 
 /**

@@ -12,16 +12,10 @@ import { readLocaleAmount, type NumberLocale } from './locale-amount.js';
 const BOM = '\ufeff';
 const CRLF = '\r\n';
 
-/**
- * Field separator: ';' for Dutch Excel, ',' elsewhere.
- * @category Documents
- */
+/** Field separator: ';' for Dutch Excel, ',' elsewhere. @category Documents */
 export type CsvSeparator = ';' | ',';
 
-/**
- * Options for reading CSV.
- * @category Documents
- */
+/** Options for reading CSV. @category Documents */
 export interface CsvReadOptions {
   /**
    * Field separator; `'auto'` decides between ';' and ',' when the text leaves no doubt.
@@ -128,16 +122,10 @@ function isEnd(text: string, i: number, separator: CsvSeparator): boolean {
   return ch === separator || ch === '\n' || ch === '\r';
 }
 
-/**
- * A value read from a year table: an amount as typed, a pm (optionally signed), or nil.
- * @category Documents
- */
+/** A value read from a year table: an amount as typed, a pm (optionally signed), or nil. @category Documents */
 export type YearTableValue = Decimal | 'pm' | '-pm' | '+pm' | null;
 
-/**
- * One row of a year table as read.
- * @category Documents
- */
+/** One row of a year table as read. @category Documents */
 export interface YearTableRow {
   /** Id from the id column, when there is one and the cell is filled. */
   readonly id?: string;
@@ -147,10 +135,7 @@ export interface YearTableRow {
   readonly values: readonly YearTableValue[];
 }
 
-/**
- * A year table as read from a spreadsheet export (jaartabel): plain data, not yet a budget.
- * @category Documents
- */
+/** A year table as read from a spreadsheet export (jaartabel): plain data, not yet a budget. @category Documents */
 export interface YearTable {
   /** The year columns, in file order. */
   readonly years: readonly number[];
@@ -160,10 +145,7 @@ export interface YearTable {
   readonly rows: readonly YearTableRow[];
 }
 
-/**
- * Options of {@link readYearTable}.
- * @category Documents
- */
+/** Options of {@link readYearTable}. @category Documents */
 export interface YearTableOptions extends CsvReadOptions {
   /**
    * Number format of the amounts; 'auto' decides from the file and refuses a file where it

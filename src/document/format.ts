@@ -3,15 +3,9 @@ import type { LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
 import type { CoverSourceKind } from '../model/cover.js';
 import type { MeasureStatus } from '../model/savings.js';
 
-/**
- * Name of the budget document format, in its `format` field.
- * @category Documents
- */
+/** Name of the budget document format, in its `format` field. @category Documents */
 export const BUDGET_FORMAT = 'meerjaren/budget';
-/**
- * The document format version this library writes and reads.
- * @category Documents
- */
+/** The document format version this library writes and reads. @category Documents */
 export const BUDGET_FORMAT_VERSION = 1;
 
 /**
@@ -29,10 +23,7 @@ export type ValueDocument = string | number;
  */
 export type ValuesDocument = Readonly<Record<string, ValueDocument>> | readonly (ValueDocument | null)[];
 
-/**
- * A component as written (onderdeel).
- * @category Documents
- */
+/** A component as written (onderdeel). @category Documents */
 export interface ComponentDocument {
   /** Id; defaults to `<line id>#<n>`. */
   readonly id?: string;
@@ -46,10 +37,7 @@ export interface ComponentDocument {
   readonly values: ValuesDocument;
 }
 
-/**
- * A line as written (begrotingsregel).
- * @category Documents
- */
+/** A line as written (begrotingsregel). @category Documents */
 export interface LineDocument {
   /** Id as printed ("1.4"). */
   readonly id: string;
@@ -67,10 +55,7 @@ export interface LineDocument {
   readonly components?: readonly ComponentDocument[];
 }
 
-/**
- * A section as written.
- * @category Documents
- */
+/** A section as written. @category Documents */
 export interface SectionDocument {
   /** Id as printed ("1"). */
   readonly id: string;
@@ -82,10 +67,7 @@ export interface SectionDocument {
   readonly expected?: ValuesDocument;
 }
 
-/**
- * The horizon as written.
- * @category Documents
- */
+/** The horizon as written. @category Documents */
 export interface HorizonDocument {
   /** First year. */
   readonly from: number;
@@ -159,10 +141,7 @@ export type AmountDocument = string | number;
  */
 export type AmountsDocument = Readonly<Record<string, AmountDocument>> | readonly (AmountDocument | null)[];
 
-/**
- * A plain decimal number that is not scaled by the unit, such as a share or rate (`"0.5"`).
- * @category Documents
- */
+/** A plain decimal number that is not scaled by the unit, such as a share or rate (`"0.5"`). @category Documents */
 export type RateDocument = string | number;
 
 /**
@@ -191,10 +170,7 @@ export type CapacityDocument =
   | 'balance'
   | 'unlimited';
 
-/**
- * The balance and planned mutations of a reserve as written (stand en mutaties), zero or positive.
- * @category Documents
- */
+/** The balance and planned mutations of a reserve as written (stand en mutaties), zero or positive. @category Documents */
 export interface ReserveDocument {
   /** Balance at the start of the first year (beginstand); default 0. */
   readonly opening?: AmountDocument;
@@ -206,10 +182,7 @@ export interface ReserveDocument {
   readonly bookedIn?: string;
 }
 
-/**
- * A cover source as written (dekkingsbron).
- * @category Documents
- */
+/** A cover source as written (dekkingsbron). @category Documents */
 export interface CoverSourceDocument {
   /** Id, unique among the sources. */
   readonly id: string;
@@ -247,10 +220,7 @@ export interface CoverClaimDocument {
   readonly years?: readonly number[];
 }
 
-/**
- * The cover part of a budget document (dekking): sources in any order, claims in priority order.
- * @category Documents
- */
+/** The cover part of a budget document (dekking): sources in any order, claims in priority order. @category Documents */
 export interface CoverDocument {
   /** The sources. */
   readonly sources?: readonly CoverSourceDocument[];
@@ -288,10 +258,7 @@ export type RealisationDocument =
       readonly abovePlan?: boolean;
     };
 
-/**
- * A savings measure as written (maatregel); amounts are positive savings in its target's unit.
- * @category Documents
- */
+/** A savings measure as written (maatregel); amounts are positive savings in its target's unit. @category Documents */
 export interface MeasureDocument {
   /** Id, unique within its target. */
   readonly id: string;
@@ -309,10 +276,7 @@ export interface MeasureDocument {
   readonly line?: string;
 }
 
-/**
- * A reference path as written (referentiepad), such as the national Hervormingsagenda savings.
- * @category Documents
- */
+/** A reference path as written (referentiepad), such as the national Hervormingsagenda savings. @category Documents */
 export interface ReferencePathDocument {
   /** Title. */
   readonly title: string;
@@ -324,10 +288,7 @@ export interface ReferencePathDocument {
   readonly localShare?: AmountsDocument;
 }
 
-/**
- * A savings target as written (taakstelling).
- * @category Documents
- */
+/** A savings target as written (taakstelling). @category Documents */
 export interface SavingsTargetDocument {
   /** Id, unique among the targets. */
   readonly id: string;

@@ -2,10 +2,7 @@ import { isDecimal } from '../core/decimal.js';
 import { IssueCollector, MeerjarenError, formatPath, issue, type Path } from '../core/errors.js';
 import { tally } from '../core/work.js';
 
-/**
- * Limits on documents read from text (invoerlimieten).
- * @category Documents
- */
+/** Limits on documents read from text (invoerlimieten). @category Documents */
 export interface JsonLimits {
   /** Largest input in UTF-16 code units. @defaultValue 16 MiB (16 777 216) */
   readonly maxLength?: number;
@@ -13,15 +10,9 @@ export interface JsonLimits {
   readonly maxDepth?: number;
 }
 
-/**
- * Default largest document text, in characters.
- * @category Documents
- */
+/** Default largest document text, in characters. @category Documents */
 export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
-/**
- * Default deepest nesting of a document.
- * @category Documents
- */
+/** Default deepest nesting of a document. @category Documents */
 export const DEFAULT_MAX_DEPTH = 32;
 /**
  * Default largest document handed over as an object (not text): at most this many values, counting every array
@@ -58,10 +49,7 @@ export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown 
   return parse(text, limits, undefined);
 }
 
-/**
- * A place in a text: 1-based line and column.
- * @category Documents
- */
+/** A place in a text: 1-based line and column. @category Documents */
 export interface TextPosition {
   /** Line, from 1. */
   readonly line: number;

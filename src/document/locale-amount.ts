@@ -6,16 +6,10 @@ import { readAmount, type AmountReading } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import { fail, type Path } from '../core/errors.js';
 
-/**
- * Number format: 'nl' writes "1.083" and "2,5"; 'en' writes "1,083" and "2.5".
- * @category Documents
- */
+/** Number format: 'nl' writes "1.083" and "2,5"; 'en' writes "1,083" and "2.5". @category Documents */
 export type NumberLocale = 'nl' | 'en';
 
-/**
- * Options of {@link parseLocaleAmount}.
- * @category Documents
- */
+/** Options of {@link parseLocaleAmount}. @category Documents */
 export interface ParseAmountOptions {
   /**
    * Accept accountants' parentheses for negative numbers: "(1.000)" is -1000.

@@ -3,10 +3,7 @@ import { fail } from '../core/errors.js';
 import { either, integer, object, requireOptions, text } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 
-/**
- * Options of {@link steppedPath}.
- * @category Savings
- */
+/** Options of {@link steppedPath}. @category Savings */
 export interface SteppedPathOptions {
   /** The amounts of the first years as written, exact strings or safe integers: `{ 2025: '3', 2026: '7' }`. */
   readonly start: Readonly<Record<number | string, string | number>>;

@@ -3,10 +3,7 @@ import type { Nature, SignConvention, Unit } from '../model/budget.js';
 import type { YearTable } from './csv.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type LineDocument } from './format.js';
 
-/**
- * Options of {@link yearTableToDocument}.
- * @category Documents
- */
+/** Options of {@link yearTableToDocument}. @category Documents */
 export interface YearTableDocumentOptions {
   /** Title of the table. */
   readonly title: string;

@@ -26,10 +26,7 @@ export function isCompiledBudget(value: unknown): value is CompiledBudget {
  */
 export type Arithmetic = 'auto' | 'float' | 'bigint';
 
-/**
- * Options of {@link compileBudget}.
- * @category Engine
- */
+/** Options of {@link compileBudget}. @category Engine */
 export interface CompileOptions {
   /**
    * Fewest decimals of a unit: the engine counts in units of `10^-decimals` euro, where `decimals` is the

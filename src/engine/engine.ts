@@ -7,16 +7,10 @@ import { MAX_SAFE_UNITS, unitsToDecimal } from './units.js';
 import { describeValue } from '../core/guard.js';
 import { fail } from '../core/errors.js';
 
-/**
- * Where a total is taken (niveau): one row, one line, one section or the whole table.
- * @category Engine
- */
+/** Where a total is taken (niveau): one row, one line, one section or the whole table. @category Engine */
 export type Scope = 'row' | 'line' | 'section' | 'table';
 
-/**
- * An amount in integer units: a number in float mode, a BigInt in wide mode.
- * @category Engine
- */
+/** An amount in integer units: a number in float mode, a BigInt in wide mode. @category Engine */
 export type Units = number | bigint;
 
 /**

@@ -3,10 +3,7 @@ import type { Budget, LineRow, Nature, SignConvention, Unit } from '../model/bud
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type HorizonDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
 import { loadBudget, type LoadOptions } from './load.js';
 
-/**
- * The pm token for builder values (pro memorie). `'-pm'` is a pm with a known nadeel, `'+pm'` a voordeel.
- * @category Documents
- */
+/** The pm token for builder values (pro memorie). `'-pm'` is a pm with a known nadeel, `'+pm'` a voordeel. @category Documents */
 export const pm = 'pm';
 
 /**
@@ -17,10 +14,7 @@ export const pm = 'pm';
  */
 export type ValuesInput = readonly (ValueDocument | null | undefined)[] | Readonly<Record<number | string, ValueDocument>>;
 
-/**
- * Options of a table in {@link budget}.
- * @category Documents
- */
+/** Options of a table in {@link budget}. @category Documents */
 export interface BudgetOptions {
   /** Title of the table. */
   readonly title: string;
@@ -40,10 +34,7 @@ export interface BudgetOptions {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-/**
- * Options of a line in the builder.
- * @category Documents
- */
+/** Options of a line in the builder. @category Documents */
 export interface LineOptions {
   /** Incidental or structural. */
   readonly nature?: Nature;
@@ -53,10 +44,7 @@ export interface LineOptions {
   readonly row?: LineRow;
 }
 
-/**
- * Options of a component in the builder.
- * @category Documents
- */
+/** Options of a component in the builder. @category Documents */
 export interface ComponentOptions {
   /** Id; defaults to `<line id>#<n>`. */
   readonly id?: string;

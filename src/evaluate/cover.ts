@@ -9,10 +9,7 @@ import { requireArgument } from '../core/guard.js';
 import { requireBudget } from '../validate/admit.js';
 import { EVALUATION } from '../validate/result-checks.js';
 
-/**
- * One claim in one year: what it asks, what it gets and what stays open (claimed = covered + uncovered).
- * @category Cover
- */
+/** One claim in one year: what it asks, what it gets and what stays open (claimed = covered + uncovered). @category Cover */
 export interface ClaimYear {
   /** What the claim asks for, in euros (gevraagd). */
   readonly claimed: Decimal;
@@ -24,10 +21,7 @@ export interface ClaimYear {
   readonly pm: boolean;
 }
 
-/**
- * A claim's result per year.
- * @category Cover
- */
+/** A claim's result per year. @category Cover */
 export interface ClaimResult {
   /** Claim id. */
   readonly id: string;
@@ -39,10 +33,7 @@ export interface ClaimResult {
   readonly years: Readonly<Record<string, ClaimYear>>;
 }
 
-/**
- * Cover of one row (line or component) in one year.
- * @category Cover
- */
+/** Cover of one row (line or component) in one year. @category Cover */
 export interface RowCoverYear {
   /** Its cost: the nadeel of its net value, in positive euros (0 in a voordeel year). */
   readonly cost: Decimal;
@@ -60,10 +51,7 @@ export interface RowCoverYear {
   readonly bySource: Readonly<Record<string, Decimal>>;
 }
 
-/**
- * Cover of one claimed row, per year.
- * @category Cover
- */
+/** Cover of one claimed row, per year. @category Cover */
 export interface RowCover {
   /** Row id. */
   readonly id: string;
@@ -73,10 +61,7 @@ export interface RowCover {
   readonly years: Readonly<Record<string, RowCoverYear>>;
 }
 
-/**
- * A source in one year.
- * @category Cover
- */
+/** A source in one year. @category Cover */
 export interface SourceYear {
   /** What it can give this year (for a `total` capacity: what is left of it); `undefined` = unlimited. */
   readonly available: Decimal | undefined;
@@ -90,10 +75,7 @@ export interface SourceYear {
   readonly overCommitted: Decimal;
 }
 
-/**
- * A reserve's balance in one year (verloop van de reserve): `closing = opening + additions - withdrawals`.
- * @category Cover
- */
+/** A reserve's balance in one year (verloop van de reserve): `closing = opening + additions - withdrawals`. @category Cover */
 export interface ReserveYear {
   /** Balance at the start of the year (beginstand). */
   readonly opening: Decimal;
@@ -109,10 +91,7 @@ export interface ReserveYear {
   readonly closing: Decimal;
 }
 
-/**
- * A source's result.
- * @category Cover
- */
+/** A source's result. @category Cover */
 export interface SourceResult {
   /** Source id. */
   readonly id: string;
@@ -130,10 +109,7 @@ export interface SourceResult {
   readonly reserve?: Readonly<Record<string, ReserveYear>>;
 }
 
-/**
- * The cover of the whole table in one year.
- * @category Cover
- */
+/** The cover of the whole table in one year. @category Cover */
 export interface CoverYear {
   /** The table's total saldo (begrotingssaldo of the table, positive = voordeel). */
   readonly saldo: Decimal;
@@ -154,10 +130,7 @@ export interface CoverYear {
   readonly generalMeans: Decimal;
 }
 
-/**
- * Codes of cover findings (bevindingen); never exceptions.
- * @category Cover
- */
+/** Codes of cover findings (bevindingen); never exceptions. @category Cover */
 export type CoverFindingCode =
   | 'over_commitment'
   | 'reserve_below_zero'
@@ -169,10 +142,7 @@ export type CoverFindingCode =
   | 'unknown_line'
   | 'reserve_mutation_mismatch';
 
-/**
- * A finding of the cover evaluation (bevinding).
- * @category Cover
- */
+/** A finding of the cover evaluation (bevinding). @category Cover */
 export interface CoverFinding {
   /** Stable code. */
   readonly code: CoverFindingCode;
@@ -190,10 +160,7 @@ export interface CoverFinding {
   readonly message: string;
 }
 
-/**
- * The evaluation of a budget's cover (dekkingsoverzicht). A frozen value.
- * @category Cover
- */
+/** The evaluation of a budget's cover (dekkingsoverzicht). A frozen value. @category Cover */
 export interface CoverEvaluation {
   /** Years. */
   readonly years: readonly number[];

@@ -8,10 +8,7 @@ import { readBudget } from '../document/load.js';
 import type { JsonLimits } from '../document/json.js';
 import { expectationChecks } from './evaluate.js';
 
-/**
- * Options of {@link loadBudget}.
- * @category Documents
- */
+/** Options of {@link loadBudget}. @category Documents */
 export interface LoadOptions extends JsonLimits {
   /**
    * What to do when a printed total in the document (a line, section or grand total) differs from the sum

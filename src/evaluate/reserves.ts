@@ -6,10 +6,7 @@ import { requireArgument } from '../core/guard.js';
 import { requireBudget } from '../validate/admit.js';
 import { COVER_EVALUATION } from '../validate/result-checks.js';
 
-/**
- * Reserve mutations in one year, split by where they are booked (mutaties reserves). Positive = to the saldo.
- * @category Balance
- */
+/** Reserve mutations in one year, split by where they are booked (mutaties reserves). Positive = to the saldo. @category Balance */
 export interface ReserveMutationsYear {
   /** Additions (toevoegingen) as a saldo effect (zero or negative), all reserves. */
   readonly additions: Decimal;

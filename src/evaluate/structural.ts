@@ -11,10 +11,7 @@ import { MAX_HORIZON_YEARS } from '../core/horizon.js';
 import { requireBudget } from '../validate/admit.js';
 import { COVER_EVALUATION, EVALUATION, TARGETS_EVALUATION } from '../validate/result-checks.js';
 
-/**
- * Options of {@link structuralBalance}.
- * @category Balance
- */
+/** Options of {@link structuralBalance}. @category Balance */
 export interface StructuralBalanceOptions {
   /**
    * An item marked incidental that has amounts in more than this many years is suspect (Commissie BBV: incidental
@@ -30,10 +27,7 @@ export interface StructuralBalanceOptions {
   readonly targets?: TargetsEvaluation;
 }
 
-/**
- * The structural balance in one year (structureel begrotingssaldo). `structural + incidental = saldo`.
- * @category Balance
- */
+/** The structural balance in one year (structureel begrotingssaldo). `structural + incidental = saldo`. @category Balance */
 export interface BalanceYear {
   /** Begrotingssaldo after reserve mutations: the table's saldo plus reserve mutations outside it. */
   readonly saldo: Decimal;
@@ -53,10 +47,7 @@ export interface BalanceYear {
   readonly pm: readonly string[];
 }
 
-/**
- * One item of the overview of incidental income and expenses (overzicht incidentele baten en lasten).
- * @category Balance
- */
+/** One item of the overview of incidental income and expenses (overzicht incidentele baten en lasten). @category Balance */
 export interface IncidentalItem {
   /** Row id (line, component, or `reserve:<id>`). */
   readonly id: string;
@@ -66,10 +57,7 @@ export interface IncidentalItem {
   readonly years: Readonly<Record<string, Decimal>>;
 }
 
-/**
- * Codes of the warnings on "reeel" (realistic and complete) balance.
- * @category Balance
- */
+/** Codes of the warnings on "reeel" (realistic and complete) balance. @category Balance */
 export type BalanceWarningCode =
   | 'incidental_too_long'
   | 'pm_post'
@@ -79,10 +67,7 @@ export type BalanceWarningCode =
   | 'reserve_mutation_mismatch'
   | 'unknown_line';
 
-/**
- * A warning on whether the balance is reeel (waarschuwing).
- * @category Balance
- */
+/** A warning on whether the balance is reeel (waarschuwing). @category Balance */
 export interface BalanceWarning {
   /** Stable code. */
   readonly code: BalanceWarningCode;
@@ -94,16 +79,10 @@ export interface BalanceWarning {
   readonly message: string;
 }
 
-/**
- * The supervisor's verdict (toezicht): structurally in balance in the first year, at the latest in the last MJB year, or not.
- * @category Balance
- */
+/** The supervisor's verdict (toezicht): structurally in balance in the first year, at the latest in the last MJB year, or not. @category Balance */
 export type BalanceVerdict = 'first-year' | 'last-year' | 'not-in-balance';
 
-/**
- * The structural balance of a budget (structureel en reeel evenwicht, BBV). A frozen value.
- * @category Balance
- */
+/** The structural balance of a budget (structureel en reeel evenwicht, BBV). A frozen value. @category Balance */
 export interface StructuralBalance {
   /** Years. */
   readonly years: readonly number[];

@@ -9,10 +9,7 @@ import { requireBudget } from '../validate/admit.js';
 
 const MEASURE = objectWith(['id', 'planned', 'realisation'], 'a measure of a budget (Budget.targets[t].measures[m])');
 
-/**
- * A measure that delivers less than planned in a year (achterblijvende maatregel).
- * @category Savings
- */
+/** A measure that delivers less than planned in a year (achterblijvende maatregel). @category Savings */
 export interface MeasureShortfall {
   /** Measure id. */
   readonly id: string;
@@ -57,10 +54,7 @@ export interface TargetYear {
   readonly shortMeasures: readonly MeasureShortfall[];
 }
 
-/**
- * A measure's plan and realisation per year.
- * @category Savings
- */
+/** A measure's plan and realisation per year. @category Savings */
 export interface MeasureResult {
   /** Id. */
   readonly id: string;
@@ -82,10 +76,7 @@ export interface MeasureResult {
   >;
 }
 
-/**
- * A reference path beside a target in one year.
- * @category Savings
- */
+/** A reference path beside a target in one year. @category Savings */
 export interface ReferenceYear {
   /** The reference amount (`undefined` when absent or pm). */
   readonly amount: Decimal | undefined;
@@ -97,10 +88,7 @@ export interface ReferenceYear {
   readonly targetOverShare: Decimal | undefined;
 }
 
-/**
- * A target's result.
- * @category Savings
- */
+/** A target's result. @category Savings */
 export interface TargetResult {
   /** Id. */
   readonly id: string;
@@ -121,10 +109,7 @@ export interface TargetResult {
   }[];
 }
 
-/**
- * The evaluation of a budget's savings targets. A frozen value.
- * @category Savings
- */
+/** The evaluation of a budget's savings targets. A frozen value. @category Savings */
 export interface TargetsEvaluation {
   /** Years. */
   readonly years: readonly number[];

@@ -7,10 +7,7 @@ import type { Nature, SignConvention, Tags, Unit, YearValues } from './values.js
 export { PM, isPm, unitFactor } from './values.js';
 export type { Cell, Nature, Pm, SignConvention, Tags, Unit, YearValues } from './values.js';
 
-/**
- * A component (onderdeel) of a budget line, such as "- kosten noodopvang" under 1.1.
- * @category Model
- */
+/** A component (onderdeel) of a budget line, such as "- kosten noodopvang" under 1.1. @category Model */
 export interface Component {
   /** Id, unique in the budget; defaults to `<line id>#<n>` (1-based). */
   readonly id: string;
@@ -32,10 +29,7 @@ export interface Component {
  */
 export type LineRow = 'amount' | 'subtotal';
 
-/**
- * A budget line (begrotingsregel), such as "1.4 Behoud uitvoeringscapaciteit Wmo".
- * @category Model
- */
+/** A budget line (begrotingsregel), such as "1.4 Behoud uitvoeringscapaciteit Wmo". @category Model */
 export interface Line {
   /** Id as printed ("1.4"), unique in the budget. */
   readonly id: string;
@@ -55,10 +49,7 @@ export interface Line {
   readonly expected?: Readonly<Record<string, Decimal>>;
 }
 
-/**
- * A section of a table (onderdeel), such as "2 Onvermijdelijke ontwikkelingen".
- * @category Model
- */
+/** A section of a table (onderdeel), such as "2 Onvermijdelijke ontwikkelingen". @category Model */
 export interface Section {
   /** Id as printed ("2"). */
   readonly id: string;
@@ -70,10 +61,7 @@ export interface Section {
   readonly expected?: Readonly<Record<string, Decimal>>;
 }
 
-/**
- * How the source table was presented, kept so that it can be printed back the same way.
- * @category Model
- */
+/** How the source table was presented, kept so that it can be printed back the same way. @category Model */
 export interface SourcePresentation {
   /** Unit the amounts were written in. */
   readonly unit: Unit;

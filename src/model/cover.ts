@@ -1,10 +1,7 @@
 import type { Decimal } from '../core/decimal.js';
 import type { Nature, Tags } from './values.js';
 
-/**
- * Amounts per year in euros, keyed by year ("2026"); an absent year is nothing.
- * @category Cover
- */
+/** Amounts per year in euros, keyed by year ("2026"); an absent year is nothing. @category Cover */
 export type YearAmounts = Readonly<Record<string, Decimal>>;
 
 /**
@@ -19,10 +16,7 @@ export type YearAmounts = Readonly<Record<string, Decimal>>;
  */
 export type CoverSourceKind = 'oad' | 'reserve' | 'windfall' | 'third-party' | 'within-programme';
 
-/**
- * Every {@link CoverSourceKind}, in a fixed order.
- * @category Cover
- */
+/** Every {@link CoverSourceKind}, in a fixed order. @category Cover */
 export const COVER_SOURCE_KINDS: readonly CoverSourceKind[] = Object.freeze(['oad', 'reserve', 'windfall', 'third-party', 'within-programme']);
 
 /**
@@ -88,10 +82,7 @@ export interface ReserveBalance {
   readonly bookedIn?: string;
 }
 
-/**
- * A source of cover (dekkingsbron). Frozen data.
- * @category Cover
- */
+/** A source of cover (dekkingsbron). Frozen data. @category Cover */
 export interface CoverSource {
   /** Id, unique among the sources. */
   readonly id: string;
@@ -134,10 +125,7 @@ export type ClaimExtent =
       readonly rate: Decimal;
     };
 
-/**
- * A claim: a budget line or component asks a source to pay (part of) its cost (dekkingsclaim).
- * @category Cover
- */
+/** A claim: a budget line or component asks a source to pay (part of) its cost (dekkingsclaim). @category Cover */
 export interface CoverClaim {
   /** Id, unique among the claims. */
   readonly id: string;

@@ -28,16 +28,10 @@ export interface Total {
   readonly empty: boolean;
 }
 
-/**
- * Totals per year, keyed by year ("2026"); every year of the horizon is present.
- * @category Evaluation
- */
+/** Totals per year, keyed by year ("2026"); every year of the horizon is present. @category Evaluation */
 export type TotalsByYear = Readonly<Record<string, Total>>;
 
-/**
- * Result of one component (onderdeel).
- * @category Evaluation
- */
+/** Result of one component (onderdeel). @category Evaluation */
 export interface ComponentResult {
   /** Component id. */
   readonly id: string;
@@ -49,10 +43,7 @@ export interface ComponentResult {
   readonly totals: TotalsByYear;
 }
 
-/**
- * Result of one line (regel): the line's own row, its components, and their sum.
- * @category Evaluation
- */
+/** Result of one line (regel): the line's own row, its components, and their sum. @category Evaluation */
 export interface LineResult {
   /** Line id. */
   readonly id: string;
@@ -68,10 +59,7 @@ export interface LineResult {
   readonly totals: TotalsByYear;
 }
 
-/**
- * Result of one section (onderdeel van de tabel), with its subtotal.
- * @category Evaluation
- */
+/** Result of one section (onderdeel van de tabel), with its subtotal. @category Evaluation */
 export interface SectionResult {
   /** Section id. */
   readonly id: string;
@@ -83,10 +71,7 @@ export interface SectionResult {
   readonly totals: TotalsByYear;
 }
 
-/**
- * How a printed total compares to the sum of its rows (controle).
- * @category Evaluation
- */
+/** How a printed total compares to the sum of its rows (controle). @category Evaluation */
 export type CheckStatus = 'ok' | 'rounding' | 'mismatch';
 
 /**
@@ -123,10 +108,7 @@ export interface Check {
   readonly status: CheckStatus;
 }
 
-/**
- * The evaluation of a budget (doorrekening): totals per row, section and table, per year. A frozen value.
- * @category Evaluation
- */
+/** The evaluation of a budget (doorrekening): totals per row, section and table, per year. A frozen value. @category Evaluation */
 export interface Evaluation {
   /** Years evaluated, ascending. */
   readonly years: readonly number[];

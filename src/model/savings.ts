@@ -1,22 +1,13 @@
 import type { Decimal } from '../core/decimal.js';
 import type { Cell, Unit } from './values.js';
 
-/**
- * Amounts per year in euros, keyed by year ("2026").
- * @category Savings
- */
+/** Amounts per year in euros, keyed by year ("2026"). @category Savings */
 export type SavingsAmounts = Readonly<Record<string, Decimal>>;
 
-/**
- * Where a measure stands (status van een maatregel): decided (besloten), in preparation (in voorbereiding), at risk (risicovol).
- * @category Savings
- */
+/** Where a measure stands (status van een maatregel): decided (besloten), in preparation (in voorbereiding), at risk (risicovol). @category Savings */
 export type MeasureStatus = 'decided' | 'in-preparation' | 'at-risk';
 
-/**
- * Every {@link MeasureStatus}.
- * @category Savings
- */
+/** Every {@link MeasureStatus}. @category Savings */
 export const MEASURE_STATUSES: readonly MeasureStatus[] = Object.freeze(['decided', 'in-preparation', 'at-risk']);
 
 /**
@@ -62,10 +53,7 @@ export type Realisation =
       readonly rate?: Decimal;
     };
 
-/**
- * A savings measure (maatregel, ombuiging) that fills a target. Frozen data.
- * @category Savings
- */
+/** A savings measure (maatregel, ombuiging) that fills a target. Frozen data. @category Savings */
 export interface Measure {
   /** Id, unique within its target. */
   readonly id: string;

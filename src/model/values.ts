@@ -4,16 +4,10 @@
  */
 import type { Decimal } from '../core/decimal.js';
 
-/**
- * Incidental or structural (incidenteel / structureel), as the BBV requires every item to be marked.
- * @category Model
- */
+/** Incidental or structural (incidenteel / structureel), as the BBV requires every item to be marked. @category Model */
 export type Nature = 'incidental' | 'structural';
 
-/**
- * The unit a source table writes its amounts in (eenheid): euros, x EUR 1.000 or x EUR 1 mln.
- * @category Model
- */
+/** The unit a source table writes its amounts in (eenheid): euros, x EUR 1.000 or x EUR 1 mln. @category Model */
 export type Unit = 'euro' | 'thousand' | 'million';
 
 /**
@@ -24,10 +18,7 @@ export type Unit = 'euro' | 'thousand' | 'million';
  */
 export type SignConvention = 'voordeel-positive' | 'nadeel-positive';
 
-/**
- * A pro memorie post (pm): acknowledged but not yet quantified; optionally with a known direction ("-PM").
- * @category Model
- */
+/** A pro memorie post (pm): acknowledged but not yet quantified; optionally with a known direction ("-PM"). @category Model */
 export interface Pm {
   /** Discriminant. */
   readonly kind: 'pm';
@@ -35,28 +26,16 @@ export interface Pm {
   readonly direction?: 'voordeel' | 'nadeel';
 }
 
-/**
- * The value of a row in a year: an exact amount in euros (effect on the saldo, positive = voordeel) or a pm. A year without value is absent.
- * @category Model
- */
+/** The value of a row in a year: an exact amount in euros (effect on the saldo, positive = voordeel) or a pm. A year without value is absent. @category Model */
 export type Cell = Decimal | Pm;
 
-/**
- * Values per year of one row; keys are years written as strings ("2026"); an absent year is nil (blank).
- * @category Model
- */
+/** Values per year of one row; keys are years written as strings ("2026"); an absent year is nil (blank). @category Model */
 export type YearValues = Readonly<Record<string, Cell>>;
 
-/**
- * Free labels of a line or component: programme, goal ("2.1"), taakveld, product...
- * @category Model
- */
+/** Free labels of a line or component: programme, goal ("2.1"), taakveld, product... @category Model */
 export type Tags = Readonly<Record<string, string>>;
 
-/**
- * Euros per unit.
- * @category Model
- */
+/** Euros per unit. @category Model */
 export function unitFactor(unit: Unit): number {
   return unit === 'euro' ? 1 : unit === 'thousand' ? 1000 : 1_000_000;
 }
@@ -70,8 +49,5 @@ export function isPm(cell: Cell | undefined): cell is Pm {
   return typeof cell === 'object' && cell !== null && (cell as Pm).kind === 'pm';
 }
 
-/**
- * The plain pm post (no direction).
- * @category Model
- */
+/** The plain pm post (no direction). @category Model */
 export const PM: Pm = Object.freeze({ kind: 'pm' });

@@ -10,10 +10,7 @@ import {
 } from './presentation.js';
 import type { Table, TableCell, TableRow } from './table.js';
 
-/**
- * Options of {@link allocateRounded}.
- * @category Reports
- */
+/** Options of {@link allocateRounded}. @category Reports */
 export interface AllocateOptions {
   /**
    * Parts that keep their value (a pm, a nil, a figure settled elsewhere). Each must already

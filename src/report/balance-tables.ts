@@ -12,10 +12,7 @@ import { objectWith, oneOf, readOptions, requireArgument, text } from '../core/g
 import { requireBudget } from '../validate/admit.js';
 import { COVER_EVALUATION, EVALUATION } from '../validate/result-checks.js';
 
-/**
- * Options of {@link reserveSummaryTable}.
- * @category Balance
- */
+/** Options of {@link reserveSummaryTable}. @category Balance */
 export interface ReserveSummaryOptions {
   /** Title. @defaultValue 'Financieel samengevat' */
   readonly title?: string;

@@ -4,10 +4,7 @@ import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../eva
 import type { Table, TableCell, TableColumn, TableRow } from './table.js';
 import { ownValue } from '../core/records.js';
 
-/**
- * Options of {@link budgetTable}.
- * @category Reports
- */
+/** Options of {@link budgetTable}. @category Reports */
 export interface BudgetTableOptions {
   /** Print a subtotal row under each section. @defaultValue false (the seeds print none) */
   readonly sectionTotals?: boolean;

@@ -5,10 +5,7 @@ import { UNIT_FACTORS, unitLine, type NumberLocale, type Presentation } from './
 import { groupRuns } from './render-common.js';
 import type { Table } from './table.js';
 
-/**
- * Options for writing CSV.
- * @category Reports
- */
+/** Options for writing CSV. @category Reports */
 export interface CsvWriteOptions {
   /**
    * Field separator.
@@ -66,10 +63,7 @@ function quote(cell: string, separator: CsvSeparator): string {
   return cell.includes(separator) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
-/**
- * Options of {@link tableToCsv}.
- * @category Reports
- */
+/** Options of {@link tableToCsv}. @category Reports */
 export interface TableCsvOptions extends CsvWriteOptions {
   /**
    * Put the row ids in a first column "id".

@@ -8,10 +8,7 @@
 import { IssueCollector } from '../core/errors.js';
 import { escapeXml } from './charts/svg.js';
 
-/**
- * One part of an HTML report (onderdeel), in reading order.
- * @category Reports
- */
+/** One part of an HTML report (onderdeel), in reading order. @category Reports */
 export type HtmlPart =
   | {
       /** Markup made by meerjaren (such as a rendered table), inserted as is. */
@@ -45,10 +42,7 @@ export type HtmlPart =
       readonly text: string;
     };
 
-/**
- * Input of {@link htmlDocument}.
- * @category Reports
- */
+/** Input of {@link htmlDocument}. @category Reports */
 export interface HtmlDocumentInput {
   /** Document title: the `<title>` and the `<h1>` (plain text, escaped). */
   readonly title: string;
@@ -61,10 +55,7 @@ export interface HtmlDocumentInput {
   readonly parts: readonly HtmlPart[];
 }
 
-/**
- * The inline style sheet: readable on screen, tidy on A4 paper, no external resources.
- * @category Reports
- */
+/** The inline style sheet: readable on screen, tidy on A4 paper, no external resources. @category Reports */
 export const REPORT_CSS = `
 @page { size: A4; margin: 18mm 16mm; }
 :root { color-scheme: light; }

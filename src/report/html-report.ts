@@ -10,10 +10,7 @@ import { htmlDocument, type HtmlPart } from './html-document.js';
 import { UNIT_FACTORS, resolvePresentation, unitLine, type Presentation } from './presentation.js';
 import { renderHtml } from './render-html.js';
 
-/**
- * Options of {@link htmlReport}.
- * @category Reports
- */
+/** Options of {@link htmlReport}. @category Reports */
 export interface HtmlReportOptions {
   /** Parts added after the table and the standard charts, in order. */
   readonly parts?: readonly HtmlPart[];

@@ -1,9 +1,6 @@
 import { isDecimal, plainString } from '../core/decimal.js';
 
-/**
- * A JSON value as meerjaren exports it: amounts are plain decimal strings.
- * @category Reports
- */
+/** A JSON value as meerjaren exports it: amounts are plain decimal strings. @category Reports */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**

@@ -2,19 +2,13 @@ import { unitFactor, type SignConvention, type Unit } from '../model/budget.js';
 import { Dec, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { IssueCollector } from '../core/errors.js';
 
-/**
- * How a negative number is written: "-2.100", "2.100-", or with V/N letters ("N2.100", "V12").
- * @category Reports
- */
+/** How a negative number is written: "-2.100", "2.100-", or with V/N letters ("N2.100", "V12"). @category Reports */
 export type AmountNotation = 'minus' | 'trailing-minus' | 'vn';
 
 export type { NumberLocale } from '../document/locale-amount.js';
 import type { NumberLocale } from '../document/locale-amount.js';
 
-/**
- * Language of the words a renderer adds ("Bedragen x € 1.000", "Afrondingsverschil").
- * @category Reports
- */
+/** Language of the words a renderer adds ("Bedragen x € 1.000", "Afrondingsverschil"). @category Reports */
 export type LabelLanguage = 'nl' | 'en';
 
 /**
@@ -87,26 +81,17 @@ export interface Presentation {
   readonly roundingMode?: RoundingMode | undefined;
 }
 
-/**
- * A {@link Presentation} with every setting filled in; made by {@link resolvePresentation}.
- * @category Reports
- */
+/** A {@link Presentation} with every setting filled in; made by {@link resolvePresentation}. @category Reports */
 export type ResolvedPresentation = { readonly [K in keyof Presentation]-?: NonNullable<Presentation[K]> };
 
-/**
- * Euros per display unit.
- * @category Reports
- */
+/** Euros per display unit. @category Reports */
 export const UNIT_FACTORS: Readonly<Record<Unit, number>> = Object.freeze({
   euro: unitFactor('euro'),
   thousand: unitFactor('thousand'),
   million: unitFactor('million'),
 });
 
-/**
- * The defaults of every {@link Presentation} setting.
- * @category Reports
- */
+/** The defaults of every {@link Presentation} setting. @category Reports */
 export const DEFAULT_PRESENTATION: ResolvedPresentation = Object.freeze({
   unit: 'thousand',
   decimals: 0,
@@ -199,10 +184,7 @@ export function displayStep(presentation: ResolvedPresentation): Decimal {
   return new Dec(UNIT_FACTORS[presentation.unit]).div(new Dec(10).pow(presentation.decimals));
 }
 
-/**
- * Words renderers add to a table, in one language.
- * @category Reports
- */
+/** Words renderers add to a table, in one language. @category Reports */
 export interface ReportWords {
   /** Start of the unit line ("Bedragen x €"). */
   readonly amounts: string;
@@ -218,10 +200,7 @@ export interface ReportWords {
   readonly through: string;
 }
 
-/**
- * Words renderers add, per {@link LabelLanguage}.
- * @category Reports
- */
+/** Words renderers add, per {@link LabelLanguage}. @category Reports */
 export const REPORT_LABELS: Readonly<Record<LabelLanguage, ReportWords>> = Object.freeze({
   nl: Object.freeze({
     amounts: 'Bedragen x €',

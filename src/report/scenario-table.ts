@@ -9,16 +9,10 @@ import { arrayOf, boolean, either, oneOf, readOptions, requireArray, text } from
 /** The most budgets and scenario results one table puts side by side (each is evaluated). */
 export const MAX_SCENARIO_TABLE_ITEMS = 1000;
 
-/**
- * A figure shown per scenario in {@link scenarioTable}.
- * @category Analysis
- */
+/** A figure shown per scenario in {@link scenarioTable}. @category Analysis */
 export type ScenarioMeasure = 'saldo' | 'structural' | 'incidental';
 
-/**
- * Options of {@link scenarioTable}.
- * @category Analysis
- */
+/** Options of {@link scenarioTable}. @category Analysis */
 export interface ScenarioTableOptions {
   /** Title. @defaultValue 'Scenario's naast elkaar' */
   readonly title?: string;

@@ -18,16 +18,10 @@ export interface TableCell {
   readonly pmDirection?: 'voordeel' | 'nadeel';
 }
 
-/**
- * The role of a row in a report table; renderers style rows by it.
- * @category Reports
- */
+/** The role of a row in a report table; renderers style rows by it. @category Reports */
 export type TableRowKind = 'heading' | 'line' | 'component' | 'subtotal' | 'total' | 'rounding' | 'note';
 
-/**
- * One row of a report table (tabelregel).
- * @category Reports
- */
+/** One row of a report table (tabelregel). @category Reports */
 export interface TableRow {
   /** Stable id within the table; rows named in `of` are referred to by it. */
   readonly id: string;
@@ -46,10 +40,7 @@ export interface TableRow {
   readonly of?: readonly string[];
 }
 
-/**
- * A column of a report table: usually a year.
- * @category Reports
- */
+/** A column of a report table: usually a year. @category Reports */
 export interface TableColumn {
   /** Key, such as "2026". */
   readonly key: string;

@@ -13,10 +13,7 @@ import { requireBudget } from '../validate/admit.js';
 
 enablePatches();
 
-/**
- * Options of {@link applyScenario}.
- * @category Scenarios
- */
+/** Options of {@link applyScenario}. @category Scenarios */
 export interface ApplyOptions {
   /**
    * What to do when two changes touch the same cell (line or component, year) in a way whose result depends on
@@ -27,10 +24,7 @@ export interface ApplyOptions {
   readonly conflicts?: 'error' | 'report';
 }
 
-/**
- * A cell a scenario changed: which row, which year, and which change did it (gewijzigde cel).
- * @category Scenarios
- */
+/** A cell a scenario changed: which row, which year, and which change did it (gewijzigde cel). @category Scenarios */
 export interface TouchedCell {
   /** The line the row belongs to. */
   readonly line: string;
@@ -73,10 +67,7 @@ export interface TouchedItem {
   readonly step: number;
 }
 
-/**
- * The result of applying a scenario: a new frozen budget and the record of what changed. A frozen value.
- * @category Scenarios
- */
+/** The result of applying a scenario: a new frozen budget and the record of what changed. A frozen value. @category Scenarios */
 export interface ScenarioResult {
   /** The scenario's budget. Printed totals (`expected`) of the source table are dropped: they describe the source, not the variant. */
   readonly budget: Budget;

@@ -23,10 +23,7 @@ import type {
   YearSelection,
 } from './types.js';
 
-/**
- * What a cover or target change edited (kind of item).
- * @category Scenarios
- */
+/** What a cover or target change edited (kind of item). @category Scenarios */
 export type ItemKind = 'claim' | 'source' | 'target' | 'measure';
 
 /** One edit of a cover or target change, in application order. @internal */

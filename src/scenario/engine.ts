@@ -27,10 +27,7 @@ export interface TraceEntry {
   readonly after: Cell | undefined;
 }
 
-/**
- * A range (bandbreedte) put on a pm post by an `estimate-pm` change, kept for uncertainty analysis.
- * @category Scenarios
- */
+/** A range (bandbreedte) put on a pm post by an `estimate-pm` change, kept for uncertainty analysis. @category Scenarios */
 export interface EstimateRangeResult {
   /** The row (line or component id). */
   readonly row: string;
@@ -50,10 +47,7 @@ export interface EstimateRangeResult {
   readonly change: number;
 }
 
-/**
- * Two changes that touch the same cell in a way whose result depends on their order (conflict).
- * @category Scenarios
- */
+/** Two changes that touch the same cell in a way whose result depends on their order (conflict). @category Scenarios */
 export interface ChangeConflict {
   /** Stable code. */
   readonly code: 'change_conflict';

@@ -7,10 +7,7 @@ import { integer, object, requireArgument, text } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import type { ChangeKind, Scenario, ScenarioLibrary } from './types.js';
 
-/**
- * A figure as printed: an exact amount, or nil; `pm` when it is or contains a pm post.
- * @category Scenarios
- */
+/** A figure as printed: an exact amount, or nil; `pm` when it is or contains a pm post. @category Scenarios */
 export interface Figure {
   /** Exact amount in euros (pm counts as 0); undefined = nil (blank, or the row does not exist). */
   readonly amount: Decimal | undefined;
@@ -18,10 +15,7 @@ export interface Figure {
   readonly pm: boolean;
 }
 
-/**
- * One change that touched the explained figure.
- * @category Scenarios
- */
+/** One change that touched the explained figure. @category Scenarios */
 export interface ExplanationStep {
   /** Id of the scenario that wrote the change. */
   readonly scenario: string;
@@ -46,10 +40,7 @@ export interface ExplanationStep {
   }[];
 }
 
-/**
- * How a figure came about (toelichting): baseline value, each change that touched it, result. A frozen value.
- * @category Scenarios
- */
+/** How a figure came about (toelichting): baseline value, each change that touched it, result. A frozen value. @category Scenarios */
 export interface Explanation {
   /** The line (or component) explained. */
   readonly line: string;

@@ -11,10 +11,7 @@ import { requireBudgetOption } from '../validate/result-checks.js';
 /** The largest `maxDepth` a caller may set: the shape check recurses once a level. */
 export const MAX_SCENARIO_DEPTH = 1000;
 
-/**
- * Options of {@link loadScenario}.
- * @category Scenarios
- */
+/** Options of {@link loadScenario}. @category Scenarios */
 export interface LoadScenarioOptions extends JsonLimits {
   /**
    * The baseline the scenario will be applied to: when given, references are checked too (unknown line,

@@ -5,10 +5,7 @@ import { unitFactor, type Budget } from '../model/budget.js';
 import { checkScenarioShape } from './shape.js';
 import type { Change, Scenario, ScenarioLibrary, ScenarioRounding } from './types.js';
 
-/**
- * Default rounding of computed amounts: cents, half-up.
- * @category Scenarios
- */
+/** Default rounding of computed amounts: cents, half-up. @category Scenarios */
 export const DEFAULT_ROUNDING: ScenarioRounding = Object.freeze({ places: 2, mode: 'half-up' });
 
 /**

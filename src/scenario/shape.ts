@@ -498,10 +498,7 @@ class ShapeChecker {
   }
 }
 
-/**
- * Limits of the generic value check of {@link checkScenarioShape}.
- * @category Scenarios
- */
+/** Limits of the generic value check of {@link checkScenarioShape}. @category Scenarios */
 export interface ScenarioShapeLimits {
   /** Deepest nesting. @defaultValue 32 */
   readonly maxDepth?: number;

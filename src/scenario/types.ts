@@ -53,10 +53,7 @@ export type ValueSpec =
   | '+pm'
   | null;
 
-/**
- * Set or adjust the amount of a line's own row or a component for some years (bedrag wijzigen).
- * @category Scenarios
- */
+/** Set or adjust the amount of a line's own row or a component for some years (bedrag wijzigen). @category Scenarios */
 export interface SetAmountChange {
   /** Discriminant. */
   readonly kind: 'set-amount';
@@ -73,10 +70,7 @@ export interface SetAmountChange {
   readonly note?: string;
 }
 
-/**
- * A three-point estimate (bandbreedte) of a pm post: low, likely and high, in the scenario's unit.
- * @category Scenarios
- */
+/** A three-point estimate (bandbreedte) of a pm post: low, likely and high, in the scenario's unit. @category Scenarios */
 export interface EstimateRange {
   /** Lowest (most nadelig) plausible amount. */
   readonly low: ScenarioAmount;
@@ -86,10 +80,7 @@ export interface EstimateRange {
   readonly high: ScenarioAmount;
 }
 
-/**
- * Give a pm post an estimate (raming van een pm-post): one amount, or a range for uncertainty analysis.
- * @category Scenarios
- */
+/** Give a pm post an estimate (raming van een pm-post): one amount, or a range for uncertainty analysis. @category Scenarios */
 export interface EstimatePmChange {
   /** Discriminant. */
   readonly kind: 'estimate-pm';
@@ -103,10 +94,7 @@ export interface EstimatePmChange {
   readonly note?: string;
 }
 
-/**
- * Remove a line and its components (regel schrappen), such as seed 001's motion 2506-84 dropping 4.1.
- * @category Scenarios
- */
+/** Remove a line and its components (regel schrappen), such as seed 001's motion 2506-84 dropping 4.1. @category Scenarios */
 export interface DropLineChange {
   /** Discriminant. */
   readonly kind: 'drop-line';
@@ -133,10 +121,7 @@ export interface SetNatureChange {
   readonly note?: string;
 }
 
-/**
- * A component of an added line.
- * @category Scenarios
- */
+/** A component of an added line. @category Scenarios */
 export interface NewComponent {
   /** Id; defaults to `<line id>#<n>`. */
   readonly id?: string;
@@ -150,10 +135,7 @@ export interface NewComponent {
   readonly values: Readonly<Record<string, ScenarioAmount>>;
 }
 
-/**
- * Add a line to a section (regel toevoegen).
- * @category Scenarios
- */
+/** Add a line to a section (regel toevoegen). @category Scenarios */
 export interface AddLineChange {
   /** Discriminant. */
   readonly kind: 'add-line';
@@ -205,10 +187,7 @@ export interface MoveAmountChange {
   readonly note?: string;
 }
 
-/**
- * Which lines an {@link IndexChange} applies to: by id, by tag, or both (a line matching either is selected).
- * @category Scenarios
- */
+/** Which lines an {@link IndexChange} applies to: by id, by tag, or both (a line matching either is selected). @category Scenarios */
 export interface LineSelector {
   /** Line ids (the whole line) or component ids. */
   readonly lines?: readonly string[];
@@ -271,10 +250,7 @@ export type ClaimExtentSpec =
       readonly amount: Readonly<Record<string, ScenarioAmount>>;
     };
 
-/**
- * A claim added by an {@link AddClaimChange} (dekkingsclaim).
- * @category Scenarios
- */
+/** A claim added by an {@link AddClaimChange} (dekkingsclaim). @category Scenarios */
 export interface NewClaim {
   /** Id, unique among the claims. */
   readonly id: string;
@@ -327,10 +303,7 @@ export interface SetClaimChange {
   readonly note?: string;
 }
 
-/**
- * Remove a claim (dekking schrappen): the row's cost is no longer covered by that source.
- * @category Scenarios
- */
+/** Remove a claim (dekking schrappen): the row's cost is no longer covered by that source. @category Scenarios */
 export interface DropClaimChange {
   /** Discriminant. */
   readonly kind: 'drop-claim';
@@ -392,10 +365,7 @@ export interface SetCapacityChange {
   readonly note?: string;
 }
 
-/**
- * Change the opening balance of a reserve (beginstand reserve wijzigen).
- * @category Scenarios
- */
+/** Change the opening balance of a reserve (beginstand reserve wijzigen). @category Scenarios */
 export interface SetReserveOpeningChange {
   /** Discriminant. */
   readonly kind: 'set-reserve-opening';
@@ -459,10 +429,7 @@ export type RealisationSpec =
       readonly abovePlan?: boolean;
     };
 
-/**
- * Set what measures of a savings target realise (realisatie van maatregelen): a rate, an amount, nothing, or a delay.
- * @category Scenarios
- */
+/** Set what measures of a savings target realise (realisatie van maatregelen): a rate, an amount, nothing, or a delay. @category Scenarios */
 export interface SetRealisationChange {
   /** Discriminant. */
   readonly kind: 'set-realisation';
@@ -476,10 +443,7 @@ export interface SetRealisationChange {
   readonly note?: string;
 }
 
-/**
- * One change of a scenario (scenariowijziging), tagged by `kind`.
- * @category Scenarios
- */
+/** One change of a scenario (scenariowijziging), tagged by `kind`. @category Scenarios */
 export type Change =
   | SetAmountChange
   | EstimatePmChange
@@ -496,22 +460,13 @@ export type Change =
   | SetTargetPathChange
   | SetRealisationChange;
 
-/**
- * The change kinds that act on cover (dekking) and savings targets (taakstellingen), not on budget lines.
- * @category Scenarios
- */
+/** The change kinds that act on cover (dekking) and savings targets (taakstellingen), not on budget lines. @category Scenarios */
 export type CoverOrTargetChange = AddClaimChange | SetClaimChange | DropClaimChange | SetCapacityChange | SetReserveOpeningChange | SetTargetPathChange | SetRealisationChange;
 
-/**
- * The kinds of {@link Change}.
- * @category Scenarios
- */
+/** The kinds of {@link Change}. @category Scenarios */
 export type ChangeKind = Change['kind'];
 
-/**
- * How computed amounts (percentages, indexation) are rounded (afronding).
- * @category Scenarios
- */
+/** How computed amounts (percentages, indexation) are rounded (afronding). @category Scenarios */
 export interface ScenarioRounding {
   /** Decimal places in euros. @defaultValue 2 */
   readonly places: number;
@@ -554,8 +509,5 @@ export interface Scenario {
   readonly changes: readonly Change[];
 }
 
-/**
- * Scenarios that others may extend, as a list or by id (scenariobibliotheek).
- * @category Scenarios
- */
+/** Scenarios that others may extend, as a list or by id (scenariobibliotheek). @category Scenarios */
 export type ScenarioLibrary = readonly Scenario[] | Readonly<Record<string, Scenario>>;

@@ -60,36 +60,21 @@ export function uniqueIdsArb(count: number): fc.Arbitrary<string[]> {
   return fc.uniqueArray(idArb(), { minLength: count, maxLength: count });
 }
 
-/**
- * Micro-euros per euro: amounts have at most {@link MAX_FRACTION_DIGITS} decimals in euros.
- * @category Testing
- */
+/** Micro-euros per euro: amounts have at most {@link MAX_FRACTION_DIGITS} decimals in euros. @category Testing */
 export const MICROS_PER_EURO = 10n ** BigInt(MAX_FRACTION_DIGITS);
-/**
- * One more than the largest amount in micro-euros (18 digits before and 6 after the decimal point).
- * @category Testing
- */
+/** One more than the largest amount in micro-euros (18 digits before and 6 after the decimal point). @category Testing */
 export const MICRO_LIMIT = 10n ** BigInt(MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS);
 
-/**
- * A cell of a {@link BudgetSample}: micro-euros (effect on the saldo, positive = voordeel), or a pm.
- * @category Testing
- */
+/** A cell of a {@link BudgetSample}: micro-euros (effect on the saldo, positive = voordeel), or a pm. @category Testing */
 export type SampleCell = bigint | SamplePm;
 
-/**
- * A pm cell of a sample: plain, or with a known direction.
- * @category Testing
- */
+/** A pm cell of a sample: plain, or with a known direction. @category Testing */
 export interface SamplePm {
   /** `plain` for "pm", `voordeel` for "+pm", `nadeel` for "-pm". */
   readonly pm: 'plain' | 'voordeel' | 'nadeel';
 }
 
-/**
- * An amount as written and its exact value.
- * @category Testing
- */
+/** An amount as written and its exact value. @category Testing */
 export interface AmountSample {
   /** The amount as a document writes it. */
   readonly text: string;
@@ -97,16 +82,10 @@ export interface AmountSample {
   readonly micros: bigint;
 }
 
-/**
- * Values of a sample row by year ("2026"); an absent year is nil.
- * @category Testing
- */
+/** Values of a sample row by year ("2026"); an absent year is nil. @category Testing */
 export type SampleValues = Readonly<Record<string, SampleCell>>;
 
-/**
- * A component of a {@link BudgetSample}.
- * @category Testing
- */
+/** A component of a {@link BudgetSample}. @category Testing */
 export interface SampleComponent {
   /** Id as the loader will know it (given, or the default `<line id>#<n>`). */
   readonly id: string;
@@ -116,10 +95,7 @@ export interface SampleComponent {
   readonly values: SampleValues;
 }
 
-/**
- * A line of a {@link BudgetSample}.
- * @category Testing
- */
+/** A line of a {@link BudgetSample}. @category Testing */
 export interface SampleLine {
   /** Line id. */
   readonly id: string;
@@ -133,10 +109,7 @@ export interface SampleLine {
   readonly components: readonly SampleComponent[];
 }
 
-/**
- * A section of a {@link BudgetSample}.
- * @category Testing
- */
+/** A section of a {@link BudgetSample}. @category Testing */
 export interface SampleSection {
   /** Section id. */
   readonly id: string;
@@ -163,10 +136,7 @@ export interface BudgetSample {
   readonly numberFormat: NumberFormat | undefined;
 }
 
-/**
- * Options of {@link budgetSampleArb}, {@link budgetDocumentArb} and {@link budgetArb}.
- * @category Testing
- */
+/** Options of {@link budgetSampleArb}, {@link budgetDocumentArb} and {@link budgetArb}. @category Testing */
 export interface BudgetArbOptions {
   /** Most years in the horizon. @defaultValue 8 */
   readonly maxYears?: number;
@@ -335,10 +305,7 @@ export function amountStringArb(options: { readonly unit?: Unit; readonly format
   });
 }
 
-/**
- * A bad amount as JSON text, with the code the loader must report for it (with no number format declared).
- * @category Testing
- */
+/** A bad amount as JSON text, with the code the loader must report for it (with no number format declared). @category Testing */
 export interface BadAmount {
   /** The value as it appears in JSON text (a JSON string literal or a bare JSON number or `null`). */
   readonly json: string;
@@ -346,10 +313,7 @@ export interface BadAmount {
   readonly code: IssueCode;
 }
 
-/**
- * The bad amount forms of issue 7, each with the code the loader must give (no number format declared).
- * @category Testing
- */
+/** The bad amount forms of issue 7, each with the code the loader must give (no number format declared). @category Testing */
 export const BAD_AMOUNTS: readonly BadAmount[] = Object.freeze([
   { json: '12345678901234567890', code: 'imprecise_number' },
   { json: '0.1234567890123456789', code: 'imprecise_number' },
@@ -748,10 +712,7 @@ export function budgetArb(options: BudgetArbOptions = {}): fc.Arbitrary<Budget> 
   return budgetDocumentArb(options).map((doc) => loadBudget(doc));
 }
 
-/**
- * Type guard for a pm cell of a {@link BudgetSample}.
- * @category Testing
- */
+/** Type guard for a pm cell of a {@link BudgetSample}. @category Testing */
 export function isSamplePm(cell: SampleCell | undefined): cell is SamplePm {
   return isPmCell(cell);
 }
@@ -760,10 +721,7 @@ export function isSamplePm(cell: SampleCell | undefined): cell is SamplePm {
 // Scenarios
 // ---------------------------------------------------------------------------------------------------------------
 
-/**
- * What {@link scenarioChangesArb} and the scenario arbitraries draw.
- * @category Testing
- */
+/** What {@link scenarioChangesArb} and the scenario arbitraries draw. @category Testing */
 export interface ScenarioArbOptions {
   /** Draw `index` changes. @defaultValue true */
   readonly index?: boolean;
@@ -989,10 +947,7 @@ export function scenarioArb(budget: Budget, options: ScenarioArbOptions = {}): f
   return scenarioChangesArb(budget, options).map((changes): Scenario => ({ id: 'variant', title: 'Variant', ...(options.extremes ? { unit: 'euro' as const } : {}), changes }));
 }
 
-/**
- * A stacked scenario (gestapeld scenario): the scenario, the library it extends, and the same changes in one list.
- * @category Testing
- */
+/** A stacked scenario (gestapeld scenario): the scenario, the library it extends, and the same changes in one list. @category Testing */
 export interface StackedScenario {
   /** The scenario at the end of the chain. */
   readonly scenario: Scenario;

@@ -29,16 +29,10 @@ import { oneOf, pathOf, readOptions, requireArgument, requireObject } from '../c
 
 const UNIT = oneOf(['euro', 'rate']);
 
-/**
- * A number in a spec: a decimal string such as `"-2100.50"`, or a JSON number (see the module notes for which are accepted).
- * @category Uncertainty
- */
+/** A number in a spec: a decimal string such as `"-2100.50"`, or a JSON number (see the module notes for which are accepted). @category Uncertainty */
 export type NumberInput = string | number;
 
-/**
- * A certain value (vaste waarde): every draw is `value`.
- * @category Uncertainty
- */
+/** A certain value (vaste waarde): every draw is `value`. @category Uncertainty */
 export interface FixedDistribution {
   /** Discriminant. */
   readonly kind: 'fixed';
@@ -46,10 +40,7 @@ export interface FixedDistribution {
   readonly value: NumberInput;
 }
 
-/**
- * Uniform between `low` and `high` (uniforme verdeling).
- * @category Uncertainty
- */
+/** Uniform between `low` and `high` (uniforme verdeling). @category Uncertainty */
 export interface UniformDistribution {
   /** Discriminant. */
   readonly kind: 'uniform';
@@ -59,10 +50,7 @@ export interface UniformDistribution {
   readonly high: NumberInput;
 }
 
-/**
- * Triangular with mode `likely` (driehoeksverdeling).
- * @category Uncertainty
- */
+/** Triangular with mode `likely` (driehoeksverdeling). @category Uncertainty */
 export interface TriangularDistribution {
   /** Discriminant. */
   readonly kind: 'triangular';
@@ -95,10 +83,7 @@ export interface PertDistribution {
   readonly lambda?: NumberInput;
 }
 
-/**
- * Normal, truncated to [low, high] (afgekapte normale verdeling).
- * @category Uncertainty
- */
+/** Normal, truncated to [low, high] (afgekapte normale verdeling). @category Uncertainty */
 export interface NormalDistribution {
   /** Discriminant. */
   readonly kind: 'normal';
@@ -112,10 +97,7 @@ export interface NormalDistribution {
   readonly high: NumberInput;
 }
 
-/**
- * One outcome of a discrete distribution.
- * @category Uncertainty
- */
+/** One outcome of a discrete distribution. @category Uncertainty */
 export interface DiscreteChoice {
   /** The value, kept exactly. */
   readonly value: NumberInput;
@@ -123,10 +105,7 @@ export interface DiscreteChoice {
   readonly p: NumberInput;
 }
 
-/**
- * A finite set of outcomes with probabilities summing to 1 (discrete verdeling).
- * @category Uncertainty
- */
+/** A finite set of outcomes with probabilities summing to 1 (discrete verdeling). @category Uncertainty */
 export interface DiscreteDistribution {
   /** Discriminant. */
   readonly kind: 'discrete';
@@ -134,10 +113,7 @@ export interface DiscreteDistribution {
   readonly choices: readonly DiscreteChoice[];
 }
 
-/**
- * A distribution spec (kansverdeling): plain, JSON-serialisable data.
- * @category Uncertainty
- */
+/** A distribution spec (kansverdeling): plain, JSON-serialisable data. @category Uncertainty */
 export type DistributionSpec =
   | FixedDistribution
   | UniformDistribution
@@ -146,16 +122,10 @@ export type DistributionSpec =
   | NormalDistribution
   | DiscreteDistribution;
 
-/**
- * The kinds of distribution, in documentation order.
- * @category Uncertainty
- */
+/** The kinds of distribution, in documentation order. @category Uncertainty */
 export const DISTRIBUTION_KINDS = Object.freeze(['fixed', 'uniform', 'triangular', 'pert', 'normal', 'discrete'] as const);
 
-/**
- * A distribution kind.
- * @category Uncertainty
- */
+/** A distribution kind. @category Uncertainty */
 export type DistributionKind = DistributionSpec['kind'];
 
 /**
@@ -165,10 +135,7 @@ export type DistributionKind = DistributionSpec['kind'];
  */
 export type DistributionUnit = 'euro' | 'rate';
 
-/**
- * Options of {@link validateDistribution}.
- * @category Uncertainty
- */
+/** Options of {@link validateDistribution}. @category Uncertainty */
 export interface ValidateOptions {
   /**
    * What the numbers measure.
@@ -177,10 +144,7 @@ export interface ValidateOptions {
   readonly unit?: DistributionUnit;
 }
 
-/**
- * Options of {@link compileDistribution}.
- * @category Uncertainty
- */
+/** Options of {@link compileDistribution}. @category Uncertainty */
 export interface DistributionCompileOptions extends ValidateOptions {
   /**
    * For amounts: `'cent'` rounds every draw half-up (away from zero) to a whole number of cents;

@@ -15,10 +15,7 @@ const RANGE = object({
   change: integer({ min: 0 }),
 });
 
-/**
- * Options of {@link inputsFromRanges}.
- * @category Uncertainty
- */
+/** Options of {@link inputsFromRanges}. @category Uncertainty */
 export interface InputsFromRangesOptions {
   /**
    * The distribution put on each range: triangular (low, likely, high) or PERT (the same points, less weight on the ends).

@@ -34,10 +34,7 @@
  */
 import { MeerjarenError, issue } from '../core/errors.js';
 
-/**
- * A seed for a Monte Carlo run (zaadwaarde): a safe integer or any string.
- * @category Uncertainty
- */
+/** A seed for a Monte Carlo run (zaadwaarde): a safe integer or any string. @category Uncertainty */
 export type Seed = number | string;
 
 /**

@@ -46,10 +46,7 @@ export type TornadoMeasure =
       readonly savingsGap: string;
     };
 
-/**
- * Options of {@link tornado}.
- * @category Uncertainty
- */
+/** Options of {@link tornado}. @category Uncertainty */
 export interface TornadoOptions {
   /** The uncertain inputs (as for a Monte Carlo run). */
   readonly inputs: readonly UncertainInput[];
@@ -63,10 +60,7 @@ export interface TornadoOptions {
   readonly rounding?: RoundingMode;
 }
 
-/**
- * One bar of the tornado: an input (or a correlated group) swung from its low to its high value.
- * @category Uncertainty
- */
+/** One bar of the tornado: an input (or a correlated group) swung from its low to its high value. @category Uncertainty */
 export interface TornadoRow {
   /** The input id, or the group name for a group of correlated inputs. */
   readonly id: string;
@@ -82,10 +76,7 @@ export interface TornadoRow {
   readonly swing: Decimal;
 }
 
-/**
- * A tornado table (tornadotabel). A frozen value.
- * @category Uncertainty
- */
+/** A tornado table (tornadotabel). A frozen value. @category Uncertainty */
 export interface TornadoTable {
   /** The year measured. */
   readonly year: number;
@@ -97,10 +88,7 @@ export interface TornadoTable {
   readonly rows: readonly TornadoRow[];
 }
 
-/**
- * The low, central and high values of a distribution (for amounts in euros, for rates unitless).
- * @category Uncertainty
- */
+/** The low, central and high values of a distribution (for amounts in euros, for rates unitless). @category Uncertainty */
 export interface DistributionPoints {
   /** Lowest value. */
   readonly low: Decimal;

@@ -13,10 +13,7 @@ import { NUMBER_FORMAT } from '../document/field-checks.js';
 import { readCover } from '../document/read-cover.js';
 import { requireBudget } from './admit.js';
 
-/**
- * Options of {@link withCover}.
- * @category Cover
- */
+/** Options of {@link withCover}. @category Cover */
 export interface WithCoverOptions {
   /** Notation of amount strings. @defaultValue plain */
   readonly numberFormat?: NumberFormat;

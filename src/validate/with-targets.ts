@@ -14,10 +14,7 @@ import { NUMBER_FORMAT } from '../document/field-checks.js';
 import { readTargets } from '../document/read-targets.js';
 import { requireBudget } from './admit.js';
 
-/**
- * Options of {@link withTargets}.
- * @category Savings
- */
+/** Options of {@link withTargets}. @category Savings */
 export interface WithTargetsOptions {
   /** Notation of amount strings. @defaultValue plain */
   readonly numberFormat?: NumberFormat;

@@ -11,10 +11,7 @@ import { checkDisplays, checkSeries, checkText, checkYears, resolveOptions, type
 import { defsFor, fillValue, marker, ROLE_STYLES } from './palette.js';
 import { el, fragment, type Markup } from './svg.js';
 
-/**
- * Input of {@link balanceChart}.
- * @category Reports
- */
+/** Input of {@link balanceChart}. @category Reports */
 export interface BalanceChartInput extends ChartOptions {
   /** Title above the chart. */
   readonly title: string;

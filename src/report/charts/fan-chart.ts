@@ -11,10 +11,7 @@ import { checkSeries, checkText, checkYears, resolveOptions, type ChartOptions }
 import { bandFill, BAND_FILLS, marker, ROLE_STYLES } from './palette.js';
 import { el, fragment, linePath, num, type Markup } from './svg.js';
 
-/**
- * One percentile band, such as P5–P95 (bandbreedte).
- * @category Reports
- */
+/** One percentile band, such as P5–P95 (bandbreedte). @category Reports */
 export interface FanBand {
   /** Lower bound per year; `null` leaves a gap. */
   readonly lower: readonly (number | null)[];
@@ -24,10 +21,7 @@ export interface FanBand {
   readonly label: string;
 }
 
-/**
- * Input of {@link fanChart}.
- * @category Reports
- */
+/** Input of {@link fanChart}. @category Reports */
 export interface FanChartInput extends ChartOptions {
   /** Title above the chart. */
   readonly title: string;

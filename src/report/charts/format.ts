@@ -13,16 +13,10 @@
 
 import { Dec } from '../../core/decimal.js';
 
-/**
- * Language of the chart texts and the default number format (taal).
- * @category Reports
- */
+/** Language of the chart texts and the default number format (taal). @category Reports */
 export type ChartLocale = 'nl' | 'en';
 
-/**
- * What a formatter is told about the number it prints.
- * @category Reports
- */
+/** What a formatter is told about the number it prints. @category Reports */
 export interface FormatInfo {
   /** Decimals the chart would print by default (from the tick step or the data). */
   readonly decimals: number;

@@ -11,10 +11,7 @@ import { checkDisplays, checkSeries, checkText, checkYears, resolveOptions, type
 import { marker, seriesStyle } from './palette.js';
 import { el, fragment, linePath, type Markup } from './svg.js';
 
-/**
- * One scenario's saldo per year (reeks).
- * @category Reports
- */
+/** One scenario's saldo per year (reeks). @category Reports */
 export interface SaldoSeries {
   /** Scenario name, shown in the legend and used as `data-series`. */
   readonly name: string;
@@ -24,10 +21,7 @@ export interface SaldoSeries {
   readonly displays?: readonly (string | null)[];
 }
 
-/**
- * Input of {@link saldoLineChart}.
- * @category Reports
- */
+/** Input of {@link saldoLineChart}. @category Reports */
 export interface SaldoLineChartInput extends ChartOptions {
   /** Title above the chart. */
   readonly title: string;

@@ -11,10 +11,7 @@ import { checkSeries, checkText, checkYears, resolveOptions, type ChartOptions }
 import { defsFor, fillValue, marker, ROLE_STYLES } from './palette.js';
 import { el, fragment, linePath, type Markup } from './svg.js';
 
-/**
- * Input of {@link targetChart}.
- * @category Reports
- */
+/** Input of {@link targetChart}. @category Reports */
 export interface TargetChartInput extends ChartOptions {
   /** Title above the chart. */
   readonly title: string;

@@ -77,10 +77,7 @@ export interface MonteCarloDifference {
   readonly uncovered?: OutcomesByYear;
 }
 
-/**
- * One variant of a comparison: its own result and its difference from the baseline.
- * @category Uncertainty
- */
+/** One variant of a comparison: its own result and its difference from the baseline. @category Uncertainty */
 export interface VariantComparison {
   /** Variant id. */
   readonly id: string;
@@ -92,10 +89,7 @@ export interface VariantComparison {
   readonly difference: MonteCarloDifference;
 }
 
-/**
- * The result of {@link compareMonteCarlo}. A frozen value.
- * @category Uncertainty
- */
+/** The result of {@link compareMonteCarlo}. A frozen value. @category Uncertainty */
 export interface MonteCarloComparison {
   /** The baseline's result. */
   readonly baseline: MonteCarloResult;

@@ -13,10 +13,7 @@ import { MAX_WORKERS, WorkerPool } from './pool.js';
 import { summariseRun } from './summary.js';
 import type { MonteCarloOptions, MonteCarloResult } from './types.js';
 
-/**
- * Options of {@link monteCarloAsync}.
- * @category Uncertainty
- */
+/** Options of {@link monteCarloAsync}. @category Uncertainty */
 export interface ParallelOptions extends MonteCarloOptions {
   /** Worker threads (node:worker_threads); 1 runs on the calling thread. @defaultValue 1 */
   readonly workers?: number;
@@ -40,10 +37,7 @@ const PARALLEL_OPTIONS: OptionSpec = {
   pool: POOL,
 };
 
-/**
- * Ends the shared worker pools made by {@link monteCarloAsync}.
- * @category Uncertainty
- */
+/** Ends the shared worker pools made by {@link monteCarloAsync}. @category Uncertainty */
 export async function closeWorkerPools(): Promise<void> {
   const pools = [...SHARED_POOLS.values()];
   SHARED_POOLS.clear();

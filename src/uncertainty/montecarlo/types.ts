@@ -24,10 +24,7 @@ import type { Seed } from '../random.js';
  */
 export type UncertainKind = 'amount' | 'realisation' | 'indexation' | 'measure' | 'capacity';
 
-/**
- * One uncertain input (onzekere invoer) of a Monte Carlo run.
- * @category Uncertainty
- */
+/** One uncertain input (onzekere invoer) of a Monte Carlo run. @category Uncertainty */
 export interface UncertainInput {
   /** Id, unique in the run: names the input in results and the tornado table, and keys its random stream. */
   readonly id: string;
@@ -76,10 +73,7 @@ export interface TargetSpec {
   readonly minimum?: string | number | Readonly<Record<string, string | number>>;
 }
 
-/**
- * Options of a Monte Carlo run.
- * @category Uncertainty
- */
+/** Options of a Monte Carlo run. @category Uncertainty */
 export interface MonteCarloOptions {
   /** The uncertain inputs. */
   readonly inputs: readonly UncertainInput[];
@@ -105,10 +99,7 @@ export interface MonteCarloOptions {
   readonly cover?: boolean;
 }
 
-/**
- * Summary of one outcome over all draws (uitkomst): exact amounts in euros.
- * @category Uncertainty
- */
+/** Summary of one outcome over all draws (uitkomst): exact amounts in euros. @category Uncertainty */
 export interface OutcomeSummary {
   /** Mean, rounded half-up to the engine unit (the cent, or finer when the budget is). */
   readonly mean: Decimal;
@@ -120,22 +111,13 @@ export interface OutcomeSummary {
   readonly percentiles: Readonly<Record<string, Decimal>>;
 }
 
-/**
- * Outcomes per year, keyed "2026".
- * @category Uncertainty
- */
+/** Outcomes per year, keyed "2026". @category Uncertainty */
 export type OutcomesByYear = Readonly<Record<string, OutcomeSummary>>;
 
-/**
- * Probabilities per year, keyed "2026", from 0 to 1.
- * @category Uncertainty
- */
+/** Probabilities per year, keyed "2026", from 0 to 1. @category Uncertainty */
 export type ProbabilityByYear = Readonly<Record<string, number>>;
 
-/**
- * Results for one target.
- * @category Uncertainty
- */
+/** Results for one target. @category Uncertainty */
 export interface TargetOutcome {
   /** Target id. */
   readonly id: string;
@@ -169,10 +151,7 @@ export interface SavingsOutcome {
   readonly probabilityMet: ProbabilityByYear;
 }
 
-/**
- * The uncovered amount of the cover (ongedekt): what claims ask beyond what their sources can give.
- * @category Uncertainty
- */
+/** The uncovered amount of the cover (ongedekt): what claims ask beyond what their sources can give. @category Uncertainty */
 export interface CoverOutcome {
   /** The sum over all claims of `claimed - covered` per year. */
   readonly uncovered: OutcomesByYear;
@@ -180,10 +159,7 @@ export interface CoverOutcome {
   readonly probabilityCovered: ProbabilityByYear;
 }
 
-/**
- * The result of a Monte Carlo run. A frozen value.
- * @category Uncertainty
- */
+/** The result of a Monte Carlo run. A frozen value. @category Uncertainty */
 export interface MonteCarloResult {
   /** Number of draws. */
   readonly draws: number;
