@@ -1,7 +1,9 @@
 /**
  * meerjaren: exact scenario modelling of Dutch municipal multi-year budgets (meerjarenbegroting).
  *
- * Data flows one way: document -> validate -> model -> scenario -> evaluate -> report.
+ * Data flows one way, through the folders of src/: core -> model -> document -> validate -> scenario -> engine ->
+ * evaluate -> analysis -> uncertainty -> report -> cli (docs/architecture.md). Parallel Monte Carlo on worker
+ * threads is in the Node-only entry `meerjaren/parallel`; this entry runs in a browser too.
  * @packageDocumentation
  */
 
