@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
@@ -5,10 +6,11 @@ import { describe, expect, it } from 'vitest';
 // Issue 11, point 5: the main entry runs in a browser. Node-only code (parallel Monte Carlo on worker threads)
 // lives in the `meerjaren/parallel` entry (src/parallel.ts); the main entry must bundle for a browser.
 const entry = (file: string): string => fileURLToPath(new URL(`../../src/${file}`, import.meta.url));
+const builtIndex = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 
-async function bundle(file: string): Promise<{ errors: number; text: string }> {
+async function bundle(file: string, path = entry(file)): Promise<{ errors: number; text: string }> {
   const result = await build({
-    entryPoints: [entry(file)],
+    entryPoints: [path],
     platform: 'browser',
     bundle: true,
     write: false,
@@ -31,6 +33,13 @@ describe('the main entry in a browser', () => {
     const { errors, text } = await bundle('testing/index.ts');
     expect(errors).toBe(0);
     expect(text).not.toMatch(/["']node:[a-z_/]+["']/);
+  });
+
+  it.runIf(existsSync(builtIndex))('bundles the built dist/index.js (ESM, with its shared chunks) for the browser, when built', async () => {
+    const { errors, text } = await bundle('', builtIndex);
+    expect(errors).toBe(0);
+    expect(text).not.toMatch(/["']node:[a-z_/]+["']/);
+    expect(text).not.toMatch(/\bworker_threads\b/);
   });
 
   it('cannot bundle the parallel entry for the browser (it needs node:worker_threads)', async () => {
