@@ -5,14 +5,27 @@ const present = (entries: Record<string, string>): Record<string, string> =>
   Object.fromEntries(Object.entries(entries).filter(([, file]) => existsSync(file)));
 
 const common: Options = { sourcemap: true, target: 'es2022', external: ['fast-check'] };
+const library = present({ index: 'src/index.ts', testing: 'src/testing/index.ts', parallel: 'src/parallel.ts' });
 
 export default defineConfig([
-  // The library and its testing subpath, for import and require, with type declarations.
+  // The library, its testing subpath and its Node-only parallel subpath, with type declarations: ESM (shared
+  // chunks; no shims, so that the main entry's chunks import no Node module and bundle for a browser)...
   {
     ...common,
-    entry: present({ index: 'src/index.ts', testing: 'src/testing/index.ts' }),
-    format: ['esm', 'cjs'],
+    entry: library,
+    format: ['esm'],
     dts: true,
+  },
+  // ...and CommonJS, with shared chunks too: the entries then share one copy of each module, so a budget (or a
+  // compiled budget) from `meerjaren` is recognised by `meerjaren/parallel`. The shim gives import.meta.url
+  // (the worker entry is found next to the module).
+  {
+    ...common,
+    entry: library,
+    format: ['cjs'],
+    dts: true,
+    splitting: true,
+    shims: true,
   },
   // The Monte Carlo worker thread's entry, loaded by the ESM and the CJS build alike.
   {

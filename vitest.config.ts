@@ -8,6 +8,7 @@ export default defineConfig({
     alias: [
       { find: /^meerjaren$/, replacement: src('index.ts') },
       { find: /^meerjaren\/testing$/, replacement: src('testing/index.ts') },
+      { find: /^meerjaren\/parallel$/, replacement: src('parallel.ts') },
     ],
   },
   test: {

@@ -15,7 +15,8 @@ import { Dec, evaluate, loadBudget, loadScenario, MeerjarenError, readYearTable,
 import { hostileBudgetTexts, hostileCsvTexts, hostileScenarioTexts, indexScenarioText } from '../test/hardening/hostile-texts.js';
 import { evaluateReference } from '../src/evaluate/reference.js';
 import { compileBudget, createEngine, type CompiledBudget } from '../src/engine/index.js';
-import { closeWorkerPools, monteCarlo, monteCarloAsync, WorkerPool, type UncertainInput } from '../src/uncertainty/index.js';
+import { monteCarlo, type UncertainInput } from '../src/uncertainty/index.js';
+import { closeWorkerPools, monteCarloAsync, WorkerPool } from '../src/parallel.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 

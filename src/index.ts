@@ -1,7 +1,9 @@
 /**
  * meerjaren: exact scenario modelling of Dutch municipal multi-year budgets (meerjarenbegroting).
  *
- * Data flows one way: document -> validate -> model -> scenario -> evaluate -> report.
+ * Data flows one way, through the folders of src/: core -> model -> document -> validate -> scenario -> engine ->
+ * evaluate -> analysis -> uncertainty -> report -> cli (docs/architecture.md). Parallel Monte Carlo on worker
+ * threads is in the Node-only entry `meerjaren/parallel`; this entry runs in a browser too.
  * @packageDocumentation
  */
 
@@ -16,15 +18,15 @@ export { yearRole, MIN_YEAR, MAX_YEAR, MAX_HORIZON_YEARS } from './core/horizon.
 export type { Horizon, ColumnGroup, YearRole } from './core/horizon.js';
 
 // budget model
-export { PM, isPm, unitFactor } from './budget/model.js';
-export type { Budget, Section, Line, Component, Cell, Pm, Nature, Unit, SignConvention, LineRow, YearValues, Tags, SourcePresentation } from './budget/model.js';
+export { PM, isPm, unitFactor } from './model/budget.js';
+export type { Budget, Section, Line, Component, Cell, Pm, Nature, Unit, SignConvention, LineRow, YearValues, Tags, SourcePresentation } from './model/budget.js';
 
 // documents
-export { loadBudget } from './document/load.js';
-export type { LoadOptions } from './document/load.js';
-export { budget, BudgetBuilder, pm } from './document/builder.js';
-export type { BudgetOptions, LineOptions, ComponentOptions, ValuesInput } from './document/builder.js';
-export { toDocument, budgetToJson } from './document/serialize.js';
+export { loadBudget } from './evaluate/load.js';
+export type { LoadOptions } from './evaluate/load.js';
+export { budget, BudgetBuilder, pm } from './evaluate/builder.js';
+export type { BudgetOptions, LineOptions, ComponentOptions, ValuesInput } from './evaluate/builder.js';
+export { toDocument, budgetToJson } from './validate/serialize.js';
 export { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './document/format.js';
 export type {
   BudgetDocument, SectionDocument, LineDocument, ComponentDocument, HorizonDocument, ValuesDocument, ValueDocument, AmountDocument, AmountsDocument,
@@ -45,8 +47,9 @@ export type { Table, TableRow, TableCell, TableColumn, TableRowKind } from './re
 export { renderText } from './report/render-text.js';
 export { renderMarkdown } from './report/render-markdown.js';
 export { renderHtml } from './report/render-html.js';
-export { formatAmount, formatCell, parseLocaleAmount } from './report/format.js';
-export type { ParseAmountOptions } from './report/format.js';
+export { formatAmount, formatCell } from './report/format.js';
+export { parseLocaleAmount } from './document/locale-amount.js';
+export type { ParseAmountOptions } from './document/locale-amount.js';
 export { renderCsv } from './report/render.js';
 export { resolvePresentation, UNIT_FACTORS, DEFAULT_PRESENTATION, REPORT_LABELS, displayStep, unitLine } from './report/presentation.js';
 export type { ReportWords, Presentation, ResolvedPresentation, AmountNotation, NumberLocale, LabelLanguage, RoundingPolicy } from './report/presentation.js';
@@ -56,8 +59,10 @@ export { htmlReport } from './report/html-report.js';
 export type { HtmlReportOptions } from './report/html-report.js';
 export { toJsonValue, resultToJson } from './report/json.js';
 export type { JsonValue } from './report/json.js';
-export { writeCsv, tableToCsv, readCsv, readYearTable } from './report/csv.js';
-export type { CsvSeparator, CsvWriteOptions, TableCsvOptions, CsvReadOptions, YearTable, YearTableRow, YearTableValue, YearTableOptions } from './report/csv.js';
+export { writeCsv, tableToCsv } from './report/csv.js';
+export { readCsv, readYearTable } from './document/csv.js';
+export type { CsvWriteOptions, TableCsvOptions } from './report/csv.js';
+export type { CsvSeparator, CsvReadOptions, YearTable, YearTableRow, YearTableValue, YearTableOptions } from './document/csv.js';
 export { htmlDocument, REPORT_CSS } from './report/html-document.js';
 export type { HtmlPart, HtmlDocumentInput } from './report/html-document.js';
 export { saldoLineChart } from './report/charts/saldo-line-chart.js';
@@ -74,26 +79,40 @@ export type { ChartOptions } from './report/charts/options.js';
 export type { ChartLocale, NumberFormatter, FormatInfo } from './report/charts/format.js';
 
 // cover (dekking)
-export { COVER_SOURCE_KINDS, readCover, withCover, contextOf, evaluateCover } from './coverage/index.js';
-export { coverToDocument } from './coverage/write.js';
+export { COVER_SOURCE_KINDS } from './model/cover.js';
+export { readCover } from './document/read-cover.js';
+export { withCover } from './validate/with-cover.js';
+export { contextOf } from './document/field-reader.js';
+export { evaluateCover } from './evaluate/cover.js';
+export { coverToDocument } from './document/write-cover.js';
+export type { Cover, CoverSource, CoverSourceKind, CoverClaim, ClaimExtent, Capacity, ReserveBalance, YearAmounts } from './model/cover.js';
+export type { WithCoverOptions } from './validate/with-cover.js';
+export type { ReadContext } from './document/field-reader.js';
 export type {
-  Cover, CoverSource, CoverSourceKind, CoverClaim, ClaimExtent, Capacity, ReserveBalance, YearAmounts, WithCoverOptions, ReadContext,
   CoverEvaluation, ClaimResult, ClaimYear, RowCover, RowCoverYear, SourceResult, SourceYear, ReserveYear, CoverYear, CoverFinding, CoverFindingCode,
-} from './coverage/index.js';
+} from './evaluate/cover.js';
 
 // savings targets (taakstellingen) and measures (maatregelen)
-export { MEASURE_STATUSES, steppedPath, readTargets, withTargets, evaluateTargets, realisedIn } from './savings/index.js';
-export { targetsToDocument } from './savings/write.js';
-export type {
-  SavingsTarget, Measure, MeasureStatus, Realisation, ReferencePath, SavingsAmounts, SteppedPathOptions, WithTargetsOptions,
-  TargetsEvaluation, TargetResult, TargetYear, MeasureResult, MeasureShortfall, ReferenceYear,
-} from './savings/index.js';
+export { MEASURE_STATUSES } from './model/savings.js';
+export { steppedPath } from './document/stepped-path.js';
+export { readTargets } from './document/read-targets.js';
+export { withTargets } from './validate/with-targets.js';
+export { evaluateTargets, realisedIn } from './evaluate/targets.js';
+export { targetsToDocument } from './document/write-targets.js';
+export type { SavingsTarget, Measure, MeasureStatus, Realisation, ReferencePath, SavingsAmounts } from './model/savings.js';
+export type { SteppedPathOptions } from './document/stepped-path.js';
+export type { WithTargetsOptions } from './validate/with-targets.js';
+export type { TargetsEvaluation, TargetResult, TargetYear, MeasureResult, MeasureShortfall, ReferenceYear } from './evaluate/targets.js';
 
 // structural balance (BBV) and reserve mutations
-export { structuralBalance, reserveMutations, reserveSummaryTable, structuralBalanceTable } from './balance/index.js';
+export { structuralBalance } from './evaluate/structural.js';
+export { reserveMutations } from './evaluate/reserves.js';
+export { reserveSummaryTable, structuralBalanceTable } from './report/balance-tables.js';
 export type {
-  StructuralBalance, StructuralBalanceOptions, BalanceYear, IncidentalItem, BalanceWarning, BalanceWarningCode, BalanceVerdict, ReserveMutationsYear, ReserveSummaryOptions,
-} from './balance/index.js';
+  StructuralBalance, StructuralBalanceOptions, BalanceYear, IncidentalItem, BalanceWarning, BalanceWarningCode, BalanceVerdict,
+} from './evaluate/structural.js';
+export type { ReserveMutationsYear } from './evaluate/reserves.js';
+export type { ReserveSummaryOptions } from './report/balance-tables.js';
 
 // scenarios (scenario's)
 export { loadScenario, checkScenarioShape, applyScenario, DEFAULT_ROUNDING, explain } from './scenario/index.js';
@@ -106,31 +125,33 @@ export type {
 } from './scenario/index.js';
 
 // analysis of scenarios: comparison, attribution, side-by-side tables
-export { compareScenarios, attributeDifference, allocateExactly, scenarioTable } from './analysis/index.js';
+export { compareScenarios } from './analysis/compare.js';
+export { attributeDifference, allocateExactly } from './analysis/attribution.js';
+export { scenarioTable } from './report/scenario-table.js';
 export type {
-  Comparable, ScenarioComparison, RowDifference, YearDifference, Attribution, AttributionShare, AttributionGroup, AttributionOptions,
-  ScenarioTableOptions, ScenarioMeasure, AmountDifference, CoverDifference, SourceDifference, SourceYearDifference, TargetDifference,
-  TargetYearDifference,
-} from './analysis/index.js';
-export { yearTableToDocument } from './report/year-table-document.js';
-export type { YearTableDocumentOptions } from './report/year-table-document.js';
+  Comparable, ScenarioComparison, RowDifference, YearDifference, AmountDifference, CoverDifference, SourceDifference, SourceYearDifference, TargetDifference, TargetYearDifference,
+} from './analysis/compare.js';
+export type { Attribution, AttributionShare, AttributionGroup, AttributionOptions } from './analysis/attribution.js';
+export type { ScenarioTableOptions, ScenarioMeasure } from './report/scenario-table.js';
+export { yearTableToDocument } from './document/year-table.js';
+export type { YearTableDocumentOptions } from './document/year-table.js';
 
 // the compiled exact engine (rekenkern)
 export { compileBudget, createEngine, Engine } from './engine/index.js';
-export type { Arithmetic, CompileOptions, CompiledBudget, Scope, Units, Rate as EngineRate } from './engine/index.js';
+export type { Arithmetic, CompileOptions, CompiledBudget, Scope, Units, EngineRate } from './engine/index.js';
 
 // uncertainty (onzekerheid): distributions, Monte Carlo, tornado
 export {
   createRandom, randomForDraw, compileDistribution, validateDistribution, DISTRIBUTION_KINDS, percentile, summarise, probability,
-  monteCarlo, monteCarloAsync, compareMonteCarlo, WorkerPool, closeWorkerPools, tornado, distributionPoints,
+  monteCarlo, compareMonteCarlo, tornado, distributionPoints,
 } from './uncertainty/index.js';
 export { inputsFromRanges } from './uncertainty/from-ranges.js';
 export type { InputsFromRangesOptions } from './uncertainty/from-ranges.js';
 export type {
   Random, Seed, DistributionSpec, DistributionKind, DistributionUnit, FixedDistribution, UniformDistribution, TriangularDistribution,
   PertDistribution, NormalDistribution, DiscreteDistribution, DiscreteChoice, NumberInput, Sampler, Summary,
-  UncertainInput, UncertainKind, TargetSpec, MonteCarloOptions, ParallelOptions, MonteCarloResult, OutcomeSummary, OutcomesByYear,
+  UncertainInput, UncertainKind, TargetSpec, MonteCarloOptions, MonteCarloResult, OutcomeSummary, OutcomesByYear,
   ProbabilityByYear, TargetOutcome, TornadoOptions, TornadoTable, TornadoRow, TornadoMeasure, DistributionPoints, SavingsOutcome, CoverOutcome,
   MonteCarloVariant, MonteCarloDifference, VariantComparison, MonteCarloComparison, CoverProgram, MonteCarloPlan, ValidateOptions,
-  CompileOptions as DistributionCompileOptions,
+  DistributionCompileOptions,
 } from './uncertainty/index.js';

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import type { Budget } from '../src/budget/model.js';
+import type { Budget } from '../src/model/budget.js';
 import { MeerjarenError } from '../src/core/errors.js';
-import { loadBudget } from '../src/document/load.js';
+import { loadBudget } from '../src/evaluate/load.js';
 
 /** One issue as the tests compare it: its stable code and where it is. */
 export interface CodeAndPath {

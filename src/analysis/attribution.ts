@@ -1,7 +1,7 @@
 import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 import { evaluateBudget } from '../evaluate/evaluate.js';
 import { APPLY_OPTIONS, applySteps, runScenario, scenarioArguments, type ApplyOptions } from '../scenario/apply.js';
 import { arrayOf, decimal, integer, requireArgument, text } from '../core/guard.js';
@@ -9,7 +9,7 @@ import type { Step } from '../scenario/resolve.js';
 import type { ChangeKind, Scenario, ScenarioLibrary } from '../scenario/types.js';
 import { ownValue } from '../core/records.js';
 
-/** Options of {@link attributeDifference}. */
+/** Options of {@link attributeDifference}. @category Analysis */
 export interface AttributionOptions extends ApplyOptions {
   /** Largest group of interacting changes computed exactly (2^n applications). @defaultValue 8 */
   readonly exactLimit?: number;
@@ -25,7 +25,7 @@ export const MAX_EXACT_LIMIT = 16;
 /** The most `samples` of {@link attributeDifference}: each sampled order applies every change of its group. */
 export const MAX_SAMPLES = 10_000;
 
-/** The share of one change in the difference of the total (aandeel van een wijziging). */
+/** The share of one change in the difference of the total (aandeel van een wijziging). @category Analysis */
 export interface AttributionShare {
   /** Id of the scenario that wrote the change. */
   readonly scenario: string;
@@ -41,7 +41,7 @@ export interface AttributionShare {
   readonly amounts: Readonly<Record<string, Decimal>>;
 }
 
-/** A group of changes that touch common rows (and so may interact). */
+/** A group of changes that touch common rows (and so may interact). @category Analysis */
 export interface AttributionGroup {
   /** Flattened indices of its changes. */
   readonly steps: readonly number[];
@@ -52,6 +52,7 @@ export interface AttributionGroup {
 /**
  * The difference of the grand total per year attributed to the changes of a scenario (toerekening), by the
  * Shapley value. A frozen value.
+ * @category Analysis
  */
 export interface Attribution {
   /** Years. */
@@ -88,6 +89,7 @@ type Values = Record<string, Decimal>;
  * @param scenario - the scenario
  * @param library - scenarios it may extend
  * @param options - limits, sampling, conflict handling
+ * @category Analysis
  */
 export function attributeDifference(baseline: Budget, scenario: Scenario, library?: ScenarioLibrary, options: AttributionOptions = {}): Attribution {
   ({ budget: baseline, options } = scenarioArguments('attributeDifference', 'baseline', baseline, scenario, library, options, {
@@ -231,6 +233,7 @@ function sampledShapley(n: number, value: (mask: bigint) => Values, years: reado
  * @throws MeerjarenError `invalid_weights` when there are no shares for a total that is not zero;
  *   `amount_out_of_range` when the total has more than 6 decimals; `total_mismatch` when the shares are
  *   further from the total than rounding each of them explains (one micro-euro a share)
+ * @category Analysis
  */
 export function allocateExactly(shares: readonly Decimal[], total: Decimal, keys?: readonly string[]): Decimal[] {
   requireArgument('allocateExactly', 'shares', shares, arrayOf(decimal));

@@ -1,19 +1,19 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
-import { evaluateCover, type CoverEvaluation } from '../coverage/evaluate.js';
-import { evaluateTargets, type TargetsEvaluation } from '../savings/evaluate.js';
+import { evaluateCover, type CoverEvaluation } from '../evaluate/cover.js';
+import { evaluateTargets, type TargetsEvaluation } from '../evaluate/targets.js';
 import type { ScenarioResult } from '../scenario/apply.js';
 import { hasOwnKey, ownValue } from '../core/records.js';
 import { fail, type Path } from '../core/errors.js';
 import { describeValue, isObjectLike } from '../core/guard.js';
-import { requireBudgetAt } from '../evaluate/result-checks.js';
+import { requireBudgetAt } from '../validate/result-checks.js';
 
-/** A budget, or the result of a scenario, that can be compared (vergelijkbaar). */
+/** A budget, or the result of a scenario, that can be compared (vergelijkbaar). @category Analysis */
 export type Comparable = Budget | ScenarioResult;
 
-/** One figure in `a`, in `b`, and the difference `b - a` (verschil). */
+/** One figure in `a`, in `b`, and the difference `b - a` (verschil). @category Analysis */
 export interface AmountDifference {
   /** The figure in `a` (0 when absent there). */
   readonly a: Decimal;
@@ -26,6 +26,7 @@ export interface AmountDifference {
 /**
  * The cover of a line, section or the total in one year, in `a` and `b` (dekking): what its claims get (gedekt)
  * and what they ask but do not get (ongedekt), summed over the line's own row and components.
+ * @category Analysis
  */
 export interface CoverDifference {
   /** What the claims get (gedekt). */
@@ -34,7 +35,7 @@ export interface CoverDifference {
   readonly uncovered: AmountDifference;
 }
 
-/** The difference between two figures in one year (verschil): `b - a`. */
+/** The difference between two figures in one year (verschil): `b - a`. @category Analysis */
 export interface YearDifference {
   /** The figure in `a`; undefined when the row does not exist there. */
   readonly a: Total | undefined;
@@ -64,7 +65,7 @@ export interface YearDifference {
   readonly targetGap?: AmountDifference;
 }
 
-/** A cover source in one year, in `a` and `b`. */
+/** A cover source in one year, in `a` and `b`. @category Analysis */
 export interface SourceYearDifference {
   /** What it gives (ingezet). */
   readonly given: AmountDifference;
@@ -72,7 +73,7 @@ export interface SourceYearDifference {
   readonly overCommitted: AmountDifference;
 }
 
-/** Differences of a cover source (dekkingsbron) per year. */
+/** Differences of a cover source (dekkingsbron) per year. @category Analysis */
 export interface SourceDifference {
   /** Source id. */
   readonly id: string;
@@ -86,7 +87,7 @@ export interface SourceDifference {
   readonly changed: boolean;
 }
 
-/** A savings target in one year, in `a` and `b` (positive euros saved). */
+/** A savings target in one year, in `a` and `b` (positive euros saved). @category Analysis */
 export interface TargetYearDifference {
   /** The amount to save (0 in a pm year). */
   readonly target: AmountDifference;
@@ -105,7 +106,7 @@ export interface TargetYearDifference {
   };
 }
 
-/** Differences of a savings target (taakstelling) per year. */
+/** Differences of a savings target (taakstelling) per year. @category Analysis */
 export interface TargetDifference {
   /** Target id. */
   readonly id: string;
@@ -119,7 +120,7 @@ export interface TargetDifference {
   readonly changed: boolean;
 }
 
-/** Differences of one row (line, section or total) per year. */
+/** Differences of one row (line, section or total) per year. @category Analysis */
 export interface RowDifference {
   /** Id of the line or section; empty for the total. */
   readonly id: string;
@@ -133,7 +134,7 @@ export interface RowDifference {
   readonly changed: boolean;
 }
 
-/** The comparison of two budgets or scenarios (vergelijking). A frozen value. */
+/** The comparison of two budgets or scenarios (vergelijking). A frozen value. @category Analysis */
 export interface ScenarioComparison {
   /** Label of `a` (scenario title, or the budget's title). */
   readonly a: string;
@@ -331,6 +332,7 @@ function zero(d: Decimal): Decimal {
  * whether the path is pm. A budget without cover or targets counts as having none (all zero).
  * @param a - the reference (usually the baseline)
  * @param b - the variant
+ * @category Analysis
  */
 export function compareScenarios(a: Comparable, b: Comparable): ScenarioComparison {
   const checkedA = comparableOf('compareScenarios', ['a'], a);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { MeerjarenError, type Issue } from '../core/errors.js';
-import type { Budget, SignConvention, Unit } from '../budget/model.js';
-import { loadBudget } from '../document/load.js';
+import type { Budget, SignConvention, Unit } from '../model/budget.js';
+import { loadBudget } from '../evaluate/load.js';
 import { jsonPositions } from '../document/json.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { budgetTable } from '../report/budget-table.js';
@@ -18,7 +18,7 @@ import { UNIT_FACTORS, unitLine, resolvePresentation } from '../report/presentat
 import { loadScenario } from '../scenario/load.js';
 import { applyScenario } from '../scenario/apply.js';
 import { compareScenarios } from '../analysis/compare.js';
-import { scenarioTable } from '../analysis/scenario-table.js';
+import { scenarioTable } from '../report/scenario-table.js';
 
 /** What the command line reads and writes; replaced in tests. */
 export interface CliIo {

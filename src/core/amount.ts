@@ -12,15 +12,16 @@ import { decimal, oneOf, requireArgument } from './guard.js';
  * When a document declares none, only forms that mean the same in every notation are read;
  * `"1.083"` (a thousand and eighty-three in Dutch, one point zero eight three elsewhere) is then refused
  * as ambiguous.
+ * @category Model
  */
 export type NumberFormat = 'plain' | 'nl' | 'en';
 
-/** Largest number of digits before the decimal point of an amount in euros. */
+/** Largest number of digits before the decimal point of an amount in euros. @category Model */
 export const MAX_INTEGER_DIGITS = 18;
-/** Largest number of digits after the decimal point of an amount in euros. */
+/** Largest number of digits after the decimal point of an amount in euros. @category Model */
 export const MAX_FRACTION_DIGITS = 6;
 
-/** Result of reading one amount: a value, or the code and message of the problem. */
+/** Result of reading one amount: a value, or the code and message of the problem. @category Model */
 export type AmountReading =
   | {
       /** The amount was read. */
@@ -98,6 +99,7 @@ function canonical(text: string, format: NumberFormat | undefined): string | Amo
  * @param raw - the value as written
  * @param unitFactor - euros per unit of the table (1000 for x EUR 1.000)
  * @param format - the declared number format, if any
+ * @category Model
  */
 export function readAmount(raw: unknown, unitFactor: Decimal, format?: NumberFormat): AmountReading {
   // cheap checks first: the loader reads every amount through here

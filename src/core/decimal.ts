@@ -114,6 +114,7 @@ export function pinnedDecimal(settings: Settings): typeof DecimalJs {
  * The constructor is frozen: `Dec.set(...)` and `Dec.config(...)` throw a `MeerjarenError` with code
  * `frozen_setting`, and so does writing a setting such as `Dec.precision`. Every value the library returns
  * has `Dec` as its constructor. For other settings make a constructor of your own with `Dec.clone({...})`.
+ * @category Model
  */
 export const Dec: typeof DecimalJs = pinnedDecimal({
   precision: 80,
@@ -126,15 +127,16 @@ export const Dec: typeof DecimalJs = pinnedDecimal({
   crypto: false,
 });
 
-/** An exact decimal amount in euros (bedrag). Instances come from {@link Dec}. */
+/** An exact decimal amount in euros (bedrag). Instances come from {@link Dec}. @category Model */
 export type Decimal = DecimalJs;
 
-/** The zero amount, shared (decimal.js values are immutable). */
+/** The zero amount, shared (decimal.js values are immutable). @category Model */
 export const ZERO: Decimal = new Dec(0);
 
 /**
  * Whether a value is a decimal.js instance (from any copy or clone of decimal.js).
  * @param value - anything
+ * @category Model
  */
 export function isDecimal(value: unknown): value is Decimal {
   // decimal.js recognises instances of every copy through a `toStringTag` property, which a plain JSON
@@ -147,6 +149,7 @@ export function isDecimal(value: unknown): value is Decimal {
  * Converts a decimal.js value from anywhere (the user's own copy or clone) to the library's
  * constructor, through its exact string form, so a user's settings never leak in.
  * @param value - a decimal.js instance
+ * @category Model
  */
 export function toDec(value: Decimal): Decimal {
   if ((value as { constructor: unknown } | null)?.constructor === Dec) return value;
@@ -159,6 +162,7 @@ export function toDec(value: Decimal): Decimal {
  * Writes an amount as a plain decimal string: no exponent notation, never `-0`,
  * no trailing zeros after the decimal point.
  * @param value - the amount
+ * @category Model
  */
 export function plainString(value: Decimal): string {
   if (!(value instanceof Dec)) requireDecimal('plainString', 'value', value);
@@ -166,7 +170,7 @@ export function plainString(value: Decimal): string {
   return value.toFixed();
 }
 
-/** Rounding modes the library names explicitly (afrondingsregel). */
+/** Rounding modes the library names explicitly (afrondingsregel). @category Model */
 export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up' | 'floor' | 'ceil';
 
 const ROUNDING_MODES: readonly unknown[] = ['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'] satisfies readonly RoundingMode[];
@@ -202,6 +206,7 @@ export function roundingConstant(mode: RoundingMode): DecimalJs.Rounding {
  * @param value - the amount
  * @param places - decimal places to keep (0 for whole units)
  * @param mode - the rounding rule; {@link RoundingMode}
+ * @category Model
  */
 export function roundTo(value: Decimal, places: number, mode: RoundingMode): Decimal {
   if (!(value instanceof Dec)) requireDecimal('roundTo', 'value', value);

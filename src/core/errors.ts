@@ -1,6 +1,7 @@
 /**
  * Every problem the library reports has a stable code. Tests and tools match on the code,
  * never on the message text.
+ * @category Model
  */
 export const ISSUE_CODES = [
   // amounts and values
@@ -46,15 +47,16 @@ export const ISSUE_CODES = [
   'invalid_input',
 ] as const;
 
-/** A stable problem code (foutcode). */
+/** A stable problem code (foutcode). @category Model */
 export type IssueCode = (typeof ISSUE_CODES)[number] | (string & {});
 
-/** A path to a value inside a document or model: keys and array indices. */
+/** A path to a value inside a document or model: keys and array indices. @category Model */
 export type Path = readonly (string | number)[];
 
 /**
  * One problem with an input: a stable code, where it is, and what is wrong.
  * @example `{ code: 'invalid_amount', path: 'sections[2].lines[0].values.2027', message: '...' }`
+ * @category Model
  */
 export interface Issue {
   /** Stable code; see {@link ISSUE_CODES}. */
@@ -75,6 +77,7 @@ const FOOTPRINT = Symbol.for('meerjaren.error');
  * @remarks
  * Use {@link MeerjarenError.is} rather than `instanceof` when two copies of the library
  * (ESM and CommonJS) may be loaded: it recognises errors from either.
+ * @category Model
  */
 export class MeerjarenError extends Error {
   /** All problems found, in document order. */
@@ -117,6 +120,7 @@ function isIssueList(value: unknown): value is readonly Issue[] {
 /**
  * Writes a path as `sections[2].lines[0].values.2027`.
  * @param path - keys and indices
+ * @category Model
  */
 export function formatPath(path: Path): string {
   if (!Array.isArray(path)) fail('invalid_argument', ['path'], 'formatPath: path must be a list of keys and indices');
@@ -140,6 +144,7 @@ export function issue(code: IssueCode, path: Path, message: string): Issue {
 
 /**
  * Collects issues while a validator walks its input; throws them all at once at the end.
+ * @category Model
  */
 export class IssueCollector {
   readonly #issues: Issue[] = [];

@@ -2,6 +2,7 @@ import { objectWith, requireArgument, requireNumber } from './guard.js';
 /**
  * The years a table covers (planningshorizon): optionally the current year in front (TB1 effects),
  * the budget year (begrotingsjaar), the three MJB years after it, and optional doorkijk years.
+ * @category Model
  */
 export interface Horizon {
   /** First year of the table. */
@@ -16,7 +17,7 @@ export interface Horizon {
   readonly groups: readonly ColumnGroup[];
 }
 
-/** A labelled run of years in a table header. */
+/** A labelled run of years in a table header. @category Model */
 export interface ColumnGroup {
   /** Label over the years. */
   readonly label: string;
@@ -26,14 +27,14 @@ export interface ColumnGroup {
   readonly to: number;
 }
 
-/** The role of a year in the horizon. */
+/** The role of a year in the horizon. @category Model */
 export type YearRole = 'current' | 'budget' | 'mjb' | 'doorkijk';
 
-/** Earliest year the library accepts. */
+/** Earliest year the library accepts. @category Model */
 export const MIN_YEAR = 1900;
-/** Latest year the library accepts. */
+/** Latest year the library accepts. @category Model */
 export const MAX_YEAR = 2200;
-/** Most years one horizon may span. */
+/** Most years one horizon may span. @category Model */
 export const MAX_HORIZON_YEARS = 50;
 
 /**
@@ -41,6 +42,7 @@ export const MAX_HORIZON_YEARS = 50;
  * doorkijk beyond.
  * @param horizon - the horizon
  * @param year - a year inside it
+ * @category Model
  */
 export function yearRole(horizon: Horizon, year: number): YearRole {
   requireArgument('yearRole', 'horizon', horizon, objectWith(['from', 'to', 'budgetYear'], 'a horizon (budget.horizon)'));

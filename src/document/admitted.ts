@@ -1,4 +1,4 @@
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 
 const admitted = new WeakSet<object>();
 

@@ -1,16 +1,17 @@
 import type { NumberFormat } from '../core/amount.js';
-import type { LineRow, Nature, SignConvention, Unit } from '../budget/model.js';
-import type { CoverSourceKind } from '../coverage/model.js';
-import type { MeasureStatus } from '../savings/model.js';
+import type { LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
+import type { CoverSourceKind } from '../model/cover.js';
+import type { MeasureStatus } from '../model/savings.js';
 
-/** Name of the budget document format, in its `format` field. */
+/** Name of the budget document format, in its `format` field. @category Documents */
 export const BUDGET_FORMAT = 'meerjaren/budget';
-/** The document format version this library writes and reads. */
+/** The document format version this library writes and reads. @category Documents */
 export const BUDGET_FORMAT_VERSION = 1;
 
 /**
  * One value as written in a document: an amount string (`"-2100"`, or in the declared number format),
  * a safe integer, or a pm token (`"pm"`, `"-pm"`, `"+pm"`, any case).
+ * @category Documents
  */
 export type ValueDocument = string | number;
 
@@ -18,10 +19,11 @@ export type ValueDocument = string | number;
  * Values per year as written: an object keyed by year (`{ "2025": "-1100", "2026": "pm" }`; leave a year out
  * for nothing), or an array aligned with the horizon from its first year (`[-1100, "pm", null]`; `null` is a
  * blank cell, and the array may stop before the last year).
+ * @category Documents
  */
 export type ValuesDocument = Readonly<Record<string, ValueDocument>> | readonly (ValueDocument | null)[];
 
-/** A component as written (onderdeel). */
+/** A component as written (onderdeel). @category Documents */
 export interface ComponentDocument {
   /** Id; defaults to `<line id>#<n>`. */
   readonly id?: string;
@@ -35,7 +37,7 @@ export interface ComponentDocument {
   readonly values: ValuesDocument;
 }
 
-/** A line as written (begrotingsregel). */
+/** A line as written (begrotingsregel). @category Documents */
 export interface LineDocument {
   /** Id as printed ("1.4"). */
   readonly id: string;
@@ -53,7 +55,7 @@ export interface LineDocument {
   readonly components?: readonly ComponentDocument[];
 }
 
-/** A section as written. */
+/** A section as written. @category Documents */
 export interface SectionDocument {
   /** Id as printed ("1"). */
   readonly id: string;
@@ -65,7 +67,7 @@ export interface SectionDocument {
   readonly expected?: ValuesDocument;
 }
 
-/** The horizon as written. */
+/** The horizon as written. @category Documents */
 export interface HorizonDocument {
   /** First year. */
   readonly from: number;
@@ -87,6 +89,7 @@ export interface HorizonDocument {
 /**
  * A budget table as a JSON document (the format for tools). Validated by `loadBudget`, described by the
  * JSON Schema `meerjaren/schema/budget.schema.json`.
+ * @category Documents
  */
 export interface BudgetDocument {
   /** Optional pointer to the JSON Schema, for editors. */
@@ -127,22 +130,25 @@ export interface BudgetDocument {
 /**
  * One amount of the cover and savings parts as written (bedrag): zero or positive, in the unit that applies
  * (a string in the document's number format, or a safe integer). The document's sign convention does not apply.
+ * @category Documents
  */
 export type AmountDocument = string | number;
 
 /**
  * Amounts per year as written in the cover and savings parts: an object keyed by year, or an array aligned with
  * the horizon from its first year (`null` for nothing). No pm here.
+ * @category Documents
  */
 export type AmountsDocument = Readonly<Record<string, AmountDocument>> | readonly (AmountDocument | null)[];
 
-/** A plain decimal number that is not scaled by the unit, such as a share or rate (`"0.5"`). */
+/** A plain decimal number that is not scaled by the unit, such as a share or rate (`"0.5"`). @category Documents */
 export type RateDocument = string | number;
 
 /**
  * The capacity of a cover source as written (capaciteit):
  * `{ "perYear": amounts }`, `{ "total": amount, "from": year }`, `{ "line": id, "years": [...] }`,
  * `"balance"` (reserves only, their default) or `"unlimited"`.
+ * @category Documents
  */
 export type CapacityDocument =
   | {
@@ -164,7 +170,7 @@ export type CapacityDocument =
   | 'balance'
   | 'unlimited';
 
-/** The balance and planned mutations of a reserve as written (stand en mutaties), zero or positive. */
+/** The balance and planned mutations of a reserve as written (stand en mutaties), zero or positive. @category Documents */
 export interface ReserveDocument {
   /** Balance at the start of the first year (beginstand); default 0. */
   readonly opening?: AmountDocument;
@@ -176,7 +182,7 @@ export interface ReserveDocument {
   readonly bookedIn?: string;
 }
 
-/** A cover source as written (dekkingsbron). */
+/** A cover source as written (dekkingsbron). @category Documents */
 export interface CoverSourceDocument {
   /** Id, unique among the sources. */
   readonly id: string;
@@ -197,6 +203,7 @@ export interface CoverSourceDocument {
 /**
  * A claim as written (dekkingsclaim): a line or component asks a source to pay its cost, in full unless it
  * gives `amount` (per year) or `share` (not both).
+ * @category Documents
  */
 export interface CoverClaimDocument {
   /** Id, unique among the claims; defaults to `claim-<n>` (1-based position in the list). */
@@ -213,7 +220,7 @@ export interface CoverClaimDocument {
   readonly years?: readonly number[];
 }
 
-/** The cover part of a budget document (dekking): sources in any order, claims in priority order. */
+/** The cover part of a budget document (dekking): sources in any order, claims in priority order. @category Documents */
 export interface CoverDocument {
   /** The sources. */
   readonly sources?: readonly CoverSourceDocument[];
@@ -225,6 +232,7 @@ export interface CoverDocument {
  * What a measure delivers as written (realisatie): `"as-planned"` (default), `"none"`, `{ "rate": "0.5" }`,
  * `{ "amount": { "2027": "0.75" } }` (years not listed deliver the plan), `{ "delay": 1 }` or
  * `{ "delay": 1, "rate": "0.5" }`. More than planned needs `"abovePlan": true`.
+ * @category Documents
  */
 export type RealisationDocument =
   | 'as-planned'
@@ -250,7 +258,7 @@ export type RealisationDocument =
       readonly abovePlan?: boolean;
     };
 
-/** A savings measure as written (maatregel); amounts are positive savings in its target's unit. */
+/** A savings measure as written (maatregel); amounts are positive savings in its target's unit. @category Documents */
 export interface MeasureDocument {
   /** Id, unique within its target. */
   readonly id: string;
@@ -268,7 +276,7 @@ export interface MeasureDocument {
   readonly line?: string;
 }
 
-/** A reference path as written (referentiepad), such as the national Hervormingsagenda savings. */
+/** A reference path as written (referentiepad), such as the national Hervormingsagenda savings. @category Documents */
 export interface ReferencePathDocument {
   /** Title. */
   readonly title: string;
@@ -280,7 +288,7 @@ export interface ReferencePathDocument {
   readonly localShare?: AmountsDocument;
 }
 
-/** A savings target as written (taakstelling). */
+/** A savings target as written (taakstelling). @category Documents */
 export interface SavingsTargetDocument {
   /** Id, unique among the targets. */
   readonly id: string;

@@ -3,7 +3,7 @@ import { IssueCollector, MeerjarenError, formatPath, issue, type Path } from '..
 import { tally } from '../core/work.js';
 import { integer, readOptions, requireString, type OptionSpec } from '../core/guard.js';
 
-/** Limits on documents read from text (invoerlimieten). */
+/** Limits on documents read from text (invoerlimieten). @category Documents */
 export interface JsonLimits {
   /** Largest input in UTF-16 code units. @defaultValue 16 MiB (16 777 216) */
   readonly maxLength?: number;
@@ -11,14 +11,15 @@ export interface JsonLimits {
   readonly maxDepth?: number;
 }
 
-/** Default largest document text, in characters. */
+/** Default largest document text, in characters. @category Documents */
 export const DEFAULT_MAX_LENGTH = 16 * 1024 * 1024;
-/** Default deepest nesting of a document. */
+/** Default deepest nesting of a document. @category Documents */
 export const DEFAULT_MAX_DEPTH = 32;
 /**
  * Default largest document handed over as an object (not text): at most this many values, counting every array
  * element (holes too) and every object key. An array or object whose length alone exceeds what is left is refused
  * before it is walked.
+ * @category Documents
  */
 export const DEFAULT_MAX_VALUES = 1_000_000;
 
@@ -28,6 +29,7 @@ export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constr
 /**
  * A JSON number that a float cannot hold exactly (a non-integer, or an integer beyond 2^53), kept as written
  * so that the loader can name it instead of silently using a rounded value.
+ * @category Documents
  */
 export class JsonNumberText {
   /** @param text - the number as written in the JSON text */
@@ -44,6 +46,7 @@ export class JsonNumberText {
  * @param text - the JSON text
  * @param limits - size and depth limits
  * @throws MeerjarenError with codes `invalid_json`, `duplicate_key`, `forbidden_key`, `too_deep`, `too_large`
+ * @category Documents
  */
 export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown {
   requireString('parseJsonStrict', 'text', text);
@@ -64,7 +67,7 @@ export function parseJsonText(text: string, limits: JsonLimits): unknown {
   return parse(text, limits, undefined);
 }
 
-/** A place in a text: 1-based line and column. */
+/** A place in a text: 1-based line and column. @category Documents */
 export interface TextPosition {
   /** Line, from 1. */
   readonly line: number;
@@ -76,6 +79,7 @@ export interface TextPosition {
  * Where each value of a JSON text starts, keyed by its path as {@link formatPath} writes it
  * (`sections[2].lines[0].values.2027`); used to point error messages at a line of a file.
  * @param text - JSON text (it need not be valid past the values found)
+ * @category Documents
  */
 export function jsonPositions(text: string): ReadonlyMap<string, TextPosition> {
   requireString('jsonPositions', 'text', text);

@@ -16,28 +16,15 @@ import {
   type Section,
   type SignConvention,
   type Unit,
-} from '../budget/model.js';
-import { readCover } from '../coverage/read.js';
-import { contextOf } from '../coverage/reader.js';
-import { readTargets } from '../savings/read.js';
-import { expectationChecks } from '../evaluate/evaluate.js';
+} from '../model/budget.js';
+import { readCover } from './read-cover.js';
+import { contextOf } from './field-reader.js';
+import { readTargets } from './read-targets.js';
 import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
 import { ID_PATTERN as ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './ids.js';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, FORBIDDEN_KEYS, JSON_LIMITS, JsonNumberText, checkShape, parseJsonText, type JsonLimits } from './json.js';
-import { oneOf, readOptions } from '../core/guard.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, FORBIDDEN_KEYS, JsonNumberText, checkShape, parseJsonText, type JsonLimits } from './json.js';
 import { idRecord } from '../core/records.js';
-
-/** Options of {@link loadBudget}. */
-export interface LoadOptions extends JsonLimits {
-  /**
-   * What to do when a printed total in the document (a line, section or grand total) differs from the sum
-   * of its rows by more than rounding can explain: `error` throws (code `total_mismatch`), `ignore` loads
-   * anyway (the evaluation still reports it). Differences within rounding are never errors.
-   * @defaultValue 'error'
-   */
-  readonly totals?: 'error' | 'ignore';
-}
 
 type Raw = Record<string, unknown>;
 
@@ -55,21 +42,16 @@ const LINE_FIELDS = ['id', 'title', 'nature', 'tags', 'values', 'row', 'componen
 const COMPONENT_FIELDS = ['id', 'title', 'nature', 'tags', 'values'];
 
 /**
- * Reads and validates a budget document (a {@link BudgetDocument} object or its JSON text) into a frozen
- * {@link Budget}: amounts exact in euros, signed as effect on the saldo.
- *
- * @remarks
- * Every problem is reported at once in one {@link MeerjarenError}, each with a code and the path of the
- * bad value (`sections[2].lines[0].values.2027`). The optional `cover` (dekking) and `targets`
- * (taakstellingen) parts are read after the sections, so that they can refer to rows; see `readCover` and
- * `readTargets` for their format and codes.
- *
+ * Reads and validates a budget document (a `BudgetDocument` object or its JSON text) into a frozen, admitted
+ * `Budget`, without checking its printed totals (which needs an evaluation: `loadBudget` in evaluate/ does
+ * that). Every problem is reported at once in one `MeerjarenError`, each with a code and a path.
  * @param input - the document, or its JSON text
- * @param options - limits and how to treat printed totals that do not add up
+ * @param options - limits of the JSON text
+ * @param check - run on the frozen budget before it is admitted (the check of printed totals), may add issues
  * @throws MeerjarenError when the document is not valid
+ * @internal
  */
-export function loadBudget(input: unknown, options: LoadOptions = {}): Budget {
-  options = readOptions('loadBudget', options, { ...JSON_LIMITS, totals: oneOf(['error', 'ignore']) });
+export function readBudget(input: unknown, options: JsonLimits = {}, check?: (budget: Budget, collector: IssueCollector) => void): Budget {
   const collector = new IssueCollector();
   const raw = typeof input === 'string' ? parseJsonText(input, options) : input;
   if (typeof input !== 'string') checkShape(raw, options.maxDepth ?? DEFAULT_MAX_DEPTH, collector, DEFAULT_MAX_VALUES, options.maxLength ?? DEFAULT_MAX_LENGTH);
@@ -78,16 +60,8 @@ export function loadBudget(input: unknown, options: LoadOptions = {}): Budget {
   collector.throwIfAny();
   if (budget === undefined) return collector.throwIfAny() as never;
   const frozen = deepFreeze(budget);
-  if ((options.totals ?? 'error') === 'error') {
-    for (const check of expectationChecks(frozen)) {
-      if (check.status === 'mismatch') {
-        collector.add(
-          'total_mismatch',
-          check.pathSegments,
-          `the printed ${check.scope} ${check.expected.toFixed()} differs from the sum of its rows ${check.actual.toFixed()} by ${check.difference.toFixed()} (more than rounding explains)`,
-        );
-      }
-    }
+  if (check !== undefined) {
+    check(frozen, collector);
     collector.throwIfAny();
   }
   return admitBudget(frozen);

@@ -1,21 +1,14 @@
 import { Dec, plainString, type Decimal } from '../core/decimal.js';
-import { isPm, unitFactor, type Budget, type Cell, type YearValues } from '../budget/model.js';
-import { coverToDocument } from '../coverage/write.js';
-import { targetsToDocument } from '../savings/write.js';
-import { requireBudget } from './admit.js';
+import { isPm, unitFactor, type Budget, type Cell, type YearValues } from '../model/budget.js';
+import { coverToDocument } from './write-cover.js';
+import { targetsToDocument } from './write-targets.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument } from './format.js';
 
 /**
- * Writes a budget back as a JSON document in its source unit and sign convention, amounts as plain decimal
- * strings, with its cover (dekking) and savings targets (taakstellingen) when it has them.
- * `loadBudget(toDocument(b))` gives a budget equal to `b`.
- * @param budget - the budget
+ * Writes a budget back as a JSON document in its source unit and sign convention (the writer behind
+ * `toDocument`, which checks its argument first). @internal
+ * @param budget - a budget the library admitted
  */
-export function toDocument(budget: Budget): BudgetDocument {
-  return writeDocument(requireBudget('toDocument', 'budget', budget));
-}
-
-/** {@link toDocument} without the check of its argument (the check itself writes a budget). @internal */
 export function writeDocument(budget: Budget): BudgetDocument {
   const factor = new Dec(unitFactor(budget.presentation.unit));
   const negate = budget.presentation.sign === 'nadeel-positive';
@@ -67,12 +60,4 @@ export function writeDocument(budget: Budget): BudgetDocument {
     ...(budget.cover === undefined ? {} : { cover: coverToDocument(budget.cover, budget) }),
     ...(budget.targets === undefined ? {} : { targets: targetsToDocument(budget.targets, budget) }),
   };
-}
-
-/**
- * Writes a budget as JSON text (2-space indented).
- * @param budget - the budget
- */
-export function budgetToJson(budget: Budget): string {
-  return JSON.stringify(writeDocument(requireBudget('budgetToJson', 'budget', budget)), null, 2);
 }

@@ -1,10 +1,10 @@
 import type { Decimal, RoundingMode } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
-import { isPm, type Budget, type Nature, type YearValues } from '../budget/model.js';
+import { isPm, type Budget, type Nature, type YearValues } from '../model/budget.js';
 import { MAX_DECIMALS, MAX_SAFE_UNITS, fractionPlaces, splitAmount, toUnits } from './units.js';
 import { integer, oneOf, readOptions } from '../core/guard.js';
-import { requireBudget } from '../document/admit.js';
-import { ROUNDING } from '../evaluate/result-checks.js';
+import { requireBudget } from '../validate/admit.js';
+import { ROUNDING } from '../validate/result-checks.js';
 
 const compiledBudgets = new WeakSet<object>();
 
@@ -22,10 +22,11 @@ export function isCompiledBudget(value: unknown): value is CompiledBudget {
  * - `auto`: float64 while the sum of absolute values of all cells stays within 2^53 units, BigInt otherwise;
  * - `float`: float64 only; compiling a budget that could pass 2^53 units fails with `engine_overflow`;
  * - `bigint`: BigInt always (slow, for tests and for budgets of unbounded size).
+ * @category Engine
  */
 export type Arithmetic = 'auto' | 'float' | 'bigint';
 
-/** Options of {@link compileBudget}. */
+/** Options of {@link compileBudget}. @category Engine */
 export interface CompileOptions {
   /**
    * Fewest decimals of a unit: the engine counts in units of `10^-decimals` euro, where `decimals` is the
@@ -53,6 +54,7 @@ export const PM_FLAG = 2;
  * `lineFirstRow[l] .. lineFirstRow[l + 1] - 1`, its own row first; lines of section `s` are
  * `sectionFirstLine[s] .. sectionFirstLine[s + 1] - 1`. A compiled budget is never changed: an
  * {@link Engine} works on its own copy of the cells.
+ * @category Engine
  */
 export interface CompiledBudget {
   /** The budget compiled. */
@@ -116,6 +118,7 @@ export interface CompiledBudget {
  * @param budget - a budget from `loadBudget` or the builder
  * @param options - unit, arithmetic and rounding
  * @throws MeerjarenError `invalid_value` for bad options, `engine_overflow` when `float` is forced on a budget too large for it
+ * @category Engine
  */
 export function compileBudget(budget: Budget, options: CompileOptions = {}): CompiledBudget {
   budget = requireBudget('compileBudget', 'budget', budget);

@@ -1,16 +1,16 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
-import type { Total } from '../evaluate/evaluate.js';
+import type { Total } from '../model/evaluation.js';
 import { FILLED, PM_FLAG, isCompiledBudget, type CompiledBudget } from './compile.js';
-import { applyRate, type Rate } from './rate.js';
+import { applyRate, type EngineRate } from './rate.js';
 import { MAX_SAFE_UNITS, unitsToDecimal } from './units.js';
 import { describeValue } from '../core/guard.js';
 import { fail } from '../core/errors.js';
 
-/** Where a total is taken (niveau): one row, one line, one section or the whole table. */
+/** Where a total is taken (niveau): one row, one line, one section or the whole table. @category Engine */
 export type Scope = 'row' | 'line' | 'section' | 'table';
 
-/** An amount in integer units: a number in float mode, a BigInt in wide mode. */
+/** An amount in integer units: a number in float mode, a BigInt in wide mode. @category Engine */
 export type Units = number | bigint;
 
 /**
@@ -28,6 +28,7 @@ export type Units = number | bigint;
  * In float mode every value and partial sum is an integer within 2^53 (checked up front and on every
  * change through the running sum of absolute values); when a change could pass the bound the engine
  * switches itself to BigInt before applying it. An engine is mutable and belongs to one thread.
+ * @category Engine
  */
 export class Engine {
   /** The compiled budget this engine started from. */
@@ -371,7 +372,7 @@ export class Engine {
    * @param yearIndex - year index
    * @param rate - the rate
    */
-  scale(row: number, yearIndex: number, rate: Rate): this {
+  scale(row: number, yearIndex: number, rate: EngineRate): this {
     const current = this.units(row, yearIndex);
     const i = this.#check(row, yearIndex);
     if ((this.#flags[i]! & PM_FLAG) !== 0 || (this.#flags[i]! & FILLED) === 0) return this;
@@ -524,6 +525,7 @@ export class Engine {
 /**
  * Creates an engine on a compiled budget and evaluates it once.
  * @param compiled - from `compileBudget`
+ * @category Engine
  */
 export function createEngine(compiled: CompiledBudget): Engine {
   if (!isCompiledBudget(compiled)) fail('invalid_argument', ['compiled'], `createEngine: compiled must be a budget from compileBudget(), not ${describeValue(compiled)}`);

@@ -8,8 +8,9 @@ import { fail } from '../core/errors.js';
  * Rates are never floats on the way to a total: a percentage such as `2.35` becomes `235 / 10000`, and a
  * compounded index `(1 + p)^n` is the exact fraction `(den + num)^n / den^n`. The one place where a rate
  * meets an amount, `applyRate`, rounds once to a whole engine unit.
+ * @category Engine
  */
-export interface Rate {
+export interface EngineRate {
   /** Numerator (may be negative). */
   readonly num: bigint;
   /** Denominator (positive). */
@@ -17,7 +18,7 @@ export interface Rate {
 }
 
 /** The rate 1 (unchanged). */
-export const ONE: Rate = Object.freeze({ num: 1n, den: 1n });
+export const ONE: EngineRate = Object.freeze({ num: 1n, den: 1n });
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
@@ -30,7 +31,7 @@ function gcd(a: bigint, b: bigint): bigint {
  * Builds a rate from a decimal value exactly (`"0.85"` is 17/20).
  * @param value - a finite decimal (a Decimal, a decimal string or a number written exactly)
  */
-export function rateOf(value: Decimal | string | number): Rate {
+export function rateOf(value: Decimal | string | number): EngineRate {
   const d = typeof value === 'object' ? value : new Dec(value);
   const places = d.decimalPlaces();
   const den = 10n ** BigInt(places);
@@ -43,7 +44,7 @@ export function rateOf(value: Decimal | string | number): Rate {
  * @param num - numerator
  * @param den - denominator, not 0
  */
-export function reduce(num: bigint, den: bigint): Rate {
+export function reduce(num: bigint, den: bigint): EngineRate {
   if (den === 0n) fail('invalid_value', ['den'], 'a rate has a denominator other than 0');
   if (den < 0n) {
     num = -num;
@@ -58,7 +59,7 @@ export function reduce(num: bigint, den: bigint): Rate {
  * @param a - a rate
  * @param b - a rate
  */
-export function multiplyRates(a: Rate, b: Rate): Rate {
+export function multiplyRates(a: EngineRate, b: EngineRate): EngineRate {
   return reduce(a.num * b.num, a.den * b.den);
 }
 
@@ -67,7 +68,7 @@ export function multiplyRates(a: Rate, b: Rate): Rate {
  * @param percent - the percentage per year (indexatiepercentage), as a rate (2.35 % is `rateOf('2.35')`)
  * @param years - number of years compounded, an integer >= 0
  */
-export function indexFactor(percent: Rate, years: number): Rate {
+export function indexFactor(percent: EngineRate, years: number): EngineRate {
   const step = reduce(percent.den * 100n + percent.num, percent.den * 100n);
   let num = 1n;
   let den = 1n;
@@ -170,7 +171,7 @@ export function divRound(n: number, d: number, mode: RoundingMode): number {
  * @param mode - rounding rule
  * @returns the rounded amount in units, as a number when it is safe, else a BigInt
  */
-export function applyRate(units: number | bigint, rate: Rate, mode: RoundingMode): number | bigint {
+export function applyRate(units: number | bigint, rate: EngineRate, mode: RoundingMode): number | bigint {
   if (typeof units === 'number') {
     const num = Number(rate.num);
     const den = Number(rate.den);

@@ -1,6 +1,6 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
-import { isPm, type Budget, type Cell, type Nature, type YearValues } from '../budget/model.js';
+import { isPm, type Budget, type Cell, type Nature, type YearValues } from '../model/budget.js';
 import { compareExpectations, type ComponentResult, type Evaluation, type LineResult, type SectionResult, type Total, type TotalsByYear } from './evaluate.js';
 
 /** Builds totals; kept mutable while summing, frozen with the result. */

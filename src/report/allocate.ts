@@ -11,9 +11,9 @@ import {
 import type { Table, TableCell, TableRow } from './table.js';
 import { requirePresentation, requireTable } from './checks.js';
 import { anyDecimal, arrayOf, boolean, decimal, describeValue, readOptions, requireArgument, type OptionCheck } from '../core/guard.js';
-import { ROUNDING } from '../evaluate/result-checks.js';
+import { ROUNDING } from '../validate/result-checks.js';
 
-/** Options of {@link allocateRounded}. */
+/** Options of {@link allocateRounded}. @category Reports */
 export interface AllocateOptions {
   /**
    * Parts that keep their value (a pm, a nil, a figure settled elsewhere). Each must already
@@ -63,6 +63,7 @@ export interface AllocateOptions {
  * allocateRounded([1.4, 1.4, 1.2].map((x) => new Dec(x)), new Dec(4), new Dec(1), 'half-up');
  * // [2, 1, 1]: 4 in total, the largest remainder (index 0 of the ties) gets the extra step
  * ```
+ * @category Reports
  */
 export function allocateRounded(
   parts: readonly Decimal[],
@@ -102,6 +103,7 @@ export function allocateRounded(
  * @param value - amount
  * @param step - positive step
  * @param mode - rounding rule
+ * @category Reports
  */
 export function roundToStep(value: Decimal, step: Decimal, mode: RoundingMode): Decimal {
   requireArgument('roundToStep', 'value', value, decimal);
@@ -183,6 +185,7 @@ function byClosestCall(a: Candidate, b: Candidate): number {
 /**
  * A table with its figures rounded for print (afgeronde tabel): every amount is a multiple of
  * {@link RoundedTable.step}, in euros, and rounding-difference rows are in place.
+ * @category Reports
  */
 export interface RoundedTable extends Table {
   /** Rows in print order, each rounding-difference row right after the total it belongs to. */
@@ -217,6 +220,7 @@ export interface RoundedTable extends Table {
  *   one `of`), `unknown_reference` (`rows[3].of[1]`), `cycle` (`rows[3].of`), `invalid_value`
  *   (`rows[3].cells`: not one cell per column), `invalid_amount` (`rows[3].cells[2]`: not finite),
  *   `total_mismatch` (`rows[3].cells[2]`: the exact figure is not the sum of its parts)
+ * @category Reports
  */
 export function roundTable(table: Table, presentation?: Presentation): RoundedTable {
   requireTable('roundTable', table);

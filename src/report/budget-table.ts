@@ -1,13 +1,13 @@
 import { ZERO } from '../core/decimal.js';
-import { isPm, type Budget, type Cell, type YearValues } from '../budget/model.js';
+import { isPm, type Budget, type Cell, type YearValues } from '../model/budget.js';
 import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
 import type { Table, TableCell, TableColumn, TableRow } from './table.js';
 import { ownValue } from '../core/records.js';
 import { boolean, readOptions, text } from '../core/guard.js';
-import { requireBudget } from '../document/admit.js';
-import { EVALUATION } from '../evaluate/result-checks.js';
+import { requireBudget } from '../validate/admit.js';
+import { EVALUATION } from '../validate/result-checks.js';
 
-/** Options of {@link budgetTable}. */
+/** Options of {@link budgetTable}. @category Reports */
 export interface BudgetTableOptions {
   /** Print a subtotal row under each section. @defaultValue false (the seeds print none) */
   readonly sectionTotals?: boolean;
@@ -38,6 +38,7 @@ function totalCell(total: Total | undefined): TableCell {
  * Every subtotal and total row names the rows it sums, so printed figures add up after rounding.
  * @param budget - the budget
  * @param options - layout options
+ * @category Reports
  */
 export function budgetTable(budget: Budget, options: BudgetTableOptions = {}): Table {
   budget = requireBudget('budgetTable', 'budget', budget);

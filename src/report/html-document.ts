@@ -9,7 +9,7 @@ import { IssueCollector } from '../core/errors.js';
 import { describeValue } from '../core/guard.js';
 import { escapeXml } from './charts/svg.js';
 
-/** One part of an HTML report (onderdeel), in reading order. */
+/** One part of an HTML report (onderdeel), in reading order. @category Reports */
 export type HtmlPart =
   | {
       /** Markup made by meerjaren (such as a rendered table), inserted as is. */
@@ -43,7 +43,7 @@ export type HtmlPart =
       readonly text: string;
     };
 
-/** Input of {@link htmlDocument}. */
+/** Input of {@link htmlDocument}. @category Reports */
 export interface HtmlDocumentInput {
   /** Document title: the `<title>` and the `<h1>` (plain text, escaped). */
   readonly title: string;
@@ -56,7 +56,7 @@ export interface HtmlDocumentInput {
   readonly parts: readonly HtmlPart[];
 }
 
-/** The inline style sheet: readable on screen, tidy on A4 paper, no external resources. */
+/** The inline style sheet: readable on screen, tidy on A4 paper, no external resources. @category Reports */
 export const REPORT_CSS = `
 @page { size: A4; margin: 18mm 16mm; }
 :root { color-scheme: light; }
@@ -110,6 +110,7 @@ tr.mj-note th, tr.mj-note td, tr.mj-rounding th, tr.mj-rounding td { font-style:
  *   ],
  * });
  * ```
+ * @category Reports
  */
 export function htmlDocument(input: HtmlDocumentInput): string {
   const issues = new IssueCollector();

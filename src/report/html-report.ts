@@ -1,5 +1,5 @@
 import type { Decimal } from '../core/decimal.js';
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 import type { Evaluation } from '../evaluate/evaluate.js';
 import { budgetTable } from './budget-table.js';
 import { balanceChart } from './charts/balance-chart.js';
@@ -11,10 +11,10 @@ import { UNIT_FACTORS, resolvePresentation, unitLine, type Presentation } from '
 import { renderHtml } from './render-html.js';
 import { requirePresentation } from './checks.js';
 import { arrayOf, object, readOptions, requireArgument } from '../core/guard.js';
-import { requireBudget } from '../document/admit.js';
-import { EVALUATION } from '../evaluate/result-checks.js';
+import { requireBudget } from '../validate/admit.js';
+import { EVALUATION } from '../validate/result-checks.js';
 
-/** Options of {@link htmlReport}. */
+/** Options of {@link htmlReport}. @category Reports */
 export interface HtmlReportOptions {
   /** Parts added after the table and the standard charts, in order. */
   readonly parts?: readonly HtmlPart[];
@@ -28,6 +28,7 @@ export interface HtmlReportOptions {
  * @param evaluation - its evaluation
  * @param presentation - unit, sign convention and language of the figures
  * @param options - more parts to add after the standard ones (a fan chart of a Monte Carlo run, a scenario table)
+ * @category Reports
  */
 export function htmlReport(budget: Budget, evaluation: Evaluation, presentation: Presentation = {}, options: HtmlReportOptions = {}): string {
   budget = requireBudget('htmlReport', 'budget', budget);

@@ -2,7 +2,7 @@ import { isDecimal, plainString } from '../core/decimal.js';
 import { requireNumber } from '../core/guard.js';
 import { fail } from '../core/errors.js';
 
-/** A JSON value as meerjaren exports it: amounts are plain decimal strings. */
+/** A JSON value as meerjaren exports it: amounts are plain decimal strings. @category Reports */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
@@ -10,6 +10,7 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
  * every amount becomes a plain decimal string in euros (`"-609000"`, never exponent notation or `-0`),
  * objects and arrays are copied, functions and `undefined` are left out.
  * @param value - a result
+ * @category Reports
  */
 export function toJsonValue(value: unknown): JsonValue {
   return jsonValue(value, [], new Set());
@@ -48,6 +49,7 @@ function jsonValue(value: unknown, path: (string | number)[], ancestors: Set<obj
  * Writes a result as JSON text with amounts as strings (see {@link toJsonValue}).
  * @param value - a result
  * @param indent - spaces to indent with; 0 for one line
+ * @category Reports
  */
 export function resultToJson(value: unknown, indent = 2): string {
   requireNumber('resultToJson', 'indent', indent, { min: 0, max: 10 }, true);

@@ -1,21 +1,22 @@
-import { unitFactor, type SignConvention, type Unit } from '../budget/model.js';
+import { unitFactor, type SignConvention, type Unit } from '../model/budget.js';
 import { Dec, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { IssueCollector, fail } from '../core/errors.js';
 import { describeValue, isObjectLike } from '../core/guard.js';
 
-/** How a negative number is written: "-2.100", "2.100-", or with V/N letters ("N2.100", "V12"). */
+/** How a negative number is written: "-2.100", "2.100-", or with V/N letters ("N2.100", "V12"). @category Reports */
 export type AmountNotation = 'minus' | 'trailing-minus' | 'vn';
 
-/** Number format: 'nl' writes "1.083" and "2,5"; 'en' writes "1,083" and "2.5". */
-export type NumberLocale = 'nl' | 'en';
+export type { NumberLocale } from '../document/locale-amount.js';
+import type { NumberLocale } from '../document/locale-amount.js';
 
-/** Language of the words a renderer adds ("Bedragen x € 1.000", "Afrondingsverschil"). */
+/** Language of the words a renderer adds ("Bedragen x € 1.000", "Afrondingsverschil"). @category Reports */
 export type LabelLanguage = 'nl' | 'en';
 
 /**
  * How printed figures are rounded (afronding).
  * `consistent`: rounded parts add up to the rounded totals (largest remainder);
  * `plain`: every cell on its own, and a row "Afrondingsverschil" shows where a total no longer adds up.
+ * @category Reports
  */
 export type RoundingPolicy = 'consistent' | 'plain';
 
@@ -25,6 +26,7 @@ export type RoundingPolicy = 'consistent' | 'plain';
  * @remarks
  * A presentation changes only how amounts look: the amounts in a table always mean
  * "effect on the saldo, positive = voordeel", in euros.
+ * @category Reports
  */
 export interface Presentation {
   /**
@@ -80,17 +82,17 @@ export interface Presentation {
   readonly roundingMode?: RoundingMode | undefined;
 }
 
-/** A {@link Presentation} with every setting filled in; made by {@link resolvePresentation}. */
+/** A {@link Presentation} with every setting filled in; made by {@link resolvePresentation}. @category Reports */
 export type ResolvedPresentation = { readonly [K in keyof Presentation]-?: NonNullable<Presentation[K]> };
 
-/** Euros per display unit. */
+/** Euros per display unit. @category Reports */
 export const UNIT_FACTORS: Readonly<Record<Unit, number>> = Object.freeze({
   euro: unitFactor('euro'),
   thousand: unitFactor('thousand'),
   million: unitFactor('million'),
 });
 
-/** The defaults of every {@link Presentation} setting. */
+/** The defaults of every {@link Presentation} setting. @category Reports */
 export const DEFAULT_PRESENTATION: ResolvedPresentation = Object.freeze({
   unit: 'thousand',
   decimals: 0,
@@ -129,6 +131,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * ```ts
  * resolvePresentation({ unit: 'euro', notation: 'vn' }).decimals; // 0
  * ```
+ * @category Reports
  */
 export function resolvePresentation(partial: Presentation = {}): ResolvedPresentation {
   const issues = new IssueCollector();
@@ -182,13 +185,14 @@ function resolvedArgument(fn: string, presentation: unknown): ResolvedPresentati
  * The display step in euros: one unit of the last decimal shown (x € 1.000 with 1 decimal: € 100).
  * Printed figures are multiples of it.
  * @param presentation - resolved settings
+ * @category Reports
  */
 export function displayStep(presentation: ResolvedPresentation): Decimal {
   presentation = resolvedArgument('displayStep', presentation);
   return new Dec(UNIT_FACTORS[presentation.unit]).div(new Dec(10).pow(presentation.decimals));
 }
 
-/** Words renderers add to a table, in one language. */
+/** Words renderers add to a table, in one language. @category Reports */
 export interface ReportWords {
   /** Start of the unit line ("Bedragen x €"). */
   readonly amounts: string;
@@ -204,7 +208,7 @@ export interface ReportWords {
   readonly through: string;
 }
 
-/** Words renderers add, per {@link LabelLanguage}. */
+/** Words renderers add, per {@link LabelLanguage}. @category Reports */
 export const REPORT_LABELS: Readonly<Record<LabelLanguage, ReportWords>> = Object.freeze({
   nl: Object.freeze({
     amounts: 'Bedragen x €',
@@ -228,6 +232,7 @@ export const REPORT_LABELS: Readonly<Record<LabelLanguage, ReportWords>> = Objec
  * The unit line printed above a table: "Bedragen x € 1.000", "Bedragen x € 1 mln";
  * with "; + is nadeel" added when costs print positive.
  * @param presentation - resolved settings
+ * @category Reports
  */
 export function unitLine(presentation: ResolvedPresentation): string {
   presentation = resolvedArgument('unitLine', presentation);

@@ -16,6 +16,7 @@ import type { Table, TableCell } from './table.js';
  * Figures are rounded with {@link roundTable}.
  * @param table - exact table
  * @param presentation - settings; see {@link Presentation}
+ * @category Reports
  */
 export function renderHtml(table: Table, presentation?: Presentation): string {
   requireTable('renderHtml', table);

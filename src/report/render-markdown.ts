@@ -15,6 +15,7 @@ import type { Table } from './table.js';
  * with non-breaking spaces. Figures are rounded with {@link roundTable}.
  * @param table - exact table
  * @param presentation - settings; see {@link Presentation}
+ * @category Reports
  */
 export function renderMarkdown(table: Table, presentation?: Presentation): string {
   requireTable('renderMarkdown', table);

@@ -22,6 +22,7 @@ const INDENT = '  ';
  * ```ts
  * console.log(renderText(table)); // "... TOTAAL SALDO PROGRAMMA  -609  363 ..."
  * ```
+ * @category Reports
  */
 export function renderText(table: Table, presentation?: Presentation): string {
   requireTable('renderText', table);

@@ -11,6 +11,7 @@ export { renderHtml } from './render-html.js';
  * @param table - exact table
  * @param presentation - settings; see {@link Presentation}
  * @param options - separator, locale, BOM, ids; see {@link TableCsvOptions}
+ * @category Reports
  */
 export function renderCsv(table: Table, presentation?: Presentation, options?: TableCsvOptions): string {
   return tableToCsvAs('renderCsv', table, presentation, options);

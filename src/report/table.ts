@@ -7,6 +7,7 @@ import type { Decimal } from '../core/decimal.js';
  * - a pure pm post: `amount` undefined, `pm` true;
  * - an amount: `amount` set, `pm` false;
  * - a total that holds a pm post: `amount` set (pm counted as 0), `pm` true; printed "363 + pm".
+ * @category Reports
  */
 export interface TableCell {
   /** Exact amount in euros on the saldo scale (positive = voordeel); `undefined` for nil or a pure pm. */
@@ -17,10 +18,10 @@ export interface TableCell {
   readonly pmDirection?: 'voordeel' | 'nadeel';
 }
 
-/** The role of a row in a report table; renderers style rows by it. */
+/** The role of a row in a report table; renderers style rows by it. @category Reports */
 export type TableRowKind = 'heading' | 'line' | 'component' | 'subtotal' | 'total' | 'rounding' | 'note';
 
-/** One row of a report table (tabelregel). */
+/** One row of a report table (tabelregel). @category Reports */
 export interface TableRow {
   /** Stable id within the table; rows named in `of` are referred to by it. */
   readonly id: string;
@@ -39,7 +40,7 @@ export interface TableRow {
   readonly of?: readonly string[];
 }
 
-/** A column of a report table: usually a year. */
+/** A column of a report table: usually a year. @category Reports */
 export interface TableColumn {
   /** Key, such as "2026". */
   readonly key: string;
@@ -52,6 +53,7 @@ export interface TableColumn {
 /**
  * A report table (rapporttabel): exact amounts, not yet rounded or signed for display.
  * Every table the library produces has this shape; one set of renderers prints it.
+ * @category Reports
  */
 export interface Table {
   /** Title above the table. */

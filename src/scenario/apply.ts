@@ -2,17 +2,18 @@ import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
 import { IssueCollector } from '../core/errors.js';
 import { freezeThrough } from '../core/freeze.js';
 import { admitBudget } from '../document/admitted.js';
-import type { Budget } from '../budget/model.js';
-import { Engine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
+import type { Budget } from '../model/budget.js';
+import { ChangeEngine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
 import { resolveSteps, type Step } from './resolve.js';
+import { SCENARIO_LIBRARY, dropExpectations } from './references.js';
 import type { ItemKind } from './cover-targets.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
-import { describeValue, isObjectLike, oneOf, readOptions, requireArgument, requireObject, type OptionCheck, type OptionSpec } from '../core/guard.js';
-import { requireBudget } from '../document/admit.js';
+import { oneOf, readOptions, requireArgument, requireObject, type OptionSpec } from '../core/guard.js';
+import { requireBudget } from '../validate/admit.js';
 
 enablePatches();
 
-/** Options of {@link applyScenario}. */
+/** Options of {@link applyScenario}. @category Scenarios */
 export interface ApplyOptions {
   /**
    * What to do when two changes touch the same cell (line or component, year) in a way whose result depends on
@@ -23,7 +24,7 @@ export interface ApplyOptions {
   readonly conflicts?: 'error' | 'report';
 }
 
-/** A cell a scenario changed: which row, which year, and which change did it (gewijzigde cel). */
+/** A cell a scenario changed: which row, which year, and which change did it (gewijzigde cel). @category Scenarios */
 export interface TouchedCell {
   /** The line the row belongs to. */
   readonly line: string;
@@ -42,6 +43,7 @@ export interface TouchedCell {
 /**
  * A claim, source, savings target or measure a scenario changed (gewijzigde dekking of taakstelling): what, which
  * part of it, the years whose figures it may change, and which change did it.
+ * @category Scenarios
  */
 export interface TouchedItem {
   /** What was changed. */
@@ -65,7 +67,7 @@ export interface TouchedItem {
   readonly step: number;
 }
 
-/** The result of applying a scenario: a new frozen budget and the record of what changed. A frozen value. */
+/** The result of applying a scenario: a new frozen budget and the record of what changed. A frozen value. @category Scenarios */
 export interface ScenarioResult {
   /** The scenario's budget. Printed totals (`expected`) of the source table are dropped: they describe the source, not the variant. */
   readonly budget: Budget;
@@ -118,6 +120,7 @@ export interface ScenarioResult {
  *   { kind: 'estimate-pm', line: '1.4', value: '-1100' },
  * ]});
  * ```
+ * @category Scenarios
  */
 export function applyScenario(budget: Budget, scenario: Scenario, library?: ScenarioLibrary, options: ApplyOptions = {}): ScenarioResult {
   const args = scenarioArguments('applyScenario', 'budget', budget, scenario, library, options, APPLY_OPTIONS);
@@ -126,14 +129,6 @@ export function applyScenario(budget: Budget, scenario: Scenario, library?: Scen
 
 /** The checks of {@link ApplyOptions}. @internal */
 export const APPLY_OPTIONS: OptionSpec = { conflicts: oneOf(['error', 'report']) };
-
-/** A scenario library: a list of scenarios, or scenarios by id (each an object or null; their contents are checked when used). @internal */
-export const SCENARIO_LIBRARY: OptionCheck = (value, path, collector) => {
-  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : isObjectLike(value) ? Object.entries(value) : undefined;
-  if (entries === undefined) return collector.add('invalid_option', path, `library must be a list of scenarios or scenarios by id, not ${describeValue(value)}`);
-  // a null (or a hole) is passed over: the scenario it should have been is then not found
-  for (const [key, v] of entries) if (v !== null && v !== undefined && !isObjectLike(v)) collector.add('invalid_option', [...path, key], `a scenario in the library is an object, not ${describeValue(v)}`);
-};
 
 /**
  * Checks the arguments of a public function that applies a scenario (`applyScenario`, `explain`,
@@ -163,14 +158,14 @@ export function runScenario(
   scenario: Scenario,
   library: ScenarioLibrary | undefined,
   options: ApplyOptions,
-): { result: ScenarioResult; engine: Engine; steps: readonly Step[] } {
+): { result: ScenarioResult; engine: ChangeEngine; steps: readonly Step[] } {
   const collector = new IssueCollector();
   const { steps, chain } = resolveSteps(budget, scenario, library, collector);
   collector.throwIfAny();
-  let engine: Engine | undefined;
+  let engine: ChangeEngine | undefined;
   const [next, patches, inversePatches] = produceWithPatches(budget, (draft) => {
     dropExpectations(draft);
-    engine = new Engine(draft, steps, collector, false);
+    engine = new ChangeEngine(draft, steps, collector, false);
     engine.run();
   });
   const ran = engine!;
@@ -210,20 +205,12 @@ export function runScenario(
  * Applies a list of already resolved steps leniently (changes whose target is missing are skipped), for
  * attribution coalitions and explanations. @internal
  */
-export function applySteps(budget: Budget, steps: readonly Step[]): { budget: Budget; engine: Engine } {
-  let engine: Engine | undefined;
+export function applySteps(budget: Budget, steps: readonly Step[]): { budget: Budget; engine: ChangeEngine } {
+  let engine: ChangeEngine | undefined;
   const next = produce(budget, (draft) => {
     dropExpectations(draft);
-    engine = new Engine(draft, steps, new IssueCollector(), true);
+    engine = new ChangeEngine(draft, steps, new IssueCollector(), true);
     engine.run();
   });
   return { budget: freezeThrough(next), engine: engine! };
-}
-
-function dropExpectations(draft: { expected?: unknown; sections: { expected?: unknown; lines: { expected?: unknown }[] }[] }): void {
-  if ('expected' in draft) delete draft.expected;
-  for (const section of draft.sections) {
-    if ('expected' in section) delete section.expected;
-    for (const line of section.lines) if ('expected' in line) delete line.expected;
-  }
 }

@@ -2,9 +2,9 @@ import type { Draft } from 'immer';
 import { Dec, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, Path } from '../core/errors.js';
 import { tally, work } from '../core/work.js';
-import { PM, type Budget } from '../budget/model.js';
-import type { Capacity, ClaimExtent, CoverClaim, CoverSource } from '../coverage/model.js';
-import type { Measure, Realisation, SavingsTarget } from '../savings/model.js';
+import { PM, type Budget } from '../model/budget.js';
+import type { Capacity, ClaimExtent, CoverClaim, CoverSource } from '../model/cover.js';
+import type { Measure, Realisation, SavingsTarget } from '../model/savings.js';
 import type { Step } from './resolve.js';
 import { readScenarioAmount, resolveYears } from './values.js';
 import type {
@@ -23,7 +23,7 @@ import type {
   YearSelection,
 } from './types.js';
 
-/** What a cover or target change edited (kind of item). */
+/** What a cover or target change edited (kind of item). @category Scenarios */
 export type ItemKind = 'claim' | 'source' | 'target' | 'measure';
 
 /** One edit of a cover or target change, in application order. @internal */

@@ -3,7 +3,7 @@ import { checkRange } from '../core/amount.js';
 import { Dec, ZERO, pinnedDecimal, isDecimal, roundTo, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
 import { tally, work } from '../core/work.js';
-import { isPm, PM, type Budget, type Cell, type Component, type Line, type Nature, type Pm } from '../budget/model.js';
+import { isPm, PM, type Budget, type Cell, type Component, type Line, type Nature, type Pm } from '../model/budget.js';
 import { readPercentage, readScenarioAmount, resolveYears } from './values.js';
 import { checkLinkedIndexation } from './links.js';
 import type { Step } from './resolve.js';
@@ -27,7 +27,7 @@ export interface TraceEntry {
   readonly after: Cell | undefined;
 }
 
-/** A range (bandbreedte) put on a pm post by an `estimate-pm` change, kept for uncertainty analysis. */
+/** A range (bandbreedte) put on a pm post by an `estimate-pm` change, kept for uncertainty analysis. @category Scenarios */
 export interface EstimateRangeResult {
   /** The row (line or component id). */
   readonly row: string;
@@ -47,7 +47,7 @@ export interface EstimateRangeResult {
   readonly change: number;
 }
 
-/** Two changes that touch the same cell in a way whose result depends on their order (conflict). */
+/** Two changes that touch the same cell in a way whose result depends on their order (conflict). @category Scenarios */
 export interface ChangeConflict {
   /** Stable code. */
   readonly code: 'change_conflict';
@@ -88,7 +88,7 @@ interface RowRef {
 }
 
 /** Mutable state of one application. */
-export class Engine {
+export class ChangeEngine {
   readonly trace: TraceEntry[] = [];
   readonly ranges: EstimateRangeResult[] = [];
   readonly conflicts: ChangeConflict[] = [];

@@ -1,13 +1,13 @@
 import { ZERO, type Decimal } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
 import { freezeThrough } from '../core/freeze.js';
-import { isPm, type Budget, type Cell } from '../budget/model.js';
+import { isPm, type Budget, type Cell } from '../model/budget.js';
 import { APPLY_OPTIONS, runScenario, scenarioArguments, type ApplyOptions } from './apply.js';
 import { integer, object, requireArgument, text } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import type { ChangeKind, Scenario, ScenarioLibrary } from './types.js';
 
-/** A figure as printed: an exact amount, or nil; `pm` when it is or contains a pm post. */
+/** A figure as printed: an exact amount, or nil; `pm` when it is or contains a pm post. @category Scenarios */
 export interface Figure {
   /** Exact amount in euros (pm counts as 0); undefined = nil (blank, or the row does not exist). */
   readonly amount: Decimal | undefined;
@@ -15,7 +15,7 @@ export interface Figure {
   readonly pm: boolean;
 }
 
-/** One change that touched the explained figure. */
+/** One change that touched the explained figure. @category Scenarios */
 export interface ExplanationStep {
   /** Id of the scenario that wrote the change. */
   readonly scenario: string;
@@ -40,7 +40,7 @@ export interface ExplanationStep {
   }[];
 }
 
-/** How a figure came about (toelichting): baseline value, each change that touched it, result. A frozen value. */
+/** How a figure came about (toelichting): baseline value, each change that touched it, result. A frozen value. @category Scenarios */
 export interface Explanation {
   /** The line (or component) explained. */
   readonly line: string;
@@ -91,6 +91,7 @@ function rowsOf(budget: Budget, id: string, year: number): Map<string, Cell | un
  * @param library - scenarios it may extend
  * @param options - conflict handling (use `report` to explain a scenario with conflicts)
  * @throws MeerjarenError `unknown_reference` when the line exists in neither budget, `year_outside_horizon`
+ * @category Scenarios
  */
 export function explain(baseline: Budget, scenario: Scenario, at: { readonly line: string; readonly year: number }, library?: ScenarioLibrary, options: ApplyOptions = {}): Explanation {
   const args = scenarioArguments('explain', 'baseline', baseline, scenario, library, options, APPLY_OPTIONS);

@@ -3,6 +3,7 @@ import type { IssueCollector, Path } from '../core/errors.js';
 /**
  * A declared link between an income row and the expense row it pays for (gekoppelde baten en lasten), as
  * `[incomeId, expenseId]`: line or component ids.
+ * @category Scenarios
  */
 export type IndexLink = readonly [income: string, expense: string];
 

@@ -1,17 +1,17 @@
 import { IssueCollector } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 import { DEFAULT_MAX_DEPTH, parseJsonText, type JsonLimits } from '../document/json.js';
-import { SCENARIO_LIBRARY, applyScenario } from './apply.js';
+import { SCENARIO_LIBRARY, checkReferences } from './references.js';
 import { checkScenarioShape } from './shape.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
 import { anything, integer, readOptions } from '../core/guard.js';
-import { requireBudgetOption } from '../evaluate/result-checks.js';
+import { requireBudgetOption } from '../validate/result-checks.js';
 
 /** The largest `maxDepth` a caller may set: the shape check recurses once a level. */
 export const MAX_SCENARIO_DEPTH = 1000;
 
-/** Options of {@link loadScenario}. */
+/** Options of {@link loadScenario}. @category Scenarios */
 export interface LoadScenarioOptions extends JsonLimits {
   /**
    * The baseline the scenario will be applied to: when given, references are checked too (unknown line,
@@ -38,6 +38,7 @@ export interface LoadScenarioOptions extends JsonLimits {
  * @param input - the scenario, or its JSON text
  * @param options - budget and library to check references against; JSON limits
  * @throws MeerjarenError with every problem found
+ * @category Scenarios
  */
 export function loadScenario(input: unknown, options: LoadScenarioOptions = {}): Scenario {
   options = readOptions('loadScenario', options, {
@@ -57,7 +58,7 @@ export function loadScenario(input: unknown, options: LoadScenarioOptions = {}):
       : { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, ...(options.maxLength === undefined ? {} : { maxTextLength: options.maxLength }) });
   collector.throwIfAny();
   const scenario = deepFreeze(structuredClone(raw) as Scenario);
-  if (budget !== undefined) applyScenario(budget, scenario, options.library);
+  if (budget !== undefined) checkReferences(budget, scenario, options.library);
   return scenario;
 }
 

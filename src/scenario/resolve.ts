@@ -1,11 +1,11 @@
 import type { NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, Path } from '../core/errors.js';
-import { unitFactor, type Budget } from '../budget/model.js';
+import { unitFactor, type Budget } from '../model/budget.js';
 import { checkScenarioShape } from './shape.js';
 import type { Change, Scenario, ScenarioLibrary, ScenarioRounding } from './types.js';
 
-/** Default rounding of computed amounts: cents, half-up. */
+/** Default rounding of computed amounts: cents, half-up. @category Scenarios */
 export const DEFAULT_ROUNDING: ScenarioRounding = Object.freeze({ places: 2, mode: 'half-up' });
 
 /**

@@ -3,7 +3,7 @@ import { Dec, type Decimal } from '../core/decimal.js';
 import { IssueCollector, type Path } from '../core/errors.js';
 import { tally } from '../core/work.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
-import { unitFactor, type Nature, type Unit } from '../budget/model.js';
+import { unitFactor, type Nature, type Unit } from '../model/budget.js';
 import { ID_PATTERN as NEW_ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from '../document/ids.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, FORBIDDEN_KEYS, JsonNumberText, checkShape } from '../document/json.js';
 import { checkLinksShape } from './links.js';
@@ -498,7 +498,7 @@ class ShapeChecker {
   }
 }
 
-/** Limits of the generic value check of {@link checkScenarioShape}. */
+/** Limits of the generic value check of {@link checkScenarioShape}. @category Scenarios */
 export interface ScenarioShapeLimits {
   /** Deepest nesting. @defaultValue 32 */
   readonly maxDepth?: number;
@@ -518,6 +518,7 @@ export interface ScenarioShapeLimits {
  * @param collector - where problems go
  * @param prefix - path of the scenario (empty for the scenario itself)
  * @param limits - nesting and size limits
+ * @category Scenarios
  */
 export function checkScenarioShape(raw: unknown, collector: IssueCollector, prefix: Path = [], limits: ScenarioShapeLimits = {}): void {
   requireArgument('checkScenarioShape', 'collector', collector, issueCollector);

@@ -1,16 +1,18 @@
 import type { NumberFormat } from '../core/amount.js';
 import type { RoundingMode } from '../core/decimal.js';
-import type { Nature, Unit } from '../budget/model.js';
+import type { Nature, Unit } from '../model/budget.js';
 
 /**
  * An amount as a scenario writes it: an exact decimal string (`"-1100"`, `"1083.5"`) or a safe integer,
  * in the scenario's {@link Scenario.unit}, meaning the effect on the saldo (positive = voordeel).
+ * @category Scenarios
  */
 export type ScenarioAmount = string | number;
 
 /**
  * Which years a change applies to (jaren): a list of years, or a run `{ from, to }` (both inclusive;
  * `to` defaults to the last year of the horizon).
+ * @category Scenarios
  */
 export type YearSelection =
   | readonly number[]
@@ -23,6 +25,7 @@ export type YearSelection =
 
 /**
  * A percentage (percentage), written like an amount: `"50"` is 50 %, `"2.5"` is 2,5 %.
+ * @category Scenarios
  */
 export type Percentage = string | number;
 
@@ -33,6 +36,7 @@ export type Percentage = string | number;
  * - `{ add }`: the amount is added to the cell (a nil cell counts as 0);
  * - `'pm'`, `'-pm'`, `'+pm'`: the cell becomes a pm post (with a known direction for `-pm` nadeel / `+pm` voordeel);
  * - `null`: the cell becomes nil (blank).
+ * @category Scenarios
  */
 export type ValueSpec =
   | ScenarioAmount
@@ -49,7 +53,7 @@ export type ValueSpec =
   | '+pm'
   | null;
 
-/** Set or adjust the amount of a line's own row or a component for some years (bedrag wijzigen). */
+/** Set or adjust the amount of a line's own row or a component for some years (bedrag wijzigen). @category Scenarios */
 export interface SetAmountChange {
   /** Discriminant. */
   readonly kind: 'set-amount';
@@ -66,7 +70,7 @@ export interface SetAmountChange {
   readonly note?: string;
 }
 
-/** A three-point estimate (bandbreedte) of a pm post: low, likely and high, in the scenario's unit. */
+/** A three-point estimate (bandbreedte) of a pm post: low, likely and high, in the scenario's unit. @category Scenarios */
 export interface EstimateRange {
   /** Lowest (most nadelig) plausible amount. */
   readonly low: ScenarioAmount;
@@ -76,7 +80,7 @@ export interface EstimateRange {
   readonly high: ScenarioAmount;
 }
 
-/** Give a pm post an estimate (raming van een pm-post): one amount, or a range for uncertainty analysis. */
+/** Give a pm post an estimate (raming van een pm-post): one amount, or a range for uncertainty analysis. @category Scenarios */
 export interface EstimatePmChange {
   /** Discriminant. */
   readonly kind: 'estimate-pm';
@@ -90,7 +94,7 @@ export interface EstimatePmChange {
   readonly note?: string;
 }
 
-/** Remove a line and its components (regel schrappen), such as seed 001's motion 2506-84 dropping 4.1. */
+/** Remove a line and its components (regel schrappen), such as seed 001's motion 2506-84 dropping 4.1. @category Scenarios */
 export interface DropLineChange {
   /** Discriminant. */
   readonly kind: 'drop-line';
@@ -104,6 +108,7 @@ export interface DropLineChange {
  * Mark a line (with its components) or one component incidental or structural (aard wijzigen): an estimate for a
  * pm post that recurs every year is a structural cost, whatever the table said while it was pm.
  * @example `{ kind: 'set-nature', line: '1.4', nature: 'structural' }`
+ * @category Scenarios
  */
 export interface SetNatureChange {
   /** Discriminant. */
@@ -116,7 +121,7 @@ export interface SetNatureChange {
   readonly note?: string;
 }
 
-/** A component of an added line. */
+/** A component of an added line. @category Scenarios */
 export interface NewComponent {
   /** Id; defaults to `<line id>#<n>`. */
   readonly id?: string;
@@ -130,7 +135,7 @@ export interface NewComponent {
   readonly values: Readonly<Record<string, ScenarioAmount>>;
 }
 
-/** Add a line to a section (regel toevoegen). */
+/** Add a line to a section (regel toevoegen). @category Scenarios */
 export interface AddLineChange {
   /** Discriminant. */
   readonly kind: 'add-line';
@@ -165,6 +170,7 @@ export interface AddLineChange {
  * To move an expense budget (a nadeel, written negative) write a negative amount: moving EUR 125.000
  * Integrale Vroeghulp from goal 2.1 to 2.2 is `amount: "-125"` (x EUR 1.000): the 2.1 line's cost falls by
  * 125, the 2.2 line's rises by 125.
+ * @category Scenarios
  */
 export interface MoveAmountChange {
   /** Discriminant. */
@@ -181,7 +187,7 @@ export interface MoveAmountChange {
   readonly note?: string;
 }
 
-/** Which lines an {@link IndexChange} applies to: by id, by tag, or both (a line matching either is selected). */
+/** Which lines an {@link IndexChange} applies to: by id, by tag, or both (a line matching either is selected). @category Scenarios */
 export interface LineSelector {
   /** Line ids (the whole line) or component ids. */
   readonly lines?: readonly string[];
@@ -199,6 +205,7 @@ export interface LineSelector {
  * prices of each year. So a change that starts in 2028 never freezes indexation in 2026 or 2027, and two index
  * changes on the same line multiply. pm and nil cells are not indexed. Each indexed cell is rounded once, to
  * the scenario's {@link Scenario.rounding}.
+ * @category Scenarios
  */
 export interface IndexChange {
   /** Discriminant. */
@@ -221,6 +228,7 @@ export interface IndexChange {
 
 /**
  * A rate (fractie) as the cover and savings documents write it: `"0.5"` is half, `"1"` everything.
+ * @category Scenarios
  */
 export type Rate = string | number;
 
@@ -229,6 +237,7 @@ export type Rate = string | number;
  * - `'full'`: the whole cost of the covered row in each year (its net nadeel);
  * - `{ share }`: a share of that cost, a rate from 0 to 1 (`{ share: "0.5" }`);
  * - `{ amount }`: fixed positive amounts per year, in the scenario's unit (`{ amount: { "2025": "2000" } }`).
+ * @category Scenarios
  */
 export type ClaimExtentSpec =
   | 'full'
@@ -241,7 +250,7 @@ export type ClaimExtentSpec =
       readonly amount: Readonly<Record<string, ScenarioAmount>>;
     };
 
-/** A claim added by an {@link AddClaimChange} (dekkingsclaim). */
+/** A claim added by an {@link AddClaimChange} (dekkingsclaim). @category Scenarios */
 export interface NewClaim {
   /** Id, unique among the claims. */
   readonly id: string;
@@ -261,6 +270,7 @@ export interface NewClaim {
  * @remarks
  * Claims are served in order; by default the new claim comes last (lowest priority); `before` puts it in front of
  * another claim.
+ * @category Scenarios
  */
 export interface AddClaimChange {
   /** Discriminant. */
@@ -276,6 +286,7 @@ export interface AddClaimChange {
 /**
  * Change a claim (dekking wijzigen): another source, another extent (share, amounts, full), other years. Fields
  * left out stay as they are; at least one must be given.
+ * @category Scenarios
  */
 export interface SetClaimChange {
   /** Discriminant. */
@@ -292,7 +303,7 @@ export interface SetClaimChange {
   readonly note?: string;
 }
 
-/** Remove a claim (dekking schrappen): the row's cost is no longer covered by that source. */
+/** Remove a claim (dekking schrappen): the row's cost is no longer covered by that source. @category Scenarios */
 export interface DropClaimChange {
   /** Discriminant. */
   readonly kind: 'drop-claim';
@@ -306,6 +317,7 @@ export interface DropClaimChange {
  * A capacity as a scenario writes it (capaciteit), like the cover document: `{ perYear }` amounts per year,
  * `{ total, from? }` one amount used in year order, `{ line, years? }` the voordeel of a budget line, `'balance'`
  * (a reserve's balance) or `'unlimited'`. Amounts are positive, in the scenario's unit.
+ * @category Scenarios
  */
 export type CapacitySpec =
   | {
@@ -336,6 +348,7 @@ export type CapacitySpec =
  * { "kind": "set-capacity", "source": "oekraine", "capacity": { "perYear": { "2025": "2000" } } }
  * { "kind": "set-capacity", "source": "du-noodopvang", "years": { "from": 2028 }, "value": "0" }
  * ```
+ * @category Scenarios
  */
 export interface SetCapacityChange {
   /** Discriminant. */
@@ -352,7 +365,7 @@ export interface SetCapacityChange {
   readonly note?: string;
 }
 
-/** Change the opening balance of a reserve (beginstand reserve wijzigen). */
+/** Change the opening balance of a reserve (beginstand reserve wijzigen). @category Scenarios */
 export interface SetReserveOpeningChange {
   /** Discriminant. */
   readonly kind: 'set-reserve-opening';
@@ -368,6 +381,7 @@ export interface SetReserveOpeningChange {
  * Change a savings target's path (pad van de taakstelling wijzigen) in some years: a new amount to save (positive,
  * in the scenario's unit), `'pm'` (the target is open: seed 004's advice to book the Hervormingsagenda savings
  * from 2028 as pm), or `null` (no target that year).
+ * @category Scenarios
  */
 export interface SetTargetPathChange {
   /** Discriminant. */
@@ -389,6 +403,7 @@ export interface SetTargetPathChange {
  * - `{ amount }`: amounts per year in the scenario's unit (years not listed deliver the plan); above the plan only
  *   with `abovePlan: true`;
  * - `{ delay, rate? }`: the plan `delay` whole years later, optionally times a rate.
+ * @category Scenarios
  */
 export type RealisationSpec =
   | 'as-planned'
@@ -414,7 +429,7 @@ export type RealisationSpec =
       readonly abovePlan?: boolean;
     };
 
-/** Set what measures of a savings target realise (realisatie van maatregelen): a rate, an amount, nothing, or a delay. */
+/** Set what measures of a savings target realise (realisatie van maatregelen): a rate, an amount, nothing, or a delay. @category Scenarios */
 export interface SetRealisationChange {
   /** Discriminant. */
   readonly kind: 'set-realisation';
@@ -428,7 +443,7 @@ export interface SetRealisationChange {
   readonly note?: string;
 }
 
-/** One change of a scenario (scenariowijziging), tagged by `kind`. */
+/** One change of a scenario (scenariowijziging), tagged by `kind`. @category Scenarios */
 export type Change =
   | SetAmountChange
   | EstimatePmChange
@@ -445,13 +460,13 @@ export type Change =
   | SetTargetPathChange
   | SetRealisationChange;
 
-/** The change kinds that act on cover (dekking) and savings targets (taakstellingen), not on budget lines. */
+/** The change kinds that act on cover (dekking) and savings targets (taakstellingen), not on budget lines. @category Scenarios */
 export type CoverOrTargetChange = AddClaimChange | SetClaimChange | DropClaimChange | SetCapacityChange | SetReserveOpeningChange | SetTargetPathChange | SetRealisationChange;
 
-/** The kinds of {@link Change}. */
+/** The kinds of {@link Change}. @category Scenarios */
 export type ChangeKind = Change['kind'];
 
-/** How computed amounts (percentages, indexation) are rounded (afronding). */
+/** How computed amounts (percentages, indexation) are rounded (afronding). @category Scenarios */
 export interface ScenarioRounding {
   /** Decimal places in euros. @defaultValue 2 */
   readonly places: number;
@@ -473,6 +488,7 @@ export interface ScenarioRounding {
  *   ],
  * };
  * ```
+ * @category Scenarios
  */
 export interface Scenario {
   /** Id, unique in a library. */
@@ -493,5 +509,5 @@ export interface Scenario {
   readonly changes: readonly Change[];
 }
 
-/** Scenarios that others may extend, as a list or by id (scenariobibliotheek). */
+/** Scenarios that others may extend, as a list or by id (scenariobibliotheek). @category Scenarios */
 export type ScenarioLibrary = readonly Scenario[] | Readonly<Record<string, Scenario>>;

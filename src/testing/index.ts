@@ -15,15 +15,16 @@ import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, type NumberFormat } from '../c
 import { fail, type IssueCode } from '../core/errors.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { arrayOf, bigintIn, boolean, describeValue, integer, oneOf, readOptions, requireArgument, requireNumber, requireString, type OptionSpec } from '../core/guard.js';
-import type { Budget, LineRow, Nature, SignConvention, Unit } from '../budget/model.js';
+import type { Budget, LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
-import { loadBudget } from '../document/load.js';
-import { requireBudget } from '../document/admit.js';
+import { loadBudget } from '../evaluate/load.js';
+import { requireBudget } from '../validate/admit.js';
 import type { Change, Scenario, ScenarioLibrary, ValueSpec } from '../scenario/types.js';
 
 /**
  * The members of `Object.prototype` that are valid ids (the id rule: a letter or digit first; `constructor` is
  * refused as a forbidden key). Every stage must treat them as any other id, so the arbitraries draw them.
+ * @category Testing
  */
 export const PROTOTYPE_MEMBER_IDS: readonly string[] = Object.freeze(['toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString']);
 
@@ -35,6 +36,7 @@ export const PROTOTYPE_MEMBER_IDS: readonly string[] = Object.freeze(['toString'
  * ```ts
  * fc.assert(fc.property(idArb(), (id) => loadBudget(docWithLineId(id)).sections[0]!.lines[0]!.id === id));
  * ```
+ * @category Testing
  */
 export function idArb(): fc.Arbitrary<string> {
   return fc.oneof(
@@ -51,27 +53,28 @@ export function idArb(): fc.Arbitrary<string> {
 /**
  * `count` distinct ids from {@link idArb} (for one namespace: the sections, or the lines and components together).
  * @param count - how many
+ * @category Testing
  */
 export function uniqueIdsArb(count: number): fc.Arbitrary<string[]> {
   requireNumber('uniqueIdsArb', 'count', count, { min: 0, max: 10_000 }, true);
   return fc.uniqueArray(idArb(), { minLength: count, maxLength: count });
 }
 
-/** Micro-euros per euro: amounts have at most {@link MAX_FRACTION_DIGITS} decimals in euros. */
+/** Micro-euros per euro: amounts have at most {@link MAX_FRACTION_DIGITS} decimals in euros. @category Testing */
 export const MICROS_PER_EURO = 10n ** BigInt(MAX_FRACTION_DIGITS);
-/** One more than the largest amount in micro-euros (18 digits before and 6 after the decimal point). */
+/** One more than the largest amount in micro-euros (18 digits before and 6 after the decimal point). @category Testing */
 export const MICRO_LIMIT = 10n ** BigInt(MAX_INTEGER_DIGITS + MAX_FRACTION_DIGITS);
 
-/** A cell of a {@link BudgetSample}: micro-euros (effect on the saldo, positive = voordeel), or a pm. */
+/** A cell of a {@link BudgetSample}: micro-euros (effect on the saldo, positive = voordeel), or a pm. @category Testing */
 export type SampleCell = bigint | SamplePm;
 
-/** A pm cell of a sample: plain, or with a known direction. */
+/** A pm cell of a sample: plain, or with a known direction. @category Testing */
 export interface SamplePm {
   /** `plain` for "pm", `voordeel` for "+pm", `nadeel` for "-pm". */
   readonly pm: 'plain' | 'voordeel' | 'nadeel';
 }
 
-/** An amount as written and its exact value. */
+/** An amount as written and its exact value. @category Testing */
 export interface AmountSample {
   /** The amount as a document writes it. */
   readonly text: string;
@@ -79,10 +82,10 @@ export interface AmountSample {
   readonly micros: bigint;
 }
 
-/** Values of a sample row by year ("2026"); an absent year is nil. */
+/** Values of a sample row by year ("2026"); an absent year is nil. @category Testing */
 export type SampleValues = Readonly<Record<string, SampleCell>>;
 
-/** A component of a {@link BudgetSample}. */
+/** A component of a {@link BudgetSample}. @category Testing */
 export interface SampleComponent {
   /** Id as the loader will know it (given, or the default `<line id>#<n>`). */
   readonly id: string;
@@ -92,7 +95,7 @@ export interface SampleComponent {
   readonly values: SampleValues;
 }
 
-/** A line of a {@link BudgetSample}. */
+/** A line of a {@link BudgetSample}. @category Testing */
 export interface SampleLine {
   /** Line id. */
   readonly id: string;
@@ -106,7 +109,7 @@ export interface SampleLine {
   readonly components: readonly SampleComponent[];
 }
 
-/** A section of a {@link BudgetSample}. */
+/** A section of a {@link BudgetSample}. @category Testing */
 export interface SampleSection {
   /** Section id. */
   readonly id: string;
@@ -116,6 +119,7 @@ export interface SampleSection {
 
 /**
  * What a generated document means, as plain data with BigInt micro-euros: the oracle for property tests.
+ * @category Testing
  */
 export interface BudgetSample {
   /** The generated document. */
@@ -132,7 +136,7 @@ export interface BudgetSample {
   readonly numberFormat: NumberFormat | undefined;
 }
 
-/** Options of {@link budgetSampleArb}, {@link budgetDocumentArb} and {@link budgetArb}. */
+/** Options of {@link budgetSampleArb}, {@link budgetDocumentArb} and {@link budgetArb}. @category Testing */
 export interface BudgetArbOptions {
   /** Most years in the horizon. @defaultValue 8 */
   readonly maxYears?: number;
@@ -199,6 +203,7 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
  * @param micros - the amount in micro-euros
  * @param unit - the table's unit
  * @example `microsToPlain(-2_100_500_000n, 'thousand') === '-2.1005'`
+ * @category Testing
  */
 export function microsToPlain(micros: bigint, unit: Unit = 'euro'): string {
   requireArgument('microsToPlain', 'micros', micros, bigintIn());
@@ -216,6 +221,7 @@ export function microsToPlain(micros: bigint, unit: Unit = 'euro'): string {
  * Reads a plain decimal string (`-2100.5`, as `plainString` writes) as micro-euros, exactly, without decimal.js.
  * @param text - a plain decimal string in euros with at most 6 decimals
  * @throws MeerjarenError `invalid_argument` when the text is not such a string
+ * @category Testing
  */
 export function plainToMicros(text: string): bigint {
   requireString('plainToMicros', 'text', text);
@@ -239,11 +245,12 @@ function group(whole: string, separator: string): string {
  * @param plain - a plain decimal string
  * @param format - the notation; `undefined` writes plain forms that are never ambiguous
  * @param grouped - whether to group thousands (nl and en only)
+ * @category Testing
  */
-export function formatAmount(plain: string, format: NumberFormat | undefined, grouped = false): string {
-  requireString('formatAmount', 'plain', plain);
-  if (format !== undefined) requireArgument('formatAmount', 'format', format, FORMAT);
-  requireArgument('formatAmount', 'grouped', grouped, boolean);
+export function formatPlainAmount(plain: string, format: NumberFormat | undefined, grouped = false): string {
+  requireString('formatPlainAmount', 'plain', plain);
+  if (format !== undefined) requireArgument('formatPlainAmount', 'format', format, FORMAT);
+  requireArgument('formatPlainAmount', 'grouped', grouped, boolean);
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(plain);
   if (m === null) return plain;
   const [, sign = '', whole = '0', fraction] = m;
@@ -264,6 +271,7 @@ export function formatAmount(plain: string, format: NumberFormat | undefined, gr
  * Amounts in micro-euros, biased towards both small and extreme values (up to 18 digits before and 6 after
  * the decimal point in euros).
  * @param maxMicros - largest magnitude, exclusive; default {@link MICRO_LIMIT}
+ * @category Testing
  */
 export function microsArb(maxMicros: bigint = MICRO_LIMIT): fc.Arbitrary<bigint> {
   requireArgument('microsArb', 'maxMicros', maxMicros, MAX_MICROS);
@@ -286,17 +294,18 @@ export function microsArb(maxMicros: bigint = MICRO_LIMIT): fc.Arbitrary<bigint>
  * }));
  * ```
  * @param options - unit (default `euro`) and format (default none declared)
+ * @category Testing
  */
 export function amountStringArb(options: { readonly unit?: Unit; readonly format?: NumberFormat; readonly maxMicros?: bigint } = {}): fc.Arbitrary<AmountSample> {
   options = readOptions('amountStringArb', options, { unit: UNIT, format: FORMAT, maxMicros: MAX_MICROS });
   const unit = options.unit ?? 'euro';
   return fc.tuple(microsArb(options.maxMicros), fc.boolean(), fc.boolean()).map(([micros, grouped, plus]) => {
-    const text = formatAmount(microsToPlain(micros, unit), options.format, grouped);
+    const text = formatPlainAmount(microsToPlain(micros, unit), options.format, grouped);
     return { text: plus && micros > 0n ? `+${text}` : text, micros };
   });
 }
 
-/** A bad amount as JSON text, with the code the loader must report for it (with no number format declared). */
+/** A bad amount as JSON text, with the code the loader must report for it (with no number format declared). @category Testing */
 export interface BadAmount {
   /** The value as it appears in JSON text (a JSON string literal or a bare JSON number or `null`). */
   readonly json: string;
@@ -304,7 +313,7 @@ export interface BadAmount {
   readonly code: IssueCode;
 }
 
-/** The bad amount forms of issue 7, each with the code the loader must give (no number format declared). */
+/** The bad amount forms of issue 7, each with the code the loader must give (no number format declared). @category Testing */
 export const BAD_AMOUNTS: readonly BadAmount[] = Object.freeze([
   { json: '12345678901234567890', code: 'imprecise_number' },
   { json: '0.1234567890123456789', code: 'imprecise_number' },
@@ -359,6 +368,7 @@ export const BAD_AMOUNTS: readonly BadAmount[] = Object.freeze([
  *   expect(() => loadBudget(json)).toThrow(); // with bad.code at values.2026
  * }));
  * ```
+ * @category Testing
  */
 export function badAmountArb(): fc.Arbitrary<BadAmount> {
   const digits = (min: number, max: number): fc.Arbitrary<string> =>
@@ -471,6 +481,7 @@ const isPmCell = (c: SampleCell | undefined): c is { readonly pm: 'plain' | 'voo
  * }));
  * ```
  * @param options - sizes and which features to draw
+ * @category Testing
  */
 export function budgetSampleArb(options: BudgetArbOptions = {}): fc.Arbitrary<BudgetSample> {
   options = budgetArbOptions('budgetSampleArb', options);
@@ -553,7 +564,7 @@ function render(head: Head, shapes: readonly { readonly title: string; readonly 
       const n = Number(written / unitMicros);
       if (Number.isSafeInteger(n)) return n;
     }
-    return formatAmount(microsToPlain(written, head.unit), head.numberFormat, head.grouped);
+    return formatPlainAmount(microsToPlain(written, head.unit), head.numberFormat, head.grouped);
   };
   const cell = (c: SampleCell): ValueDocument => {
     if (!isPmCell(c)) return amount(c);
@@ -677,6 +688,7 @@ function render(head: Head, shapes: readonly { readonly title: string; readonly 
  * }));
  * ```
  * @param options - sizes and which features to draw
+ * @category Testing
  */
 export function budgetDocumentArb(options: BudgetArbOptions = {}): fc.Arbitrary<BudgetDocument> {
   options = budgetArbOptions('budgetDocumentArb', options);
@@ -693,13 +705,14 @@ export function budgetDocumentArb(options: BudgetArbOptions = {}): fc.Arbitrary<
  * }));
  * ```
  * @param options - sizes and which features to draw
+ * @category Testing
  */
 export function budgetArb(options: BudgetArbOptions = {}): fc.Arbitrary<Budget> {
   options = budgetArbOptions('budgetArb', options);
   return budgetDocumentArb(options).map((doc) => loadBudget(doc));
 }
 
-/** Type guard for a pm cell of a {@link BudgetSample}. */
+/** Type guard for a pm cell of a {@link BudgetSample}. @category Testing */
 export function isSamplePm(cell: SampleCell | undefined): cell is SamplePm {
   return isPmCell(cell);
 }
@@ -708,7 +721,7 @@ export function isSamplePm(cell: SampleCell | undefined): cell is SamplePm {
 // Scenarios
 // ---------------------------------------------------------------------------------------------------------------
 
-/** What {@link scenarioChangesArb} and the scenario arbitraries draw. */
+/** What {@link scenarioChangesArb} and the scenario arbitraries draw. @category Testing */
 export interface ScenarioArbOptions {
   /** Draw `index` changes. @defaultValue true */
   readonly index?: boolean;
@@ -769,6 +782,7 @@ const EXTREME_AMOUNTS = ['999999999999999999.999999', '-999999999999999999.99999
  * changes of added lines, and `index` changes. Valid by construction, in the order drawn.
  * @param budget - the baseline
  * @param options - what to draw
+ * @category Testing
  */
 export function scenarioChangesArb(budget: Budget, options: ScenarioArbOptions = {}): fc.Arbitrary<Change[]> {
   [budget, options] = scenarioArbArguments('scenarioChangesArb', budget, options);
@@ -926,13 +940,14 @@ export function scenarioChangesArb(budget: Budget, options: ScenarioArbOptions =
  * Valid scenarios for a budget ({@link scenarioChangesArb}); with `extremes` written in euros.
  * @param budget - the baseline
  * @param options - what to draw
+ * @category Testing
  */
 export function scenarioArb(budget: Budget, options: ScenarioArbOptions = {}): fc.Arbitrary<Scenario> {
   [budget, options] = scenarioArbArguments('scenarioArb', budget, options);
   return scenarioChangesArb(budget, options).map((changes): Scenario => ({ id: 'variant', title: 'Variant', ...(options.extremes ? { unit: 'euro' as const } : {}), changes }));
 }
 
-/** A stacked scenario (gestapeld scenario): the scenario, the library it extends, and the same changes in one list. */
+/** A stacked scenario (gestapeld scenario): the scenario, the library it extends, and the same changes in one list. @category Testing */
 export interface StackedScenario {
   /** The scenario at the end of the chain. */
   readonly scenario: Scenario;
@@ -948,6 +963,7 @@ export interface StackedScenario {
  * scenarios that no chain uses).
  * @param budget - the baseline
  * @param options - what to draw
+ * @category Testing
  */
 export function stackedScenarioArb(budget: Budget, options: ScenarioArbOptions = {}): fc.Arbitrary<StackedScenario> {
   [budget, options] = scenarioArbArguments('stackedScenarioArb', budget, options);

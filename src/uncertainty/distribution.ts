@@ -29,10 +29,10 @@ import { oneOf, pathOf, readOptions, requireArgument, requireObject } from '../c
 
 const UNIT = oneOf(['euro', 'rate']);
 
-/** A number in a spec: a decimal string such as `"-2100.50"`, or a JSON number (see the module notes for which are accepted). */
+/** A number in a spec: a decimal string such as `"-2100.50"`, or a JSON number (see the module notes for which are accepted). @category Uncertainty */
 export type NumberInput = string | number;
 
-/** A certain value (vaste waarde): every draw is `value`. */
+/** A certain value (vaste waarde): every draw is `value`. @category Uncertainty */
 export interface FixedDistribution {
   /** Discriminant. */
   readonly kind: 'fixed';
@@ -40,7 +40,7 @@ export interface FixedDistribution {
   readonly value: NumberInput;
 }
 
-/** Uniform between `low` and `high` (uniforme verdeling). */
+/** Uniform between `low` and `high` (uniforme verdeling). @category Uncertainty */
 export interface UniformDistribution {
   /** Discriminant. */
   readonly kind: 'uniform';
@@ -50,7 +50,7 @@ export interface UniformDistribution {
   readonly high: NumberInput;
 }
 
-/** Triangular with mode `likely` (driehoeksverdeling). */
+/** Triangular with mode `likely` (driehoeksverdeling). @category Uncertainty */
 export interface TriangularDistribution {
   /** Discriminant. */
   readonly kind: 'triangular';
@@ -65,6 +65,7 @@ export interface TriangularDistribution {
 /**
  * (Modified) PERT: a Beta distribution scaled to [low, high] with mode `likely` (PERT-verdeling).
  * Shape parameters: alpha = 1 + lambda (likely - low)/(high - low), beta = 1 + lambda (high - likely)/(high - low).
+ * @category Uncertainty
  */
 export interface PertDistribution {
   /** Discriminant. */
@@ -82,7 +83,7 @@ export interface PertDistribution {
   readonly lambda?: NumberInput;
 }
 
-/** Normal, truncated to [low, high] (afgekapte normale verdeling). */
+/** Normal, truncated to [low, high] (afgekapte normale verdeling). @category Uncertainty */
 export interface NormalDistribution {
   /** Discriminant. */
   readonly kind: 'normal';
@@ -96,7 +97,7 @@ export interface NormalDistribution {
   readonly high: NumberInput;
 }
 
-/** One outcome of a discrete distribution. */
+/** One outcome of a discrete distribution. @category Uncertainty */
 export interface DiscreteChoice {
   /** The value, kept exactly. */
   readonly value: NumberInput;
@@ -104,7 +105,7 @@ export interface DiscreteChoice {
   readonly p: NumberInput;
 }
 
-/** A finite set of outcomes with probabilities summing to 1 (discrete verdeling). */
+/** A finite set of outcomes with probabilities summing to 1 (discrete verdeling). @category Uncertainty */
 export interface DiscreteDistribution {
   /** Discriminant. */
   readonly kind: 'discrete';
@@ -112,7 +113,7 @@ export interface DiscreteDistribution {
   readonly choices: readonly DiscreteChoice[];
 }
 
-/** A distribution spec (kansverdeling): plain, JSON-serialisable data. */
+/** A distribution spec (kansverdeling): plain, JSON-serialisable data. @category Uncertainty */
 export type DistributionSpec =
   | FixedDistribution
   | UniformDistribution
@@ -121,19 +122,20 @@ export type DistributionSpec =
   | NormalDistribution
   | DiscreteDistribution;
 
-/** The kinds of distribution, in documentation order. */
+/** The kinds of distribution, in documentation order. @category Uncertainty */
 export const DISTRIBUTION_KINDS = Object.freeze(['fixed', 'uniform', 'triangular', 'pert', 'normal', 'discrete'] as const);
 
-/** A distribution kind. */
+/** A distribution kind. @category Uncertainty */
 export type DistributionKind = DistributionSpec['kind'];
 
 /**
  * What a distribution's numbers measure: `euro` for amounts (bedragen), `rate` for unitless
  * percentages and realisation rates (`"0.5"` = 50%).
+ * @category Uncertainty
  */
 export type DistributionUnit = 'euro' | 'rate';
 
-/** Options of {@link validateDistribution}. */
+/** Options of {@link validateDistribution}. @category Uncertainty */
 export interface ValidateOptions {
   /**
    * What the numbers measure.
@@ -142,8 +144,8 @@ export interface ValidateOptions {
   readonly unit?: DistributionUnit;
 }
 
-/** Options of {@link compileDistribution}. */
-export interface CompileOptions extends ValidateOptions {
+/** Options of {@link compileDistribution}. @category Uncertainty */
+export interface DistributionCompileOptions extends ValidateOptions {
   /**
    * For amounts: `'cent'` rounds every draw half-up (away from zero) to a whole number of cents;
    * `'none'` returns the unrounded float in cents. Has no effect on rates.
@@ -157,6 +159,7 @@ export interface CompileOptions extends ValidateOptions {
 /**
  * A compiled sampler (trekker): one draw per call, allocation-free. Amounts come back in cents
  * (whole cents with `roundTo: 'cent'`), rates as unitless floats.
+ * @category Uncertainty
  */
 export type Sampler = (rng: Random) => number;
 
@@ -415,6 +418,7 @@ function parse(spec: unknown, path: Path, unit: DistributionUnit, issues: Issue[
  * validateDistribution({ kind: 'uniform', low: '10', high: '5' }, ['inputs', 3, 'distribution']);
  * // [{ code: 'low_above_high', path: 'inputs[3].distribution.low', ... }]
  * ```
+ * @category Uncertainty
  */
 export function validateDistribution(spec: unknown, path: Path = [], options: ValidateOptions = {}): readonly Issue[] {
   requireArgument('validateDistribution', 'path', path, pathOf);
@@ -754,7 +758,7 @@ function rawSampler(parsed: Parsed, unit: DistributionUnit, roundTo: 'cent' | 'n
  * clamped to [low, high], so with whole-cent bounds every rounded draw lies within them.
  *
  * @param spec - a valid spec (it is validated again)
- * @param options - {@link CompileOptions}
+ * @param options - {@link DistributionCompileOptions}
  * @throws MeerjarenError with every issue of {@link validateDistribution} when the spec is bad
  * @example
  * ```ts
@@ -762,8 +766,9 @@ function rawSampler(parsed: Parsed, unit: DistributionUnit, roundTo: 'cent' | 'n
  * const rng = createRandom(2026);
  * const cents = sample(rng); // a whole number of cents in [-110000000, 0]
  * ```
+ * @category Uncertainty
  */
-export function compileDistribution(spec: DistributionSpec, options: CompileOptions = {}): Sampler {
+export function compileDistribution(spec: DistributionSpec, options: DistributionCompileOptions = {}): Sampler {
   requireObject('compileDistribution', 'spec', spec, 'a distribution: { kind, ... }');
   options = readOptions('compileDistribution', options, { unit: UNIT, roundTo: oneOf(['cent', 'none']), path: pathOf });
   return compileSpec(spec, options);
@@ -776,7 +781,7 @@ export function compileDistribution(spec: DistributionSpec, options: CompileOpti
  * @param options - checked options
  * @internal
  */
-export function compileSpec(spec: DistributionSpec, options: CompileOptions = {}): Sampler {
+export function compileSpec(spec: DistributionSpec, options: DistributionCompileOptions = {}): Sampler {
   const unit = options.unit ?? 'euro';
   const roundTo = options.roundTo ?? 'cent';
   const issues: Issue[] = [];

@@ -15,7 +15,7 @@ const RANGE = object({
   change: integer({ min: 0 }),
 });
 
-/** Options of {@link inputsFromRanges}. */
+/** Options of {@link inputsFromRanges}. @category Uncertainty */
 export interface InputsFromRangesOptions {
   /**
    * The distribution put on each range: triangular (low, likely, high) or PERT (the same points, less weight on the ends).
@@ -39,6 +39,7 @@ export interface InputsFromRangesOptions {
  * const result = applyScenario(tb1, loadScenario(json, { budget: tb1 }));
  * const run = monteCarlo(result.budget, { inputs: inputsFromRanges(result.ranges), draws: 10_000, seed: 1 });
  * ```
+ * @category Uncertainty
  */
 export function inputsFromRanges(ranges: readonly EstimateRangeResult[], options: InputsFromRangesOptions = {}): UncertainInput[] {
   requireArray('inputsFromRanges', 'ranges', ranges, 'the ranges of a scenario result (ScenarioResult.ranges)');

@@ -31,28 +31,23 @@ export type {
   NumberInput,
   Sampler,
   ValidateOptions,
-  CompileOptions,
+  DistributionCompileOptions,
 } from './distribution.js';
 export { percentile, summarise, probability } from './stats.js';
 export type { Summary } from './stats.js';
 export {
   monteCarlo,
-  monteCarloAsync,
   compareMonteCarlo,
   planMonteCarlo,
   createKernel,
   summariseRun,
   streamOf,
-  workerEntry,
-  WorkerPool,
-  closeWorkerPools,
 } from './montecarlo.js';
 export type {
   UncertainInput,
   UncertainKind,
   TargetSpec,
   MonteCarloOptions,
-  ParallelOptions,
   MonteCarloResult,
   MonteCarloPlan,
   DrawKernel,

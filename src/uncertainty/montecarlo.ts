@@ -26,7 +26,8 @@
  * - `plan.ts`: `planMonteCarlo`, with `plan-cover.ts`, `plan-savings.ts`, `plan-targets.ts`, `plan-inputs.ts`;
  * - `stream.ts`: `streamOf`; `units.ts`: amounts as float64 units;
  * - `kernel.ts`: `createKernel`; `summary.ts`: `summariseRun`; `run.ts`: `monteCarlo`;
- * - `compare.ts`: `compareMonteCarlo`; `pool.ts`: `WorkerPool`, `workerEntry`; `parallel.ts`: `monteCarloAsync`.
+ * - `compare.ts`: `compareMonteCarlo`; `pool.ts`: `WorkerPool`, `workerEntry`; `parallel.ts`: `monteCarloAsync`
+ *   (these two need Node's worker threads: they are exported by the `meerjaren/parallel` entry, src/parallel.ts).
  * @packageDocumentation
  */
 export type {
@@ -52,6 +53,3 @@ export { summariseRun } from './montecarlo/summary.js';
 export { monteCarlo } from './montecarlo/run.js';
 export { compareMonteCarlo } from './montecarlo/compare.js';
 export type { MonteCarloVariant, MonteCarloDifference, VariantComparison, MonteCarloComparison } from './montecarlo/compare.js';
-export { workerEntry, WorkerPool } from './montecarlo/pool.js';
-export { monteCarloAsync, closeWorkerPools } from './montecarlo/parallel.js';
-export type { ParallelOptions } from './montecarlo/parallel.js';

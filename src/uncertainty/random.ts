@@ -34,7 +34,7 @@
  */
 import { MeerjarenError, issue } from '../core/errors.js';
 
-/** A seed for a Monte Carlo run (zaadwaarde): a safe integer or any string. */
+/** A seed for a Monte Carlo run (zaadwaarde): a safe integer or any string. @category Uncertainty */
 export type Seed = number | string;
 
 /**
@@ -43,6 +43,7 @@ export type Seed = number | string;
  * @remarks
  * A `Random` is mutable (it advances as it is drawn from) and belongs to one run or one worker.
  * Samplers from `compileDistribution` take one as their only argument.
+ * @category Uncertainty
  */
 export interface Random {
   /** The next 32-bit output, an integer in [0, 2^32). */
@@ -253,6 +254,7 @@ function makeRandom(key: Int32Array, drawLow: number, drawHigh: number, streamIn
  * const rng = createRandom(2026);
  * rng.nextUint32(); // 3439192768, on every machine
  * ```
+ * @category Uncertainty
  */
 export function createRandom(seed: Seed): Random {
   const key = new Int32Array(4);
@@ -274,6 +276,7 @@ export function createRandom(seed: Seed): Random {
  * @param drawIndex - the draw number, a safe integer >= 0
  * @param streamIndex - sub-stream of the draw, a safe integer >= 0; default 0
  * @throws MeerjarenError `invalid_seed`, or `invalid_value` for a bad index
+ * @category Uncertainty
  */
 export function randomForDraw(seed: Seed, drawIndex: number, streamIndex = 0): Random {
   checkIndex(drawIndex, 'drawIndex');

@@ -5,7 +5,7 @@
 import { Dec, roundTo, type Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
-import type { Budget } from '../budget/model.js';
+import type { Budget } from '../model/budget.js';
 import type { CompiledBudget } from '../engine/compile.js';
 import { unitsToDecimal } from '../engine/units.js';
 import type { DistributionSpec } from './distribution.js';
@@ -13,7 +13,7 @@ import { createKernel, planMeta, type TargetSpec, type UncertainInput } from './
 import { MAX_INPUTS, MAX_TARGETS, TARGET_SPEC, INPUT_SPEC, buildPlan, requireRunBudget } from './montecarlo/plan.js';
 import { arrayOf, describeValue, integer, isObjectLike, object, requireObject, requireOptions, type OptionCheck } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
-import { ROUNDING } from '../evaluate/result-checks.js';
+import { ROUNDING } from '../validate/result-checks.js';
 import { validateDistribution } from './distribution.js';
 
 /** A {@link TornadoMeasure}: one of the names, `{ target }` or `{ savingsGap }`. */
@@ -31,6 +31,7 @@ import type { RoundingMode } from '../core/decimal.js';
  * What the tornado measures: the saldo, the structural saldo, a target's total (`{ target }`, a target of the
  * options), the gap of a savings target of the budget (`{ savingsGap }`, `budget.targets`), or the cover's
  * uncovered amount (`'uncovered'`).
+ * @category Uncertainty
  */
 export type TornadoMeasure =
   | 'saldo'
@@ -45,7 +46,7 @@ export type TornadoMeasure =
       readonly savingsGap: string;
     };
 
-/** Options of {@link tornado}. */
+/** Options of {@link tornado}. @category Uncertainty */
 export interface TornadoOptions {
   /** The uncertain inputs (as for a Monte Carlo run). */
   readonly inputs: readonly UncertainInput[];
@@ -59,7 +60,7 @@ export interface TornadoOptions {
   readonly rounding?: RoundingMode;
 }
 
-/** One bar of the tornado: an input (or a correlated group) swung from its low to its high value. */
+/** One bar of the tornado: an input (or a correlated group) swung from its low to its high value. @category Uncertainty */
 export interface TornadoRow {
   /** The input id, or the group name for a group of correlated inputs. */
   readonly id: string;
@@ -75,7 +76,7 @@ export interface TornadoRow {
   readonly swing: Decimal;
 }
 
-/** A tornado table (tornadotabel). A frozen value. */
+/** A tornado table (tornadotabel). A frozen value. @category Uncertainty */
 export interface TornadoTable {
   /** The year measured. */
   readonly year: number;
@@ -87,7 +88,7 @@ export interface TornadoTable {
   readonly rows: readonly TornadoRow[];
 }
 
-/** The low, central and high values of a distribution (for amounts in euros, for rates unitless). */
+/** The low, central and high values of a distribution (for amounts in euros, for rates unitless). @category Uncertainty */
 export interface DistributionPoints {
   /** Lowest value. */
   readonly low: Decimal;
@@ -105,6 +106,7 @@ export interface DistributionPoints {
  * probability; for `fixed` the value). Central is: `likely` (triangular, PERT); the midpoint (uniform);
  * the mean clamped to [low, high] (normal); the weighted median (discrete); the value (fixed).
  * @param spec - a valid distribution spec
+ * @category Uncertainty
  */
 export function distributionPoints(spec: DistributionSpec): DistributionPoints {
   requireObject('distributionPoints', 'spec', spec, 'a distribution: { kind, ... }');
@@ -155,6 +157,7 @@ export function distributionPoints(spec: DistributionSpec): DistributionPoints {
  * const table = tornado(tb1, { inputs, year: 2029 }); // structural saldo 2029
  * table.rows[0].id; // the input that moves it most
  * ```
+ * @category Uncertainty
  */
 export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions): TornadoTable {
   budget = requireRunBudget('tornado', budget);

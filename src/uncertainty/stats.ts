@@ -16,6 +16,7 @@ function requireNumbers(fn: string, param: string, values: unknown): asserts val
 /**
  * The summary of a set of outcomes (samenvatting). Values are in the unit of the input (cents for amounts).
  * Percentiles appear as `p5`, `p50`, `p95`, `p2.5`, ... as requested.
+ * @category Uncertainty
  */
 export interface Summary {
   /** Number of outcomes. */
@@ -67,6 +68,7 @@ function nearestRank(p: number, n: number): number {
  * percentile([10, 20, 30, 40], 50); // 20
  * percentile([10, 20, 30, 40], 95); // 40
  * ```
+ * @category Uncertainty
  */
 export function percentile(sortedValues: ArrayLike<number>, p: number): number {
   requireNumbers('percentile', 'sortedValues', sortedValues);
@@ -137,6 +139,7 @@ function compensatedSum(values: Float64Array, divisor: number): number {
  * ```ts
  * summarise(Float64Array.of(300, 100, 200), [50]); // { n: 3, mean: 200, min: 100, max: 300, p50: 200 }
  * ```
+ * @category Uncertainty
  */
 export function summarise(values: Float64Array, percentiles: readonly number[] = [5, 50, 95]): Summary {
   requireNumbers('summarise', 'values', values);
@@ -170,6 +173,7 @@ export function summarise(values: Float64Array, percentiles: readonly number[] =
  * ```ts
  * probability(250, 10_000); // 0.025: a 2.5% chance
  * ```
+ * @category Uncertainty
  */
 export function probability(count: number, n: number): number {
   if (!Number.isSafeInteger(n) || n <= 0) throw invalid(['n'], `n must be a positive integer, not ${String(n)}`);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadBudget, toDocument, type Budget } from '../../src/index.js';
 import { Dec, plainString } from '../../src/core/decimal.js';
-import { unitFactor, type Unit } from '../../src/budget/model.js';
+import { unitFactor, type Unit } from '../../src/model/budget.js';
 
 /** The type of the values an arbitrary generates. */
 type Gen<A> = A extends fc.Arbitrary<infer T> ? T : never;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { budgetToJson, evaluateCover, loadBudget, toDocument, withCover, withTargets, type Budget } from '../../src/index.js';
-import { coverToDocument } from '../../src/coverage/write.js';
-import { targetsToDocument } from '../../src/savings/write.js';
+import { coverToDocument } from '../../src/document/write-cover.js';
+import { targetsToDocument } from '../../src/document/write-targets.js';
 import { hervormingsagenda } from '../../examples/11-hervormingsagenda-taakstelling.js';
 import { issuesOrNone, seedText, type CodeAndPath } from '../helpers.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Dec, ZERO, type Decimal } from '../../src/core/decimal.js';
 import { compileBudget } from '../../src/engine/compile.js';
 import { DIGIT_WORDS, MAX_SAFE_UNITS, fractionPlaces, splitAmount, toUnits, unitsToDecimal } from '../../src/engine/units.js';
-import { isPm } from '../../src/budget/model.js';
+import { isPm } from '../../src/model/budget.js';
 import { budgetArb, centsString } from './arbitraries.js';
 
 const numRuns = process.env.MEERJAREN_DEEP ? 100_000 : 1000;

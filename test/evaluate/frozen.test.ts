@@ -1,7 +1,7 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { Dec, loadBudget, evaluate, type Budget, type Decimal } from '../../src/index.js';
-import { isPm, type Cell, type YearValues } from '../../src/budget/model.js';
+import { isPm, type Cell, type YearValues } from '../../src/model/budget.js';
 import { plain } from '../engine/arbitraries.js';
 import { seedBudget } from '../helpers.js';
 

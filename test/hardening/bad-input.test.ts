@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { MeerjarenError } from '../../src/core/errors.js';
 import { issuePairsOf } from '../helpers.js';
-import { loadBudget, type LoadOptions } from '../../src/document/load.js';
+import { loadBudget, type LoadOptions } from '../../src/evaluate/load.js';
 import { BAD_AMOUNTS } from '../../src/testing/index.js';
 import { Dec } from '../../src/core/decimal.js';
 import { allocateRounded } from '../../src/report/allocate.js';
-import { readYearTable } from '../../src/report/csv.js';
+import { readYearTable } from '../../src/document/csv.js';
 import { applyScenario } from '../../src/scenario/apply.js';
 import type { Change, Scenario, ScenarioLibrary } from '../../src/scenario/types.js';
 import type { ScenarioResult } from '../../src/scenario/apply.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
-import { isPm } from '../../src/budget/model.js';
+import { isPm } from '../../src/model/budget.js';
 
 /**
  * Issue 7: every bad input gives a coded error with a path, never a number. One row per input; each row

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { assertNoPoisoning, restoreGlobals } from '@fast-check/poisoning';
 import { afterAll, describe, expect, it } from 'vitest';
-import { unitFactor, type Nature, type SignConvention, type Unit } from '../../src/budget/model.js';
+import { unitFactor, type Nature, type SignConvention, type Unit } from '../../src/model/budget.js';
 import { Dec } from '../../src/core/decimal.js';
 import { MeerjarenError } from '../../src/core/errors.js';
 import { countWork, type WorkCount } from '../../src/core/work.js';
-import { loadBudget } from '../../src/document/load.js';
+import { loadBudget } from '../../src/evaluate/load.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
-import { readYearTable, type CsvSeparator, type YearTable, type YearTableOptions } from '../../src/report/csv.js';
-import { yearTableToDocument } from '../../src/report/year-table-document.js';
+import { readYearTable, type CsvSeparator, type YearTable, type YearTableOptions } from '../../src/document/csv.js';
+import { yearTableToDocument } from '../../src/document/year-table.js';
 import { orRefused } from '../helpers.js';
 import { hostileCsvTexts } from './hostile-texts.js';
 

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { assertNoPoisoning, restoreGlobals } from '@fast-check/poisoning';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Budget } from '../../src/budget/model.js';
+import type { Budget } from '../../src/model/budget.js';
 import { MeerjarenError } from '../../src/core/errors.js';
 import { countWork } from '../../src/core/work.js';
-import { loadBudget } from '../../src/document/load.js';
+import { loadBudget } from '../../src/evaluate/load.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
-import { withTargets } from '../../src/savings/read.js';
+import { withTargets } from '../../src/validate/with-targets.js';
 import { applyScenario } from '../../src/scenario/apply.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario, ScenarioLibrary } from '../../src/scenario/types.js';

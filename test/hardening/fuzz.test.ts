@@ -3,7 +3,7 @@ import { assertNoPoisoning, restoreGlobals } from '@fast-check/poisoning';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MeerjarenError } from '../../src/core/errors.js';
 import { countWork } from '../../src/core/work.js';
-import { loadBudget } from '../../src/document/load.js';
+import { loadBudget } from '../../src/evaluate/load.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { badAmountArb, budgetDocumentArb } from '../../src/testing/index.js';
 import { hostileBudgetTexts } from './hostile-texts.js';

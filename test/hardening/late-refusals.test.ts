@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { readTextLimited } from '../../src/cli/io.js';
 import { EXIT, runCli } from '../../src/cli/run.js';
 import { countWork } from '../../src/core/work.js';
-import { loadBudget } from '../../src/document/load.js';
+import { loadBudget } from '../../src/evaluate/load.js';
 import { checkScenarioShape } from '../../src/scenario/shape.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { IssueCollector } from '../../src/core/errors.js';
-import { withCover } from '../../src/coverage/read.js';
-import { withTargets } from '../../src/savings/read.js';
+import { withCover } from '../../src/validate/with-cover.js';
+import { withTargets } from '../../src/validate/with-targets.js';
 import { issuesOf, seedBudget, seedText } from '../helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

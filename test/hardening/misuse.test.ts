@@ -3,10 +3,10 @@ import { Decimal as UserDecimal } from 'decimal.js';
 import { produce } from 'immer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Dec, plainString, toDec, type Decimal } from '../../src/core/decimal.js';
-import { loadBudget } from '../../src/document/load.js';
-import { budgetToJson, toDocument } from '../../src/document/serialize.js';
+import { loadBudget } from '../../src/evaluate/load.js';
+import { budgetToJson, toDocument } from '../../src/validate/serialize.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
-import type { Budget } from '../../src/budget/model.js';
+import type { Budget } from '../../src/model/budget.js';
 import { seedText } from '../helpers.js';
 
 /** Issue 7, misuse and faults: nothing a user does outside the library changes its results. */

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { readAmount } from '../../src/core/amount.js';
 import { Dec, plainString, type Decimal } from '../../src/core/decimal.js';
 import { MeerjarenError } from '../../src/core/errors.js';
-import { isPm, unitFactor, type Budget, type Cell, type Line, type SignConvention, type Unit } from '../../src/budget/model.js';
-import { budget as builder, type ValuesInput } from '../../src/document/builder.js';
+import { isPm, unitFactor, type Budget, type Cell, type Line, type SignConvention, type Unit } from '../../src/model/budget.js';
+import { budget as builder, type ValuesInput } from '../../src/evaluate/builder.js';
 import type { BudgetDocument, ValuesDocument } from '../../src/document/format.js';
-import { loadBudget } from '../../src/document/load.js';
-import { budgetToJson, toDocument } from '../../src/document/serialize.js';
+import { loadBudget } from '../../src/evaluate/load.js';
+import { budgetToJson, toDocument } from '../../src/validate/serialize.js';
 import { evaluate, type Total } from '../../src/evaluate/evaluate.js';
 import { amountStringArb, budgetSampleArb, isSamplePm, plainToMicros, type BudgetSample, type SampleCell, type SampleValues } from '../../src/testing/index.js';
 

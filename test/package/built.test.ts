@@ -46,6 +46,20 @@ describe.runIf(built)('the built package (run `npm run build` first)', () => {
     expect(JSON.parse(out)).toEqual({ is: true, instance: false, code: 'invalid_json' });
   });
 
+  it('loads meerjaren/parallel as ESM and as CommonJS; it takes a compiled budget of the main entry, with the figures of monteCarlo', () => {
+    const run = `
+      const b = m.loadBudget(JSON.parse(fs.readFileSync('examples/data/seed000-tb1.json', 'utf8')));
+      const c = m.compileBudget(b);
+      const options = { draws: 50, seed: 7, inputs: [{ id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'uniform', low: '-1500000', high: '-600000' } }] };
+      const one = m.monteCarlo(c, options);
+      p.monteCarloAsync(c, { ...options, workers: 2, parallelThreshold: 0 })
+        .then((r) => { console.log(JSON.stringify({ same: JSON.stringify(r.saldo) === JSON.stringify(one.saldo), pool: typeof p.WorkerPool })); return p.closeWorkerPools(); });`;
+    const esm = node(['--input-type=module', '-e'], `import * as m from 'meerjaren'; import * as p from 'meerjaren/parallel'; import fs from 'node:fs'; ${run}`);
+    const cjs = node(['--input-type=commonjs', '-e'], `const m = require('meerjaren'); const p = require('meerjaren/parallel'); const fs = require('node:fs'); ${run}`);
+    expect(JSON.parse(esm)).toEqual({ same: true, pool: 'function' });
+    expect(JSON.parse(cjs)).toEqual({ same: true, pool: 'function' });
+  });
+
   it('ships the JSON Schema', () => {
     const out = node(['--input-type=commonjs', '-e'], `console.log(require.resolve('meerjaren/schema/budget.schema.json'))`);
     expect(out.trim()).toMatch(/schema\/budget\.schema\.json$/);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MeerjarenError } from '../../src/core/errors.js';
-import { readCsv, writeCsv, type CsvSeparator } from '../../src/report/csv.js';
+import { writeCsv } from '../../src/report/csv.js';
+import { readCsv, type CsvSeparator } from '../../src/document/csv.js';
 
 const numRuns = process.env.MEERJAREN_DEEP ? 100_000 : 1000;
 

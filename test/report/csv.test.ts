@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
 import { MeerjarenError } from '../../src/core/errors.js';
-import { readCsv, readYearTable, tableToCsv, writeCsv } from '../../src/report/csv.js';
+import { tableToCsv, writeCsv } from '../../src/report/csv.js';
+import { readCsv, readYearTable } from '../../src/document/csv.js';
 import type { Table } from '../../src/report/table.js';
 import { row, seed000Table } from './fixtures/seed000.js';
 import { issuesOf } from './fixtures/issues.js';

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
 import { roundToStep } from '../../src/report/allocate.js';
-import { formatAmount, parseLocaleAmount } from '../../src/report/format.js';
+import { formatAmount } from '../../src/report/format.js';
+import { parseLocaleAmount } from '../../src/document/locale-amount.js';
 import { displayStep, resolvePresentation, UNIT_FACTORS } from '../../src/report/presentation.js';
 
 const numRuns = process.env.MEERJAREN_DEEP ? 100_000 : 1000;

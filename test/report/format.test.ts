@@ -1,7 +1,8 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
-import { formatAmount, formatCell, parseLocaleAmount } from '../../src/report/format.js';
+import { formatAmount, formatCell } from '../../src/report/format.js';
+import { parseLocaleAmount } from '../../src/document/locale-amount.js';
 import { issuesOf } from './fixtures/issues.js';
 
 const euros = (n: number | string) => new Dec(n);

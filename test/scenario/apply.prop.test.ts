@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { applyPatches } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { budgetToJson } from '../../src/document/serialize.js';
+import { budgetToJson } from '../../src/validate/serialize.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { applyScenario } from '../../src/scenario/apply.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -9,8 +9,8 @@ import { Dec, isDecimal } from '../../src/core/decimal.js';
 import type { Evaluation } from '../../src/evaluate/evaluate.js';
 import { budgetAndScenarioArb, budgetAndStackedScenarioArb, budgetArb } from './arbitraries.js';
 import { MeerjarenError } from '../../src/core/errors.js';
-import { loadBudget } from '../../src/document/load.js';
-import { toDocument } from '../../src/document/serialize.js';
+import { loadBudget } from '../../src/evaluate/load.js';
+import { toDocument } from '../../src/validate/serialize.js';
 
 function cloneDeep<T>(value: T): T {
   if (isDecimal(value)) return new Dec(value) as T;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import type { Budget } from '../../src/budget/model.js';
-import { loadBudget } from '../../src/document/load.js';
+import type { Budget } from '../../src/model/budget.js';
+import { loadBudget } from '../../src/evaluate/load.js';
 import type { BudgetDocument, LineDocument, SectionDocument } from '../../src/document/format.js';
 import type { Change, Scenario } from '../../src/scenario/types.js';
 import { scenarioArb as publicScenarioArb, scenarioChangesArb, stackedScenarioArb, type ScenarioArbOptions, type StackedScenario } from '../../src/testing/index.js';

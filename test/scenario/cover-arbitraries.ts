@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { Budget } from '../../src/budget/model.js';
-import { withCover } from '../../src/coverage/read.js';
-import { withTargets } from '../../src/savings/read.js';
+import type { Budget } from '../../src/model/budget.js';
+import { withCover } from '../../src/validate/with-cover.js';
+import { withTargets } from '../../src/validate/with-targets.js';
 import type { Change, Scenario } from '../../src/scenario/types.js';
 import { idArb, uniqueIdsArb } from '../../src/testing/index.js';
 import { budgetArb } from './arbitraries.js';

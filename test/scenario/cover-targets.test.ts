@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
-import { evaluateCover } from '../../src/coverage/evaluate.js';
-import { evaluateTargets } from '../../src/savings/evaluate.js';
+import { evaluateCover } from '../../src/evaluate/cover.js';
+import { evaluateTargets } from '../../src/evaluate/targets.js';
 import { applyScenario, loadScenario, type Scenario } from '../../src/scenario/index.js';
 import { seed000WithCover } from '../../examples/10-seed000-cover.js';
 import { hervormingsagenda } from '../../examples/11-hervormingsagenda-taakstelling.js';

@@ -4,7 +4,7 @@ import { evaluate } from '../../src/evaluate/evaluate.js';
 import { run as motion } from '../../examples/20-scenario-motion-2506-84.js';
 import { run as pmEstimates } from '../../examples/21-scenario-pm-estimates.js';
 import { run as hervormingsagenda } from '../../examples/22-scenario-hervormingsagenda.js';
-import { scenarioTable } from '../../src/analysis/index.js';
+import { scenarioTable } from '../../src/report/scenario-table.js';
 
 const k = (n: number) => new Dec(n).times(1000);
 const YEARS = ['2026', '2027', '2028', '2029', '2030', '2031'];

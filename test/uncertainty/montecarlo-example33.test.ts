@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
-import { evaluateTargets } from '../../src/savings/index.js';
+import { evaluateTargets } from '../../src/evaluate/targets.js';
 import { monteCarlo } from '../../src/uncertainty/index.js';
 import { hervormingsagenda } from '../../examples/11-hervormingsagenda-taakstelling.js';
 import { MEASURE_INPUTS, hervormingsagendaKans } from '../../examples/33-hervormingsagenda-maatregelen-kans.js';

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ZERO, budget, type Budget, type Decimal } from '../../src/index.js';
-import { evaluateCover, withCover } from '../../src/coverage/index.js';
-import { evaluateTargets, withTargets } from '../../src/savings/index.js';
+import { evaluateCover } from '../../src/evaluate/cover.js';
+import { withCover } from '../../src/validate/with-cover.js';
+import { evaluateTargets } from '../../src/evaluate/targets.js';
+import { withTargets } from '../../src/validate/with-targets.js';
 import { monteCarlo, type UncertainInput } from '../../src/uncertainty/index.js';
 
 // Each run loads and evaluates several budgets (~5 ms): 300 runs keep this file near 3 s; MEERJAREN_DEEP runs 100,000.

@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { budget, type Budget } from '../../src/index.js';
-import { withCover } from '../../src/coverage/index.js';
-import { withTargets } from '../../src/savings/index.js';
-import { closeWorkerPools, compareMonteCarlo, monteCarlo, monteCarloAsync, tornado, type MonteCarloResult, type OutcomesByYear, type UncertainInput } from '../../src/uncertainty/index.js';
+import { withCover } from '../../src/validate/with-cover.js';
+import { withTargets } from '../../src/validate/with-targets.js';
+import { compareMonteCarlo, monteCarlo, tornado, type MonteCarloResult, type OutcomesByYear, type UncertainInput } from '../../src/uncertainty/index.js';
+import { closeWorkerPools, monteCarloAsync } from '../../src/parallel.js';
 import { issuesOf } from '../helpers.js';
 
 const hasWorker = existsSync(fileURLToPath(new URL('../../dist/worker.js', import.meta.url)));

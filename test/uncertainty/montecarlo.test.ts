@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { budget, evaluate, pm } from '../../src/index.js';
-import { closeWorkerPools, monteCarlo, monteCarloAsync, type UncertainInput } from '../../src/uncertainty/index.js';
+import { monteCarlo, type UncertainInput } from '../../src/uncertainty/index.js';
+import { closeWorkerPools, monteCarloAsync } from '../../src/parallel.js';
 import { issuesOf, seedBudget } from '../helpers.js';
 
 const seed000 = seedBudget('seed000-tb1.json');

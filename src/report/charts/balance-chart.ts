@@ -11,7 +11,7 @@ import { checkDisplays, checkSeries, checkText, checkYears, resolveOptions, type
 import { defsFor, fillValue, marker, ROLE_STYLES } from './palette.js';
 import { el, fragment, type Markup } from './svg.js';
 
-/** Input of {@link balanceChart}. */
+/** Input of {@link balanceChart}. @category Reports */
 export interface BalanceChartInput extends ChartOptions {
   /** Title above the chart. */
   readonly title: string;
@@ -57,6 +57,7 @@ export interface BalanceChartInput extends ChartOptions {
  *   incidental: [-400, -362],
  * });
  * ```
+ * @category Reports
  */
 export function balanceChart(input: BalanceChartInput): string {
   const issues = new IssueCollector();

@@ -11,7 +11,7 @@ import { checkSeries, checkText, checkYears, resolveOptions, type ChartOptions, 
 import { bandFill, BAND_FILLS, marker, ROLE_STYLES } from './palette.js';
 import { el, fragment, linePath, num, type Markup } from './svg.js';
 
-/** One percentile band, such as P5–P95 (bandbreedte). */
+/** One percentile band, such as P5–P95 (bandbreedte). @category Reports */
 export interface FanBand {
   /** Lower bound per year; `null` leaves a gap. */
   readonly lower: readonly (number | null)[];
@@ -21,7 +21,7 @@ export interface FanBand {
   readonly label: string;
 }
 
-/** Input of {@link fanChart}. */
+/** Input of {@link fanChart}. @category Reports */
 export interface FanChartInput extends ChartOptions {
   /** Title above the chart. */
   readonly title: string;
@@ -61,6 +61,7 @@ export interface FanChartInput extends ChartOptions {
  *   median: [-609, 363],
  * });
  * ```
+ * @category Reports
  */
 export function fanChart(input: FanChartInput): string {
   const issues = new IssueCollector();

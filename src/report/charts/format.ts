@@ -13,10 +13,10 @@
 
 import { Dec } from '../../core/decimal.js';
 
-/** Language of the chart texts and the default number format (taal). */
+/** Language of the chart texts and the default number format (taal). @category Reports */
 export type ChartLocale = 'nl' | 'en';
 
-/** What a formatter is told about the number it prints. */
+/** What a formatter is told about the number it prints. @category Reports */
 export interface FormatInfo {
   /** Decimals the chart would print by default (from the tick step or the data). */
   readonly decimals: number;
@@ -27,6 +27,7 @@ export interface FormatInfo {
 /**
  * Prints a display number as a label (getalformatter). May ignore `info`.
  * @example `(value) => \`${value} mln\``
+ * @category Reports
  */
 export type NumberFormatter = (value: number, info: FormatInfo) => string;
 

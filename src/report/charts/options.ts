@@ -10,7 +10,7 @@ import { defaultFormatter, type ChartLocale, type NumberFormatter } from './form
 import { chartTexts, type ChartTexts } from './labels.js';
 import { shortHash } from './svg.js';
 
-/** Options every chart accepts. */
+/** Options every chart accepts. @category Reports */
 export interface ChartOptions {
   /**
    * Width in pixels (160..10000).

@@ -11,7 +11,7 @@ import { checkDisplays, checkSeries, checkText, checkYears, resolveOptions, type
 import { marker, seriesStyle } from './palette.js';
 import { el, fragment, linePath, type Markup } from './svg.js';
 
-/** One scenario's saldo per year (reeks). */
+/** One scenario's saldo per year (reeks). @category Reports */
 export interface SaldoSeries {
   /** Scenario name, shown in the legend and used as `data-series`. */
   readonly name: string;
@@ -21,7 +21,7 @@ export interface SaldoSeries {
   readonly displays?: readonly (string | null)[];
 }
 
-/** Input of {@link saldoLineChart}. */
+/** Input of {@link saldoLineChart}. @category Reports */
 export interface SaldoLineChartInput extends ChartOptions {
   /** Title above the chart. */
   readonly title: string;
@@ -55,6 +55,7 @@ export interface SaldoLineChartInput extends ChartOptions {
  *   series: [{ name: 'Basis', values: [-609, 363, 533] }],
  * });
  * ```
+ * @category Reports
  */
 export function saldoLineChart(input: SaldoLineChartInput): string {
   const issues = new IssueCollector();

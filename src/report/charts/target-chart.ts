@@ -11,7 +11,7 @@ import { checkSeries, checkText, checkYears, resolveOptions, type ChartOptions, 
 import { defsFor, fillValue, marker, ROLE_STYLES } from './palette.js';
 import { el, fragment, linePath, type Markup } from './svg.js';
 
-/** Input of {@link targetChart}. */
+/** Input of {@link targetChart}. @category Reports */
 export interface TargetChartInput extends ChartOptions {
   /** Title above the chart. */
   readonly title: string;
@@ -54,6 +54,7 @@ export interface TargetChartInput extends ChartOptions {
  *   realised: [2500, 5000, 6800],
  * });
  * ```
+ * @category Reports
  */
 export function targetChart(input: TargetChartInput): string {
   const issues = new IssueCollector();

@@ -11,7 +11,7 @@ import { checkNumber, checkOptionalText, checkText, resolveOptions, type ChartOp
 import { defsFor, FRAME_COLORS, fillValue, ROLE_STYLES, type FillStyle } from './palette.js';
 import { el, fragment, type Markup } from './svg.js';
 
-/** One step of a waterfall: a budget line's effect on the saldo (stap). */
+/** One step of a waterfall: a budget line's effect on the saldo (stap). @category Reports */
 export interface WaterfallStep {
   /** Label under the bar ("1.1 Noodopvang Oekraïne"). */
   readonly label: string;
@@ -21,7 +21,7 @@ export interface WaterfallStep {
   readonly display?: string;
 }
 
-/** The starting amount of a waterfall (beginstand), such as the primitive begroting. */
+/** The starting amount of a waterfall (beginstand), such as the primitive begroting. @category Reports */
 export interface WaterfallStart {
   /** Label under the bar. */
   readonly label: string;
@@ -31,7 +31,7 @@ export interface WaterfallStart {
   readonly display?: string;
 }
 
-/** Input of {@link waterfallChart}. */
+/** Input of {@link waterfallChart}. @category Reports */
 export interface WaterfallChartInput extends ChartOptions {
   /** Title above the chart. */
   readonly title: string;
@@ -82,6 +82,7 @@ interface Bar {
  *   totalLabel: 'Totaal 2025',
  * });
  * ```
+ * @category Reports
  */
 export function waterfallChart(input: WaterfallChartInput): string {
   const issues = new IssueCollector();

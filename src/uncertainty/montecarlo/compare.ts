@@ -5,16 +5,16 @@
  */
 import { MeerjarenError, IssueCollector, issue, type Path } from '../../core/errors.js';
 import { deepFreeze } from '../../core/freeze.js';
-import type { Budget } from '../../budget/model.js';
+import type { Budget } from '../../model/budget.js';
 import { applyScenario } from '../../scenario/apply.js';
 import type { Scenario, ScenarioLibrary } from '../../scenario/types.js';
 import { createKernel } from './kernel.js';
 import { planMeta, type MonteCarloPlan } from './plan-data.js';
 import { buildPlan } from './plan.js';
 import { anything, arrayOf, object, requireArgument, requireArray, text } from '../../core/guard.js';
-import { requireBudget } from '../../document/admit.js';
-import { requireBudgetAt } from '../../evaluate/result-checks.js';
-import { SCENARIO_LIBRARY } from '../../scenario/apply.js';
+import { requireBudget } from '../../validate/admit.js';
+import { requireBudgetAt } from '../../validate/result-checks.js';
+import { SCENARIO_LIBRARY } from '../../scenario/references.js';
 
 /** The most variants of one comparison (each is a run of its own). */
 export const MAX_VARIANTS = 100;
@@ -25,6 +25,7 @@ import { unitsOf } from './units.js';
 /**
  * A variant to compare with the baseline (variant): a budget of its own, or a scenario applied to the baseline
  * (`applyScenario`).
+ * @category Uncertainty
  */
 export type MonteCarloVariant =
   | {
@@ -49,6 +50,7 @@ export type MonteCarloVariant =
 /**
  * The distribution of the difference variant - baseline (verschil), draw by draw, in euros: both are drawn with
  * the same numbers, so the difference shows what the variant changes, not noise.
+ * @category Uncertainty
  */
 export interface MonteCarloDifference {
   /** Difference of the saldo per year. */
@@ -75,7 +77,7 @@ export interface MonteCarloDifference {
   readonly uncovered?: OutcomesByYear;
 }
 
-/** One variant of a comparison: its own result and its difference from the baseline. */
+/** One variant of a comparison: its own result and its difference from the baseline. @category Uncertainty */
 export interface VariantComparison {
   /** Variant id. */
   readonly id: string;
@@ -87,7 +89,7 @@ export interface VariantComparison {
   readonly difference: MonteCarloDifference;
 }
 
-/** The result of {@link compareMonteCarlo}. A frozen value. */
+/** The result of {@link compareMonteCarlo}. A frozen value. @category Uncertainty */
 export interface MonteCarloComparison {
   /** The baseline's result. */
   readonly baseline: MonteCarloResult;
@@ -124,6 +126,7 @@ function prefixed(error: unknown, prefix: Path): never {
  * const cmp = compareMonteCarlo(budget, [{ id: 'motie', scenario }], { inputs, seed: 2026 });
  * cmp.variants[0].difference.saldo['2027'].percentiles.p50; // exact euros
  * ```
+ * @category Uncertainty
  */
 export function compareMonteCarlo(baseline: Budget, variants: readonly MonteCarloVariant[], options: MonteCarloOptions): MonteCarloComparison {
   baseline = requireBudget('compareMonteCarlo', 'baseline', baseline);

@@ -3,7 +3,7 @@
  * in draw order, identical to a run on one thread.
  * @packageDocumentation
  */
-import type { Budget } from '../../budget/model.js';
+import type { Budget } from '../../model/budget.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import { createKernel } from './kernel.js';
 import { planMeta } from './plan-data.js';
@@ -13,7 +13,7 @@ import { MAX_WORKERS, WorkerPool } from './pool.js';
 import { summariseRun } from './summary.js';
 import type { MonteCarloOptions, MonteCarloResult } from './types.js';
 
-/** Options of {@link monteCarloAsync}. */
+/** Options of {@link monteCarloAsync}. @category Uncertainty */
 export interface ParallelOptions extends MonteCarloOptions {
   /** Worker threads (node:worker_threads); 1 runs on the calling thread. @defaultValue 1 */
   readonly workers?: number;
@@ -37,7 +37,7 @@ const PARALLEL_OPTIONS: OptionSpec = {
   pool: POOL,
 };
 
-/** Ends the shared worker pools made by {@link monteCarloAsync}. */
+/** Ends the shared worker pools made by {@link monteCarloAsync}. @category Uncertainty */
 export async function closeWorkerPools(): Promise<void> {
   const pools = [...SHARED_POOLS.values()];
   SHARED_POOLS.clear();
@@ -48,13 +48,14 @@ export async function closeWorkerPools(): Promise<void> {
  * Runs a Monte Carlo simulation, on worker threads when asked (`workers: 2`) and the job is large enough.
  *
  * @remarks
- * Each draw is seeded by its index, so the result is identical to {@link monteCarlo} on one thread, for
+ * Each draw is seeded by its index, so the result is identical to `monteCarlo` (main entry) on one thread, for
  * any number of workers. Draws are split into one contiguous block per worker and joined in draw order.
  * The workers run the built entry (`dist/worker.js`, or `dist/worker.cjs` from the CommonJS build).
  *
  * @param budget - the budget, or a compiled budget
- * @param options - as {@link monteCarlo}, plus `workers`, `parallelThreshold`, `pool`
- * @throws MeerjarenError as {@link monteCarlo}; `worker_unavailable` when the built worker is missing
+ * @param options - as `monteCarlo` (main entry), plus `workers`, `parallelThreshold`, `pool`
+ * @throws MeerjarenError as `monteCarlo` (main entry); `worker_unavailable` when the built worker is missing
+ * @category Uncertainty
  */
 export async function monteCarloAsync(budget: Budget | CompiledBudget, options: ParallelOptions): Promise<MonteCarloResult> {
   const plan = buildPlan(budget, options, 0, 'monteCarloAsync', PARALLEL_OPTIONS);

@@ -4,8 +4,8 @@
  * @packageDocumentation
  */
 import { ZERO } from '../../core/decimal.js';
-import type { CoverEvaluation } from '../../coverage/evaluate.js';
-import type { CoverClaim, CoverSource } from '../../coverage/model.js';
+import type { CoverEvaluation } from '../../evaluate/cover.js';
+import type { CoverClaim, CoverSource } from '../../model/cover.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import type { Engine } from '../../engine/engine.js';
 import type { CoverProgram } from './plan-data.js';

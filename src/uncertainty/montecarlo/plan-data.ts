@@ -5,7 +5,7 @@
  */
 import type { Decimal, RoundingMode } from '../../core/decimal.js';
 import { MeerjarenError, issue } from '../../core/errors.js';
-import type { SavingsTarget } from '../../savings/model.js';
+import type { SavingsTarget } from '../../model/savings.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import type { DistributionSpec } from '../distribution.js';
 import type { Seed } from '../random.js';
@@ -17,6 +17,7 @@ export const KIND_CODE: Readonly<Record<UncertainKind, number>> = { amount: 0, r
 /**
  * A compiled Monte Carlo plan (draaiboek): every number a draw needs, as plain data that can be posted to a
  * worker. Built by `planMonteCarlo`.
+ * @category Uncertainty
  */
 export interface MonteCarloPlan {
   /** Seed. */
@@ -77,6 +78,7 @@ export interface MonteCarloPlan {
 /**
  * The cover compiled for the draw kernel (dekkingsprogramma): sources, claims in priority order and the rows
  * whose totals they read, in integer units. Mirrors `evaluateCover` exactly.
+ * @category Uncertainty
  */
 export interface CoverProgram {
   /** Per source: 0 per-year, 1 total, 2 line, 3 unlimited, 4 balance. */

@@ -6,7 +6,7 @@
  */
 import { MeerjarenError, type IssueCollector, type Path } from '../../core/errors.js';
 import { ZERO } from '../../core/decimal.js';
-import { measureRealised } from '../../savings/evaluate.js';
+import { measureRealised } from '../../evaluate/targets.js';
 import { FILLED, PM_FLAG, type CompiledBudget } from '../../engine/compile.js';
 import { compileSpec, type DistributionSpec } from '../distribution.js';
 import { KIND_CODE } from './plan-data.js';

@@ -4,9 +4,9 @@
  * @packageDocumentation
  */
 import { ZERO, type Decimal } from '../../core/decimal.js';
-import { isPm } from '../../budget/model.js';
-import { measureRealised } from '../../savings/evaluate.js';
-import type { SavingsTarget } from '../../savings/model.js';
+import { isPm } from '../../model/budget.js';
+import { measureRealised } from '../../evaluate/targets.js';
+import type { SavingsTarget } from '../../model/savings.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import { unitsOf } from './units.js';
 

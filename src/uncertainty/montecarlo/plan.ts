@@ -5,11 +5,11 @@
  */
 import type { Decimal, RoundingMode } from '../../core/decimal.js';
 import { IssueCollector, MeerjarenError, fail, issue } from '../../core/errors.js';
-import { isPm, type Budget } from '../../budget/model.js';
-import { evaluateCover, type CoverEvaluation } from '../../coverage/evaluate.js';
-import type { CoverClaim, CoverSource } from '../../coverage/model.js';
-import { measureRealised } from '../../savings/evaluate.js';
-import type { SavingsTarget } from '../../savings/model.js';
+import { isPm, type Budget } from '../../model/budget.js';
+import { evaluateCover, type CoverEvaluation } from '../../evaluate/cover.js';
+import type { CoverClaim, CoverSource } from '../../model/cover.js';
+import { measureRealised } from '../../evaluate/targets.js';
+import type { SavingsTarget } from '../../model/savings.js';
 import { compileBudget, type CompiledBudget } from '../../engine/compile.js';
 import { createEngine, type Engine } from '../../engine/engine.js';
 import { MAX_DECIMALS, MAX_SAFE_UNITS, decimalsOf } from '../../engine/units.js';
@@ -21,9 +21,9 @@ import { planTargets, type PlannedTargets } from './plan-targets.js';
 import type { MonteCarloOptions, UncertainInput } from './types.js';
 import { anything, arrayOf, boolean, collectOptions, either, finiteNumber, integer, object, text, type OptionSpec } from '../../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../../core/horizon.js';
-import { requireBudget } from '../../document/admit.js';
+import { requireBudget } from '../../validate/admit.js';
 import { isCompiledBudget } from '../../engine/compile.js';
-import { ROUNDING } from '../../evaluate/result-checks.js';
+import { ROUNDING } from '../../validate/result-checks.js';
 
 /** The most draws of one run (`draws`). */
 export const MAX_DRAWS = 10_000_000;

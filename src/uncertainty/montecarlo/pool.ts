@@ -34,6 +34,7 @@ export const MAX_WORKERS = 64;
 /**
  * A persistent pool of worker threads for Monte Carlo runs (werkerspool). Threads start once and serve
  * every run; they do not keep the process alive.
+ * @category Uncertainty
  */
 export class WorkerPool {
   /** Number of threads. */

@@ -2,7 +2,7 @@
  * A Monte Carlo run on one thread (Monte Carlo-simulatie): plan, draw, summarise.
  * @packageDocumentation
  */
-import type { Budget } from '../../budget/model.js';
+import type { Budget } from '../../model/budget.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import { createKernel } from './kernel.js';
 import { planMeta } from './plan-data.js';
@@ -37,6 +37,7 @@ const ONE_THREAD_OPTIONS: OptionSpec = {
  * });
  * result.saldo['2027'].percentiles.p5; // exact euros
  * ```
+ * @category Uncertainty
  */
 export function monteCarlo(budget: Budget | CompiledBudget, options: MonteCarloOptions): MonteCarloResult {
   const plan = buildPlan(budget, options, 0, 'monteCarlo', ONE_THREAD_OPTIONS);

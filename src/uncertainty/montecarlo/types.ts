@@ -20,10 +20,11 @@ import type { Seed } from '../random.js';
  * - `capacity`: the capacity of a cover source (`budget.cover.sources[source]`), in euros, zero or more: it replaces
  *   a `per-year` capacity in the input's years, or a `total` capacity's amount; the claims are then served as
  *   `evaluateCover` serves them and what they ask beyond the capacities is the uncovered amount (ongedekt).
+ * @category Uncertainty
  */
 export type UncertainKind = 'amount' | 'realisation' | 'indexation' | 'measure' | 'capacity';
 
-/** One uncertain input (onzekere invoer) of a Monte Carlo run. */
+/** One uncertain input (onzekere invoer) of a Monte Carlo run. @category Uncertainty */
 export interface UncertainInput {
   /** Id, unique in the run: names the input in results and the tornado table, and keys its random stream. */
   readonly id: string;
@@ -57,6 +58,7 @@ export interface UncertainInput {
 /**
  * A target to meet (doel), such as a taakstelling: the total of some lines or sections per year compared to
  * a minimum. Met in a year when `total >= minimum`; the gap (tekort) is `minimum - total`.
+ * @category Uncertainty
  */
 export interface TargetSpec {
   /** Id, unique among targets. */
@@ -71,7 +73,7 @@ export interface TargetSpec {
   readonly minimum?: string | number | Readonly<Record<string, string | number>>;
 }
 
-/** Options of a Monte Carlo run. */
+/** Options of a Monte Carlo run. @category Uncertainty */
 export interface MonteCarloOptions {
   /** The uncertain inputs. */
   readonly inputs: readonly UncertainInput[];
@@ -97,7 +99,7 @@ export interface MonteCarloOptions {
   readonly cover?: boolean;
 }
 
-/** Summary of one outcome over all draws (uitkomst): exact amounts in euros. */
+/** Summary of one outcome over all draws (uitkomst): exact amounts in euros. @category Uncertainty */
 export interface OutcomeSummary {
   /** Mean, rounded half-up to the engine unit (the cent, or finer when the budget is). */
   readonly mean: Decimal;
@@ -109,13 +111,13 @@ export interface OutcomeSummary {
   readonly percentiles: Readonly<Record<string, Decimal>>;
 }
 
-/** Outcomes per year, keyed "2026". */
+/** Outcomes per year, keyed "2026". @category Uncertainty */
 export type OutcomesByYear = Readonly<Record<string, OutcomeSummary>>;
 
-/** Probabilities per year, keyed "2026", from 0 to 1. */
+/** Probabilities per year, keyed "2026", from 0 to 1. @category Uncertainty */
 export type ProbabilityByYear = Readonly<Record<string, number>>;
 
-/** Results for one target. */
+/** Results for one target. @category Uncertainty */
 export interface TargetOutcome {
   /** Target id. */
   readonly id: string;
@@ -132,6 +134,7 @@ export interface TargetOutcome {
 /**
  * Results for one savings target of the budget (taakstelling, `budget.targets`), in positive euros saved, as
  * `evaluateTargets` computes them per draw.
+ * @category Uncertainty
  */
 export interface SavingsOutcome {
   /** Target id. */
@@ -148,7 +151,7 @@ export interface SavingsOutcome {
   readonly probabilityMet: ProbabilityByYear;
 }
 
-/** The uncovered amount of the cover (ongedekt): what claims ask beyond what their sources can give. */
+/** The uncovered amount of the cover (ongedekt): what claims ask beyond what their sources can give. @category Uncertainty */
 export interface CoverOutcome {
   /** The sum over all claims of `claimed - covered` per year. */
   readonly uncovered: OutcomesByYear;
@@ -156,7 +159,7 @@ export interface CoverOutcome {
   readonly probabilityCovered: ProbabilityByYear;
 }
 
-/** The result of a Monte Carlo run. A frozen value. */
+/** The result of a Monte Carlo run. A frozen value. @category Uncertainty */
 export interface MonteCarloResult {
   /** Number of draws. */
   readonly draws: number;

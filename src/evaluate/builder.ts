@@ -1,0 +1,219 @@
+import type { NumberFormat } from '../core/amount.js';
+import type { Budget, LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
+import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type HorizonDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
+import { loadBudget, type LoadOptions } from './load.js';
+import { anything, arrayOf, either, object, oneOf, readOptions, requireArgument, requireObject, requireString, text, type OptionCheck } from '../core/guard.js';
+
+const NATURE = oneOf(['incidental', 'structural']);
+const TAGS = object();
+/** Values of a row: a list (one per year, null for nothing) or a record by year; their contents are the loader's. */
+const VALUES: OptionCheck = either(arrayOf(anything), object());
+const BUDGET_OPTIONS = {
+  title: text(),
+  unit: oneOf(['euro', 'thousand', 'million']),
+  horizon: object(),
+  sign: oneOf(['voordeel-positive', 'nadeel-positive']),
+  numberFormat: oneOf(['plain', 'nl', 'en']),
+  defaultNature: NATURE,
+  totalLabel: text(),
+  tags: TAGS,
+};
+const LINE_OPTIONS = { nature: NATURE, tags: TAGS, row: oneOf(['amount', 'subtotal']) };
+const COMPONENT_OPTIONS = { id: text(), nature: NATURE, tags: TAGS };
+
+/** The pm token for builder values (pro memorie). `'-pm'` is a pm with a known nadeel, `'+pm'` a voordeel. @category Documents */
+export const pm = 'pm';
+
+/**
+ * Values per year for the builder: an array aligned with the horizon from its first year (`null` or a hole is
+ * a blank cell; it may stop early), or an object keyed by year. Amounts are safe integers or decimal strings
+ * in the table's unit; `pm`, `'-pm'`, `'+pm'` for pro memorie posts.
+ * @category Documents
+ */
+export type ValuesInput = readonly (ValueDocument | null | undefined)[] | Readonly<Record<number | string, ValueDocument>>;
+
+/** Options of a table in {@link budget}. @category Documents */
+export interface BudgetOptions {
+  /** Title of the table. */
+  readonly title: string;
+  /** Unit of the amounts typed: `euro`, `thousand` (x EUR 1.000) or `million`. */
+  readonly unit: Unit;
+  /** Years: first, last, and the budget year (default the first). */
+  readonly horizon: HorizonDocument;
+  /** Sign convention of the amounts typed. @defaultValue 'voordeel-positive' */
+  readonly sign?: SignConvention;
+  /** Notation of amount strings (`"1.083"` needs `nl`). */
+  readonly numberFormat?: NumberFormat;
+  /** Nature of lines that do not say. */
+  readonly defaultNature?: Nature;
+  /** Label of the grand total. @defaultValue 'TOTAAL SALDO PROGRAMMA' */
+  readonly totalLabel?: string;
+  /** Free labels of the table. */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** Options of a line in the builder. @category Documents */
+export interface LineOptions {
+  /** Incidental or structural. */
+  readonly nature?: Nature;
+  /** Free labels (goal "2.1", taakveld...). */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** What the line's own row means next to its components. */
+  readonly row?: LineRow;
+}
+
+/** Options of a component in the builder. @category Documents */
+export interface ComponentOptions {
+  /** Id; defaults to `<line id>#<n>`. */
+  readonly id?: string;
+  /** Incidental or structural; defaults to the line's. */
+  readonly nature?: Nature;
+  /** Free labels. */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type DraftLine = Omit<Mutable<LineDocument>, 'components'> & { components: ComponentDocument[] };
+type DraftSection = Omit<Mutable<SectionDocument>, 'lines'> & { lines: DraftLine[] };
+
+function toValues(values: ValuesInput): ValuesDocument {
+  if (Array.isArray(values)) return Array.from(values as readonly (ValueDocument | null | undefined)[], (v) => (v === undefined ? null : v));
+  return values as Readonly<Record<string, ValueDocument>>;
+}
+
+/**
+ * Writes a budget table in code, row by row as it is printed (the builder for analysts' scripts).
+ * Each `line` goes into the last `section`, each `component` under the last `line`. `build()` validates
+ * it exactly as a JSON document is validated.
+ *
+ * @example
+ * ```ts
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2031, budgetYear: 2026 } })
+ *   .section('1', 'Financiële ontwikkelingen bestaand beleid')
+ *   .line('1.4', 'Behoud uitvoeringscapaciteit Wmo', [-1100, pm, pm, pm, pm, pm, pm], { nature: 'incidental' })
+ *   .build();
+ * ```
+ * @category Documents
+ */
+export class BudgetBuilder {
+  readonly #options: BudgetOptions;
+  readonly #sections: DraftSection[] = [];
+  #expected: ValuesDocument | undefined;
+
+  /** @param options - title, unit and horizon of the table */
+  constructor(options: BudgetOptions) {
+    requireObject('budget', 'options', options, 'an object with title, unit and horizon');
+    this.#options = readOptions('budget', options, BUDGET_OPTIONS) as BudgetOptions;
+  }
+
+  /**
+   * Starts a section.
+   * @param id - id as printed ("1")
+   * @param title - title as printed
+   */
+  section(id: string, title: string): this {
+    requireString('section', 'id', id);
+    requireString('section', 'title', title);
+    this.#sections.push({ id, title, lines: [] });
+    return this;
+  }
+
+  /**
+   * Adds a line to the current section.
+   * @param id - id as printed ("1.4")
+   * @param title - title as printed
+   * @param values - the line's own row; omit for a line with components only
+   * @param options - nature, tags, row meaning
+   */
+  line(id: string, title: string, values?: ValuesInput, options: LineOptions = {}): this {
+    requireString('line', 'id', id);
+    requireString('line', 'title', title);
+    if (values !== undefined) requireArgument('line', 'values', values, VALUES);
+    options = readOptions('line', options, LINE_OPTIONS);
+    const section = this.#sections[this.#sections.length - 1];
+    if (section === undefined) this.section('', '');
+    const line: DraftLine = { id, title, components: [], ...options };
+    if (values !== undefined) line.values = toValues(values);
+    this.#sections[this.#sections.length - 1]?.lines.push(line);
+    return this;
+  }
+
+  /**
+   * Adds a component under the current line ("- kosten noodopvang").
+   * @param title - title without the dash
+   * @param values - values per year
+   * @param options - id, nature, tags
+   */
+  component(title: string, values: ValuesInput, options: ComponentOptions = {}): this {
+    requireString('component', 'title', title);
+    requireArgument('component', 'values', values, VALUES);
+    options = readOptions('component', options, COMPONENT_OPTIONS);
+    const section = this.#sections[this.#sections.length - 1];
+    const line = section?.lines[section.lines.length - 1];
+    const component: ComponentDocument = { title, values: toValues(values), ...options };
+    if (line === undefined) this.line('', title).component(title, values, options);
+    else line.components.push(component);
+    return this;
+  }
+
+  /**
+   * Gives the printed subtotal of the current section, to be checked.
+   * @param values - the printed subtotal per year
+   */
+  sectionTotal(values: ValuesInput): this {
+    requireArgument('sectionTotal', 'values', values, VALUES);
+    const section = this.#sections[this.#sections.length - 1];
+    if (section !== undefined) section.expected = toValues(values);
+    return this;
+  }
+
+  /**
+   * Gives the printed grand total ("TOTAAL SALDO PROGRAMMA"), to be checked.
+   * @param values - the printed total per year
+   */
+  total(values: ValuesInput): this {
+    requireArgument('total', 'values', values, VALUES);
+    this.#expected = toValues(values);
+    return this;
+  }
+
+  /** The table as a JSON document ({@link BudgetDocument}). */
+  toDocument(): BudgetDocument {
+    const o = this.#options;
+    return {
+      format: BUDGET_FORMAT,
+      version: BUDGET_FORMAT_VERSION,
+      title: o.title,
+      unit: o.unit,
+      ...(o.sign === undefined ? {} : { sign: o.sign }),
+      ...(o.numberFormat === undefined ? {} : { numberFormat: o.numberFormat }),
+      horizon: o.horizon,
+      ...(o.defaultNature === undefined ? {} : { defaults: { nature: o.defaultNature } }),
+      ...(o.totalLabel === undefined ? {} : { totalLabel: o.totalLabel }),
+      ...(o.tags === undefined ? {} : { tags: o.tags }),
+      sections: this.#sections.map((s) => ({
+        ...s,
+        lines: s.lines.map(({ components, ...line }) => (components.length > 0 ? { ...line, components } : line)),
+      })),
+      ...(this.#expected === undefined ? {} : { expected: this.#expected }),
+    };
+  }
+
+  /**
+   * Validates the table and returns the frozen budget.
+   * @param options - as for `loadBudget`
+   * @throws MeerjarenError listing every problem, with paths into {@link BudgetBuilder.toDocument}'s document
+   */
+  build(options?: LoadOptions): Budget {
+    return loadBudget(this.toDocument(), options);
+  }
+}
+
+/**
+ * Starts a budget table in code. See {@link BudgetBuilder}.
+ * @param options - title, unit and horizon
+ * @category Documents
+ */
+export function budget(options: BudgetOptions): BudgetBuilder {
+  return new BudgetBuilder(options);
+}

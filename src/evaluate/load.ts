@@ -1,0 +1,54 @@
+/**
+ * The public loader: reading a document (document/load.ts) and checking its printed totals (which evaluates).
+ * @packageDocumentation
+ */
+import type { IssueCollector } from '../core/errors.js';
+import type { Budget } from '../model/budget.js';
+import { readBudget } from '../document/load.js';
+import { JSON_LIMITS, type JsonLimits } from '../document/json.js';
+import { oneOf, readOptions } from '../core/guard.js';
+import { expectationChecks } from './evaluate.js';
+
+/** Options of {@link loadBudget}. @category Documents */
+export interface LoadOptions extends JsonLimits {
+  /**
+   * What to do when a printed total in the document (a line, section or grand total) differs from the sum
+   * of its rows by more than rounding can explain: `error` throws (code `total_mismatch`), `ignore` loads
+   * anyway (the evaluation still reports it). Differences within rounding are never errors.
+   * @defaultValue 'error'
+   */
+  readonly totals?: 'error' | 'ignore';
+}
+
+/**
+ * Reads and validates a budget document (a {@link BudgetDocument} object or its JSON text) into a frozen
+ * {@link Budget}: amounts exact in euros, signed as effect on the saldo.
+ *
+ * @remarks
+ * Every problem is reported at once in one {@link MeerjarenError}, each with a code and the path of the
+ * bad value (`sections[2].lines[0].values.2027`). The optional `cover` (dekking) and `targets`
+ * (taakstellingen) parts are read after the sections, so that they can refer to rows; see `readCover` and
+ * `readTargets` for their format and codes.
+ *
+ * @param input - the document, or its JSON text
+ * @param options - limits and how to treat printed totals that do not add up
+ * @throws MeerjarenError when the document is not valid
+ * @category Documents
+ */
+export function loadBudget(input: unknown, options: LoadOptions = {}): Budget {
+  options = readOptions('loadBudget', options, { ...JSON_LIMITS, totals: oneOf(['error', 'ignore']) });
+  return readBudget(input, options, (options.totals ?? 'error') === 'error' ? checkPrintedTotals : undefined);
+}
+
+/** Adds a `total_mismatch` issue for every printed total that differs from its rows by more than rounding. */
+function checkPrintedTotals(budget: Budget, collector: IssueCollector): void {
+  for (const check of expectationChecks(budget)) {
+    if (check.status === 'mismatch') {
+      collector.add(
+        'total_mismatch',
+        check.pathSegments,
+        `the printed ${check.scope} ${check.expected.toFixed()} differs from the sum of its rows ${check.actual.toFixed()} by ${check.difference.toFixed()} (more than rounding explains)`,
+      );
+    }
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The values every domain type is made of: natures, units, sign conventions, pm posts, cells and tags.
+ * @packageDocumentation
+ */
+import type { Decimal } from '../core/decimal.js';
+import { fail } from '../core/errors.js';
+import { describeValue } from '../core/guard.js';
+
+/** Incidental or structural (incidenteel / structureel), as the BBV requires every item to be marked. @category Model */
+export type Nature = 'incidental' | 'structural';
+
+/** The unit a source table writes its amounts in (eenheid): euros, x EUR 1.000 or x EUR 1 mln. @category Model */
+export type Unit = 'euro' | 'thousand' | 'million';
+
+/**
+ * How a source table signs its amounts (tekenconventie).
+ * - `voordeel-positive`: positive = voordeel (better saldo), negative = nadeel; the model's own meaning.
+ * - `nadeel-positive`: positive = nadeel; costs are written positive (seed 001's Beleidswijzigingen table).
+ * @category Model
+ */
+export type SignConvention = 'voordeel-positive' | 'nadeel-positive';
+
+/** A pro memorie post (pm): acknowledged but not yet quantified; optionally with a known direction ("-PM"). @category Model */
+export interface Pm {
+  /** Discriminant. */
+  readonly kind: 'pm';
+  /** Known direction of the effect: "-PM" is a nadeel, "+PM" a voordeel. */
+  readonly direction?: 'voordeel' | 'nadeel';
+}
+
+/** The value of a row in a year: an exact amount in euros (effect on the saldo, positive = voordeel) or a pm. A year without value is absent. @category Model */
+export type Cell = Decimal | Pm;
+
+/** Values per year of one row; keys are years written as strings ("2026"); an absent year is nil (blank). @category Model */
+export type YearValues = Readonly<Record<string, Cell>>;
+
+/** Free labels of a line or component: programme, goal ("2.1"), taakveld, product... @category Model */
+export type Tags = Readonly<Record<string, string>>;
+
+/** Euros per unit. @category Model */
+export function unitFactor(unit: Unit): number {
+  if (unit !== 'euro' && unit !== 'thousand' && unit !== 'million') fail('invalid_argument', ['unit'], `unitFactor: unit must be "euro", "thousand" or "million", not ${describeValue(unit)}`);
+  return unit === 'euro' ? 1 : unit === 'thousand' ? 1000 : 1_000_000;
+}
+
+/**
+ * Whether a cell is a pm post.
+ * @param cell - a cell or nothing
+ * @category Model
+ */
+export function isPm(cell: Cell | undefined): cell is Pm {
+  return typeof cell === 'object' && cell !== null && (cell as Pm).kind === 'pm';
+}
+
+/** The plain pm post (no direction). @category Model */
+export const PM: Pm = Object.freeze({ kind: 'pm' });

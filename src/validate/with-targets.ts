@@ -1,0 +1,42 @@
+/**
+ * Setting the savings targets of a budget given as an argument: the budget checked at the boundary, the targets
+ * read as in a document.
+ * @packageDocumentation
+ */
+import type { NumberFormat } from '../core/amount.js';
+import { IssueCollector } from '../core/errors.js';
+import { deepFreeze } from '../core/freeze.js';
+import { readOptions, requireArray } from '../core/guard.js';
+import type { Budget } from '../model/budget.js';
+import { admitBudget } from '../document/admitted.js';
+import { checkPartShape } from '../document/json.js';
+import { contextOf } from '../document/field-reader.js';
+import { NUMBER_FORMAT } from '../document/field-checks.js';
+import { readTargets } from '../document/read-targets.js';
+import { requireBudget } from './admit.js';
+
+/** Options of {@link withTargets}. @category Savings */
+export interface WithTargetsOptions {
+  /** Notation of amount strings. @defaultValue plain */
+  readonly numberFormat?: NumberFormat;
+}
+
+/**
+ * Returns the budget with its savings targets (taakstellingen) set, validated against the budget and frozen.
+ * @param budget - the budget
+ * @param targets - the `targets` value as in a document; see {@link readTargets}
+ * @param options - number notation
+ * @throws MeerjarenError listing every problem, paths starting at `targets`
+ * @category Savings
+ */
+export function withTargets(budget: Budget, targets: unknown, options: WithTargetsOptions = {}): Budget {
+  budget = requireBudget('withTargets', 'budget', budget);
+  requireArray('withTargets', 'targets', targets, 'the targets as in a document: a list');
+  options = readOptions('withTargets', options, { numberFormat: NUMBER_FORMAT });
+  const issues = new IssueCollector();
+  // refused by kind and size before it is read: a typed array or a text of millions of characters is never walked
+  if (!checkPartShape(targets, ['targets'], issues)) return issues.throwIfAny() as never;
+  const result = readTargets(targets, ['targets'], issues, contextOf(budget, options.numberFormat));
+  issues.throwIfAny();
+  return admitBudget(deepFreeze({ ...budget, targets: result }));
+}
