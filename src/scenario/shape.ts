@@ -7,7 +7,7 @@ import { unitFactor, type Nature, type Unit } from '../model/budget.js';
 import { ID_PATTERN as NEW_ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from '../document/ids.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, FORBIDDEN_KEYS, JsonNumberText, checkShape } from '../document/json.js';
 import { checkLinksShape } from './links.js';
-import { issueCollector, pathOf, requireArgument } from '../core/guard.js';
+import { either, integer, issueCollector, oneOf, pathOf, readOptions, requireArgument } from '../core/guard.js';
 import type { RoundingMode } from '../core/decimal.js';
 
 type Raw = Record<string, unknown>;
@@ -508,6 +508,9 @@ export interface ScenarioShapeLimits {
   readonly maxTextLength?: number;
 }
 
+/** A limit of {@link checkScenarioShape}: a whole number from 1, or `Infinity` for none (`NaN` is refused). */
+const LIMIT = either(integer({ min: 1 }), oneOf([Number.POSITIVE_INFINITY]));
+
 /**
  * Checks the shape of a scenario (without a budget): first as a value (nesting, size, `__proto__`,
  * `constructor` and `prototype` keys, functions and symbols: what `loadScenario` refuses in a document), then
@@ -523,6 +526,7 @@ export interface ScenarioShapeLimits {
 export function checkScenarioShape(raw: unknown, collector: IssueCollector, prefix: Path = [], limits: ScenarioShapeLimits = {}): void {
   requireArgument('checkScenarioShape', 'collector', collector, issueCollector);
   requireArgument('checkScenarioShape', 'prefix', prefix, pathOf);
+  limits = readOptions('checkScenarioShape', limits, { maxDepth: LIMIT, maxValues: LIMIT, maxTextLength: LIMIT }, 'limits');
   const generic = new IssueCollector();
   checkShape(raw, limits.maxDepth ?? DEFAULT_MAX_DEPTH, generic, limits.maxValues ?? DEFAULT_MAX_VALUES, limits.maxTextLength ?? DEFAULT_MAX_LENGTH);
   for (const issue of generic.issues) collector.add(issue.code, [...prefix, ...issue.pathSegments], issue.message);

@@ -568,3 +568,19 @@ describe('the boundary, property by property', () => {
     );
   });
 });
+
+describe('checkScenarioShape limits', () => {
+  const scenario = { id: 's', title: 'S', changes: [] };
+  it('takes whole numbers from 1 and Infinity (no limit), and refuses NaN, 0, 1.5 and unknown limits at limits.<name>', async () => {
+    for (const name of ['maxDepth', 'maxValues', 'maxTextLength']) {
+      expect(await refusalOf(() => api.checkScenarioShape(scenario, new IssueCollector(), [], { [name]: 5 }))).toBeUndefined();
+      expect(await refusalOf(() => api.checkScenarioShape(scenario, new IssueCollector(), [], { [name]: Infinity }))).toBeUndefined();
+      for (const value of [NaN, 0, 1.5, -Infinity, '5']) {
+        const error = await refusalOf(() => api.checkScenarioShape(scenario, new IssueCollector(), [], { [name]: value } as never));
+        expect(error?.issues.map((i) => `${i.code} ${i.path}`)).toEqual([`invalid_option limits.${name}`]);
+      }
+    }
+    const error = await refusalOf(() => api.checkScenarioShape(scenario, new IssueCollector(), [], { maxdepth: 5 } as never));
+    expect(error?.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['unknown_option limits.maxdepth']);
+  });
+});
