@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { MeerjarenError, type Issue } from '../core/errors.js';
+import { MeerjarenError, fail, type Issue } from '../core/errors.js';
 import type { Budget, SignConvention, Unit } from '../model/budget.js';
 import { loadBudget } from '../evaluate/load.js';
 import { jsonPositions } from '../document/json.js';
@@ -68,19 +68,17 @@ file:line:column: path: message [code]) or larger than 16 MiB, 2 wrong usage,
 3 a file cannot be read or written.
 `;
 
-/** Wrong usage: exit code 2, with the code of the problem (as the library's errors carry one) in the message. */
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'invalid_argument' | 'invalid_option' | 'unknown_option',
-  ) {
-    super(`${message} [${code}]`);
-  }
+/**
+ * Refuses wrong usage (exit code 2) with a `MeerjarenError` of one issue without a path, so its message is
+ * `<message> [<code>]`; `runCli` tells it from a refused document by where it is thrown (before any file is read).
+ */
+function usage(code: 'invalid_argument' | 'invalid_option' | 'unknown_option', message: string): never {
+  return fail(code, [], message);
 }
 
 function choice<T extends string>(value: string | undefined, options: readonly T[], name: string): T | undefined {
   if (value === undefined) return undefined;
-  if (!(options as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${options.join(', ')}; got "${value}"`, 'invalid_option');
+  if (!(options as readonly string[]).includes(value)) usage('invalid_option', `--${name} must be one of ${options.join(', ')}; got "${value}"`);
   return value as T;
 }
 
@@ -131,16 +129,17 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
     return EXIT.ok;
   }
   const [command, file, ...rest] = positionals;
+  let checkingUsage = true; // a MeerjarenError thrown while this holds is wrong usage (exit 2)
   try {
-    if (command !== 'report' && command !== 'validate') throw new UsageError(command === undefined ? 'a command is required' : `unknown command "${command}"`, 'invalid_argument');
-    if (file === undefined) throw new UsageError(`${command} needs a budget file`, 'invalid_argument');
-    if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(' ')}`, 'invalid_argument');
+    if (command !== 'report' && command !== 'validate') usage('invalid_argument', command === undefined ? 'a command is required' : `unknown command "${command}"`);
+    if (file === undefined) usage('invalid_argument', `${command} needs a budget file`);
+    if (rest.length > 0) usage('invalid_argument', `unexpected arguments: ${rest.join(' ')}`);
     if (command === 'validate') {
       const given = REPORT_ONLY.filter((name) => values[name] !== undefined);
-      if (given.length > 0) throw new UsageError(`validate takes no ${given.map((name) => `--${name}`).join(', ')} (options of report)`, 'unknown_option');
+      if (given.length > 0) usage('unknown_option', `validate takes no ${given.map((name) => `--${name}`).join(', ')} (options of report)`);
     }
     for (const name of ['out', 'scenario'] as const) {
-      if (values[name] === '') throw new UsageError(`--${name} needs a file name`, 'invalid_option');
+      if (values[name] === '') usage('invalid_option', `--${name} needs a file name`);
     }
     const format: Format = choice(values.format, FORMATS, 'format') ?? 'text';
     const unit = choice<Unit>(values.unit, ['euro', 'thousand', 'million'], 'unit');
@@ -148,6 +147,7 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
     const lang = choice(values.lang, ['nl', 'en'] as const, 'lang') ?? 'nl';
     const rounding = choice(values.rounding, ['consistent', 'plain'] as const, 'rounding') ?? 'consistent';
 
+    checkingUsage = false;
     const text = readText(file, io);
     if (typeof text === 'number') return text;
     let budget: Budget;
@@ -188,7 +188,7 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
               : resultToJson({ title: budget.title, years: evaluation.years, total: evaluation.total, sections: evaluation.sections, checks: evaluation.checks });
     return emit(output, values.out, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (checkingUsage && MeerjarenError.is(e)) {
       io.stderr(`meerjaren: ${e.message}\n\nRun "meerjaren --help" for usage.\n`);
       return EXIT.usage;
     }

@@ -45,10 +45,59 @@ export const ISSUE_CODES = [
   'unknown_option',
   // catch-all for modules that add their own rules
   'invalid_input',
+  // an internal invariant that does not hold: a bug in meerjaren, never a problem of the input
+  'internal_error',
+  // scenarios
+  'change_conflict',
+  'ambiguous_target',
+  'empty_selection',
+  'unknown_change_kind',
+  'invalid_years',
+  'invalid_range',
+  'pm_cell',
+  'not_pm',
+  'unlinked_indexation',
+  'not_reserve',
+  'capacity_not_per_year',
+  // cover and savings targets
+  'negative_amount',
+  'negative_capacity',
+  'invalid_share',
+  'invalid_rate',
+  'unit_mismatch',
+  'realisation_above_plan',
+  // CSV
+  'invalid_csv',
+  'unterminated_quote',
+  'ambiguous_separator',
+  // charts
+  'length_mismatch',
+  // uncertainty and the engine
+  'invalid_distribution',
+  'low_above_high',
+  'negative_sd',
+  'probabilities_not_one',
+  'invalid_seed',
+  'no_cells',
+  'unsupported_capacity',
+  'cover_share_uncertain',
+  'too_many_decimals',
+  'worker_unavailable',
+  'engine_overflow',
 ] as const;
 
-/** A stable problem code (foutcode). @category Model */
-export type IssueCode = (typeof ISSUE_CODES)[number] | (string & {});
+/**
+ * A stable problem code (foutcode): one of {@link ISSUE_CODES}, each documented in docs/limits.md.
+ * @category Model
+ */
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+const KNOWN_CODES: ReadonlySet<string> = new Set(ISSUE_CODES);
+
+/** Whether a value is one of the {@link ISSUE_CODES} (a call from plain JavaScript may pass any text). */
+function isIssueCode(value: unknown): value is IssueCode {
+  return typeof value === 'string' && KNOWN_CODES.has(value);
+}
 
 /** A path to a value inside a document or model: keys and array indices. @category Model */
 export type Path = readonly (string | number)[];
@@ -89,7 +138,7 @@ export class MeerjarenError extends Error {
 
   /** @param issues - at least one problem */
   constructor(issues: readonly Issue[]) {
-    if (!isIssueList(issues)) throw new MeerjarenError([issue('invalid_argument', ['issues'], 'MeerjarenError: issues must be a list of issues ({ code, path, pathSegments, message })')]);
+    if (!isIssueList(issues)) throw new MeerjarenError([issue('invalid_argument', ['issues'], 'MeerjarenError: issues must be a list of issues ({ code, path, pathSegments, message }), each code one of ISSUE_CODES')]);
     const first = issues[0];
     const summary =
       first === undefined
@@ -112,9 +161,9 @@ export class MeerjarenError extends Error {
   }
 }
 
-/** Whether a value is a list of issues as {@link issue} makes them (a hand-made one needs texts for code, path and message). */
+/** Whether a value is a list of issues as {@link issue} makes them (a hand-made one needs a known code and texts for path and message). */
 function isIssueList(value: unknown): value is readonly Issue[] {
-  return Array.isArray(value) && value.every((i: unknown) => typeof i === 'object' && i !== null && typeof (i as Issue).code === 'string' && typeof (i as Issue).path === 'string' && typeof (i as Issue).message === 'string');
+  return Array.isArray(value) && value.every((i: unknown) => typeof i === 'object' && i !== null && isIssueCode((i as Issue).code) && typeof (i as Issue).path === 'string' && typeof (i as Issue).message === 'string');
 }
 
 /**
@@ -151,7 +200,7 @@ export class IssueCollector {
 
   /** Records a problem. */
   add(code: IssueCode, path: Path, message: string): void {
-    if (typeof code !== 'string' || code === '') fail('invalid_argument', ['code'], 'IssueCollector.add: code must be a non-empty text');
+    if (!isIssueCode(code)) fail('invalid_argument', ['code'], 'IssueCollector.add: code must be one of ISSUE_CODES');
     if (typeof message !== 'string') fail('invalid_argument', ['message'], 'IssueCollector.add: message must be a text');
     this.#issues.push(issue(code, path, message));
   }

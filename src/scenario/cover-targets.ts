@@ -1,6 +1,6 @@
 import type { Draft } from 'immer';
 import { Dec, type Decimal } from '../core/decimal.js';
-import type { IssueCollector, Path } from '../core/errors.js';
+import type { IssueCode, IssueCollector, Path } from '../core/errors.js';
 import { tally, work } from '../core/work.js';
 import { PM, type Budget } from '../model/budget.js';
 import type { Capacity, ClaimExtent, CoverClaim, CoverSource } from '../model/cover.js';
@@ -107,7 +107,7 @@ export class ItemEditor {
     return [...this.horizon.years];
   }
 
-  private issue(code: string, path: Path, message: string): void {
+  private issue(code: IssueCode, path: Path, message: string): void {
     this.ctx.collector.add(code, path, message);
   }
 

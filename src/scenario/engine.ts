@@ -1,7 +1,7 @@
 import { isDraft, original, type Draft } from 'immer';
 import { checkRange } from '../core/amount.js';
 import { Dec, ZERO, pinnedDecimal, isDecimal, roundTo, type Decimal, type RoundingMode } from '../core/decimal.js';
-import { formatPath, type IssueCollector, type Path } from '../core/errors.js';
+import { formatPath, type IssueCode, type IssueCollector, type Path } from '../core/errors.js';
 import { tally, work } from '../core/work.js';
 import { isPm, PM, type Budget, type Cell, type Component, type Line, type Nature, type Pm } from '../model/budget.js';
 import { readPercentage, readScenarioAmount, resolveYears } from './values.js';
@@ -113,7 +113,7 @@ export class ChangeEngine {
     private readonly lenient: boolean,
   ) {}
 
-  private issue(code: string, path: Path, message: string): void {
+  private issue(code: IssueCode, path: Path, message: string): void {
     if (!this.lenient) this.collector.add(code, path, message);
   }
 

@@ -1,4 +1,4 @@
-import type { IssueCollector, Path } from '../core/errors.js';
+import type { IssueCode, IssueCollector, Path } from '../core/errors.js';
 
 /**
  * A declared link between an income row and the expense row it pays for (gekoppelde baten en lasten), as
@@ -53,7 +53,7 @@ export function checkLinkedIndexation(
   selected: readonly SelectedRow[],
   exists: (id: string) => boolean,
   path: Path,
-  add: (code: string, path: Path, message: string) => void,
+  add: (code: IssueCode, path: Path, message: string) => void,
 ): void {
   // a line counts as indexed when its own row or any of its components is
   const indexed = new Set<string>();

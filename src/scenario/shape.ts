@@ -1,6 +1,6 @@
 import { readAmount, type NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
-import { IssueCollector, type Path } from '../core/errors.js';
+import { IssueCollector, type IssueCode, type Path } from '../core/errors.js';
 import { tally } from '../core/work.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { unitFactor, type Nature, type Unit } from '../model/budget.js';
@@ -180,7 +180,7 @@ class ShapeChecker {
    * Reads an amount (in the scenario's unit) or, with `unitless`, a share or rate, and checks it is zero or more;
    * returns it as written (factor 1) when it is.
    */
-  positive(value: unknown, path: Path, negativeCode: string, unitless = false): Decimal | undefined {
+  positive(value: unknown, path: Path, negativeCode: IssueCode, unitless = false): Decimal | undefined {
     if (value === undefined) {
       this.c.add('missing_field', path, 'an amount is missing');
       return undefined;
@@ -199,7 +199,7 @@ class ShapeChecker {
   }
 
   /** Amounts by year, each zero or more. */
-  yearAmounts(value: unknown, path: Path, negativeCode: string): void {
+  yearAmounts(value: unknown, path: Path, negativeCode: IssueCode): void {
     if (!isObject(value)) return this.c.add(value === undefined ? 'missing_field' : 'invalid_type', path, 'amounts must be an object by year: { "2026": "500" }');
     if (Object.keys(value).length === 0) this.c.add('invalid_value', path, 'give at least one year');
     for (const [year, v] of Object.entries(value)) {

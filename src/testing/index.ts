@@ -374,7 +374,7 @@ export function badAmountArb(): fc.Arbitrary<BadAmount> {
   const digits = (min: number, max: number): fc.Arbitrary<string> =>
     fc.tuple(fc.integer({ min: 1, max: 9 }), fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min - 1, maxLength: max - 1 })).map(([d, s]) => `${d}${s}`);
   const str = (s: string): string => JSON.stringify(s);
-  return fc.oneof(
+  return fc.oneof<fc.Arbitrary<BadAmount>[]>(
     fc.constantFrom(...BAD_AMOUNTS),
     fc.tuple(digits(1, 4), fc.integer({ min: -400, max: 400 }), fc.constantFrom('e', 'E')).map(([d, e, E]) => ({ json: str(`${d}${E}${e}`), code: 'invalid_amount' })),
     fc.tuple(digits(1, 6), fc.constantFrom('0x', '0b', '0o', '#', '$', '€', 'EUR ', 'V', 'N')).map(([d, p]) => ({ json: str(`${p}${d}`), code: 'invalid_amount' })),

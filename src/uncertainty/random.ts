@@ -32,7 +32,7 @@
  * `Math.round` and `Math.abs`, only `Math.sqrt` (correctly rounded by IEEE 754) is used on the way to
  * a draw.
  */
-import { MeerjarenError, issue } from '../core/errors.js';
+import { MeerjarenError, issue, type IssueCode } from '../core/errors.js';
 
 /** A seed for a Monte Carlo run (zaadwaarde): a safe integer or any string. @category Uncertainty */
 export type Seed = number | string;
@@ -116,7 +116,7 @@ const TAG_STRING_SEED = 0x53545247; // "STRG"
 /** The high draw word of the root stream; draw indices are below 2^53, so their high word is below 2^21. */
 const ROOT_DRAW_HIGH = -1;
 
-function invalid(code: string, path: readonly (string | number)[], message: string): MeerjarenError {
+function invalid(code: IssueCode, path: readonly (string | number)[], message: string): MeerjarenError {
   return new MeerjarenError([issue(code, path, message)]);
 }
 

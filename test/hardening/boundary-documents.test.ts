@@ -274,7 +274,7 @@ const ROWS: readonly Row[] = [
   { fn: 'IssueCollector', call: () => new api.IssueCollector(), args: [], params: [] },
   {
     fn: 'IssueCollector.add',
-    call: (code, path, message) => new api.IssueCollector().add(code as string, path as never, message as string),
+    call: (code, path, message) => new api.IssueCollector().add(code as never, path as never, message as string),
     args: ['invalid_value', ['a', 1], 'm'],
     params: [{ name: 'code', accepts: ['text'] }, { name: 'path', accepts: ['array'] }, { name: 'message', accepts: ['text'] }],
   },
@@ -374,7 +374,7 @@ describe('the document and report side of the public API, called from plain Java
             if (other !== undefined) {
               expect(codesAndPaths(error), `${row.fn}(${param.name}: ${kind})`).toContain(`${other[0]} ${other[1]}`);
             } else if (param.accepts?.includes(kind) === true) {
-              if (error !== undefined) expect(error.issues.every((i) => typeof i.code === 'string' && i.code !== ''), `${row.fn}(${param.name}: ${kind})`).toBe(true);
+              if (error !== undefined) expect(error.issues.every((i) => typeof i.code === 'string' && (i.code as string) !== ''), `${row.fn}(${param.name}: ${kind})`).toBe(true);
             } else {
               expect(codesAndPaths(error), `${row.fn}(${param.name}: ${kind})`).toContain(`invalid_argument ${param.name}`);
             }

@@ -463,7 +463,7 @@ describe('the evaluation side of the public API, called from plain JavaScript', 
               expect(codesAndPaths(error), `${row.fn}(${param.name}: ${kind})`).toContain(`${other[0]} ${other[1]}`);
             } else if (param.accepts?.includes(kind) === true) {
               // accepted: a result, or a refusal of something else that is coded (never a TypeError)
-              if (error !== undefined) expect(error.issues.every((i) => typeof i.code === 'string' && i.code !== ''), `${row.fn}(${param.name}: ${kind})`).toBe(true);
+              if (error !== undefined) expect(error.issues.every((i) => typeof i.code === 'string' && (i.code as string) !== ''), `${row.fn}(${param.name}: ${kind})`).toBe(true);
             } else {
               expect(codesAndPaths(error), `${row.fn}(${param.name}: ${kind})`).toContain(`${param.code ?? 'invalid_argument'} ${param.name}`);
             }

@@ -19,6 +19,7 @@
  * @packageDocumentation
  */
 
+import { fail } from '../../core/errors.js';
 import { el, fragment, num, type Markup } from './svg.js';
 
 /** A fill pattern for bars and areas (vulpatroon). */
@@ -80,7 +81,7 @@ function style(
 export function seriesStyle(index: number): SeriesStyle {
   const styles = SERIES_STYLES;
   const picked = styles[((index % styles.length) + styles.length) % styles.length];
-  if (picked === undefined) throw new RangeError('meerjaren charts: empty palette');
+  if (picked === undefined) fail('internal_error', ['index'], 'meerjaren charts: empty palette');
   return picked;
 }
 

@@ -10,6 +10,8 @@
  * @packageDocumentation
  */
 
+import { fail } from '../../core/errors.js';
+
 /**
  * Escapes text for use in XML/HTML text content and attribute values (tekst ontsnappen).
  * Also removes characters that XML 1.0 does not allow at all (control characters).
@@ -46,13 +48,14 @@ export interface Markup {
 /**
  * Writes a number for an SVG attribute: at most two decimals, never `-0`, never exponent notation.
  * @param value - a finite number
- * @throws RangeError if the value is not finite (a bug in a chart, never user input: inputs are validated first)
+ * @throws MeerjarenError `internal_error` if the value is not finite or too large (a bug in a chart, never user
+ *   input: inputs are validated first)
  */
 export function num(value: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`meerjaren charts: non-finite coordinate ${String(value)}`);
+  if (!Number.isFinite(value)) fail('internal_error', ['value'], `meerjaren charts: non-finite coordinate ${String(value)}`);
   const rounded = Math.round(value * 100) / 100;
   if (rounded === 0) return '0';
-  if (Math.abs(rounded) >= 1e21) throw new RangeError(`meerjaren charts: coordinate out of range ${String(value)}`);
+  if (Math.abs(rounded) >= 1e21) fail('internal_error', ['value'], `meerjaren charts: coordinate out of range ${String(value)}`);
   return String(rounded);
 }
 

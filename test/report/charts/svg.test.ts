@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { firstIssueOf } from '../../helpers.js';
 import {
   bandScale,
   decimalsForStep,
@@ -46,8 +47,10 @@ describe('num', () => {
     expect(num(250)).toBe('250');
   });
   it('refuses non-finite coordinates', () => {
-    expect(() => num(Number.NaN)).toThrow(RangeError);
-    expect(() => num(Number.POSITIVE_INFINITY)).toThrow(RangeError);
+    // a MeerjarenError `internal_error` since issue 11 (no plain throw in src; was a RangeError)
+    expect(firstIssueOf(() => num(Number.NaN))).toEqual({ code: 'internal_error', path: 'value' });
+    expect(firstIssueOf(() => num(Number.POSITIVE_INFINITY))).toEqual({ code: 'internal_error', path: 'value' });
+    expect(firstIssueOf(() => num(1e22))).toEqual({ code: 'internal_error', path: 'value' });
   });
 });
 
