@@ -18,7 +18,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ISSUE_CODES, IssueCollector, MeerjarenError } from '../../src/core/errors.js';
+import { ISSUE_CODES, IssueCollector, MeerjarenError, fail, type IssueCode } from '../../src/core/errors.js';
 import { issuesOf } from '../helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -135,6 +135,19 @@ describe('closed issue codes', () => {
       for (const m of code.matchAll(/\bclass\s+(\w+)\s+extends\s+(\w*Error)\b/g)) if (m[1] !== 'MeerjarenError') offenders.push(`${name}: class ${m[1]} extends ${m[2]}`);
     }
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the IssueCode type', () => {
+  it('is closed: a text that is not one of ISSUE_CODES does not compile (checked by tsc --noEmit)', () => {
+    const known: IssueCode = 'invalid_value';
+    // @ts-expect-error not one of ISSUE_CODES
+    const unknown: IssueCode = 'no_such_code';
+    // @ts-expect-error fail takes an IssueCode, not any text
+    const call = (): never => fail('no_such_code', [], 'm');
+    expect([known, unknown]).toEqual(['invalid_value', 'no_such_code']);
+    // from plain JavaScript the unknown code is refused when the error is made
+    expect(issuesOf(call)).toEqual([{ code: 'invalid_argument', path: 'issues' }]);
   });
 });
 
