@@ -1,3 +1,4 @@
+import { tally } from '../core/work.js';
 import { unitFactor, type SignConvention, type Unit } from '../model/budget.js';
 import { Dec, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { IssueCollector, fail } from '../core/errors.js';
@@ -134,6 +135,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * @category Reports
  */
 export function resolvePresentation(partial: Presentation = {}): ResolvedPresentation {
+  tally('resolvePresentation');
   const issues = new IssueCollector();
   if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
     issues.add('invalid_argument', ['presentation'], `a presentation must be an object of settings, not ${describeValue(partial)}`);

@@ -1,3 +1,4 @@
+import { tally } from '../core/work.js';
 import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
 import { IssueCollector } from '../core/errors.js';
 import { freezeThrough } from '../core/freeze.js';
@@ -162,6 +163,7 @@ export function runScenario(
   const collector = new IssueCollector();
   const { steps, chain } = resolveSteps(budget, scenario, library, collector);
   collector.throwIfAny();
+  tally('applyScenario');
   let engine: ChangeEngine | undefined;
   const [next, patches, inversePatches] = produceWithPatches(budget, (draft) => {
     dropExpectations(draft);
@@ -206,6 +208,7 @@ export function runScenario(
  * attribution coalitions and explanations. @internal
  */
 export function applySteps(budget: Budget, steps: readonly Step[]): { budget: Budget; engine: ChangeEngine } {
+  tally('applyScenario');
   let engine: ChangeEngine | undefined;
   const next = produce(budget, (draft) => {
     dropExpectations(draft);

@@ -1,3 +1,4 @@
+import { tally } from '../core/work.js';
 import { IssueCollector } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../model/budget.js';
@@ -53,6 +54,7 @@ export function loadScenario(input: unknown, options: LoadScenarioOptions = {}):
   // the same check as every other route (applyScenario, explain, a library's scenarios); parsed text already
   // passed the parser's depth and length limits, so they are not applied to it again
   const text = typeof input === 'string';
+  tally('scenarioShape');
   checkScenarioShape(raw, collector, [], text
       ? { maxDepth: Number.POSITIVE_INFINITY, maxValues: Number.POSITIVE_INFINITY, maxTextLength: Number.POSITIVE_INFINITY }
       : { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, ...(options.maxLength === undefined ? {} : { maxTextLength: options.maxLength }) });

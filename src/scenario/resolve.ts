@@ -1,3 +1,4 @@
+import { tally } from '../core/work.js';
 import type { NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, Path } from '../core/errors.js';
@@ -72,6 +73,7 @@ export function resolveSteps(budget: Budget, scenario: Scenario, library: Scenar
   let prefix: Path = [];
   while (current !== undefined) {
     const before = collector.issues.length;
+    tally('scenarioShape');
     checkScenarioShape(current, collector, prefix);
     if (collector.issues.length > before) return { steps: [], chain: [] };
     seen.add(current.id);
