@@ -2,9 +2,10 @@ import { tally } from '../core/work.js';
 import { IssueCollector } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../model/budget.js';
-import { DEFAULT_MAX_DEPTH, parseJsonText, type JsonLimits } from '../document/json.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_VALUES, parseJsonText, type JsonLimits } from '../document/json.js';
 import { SCENARIO_LIBRARY, checkReferences } from './references.js';
 import { checkScenarioShape } from './shape.js';
+import { markShapeChecked } from './checked.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
 import { anything, integer, readOptions } from '../core/guard.js';
 import { requireBudgetOption } from '../validate/result-checks.js';
@@ -60,6 +61,11 @@ export function loadScenario(input: unknown, options: LoadScenarioOptions = {}):
       : { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, ...(options.maxLength === undefined ? {} : { maxTextLength: options.maxLength }) });
   collector.throwIfAny();
   const scenario = deepFreeze(structuredClone(raw) as Scenario);
+  // Parsed text passed the check that applying runs (so applying need not run it again) when the parser's depth
+  // limit was no looser than the check's default and the text is too short to hold more values than its
+  // default (every element or key takes a character) or a longer text. An object handed over is not marked:
+  // its clone need not read the same as what was checked (a getter).
+  if (text && (options.maxDepth ?? DEFAULT_MAX_DEPTH) <= DEFAULT_MAX_DEPTH && input.length <= DEFAULT_MAX_VALUES) markShapeChecked(scenario);
   if (budget !== undefined) checkReferences(budget, scenario, options.library);
   return scenario;
 }
