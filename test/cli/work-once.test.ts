@@ -3,6 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runCli } from '../../src/cli/run.js';
 import { countWork, type WorkCount } from '../../src/core/work.js';
+import { applyScenario } from '../../src/evaluate/apply-scenario.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { loadBudget } from '../../src/evaluate/load.js';
+import { resolvePresentation } from '../../src/report/presentation.js';
+import { loadScenario } from '../../src/scenario/load.js';
 
 /**
  * Issue 11, point 4: every figure is computed once. The command line's reports are run in-process with the
@@ -63,5 +68,62 @@ describe('the command line computes every figure once', () => {
       expect(counts.applyScenario).toBe(0);
       expect(counts.resolvePresentation).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('the library computes every figure once', () => {
+  it('a loaded budget that prints totals is evaluated once: by the loader, and evaluate hands back that evaluation', () => {
+    let first: unknown;
+    let second: unknown;
+    const { counts } = countWork(() => {
+      const budget = loadBudget(files['seed000.json']!);
+      first = evaluate(budget);
+      second = evaluate(budget);
+    });
+    expect(counts.evaluate).toBe(1);
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+
+  it('a scenario result carries its evaluation: built on first use, once, the same as evaluate(result.budget)', () => {
+    const budget = loadBudget(files['seed000.json']!);
+    const scenario = loadScenario(files['pm.json']!);
+    let result: ReturnType<typeof applyScenario> | undefined;
+    const applying = countWork(() => (result = applyScenario(budget, scenario)));
+    // applying does not evaluate, and does not check the shape loadScenario checked
+    expect(applying.counts.evaluate).toBe(0);
+    expect(applying.counts.scenarioShape).toBe(0);
+    expect(applying.counts.applyScenario).toBe(1);
+    const r = result!;
+    expect(Object.isFrozen(r)).toBe(true);
+    expect(Object.keys(r)).not.toContain('evaluation');
+    let a: unknown;
+    let b: unknown;
+    const reading = countWork(() => {
+      a = r.evaluation;
+      b = evaluate(r.budget);
+    });
+    expect(reading.counts.evaluate).toBe(1);
+    expect(a).toBe(b);
+    expect(r.evaluation).toBe(a);
+    expect(r.evaluation.total['2025']).toEqual(evaluate(r.budget).total['2025']);
+  });
+
+  it('a scenario given as an object is still checked when applied', () => {
+    const budget = loadBudget(files['seed000.json']!);
+    const scenario = JSON.parse(files['pm.json']!) as Parameters<typeof applyScenario>[1];
+    const { counts } = countWork(() => applyScenario(budget, scenario));
+    expect(counts.scenarioShape).toBe(1);
+  });
+
+  it('a resolved presentation is not resolved again', () => {
+    let p: unknown;
+    let q: unknown;
+    const { counts } = countWork(() => {
+      p = resolvePresentation({ unit: 'euro' });
+      q = resolvePresentation(p as Parameters<typeof resolvePresentation>[0]);
+    });
+    expect(counts.resolvePresentation).toBe(1);
+    expect(q).toBe(p);
   });
 });
