@@ -115,7 +115,8 @@ export type { ReserveMutationsYear } from './evaluate/reserves.js';
 export type { ReserveSummaryOptions } from './report/balance-tables.js';
 
 // scenarios (scenario's)
-export { loadScenario, checkScenarioShape, applyScenario, DEFAULT_ROUNDING, explain } from './scenario/index.js';
+export { loadScenario, checkScenarioShape, DEFAULT_ROUNDING, explain } from './scenario/index.js';
+export { applyScenario } from './evaluate/apply-scenario.js';
 export type {
   Scenario, ScenarioLibrary, Change, ChangeKind, SetAmountChange, EstimatePmChange, EstimateRange, DropLineChange, SetNatureChange, AddLineChange, NewComponent,
   MoveAmountChange, IndexChange, LineSelector, ValueSpec, ScenarioAmount, Percentage, YearSelection, ScenarioRounding, LoadScenarioOptions,

@@ -9,14 +9,14 @@ import { tableToCsv } from '../report/csv.js';
 import { resultToJson } from '../report/json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
-import type { Presentation } from '../report/presentation.js';
+import type { ResolvedPresentation } from '../report/presentation.js';
 import { htmlReport } from '../report/html-report.js';
 import { htmlDocument } from '../report/html-document.js';
 import { renderHtml } from '../report/render-html.js';
 import { saldoLineChart } from '../report/charts/saldo-line-chart.js';
 import { UNIT_FACTORS, unitLine, resolvePresentation } from '../report/presentation.js';
 import { loadScenario } from '../scenario/load.js';
-import { applyScenario } from '../scenario/apply.js';
+import { applyScenario } from '../evaluate/apply-scenario.js';
 import { compareScenarios } from '../analysis/compare.js';
 import { scenarioTable } from '../report/scenario-table.js';
 
@@ -162,18 +162,20 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
       io.stdout(`${file}: valid (${budget.sections.reduce((n, s) => n + s.lines.length, 0)} lines, ${budget.horizon.from}-${budget.horizon.to})\n`);
       return EXIT.ok;
     }
-    const presentation: Presentation = {
+    // resolved once: every table, chart and renderer of the report takes it as it is
+    const presentation = resolvePresentation({
       unit: unit ?? budget.presentation.unit,
       sign: sign ?? budget.presentation.sign,
       locale: lang,
       labels: lang,
       rounding,
-    };
+    });
     if (values.scenario !== undefined) {
       const output = scenarioReport(budget, values.scenario, format, presentation, io);
       if (typeof output === 'number') return output;
       return emit(output, values.out, io);
     }
+    // the loader's check of printed totals evaluated the budget already (when it prints totals): this is that evaluation
     const evaluation = evaluate(budget);
     const table = budgetTable(budget, { evaluation });
     const output =
@@ -232,12 +234,14 @@ function emit(output: string, out: string | undefined, io: CliIo): number {
 }
 
 /** The report of a scenario on a budget, or an exit code when the scenario file is bad. */
-function scenarioReport(budget: Budget, file: string, format: Format, presentation: Presentation, io: CliIo): string | number {
+function scenarioReport(budget: Budget, file: string, format: Format, presentation: ResolvedPresentation, io: CliIo): string | number {
   const text = readText(file, io);
   if (typeof text === 'number') return text;
   let result;
   try {
-    result = applyScenario(budget, loadScenario(text, { budget }));
+    // The shape is checked once, by loadScenario; its references are not dry-run first (loadScenario with the
+    // budget): applying refuses the same problems with the same codes and paths, and runs the scenario once.
+    result = applyScenario(budget, loadScenario(text));
   } catch (e) {
     if (!MeerjarenError.is(e)) throw e;
     io.stderr(describeIssues(file, text, e.issues));
@@ -245,7 +249,7 @@ function scenarioReport(budget: Budget, file: string, format: Format, presentati
   }
   const labels = [presentation.labels === 'en' ? 'Baseline' : 'Uitgangspunt', result.title];
   const sideBySide = scenarioTable([budget, result], { labels, measures: ['saldo', 'structural', 'incidental'] });
-  const table = budgetTable(result.budget);
+  const table = budgetTable(result.budget, { evaluation: result.evaluation });
   switch (format) {
     case 'text':
       return `${renderText(table, presentation)}\n\n${renderText(sideBySide, presentation)}`;
@@ -256,11 +260,10 @@ function scenarioReport(budget: Budget, file: string, format: Format, presentati
     case 'json':
       return resultToJson({ title: result.title, comparison: compareScenarios(budget, result) });
     case 'html': {
-      const p = resolvePresentation(presentation);
+      const p = presentation;
       const factor = UNIT_FACTORS[p.unit];
       const years = budget.horizon.years;
-      const series = [budget, result.budget].map((b, i) => {
-        const e = evaluate(b);
+      const series = [evaluate(budget), result.evaluation].map((e, i) => {
         return { name: labels[i] ?? '', values: years.map((y) => Number(e.total[y]!.amount.toFixed(6)) / factor) };
       });
       return htmlDocument({

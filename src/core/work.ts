@@ -34,13 +34,21 @@ export type WorkKind =
   /** A cell (row and year) of an index change's selection, or a running product step. */
   | 'indexCell'
   /** A total of a row or subtotal in a year computed by `evaluate`. */
-  | 'evaluateCell';
+  | 'evaluateCell'
+  /** A budget evaluated (`evaluate` and the loader's check of printed totals; an evaluation taken from the cache is not counted). */
+  | 'evaluate'
+  /** A scenario run through the change engine (`applyScenario`, the reference check of `loadScenario`, `applySteps`). */
+  | 'applyScenario'
+  /** A scenario's shape checked (by `loadScenario` or when `applyScenario` resolves it and its ancestors). */
+  | 'scenarioShape'
+  /** A presentation resolved (`resolvePresentation`; handing it one it resolved already is not counted). */
+  | 'resolvePresentation';
 
 /** The counter: `enabled` is switched on by {@link countWork}; `counts` holds the steps by kind. */
 export const work: { enabled: boolean; counts: Record<WorkKind, number> } = { enabled: false, counts: emptyCounts() };
 
 function emptyCounts(): Record<WorkKind, number> {
-  return { jsonValue: 0, shapeValue: 0, fieldRead: 0, amountRead: 0, csvChar: 0, csvField: 0, csvCell: 0, cellWrite: 0, writerVisit: 0, rowVisit: 0, indexCell: 0, evaluateCell: 0 };
+  return { jsonValue: 0, shapeValue: 0, fieldRead: 0, amountRead: 0, csvChar: 0, csvField: 0, csvCell: 0, cellWrite: 0, writerVisit: 0, rowVisit: 0, indexCell: 0, evaluateCell: 0, evaluate: 0, applyScenario: 0, scenarioShape: 0, resolvePresentation: 0 };
 }
 
 /**

@@ -22,11 +22,30 @@ export function evaluate(budget: Budget): Evaluation {
 }
 
 /**
+ * The evaluation of every frozen budget evaluated so far, by budget. A frozen budget cannot change and an
+ * evaluation is frozen, so one evaluation serves every caller: the loader's check of printed totals, `evaluate`,
+ * the tables, comparisons and the `evaluation` of a scenario result. `evaluate` takes no options that change its
+ * result; a budget that is not frozen is evaluated every time. Held weakly: an evaluation goes with its budget.
+ */
+const evaluations = new WeakMap<Budget, Evaluation>();
+
+/**
  * {@link evaluate} without the check of its argument, for the loader (whose budget is not admitted yet).
+ * Memoised per frozen budget (the loader's budget, an admitted one): evaluating it again returns the same
+ * frozen evaluation.
  * @param budget - a validated, frozen budget
  * @internal
  */
 export function evaluateBudget(budget: Budget): Evaluation {
+  const known = evaluations.get(budget);
+  if (known !== undefined) return known;
+  const evaluation = computeEvaluation(budget);
+  if (Object.isFrozen(budget)) evaluations.set(budget, evaluation);
+  return evaluation;
+}
+
+function computeEvaluation(budget: Budget): Evaluation {
+  tally('evaluate');
   // Runs on the compiled integer engine (src/engine); `evaluateReference` in ./reference.ts is the
   // decimal.js oracle it is tested against. Rows keep the budget's own cell values.
   // Every object is frozen as it is built (amounts from the engine come frozen), so the result is deeply

@@ -127,7 +127,8 @@ function tableToCsvChecked(table: Table, presentation: Presentation, options: Ta
     rows.push([...lead(''), '', ...runs.flatMap((run) => [run.label ?? '', ...Array<string>(run.last - run.first).fill('')])]);
   }
   // figures go out with a plain minus whatever the notation, so the unit line names the sign convention
-  const unit = unitLine({ ...p, notation: 'minus' });
+  // (only the vn notation changes the unit line; any other is taken as it is, not resolved again)
+  const unit = unitLine(p.notation === 'vn' ? { ...p, notation: 'minus' } : p);
   const header = rounded.labelHeader === undefined ? unit : `${rounded.labelHeader} (${unit})`;
   rows.push([...lead('id'), header, ...rounded.columns.map((column) => column.label)]);
   for (const row of rounded.rows) {

@@ -7,7 +7,7 @@ import { saldoLineChart } from './charts/saldo-line-chart.js';
 import { waterfallChart } from './charts/waterfall-chart.js';
 import { formatAmount } from './format.js';
 import { htmlDocument, type HtmlPart } from './html-document.js';
-import { UNIT_FACTORS, resolvePresentation, unitLine, type Presentation } from './presentation.js';
+import { UNIT_FACTORS, isResolvedPresentation, resolvePresentation, unitLine, type Presentation } from './presentation.js';
 import { renderHtml } from './render-html.js';
 import { requirePresentation } from './checks.js';
 import { arrayOf, object, readOptions, requireArgument } from '../core/guard.js';
@@ -35,7 +35,8 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
   requireArgument('htmlReport', 'evaluation', evaluation, EVALUATION);
   requirePresentation('htmlReport', presentation);
   options = readOptions('htmlReport', options, { parts: arrayOf(object()) });
-  const p = resolvePresentation({ unit: budget.presentation.unit, ...presentation });
+  // a resolved presentation (the command line's) is used as it is: it has a unit, so the budget's is not needed
+  const p = isResolvedPresentation(presentation) ? presentation : resolvePresentation({ unit: budget.presentation.unit, ...presentation });
   const factor = UNIT_FACTORS[p.unit];
   const signFactor = p.sign === 'nadeel-positive' ? -1 : 1;
   // Pixels only: a chart places bars with floats; every label shows the exact figure, formatted.

@@ -1,3 +1,4 @@
+import { tally } from '../core/work.js';
 import { unitFactor, type SignConvention, type Unit } from '../model/budget.js';
 import { Dec, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { IssueCollector, fail } from '../core/errors.js';
@@ -134,6 +135,9 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * @category Reports
  */
 export function resolvePresentation(partial: Presentation = {}): ResolvedPresentation {
+  // one this function built is frozen and complete: resolving it again would give the same settings
+  if (isResolvedPresentation(partial)) return partial;
+  tally('resolvePresentation');
   const issues = new IssueCollector();
   if (typeof partial !== 'object' || partial === null || Array.isArray(partial)) {
     issues.add('invalid_argument', ['presentation'], `a presentation must be an object of settings, not ${describeValue(partial)}`);
@@ -172,7 +176,22 @@ export function resolvePresentation(partial: Presentation = {}): ResolvedPresent
     issues.add('invalid_value', ['nil'], 'nil and pm must print differently');
   }
   issues.throwIfAny();
-  return Object.freeze(result) as ResolvedPresentation;
+  const resolved = Object.freeze(result) as ResolvedPresentation;
+  resolvedPresentations.add(resolved);
+  return resolved;
+}
+
+/** The presentations {@link resolvePresentation} built (frozen), so that a report resolves its presentation once. */
+const resolvedPresentations = new WeakSet<object>();
+
+/**
+ * Whether a value is a presentation {@link resolvePresentation} built: passing it on to a renderer or a table
+ * function does not resolve it again.
+ * @param value - anything
+ * @internal
+ */
+export function isResolvedPresentation(value: unknown): value is ResolvedPresentation {
+  return typeof value === 'object' && value !== null && resolvedPresentations.has(value);
 }
 
 /** A presentation argument of a public function: required, and checked (resolved again: a resolved one is unchanged). */

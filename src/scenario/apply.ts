@@ -1,8 +1,10 @@
+import { tally } from '../core/work.js';
 import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
 import { IssueCollector } from '../core/errors.js';
 import { freezeThrough } from '../core/freeze.js';
 import { admitBudget } from '../document/admitted.js';
 import type { Budget } from '../model/budget.js';
+import type { Evaluation } from '../model/evaluation.js';
 import { ChangeEngine, type ChangeConflict, type EstimateRangeResult } from './engine.js';
 import { resolveSteps, type Step } from './resolve.js';
 import { SCENARIO_LIBRARY, dropExpectations } from './references.js';
@@ -89,43 +91,16 @@ export interface ScenarioResult {
   readonly scenario: string;
   /** Title of the scenario. */
   readonly title: string;
+  /**
+   * The evaluation of `budget` (as `evaluate(result.budget)` gives it), built on first use and then kept: every
+   * table, chart and comparison of the result uses this one. Not an own enumerable property (a getter), so
+   * spreading or serialising a result leaves it out.
+   */
+  readonly evaluation: Evaluation;
 }
 
-/**
- * Applies a scenario to a baseline budget (scenario doorrekenen): a new frozen budget, never touching the baseline.
- *
- * @remarks
- * Order: the changes of the scenarios it extends come first (root ancestor first), then its own, in the order
- * written; every `index` change is applied after all level changes (see {@link IndexChange}). Two changes that
- * touch the same cell conflict unless they commute (two `{ percent }` changes, or two additive changes:
- * `{ add }` and `move-amount`); writing values into a line added by an earlier change is not a conflict.
- * Changes to cover and savings targets (`add-claim`, `set-claim`, `drop-claim`, `set-capacity`,
- * `set-reserve-opening`, `set-target-path`, `set-realisation`) edit `budget.cover` and `budget.targets` in the same
- * draft, so their patches are recorded too; two of them that set the same claim field, capacity, opening balance,
- * path year or measure conflict.
- * Printed totals (`expected` on budget, sections and lines) are dropped from the result.
- * Built on immer's `produceWithPatches`; amounts are replaced, never mutated.
- *
- * @param budget - the baseline (frozen)
- * @param scenario - the scenario
- * @param library - scenarios it may extend
- * @param options - conflict handling
- * @throws MeerjarenError with every problem found: `unknown_reference`, `year_outside_horizon`, `not_pm`,
- *   `ambiguous_target`, `pm_cell`, `duplicate_id`, `empty_selection`, `cycle`, `change_conflict`, `not_reserve`,
- *   `capacity_not_per_year`, `realisation_above_plan`, shape codes (`negative_capacity`, `negative_amount`,
- *   `invalid_share`, `invalid_rate`...)
- * @example
- * ```ts
- * const result = applyScenario(baseline, { id: 'pm', title: 'Ramingen pm', changes: [
- *   { kind: 'estimate-pm', line: '1.4', value: '-1100' },
- * ]});
- * ```
- * @category Scenarios
- */
-export function applyScenario(budget: Budget, scenario: Scenario, library?: ScenarioLibrary, options: ApplyOptions = {}): ScenarioResult {
-  const args = scenarioArguments('applyScenario', 'budget', budget, scenario, library, options, APPLY_OPTIONS);
-  return runScenario(args.budget, scenario, library, args.options).result;
-}
+/** A {@link ScenarioResult} as the scenario stage builds it, before the evaluate stage gives it its evaluation. @internal */
+export type ScenarioRun = Omit<ScenarioResult, 'evaluation'>;
 
 /** The checks of {@link ApplyOptions}. @internal */
 export const APPLY_OPTIONS: OptionSpec = { conflicts: oneOf(['error', 'report']) };
@@ -152,16 +127,36 @@ export function scenarioArguments<O extends object>(
   return { budget: checked, options: readOptions(fn, options, spec) as O };
 }
 
-/** {@link applyScenario} that also hands back the engine's trace and the flattened steps. @internal */
+/**
+ * `applyScenario` that also hands back the engine's trace and the flattened steps. With `evaluateWith` (the
+ * public `applyScenario` in evaluate/ passes `evaluate`) the result gets its lazily built `evaluation`; without
+ * it (explain, attribution: they use only the budget) it has none.
+ * @internal
+ */
 export function runScenario(
   budget: Budget,
   scenario: Scenario,
   library: ScenarioLibrary | undefined,
   options: ApplyOptions,
-): { result: ScenarioResult; engine: ChangeEngine; steps: readonly Step[] } {
+): { result: ScenarioRun; engine: ChangeEngine; steps: readonly Step[] };
+export function runScenario(
+  budget: Budget,
+  scenario: Scenario,
+  library: ScenarioLibrary | undefined,
+  options: ApplyOptions,
+  evaluateWith: (budget: Budget) => Evaluation,
+): { result: ScenarioResult; engine: ChangeEngine; steps: readonly Step[] };
+export function runScenario(
+  budget: Budget,
+  scenario: Scenario,
+  library: ScenarioLibrary | undefined,
+  options: ApplyOptions,
+  evaluateWith?: (budget: Budget) => Evaluation,
+): { result: ScenarioRun; engine: ChangeEngine; steps: readonly Step[] } {
   const collector = new IssueCollector();
   const { steps, chain } = resolveSteps(budget, scenario, library, collector);
   collector.throwIfAny();
+  tally('applyScenario');
   let engine: ChangeEngine | undefined;
   const [next, patches, inversePatches] = produceWithPatches(budget, (draft) => {
     dropExpectations(draft);
@@ -186,7 +181,7 @@ export function runScenario(
   admitBudget(freezeThrough(next));
   // frozen all the way down: the engine froze each range and conflict itself, which stopped deepFreeze from
   // walking into their decimal.js amounts (a range's low could be written to, and flowed into inputsFromRanges)
-  const result: ScenarioResult = freezeThrough({
+  const fields: ScenarioRun = {
     budget: next,
     patches,
     inversePatches,
@@ -197,7 +192,11 @@ export function runScenario(
     chain,
     scenario: scenario.id,
     title: scenario.title,
-  });
+  };
+  // the evaluation is a getter, not a field: built on first use (evaluate keeps one per frozen budget), and
+  // the result stays frozen
+  if (evaluateWith !== undefined) Object.defineProperty(fields, 'evaluation', { get: () => evaluateWith(next), enumerable: false, configurable: false });
+  const result: ScenarioRun = freezeThrough(fields);
   return { result, engine: ran, steps };
 }
 
@@ -206,6 +205,7 @@ export function runScenario(
  * attribution coalitions and explanations. @internal
  */
 export function applySteps(budget: Budget, steps: readonly Step[]): { budget: Budget; engine: ChangeEngine } {
+  tally('applyScenario');
   let engine: ChangeEngine | undefined;
   const next = produce(budget, (draft) => {
     dropExpectations(draft);

@@ -40,7 +40,6 @@ export { loadScenario } from './load.js';
 export type { LoadScenarioOptions } from './load.js';
 export { checkScenarioShape } from './shape.js';
 export type { ScenarioShapeLimits } from './shape.js';
-export { applyScenario } from './apply.js';
 export type { ApplyOptions, ScenarioResult, TouchedCell, TouchedItem } from './apply.js';
 export type { ItemKind } from './cover-targets.js';
 export type { ChangeConflict, EstimateRangeResult } from './engine.js';

@@ -1,9 +1,11 @@
+import { tally } from '../core/work.js';
 import { IssueCollector } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../model/budget.js';
-import { DEFAULT_MAX_DEPTH, parseJsonText, type JsonLimits } from '../document/json.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_VALUES, parseJsonText, type JsonLimits } from '../document/json.js';
 import { SCENARIO_LIBRARY, checkReferences } from './references.js';
 import { checkScenarioShape } from './shape.js';
+import { markShapeChecked } from './checked.js';
 import type { Scenario, ScenarioLibrary } from './types.js';
 import { anything, integer, readOptions } from '../core/guard.js';
 import { requireBudgetOption } from '../validate/result-checks.js';
@@ -53,11 +55,17 @@ export function loadScenario(input: unknown, options: LoadScenarioOptions = {}):
   // the same check as every other route (applyScenario, explain, a library's scenarios); parsed text already
   // passed the parser's depth and length limits, so they are not applied to it again
   const text = typeof input === 'string';
+  tally('scenarioShape');
   checkScenarioShape(raw, collector, [], text
       ? { maxDepth: Number.POSITIVE_INFINITY, maxValues: Number.POSITIVE_INFINITY, maxTextLength: Number.POSITIVE_INFINITY }
       : { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, ...(options.maxLength === undefined ? {} : { maxTextLength: options.maxLength }) });
   collector.throwIfAny();
   const scenario = deepFreeze(structuredClone(raw) as Scenario);
+  // Parsed text passed the check that applying runs (so applying need not run it again) when the parser's depth
+  // limit was no looser than the check's default and the text is too short to hold more values than its
+  // default (every element or key takes a character) or a longer text. An object handed over is not marked:
+  // its clone need not read the same as what was checked (a getter).
+  if (text && (options.maxDepth ?? DEFAULT_MAX_DEPTH) <= DEFAULT_MAX_DEPTH && input.length <= DEFAULT_MAX_VALUES) markShapeChecked(scenario);
   if (budget !== undefined) checkReferences(budget, scenario, options.library);
   return scenario;
 }

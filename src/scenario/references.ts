@@ -5,6 +5,7 @@
  * @internal
  * @packageDocumentation
  */
+import { tally } from '../core/work.js';
 import { produce } from 'immer';
 import { IssueCollector } from '../core/errors.js';
 import { describeValue, isObjectLike, type OptionCheck } from '../core/guard.js';
@@ -34,6 +35,7 @@ export function checkReferences(budget: Budget, scenario: Scenario, library: Sce
   const collector = new IssueCollector();
   const { steps } = resolveSteps(budget, scenario, library, collector);
   collector.throwIfAny();
+  tally('applyScenario');
   let engine: ChangeEngine | undefined;
   produce(budget, (draft) => {
     dropExpectations(draft);

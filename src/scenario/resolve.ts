@@ -1,8 +1,10 @@
+import { tally } from '../core/work.js';
 import type { NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, Path } from '../core/errors.js';
 import { unitFactor, type Budget } from '../model/budget.js';
 import { checkScenarioShape } from './shape.js';
+import { isShapeChecked } from './checked.js';
 import type { Change, Scenario, ScenarioLibrary, ScenarioRounding } from './types.js';
 
 /** Default rounding of computed amounts: cents, half-up. @category Scenarios */
@@ -72,7 +74,11 @@ export function resolveSteps(budget: Budget, scenario: Scenario, library: Scenar
   let prefix: Path = [];
   while (current !== undefined) {
     const before = collector.issues.length;
-    checkScenarioShape(current, collector, prefix);
+    // a scenario loadScenario read and checked as strictly is not checked again
+    if (!isShapeChecked(current)) {
+      tally('scenarioShape');
+      checkScenarioShape(current, collector, prefix);
+    }
     if (collector.issues.length > before) return { steps: [], chain: [] };
     seen.add(current.id);
     visited.add(current);

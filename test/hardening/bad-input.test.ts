@@ -6,7 +6,7 @@ import { BAD_AMOUNTS } from '../../src/testing/index.js';
 import { Dec } from '../../src/core/decimal.js';
 import { allocateRounded } from '../../src/report/allocate.js';
 import { readYearTable } from '../../src/document/csv.js';
-import { applyScenario } from '../../src/scenario/apply.js';
+import { applyScenario } from '../../src/evaluate/apply-scenario.js';
 import type { Change, Scenario, ScenarioLibrary } from '../../src/scenario/types.js';
 import type { ScenarioResult } from '../../src/scenario/apply.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';

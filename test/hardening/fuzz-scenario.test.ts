@@ -7,7 +7,7 @@ import { countWork } from '../../src/core/work.js';
 import { loadBudget } from '../../src/evaluate/load.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { withTargets } from '../../src/validate/with-targets.js';
-import { applyScenario } from '../../src/scenario/apply.js';
+import { applyScenario } from '../../src/evaluate/apply-scenario.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario, ScenarioLibrary } from '../../src/scenario/types.js';
 import { badAmountArb } from '../../src/testing/index.js';

@@ -8,7 +8,7 @@ import { budgetToJson } from '../../src/validate/serialize.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { withCover } from '../../src/validate/with-cover.js';
 import { evaluateCover } from '../../src/evaluate/cover.js';
-import { applyScenario } from '../../src/scenario/apply.js';
+import { applyScenario } from '../../src/evaluate/apply-scenario.js';
 import type { Change } from '../../src/scenario/types.js';
 import { microsToPlain, plainToMicros } from '../../src/testing/index.js';
 

@@ -8,7 +8,7 @@ import { IssueCollector, MeerjarenError } from '../../src/core/errors.js';
 import { countWork } from '../../src/core/work.js';
 import { DEFAULT_MAX_DEPTH, checkShape } from '../../src/document/json.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { applyScenario } from '../../src/scenario/apply.js';
+import { applyScenario } from '../../src/evaluate/apply-scenario.js';
 import { seedBudget } from '../helpers.js';
 
 /** Bugs found while hardening, one test each, so they stay fixed. */

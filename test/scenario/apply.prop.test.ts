@@ -3,7 +3,7 @@ import { applyPatches } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { budgetToJson } from '../../src/validate/serialize.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
-import { applyScenario } from '../../src/scenario/apply.js';
+import { applyScenario } from '../../src/evaluate/apply-scenario.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { Dec, isDecimal } from '../../src/core/decimal.js';
 import type { Evaluation } from '../../src/evaluate/evaluate.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { applyPatches } from 'immer';
 import { describe, expect, it } from 'vitest';
 import { Dec, isDecimal } from '../../src/core/decimal.js';
-import { applyScenario } from '../../src/scenario/apply.js';
+import { applyScenario } from '../../src/evaluate/apply-scenario.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { budgetAndItemScenarioArb } from './cover-arbitraries.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
-import { applyScenario, explain, loadScenario, type Scenario } from '../../src/scenario/index.js';
+import { explain, loadScenario, type Scenario } from '../../src/scenario/index.js';
+import { applyScenario } from '../../src/evaluate/apply-scenario.js';
 import { issuesOf, seedBudget } from '../helpers.js';
 
 const seed = seedBudget('seed000-tb1.json');

@@ -6,7 +6,7 @@
 import { MeerjarenError, IssueCollector, issue, type Path } from '../../core/errors.js';
 import { deepFreeze } from '../../core/freeze.js';
 import type { Budget } from '../../model/budget.js';
-import { applyScenario } from '../../scenario/apply.js';
+import { applyScenario } from '../../evaluate/apply-scenario.js';
 import type { Scenario, ScenarioLibrary } from '../../scenario/types.js';
 import { createKernel } from './kernel.js';
 import { planMeta, type MonteCarloPlan } from './plan-data.js';
