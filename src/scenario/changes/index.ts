@@ -122,7 +122,6 @@ export function applyIndexation(ctx: LineContext, indexSteps: readonly { readonl
     return cells;
   };
   // per cell (row and year, in order of first selection) the index steps that select it with their cumulative factor
-  type Entry = { ref: RowRef; year: number; steps: number[]; factors: Decimal[] };
   const perCell: Entry[] = [];
   const byRow = new Map<string, (Entry | undefined)[]>();
   // the rows each tag selector matches: the budget does not change while the index steps are read
@@ -130,37 +129,13 @@ export function applyIndexation(ctx: LineContext, indexSteps: readonly { readonl
   const factorsByRates = new Map<string, (Decimal | undefined)[]>();
   for (const { i, change } of indexSteps) {
     const step = ctx.steps[i]!;
-    const collector = ctx.issues;
-    const rates: { year: number; rate: Decimal }[] = [];
-    let ok = true;
-    for (const [year, raw] of Object.entries(change.rates)) {
-      const y = Number(year);
-      if (y < horizon.from || y > horizon.to) {
-        ctx.issue('year_outside_horizon', [...step.path, 'rates', year], `${year} is outside the horizon ${horizon.from}-${horizon.to}`);
-        ok = false;
-        continue;
-      }
-      const rate = readPercentage(raw, step.format, [...step.path, 'rates', year], collector);
-      if (rate === undefined) ok = false;
-      else rates.push({ year: y, rate });
-    }
-    if (!ok) continue;
+    const rates = readRates(ctx, change, step);
+    if (rates === undefined) continue;
     const rows = select(ctx, change, step, walks);
     if (change.links !== undefined && change.requireLinked !== false) {
       checkLinkedIndexation(change.links, rows.map((r) => ({ id: r.id, line: r.line.id })), (id) => ctx.find(id) !== undefined, step.path, (c, p, m) => ctx.issue(c, p, m));
     }
-    // the factor of each year depends on the rates alone: changes with the same rates share them
-    const ratesKey = rates.map((r) => `${r.year}:${r.rate.toString()}`).join(',');
-    let yearFactors = factorsByRates.get(ratesKey);
-    if (yearFactors === undefined) {
-      const multipliers = rates.map((r) => ({ year: r.year, multiplier: HUNDREDTH.times(r.rate.plus(100)) }));
-      yearFactors = years.map((year) => {
-        let factor: Decimal = new Exact(1);
-        for (const r of multipliers) if (r.year <= year) factor = factor.times(r.multiplier);
-        return factor.eq(1) ? undefined : factor;
-      });
-      factorsByRates.set(ratesKey, yearFactors);
-    }
+    const yearFactors = factorsOf(rates, years, factorsByRates);
     const cells = rows.map(snapshot);
     years.forEach((year, y) => {
       const factor = yearFactors[y];
@@ -178,6 +153,58 @@ export function applyIndexation(ctx: LineContext, indexSteps: readonly { readonl
       });
     });
   }
+  writeIndexed(ctx, perCell);
+}
+
+/** A cell selected by index changes: the steps that select it, each with its cumulative factor in the cell's year. */
+interface Entry {
+  readonly ref: RowRef;
+  readonly year: number;
+  readonly steps: number[];
+  readonly factors: Decimal[];
+}
+
+/** The rates of an index change by year, as percentages; undefined (with issues) when one is bad. */
+function readRates(ctx: LineContext, change: IndexChange, step: ChangeStep): { year: number; rate: Decimal }[] | undefined {
+  const horizon = ctx.draft.horizon;
+  const collector = ctx.issues;
+  const rates: { year: number; rate: Decimal }[] = [];
+  let ok = true;
+  for (const [year, raw] of Object.entries(change.rates)) {
+    const y = Number(year);
+    if (y < horizon.from || y > horizon.to) {
+      ctx.issue('year_outside_horizon', [...step.path, 'rates', year], `${year} is outside the horizon ${horizon.from}-${horizon.to}`);
+      ok = false;
+      continue;
+    }
+    const rate = readPercentage(raw, step.format, [...step.path, 'rates', year], collector);
+    if (rate === undefined) ok = false;
+    else rates.push({ year: y, rate });
+  }
+  return ok ? rates : undefined;
+}
+
+/**
+ * The cumulative factor of each year of the horizon (undefined where it is 1): the factor of a year depends on the
+ * rates alone, so changes with the same rates share them (`cache`).
+ */
+function factorsOf(rates: readonly { year: number; rate: Decimal }[], years: readonly number[], cache: Map<string, (Decimal | undefined)[]>): (Decimal | undefined)[] {
+  const ratesKey = rates.map((r) => `${r.year}:${r.rate.toString()}`).join(',');
+  let yearFactors = cache.get(ratesKey);
+  if (yearFactors === undefined) {
+    const multipliers = rates.map((r) => ({ year: r.year, multiplier: HUNDREDTH.times(r.rate.plus(100)) }));
+    yearFactors = years.map((year) => {
+      let factor: Decimal = new Exact(1);
+      for (const r of multipliers) if (r.year <= year) factor = factor.times(r.multiplier);
+      return factor.eq(1) ? undefined : factor;
+    });
+    cache.set(ratesKey, yearFactors);
+  }
+  return yearFactors;
+}
+
+/** Writes every indexed cell once, and traces each index step of it. */
+function writeIndexed(ctx: LineContext, perCell: readonly Entry[]): void {
   // cells selected by the same index steps in the same year share their running products: each product is
   // computed once, then every cell is multiplied by it and rounded once per step, as before
   const products = new Map<string, RunningProduct>();
@@ -199,6 +226,10 @@ export function applyIndexation(ctx: LineContext, indexSteps: readonly { readonl
   }
 }
 
+/**
+ * The rows an index change selects, lines first, then rows matching the tags in budget order.
+ * @param walks - rows matched by each tag selector so far (valid while the budget does not change)
+ */
 function select(ctx: LineContext, change: IndexChange, step: ChangeStep, walks: Map<string, RowRef[]>): RowRef[] {
   const rows: RowRef[] = [];
   const seen = new Set<string>();
