@@ -7,7 +7,7 @@ import type { Budget, Cell, Nature } from '../model/budget.js';
 import { readScenarioAmount, resolveYears } from './values.js';
 import type { Step } from './resolve.js';
 import { ItemEditor, type ItemTrace } from './cover-targets.js';
-import type { ScenarioAmount, YearSelection } from './changes/common.js';
+import type { EstimateRangeResult, ScenarioAmount, YearSelection } from './changes/common.js';
 import type { DLine, LineContext, Mode, RowRef, TraceEntry } from './changes/context.js';
 import { cellKey, isAmount, quiet } from './changes/cells.js';
 import { kindOf } from './changes/registry.js';
@@ -16,7 +16,6 @@ import { applyIndexation, type IndexChange } from './changes/index.js';
 export type { TraceEntry } from './changes/context.js';
 export type { EstimateRangeResult } from './changes/common.js';
 export { isAmount } from './changes/cells.js';
-import type { EstimateRangeResult } from './changes/common.js';
 
 /** Two changes that touch the same cell in a way whose result depends on their order (conflict). @category Scenarios */
 export interface ChangeConflict {
@@ -44,8 +43,14 @@ export class ChangeEngine implements LineContext {
   readonly trace: TraceEntry[] = [];
   readonly ranges: EstimateRangeResult[] = [];
   readonly conflicts: ChangeConflict[] = [];
+  /** Flattened indices of the index changes, applied after every level change. */
   readonly deferred: number[] = [];
+  /**
+   * The exact, unrounded value of cells whose latest write was a percentage (`mul`), so that the next percentage
+   * of the cell multiplies it rather than the rounded amount; any other write forgets it.
+   */
   readonly exact = new Map<string, Decimal>();
+  /** The nature each row was last set to by a set-nature change, and by which step. */
   readonly natures = new Map<string, { nature: Nature; step: number }>();
   /** Edits of cover and savings targets, in application order. */
   readonly items: ItemTrace[] = [];

@@ -1,7 +1,6 @@
 import { Dec, type Decimal } from '../../core/decimal.js';
 import { issue } from '../../core/errors.js';
-import type { NumberInput } from './common.js';
-import { ONE, TOLERANCE_DEC, checkFields, exactValue, isRecord, readNumber, type DistributionKindEntry } from './common.js';
+import { ONE, TOLERANCE_DEC, checkFields, exactValue, isRecord, readNumber, type DistributionKindEntry, type NumberInput } from './common.js';
 
 /** One outcome of a discrete distribution. @category Uncertainty */
 export interface DiscreteChoice {

@@ -1,6 +1,5 @@
 import type { Decimal } from '../../core/decimal.js';
-import type { NumberInput } from './common.js';
-import { constant, exactValue, type DistributionKindEntry } from './common.js';
+import { constant, exactValue, type DistributionKindEntry, type NumberInput } from './common.js';
 
 /** A certain value (vaste waarde): every draw is `value`. @category Uncertainty */
 export interface FixedDistribution {

@@ -1,8 +1,7 @@
 import type { Decimal } from '../../core/decimal.js';
 import { issue } from '../../core/errors.js';
-import type { NumberInput } from './common.js';
 import { detExp, detLog } from '../random.js';
-import { checkOrder, constant, exactValue, toFloat, type DistributionKindEntry } from './common.js';
+import { checkOrder, constant, exactValue, toFloat, type DistributionKindEntry, type NumberInput } from './common.js';
 
 /** Normal, truncated to [low, high] (afgekapte normale verdeling). @category Uncertainty */
 export interface NormalDistribution {

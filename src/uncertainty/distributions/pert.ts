@@ -1,7 +1,6 @@
 import { Dec, type Decimal } from '../../core/decimal.js';
-import type { NumberInput, Sampler } from './common.js';
 import { detLog } from '../random.js';
-import { ONE, checkOrder, constant, exactValue, toFloat, type DistributionKindEntry } from './common.js';
+import { ONE, checkOrder, constant, exactValue, toFloat, type DistributionKindEntry, type NumberInput, type Sampler } from './common.js';
 
 /**
  * (Modified) PERT: a Beta distribution scaled to [low, high] with mode `likely` (PERT-verdeling).

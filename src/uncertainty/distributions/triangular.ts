@@ -1,6 +1,5 @@
 import type { Decimal } from '../../core/decimal.js';
-import type { NumberInput } from './common.js';
-import { HUNDRED, ONE, checkOrder, constant, exactValue, type DistributionKindEntry } from './common.js';
+import { HUNDRED, ONE, checkOrder, constant, exactValue, type DistributionKindEntry, type NumberInput } from './common.js';
 
 /** Triangular with mode `likely` (driehoeksverdeling). @category Uncertainty */
 export interface TriangularDistribution {

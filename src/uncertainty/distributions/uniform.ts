@@ -1,6 +1,5 @@
 import type { Decimal } from '../../core/decimal.js';
-import type { NumberInput } from './common.js';
-import { checkOrder, constant, exactValue, toFloat, type DistributionKindEntry } from './common.js';
+import { checkOrder, constant, exactValue, toFloat, type DistributionKindEntry, type NumberInput } from './common.js';
 
 /** Uniform between `low` and `high` (uniforme verdeling). @category Uncertainty */
 export interface UniformDistribution {
