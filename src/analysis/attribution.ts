@@ -7,7 +7,7 @@ import { APPLY_OPTIONS, applySteps, runScenario, scenarioArguments, type ApplyOp
 import { arrayOf, decimal, integer, requireArgument, text } from '../core/guard.js';
 import type { Step } from '../scenario/resolve.js';
 import type { ChangeKind, Scenario, ScenarioLibrary } from '../scenario/types.js';
-import { ownValue } from '../core/records.js';
+import { kindOf } from '../scenario/changes/registry.js';
 
 /** Options of {@link attributeDifference}. @category Analysis */
 export interface AttributionOptions extends ApplyOptions {
@@ -320,38 +320,7 @@ function lineIndex(baseline: Budget, steps: readonly Step[]): { line: Map<string
   return { line, tags };
 }
 
-/** The lines a change may affect in any coalition of changes. */
+/** The lines a change may affect in any coalition of changes (each kind says so in its own file). */
 function footprint(step: Step, index: ReturnType<typeof lineIndex>): string[] {
-  const of = (id: string): string => index.line.get(id) ?? id;
-  const change = step.change;
-  switch (change.kind) {
-    case 'set-amount':
-    case 'estimate-pm':
-    case 'drop-line':
-    case 'set-nature':
-      return [of(change.line)];
-    case 'add-line':
-      // where it goes depends on the line it follows, which an earlier change may add, move or drop
-      return change.after === undefined ? [change.line.id] : [change.line.id, of(change.after)];
-    case 'move-amount':
-      return [of(change.from), of(change.to)];
-    case 'index': {
-      const out = (change.select.lines ?? []).map(of);
-      const wanted = change.select.tags;
-      if (wanted !== undefined) {
-        for (const entry of index.tags) {
-          if (entry.tags.some((t) => Object.entries(wanted).every(([k, v]) => ownValue(t, k) === v))) out.push(entry.line);
-        }
-      }
-      return out;
-    }
-    case 'add-claim':
-    case 'set-claim':
-    case 'drop-claim':
-    case 'set-capacity':
-    case 'set-reserve-opening':
-    case 'set-target-path':
-    case 'set-realisation':
-      return []; // cover and targets never change a line's amounts
-  }
+  return kindOf(step.change.kind).footprint(step.change, index);
 }

@@ -2,7 +2,7 @@ import { readAmount, type NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, Path } from '../core/errors.js';
 import type { Horizon } from '../core/horizon.js';
-import type { YearSelection } from './types.js';
+import type { YearSelection } from './changes/common.js';
 
 const ONE = new Dec(1);
 

@@ -1,0 +1,21 @@
+import type { FixedDistribution } from './fixed.js';
+import type { UniformDistribution } from './uniform.js';
+import type { TriangularDistribution } from './triangular.js';
+import type { PertDistribution } from './pert.js';
+import type { NormalDistribution } from './normal.js';
+import type { DiscreteDistribution } from './discrete.js';
+
+/** A distribution spec (kansverdeling): plain, JSON-serialisable data. @category Uncertainty */
+export type DistributionSpec =
+  | FixedDistribution
+  | UniformDistribution
+  | TriangularDistribution
+  | PertDistribution
+  | NormalDistribution
+  | DiscreteDistribution;
+
+/** The kinds of distribution, in documentation order. @category Uncertainty */
+export const DISTRIBUTION_KINDS = Object.freeze(['fixed', 'uniform', 'triangular', 'pert', 'normal', 'discrete'] as const);
+
+/** A distribution kind. @category Uncertainty */
+export type DistributionKind = DistributionSpec['kind'];
