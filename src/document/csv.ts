@@ -199,34 +199,7 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
   const h = grid.findIndex((row) => row.some((cell) => YEAR.test(cell)));
   if (h < 0) fail('missing_field', ['row', 0, 'column', 0], 'no header row with years ("2025") found');
   const header = grid[h] ?? [];
-  const years: number[] = [];
-  const yearColumns: number[] = [];
-  let idColumn: number | undefined;
-  let labelColumn: number | undefined;
-  // columns with a header that is neither a year, the id nor the label: a set, since every cell is looked up
-  const others = new Set<number>();
-  const seen = new Map<string, number>();
-  header.forEach((name, c) => {
-    const key = name.toLowerCase();
-    if (FORBIDDEN.has(key)) {
-      issues.add('forbidden_key', cellAt(h, c), `${place(h, c)}: "${name}" cannot be a header`);
-      return;
-    }
-    if (key !== '' && seen.has(key)) {
-      const code = YEAR.test(name) ? 'duplicate_year' : 'duplicate_key';
-      issues.add(code, cellAt(h, c), `${place(h, c)}: "${name}" is also the header of column ${(seen.get(key) ?? 0) + 1}`);
-      return;
-    }
-    seen.set(key, c);
-    if (YEAR.test(name)) {
-      const year = Number(name);
-      if (year < 1900 || year > 2200) issues.add('invalid_year', cellAt(h, c), `${place(h, c)}: ${name} is not a plausible year`);
-      years.push(year);
-      yearColumns.push(c);
-    } else if (idColumn === undefined && labelColumn === undefined && ID_HEADER.test(name)) idColumn = c;
-    else if (labelColumn === undefined) labelColumn = c;
-    else others.add(c);
-  });
+  const { years, yearColumns, idColumn, labelColumn, others } = readHeader(header, h, issues, cellAt, place);
   if (labelColumn === undefined) issues.add('missing_field', cellAt(h, 0), `${place(h, 0)}: no label column next to the years`);
 
   const body = grid.slice(h + 1).map((cells, i) => ({ r: h + 1 + i, cells }));
@@ -318,6 +291,45 @@ function decideLocale(
     issues.add('ambiguous_amount', cellAt(r, c), `${place(r, c)}: this number reads differently in Dutch and English; pass the locale`);
   }
   return ambiguous.length > 0 ? undefined : 'nl';
+}
+
+/** The columns of the header row `h`: the years, the id and label columns, and the columns with another header. */
+function readHeader(
+  header: readonly string[],
+  h: number,
+  issues: IssueCollector,
+  cellAt: (r: number, c: number) => Path,
+  place: (r: number, c: number) => string,
+): { years: number[]; yearColumns: number[]; idColumn: number | undefined; labelColumn: number | undefined; others: Set<number> } {
+  const years: number[] = [];
+  const yearColumns: number[] = [];
+  let idColumn: number | undefined;
+  let labelColumn: number | undefined;
+  // columns with a header that is neither a year, the id nor the label: a set, since every cell is looked up
+  const others = new Set<number>();
+  const seen = new Map<string, number>();
+  header.forEach((name, c) => {
+    const key = name.toLowerCase();
+    if (FORBIDDEN.has(key)) {
+      issues.add('forbidden_key', cellAt(h, c), `${place(h, c)}: "${name}" cannot be a header`);
+      return;
+    }
+    if (key !== '' && seen.has(key)) {
+      const code = YEAR.test(name) ? 'duplicate_year' : 'duplicate_key';
+      issues.add(code, cellAt(h, c), `${place(h, c)}: "${name}" is also the header of column ${(seen.get(key) ?? 0) + 1}`);
+      return;
+    }
+    seen.set(key, c);
+    if (YEAR.test(name)) {
+      const year = Number(name);
+      if (year < 1900 || year > 2200) issues.add('invalid_year', cellAt(h, c), `${place(h, c)}: ${name} is not a plausible year`);
+      years.push(year);
+      yearColumns.push(c);
+    } else if (idColumn === undefined && labelColumn === undefined && ID_HEADER.test(name)) idColumn = c;
+    else if (labelColumn === undefined) labelColumn = c;
+    else others.add(c);
+  });
+  return { years, yearColumns, idColumn, labelColumn, others };
 }
 
 /** Spreadsheet column name: 0 -> A, 26 -> AA. */

@@ -1,7 +1,8 @@
-import type { Decimal, RoundingMode } from '../core/decimal.js';
+import type { RoundingMode } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
-import { isPm, type Budget, type Nature, type YearValues } from '../model/budget.js';
-import { MAX_DECIMALS, MAX_SAFE_UNITS, fractionPlaces, splitAmount, toUnits } from './units.js';
+import type { Budget } from '../model/budget.js';
+import { MAX_DECIMALS, MAX_SAFE_UNITS } from './units.js';
+import { absoluteSumOf, layOut, unitCells } from './cells.js';
 import { integer, oneOf, readOptions } from '../core/guard.js';
 import { requireBudget } from '../validate/admit.js';
 import { ROUNDING } from '../validate/result-checks.js';
@@ -40,10 +41,7 @@ export interface CompileOptions {
   readonly rounding?: RoundingMode;
 }
 
-/** Bit of {@link CompiledBudget.flags}: the cell has a value (an amount or pm). */
-export const FILLED = 1;
-/** Bit of {@link CompiledBudget.flags}: the cell is a pm post. */
-export const PM_FLAG = 2;
+export { FILLED, PM_FLAG } from './cells.js';
 
 /**
  * A budget compiled into dense arrays (gecompileerde begroting): one row per line (its own row) and per
@@ -149,99 +147,10 @@ export function compileValidBudget(budget: Budget, options: CompileOptions = {})
   const yearIndex = new Map<number, number>();
   years.forEach((y, i) => yearIndex.set(y, i));
 
-  let rowCount = 0;
-  for (const section of budget.sections) for (const line of section.lines) rowCount += 1 + line.components.length;
-  const rowIds: string[] = [];
-  const rowLine = new Int32Array(rowCount);
-  const rowStructural = new Uint8Array(rowCount);
-  const lineIds: string[] = [];
-  const lineSectionList: number[] = [];
-  const lineFirstRowList: number[] = [];
-  const sectionIds: string[] = [];
-  const sectionFirstLineList: number[] = [];
-  // The amounts of the horizon, dense by cell, each read once: as whole euros and a fraction word when it is
-  // below 10^15 (`split`), else kept for the exact text conversion. pm posts are flagged right away.
-  const cellCount = rowCount * yearCount;
-  const amounts = new Array<Decimal | undefined>(cellCount).fill(undefined);
-  const split = new Uint8Array(cellCount);
-  const wholes = new Float64Array(cellCount);
-  const fractions = new Float64Array(cellCount);
-  const flags = new Uint8Array(cellCount);
-  let decimals = minDecimals;
-  const addRow = (id: string, nature: Nature, values: YearValues, l: number): void => {
-    const r = rowIds.length;
-    rowIds.push(id);
-    rowLine[r] = l;
-    rowStructural[r] = nature === 'structural' ? 1 : 0;
-    const base = r * yearCount;
-    for (const key in values) {
-      const cell = values[key]!;
-      const pm = isPm(cell);
-      const y = yearIndex.get(Number(key));
-      if (y === undefined) {
-        // every amount counts for the unit, also one outside the horizon
-        if (!pm) decimals = Math.max(decimals, cell.decimalPlaces());
-        continue;
-      }
-      const i = base + y;
-      if (pm) {
-        flags[i] = FILLED | PM_FLAG;
-        continue;
-      }
-      flags[i] = FILLED;
-      amounts[i] = cell;
-      const places = splitAmount(cell, wholes, fractions, i) ? ((split[i] = 1), fractionPlaces(fractions[i]!)) : cell.decimalPlaces();
-      if (places > decimals) decimals = places;
-    }
-  };
-  budget.sections.forEach((section, s) => {
-    sectionIds.push(section.id);
-    sectionFirstLineList.push(lineIds.length);
-    for (const line of section.lines) {
-      const l = lineIds.length;
-      lineIds.push(line.id);
-      lineSectionList.push(s);
-      lineFirstRowList.push(rowIds.length);
-      addRow(line.id, line.nature, line.values, l);
-      for (const component of line.components) addRow(component.id, component.nature, component.values, l);
-    }
-  });
-  lineFirstRowList.push(rowIds.length);
-  sectionFirstLineList.push(lineIds.length);
-  if (decimals > MAX_DECIMALS) {
-    throw new MeerjarenError([issue('invalid_value', [], `an amount has more than ${MAX_DECIMALS} decimals`)]);
-  }
-
-  const floatCells = new Float64Array(cellCount);
-  let wideCells: (number | bigint)[] | undefined;
-  let floatSum = 0;
-  // units = wholes * 10^decimals + fraction / 10^(7 - decimals), both exact (the fraction has at most
-  // `decimals` places) while |wholes| < 10^(15 - decimals), so that the sum stays below 10^15 + 10^6 < 2^53
-  const scale = 10 ** decimals;
-  const shift = 10 ** (7 - decimals);
-  const limit = 10 ** (15 - decimals);
-  for (let i = 0; i < cellCount; i++) {
-    const cell = amounts[i];
-    if (cell === undefined) continue;
-    const whole = wholes[i]!;
-    const u = split[i] === 1 && whole < limit && whole > -limit ? whole * scale + fractions[i]! / shift || 0 : toUnits(cell, decimals);
-    if (typeof u === 'number') {
-      floatCells[i] = u;
-      floatSum += Math.abs(u);
-      if (wideCells !== undefined) wideCells[i] = u;
-    } else {
-      // a cell past 2^53 units: from here on every cell is also kept in a list that holds BigInts
-      wideCells ??= Array.from(floatCells);
-      wideCells[i] = u;
-    }
-  }
-  // The float sum of absolute values is exact while it stays below 2^53; otherwise count exactly.
-  let absoluteSum: bigint;
-  if (wideCells === undefined && floatSum <= MAX_SAFE_UNITS) absoluteSum = BigInt(floatSum);
-  else {
-    absoluteSum = 0n;
-    for (const u of wideCells ?? floatCells) absoluteSum += typeof u === 'bigint' ? (u < 0n ? -u : u) : BigInt(Math.abs(u));
-  }
+  const layout = layOut(budget, yearCount, yearIndex, minDecimals);
+  const { rowIds, lineIds, sectionIds, decimals } = layout;
+  const { floatCells, wideCells, floatSum } = unitCells(layout);
+  const absoluteSum = absoluteSumOf(floatCells, wideCells, floatSum);
   const fits = absoluteSum <= BigInt(MAX_SAFE_UNITS);
   if (!fits && arithmetic === 'float') {
     throw new MeerjarenError([
@@ -256,13 +165,6 @@ export function compileValidBudget(budget: Budget, options: CompileOptions = {})
   let rowIndex: Map<string, number> | undefined;
   let lineIndex: Map<string, number> | undefined;
   let sectionIndex: Map<string, number> | undefined;
-  const indexOf = (ids: readonly string[], keepFirst: boolean): Map<string, number> => {
-    const index = new Map<string, number>();
-    ids.forEach((id, i) => {
-      if (!keepFirst || !index.has(id)) index.set(id, i);
-    });
-    return index;
-  };
 
   const compiled: CompiledBudget = Object.freeze({
     budget,
@@ -271,18 +173,18 @@ export function compileValidBudget(budget: Budget, options: CompileOptions = {})
     decimals,
     rounding,
     wide,
-    rowCount,
+    rowCount: layout.rowCount,
     rowIds: Object.freeze(rowIds),
-    rowLine,
-    rowStructural,
+    rowLine: layout.rowLine,
+    rowStructural: layout.rowStructural,
     lineIds: Object.freeze(lineIds),
-    lineSection: Int32Array.from(lineSectionList),
-    lineFirstRow: Int32Array.from(lineFirstRowList),
+    lineSection: Int32Array.from(layout.lineSectionList),
+    lineFirstRow: Int32Array.from(layout.lineFirstRowList),
     sectionIds: Object.freeze(sectionIds),
-    sectionFirstLine: Int32Array.from(sectionFirstLineList),
+    sectionFirstLine: Int32Array.from(layout.sectionFirstLineList),
     units,
     wideUnits: wide ? Object.freeze(big) : undefined,
-    flags,
+    flags: layout.flags,
     absoluteSum,
     rowOf: (id: string) => (rowIndex ??= indexOf(rowIds, true)).get(id) ?? -1,
     lineOf: (id: string) => (lineIndex ??= indexOf(lineIds, false)).get(id) ?? -1,
@@ -291,4 +193,13 @@ export function compileValidBudget(budget: Budget, options: CompileOptions = {})
   });
   compiledBudgets.add(compiled);
   return compiled;
+}
+
+/** Index of ids by position; with `keepFirst`, a repeated id keeps its first position. */
+function indexOf(ids: readonly string[], keepFirst: boolean): Map<string, number> {
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (!keepFirst || !index.has(id)) index.set(id, i);
+  });
+  return index;
 }

@@ -3,6 +3,7 @@ import { MeerjarenError, issue } from '../core/errors.js';
 import type { Total } from '../model/evaluation.js';
 import { FILLED, PM_FLAG, isCompiledBudget, type CompiledBudget } from './compile.js';
 import { applyRate, type EngineRate } from './rate.js';
+import { countCells, sumFloat, sumWide } from './sums.js';
 import { MAX_SAFE_UNITS, unitsToDecimal } from './units.js';
 import { describeValue } from '../core/guard.js';
 import { fail } from '../core/errors.js';
@@ -145,110 +146,22 @@ export class Engine {
   }
 
   #sumFloat(): void {
-    const c = this.compiled;
-    const Y = c.yearCount;
-    const cells = this.#cells;
-    const lineS = this.#lineS;
-    const lineI = this.#lineI;
-    const rowLine = c.rowLine;
-    const rowStructural = c.rowStructural;
-    lineS.fill(0);
-    lineI.fill(0);
-    for (let r = 0, R = c.rowCount; r < R; r++) {
-      const dst = rowStructural[r] === 1 ? lineS : lineI;
-      const o = r * Y;
-      const b = rowLine[r]! * Y;
-      for (let y = 0; y < Y; y++) dst[b + y]! += cells[o + y]!;
-    }
-    const secS = this.#secS;
-    const secI = this.#secI;
-    secS.fill(0);
-    secI.fill(0);
-    const lineSection = c.lineSection;
-    for (let l = 0, L = c.lineIds.length; l < L; l++) {
-      const o = l * Y;
-      const b = lineSection[l]! * Y;
-      for (let y = 0; y < Y; y++) {
-        secS[b + y]! += lineS[o + y]!;
-        secI[b + y]! += lineI[o + y]!;
-      }
-    }
-    const tabS = this.#tabS;
-    const tabI = this.#tabI;
-    tabS.fill(0);
-    tabI.fill(0);
-    for (let s = 0, S = c.sectionIds.length; s < S; s++) {
-      const o = s * Y;
-      for (let y = 0; y < Y; y++) {
-        tabS[y]! += secS[o + y]!;
-        tabI[y]! += secI[o + y]!;
-      }
-    }
+    sumFloat(this.compiled, this.#cells, { lineS: this.#lineS, lineI: this.#lineI, secS: this.#secS, secI: this.#secI, tabS: this.#tabS, tabI: this.#tabI });
   }
 
   #sumWide(): void {
-    const c = this.compiled;
-    const Y = c.yearCount;
-    const cells = this.#wideCells;
-    const lineS = this.#wLineS.fill(0n);
-    const lineI = this.#wLineI.fill(0n);
-    for (let r = 0; r < c.rowCount; r++) {
-      const dst = c.rowStructural[r] === 1 ? lineS : lineI;
-      const o = r * Y;
-      const b = c.rowLine[r]! * Y;
-      for (let y = 0; y < Y; y++) dst[b + y]! += cells[o + y]!;
-    }
-    const secS = this.#wSecS.fill(0n);
-    const secI = this.#wSecI.fill(0n);
-    for (let l = 0; l < c.lineIds.length; l++) {
-      const b = c.lineSection[l]! * Y;
-      for (let y = 0; y < Y; y++) {
-        secS[b + y]! += lineS[l * Y + y]!;
-        secI[b + y]! += lineI[l * Y + y]!;
-      }
-    }
-    const tabS = this.#wTabS.fill(0n);
-    const tabI = this.#wTabI.fill(0n);
-    for (let s = 0; s < c.sectionIds.length; s++) {
-      for (let y = 0; y < Y; y++) {
-        tabS[y]! += secS[s * Y + y]!;
-        tabI[y]! += secI[s * Y + y]!;
-      }
-    }
+    sumWide(this.compiled, this.#wideCells, { lineS: this.#wLineS, lineI: this.#wLineI, secS: this.#wSecS, secI: this.#wSecI, tabS: this.#wTabS, tabI: this.#wTabI });
   }
 
   #count(): void {
-    const c = this.compiled;
-    const Y = c.yearCount;
-    const flags = this.#flags;
-    const lf = this.#lineFilled.fill(0);
-    const lp = this.#linePm.fill(0);
-    for (let r = 0; r < c.rowCount; r++) {
-      const o = r * Y;
-      const b = c.rowLine[r]! * Y;
-      for (let y = 0; y < Y; y++) {
-        const f = flags[o + y]!;
-        lf[b + y]! += f & FILLED;
-        lp[b + y]! += (f & PM_FLAG) >> 1;
-      }
-    }
-    const sf = this.#secFilled.fill(0);
-    const sp = this.#secPm.fill(0);
-    for (let l = 0; l < c.lineIds.length; l++) {
-      const b = c.lineSection[l]! * Y;
-      for (let y = 0; y < Y; y++) {
-        sf[b + y]! += lf[l * Y + y]!;
-        sp[b + y]! += lp[l * Y + y]!;
-      }
-    }
-    const tf = this.#tabFilled.fill(0);
-    const tp = this.#tabPm.fill(0);
-    for (let s = 0; s < c.sectionIds.length; s++) {
-      for (let y = 0; y < Y; y++) {
-        tf[y]! += sf[s * Y + y]!;
-        tp[y]! += sp[s * Y + y]!;
-      }
-    }
+    countCells(this.compiled, this.#flags, {
+      lineFilled: this.#lineFilled,
+      linePm: this.#linePm,
+      secFilled: this.#secFilled,
+      secPm: this.#secPm,
+      tabFilled: this.#tabFilled,
+      tabPm: this.#tabPm,
+    });
   }
 
   #check(row: number, yearIndex: number): number {

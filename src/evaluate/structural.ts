@@ -4,7 +4,7 @@ import { isPm, type Budget, type Nature, type YearValues } from '../model/budget
 import { evaluate, type Evaluation } from './evaluate.js';
 import { evaluateCover, type CoverEvaluation } from './cover.js';
 import { evaluateTargets, type TargetsEvaluation } from './targets.js';
-import { reserveMutations } from './reserves.js';
+import { reserveMutations, type ReserveMutationsYear } from './reserves.js';
 import { ownValue } from '../core/records.js';
 import { integer, readOptions } from '../core/guard.js';
 import { MAX_HORIZON_YEARS } from '../core/horizon.js';
@@ -131,7 +131,25 @@ export function structuralBalance(budget: Budget, options: StructuralBalanceOpti
   const years = budget.horizon.years;
   const mutations = reserveMutations(budget, cover);
   const warnings: BalanceWarning[] = [];
+  const items = incidentalItems(budget, cover, threshold, warnings);
+  const perYear = balanceYears(years, evaluation, mutations, items);
 
+  const firstYear = Math.min(Math.max(budget.horizon.budgetYear, budget.horizon.from), budget.horizon.to);
+  const lastYear = Math.min(budget.horizon.budgetYear + 3, budget.horizon.to);
+  const verdict: BalanceVerdict = perYear[firstYear]?.structurallyBalanced ? 'first-year' : perYear[lastYear]?.structurallyBalanced ? 'last-year' : 'not-in-balance';
+  const mjb = years.filter((y) => y >= firstYear && y <= lastYear);
+  warnings.push(...realismWarnings(budget, cover, targets, perYear, mjb));
+
+  return deepFreeze({ years, perYear, incidentalItems: items, firstYear, lastYear, verdict, incidentalThreshold: threshold, warnings });
+}
+
+/**
+ * The incidental items (overzicht incidentele baten en lasten): every row marked incidental, and the mutations of
+ * incidental reserves outside the table; an `incidental_too_long` warning for a row with amounts in more than
+ * `threshold` years.
+ */
+function incidentalItems(budget: Budget, cover: CoverEvaluation, threshold: number, warnings: BalanceWarning[]): IncidentalItem[] {
+  const years = budget.horizon.years;
   const items: IncidentalItem[] = [];
   const addItem = (id: string, title: string, values: YearValues, nature: Nature): void => {
     if (nature !== 'incidental') return;
@@ -166,6 +184,16 @@ export function structuralBalance(budget: Budget, options: StructuralBalanceOpti
     if (Object.keys(ys).length > 0) items.push({ id: `reserve:${source.id}`, title: `Mutatie ${source.title}`, years: ys });
   }
 
+  return items;
+}
+
+/** The saldo, incidental and structural saldo of each year. */
+function balanceYears(
+  years: readonly number[],
+  evaluation: Evaluation,
+  mutations: Readonly<Record<string, ReserveMutationsYear>>,
+  items: readonly IncidentalItem[],
+): Record<string, BalanceYear> {
   const perYear: Record<string, BalanceYear> = {};
   for (const year of years) {
     const y = String(year);
@@ -196,11 +224,23 @@ export function structuralBalance(budget: Budget, options: StructuralBalanceOpti
     };
   }
 
-  const firstYear = Math.min(Math.max(budget.horizon.budgetYear, budget.horizon.from), budget.horizon.to);
-  const lastYear = Math.min(budget.horizon.budgetYear + 3, budget.horizon.to);
-  const verdict: BalanceVerdict = perYear[firstYear]?.structurallyBalanced ? 'first-year' : perYear[lastYear]?.structurallyBalanced ? 'last-year' : 'not-in-balance';
+  return perYear;
+}
 
-  const mjb = years.filter((y) => y >= firstYear && y <= lastYear);
+/**
+ * Warnings on whether the balance is reeel, in this order: pm posts and unfilled targets in the MJB years,
+ * structural cost on incidental money, reserve mutations not in the row they are booked in and references to
+ * rows a scenario dropped, withdrawals from structural reserves.
+ */
+function realismWarnings(
+  budget: Budget,
+  cover: CoverEvaluation,
+  targets: TargetsEvaluation,
+  perYear: Readonly<Record<string, BalanceYear>>,
+  mjb: readonly number[],
+): BalanceWarning[] {
+  const years = budget.horizon.years;
+  const warnings: BalanceWarning[] = [];
   const pmLines = new Map<string, number[]>();
   for (const year of mjb) for (const id of perYear[year]?.pm ?? []) pmLines.set(id, [...(pmLines.get(id) ?? []), year]);
   for (const [id, ys] of pmLines) warnings.push({ code: 'pm_post', id, years: ys, message: `${id} has a pm post in ${ys.join(', ')}: the balance is not complete` });
@@ -247,5 +287,5 @@ export function structuralBalance(budget: Budget, options: StructuralBalanceOpti
     if (ys.length > 0) warnings.push({ code: 'reserve_withdrawal_structural', id: source.id, years: ys, message: `withdrawals from the reserve ${source.id} are counted as structural` });
   }
 
-  return deepFreeze({ years, perYear, incidentalItems: items, firstYear, lastYear, verdict, incidentalThreshold: threshold, warnings });
+  return warnings;
 }

@@ -35,10 +35,8 @@ export function renderText(table: Table, presentation?: Presentation): string {
     cells: hasFigures(row) ? row.cells.map((cell) => formatResolvedCell(cell, p)) : [],
   }));
   const header = rounded.labelHeader ?? '';
-  const labelWidth = Math.max(width(header), ...body.filter((b) => b.row.kind !== 'note').map((b) => width(b.label)));
-  const widths = rounded.columns.map((column, j) =>
-    Math.max(width(column.label), ...body.map((b) => width(b.cells[j] ?? ''))),
-  );
+  const labelWidth = widest(width(header), body.filter((b) => b.row.kind !== 'note').map((b) => b.label));
+  const widths = rounded.columns.map((column, j) => widest(width(column.label), body.map((b) => b.cells[j] ?? '')));
   const runs = groupRuns(rounded.columns);
   for (const run of runs) {
     const span = spanWidth(widths, run.first, run.last);
@@ -73,6 +71,17 @@ function hasFigures(row: TableRow): boolean {
   if (row.kind === 'heading') return false;
   if (row.kind === 'note') return row.cells.some((cell) => cell.amount !== undefined || cell.pm);
   return true;
+}
+
+/**
+ * The width of the widest text, at least `least`. A loop, not `Math.max(...widths)`: spreading 250,000 rows
+ * into one call overflows the stack (RangeError).
+ * @internal
+ */
+export function widest(least: number, texts: readonly string[]): number {
+  let most = least;
+  for (const text of texts) most = Math.max(most, width(text));
+  return most;
 }
 
 /** Characters as a reader counts them (code points; labels are precomposed text). */

@@ -9,7 +9,7 @@ import type { Budget } from '../model/budget.js';
 import type { CompiledBudget } from '../engine/compile.js';
 import { unitsToDecimal } from '../engine/units.js';
 import type { DistributionSpec } from './distribution.js';
-import { createKernel, planMeta, type TargetSpec, type UncertainInput } from './montecarlo.js';
+import { createKernel, planMeta, type MonteCarloPlan, type PlanMeta, type TargetSpec, type UncertainInput } from './montecarlo.js';
 import { MAX_INPUTS, MAX_TARGETS, TARGET_SPEC, INPUT_SPEC, buildPlan, requireRunBudget } from './montecarlo/plan.js';
 import { arrayOf, describeValue, integer, isObjectLike, object, requireObject, requireOptions, type OptionCheck } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
@@ -181,25 +181,7 @@ export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions
   const { compiled } = meta;
   const y = compiled.yearIndexOf(options.year);
   if (y < 0) throw new MeerjarenError([issue('year_outside_horizon', ['year'], `${String(options.year)} is outside the horizon`)]);
-  const Y = plan.yearCount;
-  let offset: number;
-  let sign = 1;
-  let shift = 0;
-  if (measure === 'saldo') offset = y;
-  else if (measure === 'structural') offset = Y + y;
-  else if (measure === 'uncovered') offset = (2 + plan.targetCount + plan.savingsCount) * Y + y;
-  else if ('savingsGap' in measure) {
-    const t = meta.savingsTargets.findIndex((target) => target.id === measure.savingsGap);
-    if (t < 0) throw new MeerjarenError([issue('unknown_reference', ['measure', 'savingsGap'], `no savings target "${measure.savingsGap}"`)]);
-    offset = (2 + plan.targetCount + t) * Y + y;
-    // gap = path - realised
-    sign = -1;
-    shift = unitsOf(meta.savingsPath[t]![y]!, compiled.decimals);
-  } else {
-    const t = (options.targets ?? []).findIndex((target) => target.id === measure.target);
-    if (t < 0) throw new MeerjarenError([issue('unknown_reference', ['measure', 'target'], `no target "${measure.target}"`)]);
-    offset = (2 + t) * Y + y;
-  }
+  const { offset, sign, shift } = measureCell(measure, plan, meta, y, options.targets ?? []);
   const inputs = meta.inputs;
   const points = inputs.map((input) => distributionPoints(input.distribution));
   const toValue = (input: UncertainInput, value: Decimal): number =>
@@ -215,7 +197,56 @@ export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions
   const d = compiled.decimals;
   const baseline = measureWith(central);
 
-  // one bar per group of correlated inputs, or per input
+  const bars = barsOf(inputs);
+  const values = new Float64Array(central.length);
+  const rows = bars.map((bar, order) => {
+    values.set(central);
+    for (const j of bar.members) values[j] = toValue(inputs[j]!, points[j]!.low);
+    const low = measureWith(values);
+    values.set(central);
+    for (const j of bar.members) values[j] = toValue(inputs[j]!, points[j]!.high);
+    const high = measureWith(values);
+    return { order, swing: Math.abs(high - low), row: { id: bar.id, label: bar.label, inputs: bar.members.map((j) => inputs[j]!.id), atLow: unitsToDecimal(low, d), atHigh: unitsToDecimal(high, d), swing: unitsToDecimal(Math.abs(high - low), d) } };
+  });
+  rows.sort((a, b) => b.swing - a.swing || a.order - b.order);
+  return deepFreeze({ year: options.year, measure, baseline: unitsToDecimal(baseline, d), rows: rows.map((r) => r.row) });
+}
+
+/**
+ * Where the measured figure sits in the kernel's output for year index `y`, and how to read it: the figure is
+ * `shift + sign * out[offset]` (a savings gap is the path less what is realised).
+ */
+function measureCell(
+  measure: TornadoMeasure,
+  plan: MonteCarloPlan,
+  meta: PlanMeta,
+  y: number,
+  targets: readonly TargetSpec[],
+): { offset: number; sign: number; shift: number } {
+  const Y = plan.yearCount;
+  let offset: number;
+  let sign = 1;
+  let shift = 0;
+  if (measure === 'saldo') offset = y;
+  else if (measure === 'structural') offset = Y + y;
+  else if (measure === 'uncovered') offset = (2 + plan.targetCount + plan.savingsCount) * Y + y;
+  else if ('savingsGap' in measure) {
+    const t = meta.savingsTargets.findIndex((target) => target.id === measure.savingsGap);
+    if (t < 0) throw new MeerjarenError([issue('unknown_reference', ['measure', 'savingsGap'], `no savings target "${measure.savingsGap}"`)]);
+    offset = (2 + plan.targetCount + t) * Y + y;
+    // gap = path - realised
+    sign = -1;
+    shift = unitsOf(meta.savingsPath[t]![y]!, meta.compiled.decimals);
+  } else {
+    const t = targets.findIndex((target) => target.id === measure.target);
+    if (t < 0) throw new MeerjarenError([issue('unknown_reference', ['measure', 'target'], `no target "${measure.target}"`)]);
+    offset = (2 + t) * Y + y;
+  }
+  return { offset, sign, shift };
+}
+
+/** One bar per group of correlated inputs, or per input, in the order of the inputs. */
+function barsOf(inputs: readonly UncertainInput[]): { id: string; label: string; members: number[] }[] {
   const bars: { id: string; label: string; members: number[] }[] = [];
   const byGroup = new Map<string, { id: string; label: string; members: number[] }>();
   inputs.forEach((input, j) => {
@@ -230,16 +261,5 @@ export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions
       bars.push(bar);
     } else bars.push({ id: input.id, label: input.label ?? input.id, members: [j] });
   });
-  const values = new Float64Array(central.length);
-  const rows = bars.map((bar, order) => {
-    values.set(central);
-    for (const j of bar.members) values[j] = toValue(inputs[j]!, points[j]!.low);
-    const low = measureWith(values);
-    values.set(central);
-    for (const j of bar.members) values[j] = toValue(inputs[j]!, points[j]!.high);
-    const high = measureWith(values);
-    return { order, swing: Math.abs(high - low), row: { id: bar.id, label: bar.label, inputs: bar.members.map((j) => inputs[j]!.id), atLow: unitsToDecimal(low, d), atHigh: unitsToDecimal(high, d), swing: unitsToDecimal(Math.abs(high - low), d) } };
-  });
-  rows.sort((a, b) => b.swing - a.swing || a.order - b.order);
-  return deepFreeze({ year: options.year, measure, baseline: unitsToDecimal(baseline, d), rows: rows.map((r) => r.row) });
+  return bars;
 }

@@ -1,0 +1,201 @@
+import { type Path, IssueCollector } from '../core/errors.js';
+import { tally } from '../core/work.js';
+import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR, defaultGroups, yearRange, type ColumnGroup, type Horizon } from '../core/horizon.js';
+import { idRecord } from '../core/records.js';
+import { ID_PATTERN as ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './ids.js';
+import { FORBIDDEN_KEYS, JsonNumberText } from './json.js';
+
+/** A JSON object of a document, as read. */
+export type Raw = Record<string, unknown>;
+
+const HORIZON_FIELDS = ['from', 'to', 'budgetYear', 'groups'];
+
+/**
+ * The fields of a budget document that do not depend on its rows: objects, lists, texts, choices, tags, ids
+ * (each claimed once per document), years and the horizon. Every problem is added to `issues`; a field that is
+ * not valid reads as `undefined`. The reader of the rows (`DocumentReader` in load.ts) builds on it.
+ */
+export class RawReader {
+  #ids = new Map<string, string>();
+
+  /** @param issues - where problems go */
+  constructor(protected readonly issues: IssueCollector) {}
+
+  protected horizon(raw: unknown, path: Path): Horizon | undefined {
+    const h = this.object(raw, path);
+    if (h === undefined) return undefined;
+    this.fields(h, HORIZON_FIELDS, path);
+    const from = this.year(h['from'], [...path, 'from'], true);
+    const to = this.year(h['to'], [...path, 'to'], true);
+    const budgetYear = this.year(h['budgetYear'], [...path, 'budgetYear'], false) ?? from;
+    if (from === undefined || to === undefined || budgetYear === undefined) return undefined;
+    let ok = true;
+    if (to < from) {
+      this.issues.add('invalid_horizon', [...path, 'to'], `the horizon ends (${to}) before it starts (${from})`);
+      ok = false;
+    } else if (to - from + 1 > MAX_HORIZON_YEARS) {
+      this.issues.add('invalid_horizon', [...path, 'to'], `a horizon spans at most ${MAX_HORIZON_YEARS} years`);
+      ok = false;
+    }
+    if (budgetYear < from || budgetYear > to) {
+      this.issues.add('year_outside_horizon', [...path, 'budgetYear'], `the budget year ${budgetYear} is outside ${from}..${to}`);
+      ok = false;
+    }
+    if (!ok) return undefined;
+    let groups: ColumnGroup[] = defaultGroups(from, to, budgetYear);
+    if (h['groups'] !== undefined) {
+      groups = [];
+      const covered = new Set<number>();
+      this.list(h['groups'], [...path, 'groups'], false).forEach((g, i) => {
+        const gp = [...path, 'groups', i];
+        const group = this.object(g, gp);
+        if (group === undefined) return;
+        this.fields(group, ['label', 'from', 'to'], gp);
+        const label = this.text(group['label'], [...gp, 'label'], true, true);
+        const gFrom = this.year(group['from'], [...gp, 'from'], true);
+        const gTo = this.year(group['to'], [...gp, 'to'], true);
+        if (label === undefined || gFrom === undefined || gTo === undefined) return;
+        if (gFrom > gTo || gFrom < from || gTo > to) {
+          this.issues.add('year_outside_horizon', gp, `the group ${gFrom}..${gTo} is not a run of years inside ${from}..${to}`);
+          return;
+        }
+        for (let y = gFrom; y <= gTo; y++) {
+          if (covered.has(y)) this.issues.add('duplicate_year', gp, `the year ${y} is in more than one column group`);
+          covered.add(y);
+        }
+        groups.push({ label, from: gFrom, to: gTo });
+      });
+    }
+    return { from, to, budgetYear, years: yearRange(from, to), groups };
+  }
+
+  protected year(raw: unknown, path: Path, required: boolean): number | undefined {
+    if (raw === undefined) {
+      if (required) this.issues.add('missing_field', path, 'a year is required');
+      return undefined;
+    }
+    if (typeof raw !== 'number' || !Number.isInteger(raw)) {
+      this.issues.add('invalid_year', path, `a year must be a whole number such as 2026, not ${describe(raw)}`);
+      return undefined;
+    }
+    if (raw < MIN_YEAR || raw > MAX_YEAR) {
+      this.issues.add('invalid_year', path, `the year ${raw} is outside ${MIN_YEAR}..${MAX_YEAR}`);
+      return undefined;
+    }
+    return raw;
+  }
+
+  // ---- primitives --------------------------------------------------------
+
+  protected object(raw: unknown, path: Path): Raw | undefined {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      this.issues.add(raw === undefined ? 'missing_field' : 'invalid_type', path, raw === undefined ? 'a value is required here' : `expected an object, got ${describe(raw)}`);
+      return undefined;
+    }
+    return raw as Raw;
+  }
+
+  protected list(raw: unknown, path: Path, required: boolean): unknown[] {
+    if (raw === undefined) {
+      if (required) this.issues.add('missing_field', path, 'a list is required here');
+      return [];
+    }
+    if (!Array.isArray(raw)) {
+      this.issues.add('invalid_type', path, `expected a list, got ${describe(raw)}`);
+      return [];
+    }
+    return raw;
+  }
+
+  protected fields(obj: Raw, known: readonly string[], path: Path): void {
+    for (const key of Object.keys(obj)) {
+      tally('fieldRead');
+      if (FORBIDDEN_KEYS.has(key)) continue; // reported by the shape check
+      if (!known.includes(key)) {
+        const hint = known.find((k) => k.toLowerCase() === key.toLowerCase());
+        this.issues.add('unknown_field', [...path, key], `unknown field "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known: ${known.join(', ')}`);
+      }
+    }
+  }
+
+  protected text(raw: unknown, path: Path, required: boolean, allowEmpty = false): string | undefined {
+    if (raw === undefined) {
+      if (required) this.issues.add('missing_field', path, 'a text is required here');
+      return undefined;
+    }
+    if (typeof raw !== 'string') {
+      this.issues.add('invalid_type', path, `expected a text, got ${describe(raw)}`);
+      return undefined;
+    }
+    if ((!allowEmpty && raw.trim() === '') || raw.length > MAX_TEXT_LENGTH) {
+      this.issues.add('invalid_value', path, raw.length > MAX_TEXT_LENGTH ? `a text is longer than ${MAX_TEXT_LENGTH} characters` : 'a text is empty');
+      return undefined;
+    }
+    return raw;
+  }
+
+  protected choice<T extends string>(raw: unknown, options: readonly T[], path: Path, required: boolean): T | undefined {
+    if (raw === undefined) {
+      if (required) this.issues.add('missing_field', path, `required: one of ${options.map((o) => `"${o}"`).join(', ')}`);
+      return undefined;
+    }
+    if (typeof raw !== 'string' || !(options as readonly string[]).includes(raw)) {
+      this.issues.add('invalid_value', path, `expected one of ${options.map((o) => `"${o}"`).join(', ')}, got ${describe(raw)}`);
+      return undefined;
+    }
+    return raw as T;
+  }
+
+  protected tags(raw: unknown, path: Path): Record<string, string> {
+    const out = idRecord<string>();
+    if (raw === undefined) return out;
+    const obj = this.object(raw, path);
+    if (obj === undefined) return out;
+    for (const key of Object.keys(obj)) {
+      const value = this.text(obj[key], [...path, key], true, true);
+      if (value !== undefined) out[key] = value;
+    }
+    return out;
+  }
+
+  protected id(raw: unknown, path: Path, kind: string): string | undefined {
+    if (raw === undefined) {
+      this.issues.add('missing_field', path, `a ${kind} needs an id`);
+      return undefined;
+    }
+    if (typeof raw !== 'string') {
+      this.issues.add('invalid_type', path, `an id is a text ("1.4"), got ${describe(raw)}`);
+      return undefined;
+    }
+    if (FORBIDDEN_KEYS.has(raw)) {
+      this.issues.add('forbidden_key', path, `"${raw}" cannot be an id`);
+      return undefined;
+    }
+    if (!ID.test(raw) || raw.length > MAX_ID_LENGTH) {
+      this.issues.add('invalid_id', path, `"${raw}" is not a valid id: letters, digits and . _ - / : only, starting with a letter or digit, at most ${MAX_ID_LENGTH} characters`);
+      return undefined;
+    }
+    return this.claim(raw, path, kind);
+  }
+
+  protected claim(id: string, path: Path, kind: string): string | undefined {
+    const key = `${kind === 'section' ? 'section' : 'row'}:${id}`;
+    const earlier = this.#ids.get(key);
+    if (earlier !== undefined) {
+      this.issues.add('duplicate_id', kind === 'component' && !path.includes('id') ? path : path, `the id "${id}" is used twice (first at ${earlier})`);
+      return undefined;
+    }
+    this.#ids.set(key, path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, ''));
+    return id;
+  }
+}
+
+/** A value as a message names it. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (value instanceof JsonNumberText) return value.text;
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
