@@ -1,6 +1,7 @@
 /**
- * Tiny SVG helpers for the report charts (grafieken): escaping, an element builder, pixel
- * scales with "nice" ticks, text measurement estimates and the accessible root element.
+ * Tiny SVG helpers for the report charts (grafieken): escaping, an element builder, number
+ * writing, path data and the accessible root element. Pixel scales (`scales.ts`) and text
+ * measurement estimates (`text-measure.ts`) are re-exported from here.
  *
  * @remarks
  * Everything here is pure and works on plain strings: no DOM, no browser, no dependency.
@@ -11,6 +12,9 @@
  */
 
 import { fail } from '../../core/errors.js';
+
+export { MIN_SPAN, bandScale, decimalsForStep, linearScale, niceStep, type BandScale, type LinearScale } from './scales.js';
+export { textWidth, truncate, wrapText } from './text-measure.js';
 
 /**
  * Escapes text for use in XML/HTML text content and attribute values (tekst ontsnappen).
@@ -137,198 +141,6 @@ export function fragment(...children: readonly Child[]): Markup {
       .map((c) => c.markup)
       .join(''),
   };
-}
-
-/** A linear scale from data values (display units) to pixels, with its ticks. */
-export interface LinearScale {
-  /** Lowest value of the domain (a tick, at most 0). */
-  readonly min: number;
-  /** Highest value of the domain (a tick, at least 0). */
-  readonly max: number;
-  /** The tick values, ascending; 0 is always one of them. */
-  readonly ticks: readonly number[];
-  /** Distance between ticks. */
-  readonly step: number;
-  /** Decimals needed to print the ticks exactly. */
-  readonly decimals: number;
-  /** Maps a value to a pixel coordinate. */
-  readonly toPixel: (value: number) => number;
-}
-
-/** The smallest span a value scale gets; below it the axis would only show rounding noise. */
-export const MIN_SPAN = 1e-6;
-
-/**
- * The number of decimals that prints a tick step exactly (at most 12).
- * @param step - a positive step such as 0.25 or 2000
- */
-export function decimalsForStep(step: number): number {
-  for (let d = 0; d <= 12; d++) {
-    const scaled = step * 10 ** d;
-    if (Math.abs(scaled - Math.round(scaled)) <= 1e-9 * Math.max(1, scaled)) return d;
-  }
-  return 12;
-}
-
-/**
- * A "nice" tick step (1, 2, 2.5 or 5 times a power of ten) close to `span / count`.
- * @param span - the positive range to cover
- * @param count - about how many intervals are wanted
- */
-export function niceStep(span: number, count: number): number {
-  const raw = span / Math.max(1, count);
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  const residual = raw / magnitude;
-  const nice = residual <= 1 ? 1 : residual <= 2 ? 2 : residual <= 2.5 ? 2.5 : residual <= 5 ? 5 : 10;
-  return nice * magnitude;
-}
-
-/**
- * A linear value scale with nice ticks that always includes zero (schaal met nulpunt).
- *
- * @remarks
- * The domain is widened to whole ticks around `[min(0, lo), max(0, hi)]`, so bars always
- * start at a visible zero line. All-zero data gets the domain 0..1.
- *
- * @param lo - lowest data value (any finite number; use 0 when there is no data)
- * @param hi - highest data value
- * @param pixelFrom - pixel coordinate of the domain minimum (for a y axis: the bottom)
- * @param pixelTo - pixel coordinate of the domain maximum (for a y axis: the top)
- * @param count - about how many tick intervals are wanted (default 5)
- * @param minStep - smallest tick step (a power of ten), such as 1 for whole-number data (default: none)
- */
-export function linearScale(
-  lo: number,
-  hi: number,
-  pixelFrom: number,
-  pixelTo: number,
-  count = 5,
-  minStep = 0,
-): LinearScale {
-  let low = Math.min(0, lo, hi);
-  let high = Math.max(0, lo, hi);
-  if (high - low < MIN_SPAN) {
-    if (low === 0 && high === 0) high = 1;
-    else if (high > 0) high = low + MIN_SPAN;
-    else low = high - MIN_SPAN;
-  }
-  // Try a few tick counts around the wish and keep the one that wastes least room.
-  const target = Math.max(1, Math.round(count));
-  let best: { step: number; kLow: number; kHigh: number; score: number } | undefined;
-  for (let c = Math.max(1, target - 2); c <= target + 2; c++) {
-    const candidate = Math.max(minStep, niceStep(high - low, c));
-    const kl = Math.floor(low / candidate + 1e-9);
-    const kh = Math.ceil(high / candidate - 1e-9);
-    const intervals = kh - kl;
-    if (intervals < 1 || intervals > target + 2) continue;
-    const score = ((kh - kl) * candidate) / (high - low) + 0.15 * Math.abs(intervals - target);
-    if (best === undefined || score < best.score - 1e-9) best = { step: candidate, kLow: kl, kHigh: kh, score };
-  }
-  const step = best?.step ?? Math.max(minStep, niceStep(high - low, target));
-  const kLow = best?.kLow ?? Math.floor(low / step + 1e-9);
-  const kHigh = best?.kHigh ?? Math.ceil(high / step - 1e-9);
-  const ticks: number[] = [];
-  for (let k = kLow; k <= kHigh; k++) ticks.push(k === 0 ? 0 : k * step);
-  const min = kLow * step;
-  const max = kHigh * step;
-  const span = max - min;
-  const toPixel = (value: number): number => pixelFrom + ((value - min) / span) * (pixelTo - pixelFrom);
-  return Object.freeze({
-    min: min === 0 ? 0 : min,
-    max: max === 0 ? 0 : max,
-    ticks: Object.freeze(ticks),
-    step,
-    decimals: decimalsForStep(step),
-    toPixel,
-  });
-}
-
-/** A band scale: one band per category (year or step) across the plot width. */
-export interface BandScale {
-  /** Number of bands. */
-  readonly count: number;
-  /** Width of one band in pixels. */
-  readonly bandWidth: number;
-  /** Left edge of band `i`. */
-  readonly start: (index: number) => number;
-  /** Centre of band `i`. */
-  readonly center: (index: number) => number;
-}
-
-/**
- * Splits `[from, to]` into `count` equal bands.
- * @param count - number of categories (0 is allowed)
- * @param from - left pixel
- * @param to - right pixel
- */
-export function bandScale(count: number, from: number, to: number): BandScale {
-  const bandWidth = count > 0 ? (to - from) / count : to - from;
-  return Object.freeze({
-    count,
-    bandWidth,
-    start: (index: number) => from + index * bandWidth,
-    center: (index: number) => from + (index + 0.5) * bandWidth,
-  });
-}
-
-/**
- * An estimate of the rendered width of a text in a sans-serif font, in pixels. Good enough
- * to reserve margins and to decide when to wrap or rotate labels.
- * @param content - the text
- * @param fontSize - font size in pixels
- */
-export function textWidth(content: string, fontSize: number): number {
-  let units = 0;
-  for (const ch of content) {
-    if ('il.,:;|!\'’ '.includes(ch)) units += 0.3;
-    else if ('fjtrI()[]-'.includes(ch)) units += 0.38;
-    else if ('mwMW@'.includes(ch)) units += 0.86;
-    else if (ch >= 'A' && ch <= 'Z') units += 0.66;
-    else units += 0.56;
-  }
-  return units * fontSize;
-}
-
-/**
- * Wraps text into lines no wider than `maxWidth` (estimated), breaking at spaces; a word that
- * is too long on its own gets a line of its own. At most `maxLines` lines: the last one ends in
- * an ellipsis when text was cut.
- * @param content - the text
- * @param maxWidth - maximum line width in pixels
- * @param fontSize - font size in pixels
- * @param maxLines - maximum number of lines (default 3)
- */
-export function wrapText(content: string, maxWidth: number, fontSize: number, maxLines = 3): readonly string[] {
-  const words = content.split(/\s+/).filter((w) => w !== '');
-  const lines: string[] = [];
-  let current = '';
-  for (const word of words) {
-    const candidate = current === '' ? word : `${current} ${word}`;
-    if (current !== '' && textWidth(candidate, fontSize) > maxWidth) {
-      lines.push(current);
-      current = word;
-    } else {
-      current = candidate;
-    }
-  }
-  if (current !== '') lines.push(current);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = truncate(`${kept[maxLines - 1] ?? ''} ${lines[maxLines] ?? ''}`, maxWidth, fontSize);
-  return kept;
-}
-
-/**
- * Shortens text with an ellipsis so that it fits `maxWidth` (estimated).
- * @param content - the text
- * @param maxWidth - maximum width in pixels
- * @param fontSize - font size in pixels
- */
-export function truncate(content: string, maxWidth: number, fontSize: number): string {
-  if (textWidth(content, fontSize) <= maxWidth) return content;
-  const chars = [...content];
-  while (chars.length > 0 && textWidth(`${chars.join('')}…`, fontSize) > maxWidth) chars.pop();
-  return `${chars.join('').trimEnd()}…`;
 }
 
 /**
