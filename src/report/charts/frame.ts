@@ -6,59 +6,18 @@
  * @packageDocumentation
  */
 
+import { drawGrid, drawXAxis, drawYAxis, drawZeroLine, layoutCategories, type CategoryLayout } from './axes.js';
+import { FRAME_METRICS } from './frame-metrics.js';
 import { dataDecimals } from './format.js';
+import { drawLegend, layoutLegend, type LegendItem } from './legend.js';
 import type { ResolvedOptions } from './options.js';
-import { FRAME_COLORS, marker, type MarkerShape } from './palette.js';
-import {
-  bandScale,
-  el,
-  fragment,
-  linearScale,
-  svgRoot,
-  text,
-  textWidth,
-  truncate,
-  wrapText,
-  type BandScale,
-  type Child,
-  type LinearScale,
-  type Markup,
-} from './svg.js';
+import { FRAME_COLORS } from './palette.js';
+import { bandScale, linearScale, type BandScale, type LinearScale } from './scales.js';
+import { el, fragment, svgRoot, text, type Child, type Markup } from './svg.js';
+import { textWidth, wrapText } from './text-measure.js';
 
-/** The sample shown in front of a legend entry. */
-export type LegendSwatch =
-  | {
-      /** A line sample with an optional dash and marker. */
-      readonly kind: 'line';
-      /** Line colour. */
-      readonly stroke: string;
-      /** `stroke-dasharray`, if dashed. */
-      readonly dash?: string | undefined;
-      /** Marker in the middle of the sample, if any. */
-      readonly marker?: MarkerShape | undefined;
-      /** Line width in pixels (default 2.5). */
-      readonly width?: number;
-    }
-  | {
-      /** A filled box (solid colour or pattern reference). */
-      readonly kind: 'box';
-      /** Fill: a colour or `url(#pattern)`. */
-      readonly fill: string;
-      /** Outline colour. */
-      readonly stroke: string;
-      /** `stroke-dasharray` of the outline, if dashed. */
-      readonly dash?: string | undefined;
-    };
-
-/** One legend entry (legenda-item). */
-export interface LegendItem {
-  /** Value of `data-series` on the entry, matching the series' elements. */
-  readonly key: string;
-  /** Text of the entry. */
-  readonly label: string;
-  /** The sample. */
-  readonly swatch: LegendSwatch;
-}
+export { FRAME_METRICS } from './frame-metrics.js';
+export type { LegendItem, LegendSwatch } from './legend.js';
 
 /** What a chart tells the frame. */
 export interface FrameInput {
@@ -106,67 +65,7 @@ export interface Frame {
   readonly front: Markup;
 }
 
-/** Font sizes and spacing of the frame. */
-export const FRAME_METRICS = Object.freeze({
-  pad: 12,
-  titleSize: 16,
-  titleLine: 20,
-  labelSize: 12,
-  labelLine: 14,
-  legendRow: 20,
-  swatchWidth: 28,
-});
-
 const M = FRAME_METRICS;
-
-/** How category labels are laid out. */
-interface CategoryLayout {
-  readonly mode: 'flat' | 'wrap' | 'rotate';
-  readonly lines: readonly (readonly string[])[];
-  readonly height: number;
-}
-
-function layoutCategories(categories: readonly string[], bandWidth: number, maxHeight: number): CategoryLayout {
-  const size = M.labelSize;
-  const room = Math.max(8, bandWidth - 6);
-  const widest = Math.max(0, ...categories.map((c) => textWidth(c, size)));
-  if (widest <= room) return { mode: 'flat', lines: categories.map((c) => [c]), height: M.labelLine + 6 };
-  const wrapped = categories.map((c) => wrapText(c, room, size, 3));
-  const fits = wrapped.every((lines) => lines.every((l) => textWidth(l, size) <= room + 0.5));
-  if (fits) {
-    const count = Math.max(1, ...wrapped.map((l) => l.length));
-    return { mode: 'wrap', lines: wrapped, height: count * M.labelLine + 6 };
-  }
-  // Rotated by 45 degrees: the label's length becomes height; cut what does not fit.
-  const maxLength = Math.max(24, (maxHeight - 10) / Math.SQRT1_2);
-  const cut = categories.map((c) => [truncate(c, maxLength, size)]);
-  const longest = Math.max(0, ...cut.map((l) => textWidth(l[0] ?? '', size)));
-  return { mode: 'rotate', lines: cut, height: longest * Math.SQRT1_2 + size + 10 };
-}
-
-interface LegendLayout {
-  readonly rows: readonly (readonly { item: LegendItem; x: number; width: number }[])[];
-  readonly height: number;
-}
-
-function layoutLegend(items: readonly LegendItem[], width: number): LegendLayout {
-  const rows: { item: LegendItem; x: number; width: number }[][] = [];
-  let row: { item: LegendItem; x: number; width: number }[] = [];
-  let x = 0;
-  for (const item of items) {
-    const label = truncate(item.label, width - M.swatchWidth - 8, M.labelSize);
-    const w = M.swatchWidth + 6 + textWidth(label, M.labelSize) + 18;
-    if (row.length > 0 && x + w > width) {
-      rows.push(row);
-      row = [];
-      x = 0;
-    }
-    row.push({ item: { ...item, label }, x, width: w });
-    x += w;
-  }
-  if (row.length > 0) rows.push(row);
-  return { rows, height: rows.length * M.legendRow };
-}
 
 /**
  * Lays out and draws the frame of a chart.
@@ -181,22 +80,53 @@ export function buildFrame(input: FrameInput): Frame {
   const plotTop = unitY + 14;
   const legend = layoutLegend(input.legend, inner);
   const legendTop = height - M.pad - legend.height;
+  const tickLabel = (value: number, decimals: number): string => format(value, { decimals, role: 'tick' });
+  const { plot, x, y, layout } = layOutPlot(input, plotTop, legendTop, legend.height, tickLabel);
+  const { left, right, bottom } = plot;
 
+  const grid = drawGrid(y, left, right);
+  const yAxis = drawYAxis(y, left, plot.top, plot.bottom, tickLabel);
+  const xAxis = drawXAxis(input.categories, input.categoryAttr, layout, x, left, right, bottom);
+  const zero = drawZeroLine(y, left, right);
+  const legendMarkup = drawLegend(input.legend, legend, texts.legend, legendTop);
+
+  return {
+    plot,
+    y,
+    x,
+    back: fragment(drawTitle(titleLines), drawUnit(input.unitLabel, unitY), grid, yAxis, xAxis),
+    front: fragment(zero, legendMarkup),
+  };
+}
+
+/** The lowest and highest value the value axis must show (always including 0), with head room for labels. */
+function valueRange(values: readonly number[], headroom: boolean): { lo: number; hi: number } {
   let lo = 0;
   let hi = 0;
-  for (const v of input.values) {
+  for (const v of values) {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  if (input.headroom) {
+  if (headroom) {
     const span = hi - lo;
     if (hi > 0) hi += span * 0.12;
     if (lo < 0) lo -= span * 0.12;
   }
+  return { lo, hi };
+}
 
+/** The plot area and its scales: the left margin fits the tick labels, the bottom the category labels. */
+function layOutPlot(
+  input: FrameInput,
+  plotTop: number,
+  legendTop: number,
+  legendHeight: number,
+  tickLabel: (value: number, decimals: number) => string,
+): { plot: PlotArea; x: BandScale; y: LinearScale; layout: CategoryLayout } {
+  const { width, height } = input.options;
+  const { lo, hi } = valueRange(input.values, input.headroom);
   // Whole-number data (such as x € 1.000) gets whole-number ticks.
   const minStep = 10 ** -dataDecimals(input.values);
-  const tickLabel = (value: number, decimals: number): string => format(value, { decimals, role: 'tick' });
   const scaleFor = (bottom: number): LinearScale => {
     const count = Math.max(2, Math.min(8, Math.floor((bottom - plotTop) / 45)));
     return linearScale(lo, hi, bottom, plotTop, count, minStep);
@@ -204,7 +134,7 @@ export function buildFrame(input: FrameInput): Frame {
   const leftFor = (scale: LinearScale): number =>
     M.pad + Math.max(16, ...scale.ticks.map((t) => textWidth(tickLabel(t, scale.decimals), M.labelSize))) + 10;
   const right = width - M.pad - 8;
-  const maxCategoryHeight = Math.max(20, (height - plotTop - legend.height) * 0.35);
+  const maxCategoryHeight = Math.max(20, (height - plotTop - legendHeight) * 0.35);
 
   // First pass with a one-line category axis, then the real label layout.
   let bottom = legendTop - 8 - (M.labelLine + 6);
@@ -222,158 +152,25 @@ export function buildFrame(input: FrameInput): Frame {
     left = Math.max(left, Math.min(width / 3, M.pad + first - band / 2));
   }
   const x = bandScale(n, left, right);
-  const plot: PlotArea = { left, right, top: plotTop, bottom };
+  return { plot: { left, right, top: plotTop, bottom }, x, y, layout };
+}
 
-  const title = el(
+/** The title, on one line or as wrapped lines. */
+function drawTitle(titleLines: readonly string[]): Markup {
+  return el(
     'text',
     { class: 'mj-title', x: M.pad, y: M.pad + M.titleSize, 'font-size': M.titleSize, 'font-weight': 'bold', fill: FRAME_COLORS.text },
     ...titleLines.map((line, i) =>
       titleLines.length === 1 ? text(line) : el('tspan', { x: M.pad, dy: i === 0 ? 0 : M.titleLine }, text(line)),
     ),
   );
-  const unit =
-    input.unitLabel === ''
-      ? undefined
-      : el(
-          'text',
-          { class: 'mj-label mj-unit', x: M.pad, y: unitY, 'font-size': M.labelSize, fill: FRAME_COLORS.muted },
-          text(input.unitLabel),
-        );
-
-  const grid = el(
-    'g',
-    { class: 'mj-grid', stroke: FRAME_COLORS.grid, 'stroke-width': 1 },
-    ...y.ticks.map((t) => el('line', { class: 'mj-grid-line', x1: left, x2: right, y1: y.toPixel(t), y2: y.toPixel(t) })),
-  );
-
-  const yAxis = el(
-    'g',
-    { class: 'mj-axis mj-axis-y' },
-    el('line', { class: 'mj-axis-line', x1: left, x2: left, y1: plot.top, y2: plot.bottom, stroke: FRAME_COLORS.axis }),
-    ...y.ticks.map((t) =>
-      fragment(
-        el('line', { class: 'mj-tick', x1: left - 4, x2: left, y1: y.toPixel(t), y2: y.toPixel(t), stroke: FRAME_COLORS.axis }),
-        el(
-          'text',
-          {
-            class: 'mj-label mj-tick-label',
-            'data-value': String(t),
-            x: left - 7,
-            y: y.toPixel(t) + 4,
-            'text-anchor': 'end',
-            'font-size': M.labelSize,
-            fill: FRAME_COLORS.muted,
-          },
-          text(tickLabel(t, y.decimals)),
-        ),
-      ),
-    ),
-  );
-
-  const labelTop = bottom + M.labelLine + 2;
-  const xAxis = el(
-    'g',
-    { class: 'mj-axis mj-axis-x' },
-    el('line', { class: 'mj-axis-line', x1: left, x2: right, y1: bottom, y2: bottom, stroke: FRAME_COLORS.axis }),
-    ...input.categories.map((category, i) => {
-      const cx = x.center(i);
-      const lines = layout.lines[i] ?? [category];
-      const attrs = {
-        class: 'mj-label mj-x-label',
-        [input.categoryAttr]: input.categoryAttr === 'data-year' ? category : String(i),
-        'font-size': M.labelSize,
-        fill: FRAME_COLORS.text,
-      };
-      const full = lines.join(' ') === category ? undefined : el('title', {}, text(category));
-      if (layout.mode === 'rotate') {
-        return el(
-          'text',
-          { ...attrs, x: cx + 4, y: bottom + 10, 'text-anchor': 'end', transform: `rotate(-45 ${cx + 4} ${bottom + 10})` },
-          full,
-          text(lines[0] ?? ''),
-        );
-      }
-      if (lines.length <= 1) {
-        return el('text', { ...attrs, x: cx, y: labelTop, 'text-anchor': 'middle' }, full, text(lines[0] ?? ''));
-      }
-      return el(
-        'text',
-        { ...attrs, x: cx, y: labelTop, 'text-anchor': 'middle' },
-        full,
-        ...lines.map((line, j) => el('tspan', { x: cx, dy: j === 0 ? 0 : M.labelLine }, text(line))),
-      );
-    }),
-  );
-
-  const zeroY = y.toPixel(0);
-  const zero = el('line', {
-    class: 'mj-zero-line',
-    x1: left,
-    x2: right,
-    y1: zeroY,
-    y2: zeroY,
-    stroke: FRAME_COLORS.zero,
-    'stroke-width': 1.3,
-  });
-
-  const legendMarkup =
-    input.legend.length === 0
-      ? undefined
-      : el(
-          'g',
-          { class: 'mj-legend', 'aria-label': texts.legend },
-          ...legend.rows.flatMap((row, r) =>
-            row.map(({ item, x: ix }) => drawLegendItem(item, M.pad + ix, legendTop + r * M.legendRow + M.legendRow / 2)),
-          ),
-        );
-
-  return {
-    plot,
-    y,
-    x,
-    back: fragment(title, unit, grid, yAxis, xAxis),
-    front: fragment(zero, legendMarkup),
-  };
 }
 
-function drawLegendItem(item: LegendItem, x: number, cy: number): Markup {
-  const s = item.swatch;
-  let sample: Child;
-  if (s.kind === 'line') {
-    sample = fragment(
-      el('line', {
-        x1: x,
-        x2: x + M.swatchWidth,
-        y1: cy,
-        y2: cy,
-        stroke: s.stroke,
-        'stroke-width': s.width ?? 2.5,
-        'stroke-dasharray': s.dash,
-      }),
-      s.marker === undefined ? undefined : marker(s.marker, x + M.swatchWidth / 2, cy, 8, s.stroke),
-    );
-  } else {
-    sample = el('rect', {
-      x: x + 4,
-      y: cy - 7,
-      width: M.swatchWidth - 8,
-      height: 14,
-      fill: s.fill,
-      stroke: s.stroke,
-      'stroke-width': 1,
-      'stroke-dasharray': s.dash,
-    });
-  }
-  return el(
-    'g',
-    { class: 'mj-legend-item', 'data-series': item.key },
-    el('g', { class: 'mj-legend-swatch' }, sample),
-    el(
-      'text',
-      { class: 'mj-label mj-legend-label', x: x + M.swatchWidth + 6, y: cy + 4, 'font-size': M.labelSize, fill: FRAME_COLORS.text },
-      text(item.label),
-    ),
-  );
+/** The unit label below the title; nothing when it is empty. */
+function drawUnit(unitLabel: string, unitY: number): Markup | undefined {
+  return unitLabel === ''
+    ? undefined
+    : el('text', { class: 'mj-label mj-unit', x: M.pad, y: unitY, 'font-size': M.labelSize, fill: FRAME_COLORS.muted }, text(unitLabel));
 }
 
 /**
