@@ -6,8 +6,8 @@
 
 import { IssueCollector } from '../../core/errors.js';
 import { dataDecimals } from './format.js';
-import { assembleChart, buildFrame, describeSeries, valueLabel, type LegendItem } from './frame.js';
-import { checkSeries, checkText, checkYears, resolveOptions, type ChartOptions, checkChartInput } from './options.js';
+import { assembleChart, buildFrame, describeSeries, valueLabel, type Frame, type LegendItem } from './frame.js';
+import { checkSeries, checkText, checkYears, resolveOptions, type ChartOptions, checkChartInput, type ResolvedOptions } from './options.js';
 import { defsFor, fillValue, marker, ROLE_STYLES } from './palette.js';
 import { el, fragment, linePath, type Markup } from './svg.js';
 
@@ -68,31 +68,85 @@ export function targetChart(input: TargetChartInput): string {
   const planned = input.planned === undefined ? undefined : checkSeries(input.planned, years.length, ['planned'], issues);
   issues.throwIfAny();
 
+
   const { texts, format } = options;
   const showValues = options.valueLabels ?? true;
   const decimals = dataDecimals([...target, ...realised, ...(planned ?? [])]);
   const fmt = (v: number): string => format(v, { decimals, role: 'value' });
-  const styles = { target: ROLE_STYLES.target, realised: ROLE_STYLES.realised, gap: ROLE_STYLES.gap, surplus: ROLE_STYLES.surplus };
-  const fill = (key: keyof typeof styles): string => fillValue(options.id, key, styles[key]);
+  const styles = STYLES;
+  const fill = (key: StyleKey): string => fillValue(options.id, key, styles[key]);
 
+  const hasSurplus = years.some((_, i) => gapOf(target[i] ?? null, realised[i] ?? null)?.kind === 'surplus');
+  const legend = targetLegend(texts, fill, hasSurplus, planned !== undefined);
+  const values = [...target, ...realised, ...(planned ?? [])].filter((v): v is number => v !== null);
+  const frame = buildFrame({ options, title, unitLabel, categories: years, categoryAttr: 'data-year', values, legend, headroom: showValues });
+  const { targetBars, realisedBars, gaps, surpluses, labels } = drawBars(years, target, realised, frame, fill, showValues, fmt);
+  const plannedLayer = planned === undefined ? undefined : drawPlanned(years, planned, frame);
+
+  const gapsPerYear = years.map((_, i) => {
+    const t = target[i] ?? null;
+    const r = realised[i] ?? null;
+    return t === null || r === null ? null : t - r;
+  });
+  const description =
+    `${texts.kinds.target}: ${title}. ${unitLabel}. ` +
+    `${texts.target}: ${describeSeries(years, target, options, decimals)}. ` +
+    `${texts.realised}: ${describeSeries(years, realised, options, decimals)}. ` +
+    (planned === undefined ? '' : `${texts.planned}: ${describeSeries(years, planned, options, decimals)}. `) +
+    `${texts.gap}: ${describeSeries(years, gapsPerYear, options, decimals)}`;
+  return assembleChart(
+    'target',
+    options,
+    title,
+    description,
+    frame,
+    defsFor(options.id, styles),
+    fragment(
+      el('g', { class: 'mj-series', 'data-series': 'target' }, ...targetBars),
+      el('g', { class: 'mj-gaps' }, ...gaps),
+      el('g', { class: 'mj-series', 'data-series': 'realised' }, ...realisedBars),
+      el('g', { class: 'mj-surpluses' }, ...surpluses),
+      plannedLayer,
+      el('g', { class: 'mj-value-labels' }, ...labels),
+    ),
+  );
+}
+
+const STYLES = { target: ROLE_STYLES.target, realised: ROLE_STYLES.realised, gap: ROLE_STYLES.gap, surplus: ROLE_STYLES.surplus };
+type StyleKey = keyof typeof STYLES;
+
+/** The legend: target, realised and gap; surplus when some year has one; planned when given. */
+function targetLegend(texts: ResolvedOptions['texts'], fill: (key: StyleKey) => string, hasSurplus: boolean, hasPlanned: boolean): LegendItem[] {
+  const styles = STYLES;
   const legend: LegendItem[] = [
     { key: 'target', label: texts.target, swatch: { kind: 'box', fill: fill('target'), stroke: styles.target.ink } },
     { key: 'realised', label: texts.realised, swatch: { kind: 'box', fill: fill('realised'), stroke: styles.realised.ink } },
     { key: 'gap', label: texts.gap, swatch: { kind: 'box', fill: fill('gap'), stroke: styles.gap.ink } },
   ];
-  const hasSurplus = years.some((_, i) => gapOf(target[i] ?? null, realised[i] ?? null)?.kind === 'surplus');
   if (hasSurplus) {
     legend.push({ key: 'surplus', label: texts.surplus, swatch: { kind: 'box', fill: fill('surplus'), stroke: styles.surplus.ink } });
   }
-  if (planned !== undefined) {
+  if (hasPlanned) {
     legend.push({
       key: 'planned',
       label: texts.planned,
       swatch: { kind: 'line', stroke: ROLE_STYLES.planned.ink, dash: '7 4', marker: 'diamond', width: 2 },
     });
   }
-  const values = [...target, ...realised, ...(planned ?? [])].filter((v): v is number => v !== null);
-  const frame = buildFrame({ options, title, unitLabel, categories: years, categoryAttr: 'data-year', values, legend, headroom: showValues });
+  return legend;
+}
+
+/** The bars of each year (target, realised, the gap or surplus between them) and the value labels. */
+function drawBars(
+  years: readonly string[],
+  target: readonly (number | null)[],
+  realised: readonly (number | null)[],
+  frame: Frame,
+  fill: (key: StyleKey) => string,
+  showValues: boolean,
+  fmt: (v: number) => string,
+): { targetBars: Markup[]; realisedBars: Markup[]; gaps: Markup[]; surpluses: Markup[]; labels: Markup[] } {
+  const styles = STYLES;
   const { x, y } = frame;
   const wide = Math.max(3, Math.min(72, x.bandWidth * 0.66));
   const narrow = Math.max(2, wide * 0.5);
@@ -161,60 +215,34 @@ export function targetChart(input: TargetChartInput): string {
       );
     }
   });
+  return { targetBars, realisedBars, gaps, surpluses, labels };
+}
 
-  let plannedLayer: Markup | undefined;
-  if (planned !== undefined) {
-    const d = linePath(planned, (i) => x.center(i), (v) => y.toPixel(v));
-    const points: Markup[] = [];
-    planned.forEach((v, i) => {
-      if (v === null) return;
-      const cx = x.center(i);
-      const cy = y.toPixel(v);
-      points.push(
-        marker('diamond', cx, cy, 9, ROLE_STYLES.planned.ink, {
-          class: 'mj-point',
-          'data-year': years[i],
-          'data-series': 'planned',
-          'data-value': String(v),
-        }),
-      );
-    });
-    plannedLayer = el(
-      'g',
-      { class: 'mj-series', 'data-series': 'planned' },
-      d === ''
-        ? undefined
-        : el('path', { class: 'mj-line', 'data-series': 'planned', d, fill: 'none', stroke: ROLE_STYLES.planned.ink, 'stroke-width': 2, 'stroke-dasharray': '7 4' }),
-      ...points,
+/** The planned savings: a dashed line with diamond markers. */
+function drawPlanned(years: readonly string[], planned: readonly (number | null)[], frame: Frame): Markup {
+  const { x, y } = frame;
+  const d = linePath(planned, (i) => x.center(i), (v) => y.toPixel(v));
+  const points: Markup[] = [];
+  planned.forEach((v, i) => {
+    if (v === null) return;
+    const cx = x.center(i);
+    const cy = y.toPixel(v);
+    points.push(
+      marker('diamond', cx, cy, 9, ROLE_STYLES.planned.ink, {
+        class: 'mj-point',
+        'data-year': years[i],
+        'data-series': 'planned',
+        'data-value': String(v),
+      }),
     );
-  }
-
-  const gapsPerYear = years.map((_, i) => {
-    const t = target[i] ?? null;
-    const r = realised[i] ?? null;
-    return t === null || r === null ? null : t - r;
   });
-  const description =
-    `${texts.kinds.target}: ${title}. ${unitLabel}. ` +
-    `${texts.target}: ${describeSeries(years, target, options, decimals)}. ` +
-    `${texts.realised}: ${describeSeries(years, realised, options, decimals)}. ` +
-    (planned === undefined ? '' : `${texts.planned}: ${describeSeries(years, planned, options, decimals)}. `) +
-    `${texts.gap}: ${describeSeries(years, gapsPerYear, options, decimals)}`;
-  return assembleChart(
-    'target',
-    options,
-    title,
-    description,
-    frame,
-    defsFor(options.id, styles),
-    fragment(
-      el('g', { class: 'mj-series', 'data-series': 'target' }, ...targetBars),
-      el('g', { class: 'mj-gaps' }, ...gaps),
-      el('g', { class: 'mj-series', 'data-series': 'realised' }, ...realisedBars),
-      el('g', { class: 'mj-surpluses' }, ...surpluses),
-      plannedLayer,
-      el('g', { class: 'mj-value-labels' }, ...labels),
-    ),
+  return el(
+    'g',
+    { class: 'mj-series', 'data-series': 'planned' },
+    d === ''
+      ? undefined
+      : el('path', { class: 'mj-line', 'data-series': 'planned', d, fill: 'none', stroke: ROLE_STYLES.planned.ink, 'stroke-width': 2, 'stroke-dasharray': '7 4' }),
+    ...points,
   );
 }
 
