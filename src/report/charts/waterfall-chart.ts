@@ -6,7 +6,7 @@
 
 import { IssueCollector } from '../../core/errors.js';
 import { dataDecimals } from './format.js';
-import { assembleChart, buildFrame, valueLabel, type LegendItem } from './frame.js';
+import { assembleChart, buildFrame, valueLabel, type Frame, type LegendItem } from './frame.js';
 import { checkNumber, checkOptionalText, checkText, resolveOptions, type ChartOptions, checkChartInput } from './options.js';
 import { defsFor, FRAME_COLORS, fillValue, ROLE_STYLES, type FillStyle } from './palette.js';
 import { el, fragment, type Markup } from './svg.js';
@@ -92,23 +92,80 @@ export function waterfallChart(input: WaterfallChartInput): string {
   const unitLabel = checkText(input.unitLabel, ['unitLabel'], issues);
   const totalLabel = checkText(input.totalLabel, ['totalLabel'], issues);
   const totalDisplay = checkOptionalText(input.totalDisplay, ['totalDisplay'], issues);
-  let start: { label: string; value: number; display: string | undefined } | undefined;
-  if (input.start !== undefined) {
-    if (typeof input.start !== 'object' || input.start === null) {
+  const start = readStart(input.start, issues);
+  const steps = readSteps(input.steps, issues);
+  issues.throwIfAny();
+
+  const { texts, format } = options;
+  const showValues = options.valueLabels ?? true;
+  const decimals = dataDecimals([start?.value ?? null, ...steps.map((s) => s.value)]);
+  const fmt = (v: number): string => format(v, { decimals, role: 'value' });
+
+  const { bars, categories } = layOutBars(start, steps, totalLabel, totalDisplay, fmt);
+
+  const styles: Record<string, FillStyle> = {
+    total: ROLE_STYLES.total,
+    advantage: ROLE_STYLES.advantage,
+    disadvantage: ROLE_STYLES.disadvantage,
+  };
+  const fills = (key: string, s: FillStyle): string => fillValue(options.id, key, s);
+  const legend: LegendItem[] = [
+    { key: 'advantage', label: texts.advantage, swatch: { kind: 'box', fill: fills('advantage', ROLE_STYLES.advantage), stroke: ROLE_STYLES.advantage.ink } },
+    { key: 'disadvantage', label: texts.disadvantage, swatch: { kind: 'box', fill: fills('disadvantage', ROLE_STYLES.disadvantage), stroke: ROLE_STYLES.disadvantage.ink } },
+    { key: 'total', label: start === undefined ? texts.totalBar : texts.startAndTotal, swatch: { kind: 'box', fill: ROLE_STYLES.total.color, stroke: ROLE_STYLES.total.ink } },
+  ];
+  const values = bars.flatMap((b) => (b === undefined ? [] : [b.from, b.to]));
+  const frame = buildFrame({ options, title, unitLabel, categories, categoryAttr: 'data-step', values, legend, headroom: showValues });
+  const { drawn, connectors, labels } = drawBars(bars, frame, styles, fills, showValues);
+  labels.push(...nullStepLabels(start, steps, frame, showValues));
+
+  const described = bars
+    .map((bar, i) => {
+      const label = categories[i] ?? '';
+      if (bar === undefined) return `${label}: ${steps[i - (start === undefined ? 0 : 1)]?.display ?? texts.noValue}`;
+      const kind = bar.key === 'advantage' ? ` (${texts.advantage})` : bar.key === 'disadvantage' ? ` (${texts.disadvantage})` : '';
+      return `${label}: ${bar.label ?? fmt(bar.value)}${kind}`;
+    })
+    .join('; ');
+  const description = `${texts.kinds.waterfall}: ${title}. ${unitLabel}. ${described}`;
+  return assembleChart(
+    'waterfall',
+    options,
+    title,
+    description,
+    frame,
+    defsFor(options.id, styles),
+    fragment(el('g', { class: 'mj-connectors' }, ...connectors), el('g', { class: 'mj-bars' }, ...drawn), el('g', { class: 'mj-value-labels' }, ...labels)),
+  );
+}
+
+type Start = { label: string; value: number; display: string | undefined };
+type Step = { label: string; value: number | null; display: string | undefined };
+
+/** Reads the optional start. */
+function readStart(input: WaterfallStart | undefined, issues: IssueCollector): Start | undefined {
+  let start: Start | undefined;
+  if (input !== undefined) {
+    if (typeof input !== 'object' || input === null) {
       issues.add('invalid_type', ['start'], 'must be an object with label and value');
     } else {
       start = {
-        label: checkText(input.start.label, ['start', 'label'], issues),
-        value: checkNumber(input.start.value, ['start', 'value'], issues, false) ?? 0,
-        display: checkOptionalText(input.start.display, ['start', 'display'], issues),
+        label: checkText(input.label, ['start', 'label'], issues),
+        value: checkNumber(input.value, ['start', 'value'], issues, false) ?? 0,
+        display: checkOptionalText(input.display, ['start', 'display'], issues),
       };
     }
   }
-  const rawSteps: readonly unknown[] = Array.isArray(input.steps) ? input.steps : [];
-  if (!Array.isArray(input.steps)) {
-    issues.add(input.steps === undefined ? 'missing_field' : 'invalid_type', ['steps'], 'must be an array of steps');
+  return start;
+}
+
+/** Reads the steps. */
+function readSteps(input: readonly WaterfallStep[], issues: IssueCollector): Step[] {
+  const rawSteps: readonly unknown[] = Array.isArray(input) ? input : [];
+  if (!Array.isArray(input)) {
+    issues.add(input === undefined ? 'missing_field' : 'invalid_type', ['steps'], 'must be an array of steps');
   }
-  const steps = rawSteps.map((raw, i) => {
+  return rawSteps.map((raw, i) => {
     const item = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<WaterfallStep>;
     if (typeof raw !== 'object' || raw === null) issues.add('invalid_type', ['steps', i], 'must be an object');
     return {
@@ -117,13 +174,16 @@ export function waterfallChart(input: WaterfallChartInput): string {
       display: checkOptionalText(item.display, ['steps', i, 'display'], issues),
     };
   });
-  issues.throwIfAny();
+}
 
-  const { texts, format } = options;
-  const showValues = options.valueLabels ?? true;
-  const decimals = dataDecimals([start?.value ?? null, ...steps.map((s) => s.value)]);
-  const fmt = (v: number): string => format(v, { decimals, role: 'value' });
-
+/** One bar per category (none for a null step): the start, each step from the running total, the total. */
+function layOutBars(
+  start: Start | undefined,
+  steps: readonly Step[],
+  totalLabel: string,
+  totalDisplay: string | undefined,
+  fmt: (v: number) => string,
+): { bars: (Bar | undefined)[]; categories: string[] } {
   const bars: (Bar | undefined)[] = [];
   const categories: string[] = [];
   let running = 0;
@@ -144,20 +204,17 @@ export function waterfallChart(input: WaterfallChartInput): string {
   }
   bars.push({ key: 'total', from: 0, to: running, value: running, label: totalDisplay ?? fmt(running) });
   categories.push(totalLabel);
+  return { bars, categories };
+}
 
-  const styles: Record<string, FillStyle> = {
-    total: ROLE_STYLES.total,
-    advantage: ROLE_STYLES.advantage,
-    disadvantage: ROLE_STYLES.disadvantage,
-  };
-  const fills = (key: string, s: FillStyle): string => fillValue(options.id, key, s);
-  const legend: LegendItem[] = [
-    { key: 'advantage', label: texts.advantage, swatch: { kind: 'box', fill: fills('advantage', ROLE_STYLES.advantage), stroke: ROLE_STYLES.advantage.ink } },
-    { key: 'disadvantage', label: texts.disadvantage, swatch: { kind: 'box', fill: fills('disadvantage', ROLE_STYLES.disadvantage), stroke: ROLE_STYLES.disadvantage.ink } },
-    { key: 'total', label: start === undefined ? texts.totalBar : texts.startAndTotal, swatch: { kind: 'box', fill: ROLE_STYLES.total.color, stroke: ROLE_STYLES.total.ink } },
-  ];
-  const values = bars.flatMap((b) => (b === undefined ? [] : [b.from, b.to]));
-  const frame = buildFrame({ options, title, unitLabel, categories, categoryAttr: 'data-step', values, legend, headroom: showValues });
+/** The bars, the dashed connectors between neighbours and the value labels. */
+function drawBars(
+  bars: readonly (Bar | undefined)[],
+  frame: Frame,
+  styles: Record<string, FillStyle>,
+  fills: (key: string, s: FillStyle) => string,
+  showValues: boolean,
+): { drawn: Markup[]; connectors: Markup[]; labels: Markup[] } {
   const { x, y } = frame;
   const barWidth = Math.max(2, Math.min(64, x.bandWidth * 0.64));
 
@@ -215,7 +272,13 @@ export function waterfallChart(input: WaterfallChartInput): string {
       labels.push(valueLabel(cx, positive ? top : bottom, positive ? 1 : -1, bar.label, { 'data-step': String(i), 'data-series': bar.key }));
     }
   });
-  // Null steps: their display text (such as "pm") sits at the running level.
+  return { drawn, connectors, labels };
+}
+
+/** Null steps: their display text (such as "pm") sits at the running level. */
+function nullStepLabels(start: Start | undefined, steps: readonly Step[], frame: Frame, showValues: boolean): Markup[] {
+  const { x, y } = frame;
+  const labels: Markup[] = [];
   steps.forEach((step, j) => {
     const i = j + (start === undefined ? 0 : 1);
     if (step.value !== null || !showValues || step.display === undefined) return;
@@ -223,23 +286,5 @@ export function waterfallChart(input: WaterfallChartInput): string {
     for (let k = 0; k < j; k++) level += steps[k]?.value ?? 0;
     labels.push(valueLabel(x.center(i), y.toPixel(level), 1, step.display, { 'data-step': String(i), 'data-series': 'none' }));
   });
-
-  const described = bars
-    .map((bar, i) => {
-      const label = categories[i] ?? '';
-      if (bar === undefined) return `${label}: ${steps[i - (start === undefined ? 0 : 1)]?.display ?? texts.noValue}`;
-      const kind = bar.key === 'advantage' ? ` (${texts.advantage})` : bar.key === 'disadvantage' ? ` (${texts.disadvantage})` : '';
-      return `${label}: ${bar.label ?? fmt(bar.value)}${kind}`;
-    })
-    .join('; ');
-  const description = `${texts.kinds.waterfall}: ${title}. ${unitLabel}. ${described}`;
-  return assembleChart(
-    'waterfall',
-    options,
-    title,
-    description,
-    frame,
-    defsFor(options.id, styles),
-    fragment(el('g', { class: 'mj-connectors' }, ...connectors), el('g', { class: 'mj-bars' }, ...drawn), el('g', { class: 'mj-value-labels' }, ...labels)),
-  );
+  return labels;
 }
