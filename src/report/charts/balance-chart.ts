@@ -6,7 +6,7 @@
 
 import { IssueCollector } from '../../core/errors.js';
 import { dataDecimals } from './format.js';
-import { assembleChart, buildFrame, describeSeries, valueLabel, type LegendItem } from './frame.js';
+import { assembleChart, buildFrame, describeSeries, valueLabel, type Frame, type LegendItem } from './frame.js';
 import { checkDisplays, checkSeries, checkText, checkYears, resolveOptions, type ChartOptions, checkChartInput } from './options.js';
 import { defsFor, fillValue, marker, ROLE_STYLES } from './palette.js';
 import { el, fragment, type Markup } from './svg.js';
@@ -90,8 +90,44 @@ export function balanceChart(input: BalanceChartInput): string {
     { key: 'total', label: texts.total, swatch: { kind: 'line', stroke: ROLE_STYLES.marker.ink, marker: 'ring', width: 3 } },
   ];
 
-  // Stack away from zero: each part starts where the previous part of its sign ended.
-  const stacks = years.map((_, i) => {
+  const stacks = stackParts(years.length, structural, incidental);
+  const values = [
+    ...stacks.flatMap((s) => [s.up, s.down]),
+    ...total.filter((v): v is number => v !== null),
+  ];
+  const frame = buildFrame({ options, title, unitLabel, categories: years, categoryAttr: 'data-year', values, legend, headroom: showValues });
+  const labelOf = (t: number, i: number): string => {
+    const shown = totalDisplays?.[i];
+    return typeof shown === 'string' ? shown : format(t, { decimals, role: 'value' });
+  };
+  const { bars, markers, labels } = drawStacks(stacks, total, years, frame, fill, showValues ? labelOf : undefined);
+
+  const description =
+    `${texts.kinds.balance}: ${title}. ${unitLabel}. ` +
+    `${texts.structural}: ${describeSeries(years, structural, options, decimals)}. ` +
+    `${texts.incidental}: ${describeSeries(years, incidental, options, decimals)}. ` +
+    `${texts.total}: ${describeSeries(years, total, options, decimals, totalDisplays)}`;
+  return assembleChart(
+    'balance',
+    options,
+    title,
+    description,
+    frame,
+    defsFor(options.id, styles),
+    fragment(el('g', { class: 'mj-bars' }, ...bars), el('g', { class: 'mj-totals' }, ...markers), el('g', { class: 'mj-value-labels' }, ...labels)),
+  );
+}
+
+type PartKey = 'structural' | 'incidental';
+interface Stack {
+  readonly parts: readonly { key: PartKey; from: number; to: number; value: number }[];
+  readonly up: number;
+  readonly down: number;
+}
+
+/** Stacks away from zero: each part starts where the previous part of its sign ended. */
+function stackParts(count: number, structural: readonly (number | null)[], incidental: readonly (number | null)[]): Stack[] {
+  return Array.from({ length: count }, (_, i) => {
     let up = 0;
     let down = 0;
     const parts: { key: 'structural' | 'incidental'; from: number; to: number; value: number }[] = [];
@@ -108,11 +144,18 @@ export function balanceChart(input: BalanceChartInput): string {
     }
     return { parts, up, down };
   });
-  const values = [
-    ...stacks.flatMap((s) => [s.up, s.down]),
-    ...total.filter((v): v is number => v !== null),
-  ];
-  const frame = buildFrame({ options, title, unitLabel, categories: years, categoryAttr: 'data-year', values, legend, headroom: showValues });
+}
+
+/** Per year the stacked bars, the total's marker and (when `labelOf` is given) its value label. */
+function drawStacks(
+  stacks: readonly Stack[],
+  total: readonly (number | null)[],
+  years: readonly string[],
+  frame: Frame,
+  fill: (key: PartKey) => string,
+  labelOf: ((t: number, i: number) => string) | undefined,
+): { bars: Markup[]; markers: Markup[]; labels: Markup[] } {
+  const styles = { structural: ROLE_STYLES.structural, incidental: ROLE_STYLES.incidental };
   const { x, y } = frame;
   const barWidth = Math.max(3, Math.min(64, x.bandWidth * 0.56));
 
@@ -154,28 +197,13 @@ export function balanceChart(input: BalanceChartInput): string {
         marker('ring', cx, ty, 9, ROLE_STYLES.marker.ink),
       ),
     );
-    if (showValues) {
+    if (labelOf !== undefined) {
       const edge = t >= 0 ? Math.max(stack.up, t) : Math.min(stack.down, t);
-      const shown = totalDisplays?.[i];
-      const label = typeof shown === 'string' ? shown : format(t, { decimals, role: 'value' });
+      const label = labelOf(t, i);
       // Clear of the marker's ring.
       const clear = t >= 0 ? -6 : 6;
       labels.push(valueLabel(cx, y.toPixel(edge) + clear, t, label, { 'data-year': year, 'data-series': 'total' }));
     }
   });
-
-  const description =
-    `${texts.kinds.balance}: ${title}. ${unitLabel}. ` +
-    `${texts.structural}: ${describeSeries(years, structural, options, decimals)}. ` +
-    `${texts.incidental}: ${describeSeries(years, incidental, options, decimals)}. ` +
-    `${texts.total}: ${describeSeries(years, total, options, decimals, totalDisplays)}`;
-  return assembleChart(
-    'balance',
-    options,
-    title,
-    description,
-    frame,
-    defsFor(options.id, styles),
-    fragment(el('g', { class: 'mj-bars' }, ...bars), el('g', { class: 'mj-totals' }, ...markers), el('g', { class: 'mj-value-labels' }, ...labels)),
-  );
+  return { bars, markers, labels };
 }
