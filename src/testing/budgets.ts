@@ -1,79 +1,19 @@
 import fc from 'fast-check';
-import { MAX_FRACTION_DIGITS, type NumberFormat } from '../core/amount.js';
+import type { NumberFormat } from '../core/amount.js';
 import { fail } from '../core/errors.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { arrayOf, boolean, integer, oneOf, readOptions, type OptionSpec } from '../core/guard.js';
-import type { Budget, LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
-import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
+import type { Budget, Nature, SignConvention, Unit } from '../model/budget.js';
+import type { BudgetDocument } from '../document/format.js';
 import { loadBudget } from '../evaluate/load.js';
-import { FORMAT, MAX_MICROS, MICRO_LIMIT, PROTOTYPE_MEMBER_IDS, UNIT, UNIT_POWER, formatPlainAmount, microsArb, microsToPlain, uniqueIdsArb } from './amounts.js';
+import { FORMAT, MAX_MICROS, MICRO_LIMIT, PROTOTYPE_MEMBER_IDS, UNIT, microsArb, uniqueIdsArb } from './amounts.js';
+import { isPmCell, render, type LineShape } from './budget-render.js';
+import type { BudgetSample, SampleCell, SamplePm } from './sample.js';
+
+export type { BudgetSample, SampleCell, SampleComponent, SampleLine, SampleSection, SamplePm, SampleValues } from './sample.js';
 
 // The budget arbitraries of `meerjaren/testing`: documents, their exact models, and budgets.
 
-
-/** A cell of a {@link BudgetSample}: micro-euros (effect on the saldo, positive = voordeel), or a pm. @category Testing */
-export type SampleCell = bigint | SamplePm;
-
-/** A pm cell of a sample: plain, or with a known direction. @category Testing */
-export interface SamplePm {
-  /** `plain` for "pm", `voordeel` for "+pm", `nadeel` for "-pm". */
-  readonly pm: 'plain' | 'voordeel' | 'nadeel';
-}
-
-
-/** Values of a sample row by year ("2026"); an absent year is nil. @category Testing */
-export type SampleValues = Readonly<Record<string, SampleCell>>;
-
-/** A component of a {@link BudgetSample}. @category Testing */
-export interface SampleComponent {
-  /** Id as the loader will know it (given, or the default `<line id>#<n>`). */
-  readonly id: string;
-  /** Incidental or structural, after defaults. */
-  readonly nature: Nature;
-  /** Values in micro-euros. */
-  readonly values: SampleValues;
-}
-
-/** A line of a {@link BudgetSample}. @category Testing */
-export interface SampleLine {
-  /** Line id. */
-  readonly id: string;
-  /** Incidental or structural, after defaults (for the own row). */
-  readonly nature: Nature;
-  /** `amount` adds the own row to the components; `subtotal` prints their sum. */
-  readonly row: LineRow;
-  /** The own row in micro-euros (empty for a subtotal line: its printed values are checks). */
-  readonly values: SampleValues;
-  /** Components in order. */
-  readonly components: readonly SampleComponent[];
-}
-
-/** A section of a {@link BudgetSample}. @category Testing */
-export interface SampleSection {
-  /** Section id. */
-  readonly id: string;
-  /** Lines in order. */
-  readonly lines: readonly SampleLine[];
-}
-
-/**
- * What a generated document means, as plain data with BigInt micro-euros: the oracle for property tests.
- * @category Testing
- */
-export interface BudgetSample {
-  /** The generated document. */
-  readonly document: BudgetDocument;
-  /** Years of the horizon, ascending. */
-  readonly years: readonly number[];
-  /** Sections, lines and components with their exact values. */
-  readonly sections: readonly SampleSection[];
-  /** Unit the document writes amounts in. */
-  readonly unit: Unit;
-  /** Sign convention the document writes amounts in. */
-  readonly sign: SignConvention;
-  /** Declared number notation, if any. */
-  readonly numberFormat: NumberFormat | undefined;
-}
 
 /** Options of {@link budgetSampleArb}, {@link budgetDocumentArb} and {@link budgetArb}. @category Testing */
 export interface BudgetArbOptions {
@@ -161,23 +101,6 @@ const tagsArb = fc.dictionary(
   { maxKeys: 3, noNullPrototype: true },
 );
 
-interface LineShape {
-  readonly title: string;
-  readonly nature: Nature;
-  readonly declareNature: boolean;
-  readonly tags: Record<string, string> | undefined;
-  readonly own: (SampleCell | undefined)[] | undefined;
-  readonly subtotal: boolean;
-  readonly components: readonly {
-    readonly title: string;
-    readonly nature: Nature;
-    readonly declareNature: boolean;
-    readonly customId: boolean;
-    readonly tags: Record<string, string> | undefined;
-    readonly values: (SampleCell | undefined)[];
-  }[];
-}
-
 function lineArb(years: number, o: Required<Omit<BudgetArbOptions, 'units' | 'signs' | 'numberFormats'>>): fc.Arbitrary<LineShape> {
   const nature = fc.constantFrom<Nature>('incidental', 'structural');
   const component = fc.record({
@@ -206,7 +129,6 @@ function lineArb(years: number, o: Required<Omit<BudgetArbOptions, 'units' | 'si
     });
 }
 
-const isPmCell = (c: SampleCell | undefined): c is { readonly pm: 'plain' | 'voordeel' | 'nadeel' } => typeof c === 'object';
 
 /**
  * Valid budget documents with the exact meaning of each ({@link BudgetSample}): random horizons, sections,
@@ -268,157 +190,6 @@ export function budgetSampleArb(options: BudgetArbOptions = {}): fc.Arbitrary<Bu
             .map(([sectionIds, rowIds]) => render({ ...head, to, budgetYear: head.from + (head.budgetOffset % years) }, sections, { sections: sectionIds, rows: rowIds }));
         });
     });
-}
-
-interface Head {
-  readonly from: number;
-  readonly to: number;
-  readonly budgetYear: number;
-  readonly unit: Unit;
-  readonly sign: SignConvention;
-  readonly numberFormat: NumberFormat | undefined;
-  readonly defaultNature: Nature | undefined;
-  readonly asArrays: boolean;
-  readonly grouped: boolean;
-  readonly integersAsNumbers: boolean;
-  readonly title: string;
-  readonly tags: Record<string, string> | undefined;
-  readonly printTotals: boolean;
-}
-
-/** The drawn ids of a document: one per section, and one per line and component in document order (one namespace). */
-interface DrawnIds {
-  readonly sections: readonly string[];
-  readonly rows: readonly string[];
-}
-
-function render(head: Head, shapes: readonly { readonly title: string; readonly lines: readonly LineShape[] }[], ids: DrawnIds): BudgetSample {
-  let nextRow = 0;
-  const rowId = (): string => ids.rows[nextRow++] ?? `row-${nextRow}`;
-  const years: number[] = [];
-  for (let y = head.from; y <= head.to; y++) years.push(y);
-  const negate = head.sign === 'nadeel-positive';
-  const unitMicros = 10n ** BigInt(UNIT_POWER[head.unit] + MAX_FRACTION_DIGITS);
-
-  const amount = (micros: bigint): ValueDocument => {
-    const written = negate ? -micros : micros;
-    if (head.integersAsNumbers && written % unitMicros === 0n) {
-      const n = Number(written / unitMicros);
-      if (Number.isSafeInteger(n)) return n;
-    }
-    return formatPlainAmount(microsToPlain(written, head.unit), head.numberFormat, head.grouped);
-  };
-  const cell = (c: SampleCell): ValueDocument => {
-    if (!isPmCell(c)) return amount(c);
-    if (c.pm === 'plain') return 'pm';
-    return (c.pm === 'voordeel') !== negate ? '+pm' : '-pm';
-  };
-  const write = (cells: readonly (SampleCell | undefined)[]): ValuesDocument => {
-    if (head.asArrays) {
-      let last = cells.length;
-      while (last > 0 && cells[last - 1] === undefined) last--;
-      return cells.slice(0, last).map((c) => (c === undefined ? null : cell(c)));
-    }
-    const out: Record<string, ValueDocument> = {};
-    cells.forEach((c, i) => {
-      if (c !== undefined) out[String(years[i])] = cell(c);
-    });
-    return out;
-  };
-  const toRecord = (cells: readonly (SampleCell | undefined)[]): Record<string, SampleCell> => {
-    const out: Record<string, SampleCell> = {};
-    cells.forEach((c, i) => {
-      if (c !== undefined) out[String(years[i])] = c;
-    });
-    return out;
-  };
-  // Exact printed totals of rows: a year is printed when some row has an amount in it.
-  const printed = (rows: readonly (readonly (SampleCell | undefined)[])[]): (SampleCell | undefined)[] =>
-    years.map((_, i) => {
-      let sum = 0n;
-      let any = false;
-      for (const row of rows) {
-        const c = row[i];
-        if (typeof c === 'bigint') {
-          sum += c;
-          any = true;
-        }
-      }
-      // A sum beyond the amount limit cannot be printed: leave that year out.
-      return any && sum < MICRO_LIMIT && sum > -MICRO_LIMIT ? sum : undefined;
-    });
-
-  const allRows: (readonly (SampleCell | undefined)[])[] = [];
-  const sampleSections: SampleSection[] = [];
-  const sections: SectionDocument[] = shapes.map((shape, si) => {
-    const sectionId = ids.sections[si] ?? `${si + 1}`;
-    const sectionRows: (readonly (SampleCell | undefined)[])[] = [];
-    const lines: SampleLine[] = [];
-    const lineDocs: LineDocument[] = shape.lines.map((l) => {
-      const id = rowId();
-      const declareNature = l.declareNature || head.defaultNature === undefined;
-      const lineNature: Nature = declareNature ? l.nature : (head.defaultNature ?? l.nature);
-      const subtotal = l.subtotal && l.components.length > 0;
-      const compDocs: ComponentDocument[] = [];
-      const comps: SampleComponent[] = l.components.map((c, ci) => {
-        const drawn = rowId(); // drawn for every component, so a line's components never take each other's ids
-        const cid = c.customId ? drawn : `${id}#${ci + 1}`;
-        const nature = c.declareNature ? c.nature : lineNature;
-        compDocs.push({
-          ...(c.customId ? { id: cid } : {}),
-          title: c.title,
-          ...(c.declareNature ? { nature: c.nature } : {}),
-          ...(c.tags === undefined ? {} : { tags: c.tags }),
-          values: write(c.values),
-        });
-        sectionRows.push(c.values);
-        return { id: cid, nature, values: toRecord(c.values) };
-      });
-      let own = subtotal ? undefined : l.own;
-      let ownDoc: ValuesDocument | undefined;
-      if (subtotal) {
-        // The printed subtotal: exact where every component value in the year is an amount.
-        const cells = years.map((_, i) => {
-          const row = l.components.map((c) => c.values[i]);
-          if (row.some(isPmCell) || row.every((c) => c === undefined)) return undefined;
-          const sum = row.reduce<bigint>((s, c) => s + (typeof c === 'bigint' ? c : 0n), 0n);
-          return sum < MICRO_LIMIT && sum > -MICRO_LIMIT ? sum : undefined;
-        });
-        ownDoc = cells.some((c) => c !== undefined) ? write(cells) : undefined;
-      } else if (own !== undefined) {
-        ownDoc = write(own);
-        sectionRows.push(own);
-      } else own = undefined;
-      lines.push({ id, nature: lineNature, row: subtotal ? 'subtotal' : 'amount', values: own === undefined ? {} : toRecord(own), components: comps });
-      return {
-        id,
-        title: l.title,
-        ...(declareNature ? { nature: l.nature } : {}),
-        ...(l.tags === undefined ? {} : { tags: l.tags }),
-        ...(ownDoc === undefined ? {} : { values: ownDoc }),
-        ...(compDocs.length > 0 ? { row: subtotal ? ('subtotal' as const) : ('amount' as const), components: compDocs } : {}),
-      };
-    });
-    allRows.push(...sectionRows);
-    sampleSections.push({ id: sectionId, lines });
-    const expected = head.printTotals ? printed(sectionRows) : [];
-    return { id: sectionId, title: shape.title, lines: lineDocs, ...(expected.some((c) => c !== undefined) ? { expected: write(expected) } : {}) };
-  });
-  const expected = head.printTotals ? printed(allRows) : [];
-  const document: BudgetDocument = {
-    format: BUDGET_FORMAT,
-    version: BUDGET_FORMAT_VERSION,
-    title: head.title,
-    unit: head.unit,
-    ...(head.sign === 'voordeel-positive' && head.from % 2 === 0 ? {} : { sign: head.sign }),
-    ...(head.numberFormat === undefined ? {} : { numberFormat: head.numberFormat }),
-    horizon: { from: head.from, to: head.to, ...(head.budgetYear === head.from ? {} : { budgetYear: head.budgetYear }) },
-    ...(head.defaultNature === undefined ? {} : { defaults: { nature: head.defaultNature } }),
-    ...(head.tags === undefined ? {} : { tags: head.tags }),
-    sections,
-    ...(expected.some((c) => c !== undefined) ? { expected: write(expected) } : {}),
-  };
-  return { document, years, sections: sampleSections, unit: head.unit, sign: head.sign, numberFormat: head.numberFormat };
 }
 
 /**

@@ -103,6 +103,27 @@ function prefixed(error: unknown, prefix: Path): never {
   throw error;
 }
 
+/** The budget and label of each variant: its own budget, or the baseline with its scenario applied; ids checked first. */
+function variantBudgets(baseline: Budget, variants: readonly MonteCarloVariant[]): { readonly budget: Budget; readonly label: string }[] {
+  const issues = new IssueCollector();
+  const ids = new Set<string>();
+  variants.forEach((v, i) => {
+    if (typeof v.id !== 'string' || v.id === '') issues.add('missing_field', ['variants', i, 'id'], 'a variant needs an id');
+    else if (ids.has(v.id)) issues.add('duplicate_id', ['variants', i, 'id'], `variant id "${v.id}" is used twice`);
+    ids.add(v.id);
+  });
+  issues.throwIfAny();
+  return variants.map((v, i) => {
+    if ('budget' in v) return { budget: requireBudgetAt('compareMonteCarlo', ['variants', i, 'budget'], v.budget), label: v.label ?? v.id };
+    try {
+      const applied = applyScenario(baseline, v.scenario, v.library);
+      return { budget: applied.budget, label: v.label ?? applied.title };
+    } catch (error) {
+      return prefixed(error, ['variants', i, 'scenario']);
+    }
+  });
+}
+
 /**
  * Monte Carlo on a baseline and variants with common random numbers (gemeenschappelijke toevalsgetallen):
  * every run uses the same seed, and draw `d` of an input id (or group) gets the same random number in every
@@ -132,23 +153,7 @@ export function compareMonteCarlo(baseline: Budget, variants: readonly MonteCarl
   baseline = requireBudget('compareMonteCarlo', 'baseline', baseline);
   requireArray('compareMonteCarlo', 'variants', variants, 'a list of variants', { maxLength: MAX_VARIANTS });
   requireArgument('compareMonteCarlo', 'variants', variants, arrayOf(object({ id: anything, label: text(), budget: anything, scenario: anything, library: SCENARIO_LIBRARY })));
-  const issues = new IssueCollector();
-  const ids = new Set<string>();
-  variants.forEach((v, i) => {
-    if (typeof v.id !== 'string' || v.id === '') issues.add('missing_field', ['variants', i, 'id'], 'a variant needs an id');
-    else if (ids.has(v.id)) issues.add('duplicate_id', ['variants', i, 'id'], `variant id "${v.id}" is used twice`);
-    ids.add(v.id);
-  });
-  issues.throwIfAny();
-  const budgets = variants.map((v, i) => {
-    if ('budget' in v) return { budget: requireBudgetAt('compareMonteCarlo', ['variants', i, 'budget'], v.budget), label: v.label ?? v.id };
-    try {
-      const applied = applyScenario(baseline, v.scenario, v.library);
-      return { budget: applied.budget, label: v.label ?? applied.title };
-    } catch (error) {
-      return prefixed(error, ['variants', i, 'scenario']);
-    }
-  });
+  const budgets = variantBudgets(baseline, variants);
   const planAll = (minDecimals: number): MonteCarloPlan[] => [
     buildPlan(baseline, options, minDecimals, 'compareMonteCarlo'),
     ...budgets.map((b, i) => {

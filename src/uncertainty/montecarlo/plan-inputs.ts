@@ -5,71 +5,17 @@
  * @packageDocumentation
  */
 import { MeerjarenError, type IssueCollector, type Path } from '../../core/errors.js';
-import { ZERO } from '../../core/decimal.js';
-import { measureRealised } from '../../evaluate/targets.js';
 import { FILLED, PM_FLAG, type CompiledBudget } from '../../engine/compile.js';
 import { compileSpec, type DistributionSpec } from '../distribution.js';
 import { KIND_CODE } from './plan-data.js';
-import type { PlannedCover } from './plan-cover.js';
-import type { PlannedSavings } from './plan-savings.js';
 import { streamOf } from './stream.js';
 import type { UncertainInput, UncertainKind } from './types.js';
-import { unitsOf } from './units.js';
+import type { PlannedCover } from './plan-cover.js';
+import type { PlannedSavings } from './plan-savings.js';
+import { drawnUnitsBound, type InputPlanning, type PlannedInputs } from './plan-input-state.js';
+import { planCapacityInput, planMeasureInput } from './plan-input-targets.js';
 
-/** The measure slots (one per measure and year drawn), filled by `measure` inputs. @internal */
-export interface MeasureSlots {
-  /** Savings target index of each slot. */
-  readonly target: readonly number[];
-  /** Year index of each slot. */
-  readonly year: readonly number[];
-  /** Planned units of each slot. */
-  readonly planned: readonly number[];
-  /** Realised units without draws of each slot. */
-  readonly base: readonly number[];
-}
-
-/** What planning the inputs found, in input order. @internal */
-export interface PlannedInputs {
-  /** The budget cell (`row * Y + year`) of each slot. */
-  readonly slotCells: readonly number[];
-  /** Bound of each slot's value in units, after every input. */
-  readonly slotMaxAbs: readonly number[];
-  /** Per input: the start of its entries in `inputSlots` (one more entry than inputs). */
-  readonly inputSlotStart: readonly number[];
-  /** Flattened slots (measure slots for `measure` inputs, capacity cells for `capacity` inputs). */
-  readonly inputSlots: readonly number[];
-  /** Exponent per entry of `inputSlots`. */
-  readonly inputExponent: readonly number[];
-  /** Per input: its random stream. */
-  readonly streams: readonly number[];
-  /** The measure slots. */
-  readonly measures: MeasureSlots;
-  /** The savings bound (`PlannedSavings.bound`) plus what the measure inputs can draw, in units. */
-  readonly savingsBound: number;
-  /** The cover bound (`PlannedCover.bound`) plus what the capacity inputs can draw, in units. */
-  readonly coverBound: number;
-}
-
-/** The state of planning the inputs: what is read, and what the inputs fill in order. */
-interface InputPlanning {
-  readonly compiled: CompiledBudget;
-  readonly issues: IssueCollector;
-  readonly unitsPerCent: number;
-  readonly savings: PlannedSavings;
-  readonly cover: PlannedCover;
-  readonly ids: Set<string>;
-  readonly slotOfCell: Map<number, number>;
-  readonly slotCells: number[];
-  readonly slotMaxAbs: number[];
-  readonly inputSlotStart: number[];
-  readonly inputSlots: number[];
-  readonly inputExponent: number[];
-  readonly streams: number[];
-  readonly measureOf: Map<string, number>;
-  readonly measures: { target: number[]; year: number[]; planned: number[]; base: number[] };
-  savingsBound: number;
-  coverBound: number;
-}
+export type { MeasureSlots, PlannedInputs } from './plan-input-state.js';
 
 /** Largest absolute value a spec can draw (euros or rate), from its bounds; 0 for a malformed spec (reported by `compileDistribution`). */
 function specMaxAbs(spec: DistributionSpec): number {
@@ -99,11 +45,6 @@ function specMin(spec: DistributionSpec): { value: number; field: string } | und
   }
 }
 
-/** Bound in units of an amount drawn in euros up to `maxEuros` (whole cents, plus one for safety). */
-function drawnUnitsBound(maxEuros: number, unitsPerCent: number): number {
-  return maxEuros * 100 * unitsPerCent + 1;
-}
-
 /** The year indices of an input's `years` (undefined when it names none); `year_outside_horizon` for the others. */
 function yearIndicesOf(p: InputPlanning, input: UncertainInput, path: Path): number[] | undefined {
   if (input.years === undefined) return undefined;
@@ -114,65 +55,6 @@ function yearIndicesOf(p: InputPlanning, input: UncertainInput, path: Path): num
     else yearIndices.push(y);
   });
   return yearIndices;
-}
-
-/** A `measure` input: the measure slots of its years (default: years with a plan or a realisation). */
-function planMeasureInput(p: InputPlanning, input: UncertainInput, path: Path, yearIndices: number[] | undefined, maxRate: number): void {
-  const { issues, savings } = p;
-  const years = p.compiled.years;
-  const dec = p.compiled.decimals;
-  if (input.target === undefined) return issues.add('missing_field', [...path, 'target'], 'a measure input names its savings target');
-  if (input.measure === undefined) return issues.add('missing_field', [...path, 'measure'], 'a measure input names its measure');
-  const ti = savings.index.get(input.target);
-  if (ti === undefined) return issues.add('unknown_reference', [...path, 'target'], `no savings target "${input.target}"`);
-  const m = savings.targets[ti]!.measures[input.measure];
-  if (m === undefined || !Object.hasOwn(savings.targets[ti]!.measures, input.measure)) return issues.add('unknown_reference', [...path, 'measure'], `no measure "${input.measure}" in "${input.target}"`);
-  const ys = yearIndices ?? years.flatMap((year, y) => (m.planned[String(year)] !== undefined || !measureRealised(m, year).isZero() ? [y] : []));
-  for (const y of ys) {
-    const key = `${ti}\u0000${input.measure}\u0000${y}`;
-    let ms = p.measureOf.get(key);
-    if (ms === undefined) {
-      ms = p.measures.target.length;
-      p.measureOf.set(key, ms);
-      p.measures.target.push(ti);
-      p.measures.year.push(y);
-      p.measures.planned.push(unitsOf(m.planned[String(years[y]!)] ?? ZERO, dec));
-      p.measures.base.push(unitsOf(measureRealised(m, years[y]!), dec));
-    }
-    p.inputSlots.push(ms);
-    p.inputExponent.push(1);
-    p.savingsBound += Math.abs(p.measures.planned[ms]!) * maxRate + 1;
-  }
-  if (ys.length === 0) issues.add('no_cells', [...path, input.years !== undefined ? 'years' : 'measure'], `input "${input.id}" changes no year`);
-}
-
-/** A `capacity` input: the capacity cells of a per-year source in its years, or a total source's one amount. */
-function planCapacityInput(p: InputPlanning, input: UncertainInput, path: Path, yearIndices: number[] | undefined, maxEuros: number): void {
-  const { issues, cover } = p;
-  const Y = p.compiled.yearCount;
-  const years = p.compiled.years;
-  if (input.source === undefined) return issues.add('missing_field', [...path, 'source'], 'a capacity input names its cover source');
-  const s = cover.sourceIndex.get(input.source);
-  if (s === undefined) return issues.add('unknown_reference', [...path, 'source'], `no cover source "${input.source}"`);
-  const cap = cover.sources[s]!.capacity;
-  const drawn = drawnUnitsBound(maxEuros, p.unitsPerCent);
-  if (cap.kind === 'total') {
-    if (yearIndices !== undefined) issues.add('invalid_value', [...path, 'years'], 'a total capacity is one amount for all years: leave years out');
-    p.inputSlots.push(s * (Y + 1) + Y);
-    p.inputExponent.push(1);
-    p.coverBound += drawn;
-  } else if (cap.kind === 'per-year') {
-    const withValue = years.flatMap((year, y) => (cap.values[String(year)] !== undefined ? [y] : []));
-    const ys = yearIndices ?? (withValue.length > 0 ? withValue : years.map((_, y) => y));
-    for (const y of ys) {
-      p.inputSlots.push(s * (Y + 1) + y);
-      p.inputExponent.push(1);
-      p.coverBound += drawn;
-    }
-    if (ys.length === 0) issues.add('no_cells', [...path, 'years'], `input "${input.id}" changes no year`);
-  } else {
-    issues.add('unsupported_capacity', [...path, 'source'], `the capacity of "${input.source}" is of kind ${cap.kind}: only per-year and total capacities can be drawn`);
-  }
 }
 
 /** The rows of a cell input: its `rows`, then every row of its `lines`; `unknown_reference` for the others. */

@@ -19,72 +19,10 @@ import { planInputs, type PlannedInputs } from './plan-inputs.js';
 import { planSavings, type PlannedSavings } from './plan-savings.js';
 import { planTargets, type PlannedTargets } from './plan-targets.js';
 import type { MonteCarloOptions, UncertainInput } from './types.js';
-import { anything, arrayOf, boolean, collectOptions, either, finiteNumber, integer, object, text, type OptionSpec } from '../../core/guard.js';
-import { MAX_YEAR, MIN_YEAR } from '../../core/horizon.js';
-import { requireBudget } from '../../validate/admit.js';
-import { isCompiledBudget } from '../../engine/compile.js';
-import { ROUNDING } from '../../validate/result-checks.js';
+import { collectOptions, type OptionSpec } from '../../core/guard.js';
+import { MAX_RUN_VALUES, MONTE_CARLO_OPTIONS, requireRunBudget } from './plan-options.js';
 
-/** The most draws of one run (`draws`). */
-export const MAX_DRAWS = 10_000_000;
-
-/** The most outcome values a run keeps (`draws` x years x outcomes, 8 bytes each): 2^26, 512 MiB. */
-export const MAX_RUN_VALUES = 2 ** 26;
-
-/** The most uncertain inputs of one run (`inputs`). */
-export const MAX_INPUTS = 10_000;
-
-/** The most targets of one run (`targets`), and the most percentiles (`percentiles`). */
-export const MAX_TARGETS = 1000;
-
-const ID = text({ nonEmpty: true });
-const IDS = arrayOf(ID);
-const YEAR = integer({ min: MIN_YEAR, max: MAX_YEAR });
-
-/** The checks of one uncertain input (its distribution is checked by `validateDistribution`). @internal */
-export const INPUT_SPEC: OptionSpec = {
-  id: anything,
-  label: text(),
-  kind: anything,
-  rows: IDS,
-  lines: IDS,
-  years: arrayOf(YEAR),
-  distribution: anything,
-  group: ID,
-  baseYear: YEAR,
-  target: ID,
-  measure: ID,
-  source: ID,
-};
-
-/** The checks of one target of a run. @internal */
-export const TARGET_SPEC: OptionSpec = {
-  id: anything,
-  label: text(),
-  lines: IDS,
-  sections: IDS,
-  minimum: either(text({ nonEmpty: true }), integer(), object()),
-};
-
-/** The checks of {@link MonteCarloOptions}. @internal */
-export const MONTE_CARLO_OPTIONS: OptionSpec = {
-  inputs: arrayOf(object(INPUT_SPEC), { maxLength: MAX_INPUTS }),
-  draws: integer({ min: 1, max: MAX_DRAWS }),
-  seed: either(integer(), text()),
-  percentiles: arrayOf(finiteNumber({ min: 0, max: 100 }), { maxLength: MAX_TARGETS }),
-  targets: arrayOf(object(TARGET_SPEC), { maxLength: MAX_TARGETS }),
-  rounding: ROUNDING,
-  savings: boolean,
-  cover: boolean,
-};
-
-/**
- * The budget argument of a run: a budget compiled by `compileBudget`, or a budget (admitted or validated).
- * @internal
- */
-export function requireRunBudget(fn: string, budget: unknown): Budget | CompiledBudget {
-  return isCompiledBudget(budget) ? budget : requireBudget(fn, 'budget', budget);
-}
+export { INPUT_SPEC, MAX_DRAWS, MAX_INPUTS, MAX_RUN_VALUES, MAX_TARGETS, MONTE_CARLO_OPTIONS, TARGET_SPEC, requireRunBudget } from './plan-options.js';
 
 /** The options of a run, read with their defaults. */
 interface RunSettings {

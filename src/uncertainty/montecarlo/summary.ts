@@ -7,7 +7,7 @@ import { Dec, roundTo, type Decimal } from '../../core/decimal.js';
 import { deepFreeze } from '../../core/freeze.js';
 import { MAX_SAFE_UNITS, unitsToDecimal } from '../../engine/units.js';
 import { summarise } from '../stats.js';
-import { planMeta, type MonteCarloPlan } from './plan-data.js';
+import { planMeta, type MonteCarloPlan, type PlanMeta } from './plan-data.js';
 import type { CoverOutcome, MonteCarloResult, OutcomeSummary, SavingsOutcome, TargetOutcome } from './types.js';
 import { unitsOf } from './units.js';
 
@@ -43,14 +43,18 @@ export function outcome(column: Float64Array, percentiles: readonly number[], de
   return { mean: meanOf(column, decimals), min: unitsToDecimal(s.min, decimals), max: unitsToDecimal(s.max, decimals), percentiles: ps };
 }
 
-/**
- * Summarises the raw outputs of a run (`draws * stride` values in draw order) into a result.
- * @param plan - the plan
- * @param raw - outputs of every draw
- */
-export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarloResult {
-  const meta = planMeta(plan);
-  const { compiled, draws, percentiles, targets, minimum } = meta;
+/** Reading one outcome of every draw out of the raw outputs of a run. */
+interface Columns {
+  /** The outcome at `offset` of every draw, in one buffer reused by every call. */
+  take(offset: number): Float64Array;
+  /** The summary per year of the outcome group `group` (years `group * Y .. group * Y + Y - 1`). */
+  byYear(group: number): Record<string, OutcomeSummary>;
+  /** The share of draws whose outcome at `offset` is at least `threshold`. */
+  probability(offset: number, threshold: number): number;
+}
+
+function columnsOf(plan: MonteCarloPlan, meta: PlanMeta, raw: Float64Array): Columns {
+  const { compiled, draws, percentiles } = meta;
   const Y = plan.yearCount;
   const d = compiled.decimals;
   const column = new Float64Array(draws);
@@ -68,23 +72,17 @@ export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarl
     for (let i = 0; i < draws; i++) if (raw[i * plan.stride + offset]! >= threshold) hits++;
     return hits / draws;
   };
-  const balanced: Record<string, number> = {};
-  compiled.years.forEach((year, y) => (balanced[year] = probability(Y + y, 0)));
-  const targetOutcomes: TargetOutcome[] = targets.map((t, ti) => {
-    const total = byYear(2 + ti);
-    const gap: Record<string, OutcomeSummary> = {};
-    const met: Record<string, number> = {};
-    compiled.years.forEach((year, y) => {
-      const minUnits = unitsOf(roundTo(minimum[ti]![y]!, d, 'half-up'), d);
-      const col = take((2 + ti) * Y + y);
-      for (let i = 0; i < draws; i++) col[i] = minUnits - col[i]!;
-      gap[year] = outcome(col, percentiles, d);
-      met[year] = probability((2 + ti) * Y + y, minUnits);
-    });
-    return { id: t.id, label: t.label ?? t.id, total, gap, probabilityMet: met };
-  });
-  const T = targets.length;
-  const savings: SavingsOutcome[] = meta.savingsTargets.map((t, ti) => {
+  return { take, byYear, probability };
+}
+
+/** The savings targets of a run: realised, gap to the path and the probability the path is met, per year. */
+function savingsOutcomes(plan: MonteCarloPlan, meta: PlanMeta, cols: Columns): SavingsOutcome[] {
+  const { compiled, draws, percentiles } = meta;
+  const { take, byYear } = cols;
+  const Y = plan.yearCount;
+  const d = compiled.decimals;
+  const T = meta.targets.length;
+  return meta.savingsTargets.map((t, ti) => {
     const offset = (2 + T + ti) * Y;
     const realised = byYear(2 + T + ti);
     const target: Record<string, Decimal> = {};
@@ -106,6 +104,37 @@ export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarl
     });
     return { id: t.id, label: t.title, target, realised, gap, probabilityMet: met };
   });
+}
+
+/**
+ * Summarises the raw outputs of a run (`draws * stride` values in draw order) into a result.
+ * @param plan - the plan
+ * @param raw - outputs of every draw
+ */
+export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarloResult {
+  const meta = planMeta(plan);
+  const { compiled, draws, percentiles, targets, minimum } = meta;
+  const Y = plan.yearCount;
+  const d = compiled.decimals;
+  const cols = columnsOf(plan, meta, raw);
+  const { take, byYear, probability } = cols;
+  const balanced: Record<string, number> = {};
+  compiled.years.forEach((year, y) => (balanced[year] = probability(Y + y, 0)));
+  const targetOutcomes: TargetOutcome[] = targets.map((t, ti) => {
+    const total = byYear(2 + ti);
+    const gap: Record<string, OutcomeSummary> = {};
+    const met: Record<string, number> = {};
+    compiled.years.forEach((year, y) => {
+      const minUnits = unitsOf(roundTo(minimum[ti]![y]!, d, 'half-up'), d);
+      const col = take((2 + ti) * Y + y);
+      for (let i = 0; i < draws; i++) col[i] = minUnits - col[i]!;
+      gap[year] = outcome(col, percentiles, d);
+      met[year] = probability((2 + ti) * Y + y, minUnits);
+    });
+    return { id: t.id, label: t.label ?? t.id, total, gap, probabilityMet: met };
+  });
+  const T = targets.length;
+  const savings = savingsOutcomes(plan, meta, cols);
   let cover: CoverOutcome | undefined;
   if (plan.coverActive === 1) {
     const group = 2 + T + meta.savingsTargets.length;

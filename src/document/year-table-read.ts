@@ -1,0 +1,225 @@
+/**
+ * Reading year tables (jaartabellen) out of CSV as spreadsheets export them.
+ * @packageDocumentation
+ */
+import type { AmountReading } from '../core/amount.js';
+import type { Decimal } from '../core/decimal.js';
+import { deepFreeze } from '../core/freeze.js';
+import { tally } from '../core/work.js';
+import { fail, IssueCollector, type Path } from '../core/errors.js';
+import { readLocaleAmount, type NumberLocale } from './locale-amount.js';
+import { oneOf, requireOptions, requireString } from '../core/guard.js';
+import { READ_OPTIONS, readRows, type CsvReadOptions } from './csv-rows.js';
+
+const YEAR_TABLE_OPTIONS = { ...READ_OPTIONS, locale: oneOf(['nl', 'en', 'auto']) };
+
+/** A value read from a year table: an amount as typed, a pm (optionally signed), or nil. @category Documents */
+export type YearTableValue = Decimal | 'pm' | '-pm' | '+pm' | null;
+
+/** One row of a year table as read. @category Documents */
+export interface YearTableRow {
+  /** Id from the id column, when there is one and the cell is filled. */
+  readonly id?: string;
+  /** Label ("1.1 Noodopvang Oekraïne", "- kosten noodopvang"). */
+  readonly label: string;
+  /** One value per year, in the order of `years`. */
+  readonly values: readonly YearTableValue[];
+}
+
+/** A year table as read from a spreadsheet export (jaartabel): plain data, not yet a budget. @category Documents */
+export interface YearTable {
+  /** The year columns, in file order. */
+  readonly years: readonly number[];
+  /** The number format the amounts were read in (decided by the file under 'auto'). */
+  readonly locale: NumberLocale;
+  /** Data rows in file order; empty rows are left out. */
+  readonly rows: readonly YearTableRow[];
+}
+
+/** Options of {@link readYearTable}. @category Documents */
+export interface YearTableOptions extends CsvReadOptions {
+  /**
+   * Number format of the amounts; 'auto' decides from the file and refuses a file where it
+   * cannot ("1.234" alone could be either).
+   */
+  readonly locale: NumberLocale | 'auto';
+}
+
+const YEAR = /^\d{4}$/;
+const ID_HEADER = /^(?:id|nr\.?|nummer|code)$/i;
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+const PM_CELL = /^([-+]?)\s*pm$/i;
+const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
+
+/**
+ * Reads a year table as analysts export it from a spreadsheet (jaartabel inlezen).
+ *
+ * @remarks
+ * The header row is the first row with a year ("2025") in it; rows above it (title, unit line,
+ * column groups) are skipped. In the header: year columns, the label column (the first other
+ * column), and optionally an id column before it headed "id", "nr", "nummer" or "code". Cells:
+ * amounts in the declared locale ("1.234,56", "-2.100", "2.100-", "N75"), "pm", "-pm", "+pm" (any
+ * case), "-" or blank for nil. The apostrophe {@link writeCsv} puts before a formula-like cell is
+ * taken off. Amounts are returned as typed: in the file's unit and sign convention.
+ *
+ * Every problem is reported at once, each with path `row[5].column[3]` (0-based, as in
+ * {@link readCsv}) and the 1-based row and column in its message.
+ * @param text - CSV text
+ * @param options - see {@link YearTableOptions}
+ * @throws MeerjarenError with codes `missing_field` (no header row, no label column, a row with
+ *   values but no label), `invalid_year`, `duplicate_year`, `duplicate_key` (a header twice),
+ *   `forbidden_key` (`__proto__`, `constructor`, `prototype`), `unknown_field` (data in a column
+ *   that is neither label, id nor year), `duplicate_id`, `invalid_amount`, `amount_out_of_range`,
+ *   `ambiguous_amount` (under 'auto'), and the codes of {@link readCsv}
+ * @category Documents
+ */
+export function readYearTable(text: string, options: YearTableOptions): YearTable {
+  requireString('readYearTable', 'text', text);
+  options = requireOptions('readYearTable', options, YEAR_TABLE_OPTIONS, ['locale']);
+  const grid = readRows(text, options).map((row) => row.map((cell) => cell.replace(NEUTRALISED, '').trim()));
+  const issues = new IssueCollector();
+  const cellAt = (r: number, c: number): Path => ['row', r, 'column', c];
+  const place = (r: number, c: number): string => `row ${r + 1}, column ${c + 1} (${columnName(c)})`;
+
+  const h = grid.findIndex((row) => row.some((cell) => YEAR.test(cell)));
+  if (h < 0) fail('missing_field', ['row', 0, 'column', 0], 'no header row with years ("2025") found');
+  const header = grid[h] ?? [];
+  const { years, yearColumns, idColumn, labelColumn, others } = readHeader(header, h, issues, cellAt, place);
+  if (labelColumn === undefined) issues.add('missing_field', cellAt(h, 0), `${place(h, 0)}: no label column next to the years`);
+
+  const body = grid.slice(h + 1).map((cells, i) => ({ r: h + 1 + i, cells }));
+  const data = body.filter(({ cells }) => cells.some((cell) => cell !== ''));
+  for (const { r, cells } of data) {
+    cells.forEach((cell, c) => {
+      tally('csvCell');
+      if (cell !== '' && (others.has(c) || c >= header.length))
+        issues.add('unknown_field', cellAt(r, c), `${place(r, c)}: a value in a column without a known header`);
+    });
+  }
+  // readings by cell text: 'auto' reads a cell in both locales to decide, and the table reads it again below
+  const memo = new Map<string, AmountReading>();
+  const read = (cell: string, as: NumberLocale): AmountReading => {
+    const key = `${as} ${cell}`;
+    let reading = memo.get(key);
+    if (reading === undefined) memo.set(key, (reading = readLocaleAmount(cell, as, false)));
+    return reading;
+  };
+  const locale = options.locale === 'auto' ? decideLocale(data, yearColumns, issues, cellAt, place, read) : options.locale;
+
+  const ids = new Set<string>();
+  const rows: YearTableRow[] = [];
+  for (const { r, cells } of data) {
+    const values = yearColumns.map((c): YearTableValue => {
+      tally('csvCell');
+      const cell = cells[c] ?? '';
+      if (cell === '' || cell === '-') return null;
+      const pm = PM_CELL.exec(cell);
+      if (pm !== null) return pm[1] === '' ? 'pm' : pm[1] === '-' ? '-pm' : '+pm';
+      const reading = locale !== 'nl' && locale !== 'en' ? undefined : read(cell, locale);
+      if (reading === undefined) return null;
+      if (reading.ok) return reading.value;
+      issues.add(reading.code, cellAt(r, c), `${place(r, c)}: ${reading.message}`);
+      return null;
+    });
+    const label = labelColumn === undefined ? '' : (cells[labelColumn] ?? '');
+    if (label === '' && labelColumn !== undefined)
+      issues.add('missing_field', cellAt(r, labelColumn), `${place(r, labelColumn)}: a row with values needs a label`);
+    const id = idColumn === undefined ? '' : (cells[idColumn] ?? '');
+    if (id !== '' && idColumn !== undefined) {
+      if (ids.has(id)) issues.add('duplicate_id', cellAt(r, idColumn), `${place(r, idColumn)}: id "${id}" is used twice`);
+      ids.add(id);
+    }
+    rows.push(id === '' ? { label, values } : { id, label, values });
+  }
+  issues.throwIfAny();
+  return deepFreeze({ years, locale: locale ?? 'nl', rows });
+}
+
+/**
+ * Decides 'nl' or 'en' from the amounts: a cell readable in one locale only votes for it; a cell
+ * readable in both with different values ("1.234") is ambiguous. Mixed votes, or no vote and an
+ * ambiguous cell, are `ambiguous_amount` issues.
+ */
+function decideLocale(
+  data: readonly { readonly r: number; readonly cells: readonly string[] }[],
+  yearColumns: readonly number[],
+  issues: IssueCollector,
+  cellAt: (r: number, c: number) => Path,
+  place: (r: number, c: number) => string,
+  read: (cell: string, locale: NumberLocale) => AmountReading,
+): NumberLocale | undefined {
+  const votes = { nl: [] as [number, number][], en: [] as [number, number][] };
+  const ambiguous: [number, number][] = [];
+  for (const { r, cells } of data) {
+    for (const c of yearColumns) {
+      tally('csvCell');
+      const cell = cells[c] ?? '';
+      // a cell without '.' or ',' reads the same in both (and is read once below): no vote, never ambiguous
+      if (cell === '' || cell === '-' || PM_CELL.test(cell) || !/[.,]/.test(cell)) continue;
+      const nl = read(cell, 'nl');
+      const en = read(cell, 'en');
+      if (nl.ok && en.ok) {
+        if (!nl.value.eq(en.value)) ambiguous.push([r, c]);
+      } else if (nl.ok) votes.nl.push([r, c]);
+      else if (en.ok) votes.en.push([r, c]);
+    }
+  }
+  if (votes.nl.length > 0 && votes.en.length > 0) {
+    const [minority] = votes.nl.length < votes.en.length ? votes.nl : votes.en;
+    const [r, c] = minority ?? [0, 0];
+    issues.add('ambiguous_amount', cellAt(r, c), `${place(r, c)}: the file mixes Dutch ("1.234,5") and English ("1,234.5") numbers; pass the locale`);
+    return undefined;
+  }
+  if (votes.nl.length > 0) return 'nl';
+  if (votes.en.length > 0) return 'en';
+  for (const [r, c] of ambiguous) {
+    issues.add('ambiguous_amount', cellAt(r, c), `${place(r, c)}: this number reads differently in Dutch and English; pass the locale`);
+  }
+  return ambiguous.length > 0 ? undefined : 'nl';
+}
+
+/** The columns of the header row `h`: the years, the id and label columns, and the columns with another header. */
+function readHeader(
+  header: readonly string[],
+  h: number,
+  issues: IssueCollector,
+  cellAt: (r: number, c: number) => Path,
+  place: (r: number, c: number) => string,
+): { years: number[]; yearColumns: number[]; idColumn: number | undefined; labelColumn: number | undefined; others: Set<number> } {
+  const years: number[] = [];
+  const yearColumns: number[] = [];
+  let idColumn: number | undefined;
+  let labelColumn: number | undefined;
+  // columns with a header that is neither a year, the id nor the label: a set, since every cell is looked up
+  const others = new Set<number>();
+  const seen = new Map<string, number>();
+  header.forEach((name, c) => {
+    const key = name.toLowerCase();
+    if (FORBIDDEN.has(key)) {
+      issues.add('forbidden_key', cellAt(h, c), `${place(h, c)}: "${name}" cannot be a header`);
+      return;
+    }
+    if (key !== '' && seen.has(key)) {
+      const code = YEAR.test(name) ? 'duplicate_year' : 'duplicate_key';
+      issues.add(code, cellAt(h, c), `${place(h, c)}: "${name}" is also the header of column ${(seen.get(key) ?? 0) + 1}`);
+      return;
+    }
+    seen.set(key, c);
+    if (YEAR.test(name)) {
+      const year = Number(name);
+      if (year < 1900 || year > 2200) issues.add('invalid_year', cellAt(h, c), `${place(h, c)}: ${name} is not a plausible year`);
+      years.push(year);
+      yearColumns.push(c);
+    } else if (idColumn === undefined && labelColumn === undefined && ID_HEADER.test(name)) idColumn = c;
+    else if (labelColumn === undefined) labelColumn = c;
+    else others.add(c);
+  });
+  return { years, yearColumns, idColumn, labelColumn, others };
+}
+
+/** Spreadsheet column name: 0 -> A, 26 -> AA. */
+function columnName(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}

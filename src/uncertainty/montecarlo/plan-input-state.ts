@@ -1,0 +1,69 @@
+/**
+ * What planning the uncertain inputs of a Monte Carlo run fills in, and the bound of a drawn amount
+ * (shared by `plan-inputs.ts` and `plan-input-targets.ts`).
+ * @packageDocumentation
+ */
+import type { IssueCollector } from '../../core/errors.js';
+import type { CompiledBudget } from '../../engine/compile.js';
+import type { PlannedCover } from './plan-cover.js';
+import type { PlannedSavings } from './plan-savings.js';
+
+/** The measure slots (one per measure and year drawn), filled by `measure` inputs. @internal */
+export interface MeasureSlots {
+  /** Savings target index of each slot. */
+  readonly target: readonly number[];
+  /** Year index of each slot. */
+  readonly year: readonly number[];
+  /** Planned units of each slot. */
+  readonly planned: readonly number[];
+  /** Realised units without draws of each slot. */
+  readonly base: readonly number[];
+}
+
+/** What planning the inputs found, in input order. @internal */
+export interface PlannedInputs {
+  /** The budget cell (`row * Y + year`) of each slot. */
+  readonly slotCells: readonly number[];
+  /** Bound of each slot's value in units, after every input. */
+  readonly slotMaxAbs: readonly number[];
+  /** Per input: the start of its entries in `inputSlots` (one more entry than inputs). */
+  readonly inputSlotStart: readonly number[];
+  /** Flattened slots (measure slots for `measure` inputs, capacity cells for `capacity` inputs). */
+  readonly inputSlots: readonly number[];
+  /** Exponent per entry of `inputSlots`. */
+  readonly inputExponent: readonly number[];
+  /** Per input: its random stream. */
+  readonly streams: readonly number[];
+  /** The measure slots. */
+  readonly measures: MeasureSlots;
+  /** The savings bound (`PlannedSavings.bound`) plus what the measure inputs can draw, in units. */
+  readonly savingsBound: number;
+  /** The cover bound (`PlannedCover.bound`) plus what the capacity inputs can draw, in units. */
+  readonly coverBound: number;
+}
+
+/** The state of planning the inputs: what is read, and what the inputs fill in order. @internal */
+export interface InputPlanning {
+  readonly compiled: CompiledBudget;
+  readonly issues: IssueCollector;
+  readonly unitsPerCent: number;
+  readonly savings: PlannedSavings;
+  readonly cover: PlannedCover;
+  readonly ids: Set<string>;
+  readonly slotOfCell: Map<number, number>;
+  readonly slotCells: number[];
+  readonly slotMaxAbs: number[];
+  readonly inputSlotStart: number[];
+  readonly inputSlots: number[];
+  readonly inputExponent: number[];
+  readonly streams: number[];
+  readonly measureOf: Map<string, number>;
+  readonly measures: { target: number[]; year: number[]; planned: number[]; base: number[] };
+  savingsBound: number;
+  coverBound: number;
+}
+
+/** Bound in units of an amount drawn in euros up to `maxEuros` (whole cents, plus one for safety). @internal */
+export function drawnUnitsBound(maxEuros: number, unitsPerCent: number): number {
+  return maxEuros * 100 * unitsPerCent + 1;
+}
