@@ -3,10 +3,9 @@ import { Dec, type Decimal } from '../core/decimal.js';
 import type { IssueCode, IssueCollector, Path } from '../core/errors.js';
 import { tally } from '../core/work.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
-import { unitFactor, type Nature, type Unit } from '../model/budget.js';
+import { NATURES, UNITS, unitFactor, type Nature } from '../model/budget.js';
 import { ID_PATTERN as NEW_ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from '../document/ids.js';
 import { FORBIDDEN_KEYS, JsonNumberText } from '../document/json.js';
-import type { RoundingMode } from '../core/decimal.js';
 
 /** A value read from JSON, as an object. @internal */
 export type Raw = Record<string, unknown>;
@@ -15,14 +14,7 @@ export type Raw = Record<string, unknown>;
 const ID = /^[\p{L}\p{N}][\p{L}\p{N}._\-/:#]*$/u;
 const ONE = new Dec(1);
 /** Euros per unit of each unit a budget may have: an amount of a scenario without a unit must fit one of them. */
-const FACTORS: readonly Decimal[] = (['euro', 'thousand', 'million'] as const).map((u) => new Dec(unitFactor(u)));
-/** The units a scenario may declare. @internal */
-export const UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
-/** The number formats a scenario may declare. @internal */
-export const FORMATS: readonly NumberFormat[] = ['plain', 'nl', 'en'];
-const NATURES: readonly Nature[] = ['incidental', 'structural'];
-/** The rounding modes. @internal */
-export const MODES: readonly RoundingMode[] = ['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'];
+const FACTORS: readonly Decimal[] = UNITS.map((u) => new Dec(unitFactor(u)));
 /** The pm tokens. @internal */
 export const PM_VALUES = ['pm', '-pm', '+pm'];
 
