@@ -2,6 +2,7 @@ import { readAmount, type NumberFormat } from '../core/amount.js';
 import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, IssueCode, Path } from '../core/errors.js';
 import type { Horizon } from '../core/horizon.js';
+import { unitFactor } from '../model/values.js';
 import { FORBIDDEN_KEYS, JsonNumberText } from './json.js';
 import { idRecord } from '../core/records.js';
 import { requireArgument } from '../core/guard.js';
@@ -214,7 +215,6 @@ export function contextOf(
       for (const c of line.components) rows.set(c.id, line.id);
     }
   }
-  const unit = budget.presentation.unit;
-  const unitFactor = new Dec(unit === 'euro' ? 1 : unit === 'thousand' ? 1000 : 1_000_000);
-  return numberFormat === undefined ? { unitFactor, horizon: budget.horizon, rows } : { unitFactor, numberFormat, horizon: budget.horizon, rows };
+  const factor = new Dec(unitFactor(budget.presentation.unit));
+  return numberFormat === undefined ? { unitFactor: factor, horizon: budget.horizon, rows } : { unitFactor: factor, numberFormat, horizon: budget.horizon, rows };
 }
