@@ -2,6 +2,7 @@ import { isDecimal, roundingConstant, toDec, ZERO, type Decimal, type RoundingMo
 import { fail, IssueCollector } from '../core/errors.js';
 import { anyDecimal, arrayOf, boolean, decimal, describeValue, readOptions, requireArgument, type OptionCheck } from '../core/guard.js';
 import { ROUNDING } from '../validate/result-checks.js';
+import { handOutSteps } from '../core/allocate.js';
 
 // Rounding a list of parts to a rounded total (largest remainder), the step arithmetic behind `roundTable`.
 
@@ -145,8 +146,7 @@ export function allocateSteps(
       }))
       .filter((c) => free[c.i] === true && c.error.isPositive() && !c.error.isZero())
       .sort(byClosestCall);
-    const moves = Math.min(candidates.length, needed.abs().toNumber());
-    for (const { i } of candidates.slice(0, moves)) values[i] = (values[i] as Decimal).add(step.mul(direction));
+    const moves = handOutSteps(values, candidates.map((c) => c.i), needed.abs().toNumber(), step.mul(direction), false);
     needed = needed.sub(moves * direction);
   }
   return Object.freeze({
