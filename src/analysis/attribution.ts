@@ -1,4 +1,4 @@
-import { Dec, ZERO, type Decimal } from '../core/decimal.js';
+import { Dec, ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../model/budget.js';
@@ -279,7 +279,7 @@ function mulberry32(seed: number): () => number {
 }
 
 function nz(d: Decimal): Decimal {
-  return d.isZero() ? ZERO : d;
+  return noNegativeZero(d);
 }
 
 function compareKeys(a: string | undefined, b: string | undefined): number {

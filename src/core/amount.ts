@@ -1,4 +1,4 @@
-import { Dec, ZERO, isDecimal, type Decimal } from './decimal.js';
+import { Dec, isDecimal, noNegativeZero, type Decimal } from './decimal.js';
 import type { IssueCode } from './errors.js';
 import { tally } from './work.js';
 import { decimal, oneOf, requireArgument } from './guard.js';
@@ -140,7 +140,7 @@ export function readAmount(raw: unknown, unitFactor: Decimal, format?: NumberFor
     return refuse('invalid_amount', `expected an amount (a string such as "-2100", or a safe integer), got ${typeof raw}`);
   }
   const euros = value.times(unitFactor);
-  return checkRange(euros.isZero() ? ZERO : euros);
+  return checkRange(noNegativeZero(euros));
 }
 
 /**

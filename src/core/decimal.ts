@@ -170,6 +170,16 @@ export function plainString(value: Decimal): string {
   return value.toFixed();
 }
 
+/**
+ * The value, with a negative zero ("-0", from a sum like -5 + 5 or a rounding of -0,4) replaced by {@link ZERO}, so that
+ * no -0 reaches a table, a document or a comparison by sign.
+ * @param value - an amount
+ * @category Model
+ */
+export function noNegativeZero(value: Decimal): Decimal {
+  return value.isZero() ? ZERO : value;
+}
+
 /** Every rounding mode the library names, in the order of the docs; the one list of them. @category Model */
 export const ROUNDING_MODES = Object.freeze(['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'] as const);
 
@@ -218,5 +228,5 @@ export function roundTo(value: Decimal, places: number, mode: RoundingMode): Dec
     fail('invalid_argument', ['mode'], `roundTo: mode must be one of ${ROUNDING_MODES.join(', ')}, not ${String(mode)}`);
   }
   const rounded = value.toDecimalPlaces(places, roundingConstant(mode));
-  return rounded.isZero() ? ZERO : rounded;
+  return noNegativeZero(rounded);
 }

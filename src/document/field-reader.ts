@@ -1,5 +1,5 @@
 import { readAmount, type NumberFormat } from '../core/amount.js';
-import { Dec, ZERO, type Decimal } from '../core/decimal.js';
+import { Dec, noNegativeZero, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, IssueCode, Path } from '../core/errors.js';
 import type { Horizon } from '../core/horizon.js';
 import { unitFactor } from '../model/values.js';
@@ -155,7 +155,7 @@ export class FieldReader {
       return undefined;
     }
     const rate = new Dec(text.trim());
-    return rate.isZero() ? ZERO : rate; // "-0" is 0
+    return noNegativeZero(rate); // "-0" is 0
   }
 
   /**

@@ -1,4 +1,4 @@
-import { isDecimal, roundingConstant, toDec, ZERO, type Decimal, type RoundingMode } from '../core/decimal.js';
+import { isDecimal, roundingConstant, toDec, ZERO, noNegativeZero, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { fail, IssueCollector } from '../core/errors.js';
 import { anyDecimal, arrayOf, boolean, decimal, describeValue, readOptions, requireArgument, type OptionCheck } from '../core/guard.js';
 import { ROUNDING } from '../validate/result-checks.js';
@@ -113,7 +113,7 @@ const STEP: OptionCheck = (value, path, collector) => {
 /** {@link roundToStep} for checked arguments. */
 export function roundToStepChecked(value: Decimal, step: Decimal, mode: RoundingMode): Decimal {
   const rounded = value.div(step).toDecimalPlaces(0, roundingConstant(mode)).mul(step);
-  return rounded.isZero() ? ZERO : rounded;
+  return noNegativeZero(rounded);
 }
 
 function isMultiple(value: Decimal, step: Decimal): boolean {
@@ -150,7 +150,7 @@ export function allocateSteps(
     needed = needed.sub(moves * direction);
   }
   return Object.freeze({
-    values: Object.freeze(values.map((v) => (v.isZero() ? ZERO : v))),
+    values: Object.freeze(values.map((v) => noNegativeZero(v))),
     missing: step.mul(needed),
   });
 }
