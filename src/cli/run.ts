@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { MeerjarenError, fail, type Issue } from '../core/errors.js';
+import { MeerjarenError, fail, formatPath, type Issue } from '../core/errors.js';
 import { SIGN_CONVENTIONS, UNITS, type Budget, type SignConvention, type Unit } from '../model/budget.js';
 import { loadBudget } from '../evaluate/load.js';
 import { jsonPositions } from '../document/json.js';
@@ -292,7 +292,7 @@ export function describeIssues(file: string, text: string, issues: readonly Issu
     // a value that could not be placed (for instance a missing field): point at its nearest parent
     for (let segments = [...i.pathSegments]; where === undefined && segments.length > 0; ) {
       segments = segments.slice(0, -1);
-      where = positions.get(segments.map((s, k) => (typeof s === 'number' ? `[${s}]` : k === 0 ? s : `.${s}`)).join(''));
+      where = positions.get(formatPath(segments));
     }
     const at = where === undefined ? file : `${file}:${where.line}:${where.column}`;
     return `${at}: ${i.path === '' ? '(document)' : i.path}: ${i.message} [${i.code}]`;

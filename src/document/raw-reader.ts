@@ -1,4 +1,4 @@
-import { type Path, IssueCollector } from '../core/errors.js';
+import { type Path, IssueCollector, formatPath } from '../core/errors.js';
 import { tally } from '../core/work.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR, defaultGroups, yearRange, type ColumnGroup, type Horizon } from '../core/horizon.js';
 import { idRecord } from '../core/records.js';
@@ -185,7 +185,7 @@ export class RawReader {
       this.issues.add('duplicate_id', kind === 'component' && !path.includes('id') ? path : path, `the id "${id}" is used twice (first at ${earlier})`);
       return undefined;
     }
-    this.#ids.set(key, path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, ''));
+    this.#ids.set(key, formatPath(path));
     return id;
   }
 }
