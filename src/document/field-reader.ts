@@ -4,6 +4,7 @@ import type { IssueCollector, IssueCode, Path } from '../core/errors.js';
 import type { Horizon } from '../core/horizon.js';
 import { unitFactor } from '../model/values.js';
 import { FORBIDDEN_KEYS, JsonNumberText } from './json.js';
+import { idProblem, idRuleText } from './ids.js';
 import { idRecord } from '../core/records.js';
 import { requireArgument } from '../core/guard.js';
 import { CONTEXT_SOURCE, NUMBER_FORMAT } from './field-checks.js';
@@ -12,7 +13,6 @@ export type { ReadContext } from './field-checks.js';
 import type { ReadContext } from './field-checks.js';
 
 type Raw = Record<string, unknown>;
-const ID = /^[\p{L}\p{N}][\p{L}\p{N}._\-/:#]*$/u;
 
 /** Small validating primitives shared by the cover and savings readers. @internal */
 export class FieldReader {
@@ -68,8 +68,9 @@ export class FieldReader {
       this.issues.add('missing_field', path, 'an id is required');
       return undefined;
     }
-    if (typeof raw !== 'string' || !ID.test(raw) || raw.length > 64 || FORBIDDEN_KEYS.has(raw)) {
-      this.issues.add(typeof raw === 'string' ? 'invalid_id' : 'invalid_type', path, 'an id is a text of letters, digits and . _ - / : #, at most 64 characters');
+    // a forbidden key is an invalid_id here (as it always was for cover and savings ids), forbidden_key elsewhere
+    if (typeof raw !== 'string' || idProblem(raw, 'reference') !== undefined) {
+      this.issues.add(typeof raw === 'string' ? 'invalid_id' : 'invalid_type', path, `an id is a text of ${idRuleText('reference')}`);
       return undefined;
     }
     return raw;

@@ -3,6 +3,7 @@
  * components (a scenario's `add-line`), so that whatever the library builds can be saved and loaded again.
  * @internal
  */
+import { FORBIDDEN_KEYS } from './json.js';
 
 /** An id: letters, digits and `. _ - / :`, starting with a letter or digit. @internal */
 export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._\-/:]*$/u;
@@ -12,3 +13,31 @@ export const MAX_ID_LENGTH = 64;
 
 /** Longest text (title, label, tag value), in UTF-16 code units. @internal */
 export const MAX_TEXT_LENGTH = 1000;
+
+/**
+ * A reference to something that exists: an id, or a default component id such as `1.7#1` (the `#` the loader
+ * gives unnamed components). Scenario references and the ids of the cover and savings parts follow it.
+ * @internal
+ */
+export const REFERENCE_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._\-/:#]*$/u;
+
+/** Which id rule applies: `id` (a new id, by the loader's rule, without `#`) or `reference` (`#` allowed). @internal */
+export type IdRule = 'id' | 'reference';
+
+/**
+ * Why a text is not an id by a rule, the one check every reader shares: `forbidden_key` for `__proto__`,
+ * `constructor` or `prototype`, `invalid_id` for another character or more than {@link MAX_ID_LENGTH} characters;
+ * `undefined` when it is an id.
+ * @param raw - the text
+ * @param rule - see {@link IdRule}
+ * @internal
+ */
+export function idProblem(raw: string, rule: IdRule): 'forbidden_key' | 'invalid_id' | undefined {
+  if (FORBIDDEN_KEYS.has(raw)) return 'forbidden_key';
+  return (rule === 'id' ? ID_PATTERN : REFERENCE_PATTERN).test(raw) && raw.length <= MAX_ID_LENGTH ? undefined : 'invalid_id';
+}
+
+/** What an id by a rule is, for a message. @internal */
+export function idRuleText(rule: IdRule): string {
+  return `letters, digits and . _ - / :${rule === 'reference' ? ' #' : ''}, starting with a letter or digit, at most ${MAX_ID_LENGTH} characters`;
+}

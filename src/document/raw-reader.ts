@@ -2,7 +2,7 @@ import { type Path, IssueCollector, formatPath } from '../core/errors.js';
 import { tally } from '../core/work.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR, defaultGroups, yearRange, type ColumnGroup, type Horizon } from '../core/horizon.js';
 import { idRecord } from '../core/records.js';
-import { ID_PATTERN as ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './ids.js';
+import { MAX_TEXT_LENGTH, idProblem, idRuleText } from './ids.js';
 import { FORBIDDEN_KEYS, JsonNumberText } from './json.js';
 
 /** A JSON object of a document, as read. */
@@ -167,12 +167,9 @@ export class RawReader {
       this.issues.add('invalid_type', path, `an id is a text ("1.4"), got ${describe(raw)}`);
       return undefined;
     }
-    if (FORBIDDEN_KEYS.has(raw)) {
-      this.issues.add('forbidden_key', path, `"${raw}" cannot be an id`);
-      return undefined;
-    }
-    if (!ID.test(raw) || raw.length > MAX_ID_LENGTH) {
-      this.issues.add('invalid_id', path, `"${raw}" is not a valid id: letters, digits and . _ - / : only, starting with a letter or digit, at most ${MAX_ID_LENGTH} characters`);
+    const problem = idProblem(raw, 'id');
+    if (problem !== undefined) {
+      this.issues.add(problem, path, problem === 'forbidden_key' ? `"${raw}" cannot be an id` : `"${raw}" is not a valid id: ${idRuleText('id')}`);
       return undefined;
     }
     return this.claim(raw, path, kind);
