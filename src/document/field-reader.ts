@@ -4,7 +4,7 @@ import type { IssueCollector, IssueCode, Path } from '../core/errors.js';
 import type { Horizon } from '../core/horizon.js';
 import { unitFactor } from '../model/values.js';
 import { FORBIDDEN_KEYS, JsonNumberText } from './json.js';
-import { idProblem, idRuleText } from './ids.js';
+import { checkKeys, idProblem, idRuleText } from './ids.js';
 import { idRecord } from '../core/records.js';
 import { requireArgument } from '../core/guard.js';
 import { CONTEXT_SOURCE, NUMBER_FORMAT } from './field-checks.js';
@@ -42,13 +42,7 @@ export class FieldReader {
   }
 
   fields(obj: Raw, known: readonly string[], path: Path): void {
-    for (const key of Object.keys(obj)) {
-      if (FORBIDDEN_KEYS.has(key)) {
-        this.issues.add('forbidden_key', [...path, key], `"${key}" is not allowed as a key`);
-      } else if (!known.includes(key)) {
-        this.issues.add('unknown_field', [...path, key], `unknown field "${key}"; known: ${known.join(', ')}`);
-      }
-    }
+    checkKeys(obj, known, path, 'report', (code, at, message) => this.issues.add(code, at, message));
   }
 
   text(raw: unknown, path: Path, required: boolean): string | undefined {

@@ -3,6 +3,7 @@
  * components (a scenario's `add-line`), so that whatever the library builds can be saved and loaded again.
  * @internal
  */
+import type { Path } from '../core/errors.js';
 import { FORBIDDEN_KEYS } from './json.js';
 
 /** An id: letters, digits and `. _ - / :`, starting with a letter or digit. @internal */
@@ -40,4 +41,33 @@ export function idProblem(raw: string, rule: IdRule): 'forbidden_key' | 'invalid
 /** What an id by a rule is, for a message. @internal */
 export function idRuleText(rule: IdRule): string {
   return `letters, digits and . _ - / :${rule === 'reference' ? ' #' : ''}, starting with a letter or digit, at most ${MAX_ID_LENGTH} characters`;
+}
+
+/**
+ * What a reader does with a forbidden key (`__proto__`, `constructor`, `prototype`) among an object's keys:
+ * `report` it as `forbidden_key`, `skip` it (the JSON shape check of the document reported it already), or treat
+ * it as any `unknown` field.
+ * @internal
+ */
+export type ForbiddenKeyRule = 'report' | 'skip' | 'unknown';
+
+/**
+ * The one check of an object's keys against the fields it may have: `unknown_field` at the key (with a hint for
+ * a key that differs only in case), and forbidden keys by `forbidden`.
+ * @param obj - the object read
+ * @param known - the fields it may have
+ * @param path - where the object is
+ * @param forbidden - see {@link ForbiddenKeyRule}
+ * @param add - receives each problem
+ * @internal
+ */
+export function checkKeys(obj: object, known: readonly string[], path: Path, forbidden: ForbiddenKeyRule, add: (code: 'forbidden_key' | 'unknown_field', path: Path, message: string) => void): void {
+  for (const key of Object.keys(obj)) {
+    if (forbidden !== 'unknown' && FORBIDDEN_KEYS.has(key)) {
+      if (forbidden === 'report') add('forbidden_key', [...path, key], `"${key}" is not allowed as a key`);
+    } else if (!known.includes(key)) {
+      const hint = known.find((k) => k.toLowerCase() === key.toLowerCase());
+      add('unknown_field', [...path, key], `unknown field "${key}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}; known: ${known.join(', ')}`);
+    }
+  }
 }

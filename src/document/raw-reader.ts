@@ -2,8 +2,8 @@ import { type Path, IssueCollector, formatPath } from '../core/errors.js';
 import { tally } from '../core/work.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR, defaultGroups, yearRange, type ColumnGroup, type Horizon } from '../core/horizon.js';
 import { idRecord } from '../core/records.js';
-import { MAX_TEXT_LENGTH, idProblem, idRuleText } from './ids.js';
-import { FORBIDDEN_KEYS, JsonNumberText } from './json.js';
+import { MAX_TEXT_LENGTH, checkKeys, idProblem, idRuleText } from './ids.js';
+import { JsonNumberText } from './json.js';
 
 /** A JSON object of a document, as read. */
 export type Raw = Record<string, unknown>;
@@ -108,14 +108,8 @@ export class RawReader {
   }
 
   protected fields(obj: Raw, known: readonly string[], path: Path): void {
-    for (const key of Object.keys(obj)) {
-      tally('fieldRead');
-      if (FORBIDDEN_KEYS.has(key)) continue; // reported by the shape check
-      if (!known.includes(key)) {
-        const hint = known.find((k) => k.toLowerCase() === key.toLowerCase());
-        this.issues.add('unknown_field', [...path, key], `unknown field "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known: ${known.join(', ')}`);
-      }
-    }
+    tally('fieldRead', Object.keys(obj).length);
+    checkKeys(obj, known, path, 'skip', (code, at, message) => this.issues.add(code, at, message)); // forbidden keys: reported by the shape check
   }
 
   protected text(raw: unknown, path: Path, required: boolean, allowEmpty = false): string | undefined {

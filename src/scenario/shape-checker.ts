@@ -4,7 +4,7 @@ import type { IssueCode, IssueCollector, Path } from '../core/errors.js';
 import { tally } from '../core/work.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { NATURES, UNITS, unitFactor, type Nature } from '../model/budget.js';
-import { MAX_TEXT_LENGTH, idProblem, idRuleText, type IdRule } from '../document/ids.js';
+import { MAX_TEXT_LENGTH, checkKeys, idProblem, idRuleText, type IdRule } from '../document/ids.js';
 import { JsonNumberText } from '../document/json.js';
 
 /** A value read from JSON, as an object. @internal */
@@ -54,10 +54,8 @@ export class ShapeChecker {
   ) {}
 
   fields(value: Raw, allowed: readonly string[], path: Path): void {
-    for (const key of Object.keys(value)) {
-      tally('fieldRead');
-      if (!allowed.includes(key)) this.c.add('unknown_field', [...path, key], `unknown field "${key}"`);
-    }
+    tally('fieldRead', Object.keys(value).length);
+    checkKeys(value, allowed, path, 'unknown', (code, at, message) => this.c.add(code, at, message));
   }
 
   /** A reference to something that exists (a line, a component such as `1.7#1`, a claim, a scenario). */
