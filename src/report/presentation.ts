@@ -12,6 +12,7 @@ export const AMOUNT_NOTATIONS = Object.freeze(['minus', 'trailing-minus', 'vn'] 
 
 export type { NumberLocale } from '../document/locale-amount.js';
 import { NUMBER_LOCALES, type NumberLocale } from '../document/locale-amount.js';
+import { checkKeys } from '../document/ids.js';
 
 /** Language of the words a renderer adds ("Bedragen x € 1.000", "Afrondingsverschil"). @category Reports */
 export type LabelLanguage = (typeof LABEL_LANGUAGES)[number];
@@ -149,9 +150,7 @@ export function resolvePresentation(partial: Presentation = {}): ResolvedPresent
     issues.throwIfAny();
   }
   const source = partial as Record<string, unknown>;
-  for (const key of Object.keys(source)) {
-    if (!Object.hasOwn(DEFAULT_PRESENTATION, key)) issues.add('unknown_field', [key], `unknown setting "${key}"`);
-  }
+  checkKeys(source, Object.keys(DEFAULT_PRESENTATION), [], 'unknown', (code, at, message) => issues.add(code, at, message));
   const value = <K extends keyof Presentation>(key: K): unknown =>
     Object.hasOwn(source, key) ? source[key] : undefined;
 
