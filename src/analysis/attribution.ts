@@ -1,4 +1,4 @@
-import { Dec, ZERO, type Decimal } from '../core/decimal.js';
+import { Dec, ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../model/budget.js';
@@ -8,6 +8,7 @@ import { arrayOf, decimal, integer, requireArgument, text } from '../core/guard.
 import type { Step } from '../scenario/resolve.js';
 import type { ChangeKind, Scenario, ScenarioLibrary } from '../scenario/types.js';
 import { kindOf } from '../scenario/changes/registry.js';
+import { handOutSteps } from '../core/allocate.js';
 
 /** Options of {@link attributeDifference}. @category Analysis */
 export interface AttributionOptions extends ApplyOptions {
@@ -247,25 +248,16 @@ export function allocateExactly(shares: readonly Decimal[], total: Decimal, keys
   if (total.decimalPlaces() > places) fail('amount_out_of_range', ['total'], `${total.toFixed()} has more than ${places} decimals`);
   const floors = shares.map((s) => s.toDecimalPlaces(places, Dec.ROUND_FLOOR));
   const unit = new Dec(1).div(new Dec(10).pow(places));
-  let rest = total.minus(floors.reduce((a, b) => a.plus(b), ZERO));
+  const rest = total.minus(floors.reduce((a, b) => a.plus(b), ZERO));
   if (rest.abs().gt(unit.times(shares.length + 1))) {
     fail('total_mismatch', ['total'], `the shares add up to ${total.minus(rest).toFixed()}, not to ${total.toFixed()}`);
   }
   const order = shares.map((s, i) => ({ i, frac: s.minus(floors[i]!) })).sort((a, b) => b.frac.comparedTo(a.frac) || compareKeys(keys?.[a.i], keys?.[b.i]) || a.i - b.i);
   const out = [...floors];
-  let k = 0;
-  while (rest.gte(unit) && order.length > 0) {
-    const target = order[k % order.length]!.i;
-    out[target] = out[target]!.plus(unit);
-    rest = rest.minus(unit);
-    k++;
-  }
-  while (rest.lte(unit.neg()) && order.length > 0) {
-    const target = order[order.length - 1 - (k % order.length)]!.i;
-    out[target] = out[target]!.minus(unit);
-    rest = rest.plus(unit);
-    k++;
-  }
+  // rest is a whole number of micro-euros (the total and the floors have at most 6 decimals)
+  const ranked = order.map((o) => o.i);
+  if (rest.isPositive()) handOutSteps(out, ranked, rest.div(unit).toNumber(), unit, true);
+  else handOutSteps(out, ranked.reverse(), rest.neg().div(unit).toNumber(), unit.neg(), true);
   return out.map(nz);
 }
 
@@ -287,7 +279,7 @@ function mulberry32(seed: number): () => number {
 }
 
 function nz(d: Decimal): Decimal {
-  return d.isZero() ? ZERO : d;
+  return noNegativeZero(d);
 }
 
 function compareKeys(a: string | undefined, b: string | undefined): number {

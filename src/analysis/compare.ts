@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from '../core/decimal.js';
+import { ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../model/budget.js';
 import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
@@ -312,7 +312,7 @@ function totalGap(years: readonly number[], t: TargetsEvaluation): Record<string
 }
 
 function zero(d: Decimal): Decimal {
-  return d.isZero() ? ZERO : d;
+  return noNegativeZero(d);
 }
 
 /**

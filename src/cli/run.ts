@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { MeerjarenError, fail, type Issue } from '../core/errors.js';
-import type { Budget, SignConvention, Unit } from '../model/budget.js';
+import { MeerjarenError, fail, formatPath, type Issue } from '../core/errors.js';
+import { SIGN_CONVENTIONS, UNITS, type Budget, type SignConvention, type Unit } from '../model/budget.js';
 import { loadBudget } from '../evaluate/load.js';
 import { jsonPositions } from '../document/json.js';
 import { evaluate } from '../evaluate/evaluate.js';
@@ -14,7 +14,7 @@ import { htmlReport } from '../report/html-report.js';
 import { htmlDocument } from '../report/html-document.js';
 import { renderHtml } from '../report/render-html.js';
 import { saldoLineChart } from '../report/charts/saldo-line-chart.js';
-import { UNIT_FACTORS, unitLine, resolvePresentation } from '../report/presentation.js';
+import { LABEL_LANGUAGES, ROUNDING_POLICIES, UNIT_FACTORS, unitLine, resolvePresentation } from '../report/presentation.js';
 import { loadScenario } from '../scenario/load.js';
 import { applyScenario } from '../evaluate/apply-scenario.js';
 import { compareScenarios } from '../analysis/compare.js';
@@ -142,10 +142,10 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
       if (values[name] === '') usage('invalid_option', `--${name} needs a file name`);
     }
     const format: Format = choice(values.format, FORMATS, 'format') ?? 'text';
-    const unit = choice<Unit>(values.unit, ['euro', 'thousand', 'million'], 'unit');
-    const sign = choice<SignConvention>(values.sign, ['voordeel-positive', 'nadeel-positive'], 'sign');
-    const lang = choice(values.lang, ['nl', 'en'] as const, 'lang') ?? 'nl';
-    const rounding = choice(values.rounding, ['consistent', 'plain'] as const, 'rounding') ?? 'consistent';
+    const unit = choice<Unit>(values.unit, UNITS, 'unit');
+    const sign = choice<SignConvention>(values.sign, SIGN_CONVENTIONS, 'sign');
+    const lang = choice(values.lang, LABEL_LANGUAGES, 'lang') ?? 'nl';
+    const rounding = choice(values.rounding, ROUNDING_POLICIES, 'rounding') ?? 'consistent';
 
     checkingUsage = false;
     const text = readText(file, io);
@@ -292,7 +292,7 @@ export function describeIssues(file: string, text: string, issues: readonly Issu
     // a value that could not be placed (for instance a missing field): point at its nearest parent
     for (let segments = [...i.pathSegments]; where === undefined && segments.length > 0; ) {
       segments = segments.slice(0, -1);
-      where = positions.get(segments.map((s, k) => (typeof s === 'number' ? `[${s}]` : k === 0 ? s : `.${s}`)).join(''));
+      where = positions.get(formatPath(segments));
     }
     const at = where === undefined ? file : `${file}:${where.line}:${where.column}`;
     return `${at}: ${i.path === '' ? '(document)' : i.path}: ${i.message} [${i.code}]`;

@@ -1,4 +1,4 @@
-import { Dec, ZERO, isDecimal, type Decimal } from './decimal.js';
+import { Dec, isDecimal, noNegativeZero, type Decimal } from './decimal.js';
 import type { IssueCode } from './errors.js';
 import { tally } from './work.js';
 import { decimal, oneOf, requireArgument } from './guard.js';
@@ -14,7 +14,10 @@ import { decimal, oneOf, requireArgument } from './guard.js';
  * as ambiguous.
  * @category Model
  */
-export type NumberFormat = 'plain' | 'nl' | 'en';
+export type NumberFormat = (typeof NUMBER_FORMATS)[number];
+
+/** Every {@link NumberFormat}; the one list of them. @category Model */
+export const NUMBER_FORMATS = Object.freeze(['plain', 'nl', 'en'] as const);
 
 /** Largest number of digits before the decimal point of an amount in euros. @category Model */
 export const MAX_INTEGER_DIGITS = 18;
@@ -104,7 +107,7 @@ function canonical(text: string, format: NumberFormat | undefined): string | Amo
 export function readAmount(raw: unknown, unitFactor: Decimal, format?: NumberFormat): AmountReading {
   // cheap checks first: the loader reads every amount through here
   if (!isDecimal(unitFactor) || !unitFactor.isFinite()) requireArgument('readAmount', 'unitFactor', unitFactor, decimal);
-  if (format !== undefined && format !== 'plain' && format !== 'nl' && format !== 'en') requireArgument('readAmount', 'format', format, oneOf(['plain', 'nl', 'en']));
+  if (format !== undefined && !(NUMBER_FORMATS as readonly unknown[]).includes(format)) requireArgument('readAmount', 'format', format, oneOf(NUMBER_FORMATS));
   tally('amountRead');
   let value: Decimal;
   if (typeof raw === 'number') {
@@ -137,7 +140,7 @@ export function readAmount(raw: unknown, unitFactor: Decimal, format?: NumberFor
     return refuse('invalid_amount', `expected an amount (a string such as "-2100", or a safe integer), got ${typeof raw}`);
   }
   const euros = value.times(unitFactor);
-  return checkRange(euros.isZero() ? ZERO : euros);
+  return checkRange(noNegativeZero(euros));
 }
 
 /**

@@ -170,10 +170,21 @@ export function plainString(value: Decimal): string {
   return value.toFixed();
 }
 
-/** Rounding modes the library names explicitly (afrondingsregel). @category Model */
-export type RoundingMode = 'half-up' | 'half-even' | 'down' | 'up' | 'floor' | 'ceil';
+/**
+ * The value, with a negative zero ("-0", from a sum like -5 + 5 or a rounding of -0,4) replaced by {@link ZERO}, so that
+ * no -0 reaches a table, a document or a comparison by sign.
+ * @param value - an amount
+ * @category Model
+ */
+export function noNegativeZero(value: Decimal): Decimal {
+  return value.isZero() ? ZERO : value;
+}
 
-const ROUNDING_MODES: readonly unknown[] = ['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'] satisfies readonly RoundingMode[];
+/** Every rounding mode the library names, in the order of the docs; the one list of them. @category Model */
+export const ROUNDING_MODES = Object.freeze(['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'] as const);
+
+/** Rounding modes the library names explicitly (afrondingsregel). @category Model */
+export type RoundingMode = (typeof ROUNDING_MODES)[number];
 
 /** Refuses a value that is not a finite decimal.js value of any copy: `invalid_argument` at the parameter. */
 function requireDecimal(fn: string, param: string, value: unknown): asserts value is Decimal {
@@ -213,9 +224,9 @@ export function roundTo(value: Decimal, places: number, mode: RoundingMode): Dec
   if (!Number.isInteger(places) || places < 0 || places > 1e9) {
     fail('invalid_argument', ['places'], `roundTo: places must be a whole number from 0, not ${String(places)}`);
   }
-  if (!ROUNDING_MODES.includes(mode)) {
+  if (!(ROUNDING_MODES as readonly unknown[]).includes(mode)) {
     fail('invalid_argument', ['mode'], `roundTo: mode must be one of ${ROUNDING_MODES.join(', ')}, not ${String(mode)}`);
   }
   const rounded = value.toDecimalPlaces(places, roundingConstant(mode));
-  return rounded.isZero() ? ZERO : rounded;
+  return noNegativeZero(rounded);
 }

@@ -6,7 +6,8 @@
  */
 import { describeValue, isObjectLike, issueCollector, objectWith, oneOf, pathOf, requireArgument, type OptionCheck } from '../core/guard.js';
 import { isAdmittedBudget } from './admitted.js';
-import type { NumberFormat } from '../core/amount.js';
+import { NUMBER_FORMATS, type NumberFormat } from '../core/amount.js';
+import { UNITS } from '../model/values.js';
 import type { Decimal } from '../core/decimal.js';
 import type { Horizon } from '../core/horizon.js';
 
@@ -35,16 +36,13 @@ export const PRESENTED: OptionCheck = (value, path, collector) => {
     collector.add('invalid_option', path, `${String(path[path.length - 1])} must be a budget (with its presentation), not ${describeValue(value)}`);
     return;
   }
-  oneOf(['euro', 'thousand', 'million'])((value as { presentation: { unit?: unknown } }).presentation.unit, [...path, 'presentation', 'unit'], collector);
+  oneOf(UNITS)((value as { presentation: { unit?: unknown } }).presentation.unit, [...path, 'presentation', 'unit'], collector);
 };
 
 /** A read context from `contextOf`. @internal */
 export const READ_CONTEXT: OptionCheck = objectWith(['unitFactor', 'horizon', 'rows'], 'a read context from contextOf()');
 
 
-
-/** The notations of amount strings. @internal */
-export const NUMBER_FORMATS: readonly NumberFormat[] = ['plain', 'nl', 'en'];
 
 /** A notation of amount strings. @internal */
 export const NUMBER_FORMAT: OptionCheck = oneOf(NUMBER_FORMATS);

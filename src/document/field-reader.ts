@@ -1,8 +1,10 @@
 import { readAmount, type NumberFormat } from '../core/amount.js';
-import { Dec, ZERO, type Decimal } from '../core/decimal.js';
+import { Dec, noNegativeZero, type Decimal } from '../core/decimal.js';
 import type { IssueCollector, IssueCode, Path } from '../core/errors.js';
 import type { Horizon } from '../core/horizon.js';
+import { unitFactor } from '../model/values.js';
 import { FORBIDDEN_KEYS, JsonNumberText } from './json.js';
+import { checkKeys, idProblem, idRuleText } from './ids.js';
 import { idRecord } from '../core/records.js';
 import { requireArgument } from '../core/guard.js';
 import { CONTEXT_SOURCE, NUMBER_FORMAT } from './field-checks.js';
@@ -11,7 +13,6 @@ export type { ReadContext } from './field-checks.js';
 import type { ReadContext } from './field-checks.js';
 
 type Raw = Record<string, unknown>;
-const ID = /^[\p{L}\p{N}][\p{L}\p{N}._\-/:#]*$/u;
 
 /** Small validating primitives shared by the cover and savings readers. @internal */
 export class FieldReader {
@@ -41,13 +42,7 @@ export class FieldReader {
   }
 
   fields(obj: Raw, known: readonly string[], path: Path): void {
-    for (const key of Object.keys(obj)) {
-      if (FORBIDDEN_KEYS.has(key)) {
-        this.issues.add('forbidden_key', [...path, key], `"${key}" is not allowed as a key`);
-      } else if (!known.includes(key)) {
-        this.issues.add('unknown_field', [...path, key], `unknown field "${key}"; known: ${known.join(', ')}`);
-      }
-    }
+    checkKeys(obj, known, path, 'report', (code, at, message) => this.issues.add(code, at, message));
   }
 
   text(raw: unknown, path: Path, required: boolean): string | undefined {
@@ -67,8 +62,9 @@ export class FieldReader {
       this.issues.add('missing_field', path, 'an id is required');
       return undefined;
     }
-    if (typeof raw !== 'string' || !ID.test(raw) || raw.length > 64 || FORBIDDEN_KEYS.has(raw)) {
-      this.issues.add(typeof raw === 'string' ? 'invalid_id' : 'invalid_type', path, 'an id is a text of letters, digits and . _ - / : #, at most 64 characters');
+    // a forbidden key is an invalid_id here (as it always was for cover and savings ids), forbidden_key elsewhere
+    if (typeof raw !== 'string' || idProblem(raw, 'reference') !== undefined) {
+      this.issues.add(typeof raw === 'string' ? 'invalid_id' : 'invalid_type', path, `an id is a text of ${idRuleText('reference')}`);
       return undefined;
     }
     return raw;
@@ -154,7 +150,7 @@ export class FieldReader {
       return undefined;
     }
     const rate = new Dec(text.trim());
-    return rate.isZero() ? ZERO : rate; // "-0" is 0
+    return noNegativeZero(rate); // "-0" is 0
   }
 
   /**
@@ -214,7 +210,6 @@ export function contextOf(
       for (const c of line.components) rows.set(c.id, line.id);
     }
   }
-  const unit = budget.presentation.unit;
-  const unitFactor = new Dec(unit === 'euro' ? 1 : unit === 'thousand' ? 1000 : 1_000_000);
-  return numberFormat === undefined ? { unitFactor, horizon: budget.horizon, rows } : { unitFactor, numberFormat, horizon: budget.horizon, rows };
+  const factor = new Dec(unitFactor(budget.presentation.unit));
+  return numberFormat === undefined ? { unitFactor: factor, horizon: budget.horizon, rows } : { unitFactor: factor, numberFormat, horizon: budget.horizon, rows };
 }

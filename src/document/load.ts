@@ -1,11 +1,15 @@
-import { readAmount, type NumberFormat } from '../core/amount.js';
+import { NUMBER_FORMATS, readAmount, type NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import { IssueCollector, type Path } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { tally } from '../core/work.js';
 import type { Horizon } from '../core/horizon.js';
 import {
+  LINE_ROWS,
+  NATURES,
   PM,
+  SIGN_CONVENTIONS,
+  UNITS,
   unitFactor,
   type Budget,
   type Cell,
@@ -14,8 +18,6 @@ import {
   type LineRow,
   type Nature,
   type Section,
-  type SignConvention,
-  type Unit,
 } from '../model/budget.js';
 import { readCover } from './read-cover.js';
 import { contextOf } from './field-reader.js';
@@ -25,11 +27,6 @@ import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, JsonNumberText, checkShape, parseJsonText, type JsonLimits } from './json.js';
 import { RawReader, describe } from './raw-reader.js';
 
-const UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
-const SIGNS: readonly SignConvention[] = ['voordeel-positive', 'nadeel-positive'];
-const FORMATS: readonly NumberFormat[] = ['plain', 'nl', 'en'];
-const NATURES: readonly Nature[] = ['incidental', 'structural'];
-const ROWS: readonly LineRow[] = ['amount', 'subtotal'];
 const PM_TOKEN = /^([+-])?\s*pm$/i;
 
 const DOCUMENT_FIELDS = ['$schema', 'format', 'version', 'title', 'unit', 'sign', 'numberFormat', 'horizon', 'defaults', 'totalLabel', 'tags', 'sections', 'expected', 'cover', 'targets'];
@@ -83,8 +80,8 @@ class DocumentReader extends RawReader {
     }
     const title = this.text(doc['title'], ['title'], true) ?? '';
     const unit = this.choice(doc['unit'], UNITS, ['unit'], true) ?? 'euro';
-    const sign = this.choice(doc['sign'], SIGNS, ['sign'], false) ?? 'voordeel-positive';
-    this.#format = this.choice(doc['numberFormat'], FORMATS, ['numberFormat'], false);
+    const sign = this.choice(doc['sign'], SIGN_CONVENTIONS, ['sign'], false) ?? 'voordeel-positive';
+    this.#format = this.choice(doc['numberFormat'], NUMBER_FORMATS, ['numberFormat'], false);
     this.#unit = new Dec(unitFactor(unit));
     this.#negate = sign === 'nadeel-positive';
     const defaults = doc['defaults'] === undefined ? undefined : this.object(doc['defaults'], ['defaults']);
@@ -138,7 +135,7 @@ class DocumentReader extends RawReader {
     const declaredNature = this.choice(l['nature'], NATURES, [...path, 'nature'], false);
     const tags = this.tags(l['tags'], [...path, 'tags']);
     const values = l['values'] === undefined ? {} : this.values(l['values'], [...path, 'values']);
-    const declaredRow = this.choice(l['row'], ROWS, [...path, 'row'], false);
+    const declaredRow = this.choice(l['row'], LINE_ROWS, [...path, 'row'], false);
     const lineNature = declaredNature ?? this.#defaultNature;
     const components: Component[] = [];
     this.list(l['components'], [...path, 'components'], false).forEach((c, i) => {

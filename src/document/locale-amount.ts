@@ -8,7 +8,10 @@ import { fail, type Path } from '../core/errors.js';
 import { boolean, oneOf, pathOf, readOptions, requireArgument, requireString } from '../core/guard.js';
 
 /** Number format: 'nl' writes "1.083" and "2,5"; 'en' writes "1,083" and "2.5". @category Documents */
-export type NumberLocale = 'nl' | 'en';
+export type NumberLocale = (typeof NUMBER_LOCALES)[number];
+
+/** Every {@link NumberLocale}; the one list of them. @category Documents */
+export const NUMBER_LOCALES = Object.freeze(['nl', 'en'] as const);
 
 /** Options of {@link parseLocaleAmount}. @category Documents */
 export interface ParseAmountOptions {
@@ -37,7 +40,7 @@ export interface ParseAmountOptions {
  */
 export function parseLocaleAmount(text: string, locale: NumberLocale, options: ParseAmountOptions = {}): Decimal {
   requireString('parseLocaleAmount', 'text', text);
-  requireArgument('parseLocaleAmount', 'locale', locale, oneOf(['nl', 'en']));
+  requireArgument('parseLocaleAmount', 'locale', locale, oneOf(NUMBER_LOCALES));
   options = readOptions('parseLocaleAmount', options, { parentheses: boolean, path: pathOf });
   const reading = readLocaleAmount(text, locale, options.parentheses ?? false);
   if (!reading.ok) fail(reading.code, options.path ?? [], reading.message);

@@ -1,9 +1,9 @@
-import { type Path, IssueCollector } from '../core/errors.js';
+import { type Path, IssueCollector, formatPath } from '../core/errors.js';
 import { tally } from '../core/work.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR, defaultGroups, yearRange, type ColumnGroup, type Horizon } from '../core/horizon.js';
 import { idRecord } from '../core/records.js';
-import { ID_PATTERN as ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './ids.js';
-import { FORBIDDEN_KEYS, JsonNumberText } from './json.js';
+import { MAX_TEXT_LENGTH, checkKeys, idProblem, idRuleText } from './ids.js';
+import { JsonNumberText } from './json.js';
 
 /** A JSON object of a document, as read. */
 export type Raw = Record<string, unknown>;
@@ -108,14 +108,8 @@ export class RawReader {
   }
 
   protected fields(obj: Raw, known: readonly string[], path: Path): void {
-    for (const key of Object.keys(obj)) {
-      tally('fieldRead');
-      if (FORBIDDEN_KEYS.has(key)) continue; // reported by the shape check
-      if (!known.includes(key)) {
-        const hint = known.find((k) => k.toLowerCase() === key.toLowerCase());
-        this.issues.add('unknown_field', [...path, key], `unknown field "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known: ${known.join(', ')}`);
-      }
-    }
+    tally('fieldRead', Object.keys(obj).length);
+    checkKeys(obj, known, path, 'skip', (code, at, message) => this.issues.add(code, at, message)); // forbidden keys: reported by the shape check
   }
 
   protected text(raw: unknown, path: Path, required: boolean, allowEmpty = false): string | undefined {
@@ -167,12 +161,9 @@ export class RawReader {
       this.issues.add('invalid_type', path, `an id is a text ("1.4"), got ${describe(raw)}`);
       return undefined;
     }
-    if (FORBIDDEN_KEYS.has(raw)) {
-      this.issues.add('forbidden_key', path, `"${raw}" cannot be an id`);
-      return undefined;
-    }
-    if (!ID.test(raw) || raw.length > MAX_ID_LENGTH) {
-      this.issues.add('invalid_id', path, `"${raw}" is not a valid id: letters, digits and . _ - / : only, starting with a letter or digit, at most ${MAX_ID_LENGTH} characters`);
+    const problem = idProblem(raw, 'id');
+    if (problem !== undefined) {
+      this.issues.add(problem, path, problem === 'forbidden_key' ? `"${raw}" cannot be an id` : `"${raw}" is not a valid id: ${idRuleText('id')}`);
       return undefined;
     }
     return this.claim(raw, path, kind);
@@ -185,7 +176,7 @@ export class RawReader {
       this.issues.add('duplicate_id', kind === 'component' && !path.includes('id') ? path : path, `the id "${id}" is used twice (first at ${earlier})`);
       return undefined;
     }
-    this.#ids.set(key, path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^\./, ''));
+    this.#ids.set(key, formatPath(path));
     return id;
   }
 }

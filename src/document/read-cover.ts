@@ -1,10 +1,9 @@
 import { IssueCollector, type Path } from '../core/errors.js';
-import type { Nature } from '../model/budget.js';
+import { NATURES } from '../model/budget.js';
 import { COVER_SOURCE_KINDS, type Capacity, type ClaimExtent, type Cover, type CoverClaim, type CoverSource, type ReserveBalance } from '../model/cover.js';
 import { FieldReader, type ReadContext } from './field-reader.js';
 import { requireReaderArguments } from './field-checks.js';
 
-const NATURES: readonly Nature[] = ['incidental', 'structural'];
 const SOURCE_FIELDS = ['id', 'title', 'kind', 'nature', 'capacity', 'reserve', 'tags'];
 const CLAIM_FIELDS = ['id', 'target', 'source', 'amount', 'share', 'years'];
 const RESERVE_FIELDS = ['opening', 'additions', 'withdrawals', 'bookedIn'];

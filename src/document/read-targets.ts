@@ -1,11 +1,10 @@
 import { Dec, type Decimal } from '../core/decimal.js';
 import { IssueCollector, type Path } from '../core/errors.js';
-import { PM, unitFactor, type Cell, type Unit } from '../model/budget.js';
+import { PM, UNITS, unitFactor, type Cell, type Unit } from '../model/budget.js';
 import { FieldReader, type ReadContext } from './field-reader.js';
 import { MEASURE_STATUSES, type Measure, type Realisation, type ReferencePath, type SavingsTarget } from '../model/savings.js';
 import { requireReaderArguments } from './field-checks.js';
 
-const UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
 const TARGET_FIELDS = ['id', 'title', 'unit', 'path', 'measures', 'references', 'line'];
 const MEASURE_FIELDS = ['id', 'title', 'unit', 'planned', 'status', 'realisation', 'line'];
 const REFERENCE_FIELDS = ['title', 'unit', 'path', 'localShare'];

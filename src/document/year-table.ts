@@ -1,7 +1,7 @@
 import { isDecimal, plainString } from '../core/decimal.js';
 import { describeValue, integer, isObjectLike, object, oneOf, requireArgument, requireOptions, text, type OptionCheck } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
-import type { Nature, SignConvention, Unit } from '../model/budget.js';
+import { NATURES, SIGN_CONVENTIONS, UNITS, type Nature, type SignConvention, type Unit } from '../model/budget.js';
 import type { YearTable } from './csv.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type LineDocument } from './format.js';
 
@@ -57,9 +57,9 @@ const YEAR_TABLE: OptionCheck = (value, path, collector) => {
 
 const YEAR_TABLE_DOCUMENT_OPTIONS = {
   title: text(),
-  unit: oneOf(['euro', 'thousand', 'million']),
-  sign: oneOf(['voordeel-positive', 'nadeel-positive']),
-  nature: oneOf(['incidental', 'structural']),
+  unit: oneOf(UNITS),
+  sign: oneOf(SIGN_CONVENTIONS),
+  nature: oneOf(NATURES),
   budgetYear: integer({ min: MIN_YEAR, max: MAX_YEAR }),
   section: object({ id: text(), title: text() }),
 };

@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from '../core/decimal.js';
+import { noNegativeZero, type Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
 import type { Total } from '../model/evaluation.js';
 import { FILLED, PM_FLAG, isCompiledBudget, type CompiledBudget } from './compile.js';
@@ -426,7 +426,7 @@ export class Engine {
     const amount: Decimal = structural.isZero() ? incidental : incidental.isZero() ? structural : unitsToDecimal(typeof s === 'bigint' || typeof i === 'bigint' ? BigInt(s) + BigInt(i) : s + i, d);
     const [filled, pm] = this.#counts(scope, index, yearIndex);
     return Object.freeze({
-      amount: amount.isZero() ? ZERO : amount,
+      amount: noNegativeZero(amount),
       structural,
       incidental,
       pm: Object.freeze(pm > 0 ? this.pmLines(scope, index, yearIndex) : []),

@@ -1,24 +1,24 @@
-import type { NumberFormat } from '../core/amount.js';
-import type { Budget, LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
+import { NUMBER_FORMATS, type NumberFormat } from '../core/amount.js';
+import { LINE_ROWS, NATURES, SIGN_CONVENTIONS, UNITS, type Budget, type LineRow, type Nature, type SignConvention, type Unit } from '../model/budget.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type HorizonDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
 import { loadBudget, type LoadOptions } from './load.js';
 import { anything, arrayOf, either, object, oneOf, readOptions, requireArgument, requireObject, requireString, text, type OptionCheck } from '../core/guard.js';
 
-const NATURE = oneOf(['incidental', 'structural']);
+const NATURE = oneOf(NATURES);
 const TAGS = object();
 /** Values of a row: a list (one per year, null for nothing) or a record by year; their contents are the loader's. */
 const VALUES: OptionCheck = either(arrayOf(anything), object());
 const BUDGET_OPTIONS = {
   title: text(),
-  unit: oneOf(['euro', 'thousand', 'million']),
+  unit: oneOf(UNITS),
   horizon: object(),
-  sign: oneOf(['voordeel-positive', 'nadeel-positive']),
-  numberFormat: oneOf(['plain', 'nl', 'en']),
+  sign: oneOf(SIGN_CONVENTIONS),
+  numberFormat: oneOf(NUMBER_FORMATS),
   defaultNature: NATURE,
   totalLabel: text(),
   tags: TAGS,
 };
-const LINE_OPTIONS = { nature: NATURE, tags: TAGS, row: oneOf(['amount', 'subtotal']) };
+const LINE_OPTIONS = { nature: NATURE, tags: TAGS, row: oneOf(LINE_ROWS) };
 const COMPONENT_OPTIONS = { id: text(), nature: NATURE, tags: TAGS };
 
 /** The pm token for builder values (pro memorie). `'-pm'` is a pm with a known nadeel, `'+pm'` a voordeel. @category Documents */

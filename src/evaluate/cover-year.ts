@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from '../core/decimal.js';
+import { ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { idRecord, ownValue } from '../core/records.js';
 import type { CoverClaim, CoverSource } from '../model/cover.js';
 import type { Evaluation, Total, TotalsByYear } from './evaluate.js';
@@ -11,7 +11,7 @@ import type { ClaimYear, CoverFinding, CoverYear, ReserveYear, RowCoverYear, Sou
 export const max0 = (d: Decimal): Decimal => (d.isNegative() && !d.isZero() ? ZERO : d);
 const min = (a: Decimal, b: Decimal): Decimal => (a.lte(b) ? a : b);
 /** The amount, with -0 as 0. */
-export const clean = (d: Decimal): Decimal => (d.isZero() ? ZERO : d);
+export const clean = (d: Decimal): Decimal => noNegativeZero(d);
 /** The amount as printed in a finding's message. */
 export const k = (d: Decimal): string => d.toFixed();
 

@@ -1,4 +1,4 @@
-import { Dec, ZERO, type Decimal } from '../core/decimal.js';
+import { Dec, ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { fail, formatPath } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { tally } from '../core/work.js';
@@ -187,7 +187,7 @@ export function compareExpectations(budget: Budget, sections: readonly SectionRe
         pathSegments: [...path, year],
         expected: value,
         actual,
-        difference: difference.isZero() ? ZERO : difference,
+        difference: noNegativeZero(difference),
         tolerance,
         status,
       });

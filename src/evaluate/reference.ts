@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from '../core/decimal.js';
+import { ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import { isPm, type Budget, type Cell, type Nature, type YearValues } from '../model/budget.js';
 import { compareExpectations, type ComponentResult, type Evaluation, type LineResult, type SectionResult, type Total, type TotalsByYear } from './evaluate.js';
@@ -31,7 +31,7 @@ class Acc {
 
   done(): Total {
     const amount = this.structural.plus(this.incidental);
-    return { amount: amount.isZero() ? ZERO : amount, structural: this.structural, incidental: this.incidental, pm: this.pm, empty: this.empty };
+    return { amount: noNegativeZero(amount), structural: this.structural, incidental: this.incidental, pm: this.pm, empty: this.empty };
   }
 }
 

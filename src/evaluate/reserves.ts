@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from '../core/decimal.js';
+import { ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import type { Budget, Nature } from '../model/budget.js';
 import type { CoverEvaluation } from './cover.js';
 import { ownValue } from '../core/records.js';
@@ -54,7 +54,7 @@ export function reserveMutations(budget: Budget, cover: CoverEvaluation): Readon
       }
       outside[source.nature] = outside[source.nature].plus(outsideEffect);
     }
-    const z = (d: Decimal): Decimal => (d.isZero() ? ZERO : d);
+    const z = (d: Decimal): Decimal => noNegativeZero(d);
     out[y] = { additions: z(additions), withdrawals, additionsInTable: z(additionsInTable), withdrawalsInTable, outside: { structural: z(outside.structural), incidental: z(outside.incidental) } };
   }
   return out;

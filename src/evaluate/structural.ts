@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from '../core/decimal.js';
+import { ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import { isPm, type Budget, type Nature, type YearValues } from '../model/budget.js';
 import { evaluate, type Evaluation } from './evaluate.js';
@@ -211,7 +211,7 @@ function balanceYears(
     const saldo = (total?.amount ?? ZERO).plus(outside);
     const incidental = income.plus(expenses);
     const structural = saldo.minus(incidental);
-    const z = (d: Decimal): Decimal => (d.isZero() ? ZERO : d);
+    const z = (d: Decimal): Decimal => noNegativeZero(d);
     perYear[y] = {
       saldo: z(saldo),
       incidental: z(incidental),

@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from '../core/decimal.js';
+import { ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import { isPm, type Budget, type Unit } from '../model/budget.js';
 import type { Measure, MeasureStatus, SavingsTarget } from '../model/savings.js';
@@ -117,7 +117,7 @@ export interface TargetsEvaluation {
   readonly targets: Readonly<Record<string, TargetResult>>;
 }
 
-const clean = (d: Decimal): Decimal => (d.isZero() ? ZERO : d);
+const clean = (d: Decimal): Decimal => noNegativeZero(d);
 
 /**
  * What a measure realises in a year.

@@ -4,7 +4,7 @@ import type { Cover } from './cover.js';
 import type { SavingsTarget } from './savings.js';
 import type { Nature, SignConvention, Tags, Unit, YearValues } from './values.js';
 
-export { PM, isPm, unitFactor } from './values.js';
+export { NATURES, PM, SIGN_CONVENTIONS, UNITS, isPm, unitFactor } from './values.js';
 export type { Cell, Nature, Pm, SignConvention, Tags, Unit, YearValues } from './values.js';
 
 /** A component (onderdeel) of a budget line, such as "- kosten noodopvang" under 1.1. @category Model */
@@ -27,7 +27,10 @@ export interface Component {
  * - `subtotal`: the line's row prints the sum of its components; it is checked, never added.
  * @category Model
  */
-export type LineRow = 'amount' | 'subtotal';
+export type LineRow = (typeof LINE_ROWS)[number];
+
+/** Every {@link LineRow}; the one list of them. @category Model */
+export const LINE_ROWS = Object.freeze(['amount', 'subtotal'] as const);
 
 /** A budget line (begrotingsregel), such as "1.4 Behoud uitvoeringscapaciteit Wmo". @category Model */
 export interface Line {

@@ -14,10 +14,10 @@ export type YearAmounts = Readonly<Record<string, Decimal>>;
  * - `within-programme`: another line of the same programme or product (1.5 werkbudget covers 1.4).
  * @category Cover
  */
-export type CoverSourceKind = 'oad' | 'reserve' | 'windfall' | 'third-party' | 'within-programme';
+export type CoverSourceKind = (typeof COVER_SOURCE_KINDS)[number];
 
 /** Every {@link CoverSourceKind}, in a fixed order. @category Cover */
-export const COVER_SOURCE_KINDS: readonly CoverSourceKind[] = Object.freeze(['oad', 'reserve', 'windfall', 'third-party', 'within-programme']);
+export const COVER_SOURCE_KINDS = Object.freeze(['oad', 'reserve', 'windfall', 'third-party', 'within-programme'] as const);
 
 /**
  * How much a source can give (capaciteit), in euros, always zero or positive.

@@ -5,10 +5,10 @@ import type { Cell, Unit } from './values.js';
 export type SavingsAmounts = Readonly<Record<string, Decimal>>;
 
 /** Where a measure stands (status van een maatregel): decided (besloten), in preparation (in voorbereiding), at risk (risicovol). @category Savings */
-export type MeasureStatus = 'decided' | 'in-preparation' | 'at-risk';
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
 /** Every {@link MeasureStatus}. @category Savings */
-export const MEASURE_STATUSES: readonly MeasureStatus[] = Object.freeze(['decided', 'in-preparation', 'at-risk']);
+export const MEASURE_STATUSES = Object.freeze(['decided', 'in-preparation', 'at-risk'] as const);
 
 /**
  * What a measure delivers against its plan (realisatie).

@@ -6,11 +6,20 @@ import type { Decimal } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
 import { describeValue } from '../core/guard.js';
 
+/** Every {@link Nature}; the one list of them. @category Model */
+export const NATURES = Object.freeze(['incidental', 'structural'] as const);
+
 /** Incidental or structural (incidenteel / structureel), as the BBV requires every item to be marked. @category Model */
-export type Nature = 'incidental' | 'structural';
+export type Nature = (typeof NATURES)[number];
+
+/** Every {@link Unit}; the one list of them. @category Model */
+export const UNITS = Object.freeze(['euro', 'thousand', 'million'] as const);
 
 /** The unit a source table writes its amounts in (eenheid): euros, x EUR 1.000 or x EUR 1 mln. @category Model */
-export type Unit = 'euro' | 'thousand' | 'million';
+export type Unit = (typeof UNITS)[number];
+
+/** Every {@link SignConvention}; the one list of them. @category Model */
+export const SIGN_CONVENTIONS = Object.freeze(['voordeel-positive', 'nadeel-positive'] as const);
 
 /**
  * How a source table signs its amounts (tekenconventie).
@@ -18,7 +27,7 @@ export type Unit = 'euro' | 'thousand' | 'million';
  * - `nadeel-positive`: positive = nadeel; costs are written positive (seed 001's Beleidswijzigingen table).
  * @category Model
  */
-export type SignConvention = 'voordeel-positive' | 'nadeel-positive';
+export type SignConvention = (typeof SIGN_CONVENTIONS)[number];
 
 /** A pro memorie post (pm): acknowledged but not yet quantified; optionally with a known direction ("-PM"). @category Model */
 export interface Pm {
@@ -37,10 +46,12 @@ export type YearValues = Readonly<Record<string, Cell>>;
 /** Free labels of a line or component: programme, goal ("2.1"), taakveld, product... @category Model */
 export type Tags = Readonly<Record<string, string>>;
 
+const FACTORS: Readonly<Record<Unit, number>> = Object.freeze({ euro: 1, thousand: 1000, million: 1_000_000 });
+
 /** Euros per unit. @category Model */
 export function unitFactor(unit: Unit): number {
-  if (unit !== 'euro' && unit !== 'thousand' && unit !== 'million') fail('invalid_argument', ['unit'], `unitFactor: unit must be "euro", "thousand" or "million", not ${describeValue(unit)}`);
-  return unit === 'euro' ? 1 : unit === 'thousand' ? 1000 : 1_000_000;
+  if (!(UNITS as readonly unknown[]).includes(unit)) fail('invalid_argument', ['unit'], `unitFactor: unit must be "euro", "thousand" or "million", not ${describeValue(unit)}`);
+  return FACTORS[unit];
 }
 
 /**

@@ -1,7 +1,8 @@
-import { isDecimal, roundingConstant, toDec, ZERO, type Decimal, type RoundingMode } from '../core/decimal.js';
+import { isDecimal, roundingConstant, toDec, ZERO, noNegativeZero, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { fail, IssueCollector } from '../core/errors.js';
 import { anyDecimal, arrayOf, boolean, decimal, describeValue, readOptions, requireArgument, type OptionCheck } from '../core/guard.js';
 import { ROUNDING } from '../validate/result-checks.js';
+import { handOutSteps } from '../core/allocate.js';
 
 // Rounding a list of parts to a rounded total (largest remainder), the step arithmetic behind `roundTable`.
 
@@ -112,7 +113,7 @@ const STEP: OptionCheck = (value, path, collector) => {
 /** {@link roundToStep} for checked arguments. */
 export function roundToStepChecked(value: Decimal, step: Decimal, mode: RoundingMode): Decimal {
   const rounded = value.div(step).toDecimalPlaces(0, roundingConstant(mode)).mul(step);
-  return rounded.isZero() ? ZERO : rounded;
+  return noNegativeZero(rounded);
 }
 
 function isMultiple(value: Decimal, step: Decimal): boolean {
@@ -145,12 +146,11 @@ export function allocateSteps(
       }))
       .filter((c) => free[c.i] === true && c.error.isPositive() && !c.error.isZero())
       .sort(byClosestCall);
-    const moves = Math.min(candidates.length, needed.abs().toNumber());
-    for (const { i } of candidates.slice(0, moves)) values[i] = (values[i] as Decimal).add(step.mul(direction));
+    const moves = handOutSteps(values, candidates.map((c) => c.i), needed.abs().toNumber(), step.mul(direction), false);
     needed = needed.sub(moves * direction);
   }
   return Object.freeze({
-    values: Object.freeze(values.map((v) => (v.isZero() ? ZERO : v))),
+    values: Object.freeze(values.map((v) => noNegativeZero(v))),
     missing: step.mul(needed),
   });
 }

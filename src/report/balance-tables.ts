@@ -1,4 +1,4 @@
-import { ZERO, plainString, type Decimal } from '../core/decimal.js';
+import { ZERO, plainString, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { IssueCollector } from '../core/errors.js';
 import { bookedMismatches } from '../evaluate/booked.js';
 import { deepFreeze } from '../core/freeze.js';
@@ -37,7 +37,7 @@ function columnsOf(budget: Budget): TableColumn[] {
   });
 }
 
-const cell = (amount: Decimal, pm = false): TableCell => ({ amount: amount.isZero() ? ZERO : amount, pm });
+const cell = (amount: Decimal, pm = false): TableCell => ({ amount: noNegativeZero(amount), pm });
 
 /**
  * The reserve mutations summary in the shape of seed 001's "Financieel samengevat": Lasten, Baten, Gerealiseerd saldo

@@ -1,7 +1,7 @@
 import { isDecimal } from '../core/decimal.js';
 import { describeValue, isObjectLike, requireArgument, type OptionCheck } from '../core/guard.js';
 import { fail } from '../core/errors.js';
-import type { Table, TableCell } from './table.js';
+import { TABLE_ROW_KINDS, type Table, type TableCell } from './table.js';
 
 /**
  * Checks of the report side's arguments at the public boundary: a table, a cell and a presentation handed to a
@@ -11,7 +11,6 @@ import type { Table, TableCell } from './table.js';
  * @module
  */
 
-const ROW_KINDS = ['heading', 'line', 'component', 'subtotal', 'total', 'rounding', 'note'];
 
 /** A table cell: `{ amount: Decimal | undefined, pm: boolean }`. */
 export const TABLE_CELL: OptionCheck = (value, path, collector) => {
@@ -57,7 +56,7 @@ export const TABLE: OptionCheck = (value, path, collector) => {
     const row = r as Record<string, unknown>;
     if (typeof row['id'] !== 'string') collector.add('invalid_option', [...at, 'id'], `a row's id must be a text`);
     if (typeof row['label'] !== 'string') collector.add('invalid_option', [...at, 'label'], `a row's label must be a text`);
-    if (!ROW_KINDS.includes(row['kind'] as string)) collector.add('invalid_option', [...at, 'kind'], `a row's kind must be one of ${ROW_KINDS.join(', ')}`);
+    if (!(TABLE_ROW_KINDS as readonly unknown[]).includes(row['kind'])) collector.add('invalid_option', [...at, 'kind'], `a row's kind must be one of ${TABLE_ROW_KINDS.join(', ')}`);
     if (typeof row['depth'] !== 'number' || !Number.isSafeInteger(row['depth']) || row['depth'] < 0 || row['depth'] > 100) {
       collector.add('invalid_option', [...at, 'depth'], `a row's depth must be a whole number from 0 to 100`);
     }

@@ -2,6 +2,7 @@ import type { CsvSeparator } from '../document/csv.js';
 import { roundTable } from './allocate.js';
 import { formatResolvedCell } from './format.js';
 import { UNIT_FACTORS, unitLine, type NumberLocale, type Presentation } from './presentation.js';
+import { NUMBER_LOCALES } from '../document/locale-amount.js';
 import { groupRuns } from './render-common.js';
 import type { Table } from './table.js';
 import { arrayOf, boolean, describeValue, oneOf, readOptions, requireArgument, type OptionCheck } from '../core/guard.js';
@@ -66,7 +67,7 @@ const CSV_ROWS: OptionCheck = arrayOf(
   }),
 );
 const SEPARATOR = oneOf([';', ',']);
-const LOCALE = oneOf(['nl', 'en']);
+const LOCALE = oneOf(NUMBER_LOCALES);
 const WRITE_OPTIONS = { separator: SEPARATOR, locale: LOCALE, bom: boolean };
 const TABLE_CSV_OPTIONS = { ...WRITE_OPTIONS, ids: boolean };
 

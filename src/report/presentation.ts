@@ -1,17 +1,24 @@
 import { tally } from '../core/work.js';
-import { unitFactor, type SignConvention, type Unit } from '../model/budget.js';
-import { Dec, type Decimal, type RoundingMode } from '../core/decimal.js';
+import { SIGN_CONVENTIONS, UNITS, unitFactor, type SignConvention, type Unit } from '../model/budget.js';
+import { Dec, ROUNDING_MODES, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { IssueCollector, fail } from '../core/errors.js';
 import { describeValue, isObjectLike } from '../core/guard.js';
 
 /** How a negative number is written: "-2.100", "2.100-", or with V/N letters ("N2.100", "V12"). @category Reports */
-export type AmountNotation = 'minus' | 'trailing-minus' | 'vn';
+export type AmountNotation = (typeof AMOUNT_NOTATIONS)[number];
+
+/** Every {@link AmountNotation}; the one list of them. @category Reports */
+export const AMOUNT_NOTATIONS = Object.freeze(['minus', 'trailing-minus', 'vn'] as const);
 
 export type { NumberLocale } from '../document/locale-amount.js';
-import type { NumberLocale } from '../document/locale-amount.js';
+import { NUMBER_LOCALES, type NumberLocale } from '../document/locale-amount.js';
+import { checkKeys } from '../document/ids.js';
 
 /** Language of the words a renderer adds ("Bedragen x € 1.000", "Afrondingsverschil"). @category Reports */
-export type LabelLanguage = 'nl' | 'en';
+export type LabelLanguage = (typeof LABEL_LANGUAGES)[number];
+
+/** Every {@link LabelLanguage}; the one list of them. @category Reports */
+export const LABEL_LANGUAGES = Object.freeze(['nl', 'en'] as const);
 
 /**
  * How printed figures are rounded (afronding).
@@ -19,7 +26,10 @@ export type LabelLanguage = 'nl' | 'en';
  * `plain`: every cell on its own, and a row "Afrondingsverschil" shows where a total no longer adds up.
  * @category Reports
  */
-export type RoundingPolicy = 'consistent' | 'plain';
+export type RoundingPolicy = (typeof ROUNDING_POLICIES)[number];
+
+/** Every {@link RoundingPolicy}; the one list of them. @category Reports */
+export const ROUNDING_POLICIES = Object.freeze(['consistent', 'plain'] as const);
 
 /**
  * Settings for printing a table (presentatie). Every setting is optional.
@@ -87,11 +97,7 @@ export interface Presentation {
 export type ResolvedPresentation = { readonly [K in keyof Presentation]-?: NonNullable<Presentation[K]> };
 
 /** Euros per display unit. @category Reports */
-export const UNIT_FACTORS: Readonly<Record<Unit, number>> = Object.freeze({
-  euro: unitFactor('euro'),
-  thousand: unitFactor('thousand'),
-  million: unitFactor('million'),
-});
+export const UNIT_FACTORS: Readonly<Record<Unit, number>> = Object.freeze(Object.fromEntries(UNITS.map((u) => [u, unitFactor(u)])) as Record<Unit, number>);
 
 /** The defaults of every {@link Presentation} setting. @category Reports */
 export const DEFAULT_PRESENTATION: ResolvedPresentation = Object.freeze({
@@ -108,13 +114,13 @@ export const DEFAULT_PRESENTATION: ResolvedPresentation = Object.freeze({
 });
 
 const CHOICES = {
-  unit: ['euro', 'thousand', 'million'],
-  sign: ['voordeel-positive', 'nadeel-positive'],
-  notation: ['minus', 'trailing-minus', 'vn'],
-  locale: ['nl', 'en'],
-  labels: ['nl', 'en'],
-  rounding: ['consistent', 'plain'],
-  roundingMode: ['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'],
+  unit: UNITS,
+  sign: SIGN_CONVENTIONS,
+  notation: AMOUNT_NOTATIONS,
+  locale: NUMBER_LOCALES,
+  labels: LABEL_LANGUAGES,
+  rounding: ROUNDING_POLICIES,
+  roundingMode: ROUNDING_MODES,
 } as const satisfies Partial<Record<keyof Presentation, readonly string[]>>;
 
 const MAX_DECIMALS = 10;
@@ -144,9 +150,7 @@ export function resolvePresentation(partial: Presentation = {}): ResolvedPresent
     issues.throwIfAny();
   }
   const source = partial as Record<string, unknown>;
-  for (const key of Object.keys(source)) {
-    if (!Object.hasOwn(DEFAULT_PRESENTATION, key)) issues.add('unknown_field', [key], `unknown setting "${key}"`);
-  }
+  checkKeys(source, Object.keys(DEFAULT_PRESENTATION), [], 'unknown', (code, at, message) => issues.add(code, at, message));
   const value = <K extends keyof Presentation>(key: K): unknown =>
     Object.hasOwn(source, key) ? source[key] : undefined;
 

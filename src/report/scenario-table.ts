@@ -1,4 +1,4 @@
-import { ZERO } from '../core/decimal.js';
+import { ZERO, noNegativeZero } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../model/budget.js';
 import { evaluate, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
@@ -43,7 +43,7 @@ function diffCell(a: Total | undefined, b: Total | undefined, measure: ScenarioM
   const cb = cell(b, measure);
   if (ca.amount === undefined && cb.amount === undefined) return { amount: undefined, pm: false };
   const d = (cb.amount ?? ZERO).minus(ca.amount ?? ZERO);
-  return { amount: d.isZero() ? ZERO : d, pm: ca.pm !== cb.pm };
+  return { amount: noNegativeZero(d), pm: ca.pm !== cb.pm };
 }
 
 /**

@@ -19,7 +19,10 @@ export interface TableCell {
 }
 
 /** The role of a row in a report table; renderers style rows by it. @category Reports */
-export type TableRowKind = 'heading' | 'line' | 'component' | 'subtotal' | 'total' | 'rounding' | 'note';
+export type TableRowKind = (typeof TABLE_ROW_KINDS)[number];
+
+/** Every {@link TableRowKind}; the one list of them. @category Reports */
+export const TABLE_ROW_KINDS = Object.freeze(['heading', 'line', 'component', 'subtotal', 'total', 'rounding', 'note'] as const);
 
 /** One row of a report table (tabelregel). @category Reports */
 export interface TableRow {

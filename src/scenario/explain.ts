@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from '../core/decimal.js';
+import { ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { fail } from '../core/errors.js';
 import { freezeThrough } from '../core/freeze.js';
 import { isPm, type Budget, type Cell } from '../model/budget.js';
@@ -64,7 +64,7 @@ function figure(cells: ReadonlyMap<string, Cell | undefined>): Figure {
       amount ??= ZERO;
     } else amount = (amount ?? ZERO).plus(cell);
   }
-  return { amount: amount !== undefined && amount.isZero() ? ZERO : amount, pm };
+  return { amount: amount === undefined ? undefined : noNegativeZero(amount), pm };
 }
 
 function rowsOf(budget: Budget, id: string, year: number): Map<string, Cell | undefined> | undefined {

@@ -3,26 +3,16 @@ import { Dec, type Decimal } from '../core/decimal.js';
 import type { IssueCode, IssueCollector, Path } from '../core/errors.js';
 import { tally } from '../core/work.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
-import { unitFactor, type Nature, type Unit } from '../model/budget.js';
-import { ID_PATTERN as NEW_ID, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from '../document/ids.js';
-import { FORBIDDEN_KEYS, JsonNumberText } from '../document/json.js';
-import type { RoundingMode } from '../core/decimal.js';
+import { NATURES, UNITS, unitFactor, type Nature } from '../model/budget.js';
+import { MAX_TEXT_LENGTH, checkKeys, idProblem, idRuleText, type IdRule } from '../document/ids.js';
+import { JsonNumberText } from '../document/json.js';
 
 /** A value read from JSON, as an object. @internal */
 export type Raw = Record<string, unknown>;
 
-/** A reference: an id as the loader writes it, or a default component id such as `1.7#1`. */
-const ID = /^[\p{L}\p{N}][\p{L}\p{N}._\-/:#]*$/u;
 const ONE = new Dec(1);
 /** Euros per unit of each unit a budget may have: an amount of a scenario without a unit must fit one of them. */
-const FACTORS: readonly Decimal[] = (['euro', 'thousand', 'million'] as const).map((u) => new Dec(unitFactor(u)));
-/** The units a scenario may declare. @internal */
-export const UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
-/** The number formats a scenario may declare. @internal */
-export const FORMATS: readonly NumberFormat[] = ['plain', 'nl', 'en'];
-const NATURES: readonly Nature[] = ['incidental', 'structural'];
-/** The rounding modes. @internal */
-export const MODES: readonly RoundingMode[] = ['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'];
+const FACTORS: readonly Decimal[] = UNITS.map((u) => new Dec(unitFactor(u)));
 /** The pm tokens. @internal */
 export const PM_VALUES = ['pm', '-pm', '+pm'];
 
@@ -64,17 +54,14 @@ export class ShapeChecker {
   ) {}
 
   fields(value: Raw, allowed: readonly string[], path: Path): void {
-    for (const key of Object.keys(value)) {
-      tally('fieldRead');
-      if (!allowed.includes(key)) this.c.add('unknown_field', [...path, key], `unknown field "${key}"`);
-    }
+    tally('fieldRead', Object.keys(value).length);
+    checkKeys(value, allowed, path, 'unknown', (code, at, message) => this.c.add(code, at, message));
   }
 
   /** A reference to something that exists (a line, a component such as `1.7#1`, a claim, a scenario). */
   id(value: unknown, path: Path, what: string): void {
     if (value === undefined) this.c.add('missing_field', path, `${what} is missing`);
-    else if (typeof value === 'string' && FORBIDDEN_KEYS.has(value)) this.c.add('forbidden_key', path, `"${value}" cannot be an id`);
-    else if (typeof value !== 'string' || !ID.test(value) || value.length > MAX_ID_LENGTH) this.c.add('invalid_id', path, `${what} must be an id such as "1.4"`);
+    else this.idRule(value, path, what, 'reference');
   }
 
   /**
@@ -83,10 +70,14 @@ export class ShapeChecker {
    */
   newId(value: unknown, path: Path, what: string): void {
     if (value === undefined) this.c.add('missing_field', path, `${what} is missing`);
-    else if (typeof value === 'string' && FORBIDDEN_KEYS.has(value)) this.c.add('forbidden_key', path, `"${value}" cannot be an id`);
-    else if (typeof value !== 'string' || !NEW_ID.test(value) || value.length > MAX_ID_LENGTH) {
-      this.c.add('invalid_id', path, `${what} must be an id of letters, digits and . _ - / : (starting with a letter or digit, at most ${MAX_ID_LENGTH} characters)`);
-    }
+    else this.idRule(value, path, what, 'id');
+  }
+
+  /** A present id or reference by the shared rule of `document/ids.ts`. */
+  private idRule(value: unknown, path: Path, what: string, rule: IdRule): void {
+    const problem = typeof value === 'string' ? idProblem(value, rule) : 'invalid_id';
+    if (problem === 'forbidden_key') this.c.add('forbidden_key', path, `"${String(value)}" cannot be an id`);
+    else if (problem === 'invalid_id') this.c.add('invalid_id', path, `${what} must be an id of ${idRuleText(rule)}`);
   }
 
   text(value: unknown, path: Path, what: string, required: boolean): void {

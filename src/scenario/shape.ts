@@ -5,7 +5,10 @@ import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, checkShape }
 import { either, integer, issueCollector, oneOf, pathOf, readOptions, requireArgument } from '../core/guard.js';
 import type { NumberFormat } from '../core/amount.js';
 import type { RoundingMode } from '../core/decimal.js';
-import { FORMATS, MODES, ShapeChecker, UNITS, each, isObject, show } from './shape-checker.js';
+import { ShapeChecker, each, isObject, show } from './shape-checker.js';
+import { NUMBER_FORMATS } from '../core/amount.js';
+import { ROUNDING_MODES } from '../core/decimal.js';
+import { UNITS } from '../model/budget.js';
 import { CHANGE_KINDS } from './changes/registry.js';
 import type { ChangeKind } from './types.js';
 
@@ -57,7 +60,7 @@ export function checkScenarioShape(raw: unknown, collector: IssueCollector, pref
   // a value with forbidden keys, too deep or too large is not read further: its fields cannot be trusted
   if (generic.issues.length > 0) return;
   if (!isObject(raw)) return collector.add('invalid_type', prefix, 'a scenario must be an object { id, title, changes }');
-  const format = FORMATS.includes(raw['numberFormat'] as NumberFormat) ? (raw['numberFormat'] as NumberFormat) : undefined;
+  const format = NUMBER_FORMATS.includes(raw['numberFormat'] as NumberFormat) ? (raw['numberFormat'] as NumberFormat) : undefined;
   const unit = UNITS.includes(raw['unit'] as Unit) ? (raw['unit'] as Unit) : undefined;
   const check = new ShapeChecker(collector, format, unit === undefined ? undefined : new Dec(unitFactor(unit)));
   check.fields(raw, SCENARIO_FIELDS, prefix);
@@ -69,7 +72,7 @@ export function checkScenarioShape(raw: unknown, collector: IssueCollector, pref
     if (raw['extends'] === raw['id']) collector.add('cycle', [...prefix, 'extends'], 'a scenario cannot extend itself');
   }
   if (raw['unit'] !== undefined && !UNITS.includes(raw['unit'] as Unit)) collector.add('invalid_value', [...prefix, 'unit'], `unit must be one of ${UNITS.join(', ')}`);
-  if (raw['numberFormat'] !== undefined && format === undefined) collector.add('invalid_value', [...prefix, 'numberFormat'], `numberFormat must be one of ${FORMATS.join(', ')}`);
+  if (raw['numberFormat'] !== undefined && format === undefined) collector.add('invalid_value', [...prefix, 'numberFormat'], `numberFormat must be one of ${NUMBER_FORMATS.join(', ')}`);
   const rounding = raw['rounding'];
   if (rounding !== undefined) {
     const rp = [...prefix, 'rounding'];
@@ -78,7 +81,7 @@ export function checkScenarioShape(raw: unknown, collector: IssueCollector, pref
       check.fields(rounding, ['places', 'mode'], rp);
       const places = rounding['places'];
       if (typeof places !== 'number' || !Number.isInteger(places) || places < 0 || places > 6) collector.add('invalid_value', [...rp, 'places'], 'places must be a whole number from 0 to 6');
-      if (!MODES.includes(rounding['mode'] as RoundingMode)) collector.add('invalid_value', [...rp, 'mode'], `mode must be one of ${MODES.join(', ')}`);
+      if (!ROUNDING_MODES.includes(rounding['mode'] as RoundingMode)) collector.add('invalid_value', [...rp, 'mode'], `mode must be one of ${ROUNDING_MODES.join(', ')}`);
     }
   }
   const changes = raw['changes'];

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, type NumberFormat } from '../core/amount.js';
+import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, NUMBER_FORMATS, type NumberFormat } from '../core/amount.js';
 import { fail, type IssueCode } from '../core/errors.js';
 import { bigintIn, boolean, describeValue, oneOf, readOptions, requireArgument, requireNumber, requireString } from '../core/guard.js';
-import type { Unit } from '../model/budget.js';
+import { UNITS, unitFactor, type Unit } from '../model/budget.js';
 
 
 // The id and amount arbitraries of `meerjaren/testing`, and the amount forms the loader must refuse.
@@ -60,12 +60,12 @@ export interface AmountSample {
 }
 
 /** Powers of ten of the units (not exported by `meerjaren/testing`). */
-export const UNIT_POWER: Readonly<Record<Unit, number>> = { euro: 0, thousand: 3, million: 6 };
+export const UNIT_POWER: Readonly<Record<Unit, number>> = Object.fromEntries(UNITS.map((u) => [u, String(unitFactor(u)).length - 1])) as Record<Unit, number>;
 
 /** The check of a unit option (not exported by `meerjaren/testing`). */
-export const UNIT = oneOf(['euro', 'thousand', 'million']);
+export const UNIT = oneOf(UNITS);
 /** The check of a number format option (not exported by `meerjaren/testing`). */
-export const FORMAT = oneOf(['plain', 'nl', 'en']);
+export const FORMAT = oneOf(NUMBER_FORMATS);
 /** The check of a `maxMicros` option (not exported by `meerjaren/testing`). */
 export const MAX_MICROS = bigintIn({ min: 1n, max: MICRO_LIMIT });
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import type { NumberFormat } from '../core/amount.js';
+import { NUMBER_FORMATS, type NumberFormat } from '../core/amount.js';
 import { fail } from '../core/errors.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { arrayOf, boolean, integer, oneOf, readOptions, type OptionSpec } from '../core/guard.js';
-import type { Budget, Nature, SignConvention, Unit } from '../model/budget.js';
+import { NATURES, SIGN_CONVENTIONS, UNITS, type Budget, type Nature, type SignConvention, type Unit } from '../model/budget.js';
 import type { BudgetDocument } from '../document/format.js';
 import { loadBudget } from '../evaluate/load.js';
 import { FORMAT, MAX_MICROS, MICRO_LIMIT, PROTOTYPE_MEMBER_IDS, UNIT, microsArb, uniqueIdsArb } from './amounts.js';
@@ -49,7 +49,7 @@ const BUDGET_ARB_OPTIONS: OptionSpec = {
   maxLines: integer({ min: 0, max: 100 }),
   maxComponents: integer({ min: 0, max: 20 }),
   units: arrayOf(UNIT),
-  signs: arrayOf(oneOf(['voordeel-positive', 'nadeel-positive'])),
+  signs: arrayOf(oneOf(SIGN_CONVENTIONS)),
   numberFormats: arrayOf((value, path, collector) => {
     if (value !== undefined) FORMAT(value, path, collector);
   }),
@@ -67,9 +67,9 @@ function budgetArbOptions(fn: string, options: BudgetArbOptions): BudgetArbOptio
   }
   return options;
 }
-const DEFAULT_UNITS: readonly Unit[] = ['euro', 'thousand', 'million'];
-const DEFAULT_SIGNS: readonly SignConvention[] = ['voordeel-positive', 'nadeel-positive'];
-const DEFAULT_FORMATS: readonly (NumberFormat | undefined)[] = ['plain', 'nl', 'en', undefined];
+const DEFAULT_UNITS: readonly Unit[] = UNITS;
+const DEFAULT_SIGNS: readonly SignConvention[] = SIGN_CONVENTIONS;
+const DEFAULT_FORMATS: readonly (NumberFormat | undefined)[] = [...NUMBER_FORMATS, undefined];
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 // ---- budgets -----------------------------------------------------------------------------------------
@@ -102,7 +102,7 @@ const tagsArb = fc.dictionary(
 );
 
 function lineArb(years: number, o: Required<Omit<BudgetArbOptions, 'units' | 'signs' | 'numberFormats'>>): fc.Arbitrary<LineShape> {
-  const nature = fc.constantFrom<Nature>('incidental', 'structural');
+  const nature = fc.constantFrom<Nature>(...NATURES);
   const component = fc.record({
     title: textArb,
     nature,
@@ -170,7 +170,7 @@ export function budgetSampleArb(options: BudgetArbOptions = {}): fc.Arbitrary<Bu
       unit: fc.constantFrom(...units),
       sign: fc.constantFrom(...signs),
       numberFormat: fc.constantFrom(...formats),
-      defaultNature: fc.option(fc.constantFrom<Nature>('incidental', 'structural'), { nil: undefined }),
+      defaultNature: fc.option(fc.constantFrom<Nature>(...NATURES), { nil: undefined }),
       asArrays: fc.boolean(),
       grouped: fc.boolean(),
       integersAsNumbers: fc.boolean(),

@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { objectWith, oneOf, type OptionCheck } from '../core/guard.js';
-import type { RoundingMode } from '../core/decimal.js';
+import { ROUNDING_MODES } from '../core/decimal.js';
 import { IssueCollector, MeerjarenError, formatPath, type IssueCode, type Path } from '../core/errors.js';
 import type { Budget } from '../model/budget.js';
 import { requireBudget } from './admit.js';
@@ -18,9 +18,6 @@ export const COVER_EVALUATION: OptionCheck = objectWith(['years', 'claims', 'row
 
 /** A targets evaluation from `evaluateTargets`. @internal */
 export const TARGETS_EVALUATION: OptionCheck = objectWith(['years', 'targets'], 'a targets evaluation from evaluateTargets()');
-
-/** The rounding modes (afrondingsregels) of `RoundingMode`. @internal */
-export const ROUNDING_MODES: readonly RoundingMode[] = ['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'];
 
 /** A rounding mode (afrondingsregel). @internal */
 export const ROUNDING: OptionCheck = oneOf(ROUNDING_MODES);

@@ -1,4 +1,4 @@
-import { Dec, ZERO, pinnedDecimal, isDecimal, type Decimal } from '../../core/decimal.js';
+import { Dec, pinnedDecimal, isDecimal, noNegativeZero, type Decimal } from '../../core/decimal.js';
 import type { IssueCollector } from '../../core/errors.js';
 import { PM, type Cell, type Pm } from '../../model/budget.js';
 import type { LineIndex } from './context.js';
@@ -27,7 +27,7 @@ export function pmCell(token: string): Pm {
 
 /** Zero without a sign. @internal */
 export function nonNegativeZero(value: Decimal): Decimal {
-  return value.isZero() ? ZERO : value;
+  return noNegativeZero(value);
 }
 
 /** Entries of cells by year, in year order. @internal */

@@ -1,6 +1,7 @@
 import { Dec, type Decimal } from '../../core/decimal.js';
 import { issue, type Issue, type Path } from '../../core/errors.js';
 import type { Random } from '../random.js';
+import { checkKeys } from '../../document/ids.js';
 
 /** A number in a spec: a decimal string such as `"-2100.50"`, or a JSON number (see the module notes for which are accepted). @category Uncertainty */
 export type NumberInput = string | number;
@@ -120,9 +121,7 @@ export function readNumber(raw: unknown, role: Role, path: Path, issues: Issue[]
 
 /** @internal */
 export function checkFields(spec: Readonly<Record<string, unknown>>, allowed: readonly string[], path: Path, issues: Issue[]): void {
-  for (const key of Object.keys(spec)) {
-    if (!allowed.includes(key)) issues.push(issue('unknown_field', [...path, key], `unknown field "${key}"`));
-  }
+  checkKeys(spec, allowed, path, 'unknown', (code, at, message) => issues.push(issue(code, at, message)));
 }
 
 /** @internal */

@@ -3,7 +3,7 @@
  * the budget in units that hold every amount exactly, and lays out the typed arrays the draw kernel reads.
  * @packageDocumentation
  */
-import type { Decimal, RoundingMode } from '../../core/decimal.js';
+import { ROUNDING_MODES, type Decimal, type RoundingMode } from '../../core/decimal.js';
 import { IssueCollector, MeerjarenError, fail, issue } from '../../core/errors.js';
 import { isPm, type Budget } from '../../model/budget.js';
 import { evaluateCover, type CoverEvaluation } from '../../evaluate/cover.js';
@@ -40,7 +40,7 @@ function readSettings(options: MonteCarloOptions, issues: IssueCollector): RunSe
   // the options are checked (`MONTE_CARLO_OPTIONS`) before; a bad draws or rounding is planned with the default
   // so that the inputs are checked too
   const draws = Number.isSafeInteger(options.draws) && options.draws! >= 1 ? options.draws! : 10_000;
-  const rounding = options.rounding !== undefined && ['half-up', 'half-even', 'down', 'up', 'floor', 'ceil'].includes(options.rounding) ? options.rounding : 'half-up';
+  const rounding = options.rounding !== undefined && (ROUNDING_MODES as readonly unknown[]).includes(options.rounding) ? options.rounding : 'half-up';
   const inputs: readonly UncertainInput[] = Array.isArray(options.inputs) ? options.inputs : [];
   const hasMeasure = inputs.some((i) => i.kind === 'measure');
   const hasCapacity = inputs.some((i) => i.kind === 'capacity');
