@@ -8,17 +8,17 @@
  */
 
 // core
-export { Dec, ZERO, isDecimal, toDec, plainString, roundTo } from './core/decimal.js';
+export { Dec, ZERO, isDecimal, toDec, plainString, roundTo, ROUNDING_MODES } from './core/decimal.js';
 export type { Decimal, RoundingMode } from './core/decimal.js';
 export { MeerjarenError, ISSUE_CODES, formatPath, IssueCollector } from './core/errors.js';
 export type { Issue, IssueCode, Path } from './core/errors.js';
-export { readAmount, MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS } from './core/amount.js';
+export { readAmount, MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS, NUMBER_FORMATS } from './core/amount.js';
 export type { NumberFormat, AmountReading } from './core/amount.js';
 export { yearRole, MIN_YEAR, MAX_YEAR, MAX_HORIZON_YEARS } from './core/horizon.js';
 export type { Horizon, ColumnGroup, YearRole } from './core/horizon.js';
 
 // budget model
-export { PM, isPm, unitFactor } from './model/budget.js';
+export { PM, isPm, unitFactor, UNITS, NATURES, SIGN_CONVENTIONS, LINE_ROWS } from './model/budget.js';
 export type { Budget, Section, Line, Component, Cell, Pm, Nature, Unit, SignConvention, LineRow, YearValues, Tags, SourcePresentation } from './model/budget.js';
 
 // documents
@@ -43,15 +43,16 @@ export type { Evaluation, Total, TotalsByYear, LineResult, SectionResult, Compon
 // reports
 export { budgetTable } from './report/budget-table.js';
 export type { BudgetTableOptions } from './report/budget-table.js';
+export { TABLE_ROW_KINDS } from './report/table.js';
 export type { Table, TableRow, TableCell, TableColumn, TableRowKind } from './report/table.js';
 export { renderText } from './report/render-text.js';
 export { renderMarkdown } from './report/render-markdown.js';
 export { renderHtml } from './report/render-html.js';
 export { formatAmount, formatCell } from './report/format.js';
-export { parseLocaleAmount } from './document/locale-amount.js';
+export { parseLocaleAmount, NUMBER_LOCALES } from './document/locale-amount.js';
 export type { ParseAmountOptions } from './document/locale-amount.js';
 export { renderCsv } from './report/render.js';
-export { resolvePresentation, UNIT_FACTORS, DEFAULT_PRESENTATION, REPORT_LABELS, displayStep, unitLine } from './report/presentation.js';
+export { resolvePresentation, UNIT_FACTORS, DEFAULT_PRESENTATION, REPORT_LABELS, displayStep, unitLine, AMOUNT_NOTATIONS, LABEL_LANGUAGES, ROUNDING_POLICIES } from './report/presentation.js';
 export type { ReportWords, Presentation, ResolvedPresentation, AmountNotation, NumberLocale, LabelLanguage, RoundingPolicy } from './report/presentation.js';
 export { allocateRounded, roundTable, roundToStep } from './report/allocate.js';
 export type { RoundedTable, AllocateOptions } from './report/allocate.js';
