@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { MeerjarenError, fail, formatPath, type Issue } from '../core/errors.js';
+import { choiceMessage } from '../core/fields.js';
 import { SIGN_CONVENTIONS, UNITS, type Budget, type SignConvention, type Unit } from '../model/budget.js';
 import { loadBudget } from '../evaluate/load.js';
 import { jsonPositions } from '../document/json.js';
@@ -78,7 +79,7 @@ function usage(code: 'invalid_argument' | 'invalid_option' | 'unknown_option', m
 
 function choice<T extends string>(value: string | undefined, options: readonly T[], name: string): T | undefined {
   if (value === undefined) return undefined;
-  if (!(options as readonly string[]).includes(value)) usage('invalid_option', `--${name} must be one of ${options.join(', ')}; got "${value}"`);
+  if (!(options as readonly string[]).includes(value)) usage('invalid_option', choiceMessage(`--${name}`, options, value));
   return value as T;
 }
 

@@ -1,5 +1,6 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 import { fail } from './errors.js';
+import { choiceMessage } from './fields.js';
 
 /** The settings of a decimal.js constructor. */
 type Settings = {
@@ -225,7 +226,7 @@ export function roundTo(value: Decimal, places: number, mode: RoundingMode): Dec
     fail('invalid_argument', ['places'], `roundTo: places must be a whole number from 0, not ${String(places)}`);
   }
   if (!(ROUNDING_MODES as readonly unknown[]).includes(mode)) {
-    fail('invalid_argument', ['mode'], `roundTo: mode must be one of ${ROUNDING_MODES.join(', ')}, not ${String(mode)}`);
+    fail('invalid_argument', ['mode'], `roundTo: ${choiceMessage('mode', ROUNDING_MODES, mode)}`);
   }
   const rounded = value.toDecimalPlaces(places, roundingConstant(mode));
   return noNegativeZero(rounded);

@@ -1,5 +1,6 @@
 import { IssueCollector, fail, type Path } from './errors.js';
 import { isDecimal } from './decimal.js';
+import { choiceMessage, describeValue, fieldName as named, isRecord as isObjectLike } from './fields.js';
 
 /**
  * Checks at the public boundary (grenscontrole): the arguments and options of every public function,
@@ -25,32 +26,11 @@ export type OptionCheck = (value: unknown, path: Path, collector: IssueCollector
 /** The checks of a function's options, one per option name. */
 export type OptionSpec = Readonly<Record<string, OptionCheck>>;
 
-/** A short description of a value for a message: its type, or the value itself when it is short. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string':
-      return value.length <= 40 ? JSON.stringify(value) : `a text of ${value.length} characters`;
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-      return typeof value === 'bigint' ? `${value}n` : String(value);
-    case 'undefined':
-      return 'undefined';
-    case 'function':
-      return 'a function';
-    case 'symbol':
-      return 'a symbol';
-    default:
-      return 'an object';
-  }
-}
-
-/** Whether a value is a plain object or a class instance (not null, not an array, not a function). */
-export function isObjectLike(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/**
+ * The field rules shared by every reader ({@link describeValue}, the record predicate), re-exported for the
+ * option checks' callers.
+ */
+export { describeValue, isRecord as isObjectLike } from './fields.js';
 
 /**
  * Refuses a missing or non-object argument: `invalid_argument` at the parameter's name.
@@ -99,13 +79,11 @@ export function readOptions<T extends object>(fn: string, options: T | undefined
   return options;
 }
 
-const named = (path: Path): string => String(path[path.length - 1] ?? 'value');
-
 /** An option that must be one of the listed values (exactly, case included). */
 export function oneOf(values: readonly (string | number | boolean)[]): OptionCheck {
   return (value, path, collector) => {
     if (!values.includes(value as string)) {
-      collector.add('invalid_option', path, `${named(path)} must be one of ${values.map((v) => JSON.stringify(v)).join(', ')}, not ${describeValue(value)}`);
+      collector.add('invalid_option', path, choiceMessage(named(path), values, value));
     }
   };
 }

@@ -4,7 +4,8 @@ import type { IssueCollector, IssueCode, Path } from '../core/errors.js';
 import type { Horizon } from '../core/horizon.js';
 import { unitFactor } from '../model/values.js';
 import { FORBIDDEN_KEYS, JsonNumberText } from './json.js';
-import { checkKeys, idProblem, idRuleText } from './ids.js';
+import { MAX_TEXT_LENGTH, checkKeys, idProblem, idRuleText } from './ids.js';
+import { choiceMessage, choicesText, fieldName, impreciseMessage, isRecord, isWholeNumber, isYearKey, textProblem } from '../core/fields.js';
 import { idRecord } from '../core/records.js';
 import { requireArgument } from '../core/guard.js';
 import { CONTEXT_SOURCE, NUMBER_FORMAT } from './field-checks.js';
@@ -22,7 +23,7 @@ export class FieldReader {
   ) {}
 
   object(raw: unknown, path: Path): Raw | undefined {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || raw instanceof JsonNumberText) {
+    if (!isRecord(raw)) {
       this.issues.add(raw === undefined ? 'missing_field' : 'invalid_type', path, raw === undefined ? 'a value is required here' : 'expected an object');
       return undefined;
     }
@@ -50,11 +51,12 @@ export class FieldReader {
       if (required) this.issues.add('missing_field', path, 'a text is required here');
       return undefined;
     }
-    if (typeof raw !== 'string' || raw.trim() === '' || raw.length > 1000) {
-      this.issues.add(typeof raw === 'string' ? 'invalid_value' : 'invalid_type', path, 'expected a non-empty text of at most 1000 characters');
+    const problem = textProblem(raw, MAX_TEXT_LENGTH, false);
+    if (problem !== undefined) {
+      this.issues.add(problem === 'not-text' ? 'invalid_type' : 'invalid_value', path, `expected a non-empty text of at most ${MAX_TEXT_LENGTH} characters`);
       return undefined;
     }
-    return raw;
+    return raw as string;
   }
 
   id(raw: unknown, path: Path): string | undefined {
@@ -72,11 +74,11 @@ export class FieldReader {
 
   choice<T extends string>(raw: unknown, options: readonly T[], path: Path, required: boolean): T | undefined {
     if (raw === undefined) {
-      if (required) this.issues.add('missing_field', path, `required: one of ${options.join(', ')}`);
+      if (required) this.issues.add('missing_field', path, `required: one of ${choicesText(options)}`);
       return undefined;
     }
     if (typeof raw !== 'string' || !(options as readonly string[]).includes(raw)) {
-      this.issues.add('invalid_value', path, `expected one of ${options.join(', ')}`);
+      this.issues.add('invalid_value', path, choiceMessage(fieldName(path), options, raw));
       return undefined;
     }
     return raw as T;
@@ -98,7 +100,7 @@ export class FieldReader {
 
   year(raw: unknown, path: Path): number | undefined {
     const h = this.ctx.horizon;
-    if (typeof raw !== 'number' || !Number.isInteger(raw)) {
+    if (!isWholeNumber(raw)) {
       this.issues.add(raw === undefined ? 'missing_field' : 'invalid_year', path, 'a year is a whole number such as 2026');
       return undefined;
     }
@@ -127,7 +129,7 @@ export class FieldReader {
    */
   amount(raw: unknown, path: Path, negativeCode: IssueCode, factor: Decimal = this.ctx.unitFactor): Decimal | undefined {
     if (raw instanceof JsonNumberText) {
-      this.issues.add('imprecise_number', path, `write ${raw.text} as a string`);
+      this.issues.add('imprecise_number', path, impreciseMessage(raw.text));
       return undefined;
     }
     const reading = readAmount(raw, factor, this.ctx.numberFormat);
@@ -176,7 +178,7 @@ export class FieldReader {
     const obj = this.object(raw, path);
     if (obj === undefined) return out;
     for (const key of Object.keys(obj)) {
-      if (!/^\d{4}$/.test(key)) {
+      if (!isYearKey(key)) {
         this.issues.add('invalid_year', [...path, key], `"${key}" is not a year`);
         continue;
       }

@@ -1,6 +1,7 @@
 import { isDecimal } from '../core/decimal.js';
 import { IssueCollector, MeerjarenError, formatPath, issue, type Path } from '../core/errors.js';
 import { tally } from '../core/work.js';
+import { JsonNumberText } from '../core/fields.js';
 import { integer, readOptions, requireString, type OptionSpec } from '../core/guard.js';
 
 /** Limits on documents read from text (invoerlimieten). @category Documents */
@@ -26,17 +27,8 @@ export const DEFAULT_MAX_VALUES = 1_000_000;
 /** Keys that are never accepted anywhere: they could reach an object's prototype. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-/**
- * A JSON number that a float cannot hold exactly (a non-integer, or an integer beyond 2^53), kept as written
- * so that the loader can name it instead of silently using a rounded value.
- * @category Documents
- */
-export class JsonNumberText {
-  /** @param text - the number as written in the JSON text */
-  constructor(readonly text: string) {
-    requireString('JsonNumberText', 'text', text);
-  }
-}
+/** A JSON number kept as written; the class lives with the shared field rules. */
+export { JsonNumberText };
 
 /**
  * Parses JSON text strictly: duplicate keys, forbidden keys (`__proto__`, `constructor`, `prototype`),

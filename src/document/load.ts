@@ -25,7 +25,8 @@ import { readTargets } from './read-targets.js';
 import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, JsonNumberText, checkShape, parseJsonText, type JsonLimits } from './json.js';
-import { RawReader, describe } from './raw-reader.js';
+import { RawReader } from './raw-reader.js';
+import { describeValue as describe, impreciseMessage, isYearKey } from '../core/fields.js';
 
 const PM_TOKEN = /^([+-])?\s*pm$/i;
 
@@ -254,7 +255,7 @@ class DocumentReader extends RawReader {
       }
     }
     if (raw instanceof JsonNumberText) {
-      this.issues.add('imprecise_number', path, `the number ${raw.text} may lose precision as a JSON number; write it as a string ("${raw.text}")`);
+      this.issues.add('imprecise_number', path, impreciseMessage(raw.text));
       return undefined;
     }
     const reading = readAmount(raw, this.#unit, this.#format);
@@ -266,7 +267,7 @@ class DocumentReader extends RawReader {
   }
 
   private yearKey(key: string, path: Path): number | undefined {
-    if (!/^\d{4}$/.test(key)) {
+    if (!isYearKey(key)) {
       this.issues.add('invalid_year', path, `"${key}" is not a year`);
       return undefined;
     }

@@ -3,7 +3,7 @@ import { tally } from '../core/work.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR, defaultGroups, yearRange, type ColumnGroup, type Horizon } from '../core/horizon.js';
 import { idRecord } from '../core/records.js';
 import { MAX_TEXT_LENGTH, checkKeys, idProblem, idRuleText } from './ids.js';
-import { JsonNumberText } from './json.js';
+import { choiceMessage, choicesText, describeValue as describe, fieldName, isRecord, isWholeNumber, textProblem } from '../core/fields.js';
 
 /** A JSON object of a document, as read. */
 export type Raw = Record<string, unknown>;
@@ -74,7 +74,7 @@ export class RawReader {
       if (required) this.issues.add('missing_field', path, 'a year is required');
       return undefined;
     }
-    if (typeof raw !== 'number' || !Number.isInteger(raw)) {
+    if (!isWholeNumber(raw)) {
       this.issues.add('invalid_year', path, `a year must be a whole number such as 2026, not ${describe(raw)}`);
       return undefined;
     }
@@ -88,7 +88,7 @@ export class RawReader {
   // ---- primitives --------------------------------------------------------
 
   protected object(raw: unknown, path: Path): Raw | undefined {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    if (!isRecord(raw)) {
       this.issues.add(raw === undefined ? 'missing_field' : 'invalid_type', path, raw === undefined ? 'a value is required here' : `expected an object, got ${describe(raw)}`);
       return undefined;
     }
@@ -117,24 +117,19 @@ export class RawReader {
       if (required) this.issues.add('missing_field', path, 'a text is required here');
       return undefined;
     }
-    if (typeof raw !== 'string') {
-      this.issues.add('invalid_type', path, `expected a text, got ${describe(raw)}`);
-      return undefined;
-    }
-    if ((!allowEmpty && raw.trim() === '') || raw.length > MAX_TEXT_LENGTH) {
-      this.issues.add('invalid_value', path, raw.length > MAX_TEXT_LENGTH ? `a text is longer than ${MAX_TEXT_LENGTH} characters` : 'a text is empty');
-      return undefined;
-    }
-    return raw;
+    const problem = textProblem(raw, MAX_TEXT_LENGTH, allowEmpty);
+    if (problem === 'not-text') this.issues.add('invalid_type', path, `expected a text, got ${describe(raw)}`);
+    else if (problem !== undefined) this.issues.add('invalid_value', path, problem === 'too-long' ? `a text is longer than ${MAX_TEXT_LENGTH} characters` : 'a text is empty');
+    return problem === undefined ? (raw as string) : undefined;
   }
 
   protected choice<T extends string>(raw: unknown, options: readonly T[], path: Path, required: boolean): T | undefined {
     if (raw === undefined) {
-      if (required) this.issues.add('missing_field', path, `required: one of ${options.map((o) => `"${o}"`).join(', ')}`);
+      if (required) this.issues.add('missing_field', path, `required: one of ${choicesText(options)}`);
       return undefined;
     }
     if (typeof raw !== 'string' || !(options as readonly string[]).includes(raw)) {
-      this.issues.add('invalid_value', path, `expected one of ${options.map((o) => `"${o}"`).join(', ')}, got ${describe(raw)}`);
+      this.issues.add('invalid_value', path, choiceMessage(fieldName(path), options, raw));
       return undefined;
     }
     return raw as T;
@@ -179,14 +174,4 @@ export class RawReader {
     this.#ids.set(key, formatPath(path));
     return id;
   }
-}
-
-/** A value as a message names it. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof JsonNumberText) return value.text;
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
 }

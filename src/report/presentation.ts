@@ -3,6 +3,7 @@ import { SIGN_CONVENTIONS, UNITS, unitFactor, type SignConvention, type Unit } f
 import { Dec, ROUNDING_MODES, type Decimal, type RoundingMode } from '../core/decimal.js';
 import { IssueCollector, fail } from '../core/errors.js';
 import { describeValue, isObjectLike } from '../core/guard.js';
+import { choiceMessage } from '../core/fields.js';
 
 /** How a negative number is written: "-2.100", "2.100-", or with V/N letters ("N2.100", "V12"). @category Reports */
 export type AmountNotation = (typeof AMOUNT_NOTATIONS)[number];
@@ -159,7 +160,7 @@ export function resolvePresentation(partial: Presentation = {}): ResolvedPresent
     const given = value(key as keyof Presentation);
     if (given === undefined) continue;
     if (typeof given === 'string' && (allowed as readonly string[]).includes(given)) result[key] = given;
-    else issues.add('invalid_value', [key], `${key} must be one of ${allowed.join(', ')}`);
+    else issues.add('invalid_value', [key], choiceMessage(key, allowed, given));
   }
   const decimals = value('decimals');
   if (decimals !== undefined) {

@@ -6,6 +6,7 @@ import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { NATURES, UNITS, unitFactor, type Nature } from '../model/budget.js';
 import { MAX_TEXT_LENGTH, checkKeys, idProblem, idRuleText, type IdRule } from '../document/ids.js';
 import { JsonNumberText } from '../document/json.js';
+import { choiceMessage, describeValue, impreciseMessage, isRecord, isWholeNumber, isYearKey, textProblem } from '../core/fields.js';
 
 /** A value read from JSON, as an object. @internal */
 export type Raw = Record<string, unknown>;
@@ -17,14 +18,8 @@ const FACTORS: readonly Decimal[] = UNITS.map((u) => new Dec(unitFactor(u)));
 export const PM_VALUES = ['pm', '-pm', '+pm'];
 
 
-/** A value as text for a message, whatever it is: a bigint, a symbol or an object without a prototype too. */
-export function show(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
+/** A value as text for a message: the shared {@link describeValue}. */
+export const show = describeValue;
 
 /**
  * Visits every index of a list, holes included (`forEach` skips the holes of a sparse array such as `[, {}]`, so a
@@ -34,7 +29,8 @@ export function each(list: readonly unknown[], visit: (value: unknown, index: nu
   for (let i = 0; i < list.length; i++) visit(list[i], i);
 }
 
-export const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof JsonNumberText);
+/** Whether a value is a record: the shared {@link isRecord}. */
+export const isObject: (v: unknown) => v is Raw = isRecord;
 
 /**
  * The field checks of a scenario's shape, shared by the change kinds; records every problem, the scenario is usable
@@ -83,16 +79,19 @@ export class ShapeChecker {
   text(value: unknown, path: Path, what: string, required: boolean): void {
     if (value === undefined) {
       if (required) this.c.add('missing_field', path, `${what} is missing`);
-    } else if (typeof value !== 'string' || value.length > MAX_TEXT_LENGTH) this.c.add('invalid_type', path, `${what} must be a text`);
+    } else if (textProblem(value, MAX_TEXT_LENGTH, true) !== undefined) this.c.add('invalid_type', path, `${what} must be a text`);
   }
 
   /** A text that becomes part of the budget (a title, a tag value): by the budget loader's rules. */
   budgetText(value: unknown, path: Path, what: string, required: boolean): void {
     if (value === undefined) {
       if (required) this.c.add('missing_field', path, `${what} is missing`);
-    } else if (typeof value !== 'string') this.c.add('invalid_type', path, `${what} must be a text`);
-    else if (value.length > MAX_TEXT_LENGTH) this.c.add('invalid_value', path, `${what} is longer than ${MAX_TEXT_LENGTH} characters`);
-    else if (required && value.trim() === '') this.c.add('invalid_value', path, `${what} is empty`);
+      return;
+    }
+    const problem = textProblem(value, MAX_TEXT_LENGTH, !required);
+    if (problem === 'not-text') this.c.add('invalid_type', path, `${what} must be a text`);
+    else if (problem === 'too-long') this.c.add('invalid_value', path, `${what} is longer than ${MAX_TEXT_LENGTH} characters`);
+    else if (problem === 'empty') this.c.add('invalid_value', path, `${what} is empty`);
   }
 
   /**
@@ -102,7 +101,7 @@ export class ShapeChecker {
    */
   amount(value: unknown, path: Path): boolean {
     if (value instanceof JsonNumberText) {
-      this.c.add('imprecise_number', path, `the number ${value.text} may have lost precision; write it as a string`);
+      this.c.add('imprecise_number', path, impreciseMessage(value.text));
       return false;
     }
     const reading = readAmount(value, this.factor ?? ONE, this.format);
@@ -114,7 +113,7 @@ export class ShapeChecker {
   /** A number without a unit (a percentage, a share, a rate): read as written. */
   number(value: unknown, path: Path): Decimal | undefined {
     if (value instanceof JsonNumberText) {
-      this.c.add('imprecise_number', path, `the number ${value.text} may have lost precision; write it as a string`);
+      this.c.add('imprecise_number', path, impreciseMessage(value.text));
       return undefined;
     }
     const reading = readAmount(value, ONE, this.format);
@@ -123,7 +122,7 @@ export class ShapeChecker {
   }
 
   year(value: unknown, path: Path): value is number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_YEAR || value > MAX_YEAR) {
+    if (!isWholeNumber(value) || value < MIN_YEAR || value > MAX_YEAR) {
       this.c.add('invalid_year', path, `a year must be a whole number from ${MIN_YEAR} to ${MAX_YEAR}`);
       return false;
     }
@@ -181,7 +180,7 @@ export class ShapeChecker {
     if (!isObject(value)) return this.c.add(value === undefined ? 'missing_field' : 'invalid_type', path, 'amounts must be an object by year: { "2026": "500" }');
     if (Object.keys(value).length === 0) this.c.add('invalid_value', path, 'give at least one year');
     for (const [year, v] of Object.entries(value)) {
-      if (!/^\d{4}$/.test(year)) this.c.add('invalid_year', [...path, year], `"${year}" is not a year`);
+      if (!isYearKey(year)) this.c.add('invalid_year', [...path, year], `"${year}" is not a year`);
       this.positive(v, [...path, year], negativeCode);
     }
   }
@@ -239,7 +238,7 @@ export class ShapeChecker {
     if ('delay' in value) {
       this.fields(value, ['delay', 'rate', 'abovePlan'], path);
       const d = value['delay'];
-      if (typeof d !== 'number' || !Number.isInteger(d) || d < 0 || d > 50) this.c.add('invalid_value', [...path, 'delay'], 'a delay is a whole number of years from 0 to 50');
+      if (!isWholeNumber(d) || d < 0 || d > 50) this.c.add('invalid_value', [...path, 'delay'], 'a delay is a whole number of years from 0 to 50');
       if (value['rate'] !== undefined) this.realisationRate(value['rate'], [...path, 'rate'], allowed);
       return;
     }
@@ -263,7 +262,7 @@ export class ShapeChecker {
   nature(value: unknown, path: Path, required: boolean): void {
     if (value === undefined) {
       if (required) this.c.add('missing_nature', path, 'nature is missing: "incidental" or "structural"');
-    } else if (!NATURES.includes(value as Nature)) this.c.add('invalid_value', path, 'nature must be "incidental" or "structural"');
+    } else if (!NATURES.includes(value as Nature)) this.c.add('invalid_value', path, choiceMessage('nature', NATURES, value));
   }
 
   values(value: unknown, path: Path, required: boolean): void {
@@ -273,7 +272,7 @@ export class ShapeChecker {
     }
     if (!isObject(value)) return this.c.add('invalid_type', path, 'values must be an object by year: { "2026": "-500" }');
     for (const [year, v] of Object.entries(value)) {
-      if (!/^\d{4}$/.test(year)) this.c.add('invalid_year', [...path, year], `"${year}" is not a year`);
+      if (!isYearKey(year)) this.c.add('invalid_year', [...path, year], `"${year}" is not a year`);
       if (typeof v === 'string' && PM_VALUES.includes(v.trim().toLowerCase())) continue;
       this.amount(v, [...path, year]);
     }

@@ -4,8 +4,8 @@ import { unitFactor, type Unit } from '../model/budget.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, checkShape } from '../document/json.js';
 import { either, integer, issueCollector, oneOf, pathOf, readOptions, requireArgument } from '../core/guard.js';
 import type { NumberFormat } from '../core/amount.js';
-import type { RoundingMode } from '../core/decimal.js';
 import { ShapeChecker, each, isObject, show } from './shape-checker.js';
+import { choiceMessage, isChoice, isWholeNumber } from '../core/fields.js';
 import { NUMBER_FORMATS } from '../core/amount.js';
 import { ROUNDING_MODES } from '../core/decimal.js';
 import { UNITS } from '../model/budget.js';
@@ -71,8 +71,8 @@ export function checkScenarioShape(raw: unknown, collector: IssueCollector, pref
     check.id(raw['extends'], [...prefix, 'extends'], 'extends');
     if (raw['extends'] === raw['id']) collector.add('cycle', [...prefix, 'extends'], 'a scenario cannot extend itself');
   }
-  if (raw['unit'] !== undefined && !UNITS.includes(raw['unit'] as Unit)) collector.add('invalid_value', [...prefix, 'unit'], `unit must be one of ${UNITS.join(', ')}`);
-  if (raw['numberFormat'] !== undefined && format === undefined) collector.add('invalid_value', [...prefix, 'numberFormat'], `numberFormat must be one of ${NUMBER_FORMATS.join(', ')}`);
+  if (raw['unit'] !== undefined && !isChoice(raw['unit'], UNITS)) collector.add('invalid_value', [...prefix, 'unit'], choiceMessage('unit', UNITS, raw['unit']));
+  if (raw['numberFormat'] !== undefined && format === undefined) collector.add('invalid_value', [...prefix, 'numberFormat'], choiceMessage('numberFormat', NUMBER_FORMATS, raw['numberFormat']));
   const rounding = raw['rounding'];
   if (rounding !== undefined) {
     const rp = [...prefix, 'rounding'];
@@ -80,8 +80,8 @@ export function checkScenarioShape(raw: unknown, collector: IssueCollector, pref
     else {
       check.fields(rounding, ['places', 'mode'], rp);
       const places = rounding['places'];
-      if (typeof places !== 'number' || !Number.isInteger(places) || places < 0 || places > 6) collector.add('invalid_value', [...rp, 'places'], 'places must be a whole number from 0 to 6');
-      if (!ROUNDING_MODES.includes(rounding['mode'] as RoundingMode)) collector.add('invalid_value', [...rp, 'mode'], `mode must be one of ${ROUNDING_MODES.join(', ')}`);
+      if (!isWholeNumber(places) || places < 0 || places > 6) collector.add('invalid_value', [...rp, 'places'], 'places must be a whole number from 0 to 6');
+      if (!isChoice(rounding['mode'], ROUNDING_MODES)) collector.add('invalid_value', [...rp, 'mode'], choiceMessage('mode', ROUNDING_MODES, rounding['mode']));
     }
   }
   const changes = raw['changes'];

@@ -25,7 +25,8 @@
 import type { Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue, type Issue, type Path } from '../core/errors.js';
 import { oneOf, pathOf, readOptions, requireArgument, requireObject } from '../core/guard.js';
-import { MAX_RATE, checkFields, isRecord, describe, readNumber, type DistributionUnit, type Role, type Sampler, type SpecReader } from './distributions/common.js';
+import { MAX_RATE, checkFields, isRecord, readNumber, type DistributionUnit, type Role, type Sampler, type SpecReader } from './distributions/common.js';
+import { choiceMessage } from '../core/fields.js';
 import { DISTRIBUTION_KINDS, type DistributionKind, type DistributionSpec } from './distributions/spec.js';
 import { DISTRIBUTIONS, distributionKind } from './distributions/registry.js';
 
@@ -75,7 +76,7 @@ function parse(spec: unknown, path: Path, unit: DistributionUnit, issues: Issue[
   const kind = spec['kind'];
   if (!isKind(kind)) {
     issues.push(
-      issue('invalid_distribution', [...path, 'kind'], `unknown distribution kind ${describe(kind)}; expected one of ${DISTRIBUTION_KINDS.join(', ')}`),
+      issue('invalid_distribution', [...path, 'kind'], choiceMessage('kind', DISTRIBUTION_KINDS, kind)),
     );
     return undefined;
   }

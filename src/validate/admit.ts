@@ -27,7 +27,7 @@ export function requireBudget(fn: string, param: string, value: unknown): Budget
   if (!isObjectLike(value)) fail('invalid_argument', [param], `${fn}: ${param} must be a budget (from loadBudget or budget()), not ${describeValue(value)}`);
   let document;
   try {
-    document = writeDocument(value as Budget);
+    document = writeDocument(value as unknown as Budget);
   } catch (error) {
     // Writing a value that is not a budget fails somewhere inside the writer; that is the answer to
     // "is this a budget?", never an error of its own.

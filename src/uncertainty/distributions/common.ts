@@ -2,6 +2,7 @@ import { Dec, type Decimal } from '../../core/decimal.js';
 import { issue, type Issue, type Path } from '../../core/errors.js';
 import type { Random } from '../random.js';
 import { checkKeys } from '../../document/ids.js';
+import { describeValue, isRecord as isFieldRecord } from '../../core/fields.js';
 
 /** A number in a spec: a decimal string such as `"-2100.50"`, or a JSON number (see the module notes for which are accepted). @category Uncertainty */
 export type NumberInput = string | number;
@@ -49,15 +50,11 @@ export const TOLERANCE_DEC = new Dec('1e-9');
 /** What a number of a spec measures, which decides its limits. @internal */
 export type Role = 'euro' | 'rate' | 'probability' | 'lambda';
 
-/** @internal */
-export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** Whether a spec is a record: the shared rule. @internal */
+export const isRecord: (value: unknown) => value is Readonly<Record<string, unknown>> = isFieldRecord;
 
-/** @internal */
-export function describe(raw: unknown): string {
-  return typeof raw === 'string' ? `"${raw}"` : String(raw);
-}
+/** A value for a message: the shared wording. @internal */
+export const describe = describeValue;
 
 /** Reads one number strictly; records an issue and returns undefined when it is bad. @internal */
 export function readNumber(raw: unknown, role: Role, path: Path, issues: Issue[]): Decimal | undefined {
