@@ -9,6 +9,7 @@ import type { Step } from '../scenario/resolve.js';
 import type { ChangeKind, Scenario, ScenarioLibrary } from '../scenario/types.js';
 import { kindOf } from '../scenario/changes/registry.js';
 import { handOutSteps } from '../core/allocate.js';
+import { exactShapley, sampledShapley, type Values } from './shapley.js';
 
 /** Options of {@link attributeDifference}. @category Analysis */
 export interface AttributionOptions extends ApplyOptions {
@@ -68,7 +69,6 @@ export interface Attribution {
   readonly method: 'exact' | 'sampled';
 }
 
-type Values = Record<string, Decimal>;
 
 /**
  * Attributes the difference in the grand total per year between a baseline and a scenario to the scenario's
@@ -183,49 +183,6 @@ function coalitionValue(baseline: Budget, steps: readonly Step[], members: reado
   };
 }
 
-function exactShapley(n: number, value: (mask: bigint) => Values, years: readonly number[]): Values[] {
-  const fact: Decimal[] = [new Dec(1)];
-  for (let k = 1; k <= n; k++) fact.push(fact[k - 1]!.times(k));
-  const out: Values[] = [];
-  for (let i = 0; i < n; i++) {
-    const num: Values = {};
-    for (const y of years) num[y] = ZERO;
-    for (let mask = 0; mask < 1 << n; mask++) {
-      if ((mask & (1 << i)) !== 0) continue;
-      const size = popcount(mask);
-      const weight = fact[size]!.times(fact[n - size - 1]!);
-      const with_ = value(BigInt(mask | (1 << i)));
-      const without = value(BigInt(mask));
-      for (const y of years) num[y] = num[y]!.plus(with_[y]!.minus(without[y]!).times(weight));
-    }
-    const share: Values = {};
-    for (const y of years) share[y] = num[y]!.div(fact[n]!);
-    out.push(share);
-  }
-  return out;
-}
-
-function sampledShapley(n: number, value: (mask: bigint) => Values, years: readonly number[], samples: number, seed: number): Values[] {
-  const random = mulberry32(seed);
-  const sums: Values[] = Array.from({ length: n }, () => Object.fromEntries(years.map((y) => [y, ZERO])) as Values);
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let s = 0; s < samples; s++) {
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    let mask = 0n;
-    let prev = value(0n);
-    for (const k of order) {
-      mask |= 1n << BigInt(k);
-      const next = value(mask);
-      for (const y of years) sums[k]![y] = sums[k]![y]!.plus(next[y]!.minus(prev[y]!));
-      prev = next;
-    }
-  }
-  return sums.map((sum) => Object.fromEntries(years.map((y) => [y, sum[y]!.div(samples)])) as Values);
-}
-
 /**
  * Rounds shares to micro-euros so that they add up exactly to `total` (largest remainder).
  * @param shares - exact (or nearly exact) shares
@@ -259,23 +216,6 @@ export function allocateExactly(shares: readonly Decimal[], total: Decimal, keys
   if (rest.isPositive()) handOutSteps(out, ranked, rest.div(unit).toNumber(), unit, true);
   else handOutSteps(out, ranked.reverse(), rest.neg().div(unit).toNumber(), unit.neg(), true);
   return out.map(nz);
-}
-
-function popcount(x: number): number {
-  let c = 0;
-  for (let v = x; v !== 0; v &= v - 1) c++;
-  return c;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function nz(d: Decimal): Decimal {
