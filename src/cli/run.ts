@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
-import { MeerjarenError, fail, formatPath, type Issue } from '../core/errors.js';
-import { choiceMessage } from '../core/fields.js';
-import { SIGN_CONVENTIONS, UNITS, type Budget, type SignConvention, type Unit } from '../model/budget.js';
+import { MeerjarenError, formatPath, type Issue } from '../core/errors.js';
+import { HELP, parseCommandLine, readUsage, type Flags, type Format, type Usage } from './usage.js';
+import type { Budget } from '../model/budget.js';
 import { loadBudget } from '../evaluate/load.js';
 import { jsonPositions } from '../document/json.js';
 import { evaluate } from '../evaluate/evaluate.js';
@@ -15,7 +14,7 @@ import { htmlReport } from '../report/html-report.js';
 import { htmlDocument } from '../report/html-document.js';
 import { renderHtml } from '../report/render-html.js';
 import { saldoLineChart } from '../report/charts/saldo-line-chart.js';
-import { LABEL_LANGUAGES, ROUNDING_POLICIES, UNIT_FACTORS, unitLine, resolvePresentation } from '../report/presentation.js';
+import { UNIT_FACTORS, unitLine, resolvePresentation } from '../report/presentation.js';
 import { loadScenario } from '../scenario/load.js';
 import { applyScenario } from '../evaluate/apply-scenario.js';
 import { compareScenarios } from '../analysis/compare.js';
@@ -36,60 +35,7 @@ export interface CliIo {
 /** Exit codes of the command line. */
 export const EXIT = Object.freeze({ ok: 0, invalidInput: 1, usage: 2, io: 3 });
 
-const FORMATS = ['text', 'md', 'html', 'csv', 'json'] as const;
-type Format = (typeof FORMATS)[number];
-
-/** The `--help` text. */
-export const HELP = `meerjaren: exact multi-year budget reports
-
-Usage:
-  meerjaren report <budget.json> [options]    print the budget table, its totals and checks
-  meerjaren report <budget.json> --scenario <scenario.json> [options]
-                                              print the scenario's table and the scenario
-                                              beside the baseline, with the differences
-  meerjaren validate <budget.json>            check a budget document; list every problem
-  meerjaren --help | --version
-
-Options of report:
-  --scenario <file>                a scenario (meerjaren scenario JSON) to apply to the budget
-  --format text|md|html|csv|json   output format (default text)
-  --unit euro|thousand|million     display unit (default: the document's own)
-  --sign voordeel-positive|nadeel-positive
-                                   display sign convention (default: the document's own)
-  --lang nl|en                     labels and number format (default nl)
-  --rounding consistent|plain      rounded rows add up (default), or plain rounding with an
-                                   afrondingsverschil row
-  --out <file>                     write to a file instead of standard output
-
-A file named - is read from standard input. Files and standard input are read up to
-16 MiB; a larger input is refused (too_large) without being read to its end.
-
-Exit codes: 0 ok, 1 the document is not valid (every problem is listed as
-file:line:column: path: message [code]) or larger than 16 MiB, 2 wrong usage,
-3 a file cannot be read or written.
-`;
-
-/**
- * Refuses wrong usage (exit code 2) with a `MeerjarenError` of one issue without a path, so its message is
- * `<message> [<code>]`; `runCli` tells it from a refused document by where it is thrown (before any file is read).
- */
-function usage(code: 'invalid_argument' | 'invalid_option' | 'unknown_option', message: string): never {
-  return fail(code, [], message);
-}
-
-function choice<T extends string>(value: string | undefined, options: readonly T[], name: string): T | undefined {
-  if (value === undefined) return undefined;
-  if (!(options as readonly string[]).includes(value)) usage('invalid_option', choiceMessage(`--${name}`, options, value));
-  return value as T;
-}
-
-/** The options only `report` reads: `validate` refuses them rather than ignoring them. */
-const REPORT_ONLY = ['format', 'unit', 'sign', 'lang', 'rounding', 'out', 'scenario'] as const;
-
-/** The code of an error of `parseArgs`: an unknown flag, or a flag without its value (or with one it does not take). */
-function parseErrorCode(e: unknown): 'unknown_option' | 'invalid_option' {
-  return (e as { code?: unknown }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'unknown_option' : 'invalid_option';
-}
+export { HELP } from './usage.js';
 
 /**
  * Runs the command line with arguments (without `node` and the script) and returns the exit code.
@@ -98,26 +44,9 @@ function parseErrorCode(e: unknown): 'unknown_option' | 'invalid_option' {
  * @param version - the package version for `--version`
  */
 export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-        format: { type: 'string' },
-        unit: { type: 'string' },
-        sign: { type: 'string' },
-        lang: { type: 'string' },
-        rounding: { type: 'string' },
-        out: { type: 'string' },
-        scenario: { type: 'string' },
-      },
-    });
-  } catch (e) {
-    io.stderr(`meerjaren: ${(e as Error).message} [${parseErrorCode(e)}]\n\n${HELP}`);
+  const parsed = parseCommandLine(argv);
+  if ('error' in parsed) {
+    io.stderr(`meerjaren: ${parsed.error}\n\n${HELP}`);
     return EXIT.usage;
   }
   const { values, positionals } = parsed;
@@ -129,67 +58,11 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
     io.stdout(`${version}\n`);
     return EXIT.ok;
   }
-  const [command, file, ...rest] = positionals;
   let checkingUsage = true; // a MeerjarenError thrown while this holds is wrong usage (exit 2)
   try {
-    if (command !== 'report' && command !== 'validate') usage('invalid_argument', command === undefined ? 'a command is required' : `unknown command "${command}"`);
-    if (file === undefined) usage('invalid_argument', `${command} needs a budget file`);
-    if (rest.length > 0) usage('invalid_argument', `unexpected arguments: ${rest.join(' ')}`);
-    if (command === 'validate') {
-      const given = REPORT_ONLY.filter((name) => values[name] !== undefined);
-      if (given.length > 0) usage('unknown_option', `validate takes no ${given.map((name) => `--${name}`).join(', ')} (options of report)`);
-    }
-    for (const name of ['out', 'scenario'] as const) {
-      if (values[name] === '') usage('invalid_option', `--${name} needs a file name`);
-    }
-    const format: Format = choice(values.format, FORMATS, 'format') ?? 'text';
-    const unit = choice<Unit>(values.unit, UNITS, 'unit');
-    const sign = choice<SignConvention>(values.sign, SIGN_CONVENTIONS, 'sign');
-    const lang = choice(values.lang, LABEL_LANGUAGES, 'lang') ?? 'nl';
-    const rounding = choice(values.rounding, ROUNDING_POLICIES, 'rounding') ?? 'consistent';
-
+    const use = readUsage(values, positionals);
     checkingUsage = false;
-    const text = readText(file, io);
-    if (typeof text === 'number') return text;
-    let budget: Budget;
-    try {
-      budget = loadBudget(text);
-    } catch (e) {
-      if (!MeerjarenError.is(e)) throw e;
-      io.stderr(describeIssues(file, text, e.issues));
-      return EXIT.invalidInput;
-    }
-    if (command === 'validate') {
-      io.stdout(`${file}: valid (${budget.sections.reduce((n, s) => n + s.lines.length, 0)} lines, ${budget.horizon.from}-${budget.horizon.to})\n`);
-      return EXIT.ok;
-    }
-    // resolved once: every table, chart and renderer of the report takes it as it is
-    const presentation = resolvePresentation({
-      unit: unit ?? budget.presentation.unit,
-      sign: sign ?? budget.presentation.sign,
-      locale: lang,
-      labels: lang,
-      rounding,
-    });
-    if (values.scenario !== undefined) {
-      const output = scenarioReport(budget, values.scenario, format, presentation, io);
-      if (typeof output === 'number') return output;
-      return emit(output, values.out, io);
-    }
-    // the loader's check of printed totals evaluated the budget already (when it prints totals): this is that evaluation
-    const evaluation = evaluate(budget);
-    const table = budgetTable(budget, { evaluation });
-    const output =
-      format === 'text'
-        ? renderText(table, presentation)
-        : format === 'md'
-          ? renderMarkdown(table, presentation)
-          : format === 'csv'
-            ? tableToCsv(table, presentation)
-            : format === 'html'
-              ? htmlReport(budget, evaluation, presentation)
-              : resultToJson({ title: budget.title, years: evaluation.years, total: evaluation.total, sections: evaluation.sections, checks: evaluation.checks });
-    return emit(output, values.out, io);
+    return runCommand(use, values, io);
   } catch (e) {
     if (checkingUsage && MeerjarenError.is(e)) {
       io.stderr(`meerjaren: ${e.message}\n\nRun "meerjaren --help" for usage.\n`);
@@ -200,6 +73,58 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
       return EXIT.invalidInput;
     }
     throw e;
+  }
+}
+
+/** Runs a checked command: reads and loads the budget, then validates it or writes its report. */
+function runCommand(use: Usage, values: Flags, io: CliIo): number {
+  const { command, file, format } = use;
+  const text = readText(file, io);
+  if (typeof text === 'number') return text;
+  let budget: Budget;
+  try {
+    budget = loadBudget(text);
+  } catch (e) {
+    if (!MeerjarenError.is(e)) throw e;
+    io.stderr(describeIssues(file, text, e.issues));
+    return EXIT.invalidInput;
+  }
+  if (command === 'validate') {
+    io.stdout(`${file}: valid (${budget.sections.reduce((n, s) => n + s.lines.length, 0)} lines, ${budget.horizon.from}-${budget.horizon.to})\n`);
+    return EXIT.ok;
+  }
+  // resolved once: every table, chart and renderer of the report takes it as it is
+  const presentation = resolvePresentation({
+    unit: use.unit ?? budget.presentation.unit,
+    sign: use.sign ?? budget.presentation.sign,
+    locale: use.lang,
+    labels: use.lang,
+    rounding: use.rounding,
+  });
+  if (values.scenario !== undefined) {
+    const output = scenarioReport(budget, values.scenario, format, presentation, io);
+    if (typeof output === 'number') return output;
+    return emit(output, values.out, io);
+  }
+  return emit(budgetReport(budget, format, presentation), values.out, io);
+}
+
+/** The report of a budget in a format. */
+function budgetReport(budget: Budget, format: Format, presentation: ResolvedPresentation): string {
+  // the loader's check of printed totals evaluated the budget already (when it prints totals): this is that evaluation
+  const evaluation = evaluate(budget);
+  const table = budgetTable(budget, { evaluation });
+  switch (format) {
+    case 'text':
+      return renderText(table, presentation);
+    case 'md':
+      return renderMarkdown(table, presentation);
+    case 'csv':
+      return tableToCsv(table, presentation);
+    case 'html':
+      return htmlReport(budget, evaluation, presentation);
+    case 'json':
+      return resultToJson({ title: budget.title, years: evaluation.years, total: evaluation.total, sections: evaluation.sections, checks: evaluation.checks });
   }
 }
 
