@@ -1,12 +1,26 @@
 /**
- * The cover (dekking) and savings (taakstellingen) parts of a budget document as written: what `writeDocument`
- * gives and `loadBudget` reads under `cover` and `targets`.
+ * Parts of a budget document as written: the values of a row (waarden), and the cover (dekking) and savings
+ * (taakstellingen) parts that `writeDocument` gives and `loadBudget` reads under `cover` and `targets`.
  * @module
  */
 import type { Nature, Unit } from '../model/budget.js';
 import type { CoverSourceKind } from '../model/cover.js';
 import type { MeasureStatus } from '../model/savings.js';
-import type { ValuesDocument } from './format.js';
+
+/**
+ * One value as written in a document: an amount string (`"-2100"`, or in the declared number format),
+ * a safe integer, or a pm token (`"pm"`, `"-pm"`, `"+pm"`, any case).
+ * @category Documents
+ */
+export type ValueDocument = string | number;
+
+/**
+ * Values per year as written: an object keyed by year (`{ "2025": "-1100", "2026": "pm" }`; leave a year out
+ * for nothing), or an array aligned with the horizon from its first year (`[-1100, "pm", null]`; `null` is a
+ * blank cell, and the array may stop before the last year).
+ * @category Documents
+ */
+export type ValuesDocument = Readonly<Record<string, ValueDocument>> | readonly (ValueDocument | null)[];
 
 /**
  * One amount of the cover and savings parts as written (bedrag): zero or positive, in the unit that applies

@@ -1,27 +1,12 @@
 import type { NumberFormat } from '../core/amount.js';
 import type { LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
-import type { CoverDocument, SavingsTargetDocument } from './format-parts.js';
-export type { AmountDocument, AmountsDocument, RateDocument, CapacityDocument, ReserveDocument, CoverSourceDocument, CoverClaimDocument, CoverDocument, RealisationDocument, MeasureDocument, ReferencePathDocument, SavingsTargetDocument } from './format-parts.js';
+import type { CoverDocument, SavingsTargetDocument, ValuesDocument } from './format-parts.js';
+export type { ValueDocument, ValuesDocument, AmountDocument, AmountsDocument, RateDocument, CapacityDocument, ReserveDocument, CoverSourceDocument, CoverClaimDocument, CoverDocument, RealisationDocument, MeasureDocument, ReferencePathDocument, SavingsTargetDocument } from './format-parts.js';
 
 /** Name of the budget document format, in its `format` field. @category Documents */
 export const BUDGET_FORMAT = 'meerjaren/budget';
 /** The document format version this library writes and reads. @category Documents */
 export const BUDGET_FORMAT_VERSION = 1;
-
-/**
- * One value as written in a document: an amount string (`"-2100"`, or in the declared number format),
- * a safe integer, or a pm token (`"pm"`, `"-pm"`, `"+pm"`, any case).
- * @category Documents
- */
-export type ValueDocument = string | number;
-
-/**
- * Values per year as written: an object keyed by year (`{ "2025": "-1100", "2026": "pm" }`; leave a year out
- * for nothing), or an array aligned with the horizon from its first year (`[-1100, "pm", null]`; `null` is a
- * blank cell, and the array may stop before the last year).
- * @category Documents
- */
-export type ValuesDocument = Readonly<Record<string, ValueDocument>> | readonly (ValueDocument | null)[];
 
 /** A component as written (onderdeel). @category Documents */
 export interface ComponentDocument {
