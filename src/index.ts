@@ -38,6 +38,8 @@ export type { JsonLimits, TextPosition } from './document/json.js';
 
 // evaluation
 export { evaluate, checkExpectations } from './evaluate/evaluate.js';
+export { lineTotalUnits } from './evaluate/line-units.js';
+export type { LineTotalUnits } from './evaluate/line-units.js';
 export type { Evaluation, Total, TotalsByYear, LineResult, SectionResult, ComponentResult, Check, CheckStatus } from './evaluate/evaluate.js';
 
 // reports
