@@ -8,6 +8,7 @@ import { readBudget } from '../document/load.js';
 import { JSON_LIMITS, type JsonLimits } from '../document/json.js';
 import { oneOf, readOptions } from '../core/guard.js';
 import { expectationChecks } from './evaluate.js';
+import { compiledOf } from '../engine/compile.js';
 
 /** Options of {@link loadBudget}. @category Documents */
 export interface LoadOptions extends JsonLimits {
@@ -37,7 +38,10 @@ export interface LoadOptions extends JsonLimits {
  */
 export function loadBudget(input: unknown, options: LoadOptions = {}): Budget {
   options = readOptions('loadBudget', options, { ...JSON_LIMITS, totals: oneOf(['error', 'ignore']) });
-  return readBudget(input, options, (options.totals ?? 'error') === 'error' ? checkPrintedTotals : undefined);
+  const budget = readBudget(input, options, (options.totals ?? 'error') === 'error' ? checkPrintedTotals : undefined);
+  // compiled once here (memoised per budget), so that evaluating it is a pass over dense arrays
+  compiledOf(budget);
+  return budget;
 }
 
 /** Adds a `total_mismatch` issue for every printed total that differs from its rows by more than rounding. */
