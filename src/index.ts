@@ -34,7 +34,7 @@ export type {
   ReferencePathDocument, SavingsTargetDocument,
 } from './document/format.js';
 export { parseJsonStrict, jsonPositions, JsonNumberText, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES } from './document/json.js';
-export type { JsonLimits, TextPosition } from './document/json.js';
+export type { JsonLimits, ValueLimits, TextPosition } from './document/json.js';
 
 // evaluation
 export { evaluate, checkExpectations } from './evaluate/evaluate.js';

@@ -1,7 +1,7 @@
 import { isDecimal } from '../core/decimal.js';
 import { IssueCollector, MeerjarenError, formatPath, issue, type Path } from '../core/errors.js';
 import { tally } from '../core/work.js';
-import { integer, readOptions, requireString, type OptionSpec } from '../core/guard.js';
+import { either, integer, oneOf, readOptions, requireString, type OptionCheck, type OptionSpec } from '../core/guard.js';
 
 /** Limits on documents read from text (invoerlimieten). @category Documents */
 export interface JsonLimits {
@@ -55,6 +55,20 @@ export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown 
 
 /** The largest `maxDepth` a caller may set: the parser and the shape check go one level deeper per nesting. */
 export const MAX_JSON_DEPTH = 1000;
+
+/** The size limit of a document handed over as an object (loadBudget, loadScenario and the builder). @category Documents */
+export interface ValueLimits {
+  /**
+   * Most values of a document handed over as an object (not text): every array element (holes too) and every
+   * object key count; `too_large` at the array or object that passes it. A whole number from 1, or `Infinity`
+   * for no limit. A text is bounded by `maxLength` instead.
+   * @defaultValue 1 000 000 ({@link DEFAULT_MAX_VALUES})
+   */
+  readonly maxValues?: number;
+}
+
+/** The check of {@link ValueLimits.maxValues}: a whole number from 1, or `Infinity` (`NaN` and 0 are refused). @internal */
+export const MAX_VALUES_OPTION: OptionCheck = either(integer({ min: 1 }), oneOf([Number.POSITIVE_INFINITY]));
 
 /** The checks of {@link JsonLimits}, for every function that takes them among its options. @internal */
 export const JSON_LIMITS: OptionSpec = {

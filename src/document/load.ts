@@ -24,7 +24,7 @@ import { contextOf } from './field-reader.js';
 import { readTargets } from './read-targets.js';
 import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, JsonNumberText, checkShape, parseJsonText, type JsonLimits } from './json.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, JsonNumberText, checkShape, parseJsonText, type JsonLimits, type ValueLimits } from './json.js';
 import { RawReader, describe } from './raw-reader.js';
 
 const PM_TOKEN = /^([+-])?\s*pm$/i;
@@ -50,15 +50,15 @@ const COMPONENT_FIELDS = ['id', 'title', 'nature', 'tags', 'values'];
  * `Budget`, without checking its printed totals (which needs an evaluation: `loadBudget` in evaluate/ does
  * that). Every problem is reported at once in one `MeerjarenError`, each with a code and a path.
  * @param input - the document, or its JSON text
- * @param options - limits of the JSON text
+ * @param options - limits of the JSON text and of a document handed over as an object
  * @param check - run on the frozen budget before it is admitted (the check of printed totals), may add issues
  * @throws MeerjarenError when the document is not valid
  * @internal
  */
-export function readBudget(input: unknown, options: JsonLimits = {}, check?: (budget: Budget, collector: IssueCollector) => void): Budget {
+export function readBudget(input: unknown, options: JsonLimits & ValueLimits = {}, check?: (budget: Budget, collector: IssueCollector) => void): Budget {
   const collector = new IssueCollector();
   const raw = typeof input === 'string' ? parseJsonText(input, options) : input;
-  if (typeof input !== 'string') checkShape(raw, options.maxDepth ?? DEFAULT_MAX_DEPTH, collector, DEFAULT_MAX_VALUES, options.maxLength ?? DEFAULT_MAX_LENGTH);
+  if (typeof input !== 'string') checkShape(raw, options.maxDepth ?? DEFAULT_MAX_DEPTH, collector, options.maxValues ?? DEFAULT_MAX_VALUES, options.maxLength ?? DEFAULT_MAX_LENGTH);
   collector.throwIfAny();
   const budget = new DocumentReader(collector).read(raw);
   collector.throwIfAny();
