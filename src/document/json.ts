@@ -81,6 +81,11 @@ export function parseJsonText(text: string, limits: JsonLimits): unknown {
   return parse(text, limits, undefined);
 }
 
+/** {@link parseJsonText} by the strict parser alone, never the `JSON.parse` fast path (for tests). @internal */
+export function parseJsonTextStrictly(text: string, limits: JsonLimits): unknown {
+  return parse(text, limits, () => undefined);
+}
+
 /** A place in a text: 1-based line and column. @category Documents */
 export interface TextPosition {
   /** Line, from 1. */
