@@ -34,10 +34,12 @@ export type {
   ReferencePathDocument, SavingsTargetDocument,
 } from './document/format.js';
 export { parseJsonStrict, jsonPositions, JsonNumberText, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES } from './document/json.js';
-export type { JsonLimits, TextPosition } from './document/json.js';
+export type { JsonLimits, ValueLimits, TextPosition } from './document/json.js';
 
 // evaluation
 export { evaluate, checkExpectations } from './evaluate/evaluate.js';
+export { lineTotalUnits } from './evaluate/line-units.js';
+export type { LineTotalUnits } from './evaluate/line-units.js';
 export type { Evaluation, Total, TotalsByYear, LineResult, SectionResult, ComponentResult, Check, CheckStatus } from './evaluate/evaluate.js';
 
 // reports

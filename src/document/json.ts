@@ -2,7 +2,8 @@ import { isDecimal } from '../core/decimal.js';
 import { IssueCollector, MeerjarenError, formatPath, issue, type Path } from '../core/errors.js';
 import { tally } from '../core/work.js';
 import { JsonNumberText } from '../core/fields.js';
-import { integer, readOptions, requireString, type OptionSpec } from '../core/guard.js';
+import { NOT_NATIVE, parseNative } from './json-native.js';
+import { either, integer, oneOf, readOptions, requireString, type OptionCheck, type OptionSpec } from '../core/guard.js';
 
 /** Limits on documents read from text (invoerlimieten). @category Documents */
 export interface JsonLimits {
@@ -48,6 +49,20 @@ export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown 
 /** The largest `maxDepth` a caller may set: the parser and the shape check go one level deeper per nesting. */
 export const MAX_JSON_DEPTH = 1000;
 
+/** The size limit of a document handed over as an object (loadBudget, loadScenario and the builder). @category Documents */
+export interface ValueLimits {
+  /**
+   * Most values of a document handed over as an object (not text): every array element (holes too) and every
+   * object key count; `too_large` at the array or object that passes it. A whole number from 1, or `Infinity`
+   * for no limit. A text is bounded by `maxLength` instead.
+   * @defaultValue 1 000 000 ({@link DEFAULT_MAX_VALUES})
+   */
+  readonly maxValues?: number;
+}
+
+/** The check of {@link ValueLimits.maxValues}: a whole number from 1, or `Infinity` (`NaN` and 0 are refused). @internal */
+export const MAX_VALUES_OPTION: OptionCheck = either(integer({ min: 1 }), oneOf([Number.POSITIVE_INFINITY]));
+
 /** The checks of {@link JsonLimits}, for every function that takes them among its options. @internal */
 export const JSON_LIMITS: OptionSpec = {
   maxLength: integer({ min: 1 }),
@@ -57,6 +72,11 @@ export const JSON_LIMITS: OptionSpec = {
 /** {@link parseJsonStrict} for a text and limits already checked. @internal */
 export function parseJsonText(text: string, limits: JsonLimits): unknown {
   return parse(text, limits, undefined);
+}
+
+/** {@link parseJsonText} by the strict parser alone, never the `JSON.parse` fast path (for tests). @internal */
+export function parseJsonTextStrictly(text: string, limits: JsonLimits): unknown {
+  return parse(text, limits, () => undefined);
 }
 
 /** A place in a text: 1-based line and column. @category Documents */
@@ -103,6 +123,10 @@ function parse(text: string, limits: JsonLimits, onValue: ((path: Path, offset: 
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (text.length > maxLength) {
     throw new MeerjarenError([issue('too_large', [], `the document has ${text.length} characters; the limit is ${maxLength}`)]);
+  }
+  if (onValue === undefined) {
+    const fast = parseNative(text, maxDepth, FORBIDDEN_KEYS);
+    if (fast !== NOT_NATIVE) return fast;
   }
   const issues = new IssueCollector();
   let pos = 0;

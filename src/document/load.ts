@@ -24,11 +24,22 @@ import { contextOf } from './field-reader.js';
 import { readTargets } from './read-targets.js';
 import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, JsonNumberText, checkShape, parseJsonText, type JsonLimits } from './json.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, JsonNumberText, checkShape, parseJsonText, type JsonLimits, type ValueLimits } from './json.js';
 import { RawReader } from './raw-reader.js';
 import { describeValue as describe, impreciseMessage, isYearKey } from '../core/fields.js';
 
 const PM_TOKEN = /^([+-])?\s*pm$/i;
+/**
+ * A plain amount in euros that every number format reads the same and within every limit: at most 15 digits
+ * before the point and 1, 2, 4, 5 or 6 after it (three, as in "1.083", is ambiguous without a declared format).
+ */
+const PLAIN_EUROS = /^-?(?:0|[1-9]\d{0,14})(?:\.(?:\d{1,2}|\d{4,6}))?$/;
+
+/** An amount frozen as it is read (digits too), so that freezing the budget need not walk its cells. */
+function frozenAmount(value: Decimal): Decimal {
+  Object.freeze((value as unknown as { d: unknown }).d);
+  return Object.freeze(value);
+}
 
 const DOCUMENT_FIELDS = ['$schema', 'format', 'version', 'title', 'unit', 'sign', 'numberFormat', 'horizon', 'defaults', 'totalLabel', 'tags', 'sections', 'expected', 'cover', 'targets'];
 const SECTION_FIELDS = ['id', 'title', 'lines', 'expected'];
@@ -40,15 +51,15 @@ const COMPONENT_FIELDS = ['id', 'title', 'nature', 'tags', 'values'];
  * `Budget`, without checking its printed totals (which needs an evaluation: `loadBudget` in evaluate/ does
  * that). Every problem is reported at once in one `MeerjarenError`, each with a code and a path.
  * @param input - the document, or its JSON text
- * @param options - limits of the JSON text
+ * @param options - limits of the JSON text and of a document handed over as an object
  * @param check - run on the frozen budget before it is admitted (the check of printed totals), may add issues
  * @throws MeerjarenError when the document is not valid
  * @internal
  */
-export function readBudget(input: unknown, options: JsonLimits = {}, check?: (budget: Budget, collector: IssueCollector) => void): Budget {
+export function readBudget(input: unknown, options: JsonLimits & ValueLimits = {}, check?: (budget: Budget, collector: IssueCollector) => void): Budget {
   const collector = new IssueCollector();
   const raw = typeof input === 'string' ? parseJsonText(input, options) : input;
-  if (typeof input !== 'string') checkShape(raw, options.maxDepth ?? DEFAULT_MAX_DEPTH, collector, DEFAULT_MAX_VALUES, options.maxLength ?? DEFAULT_MAX_LENGTH);
+  if (typeof input !== 'string') checkShape(raw, options.maxDepth ?? DEFAULT_MAX_DEPTH, collector, options.maxValues ?? DEFAULT_MAX_VALUES, options.maxLength ?? DEFAULT_MAX_LENGTH);
   collector.throwIfAny();
   const budget = new DocumentReader(collector).read(raw);
   collector.throwIfAny();
@@ -63,6 +74,7 @@ export function readBudget(input: unknown, options: JsonLimits = {}, check?: (bu
 
 class DocumentReader extends RawReader {
   #unit = new Dec(1);
+  #plainEuros = false;
   #negate = false;
   #format: NumberFormat | undefined;
   #horizon: Horizon | undefined;
@@ -84,6 +96,7 @@ class DocumentReader extends RawReader {
     const sign = this.choice(doc['sign'], SIGN_CONVENTIONS, ['sign'], false) ?? 'voordeel-positive';
     this.#format = this.choice(doc['numberFormat'], NUMBER_FORMATS, ['numberFormat'], false);
     this.#unit = new Dec(unitFactor(unit));
+    this.#plainEuros = unit === 'euro' && (this.#format === undefined || this.#format === 'plain');
     this.#negate = sign === 'nadeel-positive';
     const defaults = doc['defaults'] === undefined ? undefined : this.object(doc['defaults'], ['defaults']);
     if (defaults !== undefined) {
@@ -203,7 +216,8 @@ class DocumentReader extends RawReader {
 
   // ---- values ------------------------------------------------------------
 
-  private values(raw: unknown, path: Path): Record<string, Cell> {
+  /** The cells of a row, frozen (every cell is frozen as it is read). */
+  private values(raw: unknown, path: Path): Readonly<Record<string, Cell>> {
     const out: Record<string, Cell> = {};
     const horizon = this.#horizon;
     if (raw === undefined) {
@@ -218,20 +232,20 @@ class DocumentReader extends RawReader {
         tally('fieldRead');
         if (v === null) return;
         const year = horizon?.years[i];
-        const cell = this.cell(v, [...path, i]);
+        const cell = this.cell(v, path, i);
         if (cell !== undefined && year !== undefined) out[String(year)] = cell;
       });
-      return out;
+      return Object.freeze(out);
     }
     const obj = this.object(raw, path);
     if (obj === undefined) return out;
     for (const key of Object.keys(obj)) {
       tally('fieldRead');
       const year = this.yearKey(key, [...path, key]);
-      const cell = this.cell(obj[key], [...path, key]);
+      const cell = this.cell(obj[key], path, key);
       if (year !== undefined && cell !== undefined) out[String(year)] = cell;
     }
-    return out;
+    return Object.freeze(out);
   }
 
   private expected(raw: unknown, path: Path): Record<string, Decimal> | undefined {
@@ -244,7 +258,8 @@ class DocumentReader extends RawReader {
     return out;
   }
 
-  private cell(raw: unknown, path: Path): Cell | undefined {
+  /** The cell at `path` + `key` (the path is built only for an issue: a budget has many cells). */
+  private cell(raw: unknown, rowPath: Path, key: string | number): Cell | undefined {
     if (typeof raw === 'string') {
       const pm = PM_TOKEN.exec(raw.trim());
       if (pm !== null) {
@@ -255,15 +270,21 @@ class DocumentReader extends RawReader {
       }
     }
     if (raw instanceof JsonNumberText) {
-      this.issues.add('imprecise_number', path, impreciseMessage(raw.text));
+      this.issues.add('imprecise_number', [...rowPath, key], impreciseMessage(raw.text));
       return undefined;
+    }
+    if (typeof raw === 'string' && this.#plainEuros && PLAIN_EUROS.test(raw)) {
+      // the common cell: a plain amount in euros, read as readAmount reads it (times a unit of 1 is the same value)
+      tally('amountRead');
+      const value = new Dec(raw);
+      if (!value.isZero()) return frozenAmount(this.#negate ? value.neg() : value);
     }
     const reading = readAmount(raw, this.#unit, this.#format);
     if (!reading.ok) {
-      this.issues.add(reading.code, path, reading.message);
+      this.issues.add(reading.code, [...rowPath, key], reading.message);
       return undefined;
     }
-    return this.#negate && !reading.value.isZero() ? reading.value.neg() : reading.value;
+    return frozenAmount(this.#negate && !reading.value.isZero() ? reading.value.neg() : reading.value);
   }
 
   private yearKey(key: string, path: Path): number | undefined {

@@ -118,14 +118,32 @@ export interface CompiledBudget {
  * @throws MeerjarenError `invalid_value` for bad options, `engine_overflow` when `float` is forced on a budget too large for it
  * @category Engine
  */
-export function compileBudget(budget: Budget, options: CompileOptions = {}): CompiledBudget {
+export function compileBudget(budget: Budget, options?: CompileOptions): CompiledBudget {
   budget = requireBudget('compileBudget', 'budget', budget);
+  if (options === undefined) return compiledOf(budget);
   options = readOptions('compileBudget', options, {
     minDecimals: integer({ min: 0, max: MAX_DECIMALS }),
     arithmetic: oneOf(['auto', 'float', 'bigint']),
     rounding: ROUNDING,
   });
   return compileValidBudget(budget, options);
+}
+
+/** The compiled form (default options) of every frozen budget compiled so far: a frozen budget never changes. */
+const compiledForms = new WeakMap<Budget, CompiledBudget>();
+
+/**
+ * The budget compiled with the default options, once per frozen budget (memoised, held weakly): evaluating,
+ * tables and Monte Carlo on the same budget share it.
+ * @param budget - a validated budget
+ * @internal
+ */
+export function compiledOf(budget: Budget): CompiledBudget {
+  const known = compiledForms.get(budget);
+  if (known !== undefined) return known;
+  const compiled = compileValidBudget(budget);
+  if (Object.isFrozen(budget)) compiledForms.set(budget, compiled);
+  return compiled;
 }
 
 /**

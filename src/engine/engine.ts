@@ -376,6 +376,16 @@ export class Engine {
     return out;
   }
 
+  /**
+   * Every line total of every year as integer units, copied (cell `line * yearCount + yearIndex`): no Decimal
+   * per cell. Float64 integers in float mode, BigInts in wide mode.
+   */
+  lineUnits(): { structural: Float64Array | bigint[]; incidental: Float64Array | bigint[]; filled: Int32Array; pm: Int32Array } {
+    return this.#wide
+      ? { structural: this.#wLineS.slice(), incidental: this.#wLineI.slice(), filled: this.#lineFilled.slice(), pm: this.#linePm.slice() }
+      : { structural: this.#lineS.slice(), incidental: this.#lineI.slice(), filled: this.#lineFilled.slice(), pm: this.#linePm.slice() };
+  }
+
   #counts(scope: Scope, index: number, yearIndex: number): [filled: number, pm: number] {
     const Y = this.compiled.yearCount;
     switch (scope) {

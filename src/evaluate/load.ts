@@ -5,12 +5,13 @@
 import type { IssueCollector } from '../core/errors.js';
 import type { Budget } from '../model/budget.js';
 import { readBudget } from '../document/load.js';
-import { JSON_LIMITS, type JsonLimits } from '../document/json.js';
+import { JSON_LIMITS, MAX_VALUES_OPTION, type JsonLimits, type ValueLimits } from '../document/json.js';
 import { oneOf, readOptions } from '../core/guard.js';
 import { expectationChecks } from './evaluate.js';
+import { compiledOf } from '../engine/compile.js';
 
 /** Options of {@link loadBudget}. @category Documents */
-export interface LoadOptions extends JsonLimits {
+export interface LoadOptions extends JsonLimits, ValueLimits {
   /**
    * What to do when a printed total in the document (a line, section or grand total) differs from the sum
    * of its rows by more than rounding can explain: `error` throws (code `total_mismatch`), `ignore` loads
@@ -36,8 +37,11 @@ export interface LoadOptions extends JsonLimits {
  * @category Documents
  */
 export function loadBudget(input: unknown, options: LoadOptions = {}): Budget {
-  options = readOptions('loadBudget', options, { ...JSON_LIMITS, totals: oneOf(['error', 'ignore']) });
-  return readBudget(input, options, (options.totals ?? 'error') === 'error' ? checkPrintedTotals : undefined);
+  options = readOptions('loadBudget', options, { ...JSON_LIMITS, maxValues: MAX_VALUES_OPTION, totals: oneOf(['error', 'ignore']) });
+  const budget = readBudget(input, options, (options.totals ?? 'error') === 'error' ? checkPrintedTotals : undefined);
+  // compiled once here (memoised per budget), so that evaluating it is a pass over dense arrays
+  compiledOf(budget);
+  return budget;
 }
 
 /** Adds a `total_mismatch` issue for every printed total that differs from its rows by more than rounding. */

@@ -2,7 +2,7 @@ import { tally } from '../core/work.js';
 import { IssueCollector } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import type { Budget } from '../model/budget.js';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_VALUES, parseJsonText, type JsonLimits } from '../document/json.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_VALUES, MAX_VALUES_OPTION, parseJsonText, type JsonLimits, type ValueLimits } from '../document/json.js';
 import { SCENARIO_LIBRARY, checkReferences } from './references.js';
 import { checkScenarioShape } from './shape.js';
 import { markShapeChecked } from './checked.js';
@@ -14,7 +14,7 @@ import { requireBudgetOption } from '../validate/result-checks.js';
 export const MAX_SCENARIO_DEPTH = 1000;
 
 /** Options of {@link loadScenario}. @category Scenarios */
-export interface LoadScenarioOptions extends JsonLimits {
+export interface LoadScenarioOptions extends JsonLimits, ValueLimits {
   /**
    * The baseline the scenario will be applied to: when given, references are checked too (unknown line,
    * section or year, estimates on cells that are not pm), by a dry run of the scenario.
@@ -46,6 +46,7 @@ export function loadScenario(input: unknown, options: LoadScenarioOptions = {}):
   options = readOptions('loadScenario', options, {
     maxLength: integer({ min: 1 }),
     maxDepth: integer({ min: 1, max: MAX_SCENARIO_DEPTH }),
+    maxValues: MAX_VALUES_OPTION,
     budget: anything,
     library: SCENARIO_LIBRARY,
   });
@@ -58,7 +59,11 @@ export function loadScenario(input: unknown, options: LoadScenarioOptions = {}):
   tally('scenarioShape');
   checkScenarioShape(raw, collector, [], text
       ? { maxDepth: Number.POSITIVE_INFINITY, maxValues: Number.POSITIVE_INFINITY, maxTextLength: Number.POSITIVE_INFINITY }
-      : { maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH, ...(options.maxLength === undefined ? {} : { maxTextLength: options.maxLength }) });
+      : {
+          maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+          ...(options.maxLength === undefined ? {} : { maxTextLength: options.maxLength }),
+          ...(options.maxValues === undefined ? {} : { maxValues: options.maxValues }),
+        });
   collector.throwIfAny();
   const scenario = deepFreeze(structuredClone(raw) as Scenario);
   // Parsed text passed the check that applying runs (so applying need not run it again) when the parser's depth
