@@ -438,7 +438,7 @@ function benchScaling(): Row[] {
     cellCounts.push(cells);
     const changed = Math.max(1, Math.round(lines / 100));
     const scenario = loadScenario(
-      { id: 's', title: 'Een procent', changes: Array.from({ length: changed }, (_, k) => ({ kind: 'set-amount', line: `r${Math.floor((k * lines) / changed)}`, value: { add: '1000' } })) },
+      { id: 's', title: 'Een procent', changes: Array.from({ length: changed }, (_, k) => ({ kind: 'set-amount', line: `r${Math.floor((k * lines) / changed)}`, years: { from: 2025 }, value: { add: '1000' } })) },
       { budget },
     );
     const evaluation = evaluate(budget);
