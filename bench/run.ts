@@ -11,7 +11,8 @@ import { execFileSync, execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { budgetToJson, Dec, evaluate, loadBudget, loadScenario, MeerjarenError, readYearTable, yearTableToDocument, type Budget, type BudgetDocument, type Decimal, type Evaluation } from '../src/index.js';
+import { applyScenario, budgetTable, budgetToJson, Dec, evaluate, htmlReport, loadBudget, loadScenario, MeerjarenError, readYearTable, renderText, yearTableToDocument, type Budget, type BudgetDocument, type Decimal, type Evaluation, type Table, type TableRow } from '../src/index.js';
+import { evaluateBudget } from '../src/evaluate/evaluate.js';
 import { hostileBudgetTexts, hostileCsvTexts, hostileScenarioTexts, indexScenarioText } from '../test/hardening/hostile-texts.js';
 import { evaluateReference } from '../src/evaluate/reference.js';
 import { compileBudget, createEngine, type CompiledBudget } from '../src/engine/index.js';
@@ -72,6 +73,11 @@ const ms = (x: number): string => (x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2)
 const ratio = (x: number): string => (x >= 100 ? x.toFixed(0) : x.toFixed(2)) + 'x';
 
 function generatedBudget(lines: number, years: number): Budget {
+  return loadBudget(generatedDocument(lines, years));
+}
+
+/** The document of {@link generatedBudget}: sections of 500 lines, 3% pm cells, 10% of the lines with a component. */
+function generatedDocument(lines: number, years: number): BudgetDocument {
   const rnd = lcg(2026);
   const from = 2025;
   const sections: { id: string; title: string; lines: unknown[] }[] = [];
@@ -89,8 +95,7 @@ function generatedBudget(lines: number, years: number): Budget {
     if (rnd() < 0.1) line['components'] = [{ title: 'onderdeel', values: Array.from({ length: years }, cell) }];
     sections[sections.length - 1]!.lines.push(line);
   }
-  const doc = { version: 1, title: 'Gegenereerde begroting', unit: 'euro', horizon: { from, to: from + years - 1, budgetYear: from + 1 }, sections } as unknown as BudgetDocument;
-  return loadBudget(doc);
+  return { version: 1, title: 'Gegenereerde begroting', unit: 'euro', horizon: { from, to: from + years - 1, budgetYear: from + 1 }, sections } as unknown as BudgetDocument;
 }
 
 /** The plain float64 loop: the same cells as euros in float64, the same totals (line, section, table; structural/incidental). */
@@ -417,6 +422,117 @@ async function benchMonteCarlo(name: string, budget: Budget, pool: WorkerPool): 
   return rows;
 }
 
+/** The float64 loop of a budget, in ms: the yardstick of the report rows. */
+function floatLoopTime(compiled: CompiledBudget): number {
+  const Y = compiled.yearCount;
+  const L = compiled.lineIds.length;
+  const S = compiled.sectionIds.length;
+  const euros = Float64Array.from(compiled.units, (u) => u / 10 ** compiled.decimals);
+  const buffers = [L * Y, L * Y, S * Y, S * Y, Y, Y].map((n) => new Float64Array(n)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  return median(() => floatLoop(compiled, euros, ...buffers));
+}
+
+/** A table of `n` lines under one total, 10 years: the renderers' work without a budget behind it. */
+function flatTable(n: number): Table {
+  const rnd = lcg(11);
+  const columns = Array.from({ length: 10 }, (_, y) => ({ key: String(2025 + y), label: String(2025 + y) }));
+  const sums = columns.map(() => 0);
+  const rows: TableRow[] = Array.from({ length: n }, (_, r) => ({
+    id: `r${r}`,
+    label: `Regel ${r}`,
+    kind: 'line' as const,
+    depth: 1,
+    cells: columns.map((_, y) => {
+      const cents = Math.floor((rnd() - 0.5) * 2e9);
+      sums[y]! += cents;
+      return { amount: new Dec(cents).div(100), pm: false };
+    }),
+  }));
+  rows.push({ id: 'total', label: 'Totaal', kind: 'total', depth: 0, cells: sums.map((c) => ({ amount: new Dec(c).div(100), pm: false })), of: rows.map((row) => row.id) });
+  return { title: 'Tabel', columns, rows };
+}
+
+/** budgetTable + renderText and htmlReport against the float64 loop; renderText on 5,000 and 250,000 rows. */
+function benchRender(name: string, budget: Budget): Row[] {
+  const compiled = compileBudget(budget);
+  const tFloat = floatLoopTime(compiled);
+  const evaluation = evaluate(budget);
+  const tText = median(() => renderText(budgetTable(budget, { evaluation })), { reps: 7 });
+  const tHtml = median(() => htmlReport(budget, evaluation), { reps: 7 });
+  const cells = compiled.rowCount * compiled.yearCount;
+  const rows: Row[] = [
+    { what: `${name}: budgetTable + renderText`, value: ms(tText), note: `${ratio(tText / tFloat)} the float64 loop (${ms(tFloat)}; target <= 30x); ${(((tText / cells) * 1e6) | 0).toString()} ns per cell` },
+    { what: `${name}: htmlReport`, value: ms(tHtml), note: `${ratio(tHtml / tFloat)} the float64 loop (target <= 60x); table, 3 charts` },
+  ];
+  if (name === 'generated') {
+    const small = flatTable(5_000);
+    const large = flatTable(250_000);
+    const tSmall = median(() => renderText(small), { reps: 5 });
+    const tLarge = median(() => renderText(large), { reps: 3, minBatchMs: 0 });
+    rows.push({
+      what: 'renderText, 250,000 rows x 10 years (one total)',
+      value: ms(tLarge),
+      note: `${ratio(tLarge / 50 / tSmall)} the time per row of 5,000 rows (${ms(tSmall)}); linear: about 1x`,
+    });
+  }
+  return rows;
+}
+
+/** Median of three timed runs after one to warm up, in ms: for work of a second or more. */
+function fewTimes(fn: () => unknown): number {
+  fn();
+  const times = [0, 1, 2].map(() => {
+    const t = performance.now();
+    fn();
+    return performance.now() - t;
+  });
+  return times.sort((a, b) => a - b)[1]!;
+}
+
+/** The time per cell of load, evaluate, scenario and render over 500 / 5,000 / 50,000 lines and 5 / 10 / 20 years. */
+function benchScaling(): Row[] {
+  const sizes = [500, 5_000, 50_000].flatMap((lines) => [5, 10, 20].map((years) => ({ lines, years })));
+  const measures = ['load', 'evaluate', 'scenario', 'render'] as const;
+  const perCell: Record<(typeof measures)[number], number[]> = { load: [], evaluate: [], scenario: [], render: [] };
+  const cellCounts: number[] = [];
+  for (const { lines, years } of sizes) {
+    const text = JSON.stringify(generatedDocument(lines, years));
+    const large = lines * years >= 500_000;
+    const once = { reps: large ? 3 : 5, minBatchMs: large ? 0 : 20 };
+    const time = (fn: () => unknown): number => (large ? fewTimes(fn) : median(fn, once));
+    const budget = loadBudget(text);
+    const cells = compileBudget(budget).rowCount * years;
+    cellCounts.push(cells);
+    const changed = Math.max(1, Math.round(lines / 100));
+    const scenario = loadScenario(
+      { id: 's', title: 'Een procent', changes: Array.from({ length: changed }, (_, k) => ({ kind: 'set-amount', line: `r${Math.floor((k * lines) / changed)}`, years: { from: 2025 }, value: { add: '1000' } })) },
+      { budget },
+    );
+    const evaluation = evaluate(budget);
+    const times = {
+      load: time(() => loadBudget(text)),
+      // a fresh (unfrozen) copy is not memoised: every run compiles, evaluates and builds the frozen result
+      evaluate: time(() => evaluateBudget({ ...budget })),
+      scenario: time(() => applyScenario(budget, scenario)),
+      render: time(() => renderText(budgetTable(budget, { evaluation }))),
+    };
+    for (const m of measures) perCell[m].push((times[m] / cells) * 1e6);
+  }
+  const rows: Row[] = [];
+  for (const m of measures) {
+    const base = perCell[m][0]!;
+    sizes.forEach(({ lines, years }, i) => {
+      const growth = perCell[m][i]! / base;
+      rows.push({
+        what: `scaling: ${m}, ${lines.toLocaleString('en')} lines x ${years} years`,
+        value: `${perCell[m][i]!.toFixed(0)} ns/cell`,
+        note: `${cellCounts[i]!.toLocaleString('en')} cells (${(cellCounts[i]! / cellCounts[0]!).toFixed(0)}x); time grew ${ratio(growth * (cellCounts[i]! / cellCounts[0]!))}, ${ratio(growth)} the growth in cells (target <= 1.5x)`,
+      });
+    });
+  }
+  return rows;
+}
+
 function print(rows: readonly Row[], title: string): void {
   const w1 = Math.max(...rows.map((r) => r.what.length));
   const w2 = Math.max(...rows.map((r) => r.value.length));
@@ -427,6 +543,14 @@ function print(rows: readonly Row[], title: string): void {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--render')) {
+    print(benchRender('generated', generatedBudget(5000, 10)), `meerjaren reports (Node ${process.version}, medians)`);
+    return;
+  }
+  if (process.argv.includes('--scaling')) {
+    print(benchScaling(), `meerjaren scaling (Node ${process.version}, medians)`);
+    return;
+  }
   if (process.argv.includes('--loaders')) {
     print(benchLoaders(), `meerjaren loaders on texts under 64 KB (Node ${process.version}, best of 5)`);
     return;
@@ -454,6 +578,7 @@ async function main(): Promise<void> {
     note: `target < 200 MB; built package, 5,000-line budget loaded (${own.loadedMB} MB) + 10,000 draws x 100 inputs (${own.ms} ms); Node alone ${own.startMB} MB`,
   });
   rows.push(...(await benchBudget('generated', generated)), ...(await benchBudget('seed 000', seed)), ...benchLoaders());
+  rows.push(...benchRender('generated', generated), ...benchRender('seed 000', seed), ...benchScaling());
   const usage = process.resourceUsage();
   rows.push({ what: 'worker pool constructor (2 threads)', value: ms(tPoolStart), note: 'threads boot in the background (~40 ms) once per process; small jobs stay on one thread' });
   rows.push({ what: 'peak memory of the whole bench (maxRSS)', value: `${(usage.maxRSS / 1024).toFixed(0)} MB`, note: `after the Decimal baselines too; rss now ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB` });

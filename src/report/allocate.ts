@@ -1,16 +1,11 @@
-import { toDec, ZERO, type Decimal } from '../core/decimal.js';
-import { IssueCollector } from '../core/errors.js';
+import type { Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
-import {
-  displayStep,
-  REPORT_LABELS,
-  resolvePresentation,
-  type Presentation,
-  type ResolvedPresentation,
-} from './presentation.js';
+import { resolvePresentation, type Presentation, type ResolvedPresentation } from './presentation.js';
 import type { Table, TableCell, TableRow } from './table.js';
 import { requirePresentation, requireTable } from './checks.js';
-import { allocateSteps, roundToStepChecked } from './allocate-steps.js';
+import { roundGrid, type GridRow } from './rounded-grid.js';
+
+export { parentsFirst } from './table-check.js';
 
 export { allocateRounded, allocateSteps, roundToStep } from './allocate-steps.js';
 export type { AllocateOptions } from './allocate-steps.js';
@@ -58,149 +53,22 @@ export interface RoundedTable extends Table {
 export function roundTable(table: Table, presentation?: Presentation): RoundedTable {
   requireTable('roundTable', table);
   requirePresentation('roundTable', presentation);
-  const p = resolvePresentation(presentation);
-  const step = displayStep(p);
-  const { rows, columns } = table;
-  const children = checkTable(table);
-  const exact = rows.map((row) => row.cells.map((cell) => (cell.amount === undefined ? undefined : toDec(cell.amount))));
-  const shown = exact.map((cells) =>
-    cells.map((amount) => (amount === undefined ? undefined : roundToStepChecked(amount, step, p.roundingMode))),
-  );
-  if (p.rounding === 'consistent') {
-    const order = parentsFirst(children);
-    for (let c = 0; c < columns.length; c++) distributeColumn(c, order, children, exact, shown, step, p);
-  }
-
-  const words = REPORT_LABELS[p.labels];
-  const ids = new Set(rows.map((row) => row.id));
-  const printed: TableRow[] = [];
-  const differences: TableRow[] = [];
-  rows.forEach((row, r) => {
-    const cells = row.cells.map((cell, c) => ({ ...cell, amount: shown[r]?.[c] }));
-    printed.push({ ...row, cells, ...(row.of === undefined ? {} : { of: [...row.of] }) });
-    const parts = children[r] ?? [];
-    if (parts.length === 0) return;
-    const diffs = columns.map((_, c) => {
-      const sum = parts.reduce((acc, k) => acc.add(shown[k]?.[c] ?? ZERO), ZERO);
-      return (shown[r]?.[c] ?? ZERO).sub(sum);
-    });
-    if (diffs.every((d) => d.isZero())) return;
-    let id = `${row.id}.afrondingsverschil`;
-    while (ids.has(id)) id += "'";
-    ids.add(id);
-    const difference: TableRow = {
-      id,
-      label: words.roundingDifference,
-      kind: 'rounding',
-      depth: row.depth,
-      cells: diffs.map((d): TableCell => ({ amount: d.isZero() ? undefined : d, pm: false })),
-    };
-    printed.push(difference);
-    differences.push(difference);
+  const grid = roundGrid(table, resolvePresentation(presentation));
+  const built = new Map<GridRow, TableRow>();
+  const rows = grid.rows.map((g): TableRow => {
+    const row = g.row;
+    const cells = row.cells.map((cell, c): TableCell => ({ ...cell, amount: grid.amount(g, c) }));
+    const printed: TableRow = { ...row, cells, ...(row.of === undefined ? {} : { of: [...row.of] }) };
+    built.set(g, printed);
+    return printed;
   });
   return deepFreeze({
     title: table.title,
     columns: table.columns.map((column) => ({ ...column })),
     ...(table.labelHeader === undefined ? {} : { labelHeader: table.labelHeader }),
-    rows: printed,
-    step,
-    presentation: p,
-    differences,
+    rows,
+    step: grid.step,
+    presentation: grid.presentation,
+    differences: grid.differences.map((g) => built.get(g)!),
   });
-}
-
-/** Validates ids, references, cell counts, cycles and exact sums; returns each row's part indices. */
-function checkTable(table: Table): readonly (readonly number[])[] {
-  const issues = new IssueCollector();
-  const index = new Map<string, number>();
-  table.rows.forEach((row, r) => {
-    if (index.has(row.id)) issues.add('duplicate_id', ['rows', r, 'id'], `row id "${row.id}" is used twice`);
-    else index.set(row.id, r);
-    if (row.cells.length !== table.columns.length)
-      issues.add('invalid_value', ['rows', r, 'cells'], `row has ${row.cells.length} cells for ${table.columns.length} columns`);
-    row.cells.forEach((cell, c) => {
-      if (cell.amount !== undefined && !cell.amount.isFinite())
-        issues.add('invalid_amount', ['rows', r, 'cells', c], 'an amount must be finite');
-    });
-  });
-  const children = table.rows.map((row, r) => {
-    const seen = new Set<string>();
-    return (row.of ?? []).flatMap((id, j) => {
-      const k = index.get(id);
-      if (seen.has(id)) issues.add('duplicate_id', ['rows', r, 'of', j], `"${id}" is named twice`);
-      else if (k === undefined) issues.add('unknown_reference', ['rows', r, 'of', j], `no row "${id}"`);
-      else {
-        seen.add(id);
-        return [k];
-      }
-      return [];
-    });
-  });
-  issues.throwIfAny();
-  const order = parentsFirst(children);
-  if (order.length < table.rows.length) {
-    const ordered = new Set(order);
-    table.rows.forEach((row, r) => {
-      if (!ordered.has(r) && row.of !== undefined) issues.add('cycle', ['rows', r, 'of'], `row "${row.id}" is part of itself`);
-    });
-    issues.throwIfAny();
-  }
-  children.forEach((parts, r) => {
-    if (parts.length === 0) return;
-    table.columns.forEach((_, c) => {
-      const own = table.rows[r]?.cells[c]?.amount ?? ZERO;
-      const sum = parts.reduce((acc, k) => acc.add(table.rows[k]?.cells[c]?.amount ?? ZERO), ZERO);
-      if (!toDec(own).eq(sum))
-        issues.add('total_mismatch', ['rows', r, 'cells', c], `${toDec(own).toFixed()} is not the sum of its parts (${sum.toFixed()})`);
-    });
-  });
-  issues.throwIfAny();
-  return children;
-}
-
-/**
- * Row indices with every total before its parts (Kahn's algorithm, stable by row order).
- * @internal
- */
-export function parentsFirst(children: readonly (readonly number[])[]): readonly number[] {
-  const parents = children.map(() => 0);
-  for (const parts of children) for (const k of parts) parents[k] = (parents[k] ?? 0) + 1;
-  const ready = parents.flatMap((n, r) => (n === 0 ? [r] : []));
-  const order: number[] = [];
-  // `ready` is read from the front by an index (a shift() would copy the queue: quadratic in the rows)
-  for (let next = 0; next < ready.length; next++) {
-    const r = ready[next] as number;
-    order.push(r);
-    for (const k of children[r] ?? []) {
-      parents[k] = (parents[k] ?? 0) - 1;
-      if (parents[k] === 0) ready.push(k);
-    }
-  }
-  return order;
-}
-
-/** Hands each total's rounded figure down to its parts, top first, in one column. */
-function distributeColumn(
-  c: number,
-  order: readonly number[],
-  children: readonly (readonly number[])[],
-  exact: readonly (readonly (Decimal | undefined)[])[],
-  shown: (Decimal | undefined)[][],
-  step: Decimal,
-  p: ResolvedPresentation,
-): void {
-  const settled = new Set<number>();
-  for (const r of order) {
-    settled.add(r);
-    const parts = children[r] ?? [];
-    if (parts.length === 0) continue;
-    const fixed = parts.map((k) => settled.has(k) || exact[k]?.[c] === undefined);
-    const values = parts.map((k, j) => (fixed[j] ? (shown[k]?.[c] ?? ZERO) : (exact[k]?.[c] ?? ZERO)));
-    const { values: rounded } = allocateSteps(values, shown[r]?.[c] ?? ZERO, step, p.roundingMode, fixed);
-    parts.forEach((k, j) => {
-      settled.add(k);
-      const row = shown[k];
-      if (row !== undefined && row[c] !== undefined) row[c] = rounded[j] as Decimal;
-    });
-  }
 }

@@ -77,12 +77,43 @@ export function formatResolvedAmount(value: Decimal, p: ResolvedPresentation): s
   return p.notation === 'minus' ? `-${digits}` : `${digits}-`;
 }
 
-/** "1234567.5" -> "1.234.567,5" (nl). */
+/**
+ * Writes a figure already on the display step (afgerond bedrag): `steps` whole display steps (x € 1.000 with one
+ * decimal: steps of € 100), as {@link formatResolvedAmount} writes the amount `steps` x step, without any Decimal
+ * arithmetic (the rounded table's figures are multiples of the step, so there is nothing left to round).
+ * @param steps - a safe integer
+ * @param p - resolved settings
+ * @internal
+ */
+export function formatSteps(steps: number, p: ResolvedPresentation): string {
+  const negativeSteps = steps < 0;
+  let plain = String(negativeSteps ? -steps : steps);
+  const places = p.decimals;
+  if (places > 0) {
+    if (plain.length <= places) plain = plain.padStart(places + 1, '0');
+    plain = `${plain.slice(0, plain.length - places)}.${plain.slice(plain.length - places)}`;
+  }
+  const digits = groupDigits(plain, p.locale);
+  if (steps === 0) return digits;
+  const voordeel = !negativeSteps;
+  if (p.notation === 'vn') return (voordeel ? 'V' : 'N') + digits;
+  const negative = p.sign === 'voordeel-positive' ? !voordeel : voordeel;
+  if (!negative) return digits;
+  return p.notation === 'minus' ? `-${digits}` : `${digits}-`;
+}
+
+/** "1234567.5" -> "1.234.567,5" (nl): a separator before every third digit of the whole part, counted from its end. */
 function groupDigits(plain: string, locale: NumberLocale): string {
   const { group, decimal } = SEPARATORS[locale];
-  const [whole = '0', fraction] = plain.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+$)/g, group);
-  return fraction === undefined ? grouped : `${grouped}${decimal}${fraction}`;
+  const point = plain.indexOf('.');
+  const whole = point < 0 ? plain : plain.slice(0, point);
+  let grouped = whole;
+  if (whole.length > 3) {
+    const first = whole.length % 3 || 3;
+    grouped = whole.slice(0, first);
+    for (let i = first; i < whole.length; i += 3) grouped += group + whole.slice(i, i + 3);
+  }
+  return point < 0 ? grouped : `${grouped}${decimal}${plain.slice(point + 1)}`;
 }
 
 /**
@@ -105,11 +136,23 @@ export function formatCell(cell: TableCell, presentation?: Presentation): string
 /** {@link formatCell} for settings already resolved. @internal */
 export function formatResolvedCell(cell: TableCell, p: ResolvedPresentation): string {
   const amount = cell.amount;
-  if (!cell.pm) return amount === undefined ? p.nil : formatResolvedAmount(amount, p);
+  return cellText(cell, amount === undefined ? undefined : formatResolvedAmount(amount, p), p);
+}
+
+/**
+ * The text of a cell whose figure is already written (`figure`, undefined for none): the figure, the nil token,
+ * the pm token, or both ("363 + pm").
+ * @param cell - the cell, for its pm and pm direction
+ * @param figure - the written amount, or undefined when the cell has none
+ * @param p - resolved settings
+ * @internal
+ */
+export function cellText(cell: Pick<TableCell, 'pm' | 'pmDirection'>, figure: string | undefined, p: ResolvedPresentation): string {
+  if (!cell.pm) return figure ?? p.nil;
   const pm = signedPm(cell.pmDirection, p);
-  if (amount === undefined) return pm;
+  if (figure === undefined) return pm;
   const joiner = pm.startsWith('-') ? ' - ' : ' + ';
-  return formatResolvedAmount(amount, p) + joiner + pm.replace(/^[-+]/, '');
+  return figure + joiner + pm.replace(/^[-+]/, '');
 }
 
 function signedPm(direction: TableCell['pmDirection'], p: ResolvedPresentation): string {

@@ -1,9 +1,8 @@
-import { roundTable } from './allocate.js';
 import { requirePresentation, requireTable } from './checks.js';
-import { formatResolvedCell } from './format.js';
-import { unitLine, type Presentation } from './presentation.js';
+import { resolvePresentation, unitLine, type Presentation } from './presentation.js';
 import { groupRuns } from './render-common.js';
-import type { Table, TableCell } from './table.js';
+import { roundGrid } from './rounded-grid.js';
+import type { Table } from './table.js';
 
 /**
  * Prints a table as an HTML `<table>` fragment (HTML) for a page or e-mail.
@@ -21,8 +20,9 @@ import type { Table, TableCell } from './table.js';
 export function renderHtml(table: Table, presentation?: Presentation): string {
   requireTable('renderHtml', table);
   requirePresentation('renderHtml', presentation);
-  const rounded = roundTable(table, presentation);
-  const p = rounded.presentation;
+  const p = resolvePresentation(presentation);
+  const grid = roundGrid(table, p);
+  const rounded = table;
   const width = rounded.columns.length + 1;
   const out: string[] = ['<table class="meerjaren">'];
   const title = rounded.title === '' ? '' : `<span class="mj-title">${escapeHtml(rounded.title)}</span> `;
@@ -38,24 +38,27 @@ export function renderHtml(table: Table, presentation?: Presentation): string {
   }
   const headers = rounded.columns.map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`);
   out.push(`    <tr><th scope="col">${escapeHtml(rounded.labelHeader ?? '')}</th>${headers.join('')}</tr>`, '  </thead>', '  <tbody>');
-  for (const row of rounded.rows) {
+  for (const g of grid.rows) {
+    const row = g.row;
     const label = escapeHtml(row.label);
-    const cells =
-      row.kind === 'heading'
-        ? `<th scope="row" colspan="${width}">${label}</th>`
-        : `<th scope="row">${label}</th>${row.cells.map((cell) => `<td class="${cellClass(cell)}">${escapeHtml(formatResolvedCell(cell, p))}</td>`).join('')}`;
+    let cells: string;
+    if (row.kind === 'heading') cells = `<th scope="row" colspan="${width}">${label}</th>`;
+    else {
+      cells = `<th scope="row">${label}</th>`;
+      for (let c = 0; c < row.cells.length; c++) {
+        const cellClass = row.cells[c]!.pm ? 'mj-pm' : grid.hasAmount(g, c) ? 'mj-amount' : 'mj-nil';
+        cells += `<td class="${cellClass}">${escapeHtml(grid.text(g, c))}</td>`;
+      }
+    }
     out.push(`    <tr class="mj-${row.kind} mj-depth-${row.depth}">${cells}</tr>`);
   }
   out.push('  </tbody>', '</table>');
   return out.join('\n') + '\n';
 }
 
-function cellClass(cell: TableCell): string {
-  if (cell.pm) return 'mj-pm';
-  return cell.amount === undefined ? 'mj-nil' : 'mj-amount';
-}
-
 /** Escapes text for HTML element content and quoted attributes. */
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`) : text;
 }
+
+const SPECIAL = /[&<>"']/;

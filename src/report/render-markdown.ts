@@ -1,8 +1,7 @@
-import { roundTable } from './allocate.js';
 import { requirePresentation, requireTable } from './checks.js';
-import { formatResolvedCell } from './format.js';
-import { REPORT_LABELS, unitLine, type Presentation } from './presentation.js';
+import { REPORT_LABELS, resolvePresentation, unitLine, type Presentation } from './presentation.js';
 import { groupRuns } from './render-common.js';
+import { roundGrid } from './rounded-grid.js';
 import type { Table } from './table.js';
 
 /**
@@ -20,8 +19,9 @@ import type { Table } from './table.js';
 export function renderMarkdown(table: Table, presentation?: Presentation): string {
   requireTable('renderMarkdown', table);
   requirePresentation('renderMarkdown', presentation);
-  const rounded = roundTable(table, presentation);
-  const p = rounded.presentation;
+  const p = resolvePresentation(presentation);
+  const grid = roundGrid(table, p);
+  const rounded = table;
   const words = REPORT_LABELS[p.labels];
   const out: string[] = [];
   if (rounded.title !== '') out.push(`**${escapeMarkdown(rounded.title)}**`, '');
@@ -39,13 +39,14 @@ export function renderMarkdown(table: Table, presentation?: Presentation): strin
   const header = [rounded.labelHeader ?? '', ...rounded.columns.map((column) => column.label)];
   out.push(tableLine(header.map(escapeMarkdown)));
   out.push(tableLine([':---', ...rounded.columns.map(() => '---:')]));
-  for (const row of rounded.rows) {
+  for (const g of grid.rows) {
+    const row = g.row;
     const strong = row.kind === 'heading' || row.kind === 'total' || row.kind === 'subtotal';
     const mark = (text: string): string =>
       text === '' ? '' : strong ? `**${text}**` : row.kind === 'rounding' ? `_${text}_` : text;
     const label = '\u00a0\u00a0'.repeat(row.depth) + mark(escapeMarkdown(row.label));
     const cells =
-      row.kind === 'heading' ? row.cells.map(() => '') : row.cells.map((cell) => mark(escapeMarkdown(formatResolvedCell(cell, p))));
+      row.kind === 'heading' ? row.cells.map(() => '') : row.cells.map((_, c) => mark(escapeMarkdown(grid.text(g, c))));
     out.push(tableLine([label, ...cells]));
   }
   return out.join('\n') + '\n';

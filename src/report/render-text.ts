@@ -1,9 +1,8 @@
-import { roundTable } from './allocate.js';
 import { requirePresentation, requireTable } from './checks.js';
-import { formatResolvedCell } from './format.js';
-import { unitLine, type Presentation } from './presentation.js';
+import { resolvePresentation, unitLine, type Presentation } from './presentation.js';
 import { groupRuns } from './render-common.js';
-import type { Table, TableRow } from './table.js';
+import { roundGrid, type GridRow, type RoundedGrid } from './rounded-grid.js';
+import type { Table } from './table.js';
 
 const GAP = '  ';
 const INDENT = '  ';
@@ -27,17 +26,17 @@ const INDENT = '  ';
 export function renderText(table: Table, presentation?: Presentation): string {
   requireTable('renderText', table);
   requirePresentation('renderText', presentation);
-  const rounded = roundTable(table, presentation);
-  const p = rounded.presentation;
-  const body = rounded.rows.map((row) => ({
-    row,
-    label: INDENT.repeat(row.depth) + row.label,
-    cells: hasFigures(row) ? row.cells.map((cell) => formatResolvedCell(cell, p)) : [],
-  }));
-  const header = rounded.labelHeader ?? '';
+  const p = resolvePresentation(presentation);
+  const grid = roundGrid(table, p);
+  const columns = table.columns;
+  const body = grid.rows.map((g) => {
+    const row = g.row;
+    return { row, label: INDENT.repeat(row.depth) + row.label, cells: hasFigures(grid, g) ? row.cells.map((_, c) => grid.text(g, c)) : [] };
+  });
+  const header = table.labelHeader ?? '';
   const labelWidth = widest(width(header), body.filter((b) => b.row.kind !== 'note').map((b) => b.label));
-  const widths = rounded.columns.map((column, j) => widest(width(column.label), body.map((b) => b.cells[j] ?? '')));
-  const runs = groupRuns(rounded.columns);
+  const widths = columns.map((column, j) => widest(width(column.label), body.map((b) => b.cells[j] ?? '')));
+  const runs = groupRuns(columns);
   for (const run of runs) {
     const span = spanWidth(widths, run.first, run.last);
     // a group label wider than its columns widens them evenly
@@ -51,13 +50,13 @@ export function renderText(table: Table, presentation?: Presentation): string {
   const fullWidth = labelWidth + widths.reduce((a, w) => a + GAP.length + w, 0);
 
   const out: string[] = [];
-  if (rounded.title !== '') out.push(rounded.title);
+  if (table.title !== '') out.push(table.title);
   out.push(unitLine(p), '');
   if (runs.length > 0) {
     const groups = runs.map((run) => GAP + center(run.label ?? '', spanWidth(widths, run.first, run.last)));
     out.push((' '.repeat(labelWidth) + groups.join('')).trimEnd());
   }
-  out.push(line(header, rounded.columns.map((column) => column.label)));
+  out.push(line(header, columns.map((column) => column.label)));
   body.forEach(({ row, label, cells }, i) => {
     if (row.kind === 'heading' && i > 0) out.push('');
     if (row.kind === 'total') out.push('-'.repeat(fullWidth));
@@ -67,9 +66,10 @@ export function renderText(table: Table, presentation?: Presentation): string {
 }
 
 /** Headings print no figures; notes only when they have some. */
-function hasFigures(row: TableRow): boolean {
+function hasFigures(grid: RoundedGrid, g: GridRow): boolean {
+  const row = g.row;
   if (row.kind === 'heading') return false;
-  if (row.kind === 'note') return row.cells.some((cell) => cell.amount !== undefined || cell.pm);
+  if (row.kind === 'note') return row.cells.some((cell, c) => grid.hasAmount(g, c) || cell.pm);
   return true;
 }
 
@@ -86,7 +86,12 @@ export function widest(least: number, texts: readonly string[]): number {
 
 /** Characters as a reader counts them (code points; labels are precomposed text). */
 function width(text: string): number {
-  return [...text].length;
+  // one character per UTF-16 unit unless the text holds a surrogate (a code point beyond U+FFFF)
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) return [...text].length;
+  }
+  return text.length;
 }
 
 function pad(text: string, size: number): string {

@@ -1,0 +1,210 @@
+import { Dec } from '../core/decimal.js';
+import { divRound } from '../engine/rate.js';
+import { fractionPlaces, splitAmount } from '../engine/units.js';
+import type { ResolvedPresentation } from './presentation.js';
+import type { Table } from './table.js';
+
+// The rounding of a table in integer units (rekeneenheden): what allocate-steps.ts and rounded-grid.ts do in
+// Decimals, with every amount a whole number of 10^-decimals euro in float64, exact while every figure and sum
+// stays below 2^52. A table this does not apply to (amounts of more than 15 digits, not the library's Decimals)
+// is rounded in Decimals; both give the same figures.
+
+/** A table's amounts in integer units, row by row (`cells[r * columns + c]`, NaN where a cell has no amount). @internal */
+export interface UnitCells {
+  /** Decimals of a unit: a unit is 10^-decimals euro. */
+  readonly decimals: number;
+  /** The display step in units. */
+  readonly step: number;
+  /** Columns per row. */
+  readonly columns: number;
+  /** The amounts, NaN for none. */
+  readonly cells: Float64Array;
+}
+
+/** Below this every figure, sum and rounded sum of a table is an exact float64 integer (with room to spare). */
+const LIMIT = 2 ** 52;
+
+const LOG10_UNIT: Readonly<Record<string, number>> = { 1: 0, 1000: 3, 1_000_000: 6 };
+
+/**
+ * The table's amounts in integer units, or undefined when they do not fit (then the caller rounds in Decimals).
+ * @param table - a checked table
+ * @param factor - euros per display unit
+ * @param p - resolved settings
+ * @internal
+ */
+export function unitCells(table: Table, factor: number, p: ResolvedPresentation): UnitCells | undefined {
+  const log10Unit = LOG10_UNIT[factor];
+  if (log10Unit === undefined) return undefined;
+  const rows = table.rows;
+  const columns = table.columns.length;
+  const n = rows.length * columns;
+  const wholes = new Float64Array(n);
+  const fractions = new Float64Array(n);
+  const present = new Uint8Array(n);
+  let places = 0;
+  for (let r = 0, i = 0; r < rows.length; r++) {
+    const cells = rows[r]!.cells;
+    for (let c = 0; c < columns; c++, i++) {
+      const amount = cells[c]!.amount;
+      if (amount === undefined) continue;
+      if ((amount as { constructor: unknown }).constructor !== Dec || !splitAmount(amount, wholes, fractions, i)) return undefined;
+      present[i] = 1;
+      if (fractions[i] !== 0) places = Math.max(places, fractionPlaces(Math.abs(fractions[i]!)));
+    }
+  }
+  const decimals = Math.max(places, p.decimals - log10Unit);
+  const step = 10 ** (log10Unit + decimals - p.decimals);
+  const whole = 10 ** decimals;
+  const cells = new Float64Array(n);
+  let bound = 0;
+  for (let i = 0; i < n; i++) {
+    if (present[i] === 0) {
+      cells[i] = NaN;
+      continue;
+    }
+    const f = fractions[i]!;
+    const units = wholes[i]! * whole + (f === 0 ? 0 : decimals >= 7 ? f * 10 ** (decimals - 7) : f / 10 ** (7 - decimals));
+    cells[i] = units === 0 ? 0 : units;
+    bound += Math.abs(units) + 2 * step;
+  }
+  if (!(bound + 2 * step < LIMIT)) return undefined;
+  return { decimals, step, columns, cells };
+}
+
+/**
+ * Whether every total is the exact sum of its parts, in units.
+ * @internal
+ */
+export function sumsHold(units: UnitCells, children: readonly (readonly number[])[]): boolean {
+  const { cells, columns } = units;
+  for (let r = 0; r < children.length; r++) {
+    const parts = children[r]!;
+    if (parts.length === 0) continue;
+    for (let c = 0; c < columns; c++) {
+      let sum = 0;
+      for (const k of parts) {
+        const v = cells[k * columns + c]!;
+        if (v === v) sum += v;
+      }
+      const own = cells[r * columns + c]!;
+      if ((own === own ? own : 0) !== sum) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Every amount rounded on its own to a multiple of the step (NaN stays NaN).
+ * @internal
+ */
+export function roundEach(units: UnitCells, mode: ResolvedPresentation['roundingMode']): Float64Array {
+  const { cells, step } = units;
+  const shown = new Float64Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i]!;
+    shown[i] = v === v ? roundUnits(v, step, mode) : NaN;
+  }
+  return shown;
+}
+
+/** A multiple of `step` by `mode`, as `roundToStep` (never -0). */
+function roundUnits(value: number, step: number, mode: ResolvedPresentation['roundingMode']): number {
+  const rounded = divRound(value, step, mode) * step;
+  return rounded === 0 ? 0 : rounded;
+}
+
+/**
+ * Hands each total's rounded figure down to its parts, top first, in every column: `distributeColumn` of
+ * rounded-grid.ts in units. A row counts as settled (keeps its figure) once a total above it handed it one; that
+ * does not depend on the column, so the rows are walked once and the columns inside.
+ * @internal
+ */
+export function distributeUnits(units: UnitCells, shown: Float64Array, order: readonly number[], children: readonly (readonly number[])[], mode: ResolvedPresentation['roundingMode']): void {
+  const { cells, columns, step } = units;
+  const settled = new Uint8Array(children.length);
+  let parts: number[] = [];
+  let fixed: boolean[] = [];
+  for (const r of order) {
+    settled[r] = 1;
+    const of = children[r]!;
+    if (of.length === 0) continue;
+    for (let c = 0; c < columns; c++) {
+      parts = [];
+      fixed = [];
+      for (const k of of) {
+        const exact = cells[k * columns + c]!;
+        const isFixed = settled[k] === 1 || exact !== exact;
+        fixed.push(isFixed);
+        const value = isFixed ? shown[k * columns + c]! : exact;
+        parts.push(value === value ? value : 0);
+      }
+      const total = shown[r * columns + c]!;
+      allocateUnits(parts, total === total ? total : 0, step, mode, fixed);
+      for (let j = 0; j < of.length; j++) {
+        const at = of[j]! * columns + c;
+        if (shown[at] === shown[at]) shown[at] = parts[j]!;
+      }
+    }
+    for (const k of of) settled[k] = 1;
+  }
+}
+
+/**
+ * `allocateSteps` of allocate-steps.ts in units, in place: the parts rounded, then the steps still missing handed
+ * to the closest calls (largest error in the needed direction, ties as `byClosestCall`).
+ */
+function allocateUnits(values: number[], target: number, step: number, mode: ResolvedPresentation['roundingMode'], fixed: readonly boolean[]): void {
+  const exact = values.slice();
+  const free: boolean[] = [];
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const part = exact[i]!;
+    const isFree = !fixed[i] && part % step !== 0;
+    free.push(isFree);
+    if (isFree) values[i] = roundUnits(part, step, mode);
+    sum += values[i]!;
+  }
+  const needed = (target - sum) / step;
+  if (needed === 0) return;
+  const direction = needed > 0 ? 1 : -1;
+  const count = Math.abs(needed);
+  const errors: number[] = new Array<number>(values.length);
+  const candidates: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (!free[i]) continue;
+    const error = (exact[i]! - values[i]!) * direction;
+    errors[i] = error;
+    if (error > 0) candidates.push(i);
+  }
+  const closer = (a: number, b: number): number => {
+    const byError = errors[b]! - errors[a]!;
+    if (byError !== 0) return byError > 0 ? 1 : -1;
+    const awayA = exact[a]! > 0 === direction > 0;
+    const awayB = exact[b]! > 0 === direction > 0;
+    if (awayA !== awayB) return awayA ? -1 : 1;
+    return awayA ? a - b : b - a;
+  };
+  for (const i of closest(candidates, count, closer)) {
+    const v = values[i]! + step * direction;
+    values[i] = v === 0 ? 0 : v;
+  }
+}
+
+/**
+ * The first `count` candidates in the order of `closer` (all of them when there are fewer): a partial sort, as
+ * only which parts take a step matters, and that is usually a few among thousands.
+ */
+function closest(candidates: number[], count: number, closer: (a: number, b: number) => number): readonly number[] {
+  if (count >= candidates.length) return candidates;
+  if (count > 32) return candidates.sort(closer).slice(0, count);
+  const top: number[] = [];
+  for (const i of candidates) {
+    if (top.length === count && closer(i, top[count - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && closer(i, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, i);
+    if (top.length > count) top.pop();
+  }
+  return top;
+}
