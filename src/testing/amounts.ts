@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import fc from './fast-check.js';
 import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, NUMBER_FORMATS, type NumberFormat } from '../core/amount.js';
 import { fail, type IssueCode } from '../core/errors.js';
 import { bigintIn, boolean, describeValue, oneOf, readOptions, requireArgument, requireNumber, requireString } from '../core/guard.js';

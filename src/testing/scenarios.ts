@@ -1,4 +1,4 @@
-import fc from 'fast-check';
+import fc from './fast-check.js';
 import { boolean, integer, readOptions, type OptionSpec } from '../core/guard.js';
 import type { Budget } from '../model/budget.js';
 import { requireBudget } from '../validate/admit.js';

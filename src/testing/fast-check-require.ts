@@ -1,0 +1,25 @@
+/**
+ * The CommonJS build's fast-check.ts (tsup.config.ts puts it in its place): `require` in a try, so that a project
+ * without fast-check gets an error that names it and says how to install it.
+ * @module
+ */
+import type * as FastCheck from 'fast-check';
+import { fastCheckLoadError } from './peer.js';
+
+function load(): typeof FastCheck.default {
+  try {
+    return require('fast-check') as typeof FastCheck.default;
+  } catch (cause) {
+    throw fastCheckLoadError(cause);
+  }
+}
+
+const fc: typeof FastCheck.default = load();
+
+// eslint-disable-next-line @typescript-eslint/no-namespace
+declare namespace fc {
+  export type Arbitrary<T> = FastCheck.Arbitrary<T>;
+  export type WeightedArbitrary<T> = FastCheck.WeightedArbitrary<T>;
+}
+
+export default fc;
