@@ -16,10 +16,4 @@ function load(): typeof FastCheck.default {
 
 const fc: typeof FastCheck.default = load();
 
-// eslint-disable-next-line @typescript-eslint/no-namespace
-declare namespace fc {
-  export type Arbitrary<T> = FastCheck.Arbitrary<T>;
-  export type WeightedArbitrary<T> = FastCheck.WeightedArbitrary<T>;
-}
-
 export default fc;

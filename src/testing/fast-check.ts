@@ -15,11 +15,4 @@ const fc: typeof FastCheck.default = await import('fast-check').then(
   },
 );
 
-// the types of fast-check under the same name, for `fc.Arbitrary<T>` in type positions
-// eslint-disable-next-line @typescript-eslint/no-namespace
-declare namespace fc {
-  export type Arbitrary<T> = FastCheck.Arbitrary<T>;
-  export type WeightedArbitrary<T> = FastCheck.WeightedArbitrary<T>;
-}
-
 export default fc;

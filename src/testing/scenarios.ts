@@ -1,3 +1,4 @@
+import type { Arbitrary } from 'fast-check';
 import fc from './fast-check.js';
 import { boolean, integer, readOptions, type OptionSpec } from '../core/guard.js';
 import type { Budget } from '../model/budget.js';
@@ -73,7 +74,7 @@ const EXTREME_AMOUNTS = ['999999999999999999.999999', '-999999999999999999.99999
  * @param options - what to draw
  * @category Testing
  */
-export function scenarioChangesArb(budget: Budget, options: ScenarioArbOptions = {}): fc.Arbitrary<Change[]> {
+export function scenarioChangesArb(budget: Budget, options: ScenarioArbOptions = {}): Arbitrary<Change[]> {
   [budget, options] = scenarioArbArguments('scenarioChangesArb', budget, options);
   const lines: string[] = [];
   const rows: ScenarioRow[] = [];
@@ -107,9 +108,9 @@ export function scenarioChangesArb(budget: Budget, options: ScenarioArbOptions =
   const numericYears = (row: ScenarioRow): number[] => years.filter((y) => !isPmValue(row.cells[y]));
   const pmYears = (row: ScenarioRow): number[] => years.filter((y) => isPmValue(row.cells[y]));
 
-  const changeFor = (line: string, partner: string | undefined): fc.Arbitrary<Change> => {
+  const changeFor = (line: string, partner: string | undefined): Arbitrary<Change> => {
     const lineRows = byLine.get(line) ?? [];
-    const choices: fc.Arbitrary<Change>[] = [];
+    const choices: Arbitrary<Change>[] = [];
     choices.push(
       fc.tuple(fc.constantFrom(...lineRows), yearsArb, fc.oneof(amountArb, fc.constantFrom<ValueSpec>('pm', '-pm', null))).map(([r, ys, value]): Change => {
         // blanking every value of a row would leave a line (or component) the loader refuses: keep one
@@ -150,7 +151,7 @@ export function scenarioChangesArb(budget: Budget, options: ScenarioArbOptions =
     return fc.tuple(...pairs).chain((picked) => {
       // a move uses the next line as its partner; that line then gets no change of its own
       const used = new Set<string>();
-      const arbs: fc.Arbitrary<Change>[] = [];
+      const arbs: Arbitrary<Change>[] = [];
       for (const [withPartner, line, next] of picked) {
         if (used.has(line)) continue;
         used.add(line);
@@ -231,7 +232,7 @@ export function scenarioChangesArb(budget: Budget, options: ScenarioArbOptions =
  * @param options - what to draw
  * @category Testing
  */
-export function scenarioArb(budget: Budget, options: ScenarioArbOptions = {}): fc.Arbitrary<Scenario> {
+export function scenarioArb(budget: Budget, options: ScenarioArbOptions = {}): Arbitrary<Scenario> {
   [budget, options] = scenarioArbArguments('scenarioArb', budget, options);
   return scenarioChangesArb(budget, options).map((changes): Scenario => ({ id: 'variant', title: 'Variant', ...(options.extremes ? { unit: 'euro' as const } : {}), changes }));
 }
@@ -254,7 +255,7 @@ export interface StackedScenario {
  * @param options - what to draw
  * @category Testing
  */
-export function stackedScenarioArb(budget: Budget, options: ScenarioArbOptions = {}): fc.Arbitrary<StackedScenario> {
+export function stackedScenarioArb(budget: Budget, options: ScenarioArbOptions = {}): Arbitrary<StackedScenario> {
   [budget, options] = scenarioArbArguments('stackedScenarioArb', budget, options);
   return fc.tuple(scenarioArb(budget, options), fc.array(fc.nat(100), { maxLength: 3 }), fc.boolean(), fc.boolean()).map(([flat, cuts, asRecord, spare]) => {
     const n = flat.changes.length;
