@@ -55,23 +55,23 @@ console.log(
 rule('3. Waar komt het verschil vandaan? (Shapley-toerekening, onafhankelijk van de volgorde van de wijzigingen)');
 const attribution = attributeDifference(baseline, scenario);
 for (const share of attribution.shares) {
-  const years = attribution.years.map((y) => `${y}: ${formatAmount(share.amounts[y]!)}`).join('  ');
+  const years = attribution.years.map((y) => `${y}: ${formatAmount(share.amounts[y]!, { unit: 'thousand' })}`).join('  ');
   console.log(`wijziging ${share.change} (${share.kind}): ${years}`);
 }
 
 rule('4. Eén bedrag uitgelegd: regel 1.4 in 2027');
 const why = explain(baseline, scenario, { line: '1.4', year: 2027 });
-console.log(`uitgangspunt: ${why.baseline.pm ? 'pm' : formatAmount(why.baseline.amount!)}`);
+console.log(`uitgangspunt: ${why.baseline.pm ? 'pm' : formatAmount(why.baseline.amount!, { unit: 'thousand' })}`);
 for (const step of why.steps) {
-  console.log(`  wijziging ${step.change} (${step.kind}): ${step.before.pm ? 'pm' : formatAmount(step.before.amount!)} -> ${step.after.pm ? 'pm' : formatAmount(step.after.amount!)}`);
+  console.log(`  wijziging ${step.change} (${step.kind}): ${step.before.pm ? 'pm' : formatAmount(step.before.amount!, { unit: 'thousand' })} -> ${step.after.pm ? 'pm' : formatAmount(step.after.amount!, { unit: 'thousand' })}`);
 }
-console.log(`resultaat: ${why.result.pm ? 'pm' : formatAmount(why.result.amount!)}`);
+console.log(`resultaat: ${why.result.pm ? 'pm' : formatAmount(why.result.amount!, { unit: 'thousand' })}`);
 
 rule('5. Structureel evenwicht (BBV): wat ziet de toezichthouder?');
 const verdictText = { 'first-year': 'in evenwicht in het eerste jaar', 'last-year': 'uiterlijk in het laatste MJB-jaar in evenwicht', 'not-in-balance': 'niet in evenwicht' } as const;
 for (const [name, budget] of [['TB1 (uitgangspunt)', baseline], ['Met ramingen pm', variant.budget], ['Ramingen structureel', structural.budget]] as [string, Budget][]) {
   const balance = structuralBalance(budget);
-  const saldo = balance.years.map((y) => formatAmount(balance.perYear[y]!.structural)).join(' ');
+  const saldo = balance.years.map((y) => formatAmount(balance.perYear[y]!.structural, { unit: 'thousand' })).join(' ');
   console.log(`${name}: structureel saldo ${saldo}; oordeel: ${verdictText[balance.verdict]}`);
   for (const w of balance.warnings.filter((w) => w.code !== 'pm_post')) console.log(`  waarschuwing [${w.code}] ${w.message}`);
   const pm = balance.warnings.filter((w) => w.code === 'pm_post').map((w) => w.id);

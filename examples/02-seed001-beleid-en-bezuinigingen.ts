@@ -15,8 +15,8 @@ for (const file of ['seed001-beleidswijzigingen.json', 'seed001-bezuinigingen.js
   const sign = table.presentation.sign; // print it the way the source did
   console.log(renderText(budgetTable(table), { sign }));
   const result = evaluate(table);
-  const saldo = result.years.map((y) => formatAmount(result.total[y]!.amount, { sign }));
-  const effect = result.years.map((y) => formatAmount(result.total[y]!.amount));
+  const saldo = result.years.map((y) => formatAmount(result.total[y]!.amount, { unit: 'thousand', sign }));
+  const effect = result.years.map((y) => formatAmount(result.total[y]!.amount, { unit: 'thousand' }));
   console.log(`Saldo as printed (${sign}): ${saldo.join(' ')}`);
   console.log(`Effect on the saldo (+ is voordeel): ${effect.join(' ')}\n`);
 }

@@ -18,7 +18,7 @@ for (const check of result.checks) {
   if (check.status === 'ok') continue;
   const what = check.scope === 'total' ? 'Saldo' : `subtotaal ${check.id}`;
   console.log(
-    `${check.year} ${what}: gedrukt ${formatAmount(check.expected)}, som van de regels ${formatAmount(check.actual)}, ` +
-      `${check.status === 'rounding' ? 'afrondingsverschil' : 'VERSCHIL'} ${formatAmount(check.difference)}`,
+    `${check.year} ${what}: gedrukt ${formatAmount(check.expected, { unit: 'thousand' })}, som van de regels ${formatAmount(check.actual, { unit: 'thousand' })}, ` +
+      `${check.status === 'rounding' ? 'afrondingsverschil' : 'VERSCHIL'} ${formatAmount(check.difference, { unit: 'thousand' })}`,
   );
 }

@@ -9,8 +9,8 @@ import { budgetTable, evaluate, formatAmount, loadBudget, renderText } from 'mee
 
 const newPolicy = loadBudget(readFileSync(new URL('./data/seed003-nieuw-beleid.json', import.meta.url), 'utf8'));
 const result = evaluate(newPolicy);
-console.log(renderText(budgetTable(newPolicy, { evaluation: result }), { sign: 'nadeel-positive' }));
-const saldo = result.years.map((y) => formatAmount(result.total[y]!.amount, { sign: 'nadeel-positive' }));
+console.log(renderText(budgetTable(newPolicy, { evaluation: result }), { unit: 'thousand', sign: 'nadeel-positive' }));
+const saldo = result.years.map((y) => formatAmount(result.total[y]!.amount, { unit: 'thousand', sign: 'nadeel-positive' }));
 console.log(`\nSaldo (+ is nadeel): ${saldo.join(' ')}`);
-const structural = result.years.map((y) => formatAmount(result.total[y]!.structural, { sign: 'nadeel-positive' }));
+const structural = result.years.map((y) => formatAmount(result.total[y]!.structural, { unit: 'thousand', sign: 'nadeel-positive' }));
 console.log(`waarvan structureel: ${structural.join(' ')}`);

@@ -26,7 +26,7 @@ export const PM_RANGES: readonly UncertainInput[] = [
 const result = monteCarlo(tb1, { seed: 0, draws: 10_000, inputs: PM_RANGES });
 const onPaper = evaluate(tb1).total;
 
-const k = (d: Decimal): string => formatAmount(d); // x € 1.000, Dutch notation, half-up
+const k = (d: Decimal): string => formatAmount(d, { unit: 'thousand' }); // x € 1.000, Dutch notation, half-up
 console.log('Seed 000 TB1: saldo met de pm-posten als bandbreedte (x € 1.000; 10.000 trekkingen, seed 0)\n');
 console.log('jaar   op papier    P5     P50     P95   | structureel P5   P50    P95  | kans structureel in evenwicht');
 for (const year of result.years) {

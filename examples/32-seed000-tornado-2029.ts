@@ -27,7 +27,7 @@ const inputs: UncertainInput[] = [
 
 const table = tornado(tb1, { inputs, year: 2029, measure: 'structural' });
 
-const k = (d: Decimal): string => formatAmount(d, { decimals: 1 }); // x € 1.000 with one decimal, Dutch notation
+const k = (d: Decimal): string => formatAmount(d, { unit: 'thousand', decimals: 1 }); // x € 1.000 with one decimal, Dutch notation
 const labels = new Map(inputs.map((i) => [i.id, i.label ?? i.id]));
 const widest = Number(table.rows[0]?.swing ?? 1) || 1;
 console.log(`Seed 000: wat beweegt het structurele saldo 2029 het meest? (x € 1.000; alles op 'waarschijnlijk': ${k(table.baseline)})\n`);

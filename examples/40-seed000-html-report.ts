@@ -36,7 +36,7 @@ const html = htmlReport(tb1, evaluate(tb1), {}, {
     { kind: 'svg', svg: fan, caption: '10.000 trekkingen (seed 2025); 1.4 driehoeksverdeling, 1.6 PERT.' },
     {
       kind: 'paragraph',
-      text: `Mediaan saldo 2027: ${formatAmount(run.saldo['2027']!.percentiles['p50']!)}; 90% van de trekkingen ligt tussen ${formatAmount(run.saldo['2027']!.percentiles['p5']!)} en ${formatAmount(run.saldo['2027']!.percentiles['p95']!)} (x € 1.000).`,
+      text: `Mediaan saldo 2027: ${formatAmount(run.saldo['2027']!.percentiles['p50']!, { unit: 'thousand' })}; 90% van de trekkingen ligt tussen ${formatAmount(run.saldo['2027']!.percentiles['p5']!, { unit: 'thousand' })} en ${formatAmount(run.saldo['2027']!.percentiles['p95']!, { unit: 'thousand' })} (x € 1.000).`,
     },
   ],
 });
@@ -44,4 +44,4 @@ mkdirSync(new URL('../out/', import.meta.url), { recursive: true });
 const file = new URL('../out/seed000-report.html', import.meta.url);
 writeFileSync(file, html);
 console.log(`wrote ${file.pathname} (${html.length} characters, ${html.match(/<svg/g)?.length ?? 0} charts)`);
-console.log(`mediaan saldo 2027: ${formatAmount(run.saldo['2027']!.percentiles['p50']!)}`);
+console.log(`mediaan saldo 2027: ${formatAmount(run.saldo['2027']!.percentiles['p50']!, { unit: 'thousand' })}`);

@@ -84,6 +84,7 @@ export const ISSUE_CODES = [
   'too_many_decimals',
   'worker_unavailable',
   'engine_overflow',
+  'missing_peer_dependency',
 ] as const;
 
 /**

@@ -2,6 +2,7 @@ import { NUMBER_FORMATS, type NumberFormat } from '../core/amount.js';
 import { LINE_ROWS, NATURES, SIGN_CONVENTIONS, UNITS, type Budget, type LineRow, type Nature, type SignConvention, type Unit } from '../model/budget.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type HorizonDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
 import { loadBudget, type LoadOptions } from './load.js';
+import { fail } from '../core/errors.js';
 import { anything, arrayOf, either, object, oneOf, readOptions, requireArgument, requireObject, requireString, text, type OptionCheck } from '../core/guard.js';
 
 const NATURE = oneOf(NATURES);
@@ -76,9 +77,38 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type DraftLine = Omit<Mutable<LineDocument>, 'components'> & { components: ComponentDocument[] };
 type DraftSection = Omit<Mutable<SectionDocument>, 'lines'> & { lines: DraftLine[] };
 
-function toValues(values: ValuesInput): ValuesDocument {
-  if (Array.isArray(values)) return Array.from(values as readonly (ValueDocument | null | undefined)[], (v) => (v === undefined ? null : v));
-  return values as Readonly<Record<string, ValueDocument>>;
+function toValues(fn: string, values: ValuesInput, format: NumberFormat | undefined): ValuesDocument {
+  if (Array.isArray(values)) {
+    return Array.from(values as readonly (ValueDocument | null | undefined)[], (v, i) => (v === undefined ? null : numberValue(fn, v, i, format)));
+  }
+  return Object.fromEntries(Object.entries(values as Readonly<Record<string, ValueDocument>>).map(([year, v]) => [year, numberValue(fn, v, year, format)])) as Readonly<Record<string, ValueDocument>>;
+}
+
+/** Most significant digits a JS number's shortest form (`String(n)`) may have to be read as the decimal it shows. */
+const MAX_NUMBER_DIGITS = 15;
+
+/**
+ * A builder value as the document holds it: a JS number with a fraction, whose shortest form has at most 15
+ * significant digits (every such decimal survives the trip to a float and back), becomes that decimal as a string
+ * in the document's number format (250.5 -> "250.5", "250,5" under 'nl'); a longer one (0.1 + 0.2 is
+ * 0.30000000000000004) is refused, as a float that may not hold what was meant. Safe integers, texts and
+ * anything else go on as they are (the loader checks them).
+ */
+function numberValue(fn: string, v: ValueDocument | null, key: number | string, format: NumberFormat | undefined): ValueDocument | null {
+  if (typeof v !== 'number' || Number.isSafeInteger(v) || !Number.isFinite(v)) return v;
+  const text = String(v);
+  const digits = text.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
+  if (/e/i.test(text) || digits.length > MAX_NUMBER_DIGITS) {
+    return fail(
+      'imprecise_number',
+      ['values', key],
+      `${fn}: the number ${text} has more than ${MAX_NUMBER_DIGITS} significant digits (or an exponent), so it may not be the decimal that was meant; pass the amount as a string (such as "${Number(v.toPrecision(MAX_NUMBER_DIGITS))}")`,
+    );
+  }
+  if (format === 'nl') return text.replace('.', ',');
+  // with no number format declared, "1.083" would be ambiguous (a Dutch thousands group): "1.0830" is the same decimal
+  if (format === undefined && /^-?[1-9]\d{0,2}\.\d{3}$/.test(text)) return `${text}0`;
+  return text;
 }
 
 /**
@@ -133,7 +163,7 @@ export class BudgetBuilder {
     const section = this.#sections[this.#sections.length - 1];
     if (section === undefined) this.section('', '');
     const line: DraftLine = { id, title, components: [], ...options };
-    if (values !== undefined) line.values = toValues(values);
+    if (values !== undefined) line.values = toValues('line', values, this.#options.numberFormat);
     this.#sections[this.#sections.length - 1]?.lines.push(line);
     return this;
   }
@@ -150,7 +180,7 @@ export class BudgetBuilder {
     options = readOptions('component', options, COMPONENT_OPTIONS);
     const section = this.#sections[this.#sections.length - 1];
     const line = section?.lines[section.lines.length - 1];
-    const component: ComponentDocument = { title, values: toValues(values), ...options };
+    const component: ComponentDocument = { title, values: toValues('component', values, this.#options.numberFormat), ...options };
     if (line === undefined) this.line('', title).component(title, values, options);
     else line.components.push(component);
     return this;
@@ -163,7 +193,7 @@ export class BudgetBuilder {
   sectionTotal(values: ValuesInput): this {
     requireArgument('sectionTotal', 'values', values, VALUES);
     const section = this.#sections[this.#sections.length - 1];
-    if (section !== undefined) section.expected = toValues(values);
+    if (section !== undefined) section.expected = toValues('sectionTotal', values, this.#options.numberFormat);
     return this;
   }
 
@@ -173,7 +203,7 @@ export class BudgetBuilder {
    */
   total(values: ValuesInput): this {
     requireArgument('total', 'values', values, VALUES);
-    this.#expected = toValues(values);
+    this.#expected = toValues('total', values, this.#options.numberFormat);
     return this;
   }
 

@@ -1,7 +1,7 @@
 import type { CsvSeparator } from '../document/csv.js';
-import { roundTable } from './allocate.js';
+import { roundTable, type RoundedTable } from './allocate.js';
 import { formatResolvedCell } from './format.js';
-import { UNIT_FACTORS, unitLine, type NumberLocale, type Presentation } from './presentation.js';
+import { UNIT_FACTORS, resolvePresentation, unitLine, type NumberLocale, type Presentation } from './presentation.js';
 import { NUMBER_LOCALES } from '../document/locale-amount.js';
 import { groupRuns } from './render-common.js';
 import type { Table } from './table.js';
@@ -29,19 +29,24 @@ export interface CsvWriteOptions {
 
 const BOM = '\ufeff';
 const CRLF = '\r\n';
-/** Cells a spreadsheet would run as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Leading white space a spreadsheet may trim before it reads a cell (spaces of every width, tabs, line breaks). */
+const LEADING_SPACE = /^[\s\u200b\ufeff]+/u;
 /** A bare number ("-2100", "-2.100", "1083,5"): a spreadsheet reads it as a number, never a formula. */
 const BARE_NUMBER = /^[+-]?\d+(?:[.,]\d+)*$/;
+/** After a leading + or -, only words and spaces: at most the negation of a name ("-pm", "- kosten"), which runs nothing. */
+const PLAIN_TAIL = /^[\p{L}\p{M}\p{N}\s._']*$/u;
 
 /**
  * Writes rows of text as CSV (RFC 4180): CRLF line ends, fields quoted when they hold the
  * separator, a quote or a line break, quotes doubled.
  *
  * @remarks
- * Formula injection is neutralised: a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage
- * return gets a leading apostrophe (`'=SUM(A1)`), except a bare number such as "-2100" or
- * "-2.100", which a spreadsheet reads as a number and never runs.
+ * Formula injection is neutralised: a cell a spreadsheet would run as a formula gets a leading apostrophe
+ * (`'=SUM(A1)`). That is a cell that, past leading spaces, tabs and line breaks, and with the fullwidth and
+ * small forms ＝＋－＠ read as `= + - @`, starts with `=` or `@`, or starts with `+` or `-` followed by more than
+ * words and spaces (`'-1+2`, `'+cmd|' /C calc'!A0`, `'-SUM(A1)`). A bare number ("-2100", "-2.100") and a label
+ * such as "- kosten noodopvang", "-pm" or "+pm" are written as they are: a spreadsheet reads them as a number or
+ * as text (at most the negation of a name), and runs nothing.
  * @param rows - rows of cells, each row at least one cell
  * @param options - see {@link CsvWriteOptions}
  * @example
@@ -69,7 +74,7 @@ const CSV_ROWS: OptionCheck = arrayOf(
 const SEPARATOR = oneOf([';', ',']);
 const LOCALE = oneOf(NUMBER_LOCALES);
 const WRITE_OPTIONS = { separator: SEPARATOR, locale: LOCALE, bom: boolean };
-const TABLE_CSV_OPTIONS = { ...WRITE_OPTIONS, ids: boolean };
+const TABLE_CSV_OPTIONS = { ...WRITE_OPTIONS, ids: boolean, round: boolean };
 
 /** {@link tableToCsv} under another public name (renderCsv): its arguments checked in that name. @internal */
 export function tableToCsvAs(fn: string, table: Table, presentation: Presentation | undefined, options: TableCsvOptions | undefined): string {
@@ -79,8 +84,23 @@ export function tableToCsvAs(fn: string, table: Table, presentation: Presentatio
   return tableToCsvChecked(table, presentation ?? {}, options);
 }
 
+/** The cell with a leading apostrophe when a spreadsheet would run it as a formula (see {@link writeCsv}). */
 function neutralise(cell: string): string {
-  return FORMULA_START.test(cell) && !BARE_NUMBER.test(cell) ? `'${cell}` : cell;
+  return isFormula(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * Whether a spreadsheet would run a cell as a formula: read past leading white space, with fullwidth and small
+ * forms (＝＋－＠, ﹦﹢﹣﹫) and the minus sign − read as = + - @, it starts with `=` or `@`, or with `+` or `-`
+ * followed by more than words and spaces (an operator, a bracket, a quote, `|` or `!` of a link to another
+ * program or sheet). A bare number and "-pm" or "- kosten" are not formulas.
+ */
+function isFormula(cell: string): boolean {
+  const text = cell.replace(LEADING_SPACE, '').normalize('NFKC').replace(/^\u2212/, '-');
+  const first = text[0];
+  if (first === '=' || first === '@') return true;
+  if (first !== '+' && first !== '-') return false;
+  return !BARE_NUMBER.test(text) && !PLAIN_TAIL.test(text.slice(1));
 }
 
 function quote(cell: string, separator: CsvSeparator): string {
@@ -94,19 +114,26 @@ export interface TableCsvOptions extends CsvWriteOptions {
    * @defaultValue `false`
    */
   readonly ids?: boolean;
+  /**
+   * Round the figures for print as the presentation says ({@link roundTable}: its decimals and rounding policy,
+   * with rounding-difference rows), instead of writing each amount in full precision.
+   * @defaultValue `false`: every amount exact in the display unit ("-2100,5" is € 2.100.500 nadeel under x € 1.000)
+   */
+  readonly round?: boolean;
 }
 
 /**
  * Writes a table as CSV for a spreadsheet (CSV-export): a row of column groups (when there are
  * any), a header row (the label header with the unit line, then the column labels) and one row
- * per table row, figures rounded with {@link roundTable}. {@link readYearTable} reads it back.
+ * per table row, figures in full precision (or rounded with {@link roundTable} when `options.round` is set).
+ * {@link readYearTable} reads it back.
  *
  * @remarks
  * Amounts are bare numbers in the display unit without grouping ("-2100", "-2100,5" under 'nl')
- * so a spreadsheet reads them as numbers; signs follow the presentation's sign convention with a
- * plain minus whatever its notation. A pm prints its token ("pm"; a signed one as "'-pm", the
- * apostrophe keeping a spreadsheet from reading it as a formula); a total that holds a pm prints
- * its amount only, so the column stays numeric; nil prints an empty cell.
+ * so a spreadsheet reads them as numbers; exact to the last digit (€ 1.083.333,33 is "1083,33333" under
+ * x € 1.000) unless `options.round` asks for the presentation's rounding. Signs follow the presentation's sign
+ * convention with a plain minus whatever its notation. A pm prints its token ("pm", "-pm", "+pm"); a total that
+ * holds a pm prints its amount only, so the column stays numeric; nil prints an empty cell.
  * @param table - exact table
  * @param presentation - settings; its locale is the default of `options.locale`
  * @param options - see {@link TableCsvOptions}
@@ -117,8 +144,8 @@ export function tableToCsv(table: Table, presentation: Presentation = {}, option
 }
 
 function tableToCsvChecked(table: Table, presentation: Presentation, options: TableCsvOptions): string {
-  const rounded = roundTable(table, presentation);
-  const p = rounded.presentation;
+  const rounded = options.round === true ? roundTable(table, presentation) : table;
+  const p = options.round === true ? (rounded as RoundedTable).presentation : resolvePresentation(presentation);
   const locale = options.locale ?? p.locale;
   const factor = UNIT_FACTORS[p.unit];
   const lead = (id: string): string[] => (options.ids === true ? [id] : []);
@@ -137,7 +164,7 @@ function tableToCsvChecked(table: Table, presentation: Presentation, options: Ta
       if (row.kind === 'heading') return '';
       if (cell.amount === undefined) return cell.pm ? formatResolvedCell(cell, { ...p, notation: 'minus' }) : '';
       const shown = p.sign === 'nadeel-positive' && !cell.amount.isZero() ? cell.amount.neg() : cell.amount;
-      const text = shown.div(factor).toFixed(p.decimals);
+      const text = shown.div(factor).toFixed(options.round === true ? p.decimals : undefined);
       return locale === 'nl' ? text.replace('.', ',') : text;
     });
     rows.push([...lead(row.id), row.label, ...cells]);

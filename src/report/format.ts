@@ -20,6 +20,10 @@ const SEPARATORS: Readonly<Record<NumberLocale, { readonly group: string; readon
  * decimals, grouped per locale, signed per convention and notation.
  *
  * @remarks
+ * One amount is printed in euros unless the presentation names another unit: `unit` defaults to `'euro'` here
+ * (`formatAmount(new Dec(1234))` is "1.234"), not to the x € 1.000 of tables; pass `{ unit: 'thousand' }` for
+ * figures as a table prints them.
+ *
  * Never prints "-0" (a value that rounds to zero prints "0", or "0,0" with one decimal) and
  * never an exponent. Under the `vn` notation the letter says the direction ("V12", "N2.100")
  * whatever the sign convention.
@@ -33,14 +37,17 @@ const SEPARATORS: Readonly<Record<NumberLocale, { readonly group: string; readon
  * @throws MeerjarenError `imprecise_number`, `invalid_amount` or `invalid_argument` at `amount`
  * @example
  * ```ts
- * formatAmount(new Dec(-2_100_000)); // "-2.100"
- * formatAmount(new Dec(-2_100_000), { notation: 'trailing-minus' }); // "2.100-"
- * formatAmount('2.5', { unit: 'euro', decimals: 2 }); // "2,50"
+ * formatAmount(new Dec(1234)); // "1.234" (euros)
+ * formatAmount(new Dec(-2_100_000), { unit: 'thousand' }); // "-2.100"
+ * formatAmount(new Dec(-2_100_000), { unit: 'thousand', notation: 'trailing-minus' }); // "2.100-"
+ * formatAmount('2.5', { decimals: 2 }); // "2,50"
  * ```
  * @category Reports
  */
 export function formatAmount(value: Decimal | string | number, presentation?: Presentation): string {
-  return formatResolvedAmount(amountArgument(value), resolvePresentation(presentation));
+  requirePresentation('formatAmount', presentation);
+  const unit = presentation?.unit ?? 'euro';
+  return formatResolvedAmount(amountArgument(value), resolvePresentation({ ...presentation, unit }));
 }
 
 /** Reads the amount given to {@link formatAmount} exactly, or refuses it at `amount`. */

@@ -10,7 +10,7 @@ export { renderHtml } from './render-html.js';
  * Prints a table as CSV for a spreadsheet (CSV); the same as {@link tableToCsv}.
  * @param table - exact table
  * @param presentation - settings; see {@link Presentation}
- * @param options - separator, locale, BOM, ids; see {@link TableCsvOptions}
+ * @param options - separator, locale, BOM, ids, rounding; see {@link TableCsvOptions}
  * @category Reports
  */
 export function renderCsv(table: Table, presentation?: Presentation, options?: TableCsvOptions): string {

@@ -1,4 +1,5 @@
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import fc from './fast-check.js';
 import { MAX_FRACTION_DIGITS, MAX_INTEGER_DIGITS, NUMBER_FORMATS, type NumberFormat } from '../core/amount.js';
 import { fail, type IssueCode } from '../core/errors.js';
 import { bigintIn, boolean, describeValue, oneOf, readOptions, requireArgument, requireNumber, requireString } from '../core/guard.js';
@@ -24,7 +25,7 @@ export const PROTOTYPE_MEMBER_IDS: readonly string[] = Object.freeze(['toString'
  * ```
  * @category Testing
  */
-export function idArb(): fc.Arbitrary<string> {
+export function idArb(): Arbitrary<string> {
   return fc.oneof(
     {
       weight: 3,
@@ -41,7 +42,7 @@ export function idArb(): fc.Arbitrary<string> {
  * @param count - how many
  * @category Testing
  */
-export function uniqueIdsArb(count: number): fc.Arbitrary<string[]> {
+export function uniqueIdsArb(count: number): Arbitrary<string[]> {
   requireNumber('uniqueIdsArb', 'count', count, { min: 0, max: 10_000 }, true);
   return fc.uniqueArray(idArb(), { minLength: count, maxLength: count });
 }
@@ -144,7 +145,7 @@ export function formatPlainAmount(plain: string, format: NumberFormat | undefine
  * @param maxMicros - largest magnitude, exclusive; default {@link MICRO_LIMIT}
  * @category Testing
  */
-export function microsArb(maxMicros: bigint = MICRO_LIMIT): fc.Arbitrary<bigint> {
+export function microsArb(maxMicros: bigint = MICRO_LIMIT): Arbitrary<bigint> {
   requireArgument('microsArb', 'maxMicros', maxMicros, MAX_MICROS);
   const max = maxMicros - 1n;
   return fc.oneof(
@@ -167,7 +168,7 @@ export function microsArb(maxMicros: bigint = MICRO_LIMIT): fc.Arbitrary<bigint>
  * @param options - unit (default `euro`) and format (default none declared)
  * @category Testing
  */
-export function amountStringArb(options: { readonly unit?: Unit; readonly format?: NumberFormat; readonly maxMicros?: bigint } = {}): fc.Arbitrary<AmountSample> {
+export function amountStringArb(options: { readonly unit?: Unit; readonly format?: NumberFormat; readonly maxMicros?: bigint } = {}): Arbitrary<AmountSample> {
   options = readOptions('amountStringArb', options, { unit: UNIT, format: FORMAT, maxMicros: MAX_MICROS });
   const unit = options.unit ?? 'euro';
   return fc.tuple(microsArb(options.maxMicros), fc.boolean(), fc.boolean()).map(([micros, grouped, plus]) => {
@@ -241,11 +242,11 @@ export const BAD_AMOUNTS: readonly BadAmount[] = Object.freeze([
  * ```
  * @category Testing
  */
-export function badAmountArb(): fc.Arbitrary<BadAmount> {
-  const digits = (min: number, max: number): fc.Arbitrary<string> =>
+export function badAmountArb(): Arbitrary<BadAmount> {
+  const digits = (min: number, max: number): Arbitrary<string> =>
     fc.tuple(fc.integer({ min: 1, max: 9 }), fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min - 1, maxLength: max - 1 })).map(([d, s]) => `${d}${s}`);
   const str = (s: string): string => JSON.stringify(s);
-  return fc.oneof<fc.Arbitrary<BadAmount>[]>(
+  return fc.oneof<Arbitrary<BadAmount>[]>(
     fc.constantFrom(...BAD_AMOUNTS),
     fc.tuple(digits(1, 4), fc.integer({ min: -400, max: 400 }), fc.constantFrom('e', 'E')).map(([d, e, E]) => ({ json: str(`${d}${E}${e}`), code: 'invalid_amount' })),
     fc.tuple(digits(1, 6), fc.constantFrom('0x', '0b', '0o', '#', '$', '€', 'EUR ', 'V', 'N')).map(([d, p]) => ({ json: str(`${p}${d}`), code: 'invalid_amount' })),

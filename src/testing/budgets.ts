@@ -1,4 +1,5 @@
-import fc from 'fast-check';
+import type { Arbitrary, WeightedArbitrary } from 'fast-check';
+import fc from './fast-check.js';
 import { NUMBER_FORMATS, type NumberFormat } from '../core/amount.js';
 import { fail } from '../core/errors.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
@@ -74,16 +75,16 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 // ---- budgets -----------------------------------------------------------------------------------------
 
-function cellArb(maxMicros: bigint, pm: boolean): fc.Arbitrary<SampleCell | undefined> {
-  const arbs: fc.WeightedArbitrary<SampleCell | undefined>[] = [
+function cellArb(maxMicros: bigint, pm: boolean): Arbitrary<SampleCell | undefined> {
+  const arbs: WeightedArbitrary<SampleCell | undefined>[] = [
     { weight: 6, arbitrary: microsArb(maxMicros) },
     { weight: 2, arbitrary: fc.constant(undefined) },
   ];
   if (pm) arbs.push({ weight: 1, arbitrary: fc.constantFrom<SampleCell>({ pm: 'plain' }, { pm: 'voordeel' }, { pm: 'nadeel' }) });
-  return fc.oneof<fc.WeightedArbitrary<SampleCell | undefined>[]>(...arbs);
+  return fc.oneof<WeightedArbitrary<SampleCell | undefined>[]>(...arbs);
 }
 
-function rowArb(years: number, maxMicros: bigint, pm: boolean): fc.Arbitrary<(SampleCell | undefined)[]> {
+function rowArb(years: number, maxMicros: bigint, pm: boolean): Arbitrary<(SampleCell | undefined)[]> {
   // At least one year carries a value, so a row is never empty.
   return fc
     .tuple(fc.array(cellArb(maxMicros, pm), { minLength: years, maxLength: years }), fc.nat({ max: years - 1 }), microsArb(maxMicros))
@@ -101,7 +102,7 @@ const tagsArb = fc.dictionary(
   { maxKeys: 3, noNullPrototype: true },
 );
 
-function lineArb(years: number, o: Required<Omit<BudgetArbOptions, 'units' | 'signs' | 'numberFormats'>>): fc.Arbitrary<LineShape> {
+function lineArb(years: number, o: Required<Omit<BudgetArbOptions, 'units' | 'signs' | 'numberFormats'>>): Arbitrary<LineShape> {
   const nature = fc.constantFrom<Nature>(...NATURES);
   const component = fc.record({
     title: textArb,
@@ -147,7 +148,7 @@ function lineArb(years: number, o: Required<Omit<BudgetArbOptions, 'units' | 'si
  * @param options - sizes and which features to draw
  * @category Testing
  */
-export function budgetSampleArb(options: BudgetArbOptions = {}): fc.Arbitrary<BudgetSample> {
+export function budgetSampleArb(options: BudgetArbOptions = {}): Arbitrary<BudgetSample> {
   options = budgetArbOptions('budgetSampleArb', options);
   const o = {
     maxYears: options.maxYears ?? 8,
@@ -203,7 +204,7 @@ export function budgetSampleArb(options: BudgetArbOptions = {}): fc.Arbitrary<Bu
  * @param options - sizes and which features to draw
  * @category Testing
  */
-export function budgetDocumentArb(options: BudgetArbOptions = {}): fc.Arbitrary<BudgetDocument> {
+export function budgetDocumentArb(options: BudgetArbOptions = {}): Arbitrary<BudgetDocument> {
   options = budgetArbOptions('budgetDocumentArb', options);
   return budgetSampleArb(options).map((s) => s.document);
 }
@@ -220,7 +221,7 @@ export function budgetDocumentArb(options: BudgetArbOptions = {}): fc.Arbitrary<
  * @param options - sizes and which features to draw
  * @category Testing
  */
-export function budgetArb(options: BudgetArbOptions = {}): fc.Arbitrary<Budget> {
+export function budgetArb(options: BudgetArbOptions = {}): Arbitrary<Budget> {
   options = budgetArbOptions('budgetArb', options);
   return budgetDocumentArb(options).map((doc) => loadBudget(doc));
 }

@@ -5,7 +5,8 @@
  * @internal
  * @module
  */
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import fc from './fast-check.js';
 import type { Budget } from '../model/budget.js';
 import type { Change, ValueSpec } from '../scenario/types.js';
 
@@ -39,13 +40,13 @@ export interface ChangeDraw {
   /** Whether amounts reach the extremes (in euros). */
   readonly extremes: boolean;
   /** Amounts of a few thousand in the budget's unit. */
-  readonly plainAmountArb: fc.Arbitrary<string>;
+  readonly plainAmountArb: Arbitrary<string>;
   /** Amounts in the scenario's unit. */
-  readonly amountArb: fc.Arbitrary<string>;
+  readonly amountArb: Arbitrary<string>;
   /** Percentages. */
-  readonly percentArb: fc.Arbitrary<string>;
+  readonly percentArb: Arbitrary<string>;
   /** Index rates. */
-  readonly rateArb: fc.Arbitrary<string>;
+  readonly rateArb: Arbitrary<string>;
 }
 
 /** The rows of a budget and the arbitraries of its amounts. */
@@ -79,13 +80,13 @@ export function changeDraw(budget: Budget, options: DrawOptions): ChangeDraw {
 }
 
 /** The changes of one line (and a move to `partner`, when given). */
-function changeFor(draw: ChangeDraw, line: string, partner: string | undefined): fc.Arbitrary<Change> {
+function changeFor(draw: ChangeDraw, line: string, partner: string | undefined): Arbitrary<Change> {
   const { years, amountArb, percentArb, plainAmountArb, byLine } = draw;
   const yearsArb = fc.subarray([...years], { minLength: 1 });
   const numericYears = (row: ScenarioRow): number[] => years.filter((y) => !isPmValue(row.cells[y]));
   const pmYears = (row: ScenarioRow): number[] => years.filter((y) => isPmValue(row.cells[y]));
   const lineRows = byLine.get(line) ?? [];
-  const choices: fc.Arbitrary<Change>[] = [];
+  const choices: Arbitrary<Change>[] = [];
   choices.push(
     fc.tuple(fc.constantFrom(...lineRows), yearsArb, fc.oneof(amountArb, fc.constantFrom<ValueSpec>('pm', '-pm', null))).map(([r, ys, value]): Change => {
       // blanking every value of a row would leave a line (or component) the loader refuses: keep one
@@ -122,14 +123,14 @@ function changeFor(draw: ChangeDraw, line: string, partner: string | undefined):
 }
 
 /** The changes on the baseline's lines: at most `maxChanges` lines, each changed once (a move takes two). */
-export function levelArb(draw: ChangeDraw, options: DrawOptions): fc.Arbitrary<Change[]> {
+export function levelArb(draw: ChangeDraw, options: DrawOptions): Arbitrary<Change[]> {
   const { lines } = draw;
   return fc.shuffledSubarray([...lines], { minLength: 0, maxLength: Math.min(options.maxChanges ?? 5, lines.length) }).chain((chosen) => {
     const pairs = chosen.map((line, i) => fc.tuple(fc.boolean(), fc.constant(line), fc.constant(chosen[i + 1])));
     return fc.tuple(...pairs).chain((picked) => {
       // a move uses the next line as its partner; that line then gets no change of its own
       const used = new Set<string>();
-      const arbs: fc.Arbitrary<Change>[] = [];
+      const arbs: Arbitrary<Change>[] = [];
       for (const [withPartner, line, next] of picked) {
         if (used.has(line)) continue;
         used.add(line);
@@ -155,7 +156,7 @@ export interface AddedDraw {
 }
 
 /** An added line as drawn. */
-export function addedArb(draw: ChangeDraw): fc.Arbitrary<AddedDraw> {
+export function addedArb(draw: ChangeDraw): Arbitrary<AddedDraw> {
   const { years, amountArb, percentArb, extremes, budget } = draw;
   const valuesArb = fc.array(fc.option(fc.oneof({ weight: 4, arbitrary: amountArb }, { weight: 1, arbitrary: fc.constant('pm') }), { nil: undefined }), { minLength: years.length, maxLength: years.length });
   return fc.record({

@@ -1,4 +1,5 @@
-import fc from 'fast-check';
+import type { Arbitrary } from 'fast-check';
+import fc from './fast-check.js';
 import { boolean, integer, readOptions, type OptionSpec } from '../core/guard.js';
 import type { Budget } from '../model/budget.js';
 import { requireBudget } from '../validate/admit.js';
@@ -64,7 +65,7 @@ function scenarioArbArguments(fn: string, budget: unknown, options: ScenarioArbO
  * @param options - what to draw
  * @category Testing
  */
-export function scenarioChangesArb(budget: Budget, options: ScenarioArbOptions = {}): fc.Arbitrary<Change[]> {
+export function scenarioChangesArb(budget: Budget, options: ScenarioArbOptions = {}): Arbitrary<Change[]> {
   [budget, options] = scenarioArbArguments('scenarioChangesArb', budget, options);
   const draw = changeDraw(budget, options);
   const level0 = levelArb(draw, options);
@@ -84,7 +85,7 @@ export function scenarioChangesArb(budget: Budget, options: ScenarioArbOptions =
  * @param options - what to draw
  * @category Testing
  */
-export function scenarioArb(budget: Budget, options: ScenarioArbOptions = {}): fc.Arbitrary<Scenario> {
+export function scenarioArb(budget: Budget, options: ScenarioArbOptions = {}): Arbitrary<Scenario> {
   [budget, options] = scenarioArbArguments('scenarioArb', budget, options);
   return scenarioChangesArb(budget, options).map((changes): Scenario => ({ id: 'variant', title: 'Variant', ...(options.extremes ? { unit: 'euro' as const } : {}), changes }));
 }
@@ -107,7 +108,7 @@ export interface StackedScenario {
  * @param options - what to draw
  * @category Testing
  */
-export function stackedScenarioArb(budget: Budget, options: ScenarioArbOptions = {}): fc.Arbitrary<StackedScenario> {
+export function stackedScenarioArb(budget: Budget, options: ScenarioArbOptions = {}): Arbitrary<StackedScenario> {
   [budget, options] = scenarioArbArguments('stackedScenarioArb', budget, options);
   return fc.tuple(scenarioArb(budget, options), fc.array(fc.nat(100), { maxLength: 3 }), fc.boolean(), fc.boolean()).map(([flat, cuts, asRecord, spare]) => {
     const n = flat.changes.length;

@@ -60,9 +60,11 @@ describe.runIf(built)('the built package (run `npm run build` first)', () => {
     expect(JSON.parse(cjs)).toEqual({ same: true, pool: 'function' });
   });
 
-  it('ships the JSON Schema', () => {
-    const out = node(['--input-type=commonjs', '-e'], `console.log(require.resolve('meerjaren/schema/budget.schema.json'))`);
-    expect(out.trim()).toMatch(/schema\/budget\.schema\.json$/);
+  it('ships the JSON Schemas of every document kind', () => {
+    for (const kind of ['budget', 'scenario', 'scenario-list', 'cover', 'targets']) {
+      const out = node(['--input-type=commonjs', '-e'], `console.log(require.resolve('meerjaren/schema/${kind}.schema.json'))`);
+      expect(out.trim().endsWith(`schema/${kind}.schema.json`)).toBe(true);
+    }
   });
 });
 

@@ -25,11 +25,19 @@ describe('writeCsv', () => {
   });
 
   it('neutralises formulas in text cells and leaves numbers alone', () => {
-    const cells = ['=SUM(A1:A9)', '+1+2', '-1+2', '@cmd', '\tx', '\rx', '- kosten noodopvang', '-pm', '=', '-'];
-    expect(writeCsv([cells], { bom: false })).toBe(
-      `'=SUM(A1:A9);'+1+2;'-1+2;'@cmd;'\tx;"'\rx";'- kosten noodopvang;'-pm;'=;'-\r\n`,
-    );
+    const cells = ['=SUM(A1:A9)', '+1+2', '-1+2', '@cmd', '=', '-SUM(A1)', "+cmd|' /C calc'!A0", '-A1*2'];
+    expect(writeCsv([cells], { bom: false })).toBe(`'=SUM(A1:A9);'+1+2;'-1+2;'@cmd;'=;'-SUM(A1);'+cmd|' /C calc'!A0;'-A1*2\r\n`);
     expect(writeCsv([['-2100', '-2.100', '-2100,5', '+20', '6500', '-0,5']], { bom: false })).toBe('-2100;-2.100;-2100,5;+20;6500;-0,5\r\n');
+  });
+
+  it('neutralises a formula behind leading spaces, tabs or line breaks, and fullwidth or small ＝＋－＠', () => {
+    const cells = [' =1+1', '\t=1+1', '  @SUM(A1)', '\u3000=1', '＝1+1', '＋1+1', '－1+1', '＠SUM(A1)', '﹦1', '−1+1', ' \t-1+1'];
+    expect(writeCsv([cells], { bom: false, separator: ',' }).split(',').map((c) => c.startsWith("'") || c.startsWith(`"'`))).toEqual(cells.map(() => true));
+  });
+
+  it('writes labels that are not formulas as they are: "- component", "-pm", "+pm", a lone "-", leading white space before text', () => {
+    const cells = ['- kosten noodopvang', '-pm', '+pm', '-PM', '-', '+', '\tx', ' - structureel', 'Wmo-budget', "- o'Brien", ' 1.000'];
+    expect(writeCsv([cells], { bom: false })).toBe(`${cells.join(';')}\r\n`);
   });
 });
 
@@ -94,7 +102,7 @@ describe('tableToCsv', () => {
     expect(grid[0]).toEqual(['', 'TB1', 'MJB 2026 - 2029', '', '', '', 'Doorkijk MJB', '']);
     expect(grid[1]).toEqual(['Bedragen x € 1.000', '2025', '2026', '2027', '2028', '2029', '2030', '2031']);
     expect(grid[3]).toEqual(['1.1 Noodopvang Oekraïne-vergoeding rijk', '6500', '1083', 'pm', 'pm', 'pm', 'pm', 'pm']);
-    expect(grid[4]).toEqual(["'- kosten noodopvang", '-3600', '-600', '', '', '', '', '']);
+    expect(grid[4]).toEqual(['- kosten noodopvang', '-3600', '-600', '', '', '', '', '']);
     expect(grid.at(-1)).toEqual(['TOTAAL SALDO PROGRAMMA', '-609', '363', '533', '725', '702', '742', '752']);
     expect(grid).toHaveLength(seed000Table.rows.length + 2);
   });
@@ -110,12 +118,29 @@ describe('tableToCsv', () => {
         { ...row('t', 'Totaal', 'total', 0, [234.56], ['a', 'b']), cells: [{ amount: new Dec(234_560), pm: true }] },
       ],
     };
-    expect(tableToCsv(table, { decimals: 1 })).toBe(
-      `${BOM}Programma 2 (Bedragen x € 1.000);2026\r\n4.1 Besparing;234,6\r\n3.1 Opvang;'-pm\r\nTotaal;234,6\r\n`,
+    expect(tableToCsv(table, { decimals: 1 }, { round: true })).toBe(
+      `${BOM}Programma 2 (Bedragen x € 1.000);2026\r\n4.1 Besparing;234,6\r\n3.1 Opvang;-pm\r\nTotaal;234,6\r\n`,
     );
     expect(tableToCsv(table, { sign: 'nadeel-positive', unit: 'euro', locale: 'en', notation: 'vn' }, { separator: ',', ids: true })).toBe(
-      "id,Programma 2 (Bedragen x € 1; + is nadeel),2026\r\na,4.1 Besparing,-234560\r\nb,3.1 Opvang,'+pm\r\nt,Totaal,-234560\r\n",
+      'id,Programma 2 (Bedragen x € 1; + is nadeel),2026\r\na,4.1 Besparing,-234560\r\nb,3.1 Opvang,+pm\r\nt,Totaal,-234560\r\n',
     );
+  });
+
+  it('writes amounts in full precision unless a rounding is asked (round: true rounds as the presentation says)', () => {
+    const table: Table = {
+      title: 't',
+      columns: [{ key: '2026', label: '2026' }],
+      rows: [
+        { ...row('a', 'A', 'line', 1, [0]), cells: [{ amount: new Dec('1083333.333333'), pm: false }] },
+        { ...row('b', 'B', 'line', 1, [0]), cells: [{ amount: new Dec('-0.000001'), pm: false }] },
+        { ...row('c', 'C', 'line', 1, [0]), cells: [{ amount: new Dec('123456789012345678.123456'), pm: false }] },
+      ],
+    };
+    expect(readCsv(tableToCsv(table)).slice(1).map((r) => r[1])).toEqual(['1083,333333333', '-0,000000001', '123456789012345,678123456']);
+    expect(readCsv(tableToCsv(table, { unit: 'euro', locale: 'en' })).slice(1).map((r) => r[1])).toEqual(['1083333.333333', '-0.000001', '123456789012345678.123456']);
+    expect(readCsv(tableToCsv(table, {}, { round: true })).slice(1).map((r) => r[1])).toEqual(['1083', '0', '123456789012346']);
+    expect(readCsv(tableToCsv(table, { decimals: 1, unit: 'million' }, { round: true })).slice(1).map((r) => r[1])).toEqual(['1,1', '0,0', '123456789012,3']);
+    expect(() => tableToCsv(table, {}, { round: 'yes' as unknown as boolean })).toThrow(/round/);
   });
 });
 

@@ -7,7 +7,8 @@ const cents = { unit: 'euro', decimals: 2 } as const;
 
 describe('formatAmount given a JavaScript number or a string', () => {
   it('reads a safe integer exactly', () => {
-    expect(formatAmount(-2_100_000)).toBe('-2.100');
+    expect(formatAmount(-2_100_000)).toBe('-2.100.000');
+    expect(formatAmount(-2_100_000, { unit: 'thousand' })).toBe('-2.100');
     expect(formatAmount(2, cents)).toBe('2,00');
     expect(formatAmount(Number.MAX_SAFE_INTEGER, { unit: 'euro' })).toBe('9.007.199.254.740.991');
     expect(formatAmount(-0, cents)).toBe('0,00');
@@ -23,7 +24,7 @@ describe('formatAmount given a JavaScript number or a string', () => {
     expect(formatAmount('0.3', cents)).toBe('0,30');
     expect(formatAmount('2.5', cents)).toBe('2,50');
     expect(formatAmount('2.5', { unit: 'euro' })).toBe('3');
-    expect(formatAmount('-2100000')).toBe('-2.100');
+    expect(formatAmount('-2100000', { unit: 'thousand' })).toBe('-2.100');
     expect(formatAmount('2.5', cents)).toBe(formatAmount(new Dec('2.5'), cents));
   });
 

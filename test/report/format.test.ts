@@ -1,14 +1,24 @@
 import { Decimal as DecimalJs } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
-import { formatAmount, formatCell } from '../../src/report/format.js';
+import { formatAmount as formatInEuros, formatCell } from '../../src/report/format.js';
+import type { Presentation } from '../../src/report/presentation.js';
 import { parseLocaleAmount } from '../../src/document/locale-amount.js';
 import { issuesOf } from './fixtures/issues.js';
 
 const euros = (n: number | string) => new Dec(n);
+/** formatAmount in x € 1.000 unless the test names another unit (these tests were written for table figures). */
+const formatAmount = (value: Parameters<typeof formatInEuros>[0], presentation: Presentation = {}): string => formatInEuros(value, { unit: 'thousand', ...presentation });
 
 describe('formatAmount', () => {
-  it('prints thousands the Dutch way by default', () => {
+  it('prints euros when no unit is given (not the x € 1.000 of tables)', () => {
+    expect(formatInEuros(new Dec(1234))).toBe('1.234');
+    expect(formatInEuros(new Dec(-2_100_000), { notation: 'trailing-minus' })).toBe('2.100.000-');
+    expect(formatInEuros(new Dec(-2_100_000), { unit: 'thousand' })).toBe('-2.100');
+    expect(formatInEuros('2.5', { decimals: 2 })).toBe('2,50');
+  });
+
+  it('prints thousands the Dutch way when asked for x € 1.000', () => {
     expect(formatAmount(euros(1_083_000))).toBe('1.083');
     expect(formatAmount(euros(-2_100_000))).toBe('-2.100');
     expect(formatAmount(euros(-609_000))).toBe('-609');

@@ -177,7 +177,7 @@ describe('renderCsv', () => {
   it('is tableToCsv', () => {
     const csv = renderCsv(seed000Table);
     expect(csv.startsWith('\ufeff;TB1;MJB 2026 - 2029;;;;Doorkijk MJB;\r\nBedragen x € 1.000;2025;2026;2027;2028;2029;2030;2031\r\n')).toBe(true);
-    expect(csv).toContain("\r\n'- kosten noodopvang;-3600;-600;;;;;\r\n");
+    expect(csv).toContain('\r\n- kosten noodopvang;-3600;-600;;;;;\r\n');
     expect(csv.endsWith('TOTAAL SALDO PROGRAMMA;-609;363;533;725;702;742;752\r\n')).toBe(true);
   });
 });
@@ -197,6 +197,8 @@ describe('all renderers print rounded figures that add up', () => {
     expect(renderText(table)).toMatch(/a +2\nb +1\nc +1\n-+\nt +4\n$/);
     expect(renderMarkdown(table)).toContain('| a | 2 |\n| b | 1 |\n| c | 1 |\n| **t** | **4** |');
     expect(renderHtml(table)).toContain('<th scope="row">a</th><td class="mj-amount">2</td>');
-    expect(renderCsv(table)).toContain('a;2\r\nb;1\r\nc;1\r\nt;4\r\n');
+    // CSV rounds when asked to; by default it writes full precision (the same table exactly)
+    expect(renderCsv(table, {}, { round: true })).toContain('a;2\r\nb;1\r\nc;1\r\nt;4\r\n');
+    expect(renderCsv(table)).toContain('a;1,4\r\nb;1,4\r\nc;1,4\r\nt;4,2\r\n');
   });
 });
