@@ -90,6 +90,24 @@ type Values = Record<string, Decimal>;
  * @param scenario - the scenario
  * @param library - scenarios it may extend
  * @param options - limits, sampling, conflict handling
+ * @example
+ * ```ts
+ * import { budget, pm, loadScenario, attributeDifference } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const scenario = loadScenario({ id: 'ramingen', title: 'Ramingen pm en halvering 1.7', changes: [
+ *   { kind: 'estimate-pm', line: '1.4', value: '-1100' },
+ *   { kind: 'set-amount', line: '1.7', years: { from: 2026 }, value: { percent: '50' } },
+ * ] }, { budget: tb1 });
+ * const attribution = attributeDifference(tb1, scenario);
+ * attribution.difference['2026']!.toFixed();        // "-914500" (euros)
+ * attribution.shares.map((s) => s.amounts['2026']!.toFixed()); // ["-1100000", "185500"]: they add up exactly
+ * ```
  * @category Analysis
  */
 export function attributeDifference(baseline: Budget, scenario: Scenario, library?: ScenarioLibrary, options: AttributionOptions = {}): Attribution {

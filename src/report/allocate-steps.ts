@@ -53,7 +53,9 @@ export interface AllocateOptions {
  *   step or more beyond what the free parts can reach
  * @example
  * ```ts
- * allocateRounded([1.4, 1.4, 1.2].map((x) => new Dec(x)), new Dec(4), new Dec(1), 'half-up');
+ * import { Dec, allocateRounded } from 'meerjaren';
+ *
+ * allocateRounded(['1.4', '1.4', '1.2'].map((x) => new Dec(x)), new Dec(4), new Dec(1), 'half-up');
  * // [2, 1, 1]: 4 in total, the largest remainder (index 0 of the ties) gets the extra step
  * ```
  * @category Reports

@@ -33,9 +33,11 @@ const SEPARATORS: Readonly<Record<NumberLocale, { readonly group: string; readon
  * @throws MeerjarenError `imprecise_number`, `invalid_amount` or `invalid_argument` at `amount`
  * @example
  * ```ts
- * formatAmount(new Dec(-2_100_000)); // "-2.100"
- * formatAmount(new Dec(-2_100_000), { notation: 'trailing-minus' }); // "2.100-"
- * formatAmount('2.5', { unit: 'euro', decimals: 2 }); // "2,50"
+ * import { Dec, formatAmount } from 'meerjaren';
+ *
+ * formatAmount(new Dec(-2_100_000));                                  // "-2.100" (x € 1.000 by default)
+ * formatAmount(new Dec(-2_100_000), { notation: 'trailing-minus' });  // "2.100-"
+ * formatAmount('2.5', { unit: 'euro', decimals: 2 });                 // "2,50"
  * ```
  * @category Reports
  */

@@ -136,6 +136,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  *   nil and pm tokens that are the same)
  * @example
  * ```ts
+ * import { resolvePresentation } from 'meerjaren';
+ *
  * resolvePresentation({ unit: 'euro', notation: 'vn' }).decimals; // 0
  * ```
  * @category Reports

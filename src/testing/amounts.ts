@@ -20,7 +20,15 @@ export const PROTOTYPE_MEMBER_IDS: readonly string[] = Object.freeze(['toString'
  * the names of `Object.prototype` members ({@link PROTOTYPE_MEMBER_IDS}), which are valid ids too.
  * @example
  * ```ts
- * fc.assert(fc.property(idArb(), (id) => loadBudget(docWithLineId(id)).sections[0]!.lines[0]!.id === id));
+ * import fc from 'fast-check';
+ * import { budget } from 'meerjaren';
+ * import { idArb } from 'meerjaren/testing';
+ *
+ * fc.assert(fc.property(idArb(), (id) => {
+ *   const table = budget({ title: 'T', unit: 'euro', horizon: { from: 2026, to: 2026 } })
+ *     .section('1', 'S').line(id, 'Regel', [1], { nature: 'structural' }).build();
+ *   return table.sections[0]!.lines[0]!.id === id;
+ * }), { numRuns: 50 });
  * ```
  * @category Testing
  */
@@ -159,10 +167,14 @@ export function microsArb(maxMicros: bigint = MICRO_LIMIT): fc.Arbitrary<bigint>
  *
  * @example
  * ```ts
+ * import fc from 'fast-check';
+ * import { Dec, readAmount } from 'meerjaren';
+ * import { amountStringArb, microsToPlain } from 'meerjaren/testing';
+ *
  * fc.assert(fc.property(amountStringArb({ unit: 'thousand', format: 'nl' }), ({ text, micros }) => {
  *   const r = readAmount(text, new Dec(1000), 'nl');
  *   return r.ok && r.value.toFixed() === microsToPlain(micros);
- * }));
+ * }), { numRuns: 50 });
  * ```
  * @param options - unit (default `euro`) and format (default none declared)
  * @category Testing
@@ -234,10 +246,15 @@ export const BAD_AMOUNTS: readonly BadAmount[] = Object.freeze([
  * values in `{ "2026": ... }` objects.
  * @example
  * ```ts
+ * import fc from 'fast-check';
+ * import { MeerjarenError, loadBudget } from 'meerjaren';
+ * import { badAmountArb } from 'meerjaren/testing';
+ *
  * fc.assert(fc.property(badAmountArb(), (bad) => {
- *   const json = `{ ...,"values":{"2026":${bad.json}} ... }`;
- *   expect(() => loadBudget(json)).toThrow(); // with bad.code at values.2026
- * }));
+ *   const json = `{"format":"meerjaren/budget","version":1,"title":"T","unit":"euro","horizon":{"from":2026,"to":2026},
+ *     "sections":[{"id":"1","title":"S","lines":[{"id":"a","title":"A","nature":"structural","values":{"2026":${bad.json}}}]}]}`;
+ *   try { loadBudget(json); return false; } catch (error) { return error instanceof MeerjarenError && error.issues.some((i) => i.code === bad.code); }
+ * }), { numRuns: 50 });
  * ```
  * @category Testing
  */

@@ -254,6 +254,8 @@ function makeRandom(key: Int32Array, drawLow: number, drawHigh: number, streamIn
  * @throws MeerjarenError `invalid_seed` when the seed is not a safe integer or a string
  * @example
  * ```ts
+ * import { createRandom } from 'meerjaren';
+ *
  * const rng = createRandom(2026);
  * rng.nextUint32(); // 3439192768, on every machine
  * ```
