@@ -28,7 +28,7 @@ export const PROTOTYPE_MEMBER_IDS: readonly string[] = Object.freeze(['toString'
  *   const table = budget({ title: 'T', unit: 'euro', horizon: { from: 2026, to: 2026 } })
  *     .section('1', 'S').line(id, 'Regel', [1], { nature: 'structural' }).build();
  *   return table.sections[0]!.lines[0]!.id === id;
- * }), { numRuns: 50 });
+ * }), { numRuns: 50, seed: 20261125 }); // a fixed seed: the same cases on every run
  * ```
  * @category Testing
  */
@@ -174,7 +174,7 @@ export function microsArb(maxMicros: bigint = MICRO_LIMIT): fc.Arbitrary<bigint>
  * fc.assert(fc.property(amountStringArb({ unit: 'thousand', format: 'nl' }), ({ text, micros }) => {
  *   const r = readAmount(text, new Dec(1000), 'nl');
  *   return r.ok && r.value.toFixed() === microsToPlain(micros);
- * }), { numRuns: 50 });
+ * }), { numRuns: 50, seed: 20261125 }); // a fixed seed: the same cases on every run
  * ```
  * @param options - unit (default `euro`) and format (default none declared)
  * @category Testing
@@ -254,7 +254,7 @@ export const BAD_AMOUNTS: readonly BadAmount[] = Object.freeze([
  *   const json = `{"format":"meerjaren/budget","version":1,"title":"T","unit":"euro","horizon":{"from":2026,"to":2026},
  *     "sections":[{"id":"1","title":"S","lines":[{"id":"a","title":"A","nature":"structural","values":{"2026":${bad.json}}}]}]}`;
  *   try { loadBudget(json); return false; } catch (error) { return error instanceof MeerjarenError && error.issues.some((i) => i.code === bad.code); }
- * }), { numRuns: 50 });
+ * }), { numRuns: 50, seed: 20261125 }); // a fixed seed: the same cases on every run
  * ```
  * @category Testing
  */
