@@ -151,7 +151,7 @@ export function distributionPoints(spec: DistributionSpec): DistributionPoints {
  *
  * @param budget - the budget, or a compiled budget
  * @param options - inputs, year, measure
- * @throws MeerjarenError as `planMonteCarlo`, `year_outside_horizon` for the year, `unknown_reference` for the target
+ * @throws MeerjarenError as {@link monteCarlo}, `year_outside_horizon` for the year, `unknown_reference` for the target
  * @example
  * ```ts
  * import { budget, pm, tornado } from 'meerjaren';

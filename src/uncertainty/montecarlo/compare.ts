@@ -140,7 +140,7 @@ function variantBudgets(baseline: Budget, variants: readonly MonteCarloVariant[]
  * @param variants - budgets or scenarios, each with an id
  * @param options - as {@link monteCarlo}
  * @returns a frozen {@link MonteCarloComparison}
- * @throws MeerjarenError as `planMonteCarlo`, paths of a variant prefixed with `variants[i]`;
+ * @throws MeerjarenError as {@link monteCarlo}, paths of a variant prefixed with `variants[i]`;
  *   `duplicate_id` when two variants share an id; scenario errors of `applyScenario`
  * @example
  * ```ts

@@ -28,7 +28,8 @@ const ONE_THREAD_OPTIONS: OptionSpec = {
  * @param options - inputs, draws, seed, percentiles, targets, rounding (`workers` and `parallelThreshold` of
  *   `monteCarloAsync` are checked and ignored)
  * @returns a frozen {@link MonteCarloResult}
- * @throws MeerjarenError with every problem found (see `planMonteCarlo`)
+ * @throws MeerjarenError with every problem of the budget and the options at once, each with its path
+ *   (`inputs[0].distribution.low`): an unknown row, measure or source, a wrong distribution, zero draws
  * @example
  * ```ts
  * import { budget, pm, monteCarlo } from 'meerjaren';
