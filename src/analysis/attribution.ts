@@ -252,6 +252,13 @@ function sampledShapley(n: number, value: (mask: bigint) => Values, years: reado
  * @throws MeerjarenError `invalid_weights` when there are no shares for a total that is not zero;
  *   `amount_out_of_range` when the total has more than 6 decimals; `total_mismatch` when the shares are
  *   further from the total than rounding each of them explains (one micro-euro a share)
+ * @example
+ * ```ts
+ * import { Dec, allocateExactly } from 'meerjaren';
+ *
+ * allocateExactly(['0.3333333333', '0.3333333333', '0.3333333334'].map((x) => new Dec(x)), new Dec(1)).map(String);
+ * // ["0.333333", "0.333333", "0.333334"]: micro-euros that add up exactly to 1
+ * ```
  * @category Analysis
  */
 export function allocateExactly(shares: readonly Decimal[], total: Decimal, keys?: readonly string[]): Decimal[] {

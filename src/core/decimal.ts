@@ -162,6 +162,12 @@ export function toDec(value: Decimal): Decimal {
  * Writes an amount as a plain decimal string: no exponent notation, never `-0`,
  * no trailing zeros after the decimal point.
  * @param value - the amount
+ * @example
+ * ```ts
+ * import { Dec, plainString } from 'meerjaren';
+ *
+ * plainString(new Dec('1e21')); // "1000000000000000000000", never exponent notation
+ * ```
  * @category Model
  */
 export function plainString(value: Decimal): string {
@@ -217,6 +223,13 @@ export function roundingConstant(mode: RoundingMode): DecimalJs.Rounding {
  * @param value - the amount
  * @param places - decimal places to keep (0 for whole units)
  * @param mode - the rounding rule; {@link RoundingMode}
+ * @example
+ * ```ts
+ * import { Dec, roundTo } from 'meerjaren';
+ *
+ * roundTo(new Dec('2.345'), 2, 'half-even').toFixed(); // "2.34"
+ * roundTo(new Dec('2.345'), 2, 'half-up').toFixed();   // "2.35"
+ * ```
  * @category Model
  */
 export function roundTo(value: Decimal, places: number, mode: RoundingMode): Decimal {

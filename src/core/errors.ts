@@ -169,6 +169,12 @@ function isIssueList(value: unknown): value is readonly Issue[] {
 /**
  * Writes a path as `sections[2].lines[0].values.2027`.
  * @param path - keys and indices
+ * @example
+ * ```ts
+ * import { formatPath } from 'meerjaren';
+ *
+ * formatPath(['sections', 0, 'lines', 3, 'values', '2026']); // "sections[0].lines[3].values.2026"
+ * ```
  * @category Model
  */
 export function formatPath(path: Path): string {

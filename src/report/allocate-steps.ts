@@ -98,6 +98,12 @@ export function allocateRounded(
  * @param value - amount
  * @param step - positive step
  * @param mode - rounding rule
+ * @example
+ * ```ts
+ * import { Dec, roundToStep } from 'meerjaren';
+ *
+ * roundToStep(new Dec('1499'), new Dec('1000'), 'half-up').toFixed(); // "1000"
+ * ```
  * @category Reports
  */
 export function roundToStep(value: Decimal, step: Decimal, mode: RoundingMode): Decimal {

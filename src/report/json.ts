@@ -10,6 +10,12 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
  * every amount becomes a plain decimal string in euros (`"-609000"`, never exponent notation or `-0`),
  * objects and arrays are copied, functions and `undefined` are left out.
  * @param value - a result
+ * @example
+ * ```ts
+ * import { Dec, toJsonValue } from 'meerjaren';
+ *
+ * toJsonValue({ amount: new Dec('1.50'), years: [2025, 2026] }); // { amount: "1.5", years: [2025, 2026] }
+ * ```
  * @category Reports
  */
 export function toJsonValue(value: unknown): JsonValue {

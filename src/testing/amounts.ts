@@ -100,6 +100,13 @@ export function microsToPlain(micros: bigint, unit: Unit = 'euro'): string {
  * Reads a plain decimal string (`-2100.5`, as `plainString` writes) as micro-euros, exactly, without decimal.js.
  * @param text - a plain decimal string in euros with at most 6 decimals
  * @throws MeerjarenError `invalid_argument` when the text is not such a string
+ * @example
+ * ```ts
+ * import { microsToPlain, plainToMicros } from 'meerjaren/testing';
+ *
+ * plainToMicros('-2.5');        // -2500000n
+ * microsToPlain(1_500_000n);    // "1.5"
+ * ```
  * @category Testing
  */
 export function plainToMicros(text: string): bigint {

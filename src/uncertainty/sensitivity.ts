@@ -106,6 +106,13 @@ export interface DistributionPoints {
  * probability; for `fixed` the value). Central is: `likely` (triangular, PERT); the midpoint (uniform);
  * the mean clamped to [low, high] (normal); the weighted median (discrete); the value (fixed).
  * @param spec - a valid distribution spec
+ * @example
+ * ```ts
+ * import { distributionPoints } from 'meerjaren';
+ *
+ * const points = distributionPoints({ kind: 'triangular', low: '-1500000', likely: '-1100000', high: '-600000' });
+ * points.central.toFixed(); // "-1100000": the value the tornado holds the other inputs at (euros)
+ * ```
  * @category Uncertainty
  */
 export function distributionPoints(spec: DistributionSpec): DistributionPoints {

@@ -66,11 +66,12 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-/** Every block the test checks: the `@example`s of src/ and the blocks of docs/guide/*.md. */
+/** Every block the test checks: the `@example`s of src/, the blocks of docs/guide/*.md and of the API landing page. */
 export function documentationBlocks(root: string): CodeBlock[] {
   const fromSource = tsFiles(join(root, 'src')).sort().flatMap((file) => exampleBlocks(readFileSync(file, 'utf8'), relative(root, file)));
   const guide = join(root, 'docs', 'guide');
   const fromGuide = readdirSync(guide).filter((f) => f.endsWith('.md')).sort()
     .flatMap((f) => markdownBlocks(readFileSync(join(guide, f), 'utf8'), `docs/guide/${f}`));
-  return [...fromSource, ...fromGuide];
+  const landing = markdownBlocks(readFileSync(join(root, 'docs', 'api-index.md'), 'utf8'), 'docs/api-index.md');
+  return [...fromSource, ...fromGuide, ...landing];
 }
