@@ -136,6 +136,13 @@ export const ZERO: Decimal = new Dec(0);
 /**
  * Whether a value is a decimal.js instance (from any copy or clone of decimal.js).
  * @param value - anything
+ * @example
+ * ```ts
+ * import { Dec, isDecimal } from 'meerjaren';
+ *
+ * isDecimal(new Dec('1.5')); // true
+ * isDecimal(1.5);            // false: a float is never an amount
+ * ```
  * @category Model
  */
 export function isDecimal(value: unknown): value is Decimal {
@@ -149,6 +156,12 @@ export function isDecimal(value: unknown): value is Decimal {
  * Converts a decimal.js value from anywhere (the user's own copy or clone) to the library's
  * constructor, through its exact string form, so a user's settings never leak in.
  * @param value - a decimal.js instance
+ * @example
+ * ```ts
+ * import { Dec, toDec } from 'meerjaren';
+ *
+ * toDec(new Dec('2.50')).toFixed(); // "2.5", as a value of the library's own constructor
+ * ```
  * @category Model
  */
 export function toDec(value: Decimal): Decimal {

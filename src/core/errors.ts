@@ -126,6 +126,19 @@ const FOOTPRINT = Symbol.for('meerjaren.error');
  * @remarks
  * Use {@link MeerjarenError.is} rather than `instanceof` when two copies of the library
  * (ESM and CommonJS) may be loaded: it recognises errors from either.
+ * @example
+ * ```ts
+ * import { MeerjarenError, loadBudget } from 'meerjaren';
+ *
+ * try {
+ *   loadBudget({ format: 'meerjaren/budget', version: 1, title: 'T', unit: 'euro', horizon: { from: 2026, to: 2026 },
+ *     sections: [{ id: '1', title: 'S', lines: [{ id: 'a', title: 'A', values: { 2026: '1' } }] }] });
+ * } catch (error) {
+ *   if (!MeerjarenError.is(error)) throw error;
+ *   error.code;             // "missing_nature": the code of the first problem
+ *   error.issues[0]!.path;  // "sections[0].lines[0].nature"
+ * }
+ * ```
  * @category Model
  */
 export class MeerjarenError extends Error {
