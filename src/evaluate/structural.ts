@@ -116,18 +116,10 @@ export interface StructuralBalance {
  * @param options - threshold, and evaluations at hand
  * @example
  * ```ts
- * import { budget, pm, structuralBalance } from 'meerjaren';
- *
- * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
- *   .section('1', 'Bestaand beleid')
- *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
- *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
- *   .build();
- *
- * const balance = structuralBalance(tb1);
- * balance.perYear['2025']!.structural.toFixed(); // "-371000" (euros): saldo -1.471.000 minus incidental -1.100.000
- * balance.verdict;                               // "not-in-balance"
- * balance.warnings.map((w) => w.code);           // includes "pm_post": 1.4 is pm in the MJB years
+ * import { budget, structuralBalance } from 'meerjaren';
+ * const tb1 = budget({ title: 'TB1', unit: 'thousand', horizon: { from: 2025, to: 2026 } })
+ *   .section('1', 'S').line('1.4', 'Wmo', [-1100], { nature: 'incidental' }).line('1.7', 'Jgz', [-371, -371], { nature: 'structural' }).build();
+ * structuralBalance(tb1).perYear['2025']!.structural.toFixed(); // "-371000" (euros): saldo -1.471.000 minus incidental -1.100.000
  * ```
  * @category Balance
  */
