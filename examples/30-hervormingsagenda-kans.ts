@@ -7,7 +7,6 @@
  *
  * Run: npx tsx examples/30-hervormingsagenda-kans.ts
  */
-// Once the lead engineer exports them from the package index: import { ... } from 'meerjaren'.
 import { budget, Dec, monteCarlo, type Decimal } from 'meerjaren';
 
 const years = [2025, 2026, 2027, 2028, 2029, 2030, 2031];

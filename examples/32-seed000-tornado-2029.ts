@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-// Once the lead engineer exports them from the package index: import { ... } from 'meerjaren'.
 import { formatAmount, loadBudget, tornado, type Decimal, type UncertainInput } from 'meerjaren';
 
 const tb1 = loadBudget(readFileSync(fileURLToPath(new URL('./data/seed000-tb1.json', import.meta.url)), 'utf8'));

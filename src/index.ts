@@ -5,6 +5,7 @@
  * evaluate -> analysis -> uncertainty -> report -> cli (docs/architecture.md). Parallel Monte Carlo on worker
  * threads is in the Node-only entry `meerjaren/parallel`; this entry runs in a browser too.
  * @packageDocumentation
+ * @module meerjaren
  */
 
 // core

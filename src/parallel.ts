@@ -5,6 +5,7 @@
  *
  * The same seed gives the same result as `monteCarlo` on one thread, whatever the number of workers.
  * @packageDocumentation
+ * @module meerjaren/parallel
  */
 export { monteCarloAsync, closeWorkerPools } from './uncertainty/montecarlo/parallel.js';
 export type { ParallelOptions } from './uncertainty/montecarlo/parallel.js';

@@ -90,6 +90,24 @@ export interface Attribution {
  * @param scenario - the scenario
  * @param library - scenarios it may extend
  * @param options - limits, sampling, conflict handling
+ * @example
+ * ```ts
+ * import { budget, pm, loadScenario, attributeDifference } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const scenario = loadScenario({ id: 'ramingen', title: 'Ramingen pm en halvering 1.7', changes: [
+ *   { kind: 'estimate-pm', line: '1.4', value: '-1100' },
+ *   { kind: 'set-amount', line: '1.7', years: { from: 2026 }, value: { percent: '50' } },
+ * ] }, { budget: tb1 });
+ * const attribution = attributeDifference(tb1, scenario);
+ * attribution.difference['2026']!.toFixed();        // "-914500" (euros)
+ * attribution.shares.map((s) => s.amounts['2026']!.toFixed()); // ["-1100000", "185500"]: they add up exactly
+ * ```
  * @category Analysis
  */
 export function attributeDifference(baseline: Budget, scenario: Scenario, library?: ScenarioLibrary, options: AttributionOptions = {}): Attribution {
@@ -191,6 +209,13 @@ function coalitionValue(baseline: Budget, steps: readonly Step[], members: reado
  * @throws MeerjarenError `invalid_weights` when there are no shares for a total that is not zero;
  *   `amount_out_of_range` when the total has more than 6 decimals; `total_mismatch` when the shares are
  *   further from the total than rounding each of them explains (one micro-euro a share)
+ * @example
+ * ```ts
+ * import { Dec, allocateExactly } from 'meerjaren';
+ *
+ * allocateExactly(['0.3333333333', '0.3333333333', '0.3333333334'].map((x) => new Dec(x)), new Dec(1)).map(String);
+ * // ["0.333333", "0.333333", "0.333334"]: micro-euros that add up exactly to 1
+ * ```
  * @category Analysis
  */
 export function allocateExactly(shares: readonly Decimal[], total: Decimal, keys?: readonly string[]): Decimal[] {

@@ -190,6 +190,25 @@ function zero(d: Decimal): Decimal {
  * whether the path is pm. A budget without cover or targets counts as having none (all zero).
  * @param a - the reference (usually the baseline)
  * @param b - the variant
+ * @example
+ * ```ts
+ * import { budget, pm, loadScenario, applyScenario, compareScenarios } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const scenario = loadScenario({ id: 'ramingen', title: 'Ramingen pm en halvering 1.7', changes: [
+ *   { kind: 'estimate-pm', line: '1.4', value: '-1100' },
+ *   { kind: 'set-amount', line: '1.7', years: { from: 2026 }, value: { percent: '50' } },
+ * ] }, { budget: tb1 });
+ * const comparison = compareScenarios(tb1, applyScenario(tb1, scenario));
+ * comparison.total.years['2026']!.amount.toFixed();     // "-914500": b - a in euros
+ * comparison.total.years['2026']!.structural.toFixed(); // "185500"
+ * comparison.total.years['2026']!.pm;                   // { a: 1, b: 0, difference: -1 }
+ * ```
  * @category Analysis
  */
 export function compareScenarios(a: Comparable, b: Comparable): ScenarioComparison {

@@ -102,6 +102,13 @@ function canonical(text: string, format: NumberFormat | undefined): string | Amo
  * @param raw - the value as written
  * @param unitFactor - euros per unit of the table (1000 for x EUR 1.000)
  * @param format - the declared number format, if any
+ * @example
+ * ```ts
+ * import { Dec, readAmount } from 'meerjaren';
+ *
+ * const reading = readAmount('1.083', new Dec(1000), 'nl'); // "1.083" x € 1.000, Dutch notation
+ * if (reading.ok) reading.value.toFixed();                  // "1083000" (euros)
+ * ```
  * @category Model
  */
 export function readAmount(raw: unknown, unitFactor: Decimal, format?: NumberFormat): AmountReading {

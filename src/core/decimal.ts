@@ -137,6 +137,13 @@ export const ZERO: Decimal = new Dec(0);
 /**
  * Whether a value is a decimal.js instance (from any copy or clone of decimal.js).
  * @param value - anything
+ * @example
+ * ```ts
+ * import { Dec, isDecimal } from 'meerjaren';
+ *
+ * isDecimal(new Dec('1.5')); // true
+ * isDecimal(1.5);            // false: a float is never an amount
+ * ```
  * @category Model
  */
 export function isDecimal(value: unknown): value is Decimal {
@@ -150,6 +157,12 @@ export function isDecimal(value: unknown): value is Decimal {
  * Converts a decimal.js value from anywhere (the user's own copy or clone) to the library's
  * constructor, through its exact string form, so a user's settings never leak in.
  * @param value - a decimal.js instance
+ * @example
+ * ```ts
+ * import { Dec, toDec } from 'meerjaren';
+ *
+ * toDec(new Dec('2.50')).toFixed(); // "2.5", as a value of the library's own constructor
+ * ```
  * @category Model
  */
 export function toDec(value: Decimal): Decimal {
@@ -163,6 +176,12 @@ export function toDec(value: Decimal): Decimal {
  * Writes an amount as a plain decimal string: no exponent notation, never `-0`,
  * no trailing zeros after the decimal point.
  * @param value - the amount
+ * @example
+ * ```ts
+ * import { Dec, plainString } from 'meerjaren';
+ *
+ * plainString(new Dec('1e21')); // "1000000000000000000000", never exponent notation
+ * ```
  * @category Model
  */
 export function plainString(value: Decimal): string {
@@ -218,6 +237,13 @@ export function roundingConstant(mode: RoundingMode): DecimalJs.Rounding {
  * @param value - the amount
  * @param places - decimal places to keep (0 for whole units)
  * @param mode - the rounding rule; {@link RoundingMode}
+ * @example
+ * ```ts
+ * import { Dec, roundTo } from 'meerjaren';
+ *
+ * roundTo(new Dec('2.345'), 2, 'half-even').toFixed(); // "2.34"
+ * roundTo(new Dec('2.345'), 2, 'half-up').toFixed();   // "2.35"
+ * ```
  * @category Model
  */
 export function roundTo(value: Decimal, places: number, mode: RoundingMode): Decimal {

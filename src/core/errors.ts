@@ -127,6 +127,19 @@ const FOOTPRINT = Symbol.for('meerjaren.error');
  * @remarks
  * Use {@link MeerjarenError.is} rather than `instanceof` when two copies of the library
  * (ESM and CommonJS) may be loaded: it recognises errors from either.
+ * @example
+ * ```ts
+ * import { MeerjarenError, loadBudget } from 'meerjaren';
+ *
+ * try {
+ *   loadBudget({ format: 'meerjaren/budget', version: 1, title: 'T', unit: 'euro', horizon: { from: 2026, to: 2026 },
+ *     sections: [{ id: '1', title: 'S', lines: [{ id: 'a', title: 'A', values: { 2026: '1' } }] }] });
+ * } catch (error) {
+ *   if (!MeerjarenError.is(error)) throw error;
+ *   error.code;             // "missing_nature": the code of the first problem
+ *   error.issues[0]!.path;  // "sections[0].lines[0].nature"
+ * }
+ * ```
  * @category Model
  */
 export class MeerjarenError extends Error {
@@ -170,6 +183,12 @@ function isIssueList(value: unknown): value is readonly Issue[] {
 /**
  * Writes a path as `sections[2].lines[0].values.2027`.
  * @param path - keys and indices
+ * @example
+ * ```ts
+ * import { formatPath } from 'meerjaren';
+ *
+ * formatPath(['sections', 0, 'lines', 3, 'values', '2026']); // "sections[0].lines[3].values.2026"
+ * ```
  * @category Model
  */
 export function formatPath(path: Path): string {

@@ -42,6 +42,19 @@ export const MAX_HORIZON_YEARS = 50;
  * doorkijk beyond.
  * @param horizon - the horizon
  * @param year - a year inside it
+ * @example
+ * ```ts
+ * import { budget, pm, yearRole } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * yearRole(tb1.horizon, 2025); // "current" (TB1: the current year)
+ * yearRole(tb1.horizon, 2026); // "budget" (the begrotingsjaar)
+ * ```
  * @category Model
  */
 export function yearRole(horizon: Horizon, year: number): YearRole {

@@ -39,6 +39,12 @@ export interface CsvReadOptions {
  * @param options - see {@link CsvReadOptions}
  * @throws MeerjarenError `invalid_csv` or `unterminated_quote` (path `row[3].column[1]`), or
  *   `ambiguous_separator` (path `separator`)
+ * @example
+ * ```ts
+ * import { readCsv } from 'meerjaren';
+ *
+ * readCsv('a;b\r\n"x;y";2\r\n'); // [["a", "b"], ["x;y", "2"]]: the separator is found, quotes are honoured
+ * ```
  * @category Documents
  */
 export function readCsv(text: string, options: CsvReadOptions = {}): readonly (readonly string[])[] {

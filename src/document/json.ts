@@ -39,6 +39,17 @@ export { JsonNumberText };
  * @param text - the JSON text
  * @param limits - size and depth limits
  * @throws MeerjarenError with codes `invalid_json`, `duplicate_key`, `forbidden_key`, `too_deep`, `too_large`
+ * @example
+ * ```ts
+ * import { MeerjarenError, parseJsonStrict } from 'meerjaren';
+ *
+ * parseJsonStrict('{"amount": 0.1}'); // { amount: JsonNumberText { text: "0.1" } }: the number as written, never a float
+ * try {
+ *   parseJsonStrict('{"a": 1, "a": 2}');
+ * } catch (error) {
+ *   if (error instanceof MeerjarenError) error.code; // "duplicate_key" at "a"
+ * }
+ * ```
  * @category Documents
  */
 export function parseJsonStrict(text: string, limits: JsonLimits = {}): unknown {
@@ -91,6 +102,12 @@ export interface TextPosition {
  * Where each value of a JSON text starts, keyed by its path as {@link formatPath} writes it
  * (`sections[2].lines[0].values.2027`); used to point error messages at a line of a file.
  * @param text - JSON text (it need not be valid past the values found)
+ * @example
+ * ```ts
+ * import { jsonPositions } from 'meerjaren';
+ *
+ * jsonPositions('{\n  "a": [1, 2]\n}').get('a[1]'); // { line: 2, column: 12 }
+ * ```
  * @category Documents
  */
 export function jsonPositions(text: string): ReadonlyMap<string, TextPosition> {

@@ -36,6 +36,13 @@ export interface ParseAmountOptions {
  * @param locale - 'nl' (decimal comma) or 'en' (decimal point)
  * @param options - see {@link ParseAmountOptions}
  * @throws MeerjarenError `empty_amount` for empty text, `invalid_amount` for anything else unreadable
+ * @example
+ * ```ts
+ * import { parseLocaleAmount } from 'meerjaren';
+ *
+ * parseLocaleAmount('-1.234,5', 'nl').toFixed(); // "-1234.5"
+ * parseLocaleAmount('2,100.25', 'en').toFixed(); // "2100.25"
+ * ```
  * @category Documents
  */
 export function parseLocaleAmount(text: string, locale: NumberLocale, options: ParseAmountOptions = {}): Decimal {

@@ -28,6 +28,13 @@ function exact(value: string | number, where: string): Decimal {
  * you write them in (use it as a target's `path`).
  * @param options - the first years, the step and the last year
  * @throws MeerjarenError (`invalid_year`, `invalid_amount`, `imprecise_number`) for a bad year or amount
+ * @example
+ * ```ts
+ * import { steppedPath } from 'meerjaren';
+ *
+ * steppedPath({ start: { 2025: '3', 2026: '7' }, step: '1', to: 2031 });
+ * // { 2025: "3", 2026: "7", 2027: "8", 2028: "9", 2029: "10", 2030: "11", 2031: "12" }
+ * ```
  * @category Savings
  */
 export function steppedPath(options: SteppedPathOptions): Readonly<Record<string, string>> {

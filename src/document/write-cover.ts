@@ -20,7 +20,19 @@ import { COVER, PRESENTED } from './field-checks.js';
  * @returns the `cover` value of a budget document
  * @example
  * ```ts
- * const doc = coverToDocument(budget.cover, budget); // { sources: [...], claims: [...] }
+ * import { budget, pm, withCover, coverToDocument } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const covered = withCover(tb1, {
+ *   sources: [{ id: 'reserve', title: 'Algemene reserve', kind: 'reserve', nature: 'incidental', capacity: 'balance', reserve: { opening: 800 } }],
+ *   claims: [{ id: 'res-1.4', target: '1.4', source: 'reserve' }],
+ * });
+ * coverToDocument(covered.cover!, covered); // { sources: [...], claims: [...] }, amounts in the budget's unit
  * ```
  * @category Cover
  */

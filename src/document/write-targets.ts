@@ -19,6 +19,17 @@ import { PRESENTED } from './field-checks.js';
  * @param targets - the targets, as on `Budget.targets`
  * @param budget - the budget they belong to (its unit is the default unit of a target)
  * @returns the `targets` value of a budget document
+ * @example
+ * ```ts
+ * import { budget, targetsToDocument, withTargets } from 'meerjaren';
+ *
+ * const table = budget({ title: 'Jeugd', unit: 'million', horizon: { from: 2025, to: 2027 } })
+ *   .section('4', 'Bezuinigingen')
+ *   .line('HA', 'Taakstelling Hervormingsagenda (stelpost)', ['3', '7', '8'], { nature: 'structural' })
+ *   .build();
+ * const ha = withTargets(table, [{ id: 'ha', title: 'Taakstelling Hervormingsagenda Jeugd', line: 'HA', path: { 2025: '3', 2026: '7', 2027: '8' }, measures: [] }]);
+ * targetsToDocument(ha.targets!, ha); // [{ id: "ha", ..., path: { 2025: "3", 2026: "7", 2027: "8" } }]: in the table's unit (x € 1 mln)
+ * ```
  * @category Savings
  */
 export function targetsToDocument(targets: Readonly<Record<string, SavingsTarget>>, budget: Pick<Budget, 'presentation'>): SavingsTargetDocument[] {

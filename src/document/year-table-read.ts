@@ -71,6 +71,14 @@ const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
  *   `forbidden_key` (`__proto__`, `constructor`, `prototype`), `unknown_field` (data in a column
  *   that is neither label, id nor year), `duplicate_id`, `invalid_amount`, `amount_out_of_range`,
  *   `ambiguous_amount` (under 'auto'), and the codes of {@link readCsv}
+ * @example
+ * ```ts
+ * import { readYearTable } from 'meerjaren';
+ *
+ * const sheet = readYearTable('Omschrijving;2025;2026\nUitvoeringscapaciteit Wmo;-1.100;pm\n', { locale: 'nl' });
+ * sheet.years;            // [2025, 2026]
+ * sheet.rows[0]!.values;  // ["-1100", "pm"]: plain decimal strings, still in the sheet's unit
+ * ```
  * @category Documents
  */
 export function readYearTable(text: string, options: YearTableOptions): YearTable {

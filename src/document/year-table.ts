@@ -71,6 +71,14 @@ const YEAR_TABLE_DOCUMENT_OPTIONS = {
  * last year column.
  * @param table - what `readYearTable` returned
  * @param options - title, unit, sign convention and nature
+ * @example
+ * ```ts
+ * import { evaluate, loadBudget, readYearTable, yearTableToDocument } from 'meerjaren';
+ *
+ * const sheet = readYearTable('Omschrijving;2025;2026\nUitvoeringscapaciteit Wmo;-1.100;pm\n', { locale: 'nl' });
+ * const doc = yearTableToDocument(sheet, { title: 'Nieuw beleid', unit: 'thousand', nature: 'incidental' });
+ * evaluate(loadBudget(doc)).total['2025']!.amount.toFixed(); // "-1100000" (euros)
+ * ```
  * @category Documents
  */
 export function yearTableToDocument(table: YearTable, options: YearTableDocumentOptions): BudgetDocument {

@@ -34,9 +34,20 @@ import { evaluateBudget } from './evaluate.js';
  *   `invalid_share`, `invalid_rate`...)
  * @example
  * ```ts
- * const result = applyScenario(baseline, { id: 'pm', title: 'Ramingen pm', changes: [
+ * import { budget, pm, evaluate, loadScenario, applyScenario } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const scenario = loadScenario({ id: 'ramingen', title: 'Ramingen pm', changes: [
  *   { kind: 'estimate-pm', line: '1.4', value: '-1100' },
- * ]});
+ * ] }, { budget: tb1 });
+ * const result = applyScenario(tb1, scenario);
+ * evaluate(result.budget).total['2026']!.amount.toFixed(); // "-1471000" (euros); tb1 itself is unchanged
+ * result.touched.length;                                   // 2: the pm cells of 2026 and 2027
  * ```
  * @category Scenarios
  */

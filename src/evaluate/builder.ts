@@ -118,9 +118,14 @@ function numberValue(fn: string, v: ValueDocument | null, key: number | string, 
  *
  * @example
  * ```ts
- * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2031, budgetYear: 2026 } })
+ * import { budget, pm } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', numberFormat: 'nl', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
  *   .section('1', 'Financiële ontwikkelingen bestaand beleid')
- *   .line('1.4', 'Behoud uitvoeringscapaciteit Wmo', [-1100, pm, pm, pm, pm, pm, pm], { nature: 'incidental' })
+ *   .line('1.1', 'Noodopvang Oekraïne-vergoeding rijk', ['6.500', '1.083', pm], { nature: 'incidental', row: 'amount' })
+ *   .component('kosten noodopvang', ['-3.600', -600])
+ *   .line('1.4', 'Behoud uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .total([1800, 483, 0])   // the printed saldo, checked against the exact sum
  *   .build();
  * ```
  * @category Documents
@@ -242,6 +247,18 @@ export class BudgetBuilder {
 /**
  * Starts a budget table in code. See {@link BudgetBuilder}.
  * @param options - title, unit and horizon
+ * @example
+ * ```ts
+ * import { budget, pm, evaluate } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * evaluate(tb1).total['2025']!.amount.toFixed(); // "-1471000" (euros)
+ * ```
  * @category Documents
  */
 export function budget(options: BudgetOptions): BudgetBuilder {

@@ -42,6 +42,25 @@ export type {
  *
  * @param budget - the budget, with `cover`
  * @param evaluation - its evaluation, when at hand
+ * @example
+ * ```ts
+ * import { budget, pm, withCover, evaluateCover } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const covered = withCover(tb1, {
+ *   sources: [{ id: 'reserve', title: 'Algemene reserve', kind: 'reserve', nature: 'incidental', capacity: 'balance', reserve: { opening: 800 } }],
+ *   claims: [{ id: 'res-1.4', target: '1.4', source: 'reserve' }],
+ * });
+ * const cover = evaluateCover(covered);
+ * const reserve2025 = cover.sources['reserve']!.years['2025']!;
+ * reserve2025.given.toFixed();         // "800000" (euros): the whole balance
+ * reserve2025.overCommitted.toFixed(); // "300000": 1.4 asks 1.100.000, so 300.000 stays uncovered
+ * ```
  * @category Cover
  */
 export function evaluateCover(budget: Budget, evaluation?: Evaluation): CoverEvaluation {

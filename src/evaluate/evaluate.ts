@@ -16,6 +16,21 @@ import type { Check, CheckStatus, Evaluation, LineResult, SectionResult, TotalsB
  * into structural and incidental parts, with the pm posts each contains, and the document's printed totals
  * checked. Pure: the budget is not changed; the result is frozen.
  * @param budget - a budget from `loadBudget` or the builder
+ * @example
+ * ```ts
+ * import { budget, pm, evaluate } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const result = evaluate(tb1);
+ * result.total['2025']!.amount.toFixed();     // "-1471000": exact euros (the table's -1.471 x € 1.000)
+ * result.total['2025']!.structural.toFixed(); // "-371000"
+ * result.total['2026']!.pm;                   // ["1.4"]: the 2026 total holds the pm post of 1.4
+ * ```
  * @category Evaluation
  */
 export function evaluate(budget: Budget): Evaluation {
@@ -94,6 +109,18 @@ function computeEvaluation(budget: Budget): Evaluation {
  * Checks the printed totals of a budget document against the sums of their rows.
  * @param budget - the budget
  * @returns one check per printed value
+ * @example
+ * ```ts
+ * import { budget, checkExpectations } from 'meerjaren';
+ *
+ * const table = budget({ title: 'Samengevat', unit: 'thousand', horizon: { from: 2025, to: 2025 }, defaultNature: 'structural' })
+ *   .section('A', 'Lasten en baten')
+ *   .line('L', 'Lasten', ['-168891'])
+ *   .line('B', 'Baten', ['17715'])
+ *   .total(['-151175'])   // as printed: one off the exact sum -151.176
+ *   .build();
+ * checkExpectations(table)[0]!.status; // "rounding": an afrondingsverschil, reported, not an error
+ * ```
  * @category Evaluation
  */
 export function checkExpectations(budget: Budget): readonly Check[] {

@@ -34,6 +34,19 @@ export interface LoadOptions extends JsonLimits, ValueLimits {
  * @param input - the document, or its JSON text
  * @param options - limits and how to treat printed totals that do not add up
  * @throws MeerjarenError when the document is not valid
+ * @example
+ * ```ts
+ * import { evaluate, loadBudget } from 'meerjaren';
+ *
+ * const tb1 = loadBudget(`{
+ *   "format": "meerjaren/budget", "version": 1, "title": "TB1 2025", "unit": "thousand", "numberFormat": "nl",
+ *   "horizon": { "from": 2025, "to": 2027, "budgetYear": 2026 },
+ *   "sections": [{ "id": "1", "title": "Bestaand beleid", "lines": [
+ *     { "id": "1.4", "title": "Uitvoeringscapaciteit Wmo", "nature": "incidental", "values": ["-1.100", "pm", "pm"] }
+ *   ] }]
+ * }`);
+ * evaluate(tb1).total['2025']!.amount.toFixed(); // "-1100000": "-1.100" x € 1.000, exact in euros
+ * ```
  * @category Documents
  */
 export function loadBudget(input: unknown, options: LoadOptions = {}): Budget {

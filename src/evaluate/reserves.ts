@@ -26,6 +26,22 @@ export interface ReserveMutationsYear {
  * comes on top of it.
  * @param budget - the budget
  * @param cover - its cover evaluation
+ * @example
+ * ```ts
+ * import { budget, pm, withCover, evaluateCover, reserveMutations } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const covered = withCover(tb1, {
+ *   sources: [{ id: 'reserve', title: 'Algemene reserve', kind: 'reserve', nature: 'incidental', capacity: 'balance', reserve: { opening: 800 } }],
+ *   claims: [{ id: 'res-1.4', target: '1.4', source: 'reserve' }],
+ * });
+ * reserveMutations(covered, evaluateCover(covered))['2025']!.withdrawals.toFixed(); // "800000": an onttrekking outside the table (euros)
+ * ```
  * @category Balance
  */
 export function reserveMutations(budget: Budget, cover: CoverEvaluation): Readonly<Record<string, ReserveMutationsYear>> {

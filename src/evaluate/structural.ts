@@ -114,6 +114,13 @@ export interface StructuralBalance {
  *
  * @param budget - the budget
  * @param options - threshold, and evaluations at hand
+ * @example
+ * ```ts
+ * import { budget, structuralBalance } from 'meerjaren';
+ * const tb1 = budget({ title: 'TB1', unit: 'thousand', horizon: { from: 2025, to: 2026 } })
+ *   .section('1', 'S').line('1.4', 'Wmo', [-1100], { nature: 'incidental' }).line('1.7', 'Jgz', [-371, -371], { nature: 'structural' }).build();
+ * structuralBalance(tb1).perYear['2025']!.structural.toFixed(); // "-371000" (euros): saldo -1.471.000 minus incidental -1.100.000
+ * ```
  * @category Balance
  */
 export function structuralBalance(budget: Budget, options: StructuralBalanceOptions = {}): StructuralBalance {

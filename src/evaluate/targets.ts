@@ -162,6 +162,24 @@ export function measureRealised(measure: Measure, year: number): Decimal {
  * measures plan and realise, filled and unfilled (ingevuld / niet-ingevuld), the gap, and the measures falling short;
  * reference paths (the national Hervormingsagenda) beside it with the local share.
  * @param budget - a budget with `targets`
+ * @example
+ * ```ts
+ * import { budget, withTargets, evaluateTargets } from 'meerjaren';
+ *
+ * const table = budget({ title: 'Jeugd', unit: 'million', horizon: { from: 2025, to: 2027 } })
+ *   .section('4', 'Bezuinigingen')
+ *   .line('HA', 'Taakstelling Hervormingsagenda (stelpost)', ['3', '7', '8'], { nature: 'structural' })
+ *   .build();
+ * const ha = withTargets(table, [{
+ *   id: 'ha', title: 'Taakstelling Hervormingsagenda Jeugd', unit: 'million', line: 'HA', path: { 2025: '3', 2026: '7', 2027: '8' },
+ *   measures: [{ id: 'teams', title: 'Stevige lokale teams', status: 'in-preparation', planned: { 2025: '1', 2026: '3', 2027: '4' }, realisation: { rate: '0.5' } }],
+ * }]);
+ *
+ * const year = evaluateTargets(ha).targets['ha']!.years['2027']!;
+ * year.target.toFixed();   // "8000000" (euros)
+ * year.realised.toFixed(); // "2000000": 4 mln planned at a rate of 0,5
+ * year.gap.toFixed();      // "6000000": target - realised
+ * ```
  * @category Savings
  */
 export function evaluateTargets(budget: Budget): TargetsEvaluation {

@@ -48,7 +48,16 @@ export type Tags = Readonly<Record<string, string>>;
 
 const FACTORS: Readonly<Record<Unit, number>> = Object.freeze({ euro: 1, thousand: 1000, million: 1_000_000 });
 
-/** Euros per unit. @category Model */
+/**
+ * Euros per unit.
+ * @example
+ * ```ts
+ * import { unitFactor } from 'meerjaren';
+ *
+ * unitFactor('thousand'); // 1000: euros per unit of "x € 1.000"
+ * ```
+ * @category Model
+ */
 export function unitFactor(unit: Unit): number {
   if (!(UNITS as readonly unknown[]).includes(unit)) fail('invalid_argument', ['unit'], `unitFactor: unit must be "euro", "thousand" or "million", not ${describeValue(unit)}`);
   return FACTORS[unit];
@@ -57,6 +66,18 @@ export function unitFactor(unit: Unit): number {
 /**
  * Whether a cell is a pm post.
  * @param cell - a cell or nothing
+ * @example
+ * ```ts
+ * import { budget, pm, isPm } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * isPm(tb1.sections[0]!.lines[0]!.values[2026]); // true: 1.4 is pro memorie in 2026
+ * ```
  * @category Model
  */
 export function isPm(cell: Cell | undefined): cell is Pm {

@@ -53,7 +53,9 @@ export interface AllocateOptions {
  *   step or more beyond what the free parts can reach
  * @example
  * ```ts
- * allocateRounded([1.4, 1.4, 1.2].map((x) => new Dec(x)), new Dec(4), new Dec(1), 'half-up');
+ * import { Dec, allocateRounded } from 'meerjaren';
+ *
+ * allocateRounded(['1.4', '1.4', '1.2'].map((x) => new Dec(x)), new Dec(4), new Dec(1), 'half-up');
  * // [2, 1, 1]: 4 in total, the largest remainder (index 0 of the ties) gets the extra step
  * ```
  * @category Reports
@@ -96,6 +98,12 @@ export function allocateRounded(
  * @param value - amount
  * @param step - positive step
  * @param mode - rounding rule
+ * @example
+ * ```ts
+ * import { Dec, roundToStep } from 'meerjaren';
+ *
+ * roundToStep(new Dec('1499'), new Dec('1000'), 'half-up').toFixed(); // "1000"
+ * ```
  * @category Reports
  */
 export function roundToStep(value: Decimal, step: Decimal, mode: RoundingMode): Decimal {

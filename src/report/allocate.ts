@@ -48,6 +48,19 @@ export interface RoundedTable extends Table {
  *   one `of`), `unknown_reference` (`rows[3].of[1]`), `cycle` (`rows[3].of`), `invalid_value`
  *   (`rows[3].cells`: not one cell per column), `invalid_amount` (`rows[3].cells[2]`: not finite),
  *   `total_mismatch` (`rows[3].cells[2]`: the exact figure is not the sum of its parts)
+ * @example
+ * ```ts
+ * import { budget, pm, budgetTable, roundTable } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const rounded = roundTable(budgetTable(tb1), { unit: 'million', decimals: 1 });
+ * rounded.step.toFixed(); // "100000": figures are whole multiples of € 0,1 mln; rows add up to their totals
+ * ```
  * @category Reports
  */
 export function roundTable(table: Table, presentation?: Presentation): RoundedTable {

@@ -55,6 +55,23 @@ const cell = (amount: Decimal, pm = false): TableCell => ({ amount: noNegativeZe
  * @throws MeerjarenError `reserve_mutation_mismatch` at `cover.sources.<id>.reserve.<additions|withdrawals>.<year>`
  * @param budget - the budget
  * @param options - title, evaluations at hand
+ * @example
+ * ```ts
+ * import { budget, pm, withCover, reserveSummaryTable, renderText } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const covered = withCover(tb1, {
+ *   sources: [{ id: 'reserve', title: 'Algemene reserve', kind: 'reserve', nature: 'incidental', capacity: 'balance', reserve: { opening: 800 } }],
+ *   claims: [{ id: 'res-1.4', target: '1.4', source: 'reserve' }],
+ * });
+ * console.log(renderText(reserveSummaryTable(covered)));
+ * // "Financieel samengevat": Lasten, Baten, ..., Onttrekkingen 800 in 2025, Saldo -671 (x € 1.000)
+ * ```
  * @category Balance
  */
 export function reserveSummaryTable(budget: Budget, options: ReserveSummaryOptions = {}): Table {
@@ -139,6 +156,19 @@ export function reserveSummaryTable(budget: Budget, options: ReserveSummaryOptio
  * @param budget - the budget (for the columns)
  * @param balance - its structural balance
  * @param title - title of the table
+ * @example
+ * ```ts
+ * import { budget, pm, structuralBalance, structuralBalanceTable, renderText } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * console.log(renderText(structuralBalanceTable(tb1, structuralBalance(tb1))));
+ * // Structureel begrotingssaldo   -371  -371 + pm  -371 + pm   (x € 1.000)
+ * ```
  * @category Balance
  */
 export function structuralBalanceTable(budget: Budget, balance: StructuralBalance, title = 'Structureel begrotingssaldo'): Table {

@@ -38,6 +38,19 @@ function totalCell(total: Total | undefined): TableCell {
  * Every subtotal and total row names the rows it sums, so printed figures add up after rounding.
  * @param budget - the budget
  * @param options - layout options
+ * @example
+ * ```ts
+ * import { budget, pm, budgetTable, renderText } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * console.log(renderText(budgetTable(tb1)));
+ * // TOTAAL SALDO PROGRAMMA           -1.471  -371 + pm  -371 + pm
+ * ```
  * @category Reports
  */
 export function budgetTable(budget: Budget, options: BudgetTableOptions = {}): Table {

@@ -51,8 +51,10 @@ const PLAIN_TAIL = /^[\p{L}\p{M}\p{N}\s._']*$/u;
  * @param options - see {@link CsvWriteOptions}
  * @example
  * ```ts
+ * import { writeCsv } from 'meerjaren';
+ *
  * writeCsv([['Omschrijving', '2025'], ['=1+1', '-2100']]);
- * // "\ufeffOmschrijving;2025\r\n'=1+1;-2100\r\n"
+ * // "\ufeffOmschrijving;2025\r\n'=1+1;-2100\r\n": the formula-like text is neutralised
  * ```
  * @category Reports
  */
@@ -137,6 +139,20 @@ export interface TableCsvOptions extends CsvWriteOptions {
  * @param table - exact table
  * @param presentation - settings; its locale is the default of `options.locale`
  * @param options - see {@link TableCsvOptions}
+ * @example
+ * ```ts
+ * import { budget, pm, budgetTable, tableToCsv } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * tableToCsv(budgetTable(tb1));
+ * // BOM, ';' and CRLF: "...1.4 Uitvoeringscapaciteit Wmo;-1100;pm;pm\r\n..."
+ * tableToCsv(budgetTable(tb1), { unit: 'euro' }, { separator: ',', locale: 'en', bom: false });
+ * ```
  * @category Reports
  */
 export function tableToCsv(table: Table, presentation: Presentation = {}, options: TableCsvOptions = {}): string {

@@ -37,10 +37,12 @@ const SEPARATORS: Readonly<Record<NumberLocale, { readonly group: string; readon
  * @throws MeerjarenError `imprecise_number`, `invalid_amount` or `invalid_argument` at `amount`
  * @example
  * ```ts
- * formatAmount(new Dec(1234)); // "1.234" (euros)
- * formatAmount(new Dec(-2_100_000), { unit: 'thousand' }); // "-2.100"
- * formatAmount(new Dec(-2_100_000), { unit: 'thousand', notation: 'trailing-minus' }); // "2.100-"
- * formatAmount('2.5', { decimals: 2 }); // "2,50"
+ * import { Dec, formatAmount } from 'meerjaren';
+ *
+ * formatAmount(new Dec(1234));                                                          // "1.234" (euros by default)
+ * formatAmount(new Dec(-2_100_000), { unit: 'thousand' });                              // "-2.100"
+ * formatAmount(new Dec(-2_100_000), { unit: 'thousand', notation: 'trailing-minus' });  // "2.100-"
+ * formatAmount('2.5', { decimals: 2 });                                                 // "2,50"
  * ```
  * @category Reports
  */

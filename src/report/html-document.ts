@@ -102,11 +102,13 @@ tr.mj-note th, tr.mj-note td, tr.mj-rounding th, tr.mj-rounding td { font-style:
  *
  * @example
  * ```ts
+ * import { htmlDocument, saldoLineChart } from 'meerjaren';
+ *
  * const html = htmlDocument({
  *   title: 'Meerjarenraming programma 2',
  *   parts: [
  *     { kind: 'heading', text: 'Saldo' },
- *     { kind: 'svg', svg: saldoLineChart({ ... }), caption: 'Bedragen x € 1.000' },
+ *     { kind: 'svg', svg: saldoLineChart({ title: 'Saldo', unitLabel: 'x € 1.000', years: [2025, 2026], series: [{ name: 'Basis', values: [-609, 363] }] }), caption: 'Bedragen x € 1.000' },
  *   ],
  * });
  * ```

@@ -28,6 +28,22 @@ export interface HtmlReportOptions {
  * @param evaluation - its evaluation
  * @param presentation - unit, sign convention and language of the figures
  * @param options - more parts to add after the standard ones (a fan chart of a Monte Carlo run, a scenario table)
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { tmpdir } from 'node:os';
+ * import { join } from 'node:path';
+ * import { budget, pm, evaluate, htmlReport } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const html = htmlReport(tb1, evaluate(tb1), { unit: 'thousand' }); // "<!DOCTYPE html>...": table, saldo, balance and waterfall charts
+ * writeFileSync(join(tmpdir(), 'tb1-2025.html'), html);
+ * ```
  * @category Reports
  */
 export function htmlReport(budget: Budget, evaluation: Evaluation, presentation: Presentation = {}, options: HtmlReportOptions = {}): string {

@@ -10,6 +10,12 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
  * every amount becomes a plain decimal string in euros (`"-609000"`, never exponent notation or `-0`),
  * objects and arrays are copied, functions and `undefined` are left out.
  * @param value - a result
+ * @example
+ * ```ts
+ * import { Dec, toJsonValue } from 'meerjaren';
+ *
+ * toJsonValue({ amount: new Dec('1.50'), years: [2025, 2026] }); // { amount: "1.5", years: [2025, 2026] }
+ * ```
  * @category Reports
  */
 export function toJsonValue(value: unknown): JsonValue {
@@ -49,6 +55,19 @@ function jsonValue(value: unknown, path: (string | number)[], ancestors: Set<obj
  * Writes a result as JSON text with amounts as strings (see {@link toJsonValue}).
  * @param value - a result
  * @param indent - spaces to indent with; 0 for one line
+ * @example
+ * ```ts
+ * import { budget, pm, evaluate, resultToJson } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * resultToJson(evaluate(tb1).total['2025']);
+ * // '{ "amount": "-1471000", "structural": "-371000", "incidental": "-1100000", "pm": [], "empty": false }' (indented)
+ * ```
  * @category Reports
  */
 export function resultToJson(value: unknown, indent = 2): string {

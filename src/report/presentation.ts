@@ -137,6 +137,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  *   nil and pm tokens that are the same)
  * @example
  * ```ts
+ * import { resolvePresentation } from 'meerjaren';
+ *
  * resolvePresentation({ unit: 'euro', notation: 'vn' }).decimals; // 0
  * ```
  * @category Reports
@@ -209,6 +211,12 @@ function resolvedArgument(fn: string, presentation: unknown): ResolvedPresentati
  * The display step in euros: one unit of the last decimal shown (x € 1.000 with 1 decimal: € 100).
  * Printed figures are multiples of it.
  * @param presentation - resolved settings
+ * @example
+ * ```ts
+ * import { displayStep, resolvePresentation } from 'meerjaren';
+ *
+ * displayStep(resolvePresentation({ unit: 'thousand' })).toFixed(); // "1000": one printed unit, in euros
+ * ```
  * @category Reports
  */
 export function displayStep(presentation: ResolvedPresentation): Decimal {
@@ -256,6 +264,13 @@ export const REPORT_LABELS: Readonly<Record<LabelLanguage, ReportWords>> = Objec
  * The unit line printed above a table: "Bedragen x € 1.000", "Bedragen x € 1 mln";
  * with "; + is nadeel" added when costs print positive.
  * @param presentation - resolved settings
+ * @example
+ * ```ts
+ * import { resolvePresentation, unitLine } from 'meerjaren';
+ *
+ * unitLine(resolvePresentation({ unit: 'thousand' }));                // "Bedragen x € 1.000"
+ * unitLine(resolvePresentation({ unit: 'million', labels: 'en' }));   // "Amounts x € 1 million"
+ * ```
  * @category Reports
  */
 export function unitLine(presentation: ResolvedPresentation): string {

@@ -15,6 +15,18 @@ import type { Table } from './table.js';
  * Figures are rounded with {@link roundTable}.
  * @param table - exact table
  * @param presentation - settings; see {@link Presentation}
+ * @example
+ * ```ts
+ * import { budget, pm, budgetTable, renderHtml } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const fragment = renderHtml(budgetTable(tb1), { labels: 'en' }); // '<table class="meerjaren">...</table>'
+ * ```
  * @category Reports
  */
 export function renderHtml(table: Table, presentation?: Presentation): string {

@@ -14,6 +14,18 @@ import type { Table } from './table.js';
  * with non-breaking spaces. Figures are rounded with {@link roundTable}.
  * @param table - exact table
  * @param presentation - settings; see {@link Presentation}
+ * @example
+ * ```ts
+ * import { budget, pm, budgetTable, renderMarkdown } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * renderMarkdown(budgetTable(tb1)); // "| **TOTAAL SALDO PROGRAMMA** | **-1.471** | **-371 + pm** | **-371 + pm** |" among the rows
+ * ```
  * @category Reports
  */
 export function renderMarkdown(table: Table, presentation?: Presentation): string {

@@ -19,7 +19,16 @@ const INDENT = '  ';
  * @param presentation - settings; see {@link Presentation}
  * @example
  * ```ts
- * console.log(renderText(table)); // "... TOTAAL SALDO PROGRAMMA  -609  363 ..."
+ * import { budget, pm, budgetTable, renderText } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * renderText(budgetTable(tb1));                               // "TB1 2025\nBedragen x € 1.000\n..."
+ * renderText(budgetTable(tb1), { unit: 'euro', locale: 'en' }); // "... -1,471,000 ..."
  * ```
  * @category Reports
  */

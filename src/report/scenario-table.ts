@@ -52,6 +52,23 @@ function diffCell(a: Total | undefined, b: Total | undefined, measure: ScenarioM
  * and a row with each scenario's difference from the first.
  * @param items - budgets or scenario results; the first is the reference (usually the baseline)
  * @param options - figures, section blocks, labels
+ * @example
+ * ```ts
+ * import { budget, pm, loadScenario, applyScenario, scenarioTable, renderText } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const scenario = loadScenario({ id: 'ramingen', title: 'Ramingen pm en halvering 1.7', changes: [
+ *   { kind: 'estimate-pm', line: '1.4', value: '-1100' },
+ *   { kind: 'set-amount', line: '1.7', years: { from: 2026 }, value: { percent: '50' } },
+ * ] }, { budget: tb1 });
+ * console.log(renderText(scenarioTable([tb1, applyScenario(tb1, scenario)])));
+ * // Totaal saldo, Structureel saldo: a row per scenario and "verschil t.o.v. TB1 2025", x € 1.000
+ * ```
  * @category Analysis
  */
 export function scenarioTable(items: readonly Comparable[], options: ScenarioTableOptions = {}): Table {

@@ -91,6 +91,25 @@ function rowsOf(budget: Budget, id: string, year: number): Map<string, Cell | un
  * @param library - scenarios it may extend
  * @param options - conflict handling (use `report` to explain a scenario with conflicts)
  * @throws MeerjarenError `unknown_reference` when the line exists in neither budget, `year_outside_horizon`
+ * @example
+ * ```ts
+ * import { budget, pm, loadScenario, explain } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const scenario = loadScenario({ id: 'ramingen', title: 'Ramingen pm en halvering 1.7', changes: [
+ *   { kind: 'estimate-pm', line: '1.4', value: '-1100' },
+ *   { kind: 'set-amount', line: '1.7', years: { from: 2026 }, value: { percent: '50' } },
+ * ] }, { budget: tb1 });
+ * const why = explain(tb1, scenario, { line: '1.7', year: 2027 });
+ * why.baseline.amount?.toFixed(); // "-371000" (euros)
+ * why.steps[0]!.kind;             // "set-amount"
+ * why.result.amount?.toFixed();   // "-185500"
+ * ```
  * @category Scenarios
  */
 export function explain(baseline: Budget, scenario: Scenario, at: { readonly line: string; readonly year: number }, library?: ScenarioLibrary, options: ApplyOptions = {}): Explanation {

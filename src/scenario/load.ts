@@ -40,6 +40,21 @@ export interface LoadScenarioOptions extends JsonLimits, ValueLimits {
  * @param input - the scenario, or its JSON text
  * @param options - budget and library to check references against; JSON limits
  * @throws MeerjarenError with every problem found
+ * @example
+ * ```ts
+ * import { budget, pm, loadScenario } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const scenario = loadScenario(`{ "id": "ramingen", "title": "Ramingen pm",
+ *   "changes": [{ "kind": "estimate-pm", "line": "1.4", "value": "-1100" }] }`, { budget: tb1 });
+ * scenario.changes.length; // 1
+ * // a change on an unknown line fails with every problem at once: unknown_reference at changes[0].line
+ * ```
  * @category Scenarios
  */
 export function loadScenario(input: unknown, options: LoadScenarioOptions = {}): Scenario {

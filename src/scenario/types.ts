@@ -71,6 +71,8 @@ export interface ScenarioRounding {
  *
  * @example
  * ```ts
+ * import type { Scenario } from 'meerjaren';
+ *
  * const motion: Scenario = {
  *   id: 'motie-2506-84', title: 'Motie 2506-84: geen verschraling preventieve zorg',
  *   changes: [

@@ -21,7 +21,15 @@ export const PROTOTYPE_MEMBER_IDS: readonly string[] = Object.freeze(['toString'
  * the names of `Object.prototype` members ({@link PROTOTYPE_MEMBER_IDS}), which are valid ids too.
  * @example
  * ```ts
- * fc.assert(fc.property(idArb(), (id) => loadBudget(docWithLineId(id)).sections[0]!.lines[0]!.id === id));
+ * import fc from 'fast-check';
+ * import { budget } from 'meerjaren';
+ * import { idArb } from 'meerjaren/testing';
+ *
+ * fc.assert(fc.property(idArb(), (id) => {
+ *   const table = budget({ title: 'T', unit: 'euro', horizon: { from: 2026, to: 2026 } })
+ *     .section('1', 'S').line(id, 'Regel', [1], { nature: 'structural' }).build();
+ *   return table.sections[0]!.lines[0]!.id === id;
+ * }), { numRuns: 50, seed: 20261125 }); // a fixed seed: the same cases on every run
  * ```
  * @category Testing
  */
@@ -93,6 +101,13 @@ export function microsToPlain(micros: bigint, unit: Unit = 'euro'): string {
  * Reads a plain decimal string (`-2100.5`, as `plainString` writes) as micro-euros, exactly, without decimal.js.
  * @param text - a plain decimal string in euros with at most 6 decimals
  * @throws MeerjarenError `invalid_argument` when the text is not such a string
+ * @example
+ * ```ts
+ * import { microsToPlain, plainToMicros } from 'meerjaren/testing';
+ *
+ * plainToMicros('-2.5');        // -2500000n
+ * microsToPlain(1_500_000n);    // "1.5"
+ * ```
  * @category Testing
  */
 export function plainToMicros(text: string): bigint {
@@ -160,10 +175,14 @@ export function microsArb(maxMicros: bigint = MICRO_LIMIT): Arbitrary<bigint> {
  *
  * @example
  * ```ts
+ * import fc from 'fast-check';
+ * import { Dec, readAmount } from 'meerjaren';
+ * import { amountStringArb, microsToPlain } from 'meerjaren/testing';
+ *
  * fc.assert(fc.property(amountStringArb({ unit: 'thousand', format: 'nl' }), ({ text, micros }) => {
  *   const r = readAmount(text, new Dec(1000), 'nl');
  *   return r.ok && r.value.toFixed() === microsToPlain(micros);
- * }));
+ * }), { numRuns: 50, seed: 20261125 }); // a fixed seed: the same cases on every run
  * ```
  * @param options - unit (default `euro`) and format (default none declared)
  * @category Testing
@@ -235,10 +254,15 @@ export const BAD_AMOUNTS: readonly BadAmount[] = Object.freeze([
  * values in `{ "2026": ... }` objects.
  * @example
  * ```ts
+ * import fc from 'fast-check';
+ * import { MeerjarenError, loadBudget } from 'meerjaren';
+ * import { badAmountArb } from 'meerjaren/testing';
+ *
  * fc.assert(fc.property(badAmountArb(), (bad) => {
- *   const json = `{ ...,"values":{"2026":${bad.json}} ... }`;
- *   expect(() => loadBudget(json)).toThrow(); // with bad.code at values.2026
- * }));
+ *   const json = `{"format":"meerjaren/budget","version":1,"title":"T","unit":"euro","horizon":{"from":2026,"to":2026},
+ *     "sections":[{"id":"1","title":"S","lines":[{"id":"a","title":"A","nature":"structural","values":{"2026":${bad.json}}}]}]}`;
+ *   try { loadBudget(json); return false; } catch (error) { return error instanceof MeerjarenError && error.issues.some((i) => i.code === bad.code); }
+ * }), { numRuns: 50, seed: 20261125 }); // a fixed seed: the same cases on every run
  * ```
  * @category Testing
  */

@@ -140,10 +140,14 @@ function lineArb(years: number, o: Required<Omit<BudgetArbOptions, 'units' | 'si
  *
  * @example
  * ```ts
+ * import fc from 'fast-check';
+ * import { evaluate, loadBudget } from 'meerjaren';
+ * import { budgetSampleArb } from 'meerjaren/testing';
+ *
  * fc.assert(fc.property(budgetSampleArb(), (sample) => {
  *   const result = evaluate(loadBudget(sample.document));
- *   // compare result.total with sums of sample.sections' BigInt micro-euros
- * }));
+ *   return sample.years.every((year) => result.total[year] !== undefined); // compare with the sample's exact micro-euros
+ * }), { numRuns: 20, seed: 20261125 }); // a fixed seed: the same cases on every run
  * ```
  * @param options - sizes and which features to draw
  * @category Testing
@@ -197,9 +201,13 @@ export function budgetSampleArb(options: BudgetArbOptions = {}): Arbitrary<Budge
  * Valid budget documents (see {@link budgetSampleArb} for what varies).
  * @example
  * ```ts
+ * import fc from 'fast-check';
+ * import { loadBudget } from 'meerjaren';
+ * import { budgetDocumentArb } from 'meerjaren/testing';
+ *
  * fc.assert(fc.property(budgetDocumentArb({ maxYears: 5 }), (doc) => {
  *   loadBudget(doc); // never throws
- * }));
+ * }), { numRuns: 20, seed: 20261125 }); // a fixed seed: the same cases on every run
  * ```
  * @param options - sizes and which features to draw
  * @category Testing
@@ -213,10 +221,14 @@ export function budgetDocumentArb(options: BudgetArbOptions = {}): Arbitrary<Bud
  * Valid, frozen budgets: {@link budgetDocumentArb} loaded with `loadBudget`.
  * @example
  * ```ts
+ * import fc from 'fast-check';
+ * import { evaluate } from 'meerjaren';
+ * import { budgetArb } from 'meerjaren/testing';
+ *
  * fc.assert(fc.property(budgetArb(), (b) => {
  *   const e = evaluate(b);
  *   return b.horizon.years.every((y) => e.total[y] !== undefined);
- * }));
+ * }), { numRuns: 20, seed: 20261125 }); // a fixed seed: the same cases on every run
  * ```
  * @param options - sizes and which features to draw
  * @category Testing

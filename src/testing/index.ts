@@ -9,6 +9,7 @@
  * micro-euros (millionths of a euro: amounts have at most 6 decimals in euros), so that tests can compute
  * expected totals without decimal.js.
  * @packageDocumentation
+ * @module meerjaren/testing
  */
 export {
   PROTOTYPE_MEMBER_IDS,

@@ -108,6 +108,8 @@ function parse(spec: unknown, path: Path, unit: DistributionUnit, issues: Issue[
  * @returns the issues, frozen
  * @example
  * ```ts
+ * import { validateDistribution } from 'meerjaren';
+ *
  * validateDistribution({ kind: 'uniform', low: '10', high: '5' }, ['inputs', 3, 'distribution']);
  * // [{ code: 'low_above_high', path: 'inputs[3].distribution.low', ... }]
  * ```
@@ -196,6 +198,8 @@ export function rateToPpm(x: number): number {
  * @throws MeerjarenError with every issue of {@link validateDistribution} when the spec is bad
  * @example
  * ```ts
+ * import { compileDistribution, createRandom } from 'meerjaren';
+ *
  * const sample = compileDistribution({ kind: 'pert', low: '-1100000', likely: '-800000', high: '0' });
  * const rng = createRandom(2026);
  * const cents = sample(rng); // a whole number of cents in [-110000000, 0]

@@ -36,8 +36,20 @@ export interface InputsFromRangesOptions {
  * @param options - the distribution to use
  * @example
  * ```ts
- * const result = applyScenario(tb1, loadScenario(json, { budget: tb1 }));
- * const run = monteCarlo(result.budget, { inputs: inputsFromRanges(result.ranges), draws: 10_000, seed: 1 });
+ * import { budget, pm, loadScenario, applyScenario, inputsFromRanges, monteCarlo } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const scenario = loadScenario({ id: 'pm', title: 'Ramingen pm', changes: [
+ *   { kind: 'estimate-pm', line: '1.4', value: { low: '-1500', likely: '-1100', high: '-600' } }, // x € 1.000
+ * ] }, { budget: tb1 });
+ * const result = applyScenario(tb1, scenario);
+ * const inputs = inputsFromRanges(result.ranges); // one triangular input, in euros: -1500000 .. -600000
+ * const run = monteCarlo(result.budget, { inputs, draws: 1000, seed: 1 });
  * ```
  * @category Uncertainty
  */

@@ -254,6 +254,8 @@ function makeRandom(key: Int32Array, drawLow: number, drawHigh: number, streamIn
  * @throws MeerjarenError `invalid_seed` when the seed is not a safe integer or a string
  * @example
  * ```ts
+ * import { createRandom } from 'meerjaren';
+ *
  * const rng = createRandom(2026);
  * rng.nextUint32(); // 3439192768, on every machine
  * ```
@@ -279,6 +281,12 @@ export function createRandom(seed: Seed): Random {
  * @param drawIndex - the draw number, a safe integer >= 0
  * @param streamIndex - sub-stream of the draw, a safe integer >= 0; default 0
  * @throws MeerjarenError `invalid_seed`, or `invalid_value` for a bad index
+ * @example
+ * ```ts
+ * import { randomForDraw } from 'meerjaren';
+ *
+ * randomForDraw(2026, 5).nextUint32(); // 1504666262: draw 5 of seed 2026, whichever worker computes it
+ * ```
  * @category Uncertainty
  */
 export function randomForDraw(seed: Seed, drawIndex: number, streamIndex = 0): Random {

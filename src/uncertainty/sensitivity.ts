@@ -106,6 +106,13 @@ export interface DistributionPoints {
  * probability; for `fixed` the value). Central is: `likely` (triangular, PERT); the midpoint (uniform);
  * the mean clamped to [low, high] (normal); the weighted median (discrete); the value (fixed).
  * @param spec - a valid distribution spec
+ * @example
+ * ```ts
+ * import { distributionPoints } from 'meerjaren';
+ *
+ * const points = distributionPoints({ kind: 'triangular', low: '-1500000', likely: '-1100000', high: '-600000' });
+ * points.central.toFixed(); // "-1100000": the value the tornado holds the other inputs at (euros)
+ * ```
  * @category Uncertainty
  */
 export function distributionPoints(spec: DistributionSpec): DistributionPoints {
@@ -151,11 +158,22 @@ export function distributionPoints(spec: DistributionSpec): DistributionPoints {
  *
  * @param budget - the budget, or a compiled budget
  * @param options - inputs, year, measure
- * @throws MeerjarenError as `planMonteCarlo`, `year_outside_horizon` for the year, `unknown_reference` for the target
+ * @throws MeerjarenError as {@link monteCarlo}, `year_outside_horizon` for the year, `unknown_reference` for the target
  * @example
  * ```ts
- * const table = tornado(tb1, { inputs, year: 2029 }); // structural saldo 2029
- * table.rows[0].id; // the input that moves it most
+ * import { budget, pm, tornado } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const table = tornado(tb1, { year: 2027, measure: 'saldo', inputs: [
+ *   { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500000', likely: '-1100000', high: '-600000' } },
+ *   { id: '1.7', kind: 'indexation', rows: ['1.7'], baseYear: 2025, distribution: { kind: 'triangular', low: '0.02', likely: '0.03', high: '0.05' } },
+ * ] });
+ * table.rows.map((r) => [r.id, r.swing.toFixed()]); // [["1.4", "900000"], ["1.7", "23039.1"]]: euros, widest first
  * ```
  * @category Uncertainty
  */

@@ -65,6 +65,8 @@ function nearestRank(p: number, n: number): number {
  * @throws MeerjarenError `invalid_value` for an empty list or p outside [0, 100]
  * @example
  * ```ts
+ * import { percentile } from 'meerjaren';
+ *
  * percentile([10, 20, 30, 40], 50); // 20
  * percentile([10, 20, 30, 40], 95); // 40
  * ```
@@ -137,6 +139,8 @@ function compensatedSum(values: Float64Array, divisor: number): number {
  * @throws MeerjarenError `invalid_value` for no values, a non-finite value, or a bad percentage
  * @example
  * ```ts
+ * import { summarise } from 'meerjaren';
+ *
  * summarise(Float64Array.of(300, 100, 200), [50]); // { n: 3, mean: 200, min: 100, max: 300, p50: 200 }
  * ```
  * @category Uncertainty
@@ -171,6 +175,8 @@ export function summarise(values: Float64Array, percentiles: readonly number[] =
  * @throws MeerjarenError `invalid_value` for counts that are not integers in range
  * @example
  * ```ts
+ * import { probability } from 'meerjaren';
+ *
  * probability(250, 10_000); // 0.025: a 2.5% chance
  * ```
  * @category Uncertainty

@@ -27,6 +27,22 @@ export interface WithCoverOptions {
  * @param cover - the `cover` value as in a document; see {@link readCover}
  * @param options - number notation
  * @throws MeerjarenError listing every problem, paths starting at `cover`
+ * @example
+ * ```ts
+ * import { budget, pm, withCover } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const covered = withCover(tb1, {
+ *   sources: [{ id: 'reserve', title: 'Algemene reserve', kind: 'reserve', nature: 'incidental', capacity: 'balance', reserve: { opening: 800 } }],
+ *   claims: [{ id: 'res-1.4', target: '1.4', source: 'reserve' }],
+ * });
+ * covered.cover?.claims.length; // 1; tb1 itself has no cover
+ * ```
  * @category Cover
  */
 export function withCover(budget: Budget, cover: unknown, options: WithCoverOptions = {}): Budget {

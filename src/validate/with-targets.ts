@@ -27,6 +27,21 @@ export interface WithTargetsOptions {
  * @param targets - the `targets` value as in a document; see {@link readTargets}
  * @param options - number notation
  * @throws MeerjarenError listing every problem, paths starting at `targets`
+ * @example
+ * ```ts
+ * import { budget, withTargets, evaluateTargets } from 'meerjaren';
+ *
+ * const table = budget({ title: 'Jeugd', unit: 'million', horizon: { from: 2025, to: 2027 } })
+ *   .section('4', 'Bezuinigingen')
+ *   .line('HA', 'Taakstelling Hervormingsagenda (stelpost)', ['3', '7', '8'], { nature: 'structural' })
+ *   .build();
+ * const ha = withTargets(table, [{
+ *   id: 'ha', title: 'Taakstelling Hervormingsagenda Jeugd', unit: 'million', line: 'HA', path: { 2025: '3', 2026: '7', 2027: '8' },
+ *   measures: [{ id: 'teams', title: 'Stevige lokale teams', status: 'in-preparation', planned: { 2025: '1', 2026: '3', 2027: '4' }, realisation: { rate: '0.5' } }],
+ * }]);
+ *
+ * Object.keys(ha.targets ?? {}); // ["ha"]
+ * ```
  * @category Savings
  */
 export function withTargets(budget: Budget, targets: unknown, options: WithTargetsOptions = {}): Budget {

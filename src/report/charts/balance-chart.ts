@@ -49,6 +49,8 @@ export interface BalanceChartInput extends ChartOptions {
  *
  * @example
  * ```ts
+ * import { balanceChart } from 'meerjaren';
+ *
  * balanceChart({
  *   title: 'Structureel en incidenteel saldo',
  *   unitLabel: 'x € 1.000',

@@ -53,6 +53,8 @@ export interface FanChartInput extends ChartOptions {
  *
  * @example
  * ```ts
+ * import { fanChart } from 'meerjaren';
+ *
  * fanChart({
  *   title: 'Saldo: spreiding van uitkomsten',
  *   unitLabel: 'x € 1.000',

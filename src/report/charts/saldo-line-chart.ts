@@ -48,6 +48,8 @@ export interface SaldoLineChartInput extends ChartOptions {
  *
  * @example
  * ```ts
+ * import { saldoLineChart } from 'meerjaren';
+ *
  * const svg = saldoLineChart({
  *   title: 'Totaal saldo programma 2',
  *   unitLabel: 'x € 1.000',

@@ -46,6 +46,8 @@ export interface TargetChartInput extends ChartOptions {
  *
  * @example
  * ```ts
+ * import { targetChart } from 'meerjaren';
+ *
  * targetChart({
  *   title: 'Taakstelling Hervormingsagenda Jeugd',
  *   unitLabel: 'x € 1.000',

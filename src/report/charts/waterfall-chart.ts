@@ -75,6 +75,8 @@ interface Bar {
  *
  * @example
  * ```ts
+ * import { waterfallChart } from 'meerjaren';
+ *
  * waterfallChart({
  *   title: 'Saldo 2025 opgebouwd',
  *   unitLabel: 'x € 1.000',

@@ -140,12 +140,25 @@ function variantBudgets(baseline: Budget, variants: readonly MonteCarloVariant[]
  * @param variants - budgets or scenarios, each with an id
  * @param options - as {@link monteCarlo}
  * @returns a frozen {@link MonteCarloComparison}
- * @throws MeerjarenError as `planMonteCarlo`, paths of a variant prefixed with `variants[i]`;
+ * @throws MeerjarenError as {@link monteCarlo}, paths of a variant prefixed with `variants[i]`;
  *   `duplicate_id` when two variants share an id; scenario errors of `applyScenario`
  * @example
  * ```ts
- * const cmp = compareMonteCarlo(budget, [{ id: 'motie', scenario }], { inputs, seed: 2026 });
- * cmp.variants[0].difference.saldo['2027'].percentiles.p50; // exact euros
+ * import { budget, pm, compareMonteCarlo, loadScenario } from 'meerjaren';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
+ *   .build();
+ *
+ * const halving = loadScenario({ id: 'halvering', title: 'Halvering 1.7', changes: [
+ *   { kind: 'set-amount', line: '1.7', years: { from: 2026 }, value: { percent: '50' } },
+ * ] });
+ * const cmp = compareMonteCarlo(tb1, [{ id: 'halvering', scenario: halving }], { seed: 2026, draws: 1000, inputs: [
+ *   { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500000', likely: '-1100000', high: '-600000' } },
+ * ] });
+ * cmp.variants[0]!.difference.saldo['2027']!.percentiles['p50']!.toFixed(); // "185500": euros, the same in every draw
  * ```
  * @category Uncertainty
  */

@@ -55,6 +55,20 @@ export async function closeWorkerPools(): Promise<void> {
  * @param budget - the budget, or a compiled budget
  * @param options - as `monteCarlo` (main entry), plus `workers`, `parallelThreshold`, `pool`
  * @throws MeerjarenError as `monteCarlo` (main entry); `worker_unavailable` when the built worker is missing
+ * @example
+ * ```ts
+ * import { budget, pm } from 'meerjaren';
+ * import { closeWorkerPools, monteCarloAsync } from 'meerjaren/parallel';
+ *
+ * const tb1 = budget({ title: 'TB1 2025', unit: 'thousand', horizon: { from: 2025, to: 2027, budgetYear: 2026 } })
+ *   .section('1', 'Bestaand beleid')
+ *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
+ *   .build();
+ * const result = await monteCarloAsync(tb1, { seed: 2026, draws: 1000, workers: 2, inputs: [
+ *   { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500000', likely: '-1100000', high: '-600000' } },
+ * ] }); // the same figures as monteCarlo with these options, on any number of workers (euros)
+ * await closeWorkerPools();
+ * ```
  * @category Uncertainty
  */
 export async function monteCarloAsync(budget: Budget | CompiledBudget, options: ParallelOptions): Promise<MonteCarloResult> {
