@@ -380,7 +380,16 @@ export class Engine {
    * Every line total of every year as integer units, copied (cell `line * yearCount + yearIndex`): no Decimal
    * per cell. Float64 integers in float mode, BigInts in wide mode.
    */
-  lineUnits(): { structural: Float64Array | bigint[]; incidental: Float64Array | bigint[]; filled: Int32Array; pm: Int32Array } {
+  lineUnits(): {
+    /** Structural part per line and year (line-major), in units. */
+    structural: Float64Array | bigint[];
+    /** Incidental part per line and year (line-major), in units. */
+    incidental: Float64Array | bigint[];
+    /** Filled cells per line and year. */
+    filled: Int32Array;
+    /** Pm cells per line and year. */
+    pm: Int32Array;
+  } {
     return this.#wide
       ? { structural: this.#wLineS.slice(), incidental: this.#wLineI.slice(), filled: this.#lineFilled.slice(), pm: this.#linePm.slice() }
       : { structural: this.#lineS.slice(), incidental: this.#lineI.slice(), filled: this.#lineFilled.slice(), pm: this.#linePm.slice() };
