@@ -115,6 +115,7 @@ const MC_BAD: OptionCase[] = [
 const ROWS: readonly Row[] = [
   { fn: 'evaluate', call: call(api.evaluate), args: [full], params: [{ name: 'budget' }] },
   { fn: 'checkExpectations', call: call(api.checkExpectations), args: [full], params: [{ name: 'budget' }] },
+  { fn: 'lineTotalUnits', call: call(api.lineTotalUnits), args: [evaluation], params: [{ name: 'evaluation' }] },
   {
     fn: 'evaluateCover',
     call: call(api.evaluateCover),
