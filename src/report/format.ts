@@ -3,6 +3,7 @@ import { fail } from '../core/errors.js';
 import type { TableCell } from './table.js';
 import { requireCell, requirePresentation } from './checks.js';
 import {
+  isResolvedPresentation,
   resolvePresentation,
   UNIT_FACTORS,
   type NumberLocale,
@@ -48,8 +49,9 @@ const SEPARATORS: Readonly<Record<NumberLocale, { readonly group: string; readon
  */
 export function formatAmount(value: Decimal | string | number, presentation?: Presentation): string {
   requirePresentation('formatAmount', presentation);
-  const unit = presentation?.unit ?? 'euro';
-  return formatResolvedAmount(amountArgument(value), resolvePresentation({ ...presentation, unit }));
+  // a resolved presentation (a report's own) carries its unit and is not resolved again
+  const p = isResolvedPresentation(presentation) ? presentation : resolvePresentation({ ...presentation, unit: presentation?.unit ?? 'euro' });
+  return formatResolvedAmount(amountArgument(value), p);
 }
 
 /** Reads the amount given to {@link formatAmount} exactly, or refuses it at `amount`. */
