@@ -31,41 +31,35 @@ export interface PlannedCover {
   readonly bound: number;
 }
 
-/**
- * Compiles the cover for the draw kernel: sources, claims in priority order and the rows they read, mirroring
- * `evaluateCover`.
- * @param compiled - the budget in the plan's units
- * @param engine - the engine on `compiled` (for the rows' totals without draws)
- * @param sources - the cover sources (empty when the cover is not reported)
- * @param claims - the claims in priority order
- * @param evaluation - `evaluateCover` of the budget, for the claims with fixed amounts
- * @internal
- */
-export function planCover(
-  compiled: CompiledBudget,
-  engine: Engine,
-  sources: readonly CoverSource[],
-  claims: readonly CoverClaim[],
-  evaluation: CoverEvaluation | undefined,
-): PlannedCover {
+/** The cover rows a plan reads (a line or row id each), numbered as they are first met. */
+class CoverRows {
+  /** Row or line id of each cover row. */
+  readonly ids: string[] = [];
+  readonly #index = new Map<string, number>();
+
+  constructor(private readonly compiled: CompiledBudget) {}
+
+  /** The cover row of `id`, added when new; -1 when the budget has no such row. */
+  indexOf(id: string): number {
+    let cr = this.#index.get(id);
+    if (cr === undefined) {
+      if (this.compiled.rowOf(id) < 0) return -1;
+      cr = this.ids.length;
+      this.ids.push(id);
+      this.#index.set(id, cr);
+    }
+    return cr;
+  }
+}
+
+type SourceProgram = Pick<CoverProgram, 'capKind' | 'capBase' | 'capStart' | 'capRow' | 'capYears' | 'hasReserve' | 'resOpening' | 'resAdd' | 'resWithdraw'>;
+type ClaimProgram = Pick<CoverProgram, 'claimSource' | 'claimRow' | 'claimApplies' | 'claimFixed'>;
+
+/** The sources' capacities and reserves in units, and the sum of their absolute amounts. */
+function planSources(compiled: CompiledBudget, sources: readonly CoverSource[], rows: CoverRows): { program: SourceProgram; bound: number } {
   const Y = compiled.yearCount;
   const years = compiled.years;
   const dec = compiled.decimals;
-  const sourceIndex = new Map<string, number>(sources.map((s, i) => [s.id, i]));
-  const rowIds: string[] = [];
-  const coverRowOf = new Map<string, number>();
-  const coverRowIndex = (id: string): number => {
-    let cr = coverRowOf.get(id);
-    if (cr === undefined) {
-      if (compiled.rowOf(id) < 0) return -1;
-      cr = rowIds.length;
-      rowIds.push(id);
-      coverRowOf.set(id, cr);
-    }
-    return cr;
-  };
-
-  // sources: capacities and reserves
   const SC = sources.length;
   const capKind = new Uint8Array(SC);
   const capBase = new Float64Array(SC * (Y + 1));
@@ -88,7 +82,7 @@ export function planCover(
       capStart[i] = start < 0 ? Y : start;
     } else if (cap.kind === 'line') {
       capKind[i] = 2;
-      capRow[i] = coverRowIndex(cap.line);
+      capRow[i] = rows.indexOf(cap.line);
       years.forEach((year, y) => (capYears[i * Y + y] = cap.years === undefined || cap.years.includes(year) ? 1 : 0));
     } else capKind[i] = cap.kind === 'unlimited' ? 3 : 4;
     for (let k = 0; k <= Y; k++) bound += Math.abs(capBase[i * (Y + 1) + k]!);
@@ -104,8 +98,20 @@ export function planCover(
       });
     }
   });
+  return { program: { capKind, capBase, capStart, capRow, capYears, hasReserve, resOpening, resAdd, resWithdraw }, bound };
+}
 
-  // claims, in priority order
+/** The claims in priority order: source, the row a `full` claim reads, the years, fixed amounts in units. */
+function planClaims(
+  compiled: CompiledBudget,
+  claims: readonly CoverClaim[],
+  sourceIndex: ReadonlyMap<string, number>,
+  evaluation: CoverEvaluation | undefined,
+  rows: CoverRows,
+): { program: ClaimProgram; shareRows: Set<number>; fullClaims: number; bound: number } {
+  const Y = compiled.yearCount;
+  const years = compiled.years;
+  const dec = compiled.decimals;
   const C = claims.length;
   const claimSource = new Int32Array(C);
   const claimRow = new Int32Array(C).fill(-1);
@@ -113,9 +119,10 @@ export function planCover(
   const claimFixed = new Float64Array(C * Y);
   const shareRows = new Set<number>();
   let fullClaims = 0;
+  let bound = 0;
   claims.forEach((claim, c) => {
     claimSource[c] = sourceIndex.get(claim.source) ?? -1;
-    const cr = claim.extent.kind === 'amount' ? -1 : coverRowIndex(claim.target);
+    const cr = claim.extent.kind === 'amount' ? -1 : rows.indexOf(claim.target);
     if (claim.extent.kind === 'full' && cr >= 0) {
       claimRow[c] = cr;
       fullClaims++;
@@ -129,27 +136,55 @@ export function planCover(
       }
     });
   });
+  return { program: { claimSource, claimRow, claimApplies, claimFixed }, shareRows, fullClaims, bound };
+}
 
-  // the rows read: their totals without draws, and which compiled rows count in them
-  const CR = rowIds.length;
+/** The cover rows' totals without draws, and per compiled row the cover rows it counts in. */
+function planRows(compiled: CompiledBudget, engine: Engine, rowIds: readonly string[]): { rowBase: Float64Array; rowCover: number[][] } {
+  const Y = compiled.yearCount;
   const rowCover: number[][] = Array.from({ length: compiled.rowCount }, () => []);
-  const rowBase = new Float64Array(CR * Y);
+  const rowBase = new Float64Array(rowIds.length * Y);
   rowIds.forEach((id, cr) => {
     const l = compiled.lineOf(id);
     const r = compiled.rowOf(id);
-    const rows = l >= 0 ? Array.from({ length: compiled.lineFirstRow[l + 1]! - compiled.lineFirstRow[l]! }, (_, k) => compiled.lineFirstRow[l]! + k) : [r];
-    for (const row of rows) rowCover[row]!.push(cr);
+    const first = l >= 0 ? compiled.lineFirstRow[l]! : r;
+    const end = l >= 0 ? compiled.lineFirstRow[l + 1]! : r + 1;
+    for (let row = first; row < end; row++) rowCover[row]!.push(cr);
     for (let y = 0; y < Y; y++) rowBase[cr * Y + y] = Number(l >= 0 ? engine.amountUnits('line', l, y) : engine.amountUnits('row', r, y));
   });
+  return { rowBase, rowCover };
+}
 
+/**
+ * Compiles the cover for the draw kernel: sources, claims in priority order and the rows they read, mirroring
+ * `evaluateCover`.
+ * @param compiled - the budget in the plan's units
+ * @param engine - the engine on `compiled` (for the rows' totals without draws)
+ * @param sources - the cover sources (empty when the cover is not reported)
+ * @param claims - the claims in priority order
+ * @param evaluation - `evaluateCover` of the budget, for the claims with fixed amounts
+ * @internal
+ */
+export function planCover(
+  compiled: CompiledBudget,
+  engine: Engine,
+  sources: readonly CoverSource[],
+  claims: readonly CoverClaim[],
+  evaluation: CoverEvaluation | undefined,
+): PlannedCover {
+  const sourceIndex = new Map<string, number>(sources.map((s, i) => [s.id, i]));
+  const rows = new CoverRows(compiled);
+  const planned = planSources(compiled, sources, rows);
+  const claimed = planClaims(compiled, claims, sourceIndex, evaluation, rows);
+  const { rowBase, rowCover } = planRows(compiled, engine, rows.ids);
   return {
-    program: { capKind, capBase, capStart, capRow, capYears, hasReserve, resOpening, resAdd, resWithdraw, claimSource, claimRow, claimApplies, claimFixed, rowBase },
+    program: { ...planned.program, ...claimed.program, rowBase },
     sources,
     sourceIndex,
-    rowIds,
+    rowIds: rows.ids,
     rowCover,
-    shareRows,
-    fullClaims,
-    bound,
+    shareRows: claimed.shareRows,
+    fullClaims: claimed.fullClaims,
+    bound: planned.bound + claimed.bound,
   };
 }
