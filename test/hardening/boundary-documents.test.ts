@@ -9,12 +9,11 @@
  * Together with test/hardening/boundary-evaluation.test.ts this covers every function of the main entry and of
  * `meerjaren/testing`: the last test checks that.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as api from 'meerjaren';
 import * as testing from 'meerjaren/testing';
+import { ALL, CHOICE, FLAGS, LISTS, NUMBERS, OBJECTS, OPTIONS, TEXTS, call, describeRows, evaluationExports, issuesOf, type OptionCase, type Param, type Row } from './boundary-kit.js';
 import { Dec, MeerjarenError, budget, evaluate, readYearTable, resolvePresentation, type Budget } from 'meerjaren';
 
 const base: Budget = budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2029 } })
@@ -31,59 +30,8 @@ const d = (v: number | string): InstanceType<typeof Dec> => new Dec(v);
 const builder = (): api.BudgetBuilder => budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2027 } }).section('1', 'S').line('a', 'A', [1, 2], { nature: 'structural' });
 const chartBase = { title: 'T', unitLabel: 'x € 1', years: [2026, 2027] };
 
-/** What one value is, for the list of values a parameter accepts. */
-type Kind = 'undefined' | 'null' | 'number' | 'text' | 'object' | 'array';
-const BAD: readonly (readonly [Kind, unknown])[] = [
-  ['undefined', undefined],
-  ['null', null],
-  ['number', 42],
-  ['text', 'text'],
-  ['object', {}],
-  ['array', []],
-];
-const ALL: readonly Kind[] = ['undefined', 'null', 'number', 'text', 'object', 'array'];
-
-interface Param {
-  /** The parameter's name: the path of the issue for a bad value. */
-  readonly name: string;
-  /** Kinds of value the parameter accepts (a result, or a refusal with a code of the data, never a TypeError). */
-  readonly accepts?: readonly Kind[];
-  /** Kinds refused with another code or path, as `[code, path]`. */
-  readonly other?: Partial<Record<Kind, readonly [string, string]>>;
-}
-
-interface OptionCase {
-  readonly option: string;
-  readonly value: unknown;
-}
-
-interface Row {
-  /** The function's export name; a method of an exported class is written `Class.method`. */
-  readonly fn: string;
-  readonly call: (...args: unknown[]) => unknown;
-  /** Valid arguments. */
-  readonly args: readonly unknown[];
-  readonly params: readonly Param[];
-  /**
-   * Position of the options object (its parameter name, default `options`), and bad values of each option
-   * (refused with invalid_option at `<param>.<name>`).
-   */
-  readonly options?: { readonly at: number; readonly param?: string; readonly bad: readonly OptionCase[] };
-  /** Position of a presentation (its settings are refused with `invalid_value` at the setting's name). */
-  readonly presentation?: number;
-}
-
-const OPTIONS: Param = { name: 'options', accepts: ['undefined', 'object'] };
 const PRESENTATION: Param = { name: 'presentation', accepts: ['undefined', 'object'] };
 const TABLE: Param = { name: 'table', other: { object: ['invalid_argument', 'table.columns'] } };
-const NUMBERS = (option: string, ...extra: unknown[]): OptionCase[] => [NaN, Infinity, -Infinity, 'x', 1.5, ...extra].map((value) => ({ option, value }));
-const TEXTS = (option: string): OptionCase[] => [42, null, {}, []].map((value) => ({ option, value }));
-const FLAGS = (option: string): OptionCase[] => ['yes', 1, null].map((value) => ({ option, value }));
-const CHOICE = (option: string, ...typos: string[]): OptionCase[] => ['bogus', 42, null, {}, ...typos].map((value) => ({ option, value }));
-const OBJECTS = (option: string): OptionCase[] => [42, 'x', null, []].map((value) => ({ option, value }));
-const LISTS = (option: string): OptionCase[] => [42, 'x', null, {}, [42]].map((value) => ({ option, value }));
-const call = (f: unknown) => f as (...args: unknown[]) => unknown;
-
 const LOAD_BAD: OptionCase[] = [
   // 'errors' is the typo of issue 10: it used to turn the check of printed totals off
   ...CHOICE('totals', 'errors', 'Error'),
@@ -289,42 +237,6 @@ const ROWS: readonly Row[] = [
 const CHECKED_ELSEWHERE = ['Dec', 'formatAmount'];
 
 /** The evaluation side's modules: boundary-evaluation.test.ts has a row for every function they export (and checks it). */
-const EVALUATION_MODULES = /export\s*\{([^}]*)\}\s*from\s*'\.\/(?:evaluate\/(?!load\.js|builder\.js)|validate\/(?!serialize\.js)|scenario\/|analysis\/|engine\/|uncertainty\/|document\/(?:read-cover|read-targets|write-cover|write-targets|stepped-path|field-reader)\.js|report\/(?:balance-tables|scenario-table)\.js)[^']*'/g;
-
-function evaluationExports(): string[] {
-  const index = readFileSync(fileURLToPath(new URL('../../src/index.ts', import.meta.url)), 'utf8');
-  const names: string[] = [];
-  for (const m of index.matchAll(EVALUATION_MODULES)) {
-    for (const part of m[1]!.split(',')) {
-      const name = part.trim().split(/\s+as\s+/).pop()!.trim();
-      if (name !== '') names.push(name);
-    }
-  }
-  return names;
-}
-
-/** Runs a call (awaiting a promise) and returns its MeerjarenError, or undefined; anything else thrown fails the test. */
-async function refusalOf(run: () => unknown): Promise<MeerjarenError | undefined> {
-  try {
-    await run();
-  } catch (error) {
-    if (MeerjarenError.is(error)) return error;
-    throw new Error(`not a MeerjarenError: ${String(error)}`, { cause: error });
-  }
-  return undefined;
-}
-
-const codesAndPaths = (error: MeerjarenError | undefined): string[] => (error?.issues ?? []).map((i) => `${i.code} ${i.path}`);
-const issuesOf = (run: () => unknown): string[] => {
-  try {
-    run();
-  } catch (error) {
-    if (MeerjarenError.is(error)) return codesAndPaths(error);
-    throw error;
-  }
-  return [];
-};
-
 /** Bad settings of a presentation, refused with invalid_value at the setting's name. */
 const BAD_SETTINGS: readonly [string, unknown][] = [
   ['unit', 'bogus'],
@@ -348,7 +260,7 @@ describe('the document and report side of the public API, called from plain Java
   it('every function of the main entry and of meerjaren/testing has a row here or in boundary-evaluation.test.ts', async () => {
     const main = (await import('../../src/index.js')) as Record<string, unknown>;
     const functions = Object.keys(main).filter((k) => typeof main[k] === 'function');
-    const covered = new Set([...ROWS.map((r) => r.fn), ...evaluationExports(), ...CHECKED_ELSEWHERE]);
+    const covered = new Set([...ROWS.map((r) => r.fn), ...evaluationExports({ ...main }), ...CHECKED_ELSEWHERE]);
     expect(functions.filter((f) => !covered.has(f))).toEqual([]);
     // no row for a function that is not exported (a method row names an exported class)
     expect(ROWS.map((r) => r.fn.split('.')[0]!).filter((f) => typeof main[f] !== 'function')).toEqual([]);
@@ -357,75 +269,9 @@ describe('the document and report side of the public API, called from plain Java
     expect(testingFunctions.length).toBeGreaterThan(10);
   });
 
-  for (const row of ROWS) {
-    describe(row.fn, () => {
-      it('works with its valid arguments', async () => {
-        expect(codesAndPaths(await refusalOf(() => row.call(...row.args)))).toEqual([]);
-      });
-
-      row.params.forEach((param, at) => {
-        it(`refuses a bad ${param.name} with a code and its path`, async () => {
-          for (const [kind, value] of BAD) {
-            const args = [...row.args];
-            args[at] = value;
-            while (args.length > 0 && args[args.length - 1] === undefined && args.length - 1 > at) args.pop();
-            const error = await refusalOf(() => row.call(...args));
-            const other = param.other?.[kind];
-            if (other !== undefined) {
-              expect(codesAndPaths(error), `${row.fn}(${param.name}: ${kind})`).toContain(`${other[0]} ${other[1]}`);
-            } else if (param.accepts?.includes(kind) === true) {
-              if (error !== undefined) expect(error.issues.every((i) => typeof i.code === 'string' && (i.code as string) !== ''), `${row.fn}(${param.name}: ${kind})`).toBe(true);
-            } else {
-              expect(codesAndPaths(error), `${row.fn}(${param.name}: ${kind})`).toContain(`invalid_argument ${param.name}`);
-            }
-          }
-        });
-      });
-
-      const options = row.options;
-      if (options !== undefined) {
-        const param = options.param ?? 'options';
-        const withOptions = (extra: Record<string, unknown>): unknown[] => {
-          const args = [...row.args];
-          args[options.at] = { ...(args[options.at] as object | undefined), ...extra };
-          return args;
-        };
-        it(`refuses each bad option with invalid_option at ${param}.<name>`, async () => {
-          for (const { option, value } of options.bad) {
-            const error = await refusalOf(() => row.call(...withOptions({ [option]: value })));
-            expect(
-              codesAndPaths(error).some((cp) => cp.startsWith(`invalid_option ${param}.${option}`)),
-              `${row.fn}({ ${option}: ${String(value)} }): ${codesAndPaths(error).join('; ')}`,
-            ).toBe(true);
-          }
-        });
-        it('refuses an unknown option, and reports every problem at once', async () => {
-          expect(codesAndPaths(await refusalOf(() => row.call(...withOptions({ bogus: 1 }))))).toContain(`unknown_option ${param}.bogus`);
-          const two = options.bad.find((c) => c.option !== options.bad[0]!.option);
-          if (two === undefined) return;
-          const found = codesAndPaths(await refusalOf(() => row.call(...withOptions({ [options.bad[0]!.option]: options.bad[0]!.value, [two.option]: two.value, bogus: 1 }))));
-          expect(found).toContain(`unknown_option ${param}.bogus`);
-          expect(found.some((cp) => cp.startsWith(`invalid_option ${param}.${options.bad[0]!.option}`))).toBe(true);
-          expect(found.some((cp) => cp.startsWith(`invalid_option ${param}.${two.option}`))).toBe(true);
-        });
-      }
-
-      const at = row.presentation;
-      if (at !== undefined) {
-        it('refuses each bad presentation setting with invalid_value at its name, and an unknown one with unknown_field', async () => {
-          for (const [setting, value] of BAD_SETTINGS) {
-            const args = [...row.args];
-            args[at] = { ...(args[at] as object), [setting]: value };
-            expect(codesAndPaths(await refusalOf(() => row.call(...args))), `${row.fn}({ ${setting}: ${String(value)} })`).toContain(`invalid_value ${setting}`);
-          }
-          const args = [...row.args];
-          args[at] = { ...(args[at] as object), colour: 'red' };
-          expect(codesAndPaths(await refusalOf(() => row.call(...args)))).toContain('unknown_field colour');
-        });
-      }
-    });
-  }
 });
+
+describeRows(ROWS, { badSettings: BAD_SETTINGS });
 
 describe('the document and report boundary, case by case', () => {
   it('a typo in loadBudget totals no longer turns the check of printed totals off', () => {

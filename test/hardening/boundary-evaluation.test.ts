@@ -7,8 +7,6 @@
  *
  * The rows are checked against src/index.ts: a new function exported from these modules without a row fails.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as api from 'meerjaren';
@@ -31,6 +29,7 @@ import {
   type Scenario,
 } from 'meerjaren';
 import { closeWorkerPools } from 'meerjaren/parallel';
+import { CHOICE, FLAGS, LISTS, NUMBERS, OBJECTS, OPTIONS, TEXTS, call, catchOf, codesAndPaths, describeRows, evaluationExports, refusalOf, type OptionCase, type Row } from './boundary-kit.js';
 
 afterAll(() => closeWorkerPools());
 
@@ -54,51 +53,6 @@ const evaluation = evaluate(full);
 const coverEvaluation = evaluateCover(full);
 const balance = structuralBalance(full);
 
-/** What one value is, for the list of values a parameter accepts. */
-type Kind = 'undefined' | 'null' | 'number' | 'text' | 'object' | 'array';
-const BAD: readonly (readonly [Kind, unknown])[] = [
-  ['undefined', undefined],
-  ['null', null],
-  ['number', 42],
-  ['text', 'text'],
-  ['object', {}],
-  ['array', []],
-];
-
-interface Param {
-  /** The parameter's name: the path of the issue for a bad value. */
-  readonly name: string;
-  /** Kinds of value the parameter accepts (an optional options object accepts undefined and {}). */
-  readonly accepts?: readonly Kind[];
-  /** The code of a refused value; default invalid_argument. */
-  readonly code?: string;
-  /** Kinds refused with another code or path, as `[code, path]`. */
-  readonly other?: Partial<Record<Kind, readonly [string, string]>>;
-}
-
-interface OptionCase {
-  readonly option: string;
-  readonly value: unknown;
-}
-
-interface Row {
-  readonly fn: string;
-  readonly call: (...args: unknown[]) => unknown;
-  /** Valid arguments. */
-  readonly args: readonly unknown[];
-  readonly params: readonly Param[];
-  /** Position of the options object, and bad values of each option (refused with invalid_option at options.<name>). */
-  readonly options?: { readonly at: number; readonly bad: readonly OptionCase[] };
-}
-
-const OPTIONS: Param = { name: 'options', accepts: ['undefined', 'object'] };
-const NUMBERS = (option: string, ...extra: unknown[]): OptionCase[] => [NaN, Infinity, -Infinity, 'x', 1.5, ...extra].map((value) => ({ option, value }));
-const TEXTS = (option: string): OptionCase[] => [42, null, {}, []].map((value) => ({ option, value }));
-const FLAGS = (option: string): OptionCase[] => ['yes', 1, null].map((value) => ({ option, value }));
-const CHOICE = (option: string): OptionCase[] => ['bogus', 42, null, {}].map((value) => ({ option, value }));
-const OBJECTS = (option: string): OptionCase[] => [42, 'x', null, []].map((value) => ({ option, value }));
-const LISTS = (option: string): OptionCase[] => [42, 'x', null, {}, [42]].map((value) => ({ option, value }));
-const call = (f: unknown) => f as (...args: unknown[]) => unknown;
 const MC_BAD: OptionCase[] = [
   ...NUMBERS('draws', 0, -1, 1e9),
   ...[NaN, Infinity, 1.5, null, {}].map((value) => ({ option: 'seed', value })),
@@ -392,113 +346,19 @@ const TESTING_ROWS: readonly Row[] = [
 ];
 
 /** Runs a call (awaiting a promise) and returns its MeerjarenError, or undefined; anything else thrown fails the test. */
-async function refusalOf(run: () => unknown): Promise<MeerjarenError | undefined> {
-  try {
-    await run();
-  } catch (error) {
-    if (MeerjarenError.is(error)) return error;
-    throw new Error(`not a MeerjarenError: ${String(error)}`, { cause: error });
-  }
-  return undefined;
-}
-
-function catchOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
-
-const codesAndPaths = (error: MeerjarenError | undefined): string[] => (error?.issues ?? []).map((i) => `${i.code} ${i.path}`);
-
-/**
- * The names of the functions (and classes) src/index.ts and src/parallel.ts export from the evaluation side's
- * modules: the stages from validate/ on (but not the loader and builder in evaluate/), the cover and savings
- * readers and writers in document/, and the balance and scenario tables in report/.
- */
-function evaluationExports(): string[] {
-  const names: string[] = [];
-  const lib = { ...api, ...parallel } as Record<string, unknown>;
-  for (const entry of ['index.ts', 'parallel.ts']) {
-    const index = readFileSync(fileURLToPath(new URL(`../../src/${entry}`, import.meta.url)), 'utf8');
-    const side = /export\s*\{([^}]*)\}\s*from\s*'\.\/(?:evaluate\/(?!load\.js|builder\.js)|validate\/(?!serialize\.js)|scenario\/|analysis\/|engine\/|uncertainty\/|document\/(?:read-cover|read-targets|write-cover|write-targets|stepped-path|field-reader)\.js|report\/(?:balance-tables|scenario-table)\.js)[^']*'/g;
-    for (const m of index.matchAll(side)) {
-      for (const part of m[1]!.split(',')) {
-        const name = part.trim().split(/\s+as\s+/).pop()!.trim();
-        if (name !== '' && typeof lib[name] === 'function') names.push(name);
-      }
-    }
-  }
-  return names;
-}
-
 describe('the evaluation side of the public API, called from plain JavaScript', () => {
   it('has a row for every function src/index.ts and src/parallel.ts export from these modules, and for every function of meerjaren/testing', () => {
-    const exported = evaluationExports();
+    const exported = evaluationExports({ ...api, ...parallel });
     expect(exported.length).toBeGreaterThan(40);
     expect([...exported].sort()).toEqual(ROWS.map((r) => r.fn).sort());
     const testingFunctions = Object.entries(testing).filter(([, v]) => typeof v === 'function').map(([k]) => k);
     expect(testingFunctions.sort()).toEqual(TESTING_ROWS.map((r) => r.fn).sort());
   });
 
-  for (const row of [...ROWS, ...TESTING_ROWS]) {
-    describe(row.fn, () => {
-      it('works with its valid arguments', async () => {
-        expect(codesAndPaths(await refusalOf(() => row.call(...row.args)))).toEqual(
-          // a WorkerPool on a missing build says so; everything else runs
-          row.fn === 'WorkerPool' ? ['worker_unavailable workers'] : [],
-        );
-      });
-
-      row.params.forEach((param, at) => {
-        it(`refuses a bad ${param.name} with a code and its path`, async () => {
-          for (const [kind, value] of BAD) {
-            const args = [...row.args];
-            args[at] = value;
-            while (args.length > 0 && args[args.length - 1] === undefined && args.length - 1 > at) args.pop();
-            const error = await refusalOf(() => row.call(...args));
-            const other = param.other?.[kind];
-            if (other !== undefined) {
-              expect(codesAndPaths(error), `${row.fn}(${param.name}: ${kind})`).toContain(`${other[0]} ${other[1]}`);
-            } else if (param.accepts?.includes(kind) === true) {
-              // accepted: a result, or a refusal of something else that is coded (never a TypeError)
-              if (error !== undefined) expect(error.issues.every((i) => typeof i.code === 'string' && (i.code as string) !== ''), `${row.fn}(${param.name}: ${kind})`).toBe(true);
-            } else {
-              expect(codesAndPaths(error), `${row.fn}(${param.name}: ${kind})`).toContain(`${param.code ?? 'invalid_argument'} ${param.name}`);
-            }
-          }
-        });
-      });
-
-      const options = row.options;
-      if (options !== undefined) {
-        const withOptions = (extra: Record<string, unknown>): unknown[] => {
-          const args = [...row.args];
-          args[options.at] = { ...(args[options.at] as object | undefined), ...extra };
-          return args;
-        };
-        it('refuses each bad option with invalid_option at options.<name>', async () => {
-          for (const { option, value } of options.bad) {
-            const error = await refusalOf(() => row.call(...withOptions({ [option]: value })));
-            expect(codesAndPaths(error).some((cp) => cp.startsWith(`invalid_option options.${option}`)), `${row.fn}({ ${option}: ${String(value)} }): ${codesAndPaths(error).join('; ')}`).toBe(true);
-          }
-        });
-        it('refuses an unknown option, and reports every problem at once', async () => {
-          expect(codesAndPaths(await refusalOf(() => row.call(...withOptions({ bogus: 1 }))))).toContain('unknown_option options.bogus');
-          const two = options.bad.find((c) => c.option !== options.bad[0]!.option);
-          if (two === undefined) return;
-          const error = await refusalOf(() => row.call(...withOptions({ [options.bad[0]!.option]: options.bad[0]!.value, [two.option]: two.value, bogus: 1 })));
-          const found = codesAndPaths(error);
-          expect(found).toContain('unknown_option options.bogus');
-          expect(found.some((cp) => cp.startsWith(`invalid_option options.${options.bad[0]!.option}`))).toBe(true);
-          expect(found.some((cp) => cp.startsWith(`invalid_option options.${two.option}`))).toBe(true);
-        });
-      }
-    });
-  }
 });
+
+// a WorkerPool on a missing build says so; everything else runs
+describeRows([...ROWS, ...TESTING_ROWS], { valid: (row) => (row.fn === 'WorkerPool' ? ['worker_unavailable workers'] : []) });
 
 describe('the boundary, property by property', () => {
   it('a hand copy of a budget is validated and used; a budget whose amounts are texts is refused at its name', () => {
