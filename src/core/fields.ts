@@ -1,4 +1,4 @@
-import { fail, type Path } from './errors.js';
+import { fail, type IssueCollector, type Path } from './errors.js';
 
 /**
  * The field rules (veldregels) every reader of input shares: the budget document reader, the cover and savings
@@ -88,6 +88,28 @@ export function isChoice<T>(value: unknown, options: readonly T[]): value is T {
  */
 export function choiceMessage(name: string, options: readonly unknown[], value: unknown): string {
   return `${name} must be one of ${choicesText(options)} (got ${describeValue(value)})`;
+}
+
+/**
+ * Reads a choice (keuze) of a document or options: `undefined` when absent (with `missing_field` when
+ * `required`), the value when it is one of `options`, else `invalid_value` with {@link choiceMessage}.
+ * @param issues - where the problems go
+ * @param raw - the value read
+ * @param options - the allowed values
+ * @param path - the value's path
+ * @param required - whether absence is a problem
+ * @internal
+ */
+export function readChoice<T extends string>(issues: IssueCollector, raw: unknown, options: readonly T[], path: Path, required: boolean): T | undefined {
+  if (raw === undefined) {
+    if (required) issues.add('missing_field', path, `required: one of ${choicesText(options)}`);
+    return undefined;
+  }
+  if (typeof raw !== 'string' || !isChoice(raw, options)) {
+    issues.add('invalid_value', path, choiceMessage(fieldName(path), options, raw));
+    return undefined;
+  }
+  return raw;
 }
 
 /** Why a text is not acceptable: not a text, empty (blank), or longer than the limit. @internal */

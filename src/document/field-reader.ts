@@ -5,7 +5,7 @@ import type { Horizon } from '../core/horizon.js';
 import { unitFactor } from '../model/values.js';
 import { FORBIDDEN_KEYS, JsonNumberText } from './json.js';
 import { MAX_TEXT_LENGTH, checkKeys, idProblem, idRuleText } from './ids.js';
-import { choiceMessage, choicesText, fieldName, impreciseMessage, isRecord, isWholeNumber, isYearKey, textProblem } from '../core/fields.js';
+import { impreciseMessage, isRecord, isWholeNumber, isYearKey, readChoice, textProblem } from '../core/fields.js';
 import { idRecord } from '../core/records.js';
 import { requireArgument } from '../core/guard.js';
 import { CONTEXT_SOURCE, NUMBER_FORMAT } from './field-checks.js';
@@ -73,16 +73,9 @@ export class FieldReader {
   }
 
   choice<T extends string>(raw: unknown, options: readonly T[], path: Path, required: boolean): T | undefined {
-    if (raw === undefined) {
-      if (required) this.issues.add('missing_field', path, `required: one of ${choicesText(options)}`);
-      return undefined;
-    }
-    if (typeof raw !== 'string' || !(options as readonly string[]).includes(raw)) {
-      this.issues.add('invalid_value', path, choiceMessage(fieldName(path), options, raw));
-      return undefined;
-    }
-    return raw as T;
+    return readChoice(this.issues, raw, options, path, required);
   }
+
 
   tags(raw: unknown, path: Path): Record<string, string> {
     const out = idRecord<string>();

@@ -3,7 +3,7 @@ import { tally } from '../core/work.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR, defaultGroups, yearRange, type ColumnGroup, type Horizon } from '../core/horizon.js';
 import { idRecord } from '../core/records.js';
 import { MAX_TEXT_LENGTH, checkKeys, idProblem, idRuleText } from './ids.js';
-import { choiceMessage, choicesText, describeValue as describe, fieldName, isRecord, isWholeNumber, textProblem } from '../core/fields.js';
+import { describeValue as describe, isRecord, isWholeNumber, readChoice, textProblem } from '../core/fields.js';
 
 /** A JSON object of a document, as read. */
 export type Raw = Record<string, unknown>;
@@ -124,16 +124,9 @@ export class RawReader {
   }
 
   protected choice<T extends string>(raw: unknown, options: readonly T[], path: Path, required: boolean): T | undefined {
-    if (raw === undefined) {
-      if (required) this.issues.add('missing_field', path, `required: one of ${choicesText(options)}`);
-      return undefined;
-    }
-    if (typeof raw !== 'string' || !(options as readonly string[]).includes(raw)) {
-      this.issues.add('invalid_value', path, choiceMessage(fieldName(path), options, raw));
-      return undefined;
-    }
-    return raw as T;
+    return readChoice(this.issues, raw, options, path, required);
   }
+
 
   protected tags(raw: unknown, path: Path): Record<string, string> {
     const out = idRecord<string>();

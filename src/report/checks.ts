@@ -1,6 +1,7 @@
 import { Dec, isDecimal } from '../core/decimal.js';
 import { describeValue, isObjectLike, requireArgument, type OptionCheck } from '../core/guard.js';
 import { fail } from '../core/errors.js';
+import { choiceMessage, isChoice } from '../core/fields.js';
 import { TABLE_ROW_KINDS, type Table, type TableCell } from './table.js';
 
 /**
@@ -69,7 +70,7 @@ export const TABLE: OptionCheck = (value, path, collector) => {
     const row = r as Record<string, unknown>;
     if (typeof row['id'] !== 'string') collector.add('invalid_option', [...at, 'id'], `a row's id must be a text`);
     if (typeof row['label'] !== 'string') collector.add('invalid_option', [...at, 'label'], `a row's label must be a text`);
-    if (!(TABLE_ROW_KINDS as readonly unknown[]).includes(row['kind'])) collector.add('invalid_option', [...at, 'kind'], `a row's kind must be one of ${TABLE_ROW_KINDS.join(', ')}`);
+    if (!isChoice(row['kind'], TABLE_ROW_KINDS)) collector.add('invalid_option', [...at, 'kind'], choiceMessage("a row's kind", TABLE_ROW_KINDS, row['kind']));
     if (typeof row['depth'] !== 'number' || !Number.isSafeInteger(row['depth']) || row['depth'] < 0 || row['depth'] > 100) {
       collector.add('invalid_option', [...at, 'depth'], `a row's depth must be a whole number from 0 to 100`);
     }

@@ -1,7 +1,7 @@
 import { MeerjarenError, fail } from '../core/errors.js';
 import { describeValue, isObjectLike } from '../core/guard.js';
 import type { Budget } from '../model/budget.js';
-import { admitBudget, isAdmittedBudget } from '../document/admitted.js';
+import { admitBudget, isAdmittedBudget, type AdmittedBudget } from '../document/admitted.js';
 import { readBudget } from '../document/load.js';
 import { writeDocument } from '../document/serialize.js';
 
@@ -22,7 +22,7 @@ import { writeDocument } from '../document/serialize.js';
  * @returns a validated, frozen budget
  * @internal
  */
-export function requireBudget(fn: string, param: string, value: unknown): Budget {
+export function requireBudget(fn: string, param: string, value: unknown): AdmittedBudget {
   if (isAdmittedBudget(value)) return value;
   if (!isObjectLike(value)) fail('invalid_argument', [param], `${fn}: ${param} must be a budget (from loadBudget or budget()), not ${describeValue(value)}`);
   let document;
