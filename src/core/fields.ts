@@ -127,6 +127,29 @@ export function textProblem(value: unknown, maxLength: number, allowEmpty: boole
   return undefined;
 }
 
+/**
+ * Reads a text (tekst) of a document: `undefined` when absent (with `missing_field` when `required`), the text
+ * when {@link textProblem} finds nothing, else `invalid_type` (not a text) or `invalid_value` (blank, too long),
+ * each with one wording.
+ * @param issues - where the problems go
+ * @param raw - the value read
+ * @param path - the value's path
+ * @param required - whether absence is a problem
+ * @param maxLength - the most UTF-16 code units
+ * @param allowEmpty - whether a blank text is fine
+ * @internal
+ */
+export function readText(issues: IssueCollector, raw: unknown, path: Path, required: boolean, maxLength: number, allowEmpty = false): string | undefined {
+  if (raw === undefined) {
+    if (required) issues.add('missing_field', path, 'a text is required here');
+    return undefined;
+  }
+  const problem = textProblem(raw, maxLength, allowEmpty);
+  if (problem === 'not-text') issues.add('invalid_type', path, `expected a text, got ${describeValue(raw)}`);
+  else if (problem !== undefined) issues.add('invalid_value', path, problem === 'too-long' ? `a text is longer than ${maxLength} characters` : 'a text is empty');
+  return problem === undefined ? (raw as string) : undefined;
+}
+
 /** Whether a value is a whole number (geheel getal) that a float holds exactly. @internal */
 export function isWholeNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);

@@ -5,7 +5,7 @@ import type { Horizon } from '../core/horizon.js';
 import { unitFactor } from '../model/values.js';
 import { FORBIDDEN_KEYS, JsonNumberText } from './json.js';
 import { MAX_TEXT_LENGTH, checkKeys, idProblem, idRuleText } from './ids.js';
-import { impreciseMessage, isRecord, isWholeNumber, isYearKey, readChoice, textProblem } from '../core/fields.js';
+import { impreciseMessage, isRecord, isWholeNumber, isYearKey, readChoice, readText } from '../core/fields.js';
 import { idRecord } from '../core/records.js';
 import { requireArgument } from '../core/guard.js';
 import { CONTEXT_SOURCE, NUMBER_FORMAT } from './field-checks.js';
@@ -46,18 +46,10 @@ export class FieldReader {
     checkKeys(obj, known, path, 'report', (code, at, message) => this.issues.add(code, at, message));
   }
 
-  text(raw: unknown, path: Path, required: boolean): string | undefined {
-    if (raw === undefined) {
-      if (required) this.issues.add('missing_field', path, 'a text is required here');
-      return undefined;
-    }
-    const problem = textProblem(raw, MAX_TEXT_LENGTH, false);
-    if (problem !== undefined) {
-      this.issues.add(problem === 'not-text' ? 'invalid_type' : 'invalid_value', path, `expected a non-empty text of at most ${MAX_TEXT_LENGTH} characters`);
-      return undefined;
-    }
-    return raw as string;
+  text(raw: unknown, path: Path, required: boolean, allowEmpty = false): string | undefined {
+    return readText(this.issues, raw, path, required, MAX_TEXT_LENGTH, allowEmpty);
   }
+
 
   id(raw: unknown, path: Path): string | undefined {
     if (raw === undefined) {
@@ -84,9 +76,8 @@ export class FieldReader {
     if (obj === undefined) return out;
     for (const key of Object.keys(obj)) {
       if (FORBIDDEN_KEYS.has(key)) continue;
-      const value = obj[key];
-      if (typeof value === 'string') out[key] = value;
-      else this.issues.add('invalid_type', [...path, key], 'a tag is a text');
+      const value = this.text(obj[key], [...path, key], true, true);
+      if (value !== undefined) out[key] = value;
     }
     return out;
   }

@@ -3,7 +3,7 @@ import { tally } from '../core/work.js';
 import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR, defaultGroups, yearRange, type ColumnGroup, type Horizon } from '../core/horizon.js';
 import { idRecord } from '../core/records.js';
 import { MAX_TEXT_LENGTH, checkKeys, idProblem, idRuleText } from './ids.js';
-import { describeValue as describe, isRecord, isWholeNumber, readChoice, textProblem } from '../core/fields.js';
+import { describeValue as describe, isRecord, isWholeNumber, readChoice, readText } from '../core/fields.js';
 
 /** A JSON object of a document, as read. */
 export type Raw = Record<string, unknown>;
@@ -113,15 +113,9 @@ export class RawReader {
   }
 
   protected text(raw: unknown, path: Path, required: boolean, allowEmpty = false): string | undefined {
-    if (raw === undefined) {
-      if (required) this.issues.add('missing_field', path, 'a text is required here');
-      return undefined;
-    }
-    const problem = textProblem(raw, MAX_TEXT_LENGTH, allowEmpty);
-    if (problem === 'not-text') this.issues.add('invalid_type', path, `expected a text, got ${describe(raw)}`);
-    else if (problem !== undefined) this.issues.add('invalid_value', path, problem === 'too-long' ? `a text is longer than ${MAX_TEXT_LENGTH} characters` : 'a text is empty');
-    return problem === undefined ? (raw as string) : undefined;
+    return readText(this.issues, raw, path, required, MAX_TEXT_LENGTH, allowEmpty);
   }
+
 
   protected choice<T extends string>(raw: unknown, options: readonly T[], path: Path, required: boolean): T | undefined {
     return readChoice(this.issues, raw, options, path, required);
