@@ -28,3 +28,4 @@ export {
 export type { AmountSample, BadAmount } from './amounts.js';
 export * from './budgets.js';
 export * from './scenarios.js';
+export * from './cover.js';

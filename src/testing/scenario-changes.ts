@@ -56,7 +56,8 @@ export function changeDraw(budget: Budget, options: DrawOptions): ChangeDraw {
   for (const s of budget.sections) {
     for (const l of s.lines) {
       lines.push(l.id);
-      rows.push({ id: l.id, line: l.id, cells: l.values });
+      // a subtotal line's own row only prints the sum of its components: changes name a component
+      if (l.row !== 'subtotal') rows.push({ id: l.id, line: l.id, cells: l.values });
       for (const c of l.components) rows.push({ id: c.id, line: l.id, cells: c.values });
     }
   }
@@ -86,6 +87,9 @@ function changeFor(draw: ChangeDraw, line: string, partner: string | undefined):
   const numericYears = (row: ScenarioRow): number[] => years.filter((y) => !isPmValue(row.cells[y]));
   const pmYears = (row: ScenarioRow): number[] => years.filter((y) => isPmValue(row.cells[y]));
   const lineRows = byLine.get(line) ?? [];
+  const drop = fc.constant<Change>({ kind: 'drop-line', line });
+  if (lineRows.length === 0) return drop;
+  const own = lineRows.some((r) => r.id === line) ? line : lineRows[0]!.id;
   const choices: Arbitrary<Change>[] = [];
   choices.push(
     fc.tuple(fc.constantFrom(...lineRows), yearsArb, fc.oneof(amountArb, fc.constantFrom<ValueSpec>('pm', '-pm', null))).map(([r, ys, value]): Change => {
@@ -94,8 +98,8 @@ function changeFor(draw: ChangeDraw, line: string, partner: string | undefined):
       const keeps = mayEmpty || years.some((y) => r.cells[y] !== undefined && !ys.includes(y));
       return value === null && !keeps ? { kind: 'set-amount', line: r.id, years: ys, value: '0' } : { kind: 'set-amount', line: r.id, years: ys, value };
     }),
-    fc.tuple(yearsArb, percentArb).map(([ys, p]): Change => ({ kind: 'set-amount', line, years: ys, value: { percent: p } })),
-    fc.constant<Change>({ kind: 'drop-line', line }),
+    fc.tuple(yearsArb, percentArb).map(([ys, p]): Change => ({ kind: 'set-amount', line: own, years: ys, value: { percent: p } })),
+    drop,
   );
   const addable = lineRows.filter((r) => numericYears(r).length > 0);
   if (addable.length > 0) {
@@ -159,8 +163,10 @@ export interface AddedDraw {
 export function addedArb(draw: ChangeDraw): Arbitrary<AddedDraw> {
   const { years, amountArb, percentArb, extremes, budget } = draw;
   const valuesArb = fc.array(fc.option(fc.oneof({ weight: 4, arbitrary: amountArb }, { weight: 1, arbitrary: fc.constant('pm') }), { nil: undefined }), { minLength: years.length, maxLength: years.length });
+  // a budget without sections gets no added lines (scenarioChangesArb draws none); the record is still built
+  const sections = budget.sections.map((s) => s.id);
   return fc.record({
-    section: fc.constantFrom(...budget.sections.map((s) => s.id)),
+    section: sections.length === 0 ? fc.constant('') : fc.constantFrom(...sections),
     where: fc.nat(1000),
     place: fc.constantFrom('end' as const, 'after-baseline' as const, 'after-added' as const),
     values: valuesArb,

@@ -342,10 +342,11 @@ const TESTING_ROWS: readonly Row[] = [
       options: { at: 1, bad: [...NUMBERS('maxChanges', -1, 1001), ...FLAGS('index'), ...FLAGS('add'), ...FLAGS('dependent'), ...FLAGS('fractional'), ...FLAGS('extremes')] },
     }),
   ),
+  ...(['withCoverArb', 'coverChangesArb', 'coverScenarioArb'] as const).map((fn): Row => ({ fn, call: call(testing[fn]), args: [full], params: [{ name: 'budget' }] })),
+  { fn: 'budgetWithCoverArb', call: call(testing.budgetWithCoverArb), args: [{}], params: [OPTIONS], options: { at: 0, bad: ARB_BAD } },
   { fn: 'isSamplePm', call: call(testing.isSamplePm), args: [1n], params: [{ name: 'cell', accepts: ['undefined', 'null', 'number', 'text', 'object', 'array'] }] },
 ];
 
-/** Runs a call (awaiting a promise) and returns its MeerjarenError, or undefined; anything else thrown fails the test. */
 describe('the evaluation side of the public API, called from plain JavaScript', () => {
   it('has a row for every function src/index.ts and src/parallel.ts export from these modules, and for every function of meerjaren/testing', () => {
     const exported = evaluationExports({ ...api, ...parallel });
