@@ -1,24 +1,16 @@
-import { MeerjarenError, formatPath, type Issue } from '../core/errors.js';
-import { HELP, parseCommandLine, readUsage, type Flags, type Format, type Usage } from './usage.js';
+import { MeerjarenError, issue, type Path } from '../core/errors.js';
+import { HELP, parseCommandLine, readUsage, type Usage } from './usage.js';
 import type { Budget } from '../model/budget.js';
 import { loadBudget } from '../evaluate/load.js';
-import { jsonPositions } from '../document/json.js';
-import { evaluate } from '../evaluate/evaluate.js';
-import { budgetTable } from '../report/budget-table.js';
-import { tableToCsv } from '../report/csv.js';
-import { resultToJson } from '../report/json.js';
-import { renderMarkdown } from '../report/render-markdown.js';
-import { renderText } from '../report/render-text.js';
-import type { ResolvedPresentation } from '../report/presentation.js';
-import { htmlReport } from '../report/html-report.js';
-import { htmlDocument } from '../report/html-document.js';
-import { renderHtml } from '../report/render-html.js';
-import { saldoLineChart } from '../report/charts/saldo-line-chart.js';
-import { UNIT_FACTORS, unitLine, resolvePresentation } from '../report/presentation.js';
-import { loadScenario } from '../scenario/load.js';
+import { resolvePresentation } from '../report/presentation.js';
 import { applyScenario } from '../evaluate/apply-scenario.js';
-import { compareScenarios } from '../analysis/compare.js';
-import { scenarioTable } from '../report/scenario-table.js';
+import type { ScenarioResult } from '../scenario/apply.js';
+import type { Scenario } from '../scenario/types.js';
+import { describeIssues } from './diagnostics.js';
+import { budgetReport, scenarioReport, type ReportSettings } from './report.js';
+import { readScenarioFile } from './scenarios.js';
+
+export { describeIssues } from './diagnostics.js';
 
 /** What the command line reads and writes; replaced in tests. */
 export interface CliIo {
@@ -62,7 +54,7 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
   try {
     const use = readUsage(values, positionals);
     checkingUsage = false;
-    return runCommand(use, values, io);
+    return runCommand(use, io);
   } catch (e) {
     if (checkingUsage && MeerjarenError.is(e)) {
       io.stderr(`meerjaren: ${e.message}\n\nRun "meerjaren --help" for usage.\n`);
@@ -77,8 +69,8 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
 }
 
 /** Runs a checked command: reads and loads the budget, then validates it or writes its report. */
-function runCommand(use: Usage, values: Flags, io: CliIo): number {
-  const { command, file, format } = use;
+function runCommand(use: Usage, io: CliIo): number {
+  const { command, file } = use;
   const text = readText(file, io);
   if (typeof text === 'number') return text;
   let budget: Budget;
@@ -100,32 +92,15 @@ function runCommand(use: Usage, values: Flags, io: CliIo): number {
     locale: use.lang,
     labels: use.lang,
     rounding: use.rounding,
+    ...(use.decimals === undefined ? {} : { decimals: use.decimals }),
   });
-  if (values.scenario !== undefined) {
-    const output = scenarioReport(budget, values.scenario, format, presentation, io);
-    if (typeof output === 'number') return output;
-    return emit(output, values.out, io);
+  const settings: ReportSettings = { format: use.format, presentation, roundCsv: use.decimals !== undefined, bom: use.bom };
+  if (use.scenarios.length > 0) {
+    const results = applyScenarios(budget, use.scenarios, io);
+    if (typeof results === 'number') return results;
+    return emit(scenarioReport(budget, results, settings), use.out, io);
   }
-  return emit(budgetReport(budget, format, presentation), values.out, io);
-}
-
-/** The report of a budget in a format. */
-function budgetReport(budget: Budget, format: Format, presentation: ResolvedPresentation): string {
-  // the loader's check of printed totals evaluated the budget already (when it prints totals): this is that evaluation
-  const evaluation = evaluate(budget);
-  const table = budgetTable(budget, { evaluation });
-  switch (format) {
-    case 'text':
-      return renderText(table, presentation);
-    case 'md':
-      return renderMarkdown(table, presentation);
-    case 'csv':
-      return tableToCsv(table, presentation);
-    case 'html':
-      return htmlReport(budget, evaluation, presentation);
-    case 'json':
-      return resultToJson({ title: budget.title, years: evaluation.years, total: evaluation.total, sections: evaluation.sections, checks: evaluation.checks });
-  }
+  return emit(budgetReport(budget, settings), use.out, io);
 }
 
 /**
@@ -159,69 +134,39 @@ function emit(output: string, out: string | undefined, io: CliIo): number {
   return EXIT.ok;
 }
 
-/** The report of a scenario on a budget, or an exit code when the scenario file is bad. */
-function scenarioReport(budget: Budget, file: string, format: Format, presentation: ResolvedPresentation, io: CliIo): string | number {
-  const text = readText(file, io);
-  if (typeof text === 'number') return text;
-  let result;
-  try {
-    // The shape is checked once, by loadScenario; its references are not dry-run first (loadScenario with the
-    // budget): applying refuses the same problems with the same codes and paths, and runs the scenario once.
-    result = applyScenario(budget, loadScenario(text));
-  } catch (e) {
-    if (!MeerjarenError.is(e)) throw e;
-    io.stderr(describeIssues(file, text, e.issues));
-    return EXIT.invalidInput;
-  }
-  const labels = [presentation.labels === 'en' ? 'Baseline' : 'Uitgangspunt', result.title];
-  const sideBySide = scenarioTable([budget, result], { labels, measures: ['saldo', 'structural', 'incidental'] });
-  const table = budgetTable(result.budget, { evaluation: result.evaluation });
-  switch (format) {
-    case 'text':
-      return `${renderText(table, presentation)}\n\n${renderText(sideBySide, presentation)}`;
-    case 'md':
-      return `${renderMarkdown(table, presentation)}\n\n${renderMarkdown(sideBySide, presentation)}`;
-    case 'csv':
-      return tableToCsv(sideBySide, presentation);
-    case 'json':
-      return resultToJson({ title: result.title, comparison: compareScenarios(budget, result) });
-    case 'html': {
-      const p = presentation;
-      const factor = UNIT_FACTORS[p.unit];
-      const years = budget.horizon.years;
-      const series = [evaluate(budget), result.evaluation].map((e, i) => {
-        return { name: labels[i] ?? '', values: years.map((y) => Number(e.total[y]!.amount.toFixed(6)) / factor) };
-      });
-      return htmlDocument({
-        title: result.title,
-        lang: p.labels,
-        parts: [
-          { kind: 'html', html: renderHtml(sideBySide, p) },
-          { kind: 'svg', svg: saldoLineChart({ title: p.labels === 'en' ? 'Balance per scenario' : 'Saldo per scenario', unitLabel: unitLine(p), labels: p.labels, years, series }) },
-          { kind: 'html', html: renderHtml(table, p) },
-        ],
-      });
-    }
-  }
-}
-
 /**
- * Lists problems as `file:line:column: path: message [code]`, one a line.
- * @param file - the file name
- * @param text - its text, to find lines in
- * @param issues - the problems
+ * Reads every scenario file and applies every scenario it holds to the budget, with all of them as the library
+ * that `extends` looks in; or says what is wrong (with the file and position) and returns the exit code.
  */
-export function describeIssues(file: string, text: string, issues: readonly Issue[]): string {
-  const positions = jsonPositions(text);
-  const lines = issues.map((i) => {
-    let where = positions.get(i.path);
-    // a value that could not be placed (for instance a missing field): point at its nearest parent
-    for (let segments = [...i.pathSegments]; where === undefined && segments.length > 0; ) {
-      segments = segments.slice(0, -1);
-      where = positions.get(formatPath(segments));
+function applyScenarios(budget: Budget, files: readonly string[], io: CliIo): ScenarioResult[] | number {
+  const read: { file: string; text: string; scenarios: readonly Scenario[]; paths: readonly Path[] }[] = [];
+  for (const file of files) {
+    const text = readText(file, io);
+    if (typeof text === 'number') return text;
+    try {
+      read.push({ file, text, ...readScenarioFile(text) });
+    } catch (e) {
+      if (!MeerjarenError.is(e)) throw e;
+      io.stderr(describeIssues(file, text, e.issues));
+      return EXIT.invalidInput;
     }
-    const at = where === undefined ? file : `${file}:${where.line}:${where.column}`;
-    return `${at}: ${i.path === '' ? '(document)' : i.path}: ${i.message} [${i.code}]`;
-  });
-  return `${lines.join('\n')}\n${issues.length} problem${issues.length === 1 ? '' : 's'} in ${file}\n`;
+  }
+  const library = read.flatMap((r) => r.scenarios);
+  const results: ScenarioResult[] = [];
+  for (const { file, text, scenarios, paths } of read) {
+    for (const [at, scenario] of scenarios.entries()) {
+      try {
+        // The shape was checked once, by loadScenario; its references are not dry-run first: applying refuses
+        // the same problems with the same codes and paths, and runs the scenario once.
+        results.push(applyScenario(budget, scenario, library.length > 1 ? library : undefined));
+      } catch (e) {
+        if (!MeerjarenError.is(e)) throw e;
+        // a problem of the scenario itself sits at its place in the file; one of a scenario it extends, at `library`
+        const issues = e.issues.map((i) => (i.pathSegments[0] === 'library' ? i : issue(i.code, [...(paths[at] ?? []), ...i.pathSegments], i.message)));
+        io.stderr(describeIssues(file, text, issues));
+        return EXIT.invalidInput;
+      }
+    }
+  }
+  return results;
 }

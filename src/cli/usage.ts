@@ -8,6 +8,10 @@ import { fail } from '../core/errors.js';
 import { choiceMessage } from '../core/fields.js';
 import { SIGN_CONVENTIONS, UNITS, type SignConvention, type Unit } from '../model/budget.js';
 import { LABEL_LANGUAGES, ROUNDING_POLICIES } from '../report/presentation.js';
+import { DOCUMENT_KINDS, type DocumentKind } from './kinds.js';
+
+/** Most decimals of `--decimals` (as the presentation allows). */
+const MAX_DECIMALS = 10;
 
 /** The output formats of `report`. */
 export const FORMATS = ['text', 'md', 'html', 'csv', 'json'] as const;
@@ -57,8 +61,20 @@ function choice<T extends string>(value: string | undefined, options: readonly T
   return value as T;
 }
 
-/** The options only `report` reads: `validate` refuses them rather than ignoring them. */
-const REPORT_ONLY = ['format', 'unit', 'sign', 'lang', 'rounding', 'out', 'scenario'] as const;
+/** The options each command reads: any other is refused rather than ignored. */
+const OPTIONS_OF = {
+  report: ['format', 'unit', 'sign', 'lang', 'rounding', 'decimals', 'bom', 'out', 'scenario'],
+  validate: ['format', 'kind', 'budget'],
+  'how-sure': ['format', 'unit', 'lang', 'decimals', 'draws', 'seed', 'out'],
+} as const satisfies Record<Command, readonly (keyof typeof FLAGS)[]>;
+
+/** The commands. */
+export const COMMANDS = ['report', 'validate', 'how-sure'] as const;
+/** A command. */
+export type Command = (typeof COMMANDS)[number];
+
+/** The output formats of `validate` and `how-sure`. */
+const PLAIN_FORMATS = ['text', 'json'] as const;
 
 /** The code of an error of `parseArgs`: an unknown flag, or a flag without its value (or with one it does not take). */
 function parseErrorCode(e: unknown): 'unknown_option' | 'invalid_option' {
@@ -75,7 +91,13 @@ const FLAGS = {
   lang: { type: 'string' },
   rounding: { type: 'string' },
   out: { type: 'string' },
-  scenario: { type: 'string' },
+  scenario: { type: 'string', multiple: true },
+  decimals: { type: 'string' },
+  bom: { type: 'boolean' },
+  kind: { type: 'string' },
+  budget: { type: 'string' },
+  draws: { type: 'string' },
+  seed: { type: 'string' },
 } as const;
 
 /** The flags as read: each one given or not. */
@@ -93,13 +115,13 @@ export function parseCommandLine(argv: readonly string[]): { readonly values: Fl
   }
 }
 
-/** A command, its budget file and the options of a report, checked. */
+/** A command, its file and its options, checked. */
 export interface Usage {
-  /** `report` or `validate`. */
-  readonly command: 'report' | 'validate';
-  /** The budget file (`-` is standard input). */
+  /** The command. */
+  readonly command: Command;
+  /** The file (`-` is standard input). */
   readonly file: string;
-  /** Output format. */
+  /** Output format (`validate` and `how-sure`: text or json). */
   readonly format: Format;
   /** Display unit; default the document's own. */
   readonly unit: Unit | undefined;
@@ -109,7 +131,26 @@ export interface Usage {
   readonly lang: (typeof LABEL_LANGUAGES)[number];
   /** Rounding policy. */
   readonly rounding: (typeof ROUNDING_POLICIES)[number];
+  /** Decimals of amounts in the display unit, when asked (CSV is then rounded too); default the presentation's. */
+  readonly decimals: number | undefined;
+  /** Whether CSV starts with a byte-order mark. */
+  readonly bom: boolean;
+  /** Scenario files of `report`, in order. */
+  readonly scenarios: readonly string[];
+  /** The document kind `validate` reads; default detected. */
+  readonly kind: DocumentKind | undefined;
+  /** The budget a scenario, cover or targets document is checked against (`validate --budget`). */
+  readonly budget: string | undefined;
+  /** Draws of `how-sure`. */
+  readonly draws: number;
+  /** Seed of `how-sure`. */
+  readonly seed: number;
+  /** Where to write the output; default standard output. */
+  readonly out: string | undefined;
 }
+
+/** Most draws `how-sure` runs. */
+export const MAX_DRAWS = 1_000_000;
 
 /**
  * Checks the command, its file and its options; throws a `MeerjarenError` for wrong usage.
@@ -118,23 +159,40 @@ export interface Usage {
  */
 export function readUsage(values: Flags, positionals: readonly string[]): Usage {
   const [command, file, ...rest] = positionals;
-  if (command !== 'report' && command !== 'validate') usage('invalid_argument', command === undefined ? 'a command is required' : `unknown command "${command}"`);
-  if (file === undefined) usage('invalid_argument', `${command} needs a budget file`);
+  if (!(COMMANDS as readonly (string | undefined)[]).includes(command)) usage('invalid_argument', command === undefined ? 'a command is required' : `unknown command "${command}"`);
+  const cmd = command as Command;
+  if (file === undefined) usage('invalid_argument', `${cmd} needs a ${cmd === 'validate' ? 'document' : 'budget'} file`);
   if (rest.length > 0) usage('invalid_argument', `unexpected arguments: ${rest.join(' ')}`);
-  if (command === 'validate') {
-    const given = REPORT_ONLY.filter((name) => values[name] !== undefined);
-    if (given.length > 0) usage('unknown_option', `validate takes no ${given.map((name) => `--${name}`).join(', ')} (options of report)`);
-  }
-  for (const name of ['out', 'scenario'] as const) {
+  const allowed: readonly string[] = OPTIONS_OF[cmd];
+  const given = (Object.keys(FLAGS) as (keyof Flags)[]).filter((name) => name !== 'help' && name !== 'version' && values[name] !== undefined && !allowed.includes(name));
+  if (given.length > 0) usage('unknown_option', `${cmd} takes no ${given.map((name) => `--${name}`).join(', ')}`);
+  for (const name of ['out', 'budget'] as const) {
     if (values[name] === '') usage('invalid_option', `--${name} needs a file name`);
   }
+  if (values.scenario?.includes('') === true) usage('invalid_option', '--scenario needs a file name');
   return {
-    command,
+    command: cmd,
     file,
-    format: choice(values.format, FORMATS, 'format') ?? 'text',
+    format: choice<Format>(values.format, cmd === 'report' ? FORMATS : PLAIN_FORMATS, 'format') ?? 'text',
     unit: choice<Unit>(values.unit, UNITS, 'unit'),
     sign: choice<SignConvention>(values.sign, SIGN_CONVENTIONS, 'sign'),
     lang: choice(values.lang, LABEL_LANGUAGES, 'lang') ?? 'nl',
     rounding: choice(values.rounding, ROUNDING_POLICIES, 'rounding') ?? 'consistent',
+    decimals: whole(values.decimals, 'decimals', 0, MAX_DECIMALS),
+    bom: values.bom === true,
+    scenarios: values.scenario ?? [],
+    kind: choice<DocumentKind>(values.kind, DOCUMENT_KINDS, 'kind'),
+    budget: values.budget,
+    draws: whole(values.draws, 'draws', 1, MAX_DRAWS) ?? 1000,
+    seed: whole(values.seed, 'seed', 0, 2 ** 32 - 1) ?? 1,
+    out: values.out,
   };
+}
+
+/** A whole number flag from `min` to `max`, or undefined when not given. */
+function whole(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= min && n <= max)) usage('invalid_option', `--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
 }
