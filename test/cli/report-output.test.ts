@@ -15,7 +15,7 @@ describe('meerjaren report: decimals, byte-order mark (subprocess)', () => {
     const csv = meerjaren(['report', seed000, '--unit', 'million', '--decimals', '1', '--format', 'csv']);
     expect(csv.out).toContain('TOTAAL SALDO PROGRAMMA;-0,6;0,4;0,5;0,7;0,7;0,7;0,8');
     const md = meerjaren(['report', seed000, '--unit', 'million', '--decimals', '2', '--format', 'md']);
-    expect(md.out).toContain('| **TOTAAL SALDO PROGRAMMA** | **-0,61** | **0,36** |');
+    expect(md.out).toContain('| **TOTAAL SALDO PROGRAMMA** | **-0,61** | **0,36 + pm** | **0,53 + pm** |');
   });
 
   it('writes CSV without a byte-order mark unless --bom asks for one', () => {
