@@ -9,23 +9,12 @@ import type { Scenario } from '../scenario/types.js';
 import { describeIssues } from './diagnostics.js';
 import { budgetReport, scenarioReport, type ReportSettings } from './report.js';
 import { readScenarioFile } from './scenarios.js';
+import { runValidate } from './validate.js';
+import { checkFindings, describeNotes } from './checks.js';
 
 export { describeIssues } from './diagnostics.js';
-
-/** What the command line reads and writes; replaced in tests. */
-export interface CliIo {
-  /** Reads a file (or `-`, standard input) as UTF-8 text; may throw a `MeerjarenError` (`too_large`) to refuse it. */
-  readonly readFile: (path: string) => string;
-  /** Writes a file as UTF-8 text. */
-  readonly writeFile: (path: string, text: string) => void;
-  /** Standard output. */
-  readonly stdout: (text: string) => void;
-  /** Standard error. */
-  readonly stderr: (text: string) => void;
-}
-
-/** Exit codes of the command line. */
-export const EXIT = Object.freeze({ ok: 0, invalidInput: 1, usage: 2, io: 3 });
+export { EXIT, type CliIo } from './context.js';
+import { EXIT, emit, readText, type CliIo } from './context.js';
 
 export { HELP } from './usage.js';
 
@@ -70,20 +59,17 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
 
 /** Runs a checked command: reads and loads the budget, then validates it or writes its report. */
 function runCommand(use: Usage, io: CliIo): number {
-  const { command, file } = use;
+  if (use.command === 'validate') return runValidate(use, io);
+  const { file } = use;
   const text = readText(file, io);
   if (typeof text === 'number') return text;
   let budget: Budget;
   try {
-    budget = loadBudget(text);
+    budget = loadBudget(text, { totals: 'ignore' });
   } catch (e) {
     if (!MeerjarenError.is(e)) throw e;
     io.stderr(describeIssues(file, text, e.issues));
     return EXIT.invalidInput;
-  }
-  if (command === 'validate') {
-    io.stdout(`${file}: valid (${budget.sections.reduce((n, s) => n + s.lines.length, 0)} lines, ${budget.horizon.from}-${budget.horizon.to})\n`);
-    return EXIT.ok;
   }
   // resolved once: every table, chart and renderer of the report takes it as it is
   const presentation = resolvePresentation({
@@ -95,43 +81,18 @@ function runCommand(use: Usage, io: CliIo): number {
     ...(use.decimals === undefined ? {} : { decimals: use.decimals }),
   });
   const settings: ReportSettings = { format: use.format, presentation, roundCsv: use.decimals !== undefined, bom: use.bom };
+  let output: string;
   if (use.scenarios.length > 0) {
     const results = applyScenarios(budget, use.scenarios, io);
     if (typeof results === 'number') return results;
-    return emit(scenarioReport(budget, results, settings), use.out, io);
-  }
-  return emit(budgetReport(budget, settings), use.out, io);
-}
-
-/**
- * Reads a file, or says why it cannot and returns the exit code: {@link EXIT}.invalidInput when the reader refused
- * it (an input past the byte limit: `too_large`), {@link EXIT}.io when it cannot be read.
- */
-function readText(file: string, io: CliIo): string | number {
-  try {
-    return io.readFile(file);
-  } catch (e) {
-    if (MeerjarenError.is(e)) {
-      io.stderr(`meerjaren: ${file}: ${e.issues.map((i) => `${i.message} [${i.code}]`).join('; ')}\n`);
-      return EXIT.invalidInput;
-    }
-    io.stderr(`meerjaren: cannot read ${file}: ${(e as Error).message}\n`);
-    return EXIT.io;
-  }
-}
-
-function emit(output: string, out: string | undefined, io: CliIo): number {
-  if (out === undefined) {
-    io.stdout(output.endsWith('\n') ? output : `${output}\n`);
-    return EXIT.ok;
-  }
-  try {
-    io.writeFile(out, output);
-  } catch (e) {
-    io.stderr(`meerjaren: cannot write ${out}: ${(e as Error).message}\n`);
-    return EXIT.io;
-  }
-  return EXIT.ok;
+    output = scenarioReport(budget, results, settings);
+  } else output = budgetReport(budget, settings);
+  const written = emit(output, use.out, io);
+  // the printed totals that do not add up: rounding differences are notes, a mismatch fails the report
+  const { mismatches, notes } = checkFindings(budget, text);
+  io.stderr(describeNotes(file, notes));
+  if (mismatches.length > 0) io.stderr(describeIssues(file, text, mismatches, budget.horizon.from));
+  return written !== EXIT.ok ? written : mismatches.length > 0 ? EXIT.invalidInput : EXIT.ok;
 }
 
 /**
