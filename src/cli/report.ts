@@ -19,6 +19,7 @@ import { scenarioTable } from '../report/scenario-table.js';
 import type { Table } from '../report/table.js';
 import type { ScenarioResult } from '../scenario/apply.js';
 import type { Format } from './usage.js';
+import { budgetParts } from './budget-parts.js';
 
 /** How a report is written: its format, presentation and the CSV settings. */
 export interface ReportSettings {
@@ -43,17 +44,20 @@ export function budgetReport(budget: Budget, settings: ReportSettings): string {
   // the loader's check of printed totals evaluated the budget already (when it prints totals): this is that evaluation
   const evaluation = evaluate(budget);
   const table = budgetTable(budget, { evaluation });
+  // CSV stays one table, so that it reads back as the budget; the other formats show every part
+  if (settings.format === 'csv') return csvOf(table, settings);
+  const parts = budgetParts(budget, evaluation);
   switch (settings.format) {
     case 'text':
-      return renderText(table, presentation);
+      return [table, ...parts.tables].map((t) => renderText(t, presentation)).join('\n\n') + `\n\n${parts.notes.join('\n')}`;
     case 'md':
-      return renderMarkdown(table, presentation);
-    case 'csv':
-      return csvOf(table, settings);
+      return [table, ...parts.tables].map((t) => renderMarkdown(t, presentation)).join('\n\n') + `\n\n${parts.notes.map((n) => `- ${n}`).join('\n')}`;
     case 'html':
-      return htmlReport(budget, evaluation, presentation);
+      return htmlReport(budget, evaluation, presentation, {
+        parts: [...parts.tables.map((t) => ({ kind: 'html' as const, html: renderHtml(t, presentation) })), ...parts.notes.map((text) => ({ kind: 'paragraph' as const, text }))],
+      });
     case 'json':
-      return resultToJson({ title: budget.title, years: evaluation.years, total: evaluation.total, sections: evaluation.sections, checks: evaluation.checks });
+      return resultToJson({ title: budget.title, years: evaluation.years, total: evaluation.total, sections: evaluation.sections, checks: evaluation.checks, ...parts.data });
   }
 }
 
