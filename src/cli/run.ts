@@ -10,6 +10,7 @@ import { describeIssues } from './diagnostics.js';
 import { budgetReport, scenarioReport, type ReportSettings } from './report.js';
 import { readScenarioFile } from './scenarios.js';
 import { runValidate } from './validate.js';
+import { runHowSure } from './how-sure.js';
 import { checkFindings, describeNotes } from './checks.js';
 
 export { describeIssues } from './diagnostics.js';
@@ -81,6 +82,10 @@ function runCommand(use: Usage, io: CliIo): number {
     ...(use.decimals === undefined ? {} : { decimals: use.decimals }),
   });
   const settings: ReportSettings = { format: use.format, presentation, roundCsv: use.decimals !== undefined, bom: use.bom };
+  if (use.command === 'how-sure') {
+    const results = applyScenarios(budget, use.scenarios, io);
+    return typeof results === 'number' ? results : runHowSure(results, use, presentation, io);
+  }
   let output: string;
   if (use.scenarios.length > 0) {
     const results = applyScenarios(budget, use.scenarios, io);

@@ -65,7 +65,7 @@ function choice<T extends string>(value: string | undefined, options: readonly T
 const OPTIONS_OF = {
   report: ['format', 'unit', 'sign', 'lang', 'rounding', 'decimals', 'bom', 'out', 'scenario'],
   validate: ['format', 'kind', 'budget'],
-  'how-sure': ['format', 'unit', 'lang', 'decimals', 'draws', 'seed', 'out'],
+  'how-sure': ['format', 'unit', 'sign', 'lang', 'decimals', 'draws', 'seed', 'percentiles', 'scenario', 'out'],
 } as const satisfies Record<Command, readonly (keyof typeof FLAGS)[]>;
 
 /** The commands. */
@@ -98,6 +98,7 @@ const FLAGS = {
   budget: { type: 'string' },
   draws: { type: 'string' },
   seed: { type: 'string' },
+  percentiles: { type: 'string' },
 } as const;
 
 /** The flags as read: each one given or not. */
@@ -145,6 +146,8 @@ export interface Usage {
   readonly draws: number;
   /** Seed of `how-sure`. */
   readonly seed: number;
+  /** Percentiles of `how-sure`, ascending. */
+  readonly percentiles: readonly number[];
   /** Where to write the output; default standard output. */
   readonly out: string | undefined;
 }
@@ -170,6 +173,7 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
     if (values[name] === '') usage('invalid_option', `--${name} needs a file name`);
   }
   if (values.scenario?.includes('') === true) usage('invalid_option', '--scenario needs a file name');
+  if (cmd === 'how-sure' && values.scenario === undefined) usage('invalid_argument', 'how-sure draws from the ranges of a scenario: give one with --scenario <scenario.json>');
   return {
     command: cmd,
     file,
@@ -185,8 +189,18 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
     budget: values.budget,
     draws: whole(values.draws, 'draws', 1, MAX_DRAWS) ?? 1000,
     seed: whole(values.seed, 'seed', 0, 2 ** 32 - 1) ?? 1,
+    percentiles: percentiles(values.percentiles),
     out: values.out,
   };
+}
+
+/** The percentiles of `--percentiles 5,50,95` (whole or decimal numbers from 0 to 100), ascending; default 5, 50, 95. */
+function percentiles(value: string | undefined): readonly number[] {
+  if (value === undefined) return [5, 50, 95];
+  const parts = value.split(',').map((p) => p.trim());
+  const numbers = parts.map((p) => (/^\d{1,3}(\.\d{1,4})?$/.test(p) ? Number(p) : Number.NaN));
+  if (numbers.some((n) => !(n >= 0 && n <= 100))) usage('invalid_option', `--percentiles must be numbers from 0 to 100 separated by commas, such as 5,50,95; not "${value}"`);
+  return [...new Set(numbers)].sort((a, b) => a - b);
 }
 
 /** A whole number flag from `min` to `max`, or undefined when not given. */
