@@ -21,30 +21,64 @@ export type Format = (typeof FORMATS)[number];
 export const HELP = `meerjaren: exact multi-year budget reports
 
 Usage:
-  meerjaren report <budget.json> [options]    print the budget table, its totals and checks
-  meerjaren report <budget.json> --scenario <scenario.json> [options]
-                                              print the scenario's table and the scenario
-                                              beside the baseline, with the differences
-  meerjaren validate <budget.json>            check a budget document; list every problem
+  meerjaren report <budget.json> [options]    print the budget table, its structural balance
+                                              and verdict, its cover and savings targets when
+                                              it holds them, and the checks of printed totals
+  meerjaren report <budget.json> --scenario <file> [--scenario <file>...] [options]
+                                              print the scenarios beside the baseline, with
+                                              the differences (one scenario: its table too)
+  meerjaren validate <file> [--kind <kind>] [--budget <budget.json>] [--format text|json]
+                                              check a document of any kind; list every problem
+  meerjaren how-sure <budget.json> --scenario <file> [options]
+                                              Monte Carlo from the scenario's estimate ranges:
+                                              saldo and structural saldo per year at percentiles
   meerjaren --help | --version
 
 Options of report:
-  --scenario <file>                a scenario (meerjaren scenario JSON) to apply to the budget
+  --scenario <file>                a scenario, a list of scenarios or a library (scenarios by id);
+                                   repeat it for several; every scenario given is reported, and
+                                   together they are where "extends" looks
   --format text|md|html|csv|json   output format (default text)
   --unit euro|thousand|million     display unit (default: the document's own)
+  --decimals <n>                   decimals in the display unit, 0 to 10 (default 0); CSV is then
+                                   rounded to them too (else CSV has every amount in full)
   --sign voordeel-positive|nadeel-positive
                                    display sign convention (default: the document's own)
   --lang nl|en                     labels and number format (default nl)
   --rounding consistent|plain      rounded rows add up (default), or plain rounding with an
                                    afrondingsverschil row
+  --bom                            start CSV with a byte-order mark (for older spreadsheets)
   --out <file>                     write to a file instead of standard output
+
+Options of validate:
+  --kind budget|scenario|scenario-list|scenario-library|cover|targets
+                                   the kind of document (default: told from its shape)
+  --budget <budget.json>           the budget a cover or targets document belongs to (required
+                                   for them); for scenarios, check their references against it
+  --format text|json               json prints { "ok", "kind", "issues": [ { "code", "path",
+                                   "message", "line", "column" } ], "notes" } on standard output
+
+Options of how-sure:
+  --scenario <file>                the scenario(s) whose estimate-pm ranges (low, likely, high)
+                                   are drawn from; one run per scenario
+  --draws <n>                      number of draws, 1 to 1000000 (default 1000)
+  --seed <n>                       seed, 0 to 4294967295 (default 1): the same seed, the same figures
+  --percentiles <p,p,...>          percentiles, 0 to 100 (default 5,50,95)
+  --format text|json               output format (default text; json amounts are decimal strings
+                                   in the display unit)
+  --unit, --decimals, --sign, --lang, --out   as for report
 
 A file named - is read from standard input. Files and standard input are read up to
 16 MiB; a larger input is refused (too_large) without being read to its end.
 
-Exit codes: 0 ok, 1 the document is not valid (every problem is listed as
-file:line:column: path: message [code]) or larger than 16 MiB, 2 wrong usage,
-3 a file cannot be read or written.
+Printed totals: a rounding difference (afrondingsverschil) is printed as a note
+(file:line:column: note: path: message) and is not a failure; a printed total that differs
+from its rows by more than rounding explains fails validate and report (exit 1; report
+still prints its output).
+
+Exit codes: 0 ok, 1 the document is not valid or a printed total does not add up (every
+problem is listed as file:line:column: path: message [code]) or larger than 16 MiB,
+2 wrong usage, 3 a file cannot be read or written.
 `;
 
 /**
