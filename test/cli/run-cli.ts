@@ -1,6 +1,7 @@
 // Runs the command line as a subprocess (tsx over the sources, with its real Node input and output).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,9 +26,10 @@ export function meerjaren(argv: readonly string[], input = ''): CliRun {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-/** Writes files into a fresh temporary folder and returns the path of each by name. */
+/** Writes files into a fresh temporary folder, removed after the test file, and returns the path of each by name. */
 export function scratch(files: Record<string, string>): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'meerjaren-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const paths: Record<string, string> = {};
   for (const [name, text] of Object.entries(files)) {
     paths[name] = join(dir, name);

@@ -54,7 +54,9 @@ describe('meerjaren validate: every document kind (subprocess)', () => {
 
   it('reads targets, names an unknown kind, and asks for --budget as a usage error', () => {
     const targets = meerjaren(['validate', files['targets.json']!, '--budget', seed000, '--format', 'json']);
-    expect(json(targets.out).kind).toBe('targets');
+    expect(targets.code).toBe(0);
+    expect(json(targets.out)).toMatchObject({ ok: true, kind: 'targets', issues: [] });
+    expect(meerjaren(['validate', files['targets.json']!, '--budget', seed000]).out).toContain('valid targets (1 target)');
     const what = meerjaren(['validate', files['what.json']!, '--format', 'json']);
     expect(what.code).toBe(1);
     expect(json(what.out)).toMatchObject({ ok: false, kind: 'unknown', issues: [{ code: 'invalid_value', path: '' }] });
