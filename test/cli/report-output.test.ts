@@ -15,6 +15,8 @@ describe('meerjaren report: decimals, byte-order mark (subprocess)', () => {
     const csv = meerjaren(['report', seed000, '--unit', 'million', '--decimals', '1', '--format', 'csv']);
     expect(csv.out).toContain('TOTAAL SALDO PROGRAMMA;-0,6;0,4;0,5;0,7;0,7;0,7;0,8');
     const md = meerjaren(['report', seed000, '--unit', 'million', '--decimals', '2', '--format', 'md']);
+    const html = meerjaren(['report', seed000, '--unit', 'million', '--decimals', '1', '--format', 'html']);
+    expect(html.out).toContain('<td class="mj-amount">-0,6</td>');
     expect(md.out).toContain('| **TOTAAL SALDO PROGRAMMA** | **-0,61** | **0,36 + pm** | **0,53 + pm** |');
   });
 
