@@ -8,7 +8,7 @@
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { fail } from '../core/errors.js';
 import { DEFAULT_MAX_LENGTH } from '../document/json.js';
-import type { CliIo } from './run.js';
+import type { CliIo } from './context.js';
 
 /** Default largest input the command line reads, in bytes (16 MiB, the size of {@link DEFAULT_MAX_LENGTH}). */
 export const DEFAULT_MAX_INPUT_BYTES = DEFAULT_MAX_LENGTH;

@@ -8,6 +8,10 @@ import { fail } from '../core/errors.js';
 import { choiceMessage } from '../core/fields.js';
 import { SIGN_CONVENTIONS, UNITS, type SignConvention, type Unit } from '../model/budget.js';
 import { LABEL_LANGUAGES, ROUNDING_POLICIES } from '../report/presentation.js';
+import { DOCUMENT_KINDS, type DocumentKind } from './kinds.js';
+
+/** Most decimals of `--decimals` (as the presentation allows). */
+const MAX_DECIMALS = 10;
 
 /** The output formats of `report`. */
 export const FORMATS = ['text', 'md', 'html', 'csv', 'json'] as const;
@@ -17,30 +21,64 @@ export type Format = (typeof FORMATS)[number];
 export const HELP = `meerjaren: exact multi-year budget reports
 
 Usage:
-  meerjaren report <budget.json> [options]    print the budget table, its totals and checks
-  meerjaren report <budget.json> --scenario <scenario.json> [options]
-                                              print the scenario's table and the scenario
-                                              beside the baseline, with the differences
-  meerjaren validate <budget.json>            check a budget document; list every problem
+  meerjaren report <budget.json> [options]    print the budget table, its structural balance
+                                              and verdict, its cover and savings targets when
+                                              it holds them, and the checks of printed totals
+  meerjaren report <budget.json> --scenario <file> [--scenario <file>...] [options]
+                                              print the scenarios beside the baseline, with
+                                              the differences (one scenario: its table too)
+  meerjaren validate <file> [--kind <kind>] [--budget <budget.json>] [--format text|json]
+                                              check a document of any kind; list every problem
+  meerjaren how-sure <budget.json> --scenario <file> [options]
+                                              Monte Carlo from the scenario's estimate ranges:
+                                              saldo and structural saldo per year at percentiles
   meerjaren --help | --version
 
 Options of report:
-  --scenario <file>                a scenario (meerjaren scenario JSON) to apply to the budget
+  --scenario <file>                a scenario, a list of scenarios or a library (scenarios by id);
+                                   repeat it for several; every scenario given is reported, and
+                                   together they are where "extends" looks
   --format text|md|html|csv|json   output format (default text)
   --unit euro|thousand|million     display unit (default: the document's own)
+  --decimals <n>                   decimals in the display unit, 0 to 10 (default 0); CSV is then
+                                   rounded to them too (else CSV has every amount in full)
   --sign voordeel-positive|nadeel-positive
                                    display sign convention (default: the document's own)
   --lang nl|en                     labels and number format (default nl)
   --rounding consistent|plain      rounded rows add up (default), or plain rounding with an
                                    afrondingsverschil row
+  --bom                            start CSV with a byte-order mark (for older spreadsheets)
   --out <file>                     write to a file instead of standard output
+
+Options of validate:
+  --kind budget|scenario|scenario-list|scenario-library|cover|targets
+                                   the kind of document (default: told from its shape)
+  --budget <budget.json>           the budget a cover or targets document belongs to (required
+                                   for them); for scenarios, check their references against it
+  --format text|json               json prints { "ok", "kind", "issues": [ { "code", "path",
+                                   "message", "line", "column" } ], "notes" } on standard output
+
+Options of how-sure:
+  --scenario <file>                the scenario(s) whose estimate-pm ranges (low, likely, high)
+                                   are drawn from; one run per scenario
+  --draws <n>                      number of draws, 1 to 1000000 (default 1000)
+  --seed <n>                       seed, 0 to 4294967295 (default 1): the same seed, the same figures
+  --percentiles <p,p,...>          percentiles, 0 to 100 (default 5,50,95)
+  --format text|json               output format (default text; json amounts are decimal strings
+                                   in the display unit)
+  --unit, --decimals, --sign, --lang, --out   as for report
 
 A file named - is read from standard input. Files and standard input are read up to
 16 MiB; a larger input is refused (too_large) without being read to its end.
 
-Exit codes: 0 ok, 1 the document is not valid (every problem is listed as
-file:line:column: path: message [code]) or larger than 16 MiB, 2 wrong usage,
-3 a file cannot be read or written.
+Printed totals: a rounding difference (afrondingsverschil) is printed as a note
+(file:line:column: note: path: message) and is not a failure; a printed total that differs
+from its rows by more than rounding explains fails validate and report (exit 1; report
+still prints its output).
+
+Exit codes: 0 ok, 1 the document is not valid or a printed total does not add up (every
+problem is listed as file:line:column: path: message [code]) or larger than 16 MiB,
+2 wrong usage, 3 a file cannot be read or written.
 `;
 
 /**
@@ -57,8 +95,20 @@ function choice<T extends string>(value: string | undefined, options: readonly T
   return value as T;
 }
 
-/** The options only `report` reads: `validate` refuses them rather than ignoring them. */
-const REPORT_ONLY = ['format', 'unit', 'sign', 'lang', 'rounding', 'out', 'scenario'] as const;
+/** The options each command reads: any other is refused rather than ignored. */
+const OPTIONS_OF = {
+  report: ['format', 'unit', 'sign', 'lang', 'rounding', 'decimals', 'bom', 'out', 'scenario'],
+  validate: ['format', 'kind', 'budget'],
+  'how-sure': ['format', 'unit', 'sign', 'lang', 'decimals', 'draws', 'seed', 'percentiles', 'scenario', 'out'],
+} as const satisfies Record<Command, readonly (keyof typeof FLAGS)[]>;
+
+/** The commands. */
+export const COMMANDS = ['report', 'validate', 'how-sure'] as const;
+/** A command. */
+export type Command = (typeof COMMANDS)[number];
+
+/** The output formats of `validate` and `how-sure`. */
+const PLAIN_FORMATS = ['text', 'json'] as const;
 
 /** The code of an error of `parseArgs`: an unknown flag, or a flag without its value (or with one it does not take). */
 function parseErrorCode(e: unknown): 'unknown_option' | 'invalid_option' {
@@ -75,7 +125,14 @@ const FLAGS = {
   lang: { type: 'string' },
   rounding: { type: 'string' },
   out: { type: 'string' },
-  scenario: { type: 'string' },
+  scenario: { type: 'string', multiple: true },
+  decimals: { type: 'string' },
+  bom: { type: 'boolean' },
+  kind: { type: 'string' },
+  budget: { type: 'string' },
+  draws: { type: 'string' },
+  seed: { type: 'string' },
+  percentiles: { type: 'string' },
 } as const;
 
 /** The flags as read: each one given or not. */
@@ -93,13 +150,13 @@ export function parseCommandLine(argv: readonly string[]): { readonly values: Fl
   }
 }
 
-/** A command, its budget file and the options of a report, checked. */
+/** A command, its file and its options, checked. */
 export interface Usage {
-  /** `report` or `validate`. */
-  readonly command: 'report' | 'validate';
-  /** The budget file (`-` is standard input). */
+  /** The command. */
+  readonly command: Command;
+  /** The file (`-` is standard input). */
   readonly file: string;
-  /** Output format. */
+  /** Output format (`validate` and `how-sure`: text or json). */
   readonly format: Format;
   /** Display unit; default the document's own. */
   readonly unit: Unit | undefined;
@@ -109,7 +166,28 @@ export interface Usage {
   readonly lang: (typeof LABEL_LANGUAGES)[number];
   /** Rounding policy. */
   readonly rounding: (typeof ROUNDING_POLICIES)[number];
+  /** Decimals of amounts in the display unit, when asked (CSV is then rounded too); default the presentation's. */
+  readonly decimals: number | undefined;
+  /** Whether CSV starts with a byte-order mark. */
+  readonly bom: boolean;
+  /** Scenario files of `report`, in order. */
+  readonly scenarios: readonly string[];
+  /** The document kind `validate` reads; default detected. */
+  readonly kind: DocumentKind | undefined;
+  /** The budget a scenario, cover or targets document is checked against (`validate --budget`). */
+  readonly budget: string | undefined;
+  /** Draws of `how-sure`. */
+  readonly draws: number;
+  /** Seed of `how-sure`. */
+  readonly seed: number;
+  /** Percentiles of `how-sure`, ascending. */
+  readonly percentiles: readonly number[];
+  /** Where to write the output; default standard output. */
+  readonly out: string | undefined;
 }
+
+/** Most draws `how-sure` runs. */
+export const MAX_DRAWS = 1_000_000;
 
 /**
  * Checks the command, its file and its options; throws a `MeerjarenError` for wrong usage.
@@ -118,23 +196,51 @@ export interface Usage {
  */
 export function readUsage(values: Flags, positionals: readonly string[]): Usage {
   const [command, file, ...rest] = positionals;
-  if (command !== 'report' && command !== 'validate') usage('invalid_argument', command === undefined ? 'a command is required' : `unknown command "${command}"`);
-  if (file === undefined) usage('invalid_argument', `${command} needs a budget file`);
+  if (!(COMMANDS as readonly (string | undefined)[]).includes(command)) usage('invalid_argument', command === undefined ? 'a command is required' : `unknown command "${command}"`);
+  const cmd = command as Command;
+  if (file === undefined) usage('invalid_argument', `${cmd} needs a ${cmd === 'validate' ? 'document' : 'budget'} file`);
   if (rest.length > 0) usage('invalid_argument', `unexpected arguments: ${rest.join(' ')}`);
-  if (command === 'validate') {
-    const given = REPORT_ONLY.filter((name) => values[name] !== undefined);
-    if (given.length > 0) usage('unknown_option', `validate takes no ${given.map((name) => `--${name}`).join(', ')} (options of report)`);
-  }
-  for (const name of ['out', 'scenario'] as const) {
+  const allowed: readonly string[] = OPTIONS_OF[cmd];
+  const given = (Object.keys(FLAGS) as (keyof Flags)[]).filter((name) => name !== 'help' && name !== 'version' && values[name] !== undefined && !allowed.includes(name));
+  if (given.length > 0) usage('unknown_option', `${cmd} takes no ${given.map((name) => `--${name}`).join(', ')}`);
+  for (const name of ['out', 'budget'] as const) {
     if (values[name] === '') usage('invalid_option', `--${name} needs a file name`);
   }
+  if (values.scenario?.includes('') === true) usage('invalid_option', '--scenario needs a file name');
+  if (cmd === 'how-sure' && values.scenario === undefined) usage('invalid_argument', 'how-sure draws from the ranges of a scenario: give one with --scenario <scenario.json>');
   return {
-    command,
+    command: cmd,
     file,
-    format: choice(values.format, FORMATS, 'format') ?? 'text',
+    format: choice<Format>(values.format, cmd === 'report' ? FORMATS : PLAIN_FORMATS, 'format') ?? 'text',
     unit: choice<Unit>(values.unit, UNITS, 'unit'),
     sign: choice<SignConvention>(values.sign, SIGN_CONVENTIONS, 'sign'),
     lang: choice(values.lang, LABEL_LANGUAGES, 'lang') ?? 'nl',
     rounding: choice(values.rounding, ROUNDING_POLICIES, 'rounding') ?? 'consistent',
+    decimals: whole(values.decimals, 'decimals', 0, MAX_DECIMALS),
+    bom: values.bom === true,
+    scenarios: values.scenario ?? [],
+    kind: choice<DocumentKind>(values.kind, DOCUMENT_KINDS, 'kind'),
+    budget: values.budget,
+    draws: whole(values.draws, 'draws', 1, MAX_DRAWS) ?? 1000,
+    seed: whole(values.seed, 'seed', 0, 2 ** 32 - 1) ?? 1,
+    percentiles: percentiles(values.percentiles),
+    out: values.out,
   };
+}
+
+/** The percentiles of `--percentiles 5,50,95` (whole or decimal numbers from 0 to 100), ascending; default 5, 50, 95. */
+function percentiles(value: string | undefined): readonly number[] {
+  if (value === undefined) return [5, 50, 95];
+  const parts = value.split(',').map((p) => p.trim());
+  const numbers = parts.map((p) => (/^\d{1,3}(\.\d{1,4})?$/.test(p) ? Number(p) : Number.NaN));
+  if (numbers.some((n) => !(n >= 0 && n <= 100))) usage('invalid_option', `--percentiles must be numbers from 0 to 100 separated by commas, such as 5,50,95; not "${value}"`);
+  return [...new Set(numbers)].sort((a, b) => a - b);
+}
+
+/** A whole number flag from `min` to `max`, or undefined when not given. */
+function whole(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= min && n <= max)) usage('invalid_option', `--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  return n;
 }

@@ -1,0 +1,123 @@
+/**
+ * The `how-sure` command (hoe zeker): a Monte Carlo run from the ranges the scenarios give their pm estimates
+ * (`estimate-pm` with low, likely, high), the saldo and structural saldo per year at percentiles (P5, P50, P95 by
+ * default), and the chance of structural balance, amounts in the document's unit.
+ * @module
+ */
+import { MeerjarenError } from '../core/errors.js';
+import { toDec, type Decimal } from '../core/decimal.js';
+import { deepFreeze } from '../core/freeze.js';
+import { unitFactor } from '../model/budget.js';
+import type { ScenarioResult } from '../scenario/apply.js';
+import { inputsFromRanges } from '../uncertainty/from-ranges.js';
+import { monteCarlo } from '../uncertainty/montecarlo/run.js';
+import type { MonteCarloResult, OutcomesByYear } from '../uncertainty/montecarlo/types.js';
+import { renderText } from '../report/render-text.js';
+import type { ResolvedPresentation } from '../report/presentation.js';
+import type { Table, TableRow } from '../report/table.js';
+import { resultToJson } from '../report/json.js';
+import { EXIT, emit, type CliIo } from './context.js';
+import type { Usage } from './usage.js';
+
+/** One scenario's run. */
+interface Run {
+  readonly result: ScenarioResult;
+  readonly inputs: readonly string[];
+  readonly run: MonteCarloResult;
+}
+
+const key = (p: number): string => `p${p}`;
+
+/** The percentile rows of one measure (saldo or structural saldo): "Saldo P5", "Saldo P50"... */
+function percentileRows(id: string, label: string, outcomes: OutcomesByYear, years: readonly number[], percentiles: readonly number[]): TableRow[] {
+  return percentiles.map((p) => ({
+    id: `${id}-${key(p)}`,
+    label: `${label} P${p}`,
+    kind: 'line' as const,
+    depth: 1,
+    cells: years.map((y) => ({ amount: outcomes[y]?.percentiles[key(p)], pm: false })),
+  }));
+}
+
+/** A run as a table (percentiles per year) and a line of chances. */
+function runText({ result, run }: Run, presentation: ResolvedPresentation): string {
+  const years = run.years;
+  const table: Table = deepFreeze({
+    title: `${result.title}: ${run.draws} trekkingen, seed ${String(run.seed)}`,
+    columns: years.map((y) => ({ key: String(y), label: String(y) })),
+    rows: [
+      { id: 'saldo', label: 'Saldo', kind: 'heading', depth: 0, cells: years.map(() => ({ amount: undefined, pm: false })) },
+      ...percentileRows('saldo', 'Saldo', run.saldo, years, run.percentiles),
+      { id: 'structureel', label: 'Structureel saldo', kind: 'heading', depth: 0, cells: years.map(() => ({ amount: undefined, pm: false })) },
+      ...percentileRows('structureel', 'Structureel saldo', run.structural, years, run.percentiles),
+    ],
+  });
+  const chances = years.map((y) => `${y} ${Math.round((run.probabilityStructurallyBalanced[y] ?? 0) * 100)}%`).join(', ');
+  return `${renderText(table, presentation)}\n\nKans op structureel evenwicht: ${chances}`;
+}
+
+/** An amount in euros in the display unit and sign convention, as a plain decimal string. */
+function inUnit(value: Decimal, presentation: ResolvedPresentation): string {
+  const scaled = toDec(value).div(unitFactor(presentation.unit));
+  return (presentation.sign === 'nadeel-positive' && !scaled.isZero() ? scaled.neg() : scaled).toFixed();
+}
+
+/** Percentiles, mean, min and max per year, as plain decimal strings in the display unit. */
+function outcomesJson(outcomes: OutcomesByYear, presentation: ResolvedPresentation): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const [year, o] of Object.entries(outcomes)) {
+    const row: Record<string, string> = {};
+    for (const [k, v] of Object.entries(o.percentiles)) row[k] = inUnit(v, presentation);
+    row['mean'] = inUnit(o.mean, presentation);
+    row['min'] = inUnit(o.min, presentation);
+    row['max'] = inUnit(o.max, presentation);
+    out[year] = row;
+  }
+  return out;
+}
+
+/**
+ * Runs `how-sure` on the results of the scenarios given with `--scenario`: one Monte Carlo run per scenario on its
+ * budget (whose pm cells hold the likely values), its ranges as triangular inputs.
+ * @param results - the applied scenarios
+ * @param use - draws, seed, percentiles, format, output
+ * @param presentation - the display unit, sign and decimals
+ * @param io - file and console access
+ */
+export function runHowSure(results: readonly ScenarioResult[], use: Usage, presentation: ResolvedPresentation, io: CliIo): number {
+  const runs: Run[] = [];
+  for (const result of results) {
+    if (result.ranges.length === 0) {
+      io.stderr(`meerjaren: the scenario "${result.scenario}" gives no ranges (an estimate-pm change with low, likely and high) to draw from\n`);
+      return EXIT.invalidInput;
+    }
+    try {
+      const inputs = inputsFromRanges(result.ranges);
+      const run = monteCarlo(result.budget, { inputs, draws: use.draws, seed: use.seed, percentiles: use.percentiles });
+      runs.push({ result, inputs: inputs.map((i) => i.id), run });
+    } catch (e) {
+      if (!MeerjarenError.is(e)) throw e;
+      io.stderr(`meerjaren: ${e.issues.map((i) => `${i.path}: ${i.message} [${i.code}]`).join('\n')}\n`);
+      return EXIT.invalidInput;
+    }
+  }
+  if (use.format === 'json') {
+    const json = {
+      unit: presentation.unit,
+      sign: presentation.sign,
+      draws: use.draws,
+      seed: use.seed,
+      percentiles: use.percentiles,
+      scenarios: runs.map(({ result, inputs, run }) => ({
+        id: result.scenario,
+        title: result.title,
+        inputs,
+        saldo: outcomesJson(run.saldo, presentation),
+        structural: outcomesJson(run.structural, presentation),
+        probabilityStructurallyBalanced: run.probabilityStructurallyBalanced,
+      })),
+    };
+    return emit(resultToJson(json), use.out, io);
+  }
+  return emit(runs.map((r) => runText(r, presentation)).join('\n\n\n'), use.out, io);
+}

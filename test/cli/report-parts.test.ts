@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { meerjaren, root, scratch } from './run-cli.js';
+
+const withCover = 'examples/data/seed000-tb1-with-cover.json';
+const tb1 = JSON.parse(readFileSync(`${root}/examples/data/seed000-tb1.json`, 'utf8')) as Record<string, unknown>;
+const files = scratch({
+  'targets.json': JSON.stringify({
+    ...tb1,
+    targets: [{ id: 'wmo', title: 'Taakstelling Wmo', unit: 'thousand', line: '1.4', path: { 2026: '100', 2027: '200' },
+      measures: [{ id: 'm', title: 'Maatregel', status: 'decided', planned: { 2026: '100', 2027: '100' } }] }],
+  }, null, 2),
+});
+
+describe('meerjaren report shows structural balance, cover and targets (subprocess)', () => {
+  it('prints the structural balance and its verdict, and the cover when the document holds it', () => {
+    const r = meerjaren(['report', withCover]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Structureel begrotingssaldo\s+-209\s+725 \+ pm/);
+    expect(r.out).toContain('Oordeel: structureel in evenwicht in het begrotingsjaar 2026');
+    expect(r.out).toMatch(/Dekking totaal\s+3\.657\s+77\s+77\s+77\s+100\s+60\s+50/);
+    expect(r.out).toMatch(/Effect op de algemene middelen\s+-552\s+440/);
+    const plain = meerjaren(['report', 'examples/data/seed000-tb1.json']);
+    expect(plain.out).toContain('Oordeel:');
+    expect(plain.out).not.toContain('Dekking totaal');
+    const json = JSON.parse(meerjaren(['report', withCover, '--format', 'json']).out) as { structural: { verdict: string }; cover: { perYear: Record<string, { given: string }> } };
+    expect(json.structural.verdict).toBe('first-year');
+    expect(json.cover.perYear['2025']!.given).toBe('3657000');
+    const html = meerjaren(['report', withCover, '--format', 'html']);
+    expect(html.out).toContain('Dekking totaal');
+    expect(html.out).toContain('Oordeel: structureel in evenwicht');
+    // CSV stays the budget's own table
+    expect(meerjaren(['report', withCover, '--format', 'csv']).out).not.toContain('Dekking totaal');
+  });
+
+  it('prints savings targets: the target, what is realised and what is left', () => {
+    const r = meerjaren(['report', files['targets.json']!, '--format', 'md']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Taakstelling Wmo');
+    expect(r.out).toMatch(/\|\s+Taakstelling \| 0 \| 100 \| 200 \|/);
+    expect(r.out).toMatch(/Nog te realiseren \(tekort\) \| 0 \| 0 \| 100 \|/);
+  });
+});
