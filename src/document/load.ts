@@ -1,5 +1,6 @@
-import { NUMBER_FORMATS, readAmount, type NumberFormat } from '../core/amount.js';
+import { NUMBER_FORMATS } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
+import { PLAIN_CELL_SETTINGS, readCell, type CellSettings } from './read-cell.js';
 import { IssueCollector, type Path } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { tally } from '../core/work.js';
@@ -7,7 +8,6 @@ import type { Horizon } from '../core/horizon.js';
 import {
   LINE_ROWS,
   NATURES,
-  PM,
   SIGN_CONVENTIONS,
   UNITS,
   unitFactor,
@@ -24,22 +24,9 @@ import { contextOf } from './field-reader.js';
 import { readTargets } from './read-targets.js';
 import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, JsonNumberText, checkShape, parseJsonText, type JsonLimits, type ValueLimits } from './json.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, checkShape, parseJsonText, type JsonLimits, type ValueLimits } from './json.js';
 import { RawReader } from './raw-reader.js';
-import { describeValue as describe, impreciseMessage, isYearKey } from '../core/fields.js';
-
-const PM_TOKEN = /^([+-])?\s*pm$/i;
-/**
- * A plain amount in euros that every number format reads the same and within every limit: at most 15 digits
- * before the point and 1, 2, 4, 5 or 6 after it (three, as in "1.083", is ambiguous without a declared format).
- */
-const PLAIN_EUROS = /^-?(?:0|[1-9]\d{0,14})(?:\.(?:\d{1,2}|\d{4,6}))?$/;
-
-/** An amount frozen as it is read (digits too), so that freezing the budget need not walk its cells. */
-function frozenAmount(value: Decimal): Decimal {
-  Object.freeze((value as unknown as { d: unknown }).d);
-  return Object.freeze(value);
-}
+import { describeValue as describe, isYearKey } from '../core/fields.js';
 
 const DOCUMENT_FIELDS = ['$schema', 'format', 'version', 'title', 'unit', 'sign', 'numberFormat', 'horizon', 'defaults', 'totalLabel', 'tags', 'sections', 'expected', 'cover', 'targets'];
 const SECTION_FIELDS = ['id', 'title', 'lines', 'expected'];
@@ -73,10 +60,7 @@ export function readBudget(input: unknown, options: JsonLimits & ValueLimits = {
 }
 
 class DocumentReader extends RawReader {
-  #unit = new Dec(1);
-  #plainEuros = false;
-  #negate = false;
-  #format: NumberFormat | undefined;
+  #cells: CellSettings = PLAIN_CELL_SETTINGS;
   #horizon: Horizon | undefined;
   #defaultNature: Nature | undefined;
 
@@ -94,10 +78,13 @@ class DocumentReader extends RawReader {
     const title = this.text(doc['title'], ['title'], true) ?? '';
     const unit = this.choice(doc['unit'], UNITS, ['unit'], true) ?? 'euro';
     const sign = this.choice(doc['sign'], SIGN_CONVENTIONS, ['sign'], false) ?? 'voordeel-positive';
-    this.#format = this.choice(doc['numberFormat'], NUMBER_FORMATS, ['numberFormat'], false);
-    this.#unit = new Dec(unitFactor(unit));
-    this.#plainEuros = unit === 'euro' && (this.#format === undefined || this.#format === 'plain');
-    this.#negate = sign === 'nadeel-positive';
+    const format = this.choice(doc['numberFormat'], NUMBER_FORMATS, ['numberFormat'], false);
+    this.#cells = {
+      unit: new Dec(unitFactor(unit)),
+      format,
+      negate: sign === 'nadeel-positive',
+      plainEuros: unit === 'euro' && (format === undefined || format === 'plain'),
+    };
     const defaults = doc['defaults'] === undefined ? undefined : this.object(doc['defaults'], ['defaults']);
     if (defaults !== undefined) {
       this.fields(defaults, ['nature'], ['defaults']);
@@ -111,7 +98,7 @@ class DocumentReader extends RawReader {
     if (this.#horizon === undefined) return undefined;
     const presentation = { unit, sign, totalLabel };
     // Cover and targets refer to rows, so they are read once the sections are known.
-    const ctx = contextOf({ horizon: this.#horizon, presentation, sections }, this.#format);
+    const ctx = contextOf({ horizon: this.#horizon, presentation, sections }, format);
     const cover = doc['cover'] === undefined ? undefined : readCover(doc['cover'], ['cover'], this.issues, ctx);
     const targets = doc['targets'] === undefined ? undefined : readTargets(doc['targets'], ['targets'], this.issues, ctx);
     return {
@@ -232,7 +219,7 @@ class DocumentReader extends RawReader {
         tally('fieldRead');
         if (v === null) return;
         const year = horizon?.years[i];
-        const cell = this.cell(v, path, i);
+        const cell = readCell(v, path, i, this.#cells, this.issues);
         if (cell !== undefined && year !== undefined) out[String(year)] = cell;
       });
       return Object.freeze(out);
@@ -242,7 +229,7 @@ class DocumentReader extends RawReader {
     for (const key of Object.keys(obj)) {
       tally('fieldRead');
       const year = this.yearKey(key, [...path, key]);
-      const cell = this.cell(obj[key], path, key);
+      const cell = readCell(obj[key], path, key, this.#cells, this.issues);
       if (year !== undefined && cell !== undefined) out[String(year)] = cell;
     }
     return Object.freeze(out);
@@ -256,35 +243,6 @@ class DocumentReader extends RawReader {
       else this.issues.add('invalid_value', [...path, year], 'a printed total cannot be pm: leave the year out');
     }
     return out;
-  }
-
-  /** The cell at `path` + `key` (the path is built only for an issue: a budget has many cells). */
-  private cell(raw: unknown, rowPath: Path, key: string | number): Cell | undefined {
-    if (typeof raw === 'string') {
-      const pm = PM_TOKEN.exec(raw.trim());
-      if (pm !== null) {
-        const sign = pm[1];
-        if (sign === undefined) return PM;
-        const voordeel = (sign === '+') !== this.#negate;
-        return Object.freeze({ kind: 'pm' as const, direction: voordeel ? ('voordeel' as const) : ('nadeel' as const) });
-      }
-    }
-    if (raw instanceof JsonNumberText) {
-      this.issues.add('imprecise_number', [...rowPath, key], impreciseMessage(raw.text));
-      return undefined;
-    }
-    if (typeof raw === 'string' && this.#plainEuros && PLAIN_EUROS.test(raw)) {
-      // the common cell: a plain amount in euros, read as readAmount reads it (times a unit of 1 is the same value)
-      tally('amountRead');
-      const value = new Dec(raw);
-      if (!value.isZero()) return frozenAmount(this.#negate ? value.neg() : value);
-    }
-    const reading = readAmount(raw, this.#unit, this.#format);
-    if (!reading.ok) {
-      this.issues.add(reading.code, [...rowPath, key], reading.message);
-      return undefined;
-    }
-    return frozenAmount(this.#negate && !reading.value.isZero() ? reading.value.neg() : reading.value);
   }
 
   private yearKey(key: string, path: Path): number | undefined {
