@@ -489,6 +489,14 @@ function fewTimes(fn: () => unknown): number {
   return times.sort((a, b) => a - b)[1]!;
 }
 
+/** `set-amount` changes adding 1,000 to every year of 1% of the lines: lines without components or pm cells, spread over the budget. */
+function onePercentChanges(budget: Budget): { kind: 'set-amount'; line: string; years: { from: number }; value: { add: string } }[] {
+  const plain = budget.sections.flatMap((s) => s.lines).filter((l) => l.components.length === 0 && Object.values(l.values).every((c) => c instanceof Dec));
+  const all = budget.sections.reduce((n, s) => n + s.lines.length, 0);
+  const changed = Math.max(1, Math.round(all / 100));
+  return Array.from({ length: changed }, (_, k) => ({ kind: 'set-amount', line: plain[Math.floor((k * plain.length) / changed)]!.id, years: { from: budget.horizon.from }, value: { add: '1000' } }));
+}
+
 /** The time per cell of load, evaluate, scenario and render over 500 / 5,000 / 50,000 lines and 5 / 10 / 20 years. */
 function benchScaling(): Row[] {
   const sizes = [500, 5_000, 50_000].flatMap((lines) => [5, 10, 20].map((years) => ({ lines, years })));
@@ -503,11 +511,7 @@ function benchScaling(): Row[] {
     const budget = loadBudget(text);
     const cells = compileBudget(budget).rowCount * years;
     cellCounts.push(cells);
-    const changed = Math.max(1, Math.round(lines / 100));
-    const scenario = loadScenario(
-      { id: 's', title: 'Een procent', changes: Array.from({ length: changed }, (_, k) => ({ kind: 'set-amount', line: `r${Math.floor((k * lines) / changed)}`, years: { from: 2025 }, value: { add: '1000' } })) },
-      { budget },
-    );
+    const scenario = loadScenario({ id: 's', title: 'Een procent', changes: onePercentChanges(budget) }, { budget });
     const evaluation = evaluate(budget);
     const times = {
       load: time(() => loadBudget(text)),
