@@ -1,5 +1,6 @@
 import type { RoundingMode } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
+import { memoPerFrozen, type FrozenMemo } from '../core/memo.js';
 import type { Budget } from '../model/budget.js';
 import { MAX_DECIMALS, MAX_SAFE_UNITS } from './units.js';
 import { absoluteSumOf, layOut, unitCells } from './cells.js';
@@ -129,22 +130,14 @@ export function compileBudget(budget: Budget, options?: CompileOptions): Compile
   return compileValidBudget(budget, options);
 }
 
-/** The compiled form (default options) of every frozen budget compiled so far: a frozen budget never changes. */
-const compiledForms = new WeakMap<Budget, CompiledBudget>();
-
 /**
  * The budget compiled with the default options, once per frozen budget (memoised, held weakly): evaluating,
- * tables and Monte Carlo on the same budget share it.
+ * tables and Monte Carlo on the same budget share it. `compiledOf.remember` records a compiled form derived from
+ * another (a scenario's, from its baseline's).
  * @param budget - a validated budget
  * @internal
  */
-export function compiledOf(budget: Budget): CompiledBudget {
-  const known = compiledForms.get(budget);
-  if (known !== undefined) return known;
-  const compiled = compileValidBudget(budget);
-  if (Object.isFrozen(budget)) compiledForms.set(budget, compiled);
-  return compiled;
-}
+export const compiledOf: FrozenMemo<Budget, CompiledBudget> = memoPerFrozen((budget: Budget) => compileValidBudget(budget));
 
 /**
  * {@link compileBudget} without the checks of its arguments, for the library's own budgets (the loader's, which
@@ -184,7 +177,7 @@ export function compileValidBudget(budget: Budget, options: CompileOptions = {})
   let lineIndex: Map<string, number> | undefined;
   let sectionIndex: Map<string, number> | undefined;
 
-  const compiled: CompiledBudget = Object.freeze({
+  return sealCompiled({
     budget,
     years,
     yearCount,
@@ -209,6 +202,15 @@ export function compileValidBudget(budget: Budget, options: CompileOptions = {})
     sectionOf: (id: string) => (sectionIndex ??= indexOf(sectionIds, false)).get(id) ?? -1,
     yearIndexOf: (year: number) => yearIndex.get(year) ?? -1,
   });
+}
+
+/**
+ * Freezes a compiled budget and marks it as one (see {@link isCompiledBudget}).
+ * @param compiled - a compiled budget just built
+ * @internal
+ */
+export function sealCompiled(compiled: CompiledBudget): CompiledBudget {
+  Object.freeze(compiled);
   compiledBudgets.add(compiled);
   return compiled;
 }

@@ -1,3 +1,4 @@
+import { memoPerFrozen } from '../core/memo.js';
 import { Dec, ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { formatPath } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
@@ -38,27 +39,14 @@ export function evaluate(budget: Budget): Evaluation {
 }
 
 /**
- * The evaluation of every frozen budget evaluated so far, by budget. A frozen budget cannot change and an
- * evaluation is frozen, so one evaluation serves every caller: the loader's check of printed totals, `evaluate`,
- * the tables, comparisons and the `evaluation` of a scenario result. `evaluate` takes no options that change its
- * result; a budget that is not frozen is evaluated every time. Held weakly: an evaluation goes with its budget.
- */
-const evaluations = new WeakMap<Budget, Evaluation>();
-
-/**
  * {@link evaluate} without the check of its argument, for the loader (whose budget is not admitted yet).
- * Memoised per frozen budget (the loader's budget, an admitted one): evaluating it again returns the same
- * frozen evaluation.
+ * Memoised per frozen budget (held weakly): a frozen budget cannot change and an evaluation is frozen, so one
+ * evaluation serves every caller (the loader's check of printed totals, `evaluate`, the tables, comparisons and
+ * the `evaluation` of a scenario result); a budget that is not frozen is evaluated every time.
  * @param budget - a validated, frozen budget
  * @internal
  */
-export function evaluateBudget(budget: Budget): Evaluation {
-  const known = evaluations.get(budget);
-  if (known !== undefined) return known;
-  const evaluation = computeEvaluation(budget);
-  if (Object.isFrozen(budget)) evaluations.set(budget, evaluation);
-  return evaluation;
-}
+export const evaluateBudget: (budget: Budget) => Evaluation = memoPerFrozen(computeEvaluation);
 
 function computeEvaluation(budget: Budget): Evaluation {
   tally('evaluate');
