@@ -41,3 +41,26 @@ export function freezeThrough<T>(value: T): T {
   walk(value);
   return value;
 }
+
+/**
+ * Like {@link freezeThrough}, for a value built by immer from a deeply frozen `base`: walks only what is not
+ * shared with the base (a subtree that is the same object as the base's at the same place is frozen already),
+ * so the cost follows what changed, not the size of the value.
+ * @param value - the new value (a tree: no cycles)
+ * @param base - the deeply frozen value it was produced from
+ * @returns the same value, frozen all the way down
+ */
+export function freezeChanged<T>(value: T, base: unknown): T {
+  const walk = (v: unknown, b: unknown): void => {
+    if (v === b || typeof v !== 'object' || v === null) return;
+    if (isDecimal(v)) {
+      if (!Object.isFrozen(v)) freezeInto(v);
+      return;
+    }
+    Object.freeze(v);
+    const old = typeof b === 'object' && b !== null && !isDecimal(b) ? (b as Record<string, unknown>) : undefined;
+    for (const key of Object.keys(v)) walk((v as Record<string, unknown>)[key], old?.[key]);
+  };
+  walk(value, base);
+  return value;
+}

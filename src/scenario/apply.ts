@@ -1,7 +1,7 @@
 import { tally } from '../core/work.js';
 import { enablePatches, produce, produceWithPatches, type Patch } from 'immer';
 import { IssueCollector } from '../core/errors.js';
-import { freezeThrough } from '../core/freeze.js';
+import { freezeChanged, freezeThrough } from '../core/freeze.js';
 import { admitBudget } from '../document/admitted.js';
 import type { Budget } from '../model/budget.js';
 import type { Evaluation } from '../model/evaluation.js';
@@ -177,8 +177,9 @@ export function runScenario(
     const step = steps[t.step]!;
     return { ...t, scenario: step.scenario, change: step.index };
   });
-  // immer froze the objects it built, not the decimal.js amounts the changes put inside them
-  admitBudget(freezeThrough(next));
+  // immer froze the objects it built, not the decimal.js amounts the changes put inside them; what it shares
+  // with the baseline is frozen already
+  admitBudget(freezeChanged(next, budget));
   // frozen all the way down: the engine froze each range and conflict itself, which stopped deepFreeze from
   // walking into their decimal.js amounts (a range's low could be written to, and flowed into inputsFromRanges)
   const fields: ScenarioRun = {
@@ -196,7 +197,9 @@ export function runScenario(
   // the evaluation is a getter, not a field: built on first use (evaluate keeps one per frozen budget), and
   // the result stays frozen
   if (evaluateWith !== undefined) Object.defineProperty(fields, 'evaluation', { get: () => evaluateWith(next), enumerable: false, configurable: false });
-  const result: ScenarioRun = freezeThrough(fields);
+  // every field but the budget (frozen above) frozen all the way down
+  for (const [key, value] of Object.entries(fields)) if (key !== 'budget') freezeThrough(value);
+  const result: ScenarioRun = Object.freeze(fields);
   return { result, engine: ran, steps };
 }
 
@@ -212,5 +215,5 @@ export function applySteps(budget: Budget, steps: readonly Step[]): { budget: Bu
     engine = new ChangeEngine(draft, steps, new IssueCollector(), true);
     engine.run();
   });
-  return { budget: freezeThrough(next), engine: engine! };
+  return { budget: freezeChanged(next, budget), engine: engine! };
 }

@@ -3,6 +3,7 @@ import { checkRange } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import { formatPath, type IssueCode, type IssueCollector, type Path } from '../core/errors.js';
 import { tally, work } from '../core/work.js';
+import { memoPerFrozen } from '../core/memo.js';
 import type { Budget, Cell, Nature } from '../model/budget.js';
 import { readScenarioAmount, resolveYears } from './values.js';
 import type { Step } from './resolve.js';
@@ -82,19 +83,39 @@ export class ChangeEngine implements LineContext {
     if (!this.lenient) this.collector.add(code, path, message);
   }
 
-  /** Lines and components by id, built on first use and kept up to date by add-line and drop-line. */
+  /**
+   * Lines and components by id over the draft, kept up to date by add-line and drop-line: built (a walk through
+   * the draft) only once a change has added or dropped a line; before that, rows are found by their place in
+   * the baseline ({@link rowPlaces}) and only the lines found are drafted.
+   */
   #rows: Map<string, RowRef> | undefined;
+  /** Rows found by place so far (while no line was added or dropped). */
+  readonly #found = new Map<string, RowRef>();
+  /** The places of the baseline's rows. */
+  #places: ReadonlyMap<string, RowPlace> | undefined;
+  /** Whether a change added or dropped a line (places in the baseline no longer hold). */
+  #restructured = false;
 
   /** The line or component with this id (one lookup, not a walk through the draft: a scenario may hold 1000 changes). */
   find(id: string): RowRef | undefined {
-    if (this.#rows === undefined) {
-      const rows = new Map<string, RowRef>();
-      this.draft.sections.forEach((section, sectionIndex) => {
-        for (const line of section.lines) this.indexRows(rows, line, sectionIndex);
-      });
-      this.#rows = rows;
-    }
-    return this.#rows.get(id);
+    if (this.#restructured) return (this.#rows ??= this.rowsOfDraft()).get(id);
+    const known = this.#found.get(id);
+    if (known !== undefined) return known;
+    const place = (this.#places ??= rowPlaces(original(this.draft) as Budget)).get(id);
+    if (place === undefined) return undefined;
+    const line = this.draft.sections[place.section]!.lines[place.line]!;
+    const ref: RowRef = { line, component: place.component < 0 ? undefined : line.components[place.component]!, id, sectionIndex: place.section };
+    this.#found.set(id, ref);
+    return ref;
+  }
+
+  /** Every line and component of the draft by id (the first of an id wins, as in a walk). */
+  private rowsOfDraft(): Map<string, RowRef> {
+    const rows = new Map<string, RowRef>();
+    this.draft.sections.forEach((section, sectionIndex) => {
+      for (const line of section.lines) this.indexRows(rows, line, sectionIndex);
+    });
+    return rows;
   }
 
   /** Adds a line and its components to the lookup (the first of an id wins, as in a walk). */
@@ -104,11 +125,18 @@ export class ChangeEngine implements LineContext {
     for (const component of line.components) if (!rows.has(component.id)) rows.set(component.id, { line, component, id: component.id, sectionIndex });
   }
 
+  /** Whether the run changed the rows themselves (a line added or dropped, a nature set), not only cells. */
+  get restructured(): boolean {
+    return this.#restructured || this.natures.size > 0;
+  }
+
   addRows(line: DLine, sectionIndex: number): void {
+    this.#restructured = true;
     if (this.#rows !== undefined) this.indexRows(this.#rows, line, sectionIndex);
   }
 
   forgetRows(): void {
+    this.#restructured = true;
     this.#rows = undefined;
   }
 
@@ -207,7 +235,6 @@ export class ChangeEngine implements LineContext {
       if (step.change.kind === 'add-line') last.set(step.change.line.id, Math.max(i, last.get(step.change.line.id) ?? -1));
     });
     if (last.size === 0) return;
-    this.#rows = undefined;
     for (const [lineId, step] of last) {
       const ref = this.find(lineId);
       if (ref === undefined || ref.component !== undefined) continue; // dropped (or its id is now a component's)
@@ -259,3 +286,28 @@ export class ChangeEngine implements LineContext {
   }
 
 }
+
+/** Where a row sits in a budget: section, line, and component (-1 for the line's own row). */
+interface RowPlace {
+  readonly section: number;
+  readonly line: number;
+  readonly component: number;
+}
+
+/**
+ * Every line and component of a frozen budget by id, with its place (the first of an id wins, as in a walk):
+ * built once per baseline, so that applying a scenario drafts only the lines it changes.
+ */
+const rowPlaces = memoPerFrozen((budget: Budget): ReadonlyMap<string, RowPlace> => {
+  const places = new Map<string, RowPlace>();
+  budget.sections.forEach((section, s) => {
+    section.lines.forEach((line, l) => {
+      if (work.enabled) tally('rowVisit', 1 + line.components.length);
+      if (!places.has(line.id)) places.set(line.id, { section: s, line: l, component: -1 });
+      line.components.forEach((component, c) => {
+        if (!places.has(component.id)) places.set(component.id, { section: s, line: l, component: c });
+      });
+    });
+  });
+  return places;
+});

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { tally } from '../core/work.js';
-import { produce } from 'immer';
+import { original, produce, type Draft } from 'immer';
 import { IssueCollector } from '../core/errors.js';
 import { describeValue, isObjectLike, type OptionCheck } from '../core/guard.js';
 import type { Budget } from '../model/budget.js';
@@ -48,10 +48,14 @@ export function checkReferences(budget: Budget, scenario: Scenario, library: Sce
 }
 
 /** Removes the printed totals from a draft budget: a scenario's result prints none. @internal */
-export function dropExpectations(draft: { expected?: unknown; sections: { expected?: unknown; lines: { expected?: unknown }[] }[] }): void {
-  if ('expected' in draft) delete draft.expected;
-  for (const section of draft.sections) {
-    if ('expected' in section) delete section.expected;
-    for (const line of section.lines) if ('expected' in line) delete line.expected;
-  }
+export function dropExpectations(draft: Draft<Budget>): void {
+  // where printed totals are is read from the baseline: walking the draft would draft every line
+  const base = original(draft) as Budget;
+  if ('expected' in base) delete draft.expected;
+  base.sections.forEach((section, s) => {
+    if ('expected' in section) delete draft.sections[s]!.expected;
+    section.lines.forEach((line, l) => {
+      if ('expected' in line) delete draft.sections[s]!.lines[l]!.expected;
+    });
+  });
 }
