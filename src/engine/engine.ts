@@ -1,7 +1,8 @@
 import { noNegativeZero, type Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue } from '../core/errors.js';
 import type { Total } from '../model/evaluation.js';
-import { FILLED, PM_FLAG, isCompiledBudget, type CompiledBudget } from './compile.js';
+import { isCompiledBudget, type CompiledBudget } from './compile.js';
+import { FILLED, PM_FLAG } from './cells.js';
 import { applyRate, type EngineRate } from './rate.js';
 import { countCells, sumFloat, sumWide } from './sums.js';
 import { MAX_SAFE_UNITS, unitsToDecimal } from './units.js';

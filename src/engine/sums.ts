@@ -1,4 +1,5 @@
-import { FILLED, PM_FLAG, type CompiledBudget } from './compile.js';
+import type { CompiledBudget } from './compile.js';
+import { FILLED, PM_FLAG } from './cells.js';
 
 // The full passes of an Engine over its cells: amount totals rolled up from rows to lines, sections and the
 // table (float64 or BigInt), and the counts of filled and pm cells behind `pm` and `empty`. Each total is kept

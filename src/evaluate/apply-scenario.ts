@@ -7,6 +7,8 @@ import type { Budget } from '../model/budget.js';
 import { APPLY_OPTIONS, runScenario, scenarioArguments, type ApplyOptions, type ScenarioResult } from '../scenario/apply.js';
 import type { Scenario, ScenarioLibrary } from '../scenario/types.js';
 import { evaluateBudget } from './evaluate.js';
+import { compiledOf } from '../engine/compile.js';
+import { deriveCompiled } from '../engine/derive.js';
 
 /**
  * Applies a scenario to a baseline budget (scenario doorrekenen): a new frozen budget, never touching the baseline.
@@ -53,5 +55,12 @@ import { evaluateBudget } from './evaluate.js';
  */
 export function applyScenario(budget: Budget, scenario: Scenario, library?: ScenarioLibrary, options: ApplyOptions = {}): ScenarioResult {
   const args = scenarioArguments('applyScenario', 'budget', budget, scenario, library, options, APPLY_OPTIONS);
-  return runScenario(args.budget, scenario, library, args.options, evaluateBudget).result;
+  const { result, engine } = runScenario(args.budget, scenario, library, args.options, evaluateBudget);
+  // a scenario that only writes cells: its compiled form is the baseline's with those cells read again
+  const base = compiledOf.known(args.budget);
+  if (base !== undefined && !engine.restructured) {
+    const derived = deriveCompiled(base, result.budget, engine.trace);
+    if (derived !== undefined) compiledOf.remember(result.budget, derived);
+  }
+  return result;
 }

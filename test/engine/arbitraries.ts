@@ -10,6 +10,13 @@ export const amountArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('0', '-0', '0.10', '-2.5') },
 );
 
+/** An amount string in whole euros or cents (the engine's default unit), zero and minus zero among them. */
+export const centsArb: fc.Arbitrary<string> = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: -5_000_000, max: 5_000_000 }).map(String) },
+  { weight: 3, arbitrary: fc.integer({ min: -500_000_000, max: 500_000_000 }).map((c) => centsString(BigInt(c), 2)) },
+  { weight: 1, arbitrary: fc.constantFrom('0', '-0', '0.10', '-2.5') },
+);
+
 /** Rare huge amounts (up to 18 integer digits) that force the BigInt path. */
 export const hugeArb: fc.Arbitrary<string> = fc.bigInt({ min: -(10n ** 24n) + 1n, max: 10n ** 24n - 1n }).map((m) => centsString(m, 6));
 
@@ -26,8 +33,8 @@ const cellArb = (amount: fc.Arbitrary<string>): fc.Arbitrary<Cell> =>
   fc.oneof({ weight: 6, arbitrary: amount }, { weight: 1, arbitrary: fc.constantFrom('pm', '-pm') }, { weight: 3, arbitrary: fc.constant(null) });
 
 /** A random budget document (as a value for loadBudget), small enough for the Decimal reference. */
-export function budgetArb(options: { huge?: boolean } = {}): fc.Arbitrary<Budget> {
-  const amount = options.huge ? fc.oneof({ weight: 4, arbitrary: amountArb }, { weight: 1, arbitrary: hugeArb }) : amountArb;
+export function budgetArb(options: { huge?: boolean; cents?: boolean } = {}): fc.Arbitrary<Budget> {
+  const amount = options.cents ? centsArb : options.huge ? fc.oneof({ weight: 4, arbitrary: amountArb }, { weight: 1, arbitrary: hugeArb }) : amountArb;
   return fc
     .record({ from: fc.integer({ min: 2020, max: 2030 }), years: fc.integer({ min: 1, max: 6 }) })
     .chain(({ from, years }) => {
