@@ -1,7 +1,8 @@
 /**
  * Benchmark of the exact engine and Monte Carlo (`npm run bench`). Not a test: it prints medians and ratios.
  * It also times the loaders on the fuzz tests' hostile texts under 64 KB (target: 50 ms each); CI checks the
- * same inputs by counting their work (src/core/work.ts), never by the clock. `npm run bench -- --loaders`
+ * same inputs by counting their work (src/core/work.ts), never by the clock. `npm run bench -- --scenarios` runs
+ * only the applyScenario rows; `npm run bench -- --loaders`
  * prints those figures only.
  *
  * Needs the built worker (dist/worker.js) for the 2-worker runs: when it is missing, this script runs
@@ -401,6 +402,7 @@ async function benchBudget(name: string, budget: Budget): Promise<Row[]> {
       note: `target <= 50 MB over the loaded budget (${m['loadedMB']} MB, compiled form included), heap after GC; every line total as units +${m['unitsMB']} MB (a copy), every line result +${m['linesMB']} MB`,
     });
   }
+  rows.push(...benchScenarios(name, budget, tFloat, tLoad + tPublic));
   rows.push({ what: `${name}: incremental, ${changed} line(s) = 1% (${targets.length} cells)`, value: ms(tIncremental), note: `${((100 * tIncremental) / tExact).toFixed(1)}% of a full evaluation (target < 10%); equals full recompute: ${incrementalOk}` });
 
   return rows;
@@ -497,6 +499,26 @@ function onePercentChanges(budget: Budget): { kind: 'set-amount'; line: string; 
   return Array.from({ length: changed }, (_, k) => ({ kind: 'set-amount', line: plain[Math.floor((k * plain.length) / changed)]!.id, years: { from: budget.horizon.from }, value: { add: '1000' } }));
 }
 
+/**
+ * applyScenario on a loaded baseline (one baseline, many scenarios, as an analyst works): 1% of the lines changed,
+ * and one cell, each then evaluated and its table and section totals read.
+ */
+function benchScenarios(name: string, budget: Budget, tFloat: number, tFull: number): Row[] {
+  const pct = loadScenario({ id: 'procent', title: 'Een procent', changes: onePercentChanges(budget) }, { budget });
+  const first = onePercentChanges(budget)[0]!;
+  const one = loadScenario({ id: 'cel', title: 'Een cel', changes: [{ ...first, years: { from: budget.horizon.to, to: budget.horizon.to } }] }, { budget });
+  const tPct = median(() => applyScenario(budget, pct), { reps: 9 });
+  const tPctEval = median(() => readTotals(evaluate(applyScenario(budget, pct).budget)), { reps: 9 });
+  const tOne = median(() => applyScenario(budget, one), { reps: 9 });
+  const tOneEval = median(() => readTotals(evaluate(applyScenario(budget, one).budget)), { reps: 9 });
+  return [
+    { what: `${name}: applyScenario, 1% of the lines (${pct.changes.length} changes)`, value: ms(tPct), note: `${ratio(tPct / tFloat)} the float64 loop` },
+    { what: `${name}: applyScenario 1% + evaluate + table and section totals`, value: ms(tPctEval), note: `${ratio(tPctEval / tFloat)} the float64 loop (target <= 5x)` },
+    { what: `${name}: applyScenario, one cell`, value: ms(tOne), note: `${ratio(tOne / tFloat)} the float64 loop` },
+    { what: `${name}: applyScenario one cell + evaluate + totals`, value: ms(tOneEval), note: `${((100 * tOneEval) / tFull).toFixed(1)}% of a full load and evaluation (${ms(tFull)}; target <= 1%)` },
+  ];
+}
+
 /** The time per cell of load, evaluate, scenario and render over 500 / 5,000 / 50,000 lines and 5 / 10 / 20 years. */
 function benchScaling(): Row[] {
   const sizes = [500, 5_000, 50_000].flatMap((lines) => [5, 10, 20].map((years) => ({ lines, years })));
@@ -508,13 +530,14 @@ function benchScaling(): Row[] {
     const large = lines * years >= 500_000;
     const once = { reps: large ? 3 : 5, minBatchMs: large ? 0 : 20 };
     const time = (fn: () => unknown): number => (large ? fewTimes(fn) : median(fn, once));
-    const budget = loadBudget(text);
+    const limits = { maxLength: Number.MAX_SAFE_INTEGER, maxValues: Infinity };
+    const budget = loadBudget(text, limits);
     const cells = compileBudget(budget).rowCount * years;
     cellCounts.push(cells);
     const scenario = loadScenario({ id: 's', title: 'Een procent', changes: onePercentChanges(budget) }, { budget });
     const evaluation = evaluate(budget);
     const times = {
-      load: time(() => loadBudget(text)),
+      load: time(() => loadBudget(text, limits)),
       // a fresh (unfrozen) copy is not memoised: every run compiles, evaluates and builds the frozen result
       evaluate: time(() => evaluateBudget({ ...budget })),
       scenario: time(() => applyScenario(budget, scenario)),
@@ -553,6 +576,18 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes('--scaling')) {
     print(benchScaling(), `meerjaren scaling (Node ${process.version}, medians)`);
+    return;
+  }
+  if (process.argv.includes('--scenarios')) {
+    const budget = generatedBudget(5000, 10);
+    const compiled = compileBudget(budget);
+    const euros = Float64Array.from(compiled.units, (u) => u / 10 ** compiled.decimals);
+    const [L, S, Y] = [compiled.lineIds.length, compiled.sectionIds.length, compiled.yearCount];
+    const buffers = [L * Y, L * Y, S * Y, S * Y, Y, Y].map((n) => new Float64Array(n)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    const tFloat = median(() => floatLoop(compiled, euros, ...buffers));
+    const text = budgetToJson(budget);
+    const tFull = medianFresh(text, (b) => readTotals(evaluate(b)), 3) + median(() => loadBudget(text), { reps: 3, minBatchMs: 0 });
+    print(benchScenarios('generated', budget, tFloat, tFull), `meerjaren scenarios (Node ${process.version}, medians)`);
     return;
   }
   if (process.argv.includes('--loaders')) {
