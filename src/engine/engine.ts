@@ -4,7 +4,7 @@ import type { Total } from '../model/evaluation.js';
 import { isCompiledBudget, type CompiledBudget } from './compile.js';
 import { FILLED, PM_FLAG } from './cells.js';
 import { applyRate, type EngineRate } from './rate.js';
-import { countCells, sumFloat, sumWide } from './sums.js';
+import { countCells, countLines, pmLinesOfFlags, sumFloat, sumFloatLines, sumWide, sumWideLines } from './sums.js';
 import { MAX_SAFE_UNITS, unitsToDecimal } from './units.js';
 import { describeValue } from '../core/guard.js';
 import { fail } from '../core/errors.js';
@@ -20,8 +20,8 @@ export type Units = number | bigint;
  * structural and incidental parts, kept as integer units; with incremental updates.
  *
  * @remarks
- * Create one with {@link createEngine}. It copies the compiled cells, so changing them never changes the
- * compiled budget. {@link Engine.evaluate} recomputes everything (cost ~ cells); {@link Engine.setAmount},
+ * Create one with {@link createEngine}. It copies the compiled cells on its first change, so changing them never
+ * changes the compiled budget; line totals are built on the first read of one. {@link Engine.evaluate} recomputes everything (cost ~ cells); {@link Engine.setAmount},
  * {@link Engine.setPm} and {@link Engine.clear} change one cell and update every total it is in by the
  * difference (cost ~ 1), so a scenario that changes k rows costs ~ k x years. Totals are read as units
  * ({@link Engine.structuralUnits}, {@link Engine.incidentalUnits}) or converted to decimal.js only when
@@ -38,7 +38,12 @@ export class Engine {
   #wide: boolean;
   #cells: Float64Array;
   #wideCells: bigint[];
-  readonly #flags: Uint8Array;
+  #flags: Uint8Array;
+  /** Whether the cells and flags are this engine's own copies (the compiled ones are shared until a first write). */
+  #ownCells = false;
+  #ownFlags = false;
+  /** Whether the line totals and counts are built (on the first read of a line total: most readers need none). */
+  #linesReady = false;
   #absSum: number;
   #wideAbsSum: bigint;
   // totals: [structural, incidental] per scope
@@ -55,8 +60,8 @@ export class Engine {
   #wTabS: bigint[] = [];
   #wTabI: bigint[] = [];
   // counts of filled cells and pm cells per scope and year
-  readonly #lineFilled: Int32Array;
-  readonly #linePm: Int32Array;
+  #lineFilled: Int32Array;
+  #linePm: Int32Array;
   readonly #secFilled: Int32Array;
   readonly #secPm: Int32Array;
   readonly #tabFilled: Int32Array;
@@ -67,22 +72,20 @@ export class Engine {
     if (!isCompiledBudget(compiled)) fail('invalid_argument', ['compiled'], `Engine: compiled must be a budget from compileBudget(), not ${describeValue(compiled)}`);
     this.compiled = compiled;
     const Y = compiled.yearCount;
-    const L = compiled.lineIds.length;
     const S = compiled.sectionIds.length;
     this.#wide = compiled.wide;
-    this.#cells = compiled.units.slice();
+    // the compiled cells and flags are shared until a first write: evaluating allocates no copy of them
+    this.#cells = compiled.units;
     this.#wideCells = compiled.wideUnits ? [...compiled.wideUnits] : [];
-    this.#flags = compiled.flags.slice();
+    this.#flags = compiled.flags;
     this.#absSum = compiled.wide ? 0 : Number(compiled.absoluteSum);
     this.#wideAbsSum = compiled.absoluteSum;
-    this.#lineS = new Float64Array(L * Y);
-    this.#lineI = new Float64Array(L * Y);
+    this.#lineS = this.#lineI = new Float64Array(0);
     this.#secS = new Float64Array(S * Y);
     this.#secI = new Float64Array(S * Y);
     this.#tabS = new Float64Array(Y);
     this.#tabI = new Float64Array(Y);
-    this.#lineFilled = new Int32Array(L * Y);
-    this.#linePm = new Int32Array(L * Y);
+    this.#lineFilled = this.#linePm = new Int32Array(0);
     this.#secFilled = new Int32Array(S * Y);
     this.#secPm = new Int32Array(S * Y);
     this.#tabFilled = new Int32Array(Y);
@@ -99,11 +102,8 @@ export class Engine {
 
   #allocateWide(): void {
     const Y = this.compiled.yearCount;
-    const L = this.compiled.lineIds.length;
     const S = this.compiled.sectionIds.length;
     const zeros = (n: number): bigint[] => new Array<bigint>(n).fill(0n);
-    this.#wLineS = zeros(L * Y);
-    this.#wLineI = zeros(L * Y);
     this.#wSecS = zeros(S * Y);
     this.#wSecI = zeros(S * Y);
     this.#wTabS = zeros(Y);
@@ -119,6 +119,8 @@ export class Engine {
     this.#wide = true;
     this.#allocateWide();
     this.#lineS = this.#lineI = this.#secS = this.#secI = this.#tabS = this.#tabI = new Float64Array(0);
+    // the line totals are built again, in BigInt, when next asked for
+    this.#linesReady = false;
     this.evaluate();
   }
 
@@ -147,22 +149,38 @@ export class Engine {
   }
 
   #sumFloat(): void {
-    sumFloat(this.compiled, this.#cells, { lineS: this.#lineS, lineI: this.#lineI, secS: this.#secS, secI: this.#secI, tabS: this.#tabS, tabI: this.#tabI });
+    sumFloat(this.compiled, this.#cells, { secS: this.#secS, secI: this.#secI, tabS: this.#tabS, tabI: this.#tabI });
+    if (this.#linesReady) sumFloatLines(this.compiled, this.#cells, this.#lineS, this.#lineI);
   }
 
   #sumWide(): void {
-    sumWide(this.compiled, this.#wideCells, { lineS: this.#wLineS, lineI: this.#wLineI, secS: this.#wSecS, secI: this.#wSecI, tabS: this.#wTabS, tabI: this.#wTabI });
+    sumWide(this.compiled, this.#wideCells, { secS: this.#wSecS, secI: this.#wSecI, tabS: this.#wTabS, tabI: this.#wTabI });
+    if (this.#linesReady) sumWideLines(this.compiled, this.#wideCells, this.#wLineS, this.#wLineI);
   }
 
   #count(): void {
-    countCells(this.compiled, this.#flags, {
-      lineFilled: this.#lineFilled,
-      linePm: this.#linePm,
-      secFilled: this.#secFilled,
-      secPm: this.#secPm,
-      tabFilled: this.#tabFilled,
-      tabPm: this.#tabPm,
-    });
+    countCells(this.compiled, this.#flags, { secFilled: this.#secFilled, secPm: this.#secPm, tabFilled: this.#tabFilled, tabPm: this.#tabPm });
+    if (this.#linesReady) countLines(this.compiled, this.#flags, this.#lineFilled, this.#linePm);
+  }
+
+  /** Builds the line totals and counts from the cells, once (kept up to date by every change after). */
+  #ensureLines(): void {
+    if (this.#linesReady) return;
+    const c = this.compiled;
+    const n = c.lineIds.length * c.yearCount;
+    if (this.#wide) {
+      this.#wLineS = new Array<bigint>(n).fill(0n);
+      this.#wLineI = new Array<bigint>(n).fill(0n);
+      sumWideLines(c, this.#wideCells, this.#wLineS, this.#wLineI);
+    } else {
+      this.#lineS = new Float64Array(n);
+      this.#lineI = new Float64Array(n);
+      sumFloatLines(c, this.#cells, this.#lineS, this.#lineI);
+    }
+    this.#lineFilled = new Int32Array(n);
+    this.#linePm = new Int32Array(n);
+    countLines(c, this.#flags, this.#lineFilled, this.#linePm);
+    this.#linesReady = true;
   }
 
   #check(row: number, yearIndex: number): number {
@@ -176,6 +194,10 @@ export class Engine {
   #setFlag(i: number, row: number, yearIndex: number, flag: number): void {
     const old = this.#flags[i]!;
     if (old === flag) return;
+    if (!this.#ownFlags) {
+      this.#flags = this.#flags.slice();
+      this.#ownFlags = true;
+    }
     this.#flags[i] = flag;
     const c = this.compiled;
     const Y = c.yearCount;
@@ -183,10 +205,12 @@ export class Engine {
     const s = c.lineSection[l]!;
     const df = (flag & FILLED) - (old & FILLED);
     const dp = ((flag & PM_FLAG) - (old & PM_FLAG)) >> 1;
-    this.#lineFilled[l * Y + yearIndex]! += df;
+    if (this.#linesReady) {
+      this.#lineFilled[l * Y + yearIndex]! += df;
+      this.#linePm[l * Y + yearIndex]! += dp;
+    }
     this.#secFilled[s * Y + yearIndex]! += df;
     this.#tabFilled[yearIndex]! += df;
-    this.#linePm[l * Y + yearIndex]! += dp;
     this.#secPm[s * Y + yearIndex]! += dp;
     this.#tabPm[yearIndex]! += dp;
   }
@@ -211,14 +235,17 @@ export class Engine {
       if (!Number.isSafeInteger(v)) throw new MeerjarenError([issue('invalid_value', ['units'], `units must be an integer, not ${v}`)]);
       const old = this.#cells[i]!;
       const d = v - old;
+      if (!this.#ownCells) {
+        this.#cells = this.#cells.slice();
+        this.#ownCells = true;
+      }
       this.#cells[i] = v;
       this.#absSum += Math.abs(v) - Math.abs(old);
+      if (this.#linesReady) (structural ? this.#lineS : this.#lineI)[l * Y + yearIndex]! += d;
       if (structural) {
-        this.#lineS[l * Y + yearIndex]! += d;
         this.#secS[s * Y + yearIndex]! += d;
         this.#tabS[yearIndex]! += d;
       } else {
-        this.#lineI[l * Y + yearIndex]! += d;
         this.#secI[s * Y + yearIndex]! += d;
         this.#tabI[yearIndex]! += d;
       }
@@ -232,12 +259,11 @@ export class Engine {
     const d = v - old;
     this.#wideCells[i] = v;
     this.#wideAbsSum += (v < 0n ? -v : v) - (old < 0n ? -old : old);
+    if (this.#linesReady) (structural ? this.#wLineS : this.#wLineI)[l * Y + yearIndex]! += d;
     if (structural) {
-      this.#wLineS[l * Y + yearIndex]! += d;
       this.#wSecS[s * Y + yearIndex]! += d;
       this.#wTabS[yearIndex]! += d;
     } else {
-      this.#wLineI[l * Y + yearIndex]! += d;
       this.#wSecI[s * Y + yearIndex]! += d;
       this.#wTabI[yearIndex]! += d;
     }
@@ -322,6 +348,7 @@ export class Engine {
     const w = this.#wide;
     switch (scope) {
       case 'line':
+        this.#ensureLines();
         return w ? (structural ? this.#wLineS : this.#wLineI)[index * Y + yearIndex]! : (structural ? this.#lineS : this.#lineI)[index * Y + yearIndex]!;
       case 'section':
         return w ? (structural ? this.#wSecS : this.#wSecI)[index * Y + yearIndex]! : (structural ? this.#secS : this.#secI)[index * Y + yearIndex]!;
@@ -391,6 +418,7 @@ export class Engine {
     /** Pm cells per line and year. */
     pm: Int32Array;
   } {
+    this.#ensureLines();
     return this.#wide
       ? { structural: this.#wLineS.slice(), incidental: this.#wLineI.slice(), filled: this.#lineFilled.slice(), pm: this.#linePm.slice() }
       : { structural: this.#lineS.slice(), incidental: this.#lineI.slice(), filled: this.#lineFilled.slice(), pm: this.#linePm.slice() };
@@ -404,6 +432,7 @@ export class Engine {
         return [f & FILLED, (f & PM_FLAG) >> 1];
       }
       case 'line':
+        this.#ensureLines();
         return [this.#lineFilled[index * Y + yearIndex]!, this.#linePm[index * Y + yearIndex]!];
       case 'section':
         return [this.#secFilled[index * Y + yearIndex]!, this.#secPm[index * Y + yearIndex]!];
@@ -426,6 +455,7 @@ export class Engine {
     if (scope === 'line') return [c.lineIds[index]!];
     const from = scope === 'section' ? c.sectionFirstLine[index]! : 0;
     const to = scope === 'section' ? c.sectionFirstLine[index + 1]! : c.lineIds.length;
+    if (!this.#linesReady) return pmLinesOfFlags(c, this.#flags, from, to, yearIndex);
     const out: string[] = [];
     for (let l = from; l < to; l++) if (this.#linePm[l * Y + yearIndex]! > 0) out.push(c.lineIds[l]!);
     return out;

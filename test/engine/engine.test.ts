@@ -89,6 +89,48 @@ describe('Engine', () => {
     );
   });
 
+  it('line totals read before, between or after changes agree, and the compiled cells stay as they were', () => {
+    // an engine shares the compiled cells until its first change and builds line totals on their first read:
+    // reading a line early makes every later change update it incrementally, reading it late builds it then
+    const step = fc.oneof(
+      fc.record({ kind: fc.constantFrom('amount', 'pm', 'clear'), row: fc.nat(), year: fc.nat(), units: fc.oneof(fc.integer({ min: -1e12, max: 1e12 }), fc.constant(9_007_199_254_740_991)) }),
+      fc.record({ kind: fc.constant('read' as const), row: fc.nat(), year: fc.nat(), units: fc.constant(0) }),
+    );
+    fc.assert(
+      fc.property(budgetArb(), fc.array(step, { maxLength: 20 }), (b, steps) => {
+        const compiled = compileBudget(b);
+        const units = Array.from(compiled.units);
+        const flags = Array.from(compiled.flags);
+        const reading = createEngine(compiled);
+        const late = createEngine(compiled);
+        const lineTotals = (e: ReturnType<typeof createEngine>): unknown[] =>
+          compiled.years.flatMap((_, y) => [
+            e.total('table', 0, y),
+            ...compiled.sectionIds.map((_, s) => e.total('section', s, y)),
+            ...compiled.lineIds.map((_, l) => e.total('line', l, y)),
+          ]).map((t) => ({ ...t, amount: t.amount.toFixed(), structural: t.structural.toFixed(), incidental: t.incidental.toFixed() }));
+        for (const st of steps) {
+          const row = st.row % compiled.rowCount;
+          const y = st.year % compiled.yearCount;
+          if (st.kind === 'read') {
+            reading.total('line', compiled.rowLine[row]!, y);
+            continue;
+          }
+          for (const e of [reading, late]) {
+            if (st.kind === 'amount') e.setAmount(row, y, e.wide ? BigInt(st.units) : st.units);
+            else if (st.kind === 'pm') e.setPm(row, y);
+            else e.clear(row, y);
+          }
+        }
+        expect(lineTotals(reading)).toEqual(lineTotals(late));
+        expect(reading.lineUnits()).toEqual(late.lineUnits());
+        expect(Array.from(compiled.units)).toEqual(units);
+        expect(Array.from(compiled.flags)).toEqual(flags);
+      }),
+      { numRuns: Math.ceil(numRuns / 4) },
+    );
+  });
+
   it('switches to BigInt when a change could pass 2^53 units', () => {
     const engine = createEngine(compileBudget(small));
     expect(engine.wide).toBe(false);
