@@ -25,8 +25,11 @@ function cellOf(cell: Cell | undefined): TableCell {
   return { amount: cell, pm: false };
 }
 
-/** A total prints 0 when nothing is in it (seed 001: "Saldo 653 0 0 0"), and says when it holds a pm. */
-function totalCell(total: Total | undefined): TableCell {
+/**
+ * A total as a table cell: it prints 0 when nothing is in it (seed 001: "Saldo 653 0 0 0"), and says when it
+ * holds a pm. @internal
+ */
+export function totalCell(total: Total | undefined): TableCell {
   if (total === undefined) return { amount: ZERO, pm: false };
   return { amount: total.amount, pm: total.pm.length > 0 };
 }

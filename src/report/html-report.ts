@@ -1,11 +1,12 @@
 import type { Decimal } from '../core/decimal.js';
 import type { Budget } from '../model/budget.js';
 import type { Evaluation } from '../evaluate/evaluate.js';
-import { budgetTable } from './budget-table.js';
+import { budgetTable, totalCell } from './budget-table.js';
 import { balanceChart } from './charts/balance-chart.js';
 import { saldoLineChart } from './charts/saldo-line-chart.js';
 import { waterfallChart } from './charts/waterfall-chart.js';
-import { formatAmount } from './format.js';
+import { formatResolvedCell } from './format.js';
+import type { Total } from '../model/evaluation.js';
 import { htmlDocument, type HtmlPart } from './html-document.js';
 import { UNIT_FACTORS, isResolvedPresentation, resolvePresentation, unitLine, type Presentation } from './presentation.js';
 import { renderHtml } from './render-html.js';
@@ -55,9 +56,10 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
   const p = isResolvedPresentation(presentation) ? presentation : resolvePresentation({ unit: budget.presentation.unit, ...presentation });
   const factor = UNIT_FACTORS[p.unit];
   const signFactor = p.sign === 'nadeel-positive' ? -1 : 1;
-  // Pixels only: a chart places bars with floats; every label shows the exact figure, formatted.
+  // Pixels only: a chart places bars with floats; every label shows the exact figure as the table prints it
+  // ("363 + pm" for a total that holds a pm post)
   const plot = (d: Decimal): number => (signFactor * Number(d.toFixed(6))) / factor;
-  const show = (d: Decimal): string => formatAmount(d, p);
+  const show = (t: Total): string => formatResolvedCell(totalCell(t), p);
   const years = evaluation.years;
   const unitLabel = unitLine(p);
   const en = p.labels === 'en';
@@ -72,7 +74,7 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
         unitLabel,
         labels: p.labels,
         years,
-        series: [{ name: budget.presentation.totalLabel, values: total.map((t) => plot(t.amount)), displays: total.map((t) => show(t.amount)) }],
+        series: [{ name: budget.presentation.totalLabel, values: total.map((t) => plot(t.amount)), displays: total.map(show) }],
       }),
     },
     {
@@ -85,6 +87,7 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
         structural: total.map((t) => plot(t.structural)),
         incidental: total.map((t) => plot(t.incidental)),
         total: total.map((t) => plot(t.amount)),
+        totalDisplays: total.map(show),
       }),
     },
   ];
@@ -98,9 +101,9 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
         title: en ? `Balance ${budgetYear} by line` : `Saldo ${budgetYear} per regel`,
         unitLabel,
         labels: p.labels,
-        steps: lines.map((l) => ({ label: l.id, value: plot(l.totals[budgetYear]!.amount), display: show(l.totals[budgetYear]!.amount) })),
+        steps: lines.map((l) => ({ label: l.id, value: plot(l.totals[budgetYear]!.amount), display: show(l.totals[budgetYear]!) })),
         totalLabel: budget.presentation.totalLabel,
-        totalDisplay: show(budgetYearTotal.amount),
+        totalDisplay: show(budgetYearTotal),
       }),
     });
   }
