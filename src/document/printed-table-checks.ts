@@ -42,7 +42,7 @@ export function computations(grid: Grid, issues: IssueCollector): Computation[] 
       let operands: GridRow[];
       if (rule?.of !== undefined) operands = resolve(grid, rule.of, row, ['layout', 'rows', row.ruleIndex ?? 0, 'of'], issues);
       else if (previous?.role === 'total') operands = openTotals;
-      else operands = /^subtotaal/.test(labelKey(row.label)) ? sinceHeading(grid, lines, row) : lines;
+      else operands = /^sub-?total/.test(labelKey(row.label).replace('totaal', 'total')) ? sinceHeading(grid, lines, row) : lines;
       out.push({ row, operands: operands.map((r) => ({ row: r, factor: 1 })), kind: 'sum' });
       const used = new Set(operands);
       lines = lines.filter((l) => !used.has(l));

@@ -49,8 +49,14 @@ export interface Grid {
   readonly title?: string;
 }
 
-const YEAR = /^\d{4}$/;
-const TOTAL = /^(?:sub)?totaal|^saldo|^begrotingssaldo|^resultaat|^begrotingsresultaat/;
+/** A header that names a year: "2026", or words and then the year ("Begroting 2026", "Jaarrekening 2024"). */
+const HEADER_YEAR = /^(?:\S.*\s)?((?:19|20)\d{2})$/;
+const yearOf = (cell: string): number | undefined => {
+  const m = HEADER_YEAR.exec(cell.trim());
+  return m === null ? undefined : Number(m[1]);
+};
+/** The words that start a total; the English ones for tables in English. */
+const TOTAL = /^(?:sub)?totaal|^saldo|^begrotingssaldo|^resultaat|^begrotingsresultaat|^(?:sub)?total\b|^balance\b/;
 const VERDICT = /^(?:ja|nee|yes|no)$/i;
 const UNIT_THOUSAND = /x\s*€?\s*1[.,]000\b|duizend/i;
 const UNIT_MILLION = /x\s*€?\s*1(?:[.,]000){2}\b|x\s*€?\s*1\s*mln|miljoen/i;
@@ -71,7 +77,10 @@ export const place = (r: number, c: number): string => `row ${r + 1}, column ${c
 
 /** Reads the grid: header, columns, and the role and values of every row below the header. */
 export function readGrid(grid: readonly (readonly string[])[], locale: NumberLocale, layout: PrintedLayout, given: { unit?: Unit; sign?: SignConvention }, issues: IssueCollector): Grid | undefined {
-  const h = layout.header ?? grid.findIndex((row) => row.some((cell) => YEAR.test(cell.trim())));
+  // the first row naming two years (a title "Begroting 2026" above the header names one), else the first naming one
+  const years = (row: readonly string[]): number => row.filter((cell) => yearOf(cell) !== undefined).length;
+  const twice = grid.findIndex((row) => years(row) >= 2);
+  const h = layout.header ?? (twice >= 0 ? twice : grid.findIndex((row) => years(row) >= 1));
   if (h < 0 || h >= grid.length) {
     issues.add('missing_field', cellPath(0, 0), 'no header row with years ("2026") found: declare layout.header');
     return undefined;
@@ -89,7 +98,7 @@ export function readGrid(grid: readonly (readonly string[])[], locale: NumberLoc
 function readColumns(grid: readonly (readonly string[])[], h: number, rules: readonly PrintedColumnRule[], issues: IssueCollector): GridColumn[] {
   const header = grid[h] ?? [];
   const width = Math.max(...grid.map((row) => row.length));
-  const firstYear = header.findIndex((cell) => YEAR.test(cell.trim()));
+  const firstYear = header.findIndex((cell) => yearOf(cell) !== undefined);
   const columns: GridColumn[] = [];
   const find = (ref: number | string): number => (typeof ref === 'number' ? ref : header.findIndex((cell) => labelKey(cell) === labelKey(ref)));
   for (let c = 0; c < width; c++) {
@@ -98,10 +107,10 @@ function readColumns(grid: readonly (readonly string[])[], h: number, rules: rea
     if (rule !== undefined) {
       const of = rule.of?.map(find);
       if (of?.some((i) => i < 0)) issues.add('unknown_reference', cellPath(h, c), `${place(h, c)}: the sum column "${text}" names a column that is not in the header`);
-      const year = rule.year ?? (YEAR.test(text) ? Number(text) : undefined);
+      const year = rule.year ?? yearOf(text);
       if (rule.role === 'year' && year === undefined) issues.add('invalid_year', cellPath(h, c), `${place(h, c)}: the year column "${text}" has no year: declare its year`);
       columns.push({ index: c, header: text, role: rule.role, ...(year === undefined || rule.role === 'ignored' || rule.role === 'text' ? {} : { year }), ...(of === undefined ? {} : { of: of.filter((i) => i >= 0) }) });
-    } else if (YEAR.test(text)) columns.push({ index: c, header: text, role: 'year', year: Number(text) });
+    } else if (yearOf(text) !== undefined) columns.push({ index: c, header: text, role: 'year', year: yearOf(text) ?? 0 });
     else if (firstYear < 0 || c === 0 || (c < firstYear && !holdsAmounts(grid, h, c))) columns.push({ index: c, header: text, role: 'text' });
     else {
       const used = grid.slice(h + 1).some((row) => (row[c] ?? '').trim() !== '');
@@ -196,8 +205,8 @@ function defaultRole(label: string, filled: boolean, dashes: boolean, unreadable
   if (verdict) return 'verdict';
   if (unreadable > 0 && !filled) return 'text';
   if (TOTAL.test(key)) return 'total';
-  if (key.startsWith('waarvan')) return 'part';
-  if (afterPart && key.startsWith('structureel')) return 'derived';
+  if (key.startsWith('waarvan') || key.startsWith('of which')) return 'part';
+  if (afterPart && (key.startsWith('structureel') || key.startsWith('structural'))) return 'derived';
   if (!filled && !dashes) return 'heading';
   return 'line';
 }
