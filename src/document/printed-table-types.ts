@@ -125,7 +125,12 @@ export interface PrintedCheck {
   /** The column's header as printed. */
   readonly column: string;
   /** The 0-based grid row and column. */
-  readonly at: { readonly row: number; readonly column: number };
+  readonly at: {
+    /** The 0-based grid row. */
+    readonly row: number;
+    /** The 0-based grid column. */
+    readonly column: number;
+  };
   /** The printed figure, a plain decimal in the table's unit and sign ("18500", "-1.5", "pm"). */
   readonly printed: string;
   /** The exact computation from the printed rows, in the same terms. */
