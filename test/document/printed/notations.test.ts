@@ -54,3 +54,26 @@ describe('printed amount notations', () => {
     expect(value('abc')).toBe('error invalid_amount');
   });
 });
+
+describe('the JSON and builder readers refuse printed notations, naming the readers that take them', () => {
+  it('"5.810.503-" in a JSON document with numberFormat nl, and in the builder', async () => {
+    const { budget, loadBudget, MeerjarenError } = await import('../../../src/index.js');
+    const doc = {
+      format: 'meerjaren/budget', version: 1, title: 't', unit: 'euro', horizon: { from: 2026, to: 2026 }, numberFormat: 'nl',
+      sections: [{ id: '1', title: 's', lines: [{ id: 'a', title: 'a', nature: 'structural', values: { '2026': '5.810.503-' } }] }],
+    };
+    const messageOf = (run: () => unknown): string => {
+      try {
+        run();
+      } catch (e) {
+        if (MeerjarenError.is(e)) return e.issues.map((i) => `${i.code}: ${i.message}`).join('; ');
+      }
+      return 'accepted';
+    };
+    expect(messageOf(() => loadBudget(JSON.stringify(doc)))).toContain('invalid_amount: "5.810.503-" is not an amount in Dutch notation');
+    expect(messageOf(() => loadBudget(JSON.stringify(doc)))).toContain('readYearTable and readPrintedTable read it from CSV; write "-5.810.503" here');
+    const built = (): unknown => budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2026 } }).section('1', 'S').line('a', 'A', ['5.810.503-' as never], { nature: 'structural' }).build();
+    expect(messageOf(built)).toContain('readPrintedTable read it from CSV');
+    expect(messageOf(built)).not.toContain('write "-5.810.503"');
+  });
+});
