@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { plainString } from '../core/decimal.js';
-import { IssueCollector } from '../core/errors.js';
+import { IssueCollector, fail } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { arrayOf, either, integer, object, oneOf, readOptions, requireArray, requireString, text } from '../core/guard.js';
 import { NATURES, SIGN_CONVENTIONS, UNITS } from '../model/budget.js';
@@ -93,6 +93,14 @@ export function printedTableFromRows(rows: readonly (readonly string[])[], optio
 }
 
 function fromRows(rows: readonly (readonly string[])[], options: PrintedTableOptions): PrintedTable {
+  options.layout?.rows?.forEach((rule, i) => {
+    if (rule.pattern === undefined) return;
+    try {
+      new RegExp(rule.pattern, 'iu');
+    } catch {
+      fail('invalid_option', ['options', 'layout', 'rows', i, 'pattern'], `layout.rows[${i}].pattern "${rule.pattern}" is not a regular expression`);
+    }
+  });
   const issues = new IssueCollector();
   const locale = options.locale ?? 'nl';
   const layout: PrintedLayout = options.layout ?? {};

@@ -90,3 +90,15 @@ describe('printed tables: the default rules', () => {
     expect(Object.isFrozen(t.checks[0])).toBe(true);
   });
 });
+
+describe('printed tables: the layout refused', () => {
+  it('a row pattern that is no regular expression is invalid_option at its path, not a SyntaxError', () => {
+    let caught: unknown;
+    try {
+      printedTableFromRows([['', '2026'], ['a', '1']], { layout: { rows: [{ pattern: '(', role: 'total' }] } });
+    } catch (e) {
+      caught = e;
+    }
+    expect((caught as { issues: { code: string; path: string }[] }).issues.map((i) => `${i.code} ${i.path}`)).toEqual(['invalid_option options.layout.rows[0].pattern']);
+  });
+});
