@@ -163,7 +163,7 @@ function finish(c: Compared, row: GridRow, column: GridColumn, kind: 'sum' | 'fo
       ? nl ? 'klopt' : 'agrees'
       : c.status === 'rounding'
         ? `${nl ? 'afrondingsverschil' : 'rounding difference'} ${fmt.amount(plainString(c.difference))}`
-        : `${nl ? 'verschil' : 'difference'} ${fmt.amount(plainString(c.difference))}`;
+        : `${nl ? 'verschil groter dan afronding' : 'difference beyond rounding'} ${fmt.amount(plainString(c.difference))}`;
   const printed = c.printed === 'pm' ? 'pm' : fmt.amount(c.printed);
   const computed = c.computed === 'pm' ? 'pm' : fmt.amount(c.computed);
   const message = `${row.label} ${column.header}: ${nl ? 'gedrukt' : 'printed'} ${printed}, ${what} ${computed} (${fmt.unit}): ${outcome}`;
@@ -190,6 +190,7 @@ export function formatter(locale: NumberLocale, unit: Unit, language: 'nl' | 'en
     return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : point + fraction}`;
   };
   const thousand = locale === 'nl' ? '1.000' : '1,000';
-  const unitText = unit === 'euro' ? '€' : unit === 'thousand' ? `x € ${thousand}` : language === 'nl' ? 'x € 1 mln' : 'x € 1 million';
+  // the unit words of the command line's checks (src/cli/checks.ts): "in euro", "x € 1.000", "x € 1 mln"
+  const unitText = unit === 'euro' ? (language === 'nl' ? 'in euro' : 'in euros') : unit === 'thousand' ? `x € ${thousand}` : language === 'nl' ? 'x € 1 mln' : 'x € 1 million';
   return { amount, unit: unitText, language };
 }

@@ -45,8 +45,8 @@ describe('meerjaren check', () => {
   it('exits 1 on a mismatch, with the Dutch message in the table unit', () => {
     const r = cli('check', 'bad.csv');
     expect(r.code).toBe(EXIT.invalidInput);
-    expect(r.out).toContain('Totaal 2026: gedrukt 35, som van de regels 30 (€): verschil 5');
-    expect(cli('check', 'bad.csv', '--lang', 'en').out).toContain('Totaal 2026: printed 35, sum of its rows 30 (€): difference 5');
+    expect(r.out).toContain('Totaal 2026: gedrukt 35, som van de regels 30 (in euro): verschil groter dan afronding 5');
+    expect(cli('check', 'bad.csv', '--lang', 'en').out).toContain('Totaal 2026: printed 35, sum of its rows 30 (in euros): difference beyond rounding 5');
   });
 
   it('reads a layout file; an undeclared column is an issue (exit 1)', () => {
