@@ -10,6 +10,7 @@ const files: Record<string, string> = {
   'cols.csv': ';Primitief;Wijziging;Na wijziging\na;100;5;105\nTotaal;100;5;105\n',
   'cols.json': '{ "header": 0, "columns": [{ "header": "Primitief", "role": "year", "year": 2026 }, { "header": "Wijziging", "role": "amount" }, { "header": "Na wijziging", "role": "sum", "of": [1, 2] }] }',
   'broken.json': '{ "columns": [',
+  'quote.csv': ';2026\na;"1\n',
 };
 
 function cli(...argv: string[]): { code: number; out: string; err: string } {
@@ -58,6 +59,22 @@ describe('meerjaren check', () => {
     expect(r.code).toBe(EXIT.ok);
     const broken = JSON.parse(cli('check', 'cols.csv', '--layout', 'broken.json', '--format', 'json').out) as { issues: { code: string }[] };
     expect(broken.issues.length).toBeGreaterThan(0);
+  });
+
+  it('text output: one line per check (~ rounding, ! mismatch), the issues, and a summary', () => {
+    const r = cli('check', 'ok.csv');
+    expect(r.out.split('\n')).toEqual([
+      '  Saldo 2026: gedrukt -1.300, som van de regels -1.300 (x € 1.000): klopt',
+      '~ Saldo 2027: gedrukt -1.401, som van de regels -1.400 (x € 1.000): afrondingsverschil -1',
+      '2 controles, 0 met een verschil, 0 problemen',
+      '',
+    ]);
+  });
+
+  it('a CSV that does not parse is an issue in the output (exit 1), not a crash', () => {
+    const r = cli('check', 'quote.csv', '--format', 'json');
+    expect(r.code).toBe(EXIT.invalidInput);
+    expect((JSON.parse(r.out) as { issues: { code: string }[] }).issues.map((i) => i.code)).toEqual(['unterminated_quote']);
   });
 
   it.each([
