@@ -65,6 +65,11 @@ export { toJsonValue, resultToJson } from './report/json.js';
 export type { JsonValue } from './report/json.js';
 export { writeCsv, tableToCsv } from './report/csv.js';
 export { readCsv, readYearTable } from './document/csv.js';
+export { readPrintedTable, printedTableFromRows } from './document/printed-table.js';
+export { PRINTED_ROW_ROLES, PRINTED_COLUMN_ROLES } from './document/printed-table-types.js';
+export type {
+  PrintedTable, PrintedTableOptions, PrintedLayout, PrintedRowRule, PrintedColumnRule, PrintedRowRole, PrintedColumnRole, PrintedRowRef, PrintedCheck, PrintedCheckStatus,
+} from './document/printed-table-types.js';
 export type { CsvWriteOptions, TableCsvOptions } from './report/csv.js';
 export type { CsvSeparator, CsvReadOptions, YearTable, YearTableRow, YearTableValue, YearTableOptions } from './document/csv.js';
 export { htmlDocument, REPORT_CSS } from './report/html-document.js';

@@ -87,3 +87,13 @@ describe('examples (foundation)', () => {
     for (const file of all) expect(() => run(file)).not.toThrow();
   });
 });
+
+describe('examples (printed tables)', () => {
+  it('50 checks seed 001 Financieel samengevat as printed: six afrondingsverschillen, no mismatch', () => {
+    const out = run('50-printed-table.ts');
+    expect(out).toContain('Saldo Jaarrekening 2024: gedrukt -135.874, som van de regels -135.873 (x € 1.000): afrondingsverschil -1');
+    expect(out.split('\n').filter((l) => l.includes('afrondingsverschil'))).toHaveLength(6);
+    expect(out).toContain('lines: Lasten, Baten, Toevoegingen, Onttrekkingen');
+    expect(out).toContain('ok: true');
+  });
+});

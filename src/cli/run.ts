@@ -11,6 +11,7 @@ import { budgetReport, scenarioReport, type ReportSettings } from './report.js';
 import { readScenarioFile } from './scenarios.js';
 import { runValidate } from './validate.js';
 import { runHowSure } from './how-sure.js';
+import { runCheck } from './check.js';
 import { checkFindings, describeNotes } from './checks.js';
 
 export { describeIssues } from './diagnostics.js';
@@ -61,6 +62,7 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
 /** Runs a checked command: reads and loads the budget, then validates it or writes its report. */
 function runCommand(use: Usage, io: CliIo): number {
   if (use.command === 'validate') return runValidate(use, io);
+  if (use.command === 'check') return runCheck(use, io);
   const { file } = use;
   const text = readText(file, io);
   if (typeof text === 'number') return text;

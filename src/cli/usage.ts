@@ -32,6 +32,8 @@ Usage:
   meerjaren how-sure <budget.json> --scenario <file> [options]
                                               Monte Carlo from the scenario's estimate ranges:
                                               saldo and structural saldo per year at percentiles
+  meerjaren check <table.csv> [--layout <layout.json>] [--unit u] [--sign s] [--locale nl|en] [--format text|json]
+                                              check every total of a printed table (CSV)
   meerjaren --help | --version
 
 Options of report:
@@ -57,6 +59,14 @@ Options of validate:
                                    for them); for scenarios, check their references against it
   --format text|json               json prints { "ok", "kind", "issues": [ { "code", "path",
                                    "message", "line", "column" } ], "notes" } on standard output
+
+Options of check:
+  --layout <layout.json>           the layout declaration (row and column roles)
+  --locale nl|en                   number notation of the table (default nl)
+  --unit, --sign                   the table's unit and sign (default: from the text above the header)
+  --lang nl|en                     language of the messages (default nl)
+  --format text|json               json prints { "ok", "checks": [ { "row", "column", "printed",
+                                   "computed", "status" } ], "issues": [ { "code", "path", "message" } ] }
 
 Options of how-sure:
   --scenario <file>                the scenario(s) whose estimate-pm ranges (low, likely, high)
@@ -100,10 +110,11 @@ const OPTIONS_OF = {
   report: ['format', 'unit', 'sign', 'lang', 'rounding', 'decimals', 'bom', 'out', 'scenario'],
   validate: ['format', 'kind', 'budget'],
   'how-sure': ['format', 'unit', 'sign', 'lang', 'decimals', 'draws', 'seed', 'percentiles', 'scenario', 'out'],
+  check: ['format', 'unit', 'sign', 'lang', 'locale', 'layout'],
 } as const satisfies Record<Command, readonly (keyof typeof FLAGS)[]>;
 
 /** The commands. */
-export const COMMANDS = ['report', 'validate', 'how-sure'] as const;
+export const COMMANDS = ['report', 'validate', 'how-sure', 'check'] as const;
 /** A command. */
 export type Command = (typeof COMMANDS)[number];
 
@@ -133,6 +144,8 @@ const FLAGS = {
   draws: { type: 'string' },
   seed: { type: 'string' },
   percentiles: { type: 'string' },
+  locale: { type: 'string' },
+  layout: { type: 'string' },
 } as const;
 
 /** The flags as read: each one given or not. */
@@ -184,6 +197,10 @@ export interface Usage {
   readonly percentiles: readonly number[];
   /** Where to write the output; default standard output. */
   readonly out: string | undefined;
+  /** Number notation of a printed table (`check`); default nl. */
+  readonly locale: 'nl' | 'en';
+  /** The layout declaration file of `check`. */
+  readonly layout: string | undefined;
 }
 
 /** Most draws `how-sure` runs. */
@@ -198,12 +215,12 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
   const [command, file, ...rest] = positionals;
   if (!(COMMANDS as readonly (string | undefined)[]).includes(command)) usage('invalid_argument', command === undefined ? 'a command is required' : `unknown command "${command}"`);
   const cmd = command as Command;
-  if (file === undefined) usage('invalid_argument', `${cmd} needs a ${cmd === 'validate' ? 'document' : 'budget'} file`);
+  if (file === undefined) usage('invalid_argument', `${cmd} needs a ${cmd === 'validate' ? 'document' : cmd === 'check' ? 'printed table' : 'budget'} file`);
   if (rest.length > 0) usage('invalid_argument', `unexpected arguments: ${rest.join(' ')}`);
   const allowed: readonly string[] = OPTIONS_OF[cmd];
   const given = (Object.keys(FLAGS) as (keyof Flags)[]).filter((name) => name !== 'help' && name !== 'version' && values[name] !== undefined && !allowed.includes(name));
   if (given.length > 0) usage('unknown_option', `${cmd} takes no ${given.map((name) => `--${name}`).join(', ')}`);
-  for (const name of ['out', 'budget'] as const) {
+  for (const name of ['out', 'budget', 'layout'] as const) {
     if (values[name] === '') usage('invalid_option', `--${name} needs a file name`);
   }
   if (values.scenario?.includes('') === true) usage('invalid_option', '--scenario needs a file name');
@@ -225,6 +242,8 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
     seed: whole(values.seed, 'seed', 0, 2 ** 32 - 1) ?? 1,
     percentiles: percentiles(values.percentiles),
     out: values.out,
+    locale: choice(values.locale, ['nl', 'en'] as const, 'locale') ?? 'nl',
+    layout: values.layout,
   };
 }
 

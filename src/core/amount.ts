@@ -68,22 +68,35 @@ function exactDecimal(text: string): Decimal | AmountReading {
   return new Dec(text);
 }
 
+/**
+ * What to say about a printed notation ("5.810.503-", "(1.234)", "75 N") that a JSON document or the builder does
+ * not take: which readers take it, and how to write it here.
+ */
+function printedHint(text: string, format: NumberFormat | undefined): string {
+  const trailing = /^\d[\d.,]*-$/.test(text);
+  const printed = trailing || /^\(.*\)$/.test(text) || /^[\d.,]+\s*[NnVv]$/.test(text);
+  if (!printed) return '';
+  const body = text.slice(0, -1);
+  const written = trailing && (format === 'nl' || format === 'en' || /^\d+$/.test(body)) ? `; write "-${body}" here` : '';
+  return ` (a printed notation: readYearTable and readPrintedTable read it from CSV${written})`;
+}
+
 function canonical(text: string, format: NumberFormat | undefined): string | AmountReading {
   switch (format) {
     case 'nl':
-      if (!NL.test(text)) return refuse('invalid_amount', `"${text}" is not an amount in Dutch notation (such as "-2.100" or "1.083,5")`);
+      if (!NL.test(text)) return refuse('invalid_amount', `"${text}" is not an amount in Dutch notation (such as "-2.100" or "1.083,5")${printedHint(text, format)}`);
       return text.replace(/\./g, '').replace(',', '.');
     case 'en':
-      if (!EN.test(text)) return refuse('invalid_amount', `"${text}" is not an amount in English notation (such as "-2,100" or "1,083.5")`);
+      if (!EN.test(text)) return refuse('invalid_amount', `"${text}" is not an amount in English notation (such as "-2,100" or "1,083.5")${printedHint(text, format)}`);
       return text.replace(/,/g, '');
     case 'plain':
-      if (!PLAIN.test(text)) return refuse('invalid_amount', `"${text}" is not a plain decimal amount (such as "-2100" or "1083.5")`);
+      if (!PLAIN.test(text)) return refuse('invalid_amount', `"${text}" is not a plain decimal amount (such as "-2100" or "1083.5")${printedHint(text, format)}`);
       return text;
     case undefined:
       if (DUTCH_THOUSANDS_SHAPE.test(text)) {
         return refuse('ambiguous_amount', `"${text}" is ambiguous: declare "numberFormat" ("nl" reads it as ${text.replace(/\./g, '')}, "plain" as a decimal)`);
       }
-      if (!PLAIN.test(text)) return refuse('invalid_amount', `"${text}" is not a decimal amount; write "-2100" or "1083.5", or declare a "numberFormat"`);
+      if (!PLAIN.test(text)) return refuse('invalid_amount', `"${text}" is not a decimal amount; write "-2100" or "1083.5", or declare a "numberFormat"${printedHint(text, format)}`);
       return text;
   }
 }

@@ -70,6 +70,8 @@ export const ISSUE_CODES = [
   'invalid_csv',
   'unterminated_quote',
   'ambiguous_separator',
+  // printed tables
+  'ambiguous_row',
   // charts
   'length_mismatch',
   // uncertainty and the engine

@@ -95,3 +95,63 @@ export function readLocaleAmount(text: string, locale: NumberLocale, parentheses
   if (!negative) return reading;
   return { ok: true, value: reading.value.isZero() ? reading.value : reading.value.neg() };
 }
+
+/** A cell of a printed table as read: an amount, a pm (optionally signed), or nil. */
+export type PrintedCellReading =
+  | AmountReading
+  | { readonly ok: true; readonly pm: 'pm' | '-pm' | '+pm' }
+  | { readonly ok: true; readonly nil: true };
+
+/** Nil as printed: a dash of any width, or nothing. */
+const NIL_CELL = /^(?:|-|\u2013|\u2014|\u2212)$/;
+/** pm in every spelling: "pm", "p.m.", "PM", "p.m", "P.M.", with a sign before it. */
+const PM_PRINTED = /^([-+\u2212]?)\s*p\.?\s?m\.?$/i;
+/** "-/-" (min-streep-min) before an amount: negative. */
+const MIN_SLASH_MIN = /^-\s*\/\s*-\s*/;
+/** N or V (nadeel, voordeel) after an amount, with or without a space. */
+const NV_SUFFIX = /\s*([NnVv])$/;
+/** Millions written out after an amount: "0,3 mln", "1,2 mln.", "2 miljoen". */
+const MILLIONS = /\s*(?:mln\.?|miljoen)$/i;
+/** Spaces that group thousands in print: the non-breaking, the narrow non-breaking and the thin space. */
+const GROUP_SPACES = /(\d)[\u00a0\u202f\u2009 ](?=\d{3}(?:\D|$))/g;
+
+/**
+ * Reads one cell of a printed table (the notations of published tables): nil ("", "-", "–", "—"), pm in every
+ * spelling ("pm", "p.m.", "-pm"), and an amount in {@link readLocaleAmount}'s forms plus "(1.234)" (negative),
+ * "€ -1.234,50", "1.234,-", a non-breaking space grouping thousands, "-/- 75" (negative), "75 N" / "75 V"
+ * (nadeel negative, voordeel positive), "5.810.503-" and "0,3 mln" (scaled by `millionScale`, the number of
+ * table units in a million; without it "mln" is refused).
+ * @internal
+ */
+export function readPrintedAmount(text: string, locale: NumberLocale, millionScale?: Decimal): PrintedCellReading {
+  let rest = text.replace(/\u00a0/g, ' ').trim();
+  if (NIL_CELL.test(rest)) return { ok: true, nil: true };
+  const pm = PM_PRINTED.exec(rest);
+  if (pm !== null) return { ok: true, pm: pm[1] === '' ? 'pm' : pm[1] === '+' ? '+pm' : '-pm' };
+  rest = rest.replace(/^€\s*/, '').replace(/^([-+\u2212])\s*€\s*/, '$1').replace(/\s*€$/, '');
+  if (rest.endsWith(',-') || rest.endsWith('.-')) rest = rest.slice(0, -2);
+  let scale: Decimal | undefined;
+  if (MILLIONS.test(rest)) {
+    if (millionScale === undefined) return { ok: false, code: 'invalid_amount', message: `"${text}" is written in millions: declare the table's unit to read it` };
+    scale = millionScale;
+    rest = rest.replace(MILLIONS, '');
+  }
+  let negate = false;
+  if (MIN_SLASH_MIN.test(rest)) {
+    rest = rest.replace(MIN_SLASH_MIN, '');
+    negate = true;
+  }
+  const nv = NV_SUFFIX.exec(rest);
+  if (nv !== null && /\d/.test(rest.slice(0, nv.index))) {
+    rest = `${nv[1]!.toUpperCase()}${rest.slice(0, nv.index)}`;
+  }
+  rest = rest.replace(GROUP_SPACES, locale === 'nl' ? '$1.' : '$1,');
+  const reading = readLocaleAmount(rest, locale, true);
+  if (!reading.ok) return { ok: false, code: reading.code, message: reading.message.replace(`"${rest}"`, `"${text}"`) };
+  let value = scale === undefined ? reading.value : reading.value.times(scale);
+  if (negate) {
+    if (value.isNegative()) return { ok: false, code: 'invalid_amount', message: `"${text}" has more than one sign` };
+    value = value.isZero() ? value : value.neg();
+  }
+  return { ok: true, value };
+}

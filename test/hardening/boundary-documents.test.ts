@@ -176,6 +176,20 @@ const ROWS: readonly Row[] = [
     options: { at: 1, bad: CHOICE('separator', '\t') },
   },
   {
+    fn: 'readPrintedTable',
+    call: call(api.readPrintedTable),
+    args: [';2026\na;1\nTotaal;1\n', {}],
+    params: [{ name: 'text', accepts: ['text'] }, OPTIONS],
+    options: { at: 1, bad: [...CHOICE('separator', '\t'), ...CHOICE('locale', 'de'), ...CHOICE('unit'), ...CHOICE('sign'), ...CHOICE('nature'), ...CHOICE('language', 'fr'), ...TEXTS('title'), ...OBJECTS('layout')] },
+  },
+  {
+    fn: 'printedTableFromRows',
+    call: call(api.printedTableFromRows),
+    args: [[['', '2026'], ['a', '1'], ['Totaal', '1']], {}],
+    params: [{ name: 'rows', accepts: ['array'] }, OPTIONS],
+    options: { at: 1, bad: [...CHOICE('locale', 'de'), ...CHOICE('unit'), ...CHOICE('sign'), ...OBJECTS('layout')] },
+  },
+  {
     fn: 'readYearTable',
     call: call(api.readYearTable),
     args: [yearText, { locale: 'nl' }],

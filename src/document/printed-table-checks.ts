@@ -1,0 +1,196 @@
+/**
+ * The printed-table reader's second half: which rows every total, waarvan and derived row adds up, and the
+ * check of every printed figure against its exact computation with core decimals (the reader never evaluates).
+ * @packageDocumentation
+ */
+import { Dec, noNegativeZero, plainString, ZERO, type Decimal } from '../core/decimal.js';
+import type { IssueCollector } from '../core/errors.js';
+import type { SignConvention, Unit } from '../model/budget.js';
+import type { NumberLocale } from './locale-amount.js';
+import { cellPath, isFigure, labelKey, place, type Grid, type GridColumn, type GridRow, type GridValue } from './printed-table-grid.js';
+import type { PrintedCheck, PrintedCheckStatus, PrintedRowRef } from './printed-table-types.js';
+
+/** One operand of a computed row: a row, added or subtracted. */
+interface Operand {
+  readonly row: GridRow;
+  readonly factor: 1 | -1;
+}
+
+/** What a computed row is: the sum of rows ("som van de regels") or a formula ("berekend"). */
+interface Computation {
+  readonly row: GridRow;
+  readonly operands: readonly Operand[];
+  readonly kind: 'sum' | 'formula';
+}
+
+/**
+ * The operands of every total and derived row. Defaults: a total directly after a line adds the lines since the
+ * previous total (a "Subtotaal" also stops at the previous heading); a total directly after a total adds every
+ * total not yet added into another; "Structureel ..." after waarvan rows is the total above minus those rows.
+ */
+export function computations(grid: Grid, issues: IssueCollector): Computation[] {
+  const out: Computation[] = [];
+  let lines: GridRow[] = [];
+  let openTotals: GridRow[] = [];
+  let previous: GridRow | undefined;
+  let lastTotal: GridRow | undefined;
+  let parts: GridRow[] = [];
+  for (const row of grid.rows) {
+    const rule = row.rule;
+    if (row.role === 'line') lines.push(row);
+    else if (row.role === 'total') {
+      let operands: GridRow[];
+      if (rule?.of !== undefined) operands = resolve(grid, rule.of, row, ['layout', 'rows', row.ruleIndex ?? 0, 'of'], issues);
+      else if (previous?.role === 'total') operands = openTotals;
+      else operands = /^sub-?total/.test(labelKey(row.label).replace('totaal', 'total')) ? sinceHeading(grid, lines, row) : lines;
+      out.push({ row, operands: operands.map((r) => ({ row: r, factor: 1 })), kind: 'sum' });
+      const used = new Set(operands);
+      lines = lines.filter((l) => !used.has(l));
+      openTotals = [...openTotals.filter((t) => !used.has(t)), row];
+      lastTotal = row;
+      parts = [];
+    } else if (row.role === 'part') {
+      if (lastTotal === undefined) issues.add('ambiguous_row', cellPath(row.index, 0), `${place(row.index, 0)}: "${row.label}" is part of no total above it: declare the row's role`);
+      parts.push(row);
+    } else if (row.role === 'derived') {
+      const path = ['layout', 'rows', row.ruleIndex ?? 0];
+      if (rule?.plus !== undefined || rule?.minus !== undefined) {
+        const plus = resolve(grid, rule.plus ?? [], row, [...path, 'plus'], issues).map((r): Operand => ({ row: r, factor: 1 }));
+        const minus = resolve(grid, rule.minus ?? [], row, [...path, 'minus'], issues).map((r): Operand => ({ row: r, factor: -1 }));
+        out.push({ row, operands: [...plus, ...minus], kind: 'formula' });
+      } else if (lastTotal !== undefined && parts.length > 0) {
+        out.push({ row, operands: [{ row: lastTotal, factor: 1 }, ...parts.map((p): Operand => ({ row: p, factor: -1 }))], kind: 'formula' });
+      } else issues.add('ambiguous_row', cellPath(row.index, 0), `${place(row.index, 0)}: "${row.label}" is derived, but from which rows? Declare plus and minus`);
+    }
+    if (row.role !== 'text' && row.role !== 'verdict') previous = row;
+  }
+  return out;
+}
+
+/** The lines since the last heading above `row`. */
+function sinceHeading(grid: Grid, lines: readonly GridRow[], row: GridRow): GridRow[] {
+  const heading = [...grid.rows].reverse().find((r) => r.index < row.index && r.role === 'heading');
+  return heading === undefined ? [...lines] : lines.filter((l) => l.index > heading.index);
+}
+
+function resolve(grid: Grid, refs: readonly PrintedRowRef[], row: GridRow, path: (string | number)[], issues: IssueCollector): GridRow[] {
+  const out: GridRow[] = [];
+  refs.forEach((ref, i) => {
+    const candidates = grid.rows.filter((r) => r !== row && (typeof ref === 'number' ? r.index === ref : labelKey(r.label) === labelKey(ref)));
+    const nearest = candidates.filter((r) => r.index < row.index).pop() ?? candidates[0];
+    if (nearest === undefined) issues.add('unknown_reference', [...path, i], `row ${row.index + 1} ("${row.label}") refers to ${typeof ref === 'number' ? `row ${ref + 1}` : `"${ref}"`}, which is not a row of the table`);
+    else out.push(nearest);
+  });
+  return out;
+}
+
+/** A value in the table's sign convention. */
+function inTable(value: Decimal, rowSign: SignConvention, tableSign: SignConvention): Decimal {
+  return rowSign === tableSign ? value : value.neg();
+}
+
+/** Every check of a grid: each computed row in each figure column, and each sum column in each row. */
+export function checksOf(grid: Grid, comps: readonly Computation[], locale: NumberLocale, language: 'nl' | 'en'): PrintedCheck[] {
+  const checks: PrintedCheck[] = [];
+  const figures = grid.columns.filter(isFigure);
+  const fmt = formatter(locale, grid.unit, language);
+  for (const comp of comps) {
+    for (const column of figures) {
+      const printed = comp.row.values.get(column.index);
+      const terms = comp.operands.map((o) => ({ value: o.row.values.get(column.index), sign: o.row.sign, factor: o.factor }));
+      const check = compare(printed, comp.row.sign, terms, grid.sign);
+      if (check !== undefined) checks.push(finish(check, comp.row, column, comp.kind, fmt));
+    }
+  }
+  for (const column of grid.columns.filter((c) => c.role === 'sum')) {
+    for (const row of grid.rows.filter((r) => r.role !== 'text' && r.role !== 'verdict' && r.role !== 'heading')) {
+      const terms = (column.of ?? []).map((c) => ({ value: row.values.get(c), sign: row.sign, factor: 1 as const }));
+      const check = compare(row.values.get(column.index), row.sign, terms, row.sign);
+      if (check !== undefined) checks.push(finish(check, row, column, 'columns', fmt));
+    }
+  }
+  return checks.sort((a, b) => a.at.row - b.at.row || a.at.column - b.at.column);
+}
+
+interface Compared {
+  readonly printed: string;
+  readonly computed: string;
+  readonly difference: Decimal;
+  readonly tolerance: Decimal;
+  readonly status: PrintedCheckStatus;
+}
+
+/**
+ * Compares a printed figure with the exact sum of its terms. The rule: every printed figure is rounded to the
+ * step of its last printed digit (1 in the table's unit for whole figures) with an error below half a step, so a
+ * sum of n printed terms and its printed total, each rounded on its own, differ by less than (n + 1) / 2 steps:
+ * a whole number of steps, so at most floor(n / 2) steps. A nonzero difference within that is an
+ * afrondingsverschil ('rounding'); more is a 'mismatch'. pm terms count as nothing; a printed pm is 'ok' when a
+ * term is pm. A blank total cell whose terms are blank too is not a check.
+ */
+function compare(printed: GridValue | undefined, printedSign: SignConvention, terms: readonly { value: GridValue | undefined; sign: SignConvention; factor: 1 | -1 }[], tableSign: SignConvention): Compared | undefined {
+  let sum = ZERO;
+  let n = 0;
+  let places = 0;
+  let pm = false;
+  for (const term of terms) {
+    if (term.value?.kind === 'amount') {
+      sum = sum.plus(inTable(term.value.value, term.sign, tableSign).times(term.factor));
+      n++;
+      places = Math.max(places, term.value.value.decimalPlaces());
+    } else if (term.value?.kind === 'pm') pm = true;
+  }
+  const computed = noNegativeZero(inTable(sum, tableSign, printedSign));
+  if (printed === undefined || (printed.kind === 'nil' && n === 0 && !pm)) return undefined;
+  if (printed.kind === 'pm') {
+    return { printed: 'pm', computed: pm ? 'pm' : plainString(computed), difference: ZERO, tolerance: ZERO, status: pm ? 'ok' : 'mismatch' };
+  }
+  const value = printed.kind === 'amount' ? printed.value : ZERO;
+  places = Math.max(places, value.decimalPlaces());
+  const tolerance = new Dec(10).pow(-places).times(Math.floor(n / 2));
+  const difference = noNegativeZero(value.minus(computed));
+  const status: PrintedCheckStatus = difference.isZero() ? 'ok' : difference.abs().lte(tolerance) ? 'rounding' : 'mismatch';
+  return { printed: plainString(value), computed: plainString(computed), difference, tolerance, status };
+}
+
+type Fmt = (plain: string) => string;
+
+function finish(c: Compared, row: GridRow, column: GridColumn, kind: 'sum' | 'formula' | 'columns', fmt: { amount: Fmt; unit: string; language: 'nl' | 'en' }): PrintedCheck {
+  const nl = fmt.language === 'nl';
+  const what = kind === 'sum' ? (nl ? 'som van de regels' : 'sum of its rows') : kind === 'formula' ? (nl ? 'berekend' : 'computed') : nl ? 'som van de kolommen' : 'sum of the columns';
+  const outcome =
+    c.status === 'ok'
+      ? nl ? 'klopt' : 'agrees'
+      : c.status === 'rounding'
+        ? `${nl ? 'afrondingsverschil' : 'rounding difference'} ${fmt.amount(plainString(c.difference))}`
+        : `${nl ? 'verschil groter dan afronding' : 'difference beyond rounding'} ${fmt.amount(plainString(c.difference))}`;
+  const printed = c.printed === 'pm' ? 'pm' : fmt.amount(c.printed);
+  const computed = c.computed === 'pm' ? 'pm' : fmt.amount(c.computed);
+  const message = `${row.label} ${column.header}: ${nl ? 'gedrukt' : 'printed'} ${printed}, ${what} ${computed} (${fmt.unit}): ${outcome}`;
+  return {
+    row: row.label,
+    column: column.header,
+    at: { row: row.index, column: column.index },
+    printed: c.printed,
+    computed: c.computed,
+    status: c.status,
+    tolerance: plainString(c.tolerance),
+    message,
+  };
+}
+
+/** Writes plain decimals in the table's notation ("-1.500,5" in nl, "-1,500.5" in en) and names its unit. */
+export function formatter(locale: NumberLocale, unit: Unit, language: 'nl' | 'en'): { amount: Fmt; unit: string; language: 'nl' | 'en' } {
+  const group = locale === 'nl' ? '.' : ',';
+  const point = locale === 'nl' ? ',' : '.';
+  const amount = (plain: string): string => {
+    const negative = plain.startsWith('-');
+    const [whole = '', fraction] = (negative ? plain.slice(1) : plain).split('.');
+    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+    return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : point + fraction}`;
+  };
+  const thousand = locale === 'nl' ? '1.000' : '1,000';
+  // the unit words of the command line's checks (src/cli/checks.ts): "in euro", "x € 1.000", "x € 1 mln"
+  const unitText = unit === 'euro' ? (language === 'nl' ? 'in euro' : 'in euros') : unit === 'thousand' ? `x € ${thousand}` : language === 'nl' ? 'x € 1 mln' : 'x € 1 million';
+  return { amount, unit: unitText, language };
+}
