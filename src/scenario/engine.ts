@@ -3,7 +3,6 @@ import { checkRange } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import { formatPath, type IssueCode, type IssueCollector, type Path } from '../core/errors.js';
 import { tally, work } from '../core/work.js';
-import { memoPerFrozen } from '../core/memo.js';
 import type { Budget, Cell, Nature } from '../model/budget.js';
 import { readScenarioAmount, resolveYears } from './values.js';
 import type { Step } from './resolve.js';
@@ -12,6 +11,7 @@ import type { EstimateRangeResult, ScenarioAmount, YearSelection } from './chang
 import type { DLine, LineContext, Mode, RowRef, TraceEntry } from './changes/context.js';
 import { cellKey, isAmount, quiet } from './changes/cells.js';
 import { kindOf } from './changes/registry.js';
+import { rowPlaces, type RowPlace } from './row-places.js';
 import { applyIndexation, type IndexChange } from './changes/index.js';
 
 export type { TraceEntry } from './changes/context.js';
@@ -287,27 +287,3 @@ export class ChangeEngine implements LineContext {
 
 }
 
-/** Where a row sits in a budget: section, line, and component (-1 for the line's own row). */
-interface RowPlace {
-  readonly section: number;
-  readonly line: number;
-  readonly component: number;
-}
-
-/**
- * Every line and component of a frozen budget by id, with its place (the first of an id wins, as in a walk):
- * built once per baseline, so that applying a scenario drafts only the lines it changes.
- */
-const rowPlaces = memoPerFrozen((budget: Budget): ReadonlyMap<string, RowPlace> => {
-  const places = new Map<string, RowPlace>();
-  budget.sections.forEach((section, s) => {
-    section.lines.forEach((line, l) => {
-      if (work.enabled) tally('rowVisit', 1 + line.components.length);
-      if (!places.has(line.id)) places.set(line.id, { section: s, line: l, component: -1 });
-      line.components.forEach((component, c) => {
-        if (!places.has(component.id)) places.set(component.id, { section: s, line: l, component: c });
-      });
-    });
-  });
-  return places;
-});
