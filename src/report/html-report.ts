@@ -101,7 +101,7 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
         title: en ? `Balance ${budgetYear} by line` : `Saldo ${budgetYear} per regel`,
         unitLabel,
         labels: p.labels,
-        steps: lines.map((l) => ({ label: l.id, value: plot(l.totals[budgetYear]!.amount), display: show(l.totals[budgetYear]!) })),
+        steps: lines.map((l) => ({ label: `${l.id} ${l.title}`, value: plot(l.totals[budgetYear]!.amount), display: show(l.totals[budgetYear]!) })),
         totalLabel: budget.presentation.totalLabel,
         totalDisplay: show(budgetYearTotal),
       }),

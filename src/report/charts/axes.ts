@@ -9,7 +9,7 @@ import { FRAME_METRICS as M } from './frame-metrics.js';
 import { FRAME_COLORS } from './palette.js';
 import type { BandScale, LinearScale } from './scales.js';
 import { el, fragment, text, type Markup } from './svg.js';
-import { textWidth, truncate, wrapText } from './text-measure.js';
+import { textWidth, wrapText } from './text-measure.js';
 
 /** How category labels are laid out. */
 export interface CategoryLayout {
@@ -22,27 +22,26 @@ export interface CategoryLayout {
 }
 
 /**
- * Chooses how category labels fit their bands: flat, else wrapped, else rotated and cut.
+ * Chooses how category labels fit their bands: flat, else wrapped over at most three lines, else rotated; a
+ * label is never cut.
  * @param categories - the labels
  * @param bandWidth - width of one band
- * @param maxHeight - the most height rotated labels may take
  */
-export function layoutCategories(categories: readonly string[], bandWidth: number, maxHeight: number): CategoryLayout {
+export function layoutCategories(categories: readonly string[], bandWidth: number): CategoryLayout {
   const size = M.labelSize;
   const room = Math.max(8, bandWidth - 6);
   const widest = Math.max(0, ...categories.map((c) => textWidth(c, size)));
   if (widest <= room) return { mode: 'flat', lines: categories.map((c) => [c]), height: M.labelLine + 6 };
-  const wrapped = categories.map((c) => wrapText(c, room, size, 3));
-  const fits = wrapped.every((lines) => lines.every((l) => textWidth(l, size) <= room + 0.5));
+  const wrapped = categories.map((c) => wrapText(c, room, size, Number.POSITIVE_INFINITY));
+  const fits = wrapped.every((lines) => lines.length <= 3 && lines.every((l) => textWidth(l, size) <= room + 0.5));
   if (fits) {
     const count = Math.max(1, ...wrapped.map((l) => l.length));
     return { mode: 'wrap', lines: wrapped, height: count * M.labelLine + 6 };
   }
-  // Rotated by 45 degrees: the label's length becomes height; cut what does not fit.
-  const maxLength = Math.max(24, (maxHeight - 10) / Math.SQRT1_2);
-  const cut = categories.map((c) => [truncate(c, maxLength, size)]);
-  const longest = Math.max(0, ...cut.map((l) => textWidth(l[0] ?? '', size)));
-  return { mode: 'rotate', lines: cut, height: longest * Math.SQRT1_2 + size + 10 };
+  // Rotated by 45 degrees: the label's length becomes height, never cut (the chart grows where labels need more
+  // than `maxHeight`: see the frame)
+  const longest = Math.max(0, ...categories.map((c) => textWidth(c, size)));
+  return { mode: 'rotate', lines: categories.map((c) => [c]), height: longest * Math.SQRT1_2 + size + 10 };
 }
 
 /**

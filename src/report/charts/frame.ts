@@ -63,6 +63,8 @@ export interface Frame {
   readonly back: Markup;
   /** Zero line and legend: drawn above the data. */
   readonly front: Markup;
+  /** Height of the chart: the options' height, or more where rotated category labels need it. */
+  readonly height: number;
 }
 
 const M = FRAME_METRICS;
@@ -81,14 +83,14 @@ export function buildFrame(input: FrameInput): Frame {
   const legend = layoutLegend(input.legend, inner);
   const legendTop = height - M.pad - legend.height;
   const tickLabel = (value: number, decimals: number): string => format(value, { decimals, role: 'tick' });
-  const { plot, x, y, layout } = layOutPlot(input, plotTop, legendTop, legend.height, tickLabel);
+  const { plot, x, y, layout, overflow } = layOutPlot(input, plotTop, legendTop, legend.height, tickLabel);
   const { left, right, bottom } = plot;
 
   const grid = drawGrid(y, left, right);
   const yAxis = drawYAxis(y, left, plot.top, plot.bottom, tickLabel);
   const xAxis = drawXAxis(input.categories, input.categoryAttr, layout, x, left, right, bottom);
   const zero = drawZeroLine(y, left, right);
-  const legendMarkup = drawLegend(input.legend, legend, texts.legend, legendTop);
+  const legendMarkup = drawLegend(input.legend, legend, texts.legend, legendTop + overflow);
 
   return {
     plot,
@@ -96,6 +98,7 @@ export function buildFrame(input: FrameInput): Frame {
     x,
     back: fragment(drawTitle(titleLines), drawUnit(input.unitLabel, unitY), grid, yAxis, xAxis),
     front: fragment(zero, legendMarkup),
+    height: height + overflow,
   };
 }
 
@@ -122,7 +125,7 @@ function layOutPlot(
   legendTop: number,
   legendHeight: number,
   tickLabel: (value: number, decimals: number) => string,
-): { plot: PlotArea; x: BandScale; y: LinearScale; layout: CategoryLayout } {
+): { plot: PlotArea; x: BandScale; y: LinearScale; layout: CategoryLayout; overflow: number } {
   const { width, height } = input.options;
   const { lo, hi } = valueRange(input.values, input.headroom);
   // Whole-number data (such as x € 1.000) gets whole-number ticks.
@@ -141,18 +144,21 @@ function layOutPlot(
   let y = scaleFor(bottom);
   let left = leftFor(y);
   const n = input.categories.length;
-  const layout = layoutCategories(input.categories, (right - left) / Math.max(1, n), maxCategoryHeight);
-  bottom = Math.max(plotTop + 30, legendTop - 8 - layout.height);
+  const layout = layoutCategories(input.categories, (right - left) / Math.max(1, n));
+  // labels taller than their share of the height make the chart taller, not the plot smaller
+  const overflow = Math.max(0, Math.ceil(layout.height - maxCategoryHeight));
+  bottom = Math.max(plotTop + 30, legendTop + overflow - 8 - layout.height);
   y = scaleFor(bottom);
   left = Math.max(left, leftFor(y));
   if (layout.mode === 'rotate' && n > 0) {
     // The first rotated label reaches down-left from its band centre; keep it inside the chart.
-    const first = textWidth(layout.lines[0]?.[0] ?? '', M.labelSize) * Math.SQRT1_2;
+    // (a tenth more than the estimate: a wide font must not push the label past the edge)
+    const first = 1.1 * textWidth(layout.lines[0]?.[0] ?? '', M.labelSize) * Math.SQRT1_2;
     const band = (right - left) / n;
     left = Math.max(left, Math.min(width / 3, M.pad + first - band / 2));
   }
   const x = bandScale(n, left, right);
-  return { plot: { left, right, top: plotTop, bottom }, x, y, layout };
+  return { plot: { left, right, top: plotTop, bottom }, x, y, layout, overflow };
 }
 
 /** The title, on one line or as wrapped lines. */
@@ -228,7 +234,7 @@ export function assembleChart(
       id: options.id,
       kind,
       width: options.width,
-      height: options.height,
+      height: frame.height,
       title,
       description: options.description ?? description,
       lang: options.locale,

@@ -18,7 +18,8 @@ export interface ChartOptions {
    */
   readonly width?: number;
   /**
-   * Height in pixels (120..10000).
+   * Height in pixels (120..10000). A chart whose rotated category labels need more than their share of it grows
+   * taller by what they need: labels are never cut.
    * @defaultValue 360
    */
   readonly height?: number;

@@ -498,3 +498,19 @@ describe('several charts in one page', () => {
     expect(ids(a).filter((id) => ids(b).includes(id))).toEqual([]);
   });
 });
+
+describe('category labels are never cut', () => {
+  it('long waterfall labels are rotated whole and the chart grows to hold them', () => {
+    const titles = ['1.1 Noodopvang Oekraïne-vergoeding rijk', '4.5 Verbonden partijen (maatregel 5, 27, 157, 167), Gemeenschappelijke regelingen:', '3.1 Realisatie gemeentelijke opvang'];
+    const steps = Array.from({ length: 14 }, (_, i) => ({ label: `${titles[i % 3]} ${i}`, value: (i % 2 === 0 ? 1 : -1) * (100 + i) }));
+    const svg = waterfallChart({ title: 'Saldo 2026 per regel', unitLabel: 'x € 1.000', steps, totalLabel: 'TOTAAL SALDO PROGRAMMA' });
+    for (const s of steps) expect(svg).toContain(`>${s.label.replace(/&/g, '&amp;')}<`);
+    expect(svg).toContain('>TOTAAL SALDO PROGRAMMA<');
+    expect(svg).not.toContain('…');
+    const height = Number(/<svg[^>]* height="([\d.]+)"/.exec(svg)?.[1]);
+    expect(height).toBeGreaterThan(360);
+    // short labels keep the chart at its given height
+    const short = waterfallChart({ title: 'Saldo', unitLabel: '', steps: [{ label: 'a', value: 1 }], totalLabel: 'T' });
+    expect(Number(/<svg[^>]* height="([\d.]+)"/.exec(short)?.[1])).toBe(360);
+  });
+});
