@@ -8,15 +8,14 @@ import { issue, type Issue } from '../core/errors.js';
 import { unitFactor, type Budget } from '../model/budget.js';
 import type { Check } from '../model/evaluation.js';
 import { evaluate } from '../evaluate/evaluate.js';
+import { checkSentence, checkWording } from '../document/check-words.js';
 import { locateIssues, type Diagnostic } from './diagnostics.js';
 
-const UNIT_WORDS = { euro: 'in euro', thousand: 'x € 1.000', million: 'x € 1 mln' } as const;
-
-/** An amount in euros as the table prints it: in its unit and sign convention, decimal comma, no grouping. */
+/** An amount in euros as a plain decimal in the table's unit and sign convention ("-151.176" x € 1.000 is "-151176"). */
 function asPrinted(value: Decimal, budget: Budget): string {
   const scaled = value.div(unitFactor(budget.presentation.unit));
   const signed = budget.presentation.sign === 'nadeel-positive' && !scaled.isZero() ? scaled.neg() : scaled;
-  return signed.toFixed().replace('.', ',');
+  return signed.toFixed();
 }
 
 /** What was checked, in words: "regel 1.1 2026", "onderdeel 3 2027", "totaal 2025". */
@@ -26,12 +25,12 @@ function subject(check: Check): string {
 }
 
 /**
- * A check with a non-ok status in words, in the table's unit:
- * "totaal 2028: gedrukt 1500, som van de regels 1501 (x € 1.000): afrondingsverschil -1".
+ * A check with a non-ok status in words, in the table's unit and the wording of every check (document/check-words.ts):
+ * "totaal 2028: gedrukt 1.500, som van de regels 1.501 (x € 1.000): afrondingsverschil -1".
  */
 export function checkMessage(check: Check, budget: Budget): string {
-  const what = check.status === 'rounding' ? 'afrondingsverschil' : 'verschil groter dan afronding';
-  return `${subject(check)}: gedrukt ${asPrinted(check.expected, budget)}, som van de regels ${asPrinted(check.actual, budget)} (${UNIT_WORDS[budget.presentation.unit]}): ${what} ${asPrinted(check.difference, budget)}`;
+  const words = checkWording('nl', budget.presentation.unit, 'nl');
+  return checkSentence(words, subject(check), asPrinted(check.expected, budget), asPrinted(check.actual, budget), 'sum', check.status, asPrinted(check.difference, budget));
 }
 
 /** The printed totals of a budget that differ from their rows: mismatches (failures) and rounding differences (notes). */

@@ -5,10 +5,11 @@
  */
 import { Dec, noNegativeZero, plainString, ZERO, type Decimal } from '../core/decimal.js';
 import type { IssueCollector } from '../core/errors.js';
-import type { SignConvention, Unit } from '../model/budget.js';
+import type { SignConvention } from '../model/budget.js';
 import type { NumberLocale } from './locale-amount.js';
 import { cellPath, isFigure, labelKey, place, type Grid, type GridColumn, type GridRow, type GridValue } from './printed-table-grid.js';
 import type { PrintedCheck, PrintedCheckStatus, PrintedRowRef } from './printed-table-types.js';
+import { checkSentence, checkWording, type CheckedAgainst, type CheckWording } from './check-words.js';
 
 /** One operand of a computed row: a row, added or subtracted. */
 interface Operand {
@@ -93,7 +94,7 @@ function inTable(value: Decimal, rowSign: SignConvention, tableSign: SignConvent
 export function checksOf(grid: Grid, comps: readonly Computation[], locale: NumberLocale, language: 'nl' | 'en'): PrintedCheck[] {
   const checks: PrintedCheck[] = [];
   const figures = grid.columns.filter(isFigure);
-  const fmt = formatter(locale, grid.unit, language);
+  const fmt = checkWording(locale, grid.unit, language);
   for (const comp of comps) {
     for (const column of figures) {
       const printed = comp.row.values.get(column.index);
@@ -153,20 +154,7 @@ function compare(printed: GridValue | undefined, printedSign: SignConvention, te
   return { printed: plainString(value), computed: plainString(computed), difference, tolerance, status };
 }
 
-type Fmt = (plain: string) => string;
-
-function finish(c: Compared, row: GridRow, column: GridColumn, kind: 'sum' | 'formula' | 'columns', fmt: { amount: Fmt; unit: string; language: 'nl' | 'en' }): PrintedCheck {
-  const nl = fmt.language === 'nl';
-  const what = kind === 'sum' ? (nl ? 'som van de regels' : 'sum of its rows') : kind === 'formula' ? (nl ? 'berekend' : 'computed') : nl ? 'som van de kolommen' : 'sum of the columns';
-  const outcome =
-    c.status === 'ok'
-      ? nl ? 'klopt' : 'agrees'
-      : c.status === 'rounding'
-        ? `${nl ? 'afrondingsverschil' : 'rounding difference'} ${fmt.amount(plainString(c.difference))}`
-        : `${nl ? 'verschil groter dan afronding' : 'difference beyond rounding'} ${fmt.amount(plainString(c.difference))}`;
-  const printed = c.printed === 'pm' ? 'pm' : fmt.amount(c.printed);
-  const computed = c.computed === 'pm' ? 'pm' : fmt.amount(c.computed);
-  const message = `${row.label} ${column.header}: ${nl ? 'gedrukt' : 'printed'} ${printed}, ${what} ${computed} (${fmt.unit}): ${outcome}`;
+function finish(c: Compared, row: GridRow, column: GridColumn, kind: CheckedAgainst, w: CheckWording): PrintedCheck {
   return {
     row: row.label,
     column: column.header,
@@ -175,22 +163,6 @@ function finish(c: Compared, row: GridRow, column: GridColumn, kind: 'sum' | 'fo
     computed: c.computed,
     status: c.status,
     tolerance: plainString(c.tolerance),
-    message,
+    message: checkSentence(w, `${row.label} ${column.header}`, c.printed, c.computed, kind, c.status, plainString(c.difference)),
   };
-}
-
-/** Writes plain decimals in the table's notation ("-1.500,5" in nl, "-1,500.5" in en) and names its unit. */
-export function formatter(locale: NumberLocale, unit: Unit, language: 'nl' | 'en'): { amount: Fmt; unit: string; language: 'nl' | 'en' } {
-  const group = locale === 'nl' ? '.' : ',';
-  const point = locale === 'nl' ? ',' : '.';
-  const amount = (plain: string): string => {
-    const negative = plain.startsWith('-');
-    const [whole = '', fraction] = (negative ? plain.slice(1) : plain).split('.');
-    const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-    return `${negative ? '-' : ''}${grouped}${fraction === undefined ? '' : point + fraction}`;
-  };
-  const thousand = locale === 'nl' ? '1.000' : '1,000';
-  // the unit words of the command line's checks (src/cli/checks.ts): "in euro", "x € 1.000", "x € 1 mln"
-  const unitText = unit === 'euro' ? (language === 'nl' ? 'in euro' : 'in euros') : unit === 'thousand' ? `x € ${thousand}` : language === 'nl' ? 'x € 1 mln' : 'x € 1 million';
-  return { amount, unit: unitText, language };
 }

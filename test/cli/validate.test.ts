@@ -73,7 +73,7 @@ describe('meerjaren validate: every document kind (subprocess)', () => {
   it('prints rounding differences as notes (exit 0) and fails on a mismatch, in validate and report', () => {
     const notes = meerjaren(['validate', summary]);
     expect(notes.code).toBe(0);
-    expect(notes.out).toContain(`${summary}:25:32: note: sections[0].expected.2025: onderdeel A 2025: gedrukt -151175, som van de regels -151176 (x € 1.000): afrondingsverschil 1`);
+    expect(notes.out).toContain(`${summary}:25:32: note: sections[0].expected.2025: onderdeel A 2025: gedrukt -151.175, som van de regels -151.176 (x € 1.000): afrondingsverschil 1`);
     const report = meerjaren(['report', summary]);
     expect(report.code).toBe(0);
     expect(report.err).toContain('note: expected.2024: totaal 2024');
