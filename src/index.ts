@@ -44,10 +44,10 @@ export type { LineTotalUnits } from './evaluate/line-units.js';
 export type { Evaluation, Total, TotalsByYear, LineResult, SectionResult, ComponentResult, Check, CheckStatus } from './evaluate/evaluate.js';
 
 // reports
-export { budgetTable } from './report/budget-table.js';
-export type { BudgetTableOptions } from './report/budget-table.js';
-export { TABLE_ROW_KINDS } from './report/table.js';
-export type { Table, TableRow, TableCell, TableColumn, TableRowKind } from './report/table.js';
+export { budgetTable, TABLE_FIGURES } from './report/budget-table.js';
+export type { BudgetTableOptions, TableFigures } from './report/budget-table.js';
+export { TABLE_ROW_KINDS, PM_DIRECTIONS, CELL_CHECKS } from './report/table.js';
+export type { Table, TableRow, TableCell, TableColumn, TableRowKind, PmDirection, CellCheck } from './report/table.js';
 export { renderText } from './report/render-text.js';
 export { renderMarkdown } from './report/render-markdown.js';
 export { renderHtml } from './report/render-html.js';

@@ -4,7 +4,7 @@
  */
 import type { Budget } from '../model/budget.js';
 import { evaluate } from '../evaluate/evaluate.js';
-import { budgetTable } from '../report/budget-table.js';
+import { budgetTable, type TableFigures } from '../report/budget-table.js';
 import { tableToCsv } from '../report/csv.js';
 import { resultToJson } from '../report/json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
@@ -31,6 +31,8 @@ export interface ReportSettings {
   readonly roundCsv: boolean;
   /** Start CSV with a byte-order mark. */
   readonly bom: boolean;
+  /** What printed totals show: the exact sums, marked where the print differs, or the printed figures. */
+  readonly figures: TableFigures;
 }
 
 /** A table as CSV with the report's settings. */
@@ -43,7 +45,7 @@ export function budgetReport(budget: Budget, settings: ReportSettings): string {
   const { presentation } = settings;
   // the loader's check of printed totals evaluated the budget already (when it prints totals): this is that evaluation
   const evaluation = evaluate(budget);
-  const table = budgetTable(budget, { evaluation });
+  const table = budgetTable(budget, { evaluation, figures: settings.figures, labels: presentation.labels });
   // CSV stays one table, so that it reads back as the budget; the other formats show every part
   if (settings.format === 'csv') return csvOf(table, settings);
   const parts = budgetParts(budget, evaluation);
@@ -70,7 +72,7 @@ export function scenarioReport(budget: Budget, results: readonly ScenarioResult[
   const labels = [presentation.labels === 'en' ? 'Baseline' : 'Uitgangspunt', ...results.map((r) => r.title)];
   const sideBySide = scenarioTable([budget, ...results], { labels, measures: ['saldo', 'structural', 'incidental'] });
   const only = results.length === 1 ? results[0] : undefined;
-  const tables = only === undefined ? [] : [budgetTable(only.budget, { evaluation: only.evaluation })];
+  const tables = only === undefined ? [] : [budgetTable(only.budget, { evaluation: only.evaluation, figures: settings.figures, labels: presentation.labels })];
   switch (settings.format) {
     case 'text':
       return [...tables, sideBySide].map((t) => renderText(t, presentation)).join('\n\n');

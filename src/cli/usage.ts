@@ -8,6 +8,7 @@ import { fail } from '../core/errors.js';
 import { choiceMessage } from '../core/fields.js';
 import { SIGN_CONVENTIONS, UNITS, type SignConvention, type Unit } from '../model/budget.js';
 import { LABEL_LANGUAGES, ROUNDING_POLICIES } from '../report/presentation.js';
+import { TABLE_FIGURES, type TableFigures } from '../report/budget-table.js';
 import { DOCUMENT_KINDS, type DocumentKind } from './kinds.js';
 
 /** Most decimals of `--decimals` (as the presentation allows). */
@@ -49,6 +50,9 @@ Options of report:
   --lang nl|en                     labels and number format (default nl)
   --rounding consistent|plain      rounded rows add up (default), or plain rounding with an
                                    afrondingsverschil row
+  --figures computed|printed       a printed total shows the exact sum of its rows, marked when the
+                                   printed figure differs (default), or the printed figure with
+                                   the difference as its own row
   --bom                            start CSV with a byte-order mark (for older spreadsheets)
   --out <file>                     write to a file instead of standard output
 
@@ -107,7 +111,7 @@ function choice<T extends string>(value: string | undefined, options: readonly T
 
 /** The options each command reads: any other is refused rather than ignored. */
 const OPTIONS_OF = {
-  report: ['format', 'unit', 'sign', 'lang', 'rounding', 'decimals', 'bom', 'out', 'scenario'],
+  report: ['format', 'unit', 'sign', 'lang', 'rounding', 'decimals', 'figures', 'bom', 'out', 'scenario'],
   validate: ['format', 'kind', 'budget'],
   'how-sure': ['format', 'unit', 'sign', 'lang', 'decimals', 'draws', 'seed', 'percentiles', 'scenario', 'out'],
   check: ['format', 'unit', 'sign', 'lang', 'locale', 'layout'],
@@ -138,6 +142,7 @@ const FLAGS = {
   out: { type: 'string' },
   scenario: { type: 'string', multiple: true },
   decimals: { type: 'string' },
+  figures: { type: 'string' },
   bom: { type: 'boolean' },
   kind: { type: 'string' },
   budget: { type: 'string' },
@@ -181,6 +186,8 @@ export interface Usage {
   readonly rounding: (typeof ROUNDING_POLICIES)[number];
   /** Decimals of amounts in the display unit, when asked (CSV is then rounded too); default the presentation's. */
   readonly decimals: number | undefined;
+  /** What printed totals show in `report`: the exact sums (marked where the print differs) or the printed figures. */
+  readonly figures: TableFigures;
   /** Whether CSV starts with a byte-order mark. */
   readonly bom: boolean;
   /** Scenario files of `report`, in order. */
@@ -234,6 +241,7 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
     lang: choice(values.lang, LABEL_LANGUAGES, 'lang') ?? 'nl',
     rounding: choice(values.rounding, ROUNDING_POLICIES, 'rounding') ?? 'consistent',
     decimals: whole(values.decimals, 'decimals', 0, MAX_DECIMALS),
+    figures: choice<TableFigures>(values.figures, TABLE_FIGURES, 'figures') ?? 'computed',
     bom: values.bom === true,
     scenarios: values.scenario ?? [],
     kind: choice<DocumentKind>(values.kind, DOCUMENT_KINDS, 'kind'),

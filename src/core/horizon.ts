@@ -67,7 +67,8 @@ export function yearRole(horizon: Horizon, year: number): YearRole {
 }
 
 /**
- * The default column groups of a horizon: the current years unlabelled, "MJB 2026 - 2029", "Doorkijk MJB".
+ * The default column groups of a horizon: the current years unlabelled, "MJB 2026 - 2029", "Doorkijk MJB". The MJB
+ * label names the years it spans in the horizon ("MJB 2026 - 2027" over a horizon that ends in 2027).
  * @param from - first year
  * @param to - last year
  * @param budgetYear - the budget year
@@ -77,7 +78,9 @@ export function defaultGroups(from: number, to: number, budgetYear: number): Col
   const mjbEnd = Math.min(to, budgetYear + 3);
   if (from < budgetYear) groups.push({ label: '', from, to: Math.min(to, budgetYear - 1) });
   if (budgetYear <= to && mjbEnd >= Math.max(from, budgetYear)) {
-    groups.push({ label: `MJB ${budgetYear} - ${budgetYear + 3}`, from: Math.max(from, budgetYear), to: mjbEnd });
+    const first = Math.max(from, budgetYear);
+    // the label names the years the group spans in this horizon, never years outside it
+    groups.push({ label: first === mjbEnd ? `MJB ${first}` : `MJB ${first} - ${mjbEnd}`, from: first, to: mjbEnd });
   }
   if (to > budgetYear + 3) groups.push({ label: 'Doorkijk MJB', from: Math.max(from, budgetYear + 4), to });
   return groups;

@@ -2,7 +2,7 @@ import { Dec, isDecimal } from '../core/decimal.js';
 import { describeValue, isObjectLike, requireArgument, type OptionCheck } from '../core/guard.js';
 import { fail } from '../core/errors.js';
 import { choiceMessage, isChoice } from '../core/fields.js';
-import { TABLE_ROW_KINDS, type Table, type TableCell } from './table.js';
+import { CELL_CHECKS, PM_DIRECTIONS, TABLE_ROW_KINDS, type Table, type TableCell } from './table.js';
 
 /**
  * Checks of the report side's arguments at the public boundary: a table, a cell and a presentation handed to a
@@ -13,7 +13,7 @@ import { TABLE_ROW_KINDS, type Table, type TableCell } from './table.js';
  */
 
 
-/** A table cell: `{ amount: Decimal | undefined, pm: boolean }`. */
+/** A table cell: `{ amount: Decimal | undefined, pm: boolean, pmDirection?, check? }`. */
 export const TABLE_CELL: OptionCheck = (value, path, collector) => {
   if (!isObjectLike(value)) {
     collector.add('invalid_option', path, `a table cell must be an object, not ${describeValue(value)}`);
@@ -22,6 +22,8 @@ export const TABLE_CELL: OptionCheck = (value, path, collector) => {
   const cell = value as Record<string, unknown>;
   if (cell['amount'] !== undefined && !isDecimal(cell['amount'])) collector.add('invalid_option', [...path, 'amount'], `a cell's amount must be a Decimal or undefined, not ${describeValue(cell['amount'])}`);
   if (typeof cell['pm'] !== 'boolean') collector.add('invalid_option', [...path, 'pm'], `a cell's pm must be true or false, not ${describeValue(cell['pm'])}`);
+  if (cell['pmDirection'] !== undefined && !isChoice(cell['pmDirection'], PM_DIRECTIONS)) collector.add('invalid_option', [...path, 'pmDirection'], choiceMessage("a cell's pmDirection", PM_DIRECTIONS, cell['pmDirection']));
+  if (cell['check'] !== undefined && !isChoice(cell['check'], CELL_CHECKS)) collector.add('invalid_option', [...path, 'check'], choiceMessage("a cell's check", CELL_CHECKS, cell['check']));
 };
 
 /**
@@ -30,9 +32,14 @@ export const TABLE_CELL: OptionCheck = (value, path, collector) => {
  */
 function plainCell(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const cell = value as { amount?: unknown; pm?: unknown };
+  const cell = value as { amount?: unknown; pm?: unknown; pmDirection?: unknown; check?: unknown };
   const amount = cell.amount;
-  return typeof cell.pm === 'boolean' && (amount === undefined || (typeof amount === 'object' && amount !== null && Object.getPrototypeOf(amount) === DEC_PROTOTYPE));
+  return (
+    typeof cell.pm === 'boolean' &&
+    (amount === undefined || (typeof amount === 'object' && amount !== null && Object.getPrototypeOf(amount) === DEC_PROTOTYPE)) &&
+    (cell.pmDirection === undefined || cell.pmDirection === 'nadeel' || cell.pmDirection === 'voordeel') &&
+    cell.check === undefined
+  );
 }
 
 const DEC_PROTOTYPE: unknown = Dec.prototype;

@@ -152,22 +152,28 @@ export function formatResolvedCell(cell: TableCell, p: ResolvedPresentation): st
 
 /**
  * The text of a cell whose figure is already written (`figure`, undefined for none): the figure, the nil token,
- * the pm token, or both ("363 + pm").
- * @param cell - the cell, for its pm and pm direction
+ * the pm token, or both ("363 + pm", "-100 - pm", "-100 ± pm"), and the mark of a check that is not ok ("1.501*").
+ * @param cell - the cell, for its pm, pm direction and check
  * @param figure - the written amount, or undefined when the cell has none
  * @param p - resolved settings
  * @internal
  */
-export function cellText(cell: Pick<TableCell, 'pm' | 'pmDirection'>, figure: string | undefined, p: ResolvedPresentation): string {
-  if (!cell.pm) return figure ?? p.nil;
+export function cellText(cell: Pick<TableCell, 'pm' | 'pmDirection' | 'check'>, figure: string | undefined, p: ResolvedPresentation): string {
+  const mark = cell.check === undefined ? '' : CHECK_MARKS[cell.check];
+  if (!cell.pm) return figure === undefined ? p.nil : figure + mark;
   const pm = signedPm(cell.pmDirection, p);
-  if (figure === undefined) return pm;
-  const joiner = pm.startsWith('-') ? ' - ' : ' + ';
-  return figure + joiner + pm.replace(/^[-+]/, '');
+  if (figure === undefined) return pm + mark;
+  const sign = pm.charAt(0);
+  const joiner = sign === '-' ? ' - ' : sign === '±' ? ' ± ' : ' + ';
+  return figure + joiner + pm.replace(/^[-+±]/, '') + mark;
 }
+
+/** The mark after a printed figure that differs from its exact sum: "*" an afrondingsverschil, "!" a mismatch. @internal */
+export const CHECK_MARKS: Readonly<Record<NonNullable<TableCell['check']>, string>> = Object.freeze({ rounding: '*', mismatch: '!' });
 
 function signedPm(direction: TableCell['pmDirection'], p: ResolvedPresentation): string {
   if (direction === undefined) return p.pm;
+  if (direction === 'mixed') return '±' + p.pm;
   const voordeel = direction === 'voordeel';
   if (p.notation === 'vn') return (voordeel ? 'V' : 'N') + p.pm;
   const positive = p.sign === 'voordeel-positive' ? voordeel : !voordeel;

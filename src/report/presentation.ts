@@ -232,6 +232,8 @@ export interface ReportWords {
   readonly million: string;
   /** Label of a rounding-difference row ("Afrondingsverschil"). */
   readonly roundingDifference: string;
+  /** Label of the row under a printed total that differs from its rows by more than rounding ("Verschil met de som van de regels"). */
+  readonly sumDifference: string;
   /** Note on the unit line when costs print positive ("+ is nadeel"). */
   readonly nadeelPositive: string;
   /** Lead-in of the column-group line in Markdown ("Kolomgroepen"). */
@@ -246,6 +248,7 @@ export const REPORT_LABELS: Readonly<Record<LabelLanguage, ReportWords>> = Objec
     amounts: 'Bedragen x €',
     million: 'mln',
     roundingDifference: 'Afrondingsverschil',
+    sumDifference: 'Verschil met de som van de regels',
     nadeelPositive: '+ is nadeel',
     columnGroups: 'Kolomgroepen',
     through: 't/m',
@@ -254,6 +257,7 @@ export const REPORT_LABELS: Readonly<Record<LabelLanguage, ReportWords>> = Objec
     amounts: 'Amounts x €',
     million: 'million',
     roundingDifference: 'Rounding difference',
+    sumDifference: 'Difference from the sum of the rows',
     nadeelPositive: '+ is unfavourable',
     columnGroups: 'Column groups',
     through: 'to',

@@ -38,7 +38,7 @@ export function renderMarkdown(table: Table, presentation?: Presentation): strin
   const out: string[] = [];
   if (rounded.title !== '') out.push(`**${escapeMarkdown(rounded.title)}**`, '');
   out.push(escapeMarkdown(unitLine(p)), '');
-  const runs = groupRuns(rounded.columns).filter((run) => run.label !== undefined);
+  const runs = groupRuns(rounded.columns).filter((run) => run.label !== undefined && run.label !== '');
   if (runs.length > 0) {
     const describe = runs.map((run) => {
       const first = rounded.columns[run.first]?.label ?? '';

@@ -14,9 +14,29 @@ export interface TableCell {
   readonly amount: Decimal | undefined;
   /** The cell is a pm, or a total that contains one. */
   readonly pm: boolean;
-  /** Direction of a pure pm post ("-PM" = nadeel, "+PM" = voordeel), if known. */
-  readonly pmDirection?: 'voordeel' | 'nadeel';
+  /**
+   * Direction of a pure pm post ("-PM" = nadeel, "+PM" = voordeel), if known; for a total that holds pm posts, the
+   * direction they share ("-100 - pm"), or `mixed` when it holds both ("-100 ± pm"). Unknown: printed "+ pm".
+   */
+  readonly pmDirection?: PmDirection;
+  /**
+   * A figure the source printed that differs from the exact sum of its rows (controle): an afrondingsverschil
+   * (`rounding`) or a `mismatch`. Renderers mark it ("1.501*", "1.520!") and the table lists the check in a note row.
+   */
+  readonly check?: CellCheck;
 }
+
+/** The direction of the pm posts in a cell (pm-richting); `mixed` only for a total holding both. @category Reports */
+export type PmDirection = (typeof PM_DIRECTIONS)[number];
+
+/** Every {@link PmDirection}; the one list of them. @category Reports */
+export const PM_DIRECTIONS = Object.freeze(['voordeel', 'nadeel', 'mixed'] as const);
+
+/** How a printed figure in a cell differs from its exact sum (see {@link TableCell.check}). @category Reports */
+export type CellCheck = (typeof CELL_CHECKS)[number];
+
+/** Every {@link CellCheck}; the one list of them. @category Reports */
+export const CELL_CHECKS = Object.freeze(['rounding', 'mismatch'] as const);
 
 /** The role of a row in a report table; renderers style rows by it. @category Reports */
 export type TableRowKind = (typeof TABLE_ROW_KINDS)[number];

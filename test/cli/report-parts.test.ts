@@ -40,4 +40,18 @@ describe('meerjaren report shows structural balance, cover and targets (subproce
     expect(r.out).toMatch(/\|\s+Taakstelling \| 0 \| 100 \| 200 \|/);
     expect(r.out).toMatch(/Nog te realiseren \(tekort\) \| 0 \| 0 \| 100 \|/);
   });
+
+  it('marks printed totals that differ from their rows, or shows them as printed with --figures printed', () => {
+    const summary = 'examples/data/seed001-financieel-samengevat.json';
+    const computed = meerjaren(['report', summary]);
+    expect(computed.code).toBe(0);
+    expect(computed.out).toMatch(/^Subtotaal A +-136\.759 +-151\.176\* /m);
+    expect(computed.out).toContain('* onderdeel A 2025: gedrukt -151.175, som van de regels -151.176 (x € 1.000): afrondingsverschil 1\n');
+    const printed = meerjaren(['report', summary, '--figures', 'printed']);
+    expect(printed.out).toMatch(/^Subtotaal A +-136\.759 +-151\.175 /m);
+    expect(printed.out).toMatch(/^Afrondingsverschil +1 +-1 +-1 +-1$/m);
+    const english = meerjaren(['report', summary, '--lang', 'en', '--format', 'md']);
+    expect(english.out).toContain('\\* section A 2025: printed -151,175, sum of its rows -151,176 (x € 1,000): rounding difference 1');
+    expect(meerjaren(['report', summary, '--figures', 'gedrukt']).code).toBe(2);
+  });
 });

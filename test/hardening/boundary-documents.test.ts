@@ -109,7 +109,7 @@ const ROWS: readonly Row[] = [
     call: call(api.budgetTable),
     args: [base, {}],
     params: [{ name: 'budget' }, OPTIONS],
-    options: { at: 1, bad: [...FLAGS('sectionTotals'), ...TEXTS('totalLabel'), ...OBJECTS('evaluation'), { option: 'evaluation', value: {} }] },
+    options: { at: 1, bad: [...FLAGS('sectionTotals'), ...TEXTS('totalLabel'), ...OBJECTS('evaluation'), { option: 'evaluation', value: {} }, ...CHOICE('figures', 'Printed'), ...FLAGS('checks'), ...CHOICE('labels', 'NL')] },
   },
   ...(['renderText', 'renderMarkdown', 'renderHtml', 'roundTable'] as const).map((fn): Row => ({ fn, call: call(api[fn]), args: [table, {}], params: [TABLE, PRESENTATION], presentation: 1 })),
   ...(['renderCsv', 'tableToCsv'] as const).map(
