@@ -50,6 +50,8 @@ export interface SectionDocument {
   readonly lines: readonly LineDocument[];
   /** The printed subtotal, to be checked. */
   readonly expected?: ValuesDocument;
+  /** Label of the printed subtotal row ("Subtotaal bestaand beleid"); default "Subtotaal <id>". */
+  readonly totalLabel?: string;
 }
 
 /** The horizon as written. @category Documents */
@@ -100,6 +102,11 @@ export interface BudgetDocument {
   };
   /** Label of the grand total; default "TOTAAL SALDO PROGRAMMA". */
   readonly totalLabel?: string;
+  /**
+   * Whether the source prints the ids of lines and sections before their titles; default true. False for a table
+   * whose rows have no numbers (the ids are then the document's own, and reports print titles only).
+   */
+  readonly showIds?: boolean;
   /** Free labels of the table. */
   readonly tags?: Readonly<Record<string, string>>;
   /** Sections in print order. */

@@ -28,8 +28,8 @@ import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, checkShape, 
 import { RawReader } from './raw-reader.js';
 import { describeValue as describe, isYearKey } from '../core/fields.js';
 
-const DOCUMENT_FIELDS = ['$schema', 'format', 'version', 'title', 'unit', 'sign', 'numberFormat', 'horizon', 'defaults', 'totalLabel', 'tags', 'sections', 'expected', 'cover', 'targets'];
-const SECTION_FIELDS = ['id', 'title', 'lines', 'expected'];
+const DOCUMENT_FIELDS = ['$schema', 'format', 'version', 'title', 'unit', 'sign', 'numberFormat', 'horizon', 'defaults', 'totalLabel', 'showIds', 'tags', 'sections', 'expected', 'cover', 'targets'];
+const SECTION_FIELDS = ['id', 'title', 'lines', 'expected', 'totalLabel'];
 const LINE_FIELDS = ['id', 'title', 'nature', 'tags', 'values', 'row', 'components'];
 const COMPONENT_FIELDS = ['id', 'title', 'nature', 'tags', 'values'];
 
@@ -96,7 +96,8 @@ class DocumentReader extends RawReader {
     const sections = this.list(doc['sections'], ['sections'], true).flatMap((s, i) => this.section(s, ['sections', i]) ?? []);
     const expected = this.expected(doc['expected'], ['expected']);
     if (this.#horizon === undefined) return undefined;
-    const presentation = { unit, sign, totalLabel };
+    const showIds = this.flag(doc['showIds'], ['showIds']);
+    const presentation = { unit, sign, totalLabel, ...(showIds === false ? { showIds } : {}) };
     // Cover and targets refer to rows, so they are read once the sections are known.
     const ctx = contextOf({ horizon: this.#horizon, presentation, sections }, format);
     const cover = doc['cover'] === undefined ? undefined : readCover(doc['cover'], ['cover'], this.issues, ctx);
@@ -123,8 +124,9 @@ class DocumentReader extends RawReader {
     const title = this.text(s['title'], [...path, 'title'], true) ?? '';
     const lines = this.list(s['lines'], [...path, 'lines'], true).flatMap((l, i) => this.line(l, [...path, 'lines', i]) ?? []);
     const expected = this.expected(s['expected'], [...path, 'expected']);
+    const totalLabel = this.text(s['totalLabel'], [...path, 'totalLabel'], false);
     if (id === undefined) return undefined;
-    return { id, title, lines, ...(expected === undefined ? {} : { expected }) };
+    return { id, title, lines, ...(expected === undefined ? {} : { expected }), ...(totalLabel === undefined ? {} : { totalLabel }) };
   }
 
   private line(raw: unknown, path: Path): Line | undefined {

@@ -144,6 +144,9 @@ function toDocument(grid: Grid, options: PrintedTableOptions): BudgetDocument {
     }
   }
   const kept: SectionDocument[] = sections.filter((s) => s.lines.length > 0);
+  // the last row with figures, when it is a total, is the table's grand total
+  let grandTotal: GridRow | undefined;
+  for (const row of grid.rows) if (row.role === 'line' || row.role === 'total') grandTotal = row.role === 'total' ? row : undefined;
   return {
     format: 'meerjaren/budget',
     version: 1,
@@ -153,6 +156,10 @@ function toDocument(grid: Grid, options: PrintedTableOptions): BudgetDocument {
     numberFormat: 'plain',
     horizon: { from, to },
     ...(options.nature === undefined ? {} : { defaults: { nature: options.nature } }),
+    // the grand total keeps the label the table prints for it ("Saldo")
+    ...(grandTotal === undefined ? {} : { totalLabel: grandTotal.label }),
+    // a table that prints no numbers before its rows is shown without the ids made up for it
+    ...(grid.rows.some((row) => row.role === 'line' && ID.exec(row.label) === null) ? { showIds: false } : {}),
     sections: kept,
   };
 }

@@ -117,6 +117,12 @@ export class RawReader {
   }
 
 
+  protected flag(raw: unknown, path: Path): boolean | undefined {
+    if (raw === undefined || typeof raw === 'boolean') return raw;
+    this.issues.add('invalid_type', path, `expected true or false, got ${describe(raw)}`);
+    return undefined;
+  }
+
   protected choice<T extends string>(raw: unknown, options: readonly T[], path: Path, required: boolean): T | undefined {
     return readChoice(this.issues, raw, options, path, required);
   }

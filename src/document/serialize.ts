@@ -43,6 +43,7 @@ export function writeDocument(budget: Budget): BudgetDocument {
       };
     }),
     ...(s.expected === undefined ? {} : { expected: values(s.expected) }),
+    ...(s.totalLabel === undefined ? {} : { totalLabel: s.totalLabel }),
   }));
   const h = budget.horizon;
   return {
@@ -54,6 +55,7 @@ export function writeDocument(budget: Budget): BudgetDocument {
     numberFormat: 'plain',
     horizon: { from: h.from, to: h.to, budgetYear: h.budgetYear, groups: h.groups.map((g) => ({ ...g })) },
     totalLabel: budget.presentation.totalLabel,
+    ...(budget.presentation.showIds === false ? { showIds: false } : {}),
     ...(Object.keys(budget.tags).length > 0 ? { tags: budget.tags } : {}),
     sections,
     ...(budget.expected === undefined ? {} : { expected: values(budget.expected) }),

@@ -3,7 +3,7 @@ import { LINE_ROWS, NATURES, SIGN_CONVENTIONS, UNITS, type Budget, type LineRow,
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type HorizonDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
 import { loadBudget, type LoadOptions } from './load.js';
 import { fail } from '../core/errors.js';
-import { anything, arrayOf, either, object, oneOf, readOptions, requireArgument, requireObject, requireString, text, type OptionCheck } from '../core/guard.js';
+import { anything, arrayOf, boolean, either, object, oneOf, readOptions, requireArgument, requireObject, requireString, text, type OptionCheck } from '../core/guard.js';
 
 const NATURE = oneOf(NATURES);
 const TAGS = object();
@@ -17,6 +17,7 @@ const BUDGET_OPTIONS = {
   numberFormat: oneOf(NUMBER_FORMATS),
   defaultNature: NATURE,
   totalLabel: text(),
+  showIds: boolean,
   tags: TAGS,
 };
 const LINE_OPTIONS = { nature: NATURE, tags: TAGS, row: oneOf(LINE_ROWS) };
@@ -49,6 +50,8 @@ export interface BudgetOptions {
   readonly defaultNature?: Nature;
   /** Label of the grand total. @defaultValue 'TOTAAL SALDO PROGRAMMA' */
   readonly totalLabel?: string;
+  /** Whether the source prints line and section ids before their titles (reports print titles only when false). @defaultValue true */
+  readonly showIds?: boolean;
   /** Free labels of the table. */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -194,11 +197,14 @@ export class BudgetBuilder {
   /**
    * Gives the printed subtotal of the current section, to be checked.
    * @param values - the printed subtotal per year
+   * @param label - the subtotal row's label as printed ("Subtotaal bestaand beleid"); default "Subtotaal <id>"
    */
-  sectionTotal(values: ValuesInput): this {
+  sectionTotal(values: ValuesInput, label?: string): this {
     requireArgument('sectionTotal', 'values', values, VALUES);
+    if (label !== undefined) requireString('sectionTotal', 'label', label);
     const section = this.#sections[this.#sections.length - 1];
     if (section !== undefined) section.expected = toValues('sectionTotal', values, this.#options.numberFormat);
+    if (section !== undefined && label !== undefined) section.totalLabel = label;
     return this;
   }
 
@@ -225,6 +231,7 @@ export class BudgetBuilder {
       horizon: o.horizon,
       ...(o.defaultNature === undefined ? {} : { defaults: { nature: o.defaultNature } }),
       ...(o.totalLabel === undefined ? {} : { totalLabel: o.totalLabel }),
+      ...(o.showIds === undefined ? {} : { showIds: o.showIds }),
       ...(o.tags === undefined ? {} : { tags: o.tags }),
       sections: this.#sections.map((s) => ({
         ...s,

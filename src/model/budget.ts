@@ -62,6 +62,8 @@ export interface Section {
   readonly lines: readonly Line[];
   /** A printed subtotal of the section to check, per year. */
   readonly expected?: Readonly<Record<string, Decimal>>;
+  /** Label of the section's subtotal row as printed ("Subtotaal bestaand beleid"), if the source gives one. */
+  readonly totalLabel?: string;
 }
 
 /** How the source table was presented, kept so that it can be printed back the same way. @category Model */
@@ -72,6 +74,8 @@ export interface SourcePresentation {
   readonly sign: SignConvention;
   /** Label of the grand total row. */
   readonly totalLabel: string;
+  /** Whether the source prints the ids of lines and sections before their titles ("1.4 Behoud ..."); default true. */
+  readonly showIds?: boolean;
 }
 
 /**

@@ -133,18 +133,20 @@ export function budgetTable(budget: Budget, options: BudgetTableOptions = {}): T
   };
   const rows: TableRow[] = [];
   const topParts: string[] = [];
+  // ids before titles only where the source prints them
+  const named = (id: string, title: string): string => (budget.presentation.showIds === false ? title : `${id} ${title}`.trim());
   budget.sections.forEach((section, si) => {
-    rows.push({ id: `section:${section.id}`, label: `${section.id} ${section.title}`.trim(), kind: 'heading', depth: 0, cells: years.map(() => NIL) });
+    rows.push({ id: `section:${section.id}`, label: named(section.id, section.title), kind: 'heading', depth: 0, cells: years.map(() => NIL) });
     const sectionParts: string[] = [];
     for (const line of section.lines) {
       const componentIds = line.components.map((c) => `component:${c.id}`);
       const lineResult = line.row === 'subtotal' ? ownValue(evaluation.lines, line.id) : undefined;
       const id = `line:${line.id}`;
       if (lineResult !== undefined) {
-        rows.push({ id, label: `${line.id} ${line.title}`, kind: 'subtotal', depth: 1, cells: totals(id, lineResult.totals, line.expected), of: componentIds });
+        rows.push({ id, label: named(line.id, line.title), kind: 'subtotal', depth: 1, cells: totals(id, lineResult.totals, line.expected), of: componentIds });
         if (printedMode && line.expected !== undefined) sectionParts.push(id);
       } else {
-        rows.push({ id, label: `${line.id} ${line.title}`, kind: 'line', depth: 1, cells: row(line.values) });
+        rows.push({ id, label: named(line.id, line.title), kind: 'line', depth: 1, cells: row(line.values) });
         sectionParts.push(id);
       }
       line.components.forEach((c, i) => {
@@ -156,7 +158,7 @@ export function budgetTable(budget: Budget, options: BudgetTableOptions = {}): T
     const sectionResult = evaluation.sections[si];
     if ((options.sectionTotals ?? section.expected !== undefined) && sectionResult !== undefined) {
       const id = `subtotal:${section.id}`;
-      rows.push({ id, label: `Subtotaal ${section.id}`.trim(), kind: 'subtotal', depth: 0, cells: totals(id, sectionResult.totals, section.expected), of: sectionParts });
+      rows.push({ id, label: section.totalLabel ?? (budget.presentation.showIds === false ? `Subtotaal ${section.title}` : `Subtotaal ${section.id}`).trim(), kind: 'subtotal', depth: 0, cells: totals(id, sectionResult.totals, section.expected), of: sectionParts });
       topParts.push(id);
     } else topParts.push(...sectionParts);
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
-import { budget, budgetTable, budgetToJson, loadBudget, pm, renderCsv, renderHtml, renderMarkdown, renderText, roundTable, type Table, type TableRow } from '../../src/index.js';
+import { budget, budgetTable, budgetToJson, loadBudget, pm, readPrintedTable, renderCsv, renderHtml, renderMarkdown, renderText, roundTable, type Table, type TableRow } from '../../src/index.js';
 import { budgetArb } from '../../src/testing/index.js';
 import { seedText } from '../helpers.js';
 
@@ -90,6 +90,29 @@ describe('budgetTable: totals as the source prints them', () => {
     expect(renderText(table)).toMatch(/^TOTAAL SALDO PROGRAMMA +-100 +-100 - pm +-100 ± pm$/m);
     const unknown = budget({ title: 'T', unit: 'thousand', horizon }).section('1', 'S').line('1.1', 'a', [-100, -100, -100], { nature: 'structural' }).line('1.2', 'b', [null, pm, pm], { nature: 'structural' }).build();
     expect(renderText(budgetTable(unknown))).toMatch(/^TOTAAL SALDO PROGRAMMA +-100 +-100 \+ pm +-100 \+ pm$/m);
+  });
+
+  it("labels rows as the source does: its subtotal labels, and ids only where it prints them", () => {
+    const b = budget({ title: 'T', unit: 'thousand', horizon, showIds: false })
+      .section('A', 'Bestaand beleid')
+      .line('r1', 'Wmo', [1, 2, 3], { nature: 'structural' })
+      .sectionTotal([1, 2, 3], 'Subtotaal bestaand beleid')
+      .build();
+    const table = budgetTable(b);
+    expect(table.rows.map((r) => r.label)).toEqual(['Bestaand beleid', 'Wmo', 'Subtotaal bestaand beleid', 'TOTAAL SALDO PROGRAMMA']);
+    const back = loadBudget(budgetToJson(b));
+    expect(back.presentation.showIds).toBe(false);
+    expect(back.sections[0]!.totalLabel).toBe('Subtotaal bestaand beleid');
+    expect(budgetTable(loadBudget({ ...JSON.parse(budgetToJson(b)), showIds: true })).rows[1]!.label).toBe('r1 Wmo');
+    expect(() => loadBudget({ ...JSON.parse(budgetToJson(b)), showIds: 'no' })).toThrow(/showIds: expected true or false/);
+  });
+
+  it('a printed table without row numbers is shown without the ids made up for it', () => {
+    const plain = readPrintedTable('Bedragen x € 1.000;2026;2027\nLasten;-10;-20\nBaten;5;5\nSaldo;-5;-15', { nature: 'structural' });
+    expect(plain.document.showIds).toBe(false);
+    expect(budgetTable(loadBudget(plain.document)).rows.map((r) => r.label)).toEqual(['Gedrukte tabel', 'Lasten', 'Baten', 'Saldo']);
+    const numbered = readPrintedTable('Bedragen x € 1.000;2026;2027\n1.1 Lasten;-10;-20\n1.2 Baten;5;5\nSaldo;-5;-15', { nature: 'structural' });
+    expect(numbered.document.showIds).toBeUndefined();
   });
 
   it('column groups name the years they span in this horizon', () => {
