@@ -26,6 +26,8 @@ export interface YearTableDocumentOptions {
   };
 }
 
+const YEAR_ROW_ROLES: readonly string[] = ['line', 'heading', 'total', 'part', 'derived'];
+
 /** A year table as {@link readYearTable} returns it: years, and rows of a label and one value per year. */
 const YEAR_TABLE: OptionCheck = (value, path, collector) => {
   if (!isObjectLike(value)) {
@@ -49,9 +51,10 @@ const YEAR_TABLE: OptionCheck = (value, path, collector) => {
       isObjectLike(r) &&
       typeof row['label'] === 'string' &&
       (row['id'] === undefined || typeof row['id'] === 'string') &&
+      (row['role'] === undefined || YEAR_ROW_ROLES.includes(row['role'] as string)) &&
       Array.isArray(values) &&
       values.every((v) => v === null || v === 'pm' || v === '-pm' || v === '+pm' || (isDecimal(v) && v.isFinite()));
-    if (!ok) collector.add('invalid_option', [...path, 'rows', i], 'a row of a year table is { id?, label, values } with values Decimal, pm or null');
+    if (!ok) collector.add('invalid_option', [...path, 'rows', i], 'a row of a year table is { id?, label, values, role? } with values Decimal, pm or null');
   });
 };
 
@@ -67,7 +70,8 @@ const YEAR_TABLE_DOCUMENT_OPTIONS = {
 /**
  * Turns a year table read from a spreadsheet export (`readYearTable`) into a budget document, so it is
  * validated by `loadBudget` like any other: one section, a line per row (id from the id column, else
- * `r1`, `r2`, ...), amounts exact in the sheet's unit, "pm" kept. The horizon runs from the first to the
+ * `r1`, `r2`, ...), amounts exact in the sheet's unit, "pm" kept. Rows that `readYearTable` found to be printed
+ * totals, waarvan rows or structural rows (role `total`, `part`, `derived`) are not lines: it checked them. The horizon runs from the first to the
  * last year column.
  * @param table - what `readYearTable` returned
  * @param options - title, unit, sign convention and nature
@@ -87,14 +91,16 @@ export function yearTableToDocument(table: YearTable, options: YearTableDocument
   const years = table.years;
   const from = Math.min(...years);
   const to = Math.max(...years);
-  const lines: LineDocument[] = table.rows.map((row, i) => {
+  // printed totals, waarvan and structural rows were checked by readYearTable: they are not lines
+  const lines: LineDocument[] = table.rows.flatMap((row, i) => {
+    if (row.role !== undefined && row.role !== 'line' && row.role !== 'heading') return [];
     const values: Record<string, string> = {};
     row.values.forEach((value, c) => {
       const year = years[c];
       if (value === null || year === undefined) return;
       values[String(year)] = typeof value === 'string' ? value : plainString(value);
     });
-    return { id: row.id ?? `r${i + 1}`, title: row.label, nature: options.nature, values };
+    return [{ id: row.id ?? `r${i + 1}`, title: row.label, nature: options.nature, values }];
   });
   return {
     format: BUDGET_FORMAT,
