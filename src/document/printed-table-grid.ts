@@ -37,6 +37,8 @@ export interface GridRow {
   readonly nature?: Nature;
   readonly rule?: PrintedRowRule;
   readonly ruleIndex?: number;
+  /** For a verdict row: per figure column index, the verdict as printed ("JA", "nee"). */
+  readonly verdicts?: ReadonlyMap<number, string>;
 }
 
 /** The grid read: columns, rows, and what the lines above the header say. */
@@ -57,7 +59,7 @@ const yearOf = (cell: string): number | undefined => {
 };
 /** The words that start a total; the English ones for tables in English. */
 const TOTAL = /^(?:sub)?totaal|^saldo|^begrotingssaldo|^resultaat|^begrotingsresultaat|^(?:sub)?total\b|^balance\b/;
-const VERDICT = /^(?:ja|nee|yes|no)$/i;
+export const VERDICT = /^(?:ja|nee|yes|no)$/i;
 const UNIT_THOUSAND = /x\s*€?\s*1[.,]000\b|duizend/i;
 const UNIT_MILLION = /x\s*€?\s*1(?:[.,]000){2}\b|x\s*€?\s*1\s*mln|miljoen/i;
 const NADEEL_POSITIVE = /\+\s*(?:=|is)\s*nadeel|-\s*(?:=|is)\s*voordeel/i;
@@ -78,7 +80,7 @@ export function labelKey(label: string): string {
 }
 
 /** The label of a row with the leading id and punctuation taken off, for the default rules. */
-function ruleKey(label: string): string {
+export function ruleKey(label: string): string {
   return labelKey(label).replace(/^\d+(?:\.\d+)*\.?\s+/, '');
 }
 
@@ -198,7 +200,10 @@ function readRows(grid: readonly (readonly string[])[], h: number, columns: read
     const sign = rule?.sign ?? blockSign ?? tableSign;
     const nature = rule?.nature ?? natureOf(label) ?? blockNature;
     role = role === 'heading' && filled ? 'line' : role;
-    rows.push({ index: r, label, role, values, sign, ...(nature === undefined ? {} : { nature }), ...(rule === undefined ? {} : { rule, ruleIndex }) });
+    const verdicts = role === 'verdict' ? new Map(unreadable.filter((c) => VERDICT.test((cells[c] ?? '').trim())).map((c) => [c, (cells[c] ?? '').trim()] as const)) : undefined;
+    rows.push({
+      index: r, label, role, values, sign, ...(nature === undefined ? {} : { nature }), ...(rule === undefined ? {} : { rule, ruleIndex }), ...(verdicts === undefined ? {} : { verdicts }),
+    });
   }
   return rows;
 }
