@@ -61,7 +61,7 @@ const yearOf = (cell: string): number | undefined => {
 const TOTAL = /^(?:sub)?totaal|^saldo|^begrotingssaldo|^resultaat|^begrotingsresultaat|^(?:sub)?total\b|^balance\b/;
 export const VERDICT = /^(?:ja|nee|yes|no)$/i;
 const UNIT_THOUSAND = /x\s*€?\s*1[.,]000\b|duizend/i;
-const UNIT_MILLION = /x\s*€?\s*1(?:[.,]000){2}\b|x\s*€?\s*1\s*mln|miljoen/i;
+const UNIT_MILLION = /x\s*€?\s*1(?:[.,]000){2}\b|x\s*€?\s*1\s*(?:mln|million)|miljoen/i;
 const NADEEL_POSITIVE = /\+\s*(?:=|is)\s*nadeel|-\s*(?:=|is)\s*voordeel/i;
 
 /** The unit a table's texts name ("Bedragen x € 1.000": thousand, "x € 1 mln": million), if any. */

@@ -2,11 +2,11 @@
  * Reading year tables (jaartabellen) out of CSV as spreadsheets export them.
  * @packageDocumentation
  */
-import type { Decimal } from '../core/decimal.js';
+import { Dec, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import { tally } from '../core/work.js';
 import { fail, IssueCollector, type Path } from '../core/errors.js';
-import { UNITS, type Unit } from '../model/budget.js';
+import { UNITS, unitFactor, type Unit } from '../model/budget.js';
 import { readPrintedAmount, type NumberLocale, type PrintedCellReading } from './locale-amount.js';
 import { oneOf, requireOptions, requireString } from '../core/guard.js';
 import { READ_OPTIONS, readRows, type CsvReadOptions } from './csv-rows.js';
@@ -88,6 +88,8 @@ const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
  * `total` of the rows above it, "waarvan ..." a `part` and "Structureel ..." after it `derived`. Each printed
  * figure of those is checked (`checks`); one that differs by more than rounding is refused as
  * `total_mismatch`, with a message pointing at {@link readPrintedTable}, whose layout can declare the row.
+ * In a table {@link tableToCsv} wrote with `ids: true` the ids name the rows' kinds, and each total is checked
+ * against the rows that table summed ({@link yearTableToDocument} then reads the budget back).
  *
  * Every problem is reported at once, each with path `row[5].column[3]` (0-based, as in
  * {@link readCsv}) and the 1-based row and column in its message.
@@ -134,13 +136,14 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
   }
   const unit = options.unit ?? unitOf([...grid.slice(0, h).flat(), ...header.filter((_, c) => !yearColumns.includes(c))]);
   const millionScale = unit === undefined ? undefined : millionScaleOf(unit);
+  const factor = unit === undefined ? undefined : new Dec(unitFactor(unit));
   // readings by cell text, with the printed-table reader's one cell reader: 'auto' reads a cell in both locales
   // to decide, and the table reads it again below
   const memo = new Map<string, PrintedCellReading>();
   const read = (cell: string, as: NumberLocale): PrintedCellReading => {
     const key = `${as} ${cell}`;
     let reading = memo.get(key);
-    if (reading === undefined) memo.set(key, (reading = readPrintedAmount(cell, as, millionScale)));
+    if (reading === undefined) memo.set(key, (reading = readPrintedAmount(cell, as, millionScale, factor)));
     return reading;
   };
   const locale = options.locale === 'auto' ? decideLocale(data, yearColumns, issues, cellAt, place, read) : options.locale;
