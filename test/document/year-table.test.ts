@@ -51,6 +51,13 @@ describe('readYearTable reads the printed notations with the one cell reader', (
     expect(codes(() => cell('0,3 mln'))).toEqual(['invalid_amount@row[1].column[1]']);
   });
 
+  it('the unit: its digits are checked in euros ("0,000000000001" x € 1 mln is a micro-euro), "x € 1 million" is millions, a bad unit is an option error', () => {
+    expect(cell('0,000000000001', { unit: 'million' })).toBe('0.000000000001');
+    expect(codes(() => cell('0,0000001'))).toEqual(['amount_out_of_range@row[1].column[1]']);
+    expect(readYearTable('Amounts x € 1 million,2026\r\nrow,"0.3 mln"\r\n', { locale: 'en' }).rows[0]?.values.map(String)).toEqual(['0.3']);
+    expect(codes(() => readYearTable('Omschrijving;2026\r\nx;1\r\n', { locale: 'nl', unit: 'miljoen' as never }))).toEqual(['invalid_option@options.unit']);
+  });
+
   it("en notation: '(1,234.5)'; under 'auto' the notations vote as before", () => {
     expect(cell('(1,234.5)', { locale: 'en' })).toBe('-1234.5');
     const auto = readYearTable('Omschrijving;2026;2027\r\nregel;(1.234,5);p.m.\r\n', { locale: 'auto' });
