@@ -96,4 +96,25 @@ describe('examples (printed tables)', () => {
     expect(out).toContain('lines: Lasten, Baten, Toevoegingen, Onttrekkingen');
     expect(out).toContain('ok: true');
   });
+
+  it('51 checks the primary budget, changes and after-changes columns: two rounding differences, one mismatch', () => {
+    const out = run('51-printed-changes-columns.ts');
+    expect(out).toContain('~ 2 Veiligheid Begroting na wijziging 2026: gedrukt -6.906, som van de kolommen -6.905 (x € 1.000): afrondingsverschil -1');
+    expect(out).toContain('! Saldo 2028: gedrukt 3.110, som van de regels 3.100 (x € 1.000): verschil groter dan afronding 10');
+    expect(out).toContain('checks: 11, of which ok: 8');
+    expect(out).toContain('years: 2026-2029');
+    expect(out).toContain('saldo (x € 1.000): 1974 2220 3100 3850');
+    expect(out).toContain('ok: false');
+  });
+
+  it('52 reads a table printing costs positive with Bij: and Af: rows, its structural result and a wrong verdict', () => {
+    const out = run('52-printed-costs-positive.ts');
+    expect(out).toContain('-- nl: sign nadeel-positive, unit thousand');
+    expect(out).toContain('~ Begrotingsresultaat 2028: gedrukt 701, som van de regels 700 (x € 1.000): afrondingsverschil 1');
+    expect(out).toContain('  Structureel begrotingsresultaat 2026: gedrukt 1.370, berekend 1.370 (x € 1.000): klopt');
+    expect(out).toContain('! Structureel sluitend 2028: gedrukt JA, berekend NEE uit saldo 701 (x € 1.000): klopt niet');
+    expect(out).toContain('! Structureel sluitend 2028: printed JA, computed NEE from the saldo 701 (x € 1.000): does not agree');
+    expect(out).toContain('lines: Saldo primitieve begroting, Bij: nieuw beleid, Af: bezuinigingen, Af: incidentele baten grondexploitatie');
+    expect(out).toContain('begrotingsresultaat (+ is nadeel): 1220 1050 700');
+  });
 });

@@ -63,3 +63,19 @@ export function checkSentence(w: CheckWording, subject: string, printed: string,
   const figure = (plain: string): string => (plain === 'pm' ? 'pm' : w.amount(plain));
   return `${subject}: ${nl ? 'gedrukt' : 'printed'} ${figure(printed)}, ${what} ${figure(computed)} (${w.unit}): ${outcome}`;
 }
+
+/**
+ * A verdict row checked in words: "Structureel sluitend 2027: gedrukt JA, berekend NEE uit saldo -100 (x € 1.000):
+ * klopt niet".
+ * @param w - the wording
+ * @param subject - what was checked, as printed ("Structureel sluitend 2027")
+ * @param printed - the verdict as printed ("JA")
+ * @param computed - the verdict of the computed saldo ("NEE")
+ * @param saldo - the computed saldo it was judged from, a plain decimal in the table's sign
+ * @param status - the outcome: 'ok' or 'mismatch'
+ */
+export function verdictSentence(w: CheckWording, subject: string, printed: string, computed: string, saldo: string, status: CheckStatus): string {
+  const nl = w.language === 'nl';
+  const outcome = status === 'ok' ? (nl ? 'klopt' : 'agrees') : nl ? 'klopt niet' : 'does not agree';
+  return `${subject}: ${nl ? 'gedrukt' : 'printed'} ${printed}, ${nl ? 'berekend' : 'computed'} ${computed} ${nl ? 'uit saldo' : 'from the saldo'} ${w.amount(saldo)} (${w.unit}): ${outcome}`;
+}

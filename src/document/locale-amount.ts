@@ -59,10 +59,12 @@ const SIGNS = /^[-+\u2212NnVv]/;
 
 /**
  * {@link parseLocaleAmount} without throwing. The number itself is read by `readAmount`
- * (src/core/amount.ts) in the locale's notation, after the sign forms are taken off.
+ * (src/core/amount.ts) in the locale's notation, after the sign forms are taken off. With `unitFactor` (euros per
+ * unit of the table), the library's limits (digits before and after the point) hold in euros; the value is still
+ * returned as typed.
  * @internal
  */
-export function readLocaleAmount(text: string, locale: NumberLocale, parentheses: boolean): AmountReading {
+export function readLocaleAmount(text: string, locale: NumberLocale, parentheses: boolean, unitFactor: Decimal = ONE): AmountReading {
   let rest = text.trim();
   let negative = false;
   let signs = 0;
@@ -86,7 +88,8 @@ export function readLocaleAmount(text: string, locale: NumberLocale, parentheses
     return { ok: false, code: 'invalid_amount', message: `"${text}" has more than one sign` };
   }
   if (rest === '' && signs > 0) return { ok: false, code: 'invalid_amount', message: `"${text}" has a sign but no number` };
-  const reading = readAmount(rest, ONE, locale);
+  const inEuros = readAmount(rest, unitFactor, locale);
+  const reading: AmountReading = !inEuros.ok || unitFactor.eq(ONE) ? inEuros : { ok: true, value: inEuros.value.div(unitFactor) };
   if (!reading.ok) {
     const example = locale === 'nl' ? '"-2.100" or "1.234,56"' : '"-2,100" or "1,234.56"';
     const message = reading.code === 'invalid_amount' ? `"${text}" is not a number in ${locale} notation, such as ${example}` : reading.message;
@@ -120,10 +123,10 @@ const GROUP_SPACES = /(\d)[\u00a0\u202f\u2009 ](?=\d{3}(?:\D|$))/g;
  * spelling ("pm", "p.m.", "-pm"), and an amount in {@link readLocaleAmount}'s forms plus "(1.234)" (negative),
  * "€ -1.234,50", "1.234,-", a non-breaking space grouping thousands, "-/- 75" (negative), "75 N" / "75 V"
  * (nadeel negative, voordeel positive), "5.810.503-" and "0,3 mln" (scaled by `millionScale`, the number of
- * table units in a million; without it "mln" is refused).
+ * table units in a million; without it "mln" is refused). `unitFactor` as for {@link readLocaleAmount}.
  * @internal
  */
-export function readPrintedAmount(text: string, locale: NumberLocale, millionScale?: Decimal): PrintedCellReading {
+export function readPrintedAmount(text: string, locale: NumberLocale, millionScale?: Decimal, unitFactor?: Decimal): PrintedCellReading {
   let rest = text.replace(/\u00a0/g, ' ').trim();
   if (NIL_CELL.test(rest)) return { ok: true, nil: true };
   const pm = PM_PRINTED.exec(rest);
@@ -146,7 +149,7 @@ export function readPrintedAmount(text: string, locale: NumberLocale, millionSca
     rest = `${nv[1]!.toUpperCase()}${rest.slice(0, nv.index)}`;
   }
   rest = rest.replace(GROUP_SPACES, locale === 'nl' ? '$1.' : '$1,');
-  const reading = readLocaleAmount(rest, locale, true);
+  const reading = readLocaleAmount(rest, locale, true, unitFactor);
   if (!reading.ok) return { ok: false, code: reading.code, message: reading.message.replace(`"${rest}"`, `"${text}"`) };
   let value = scale === undefined ? reading.value : reading.value.times(scale);
   if (negate) {

@@ -7,9 +7,9 @@ import { Dec, noNegativeZero, plainString, ZERO, type Decimal } from '../core/de
 import type { IssueCollector } from '../core/errors.js';
 import type { SignConvention } from '../model/budget.js';
 import type { NumberLocale } from './locale-amount.js';
-import { cellPath, isFigure, labelKey, place, type Grid, type GridColumn, type GridRow, type GridValue } from './printed-table-grid.js';
+import { cellPath, isFigure, labelKey, place, ruleKey, type Grid, type GridColumn, type GridRow, type GridValue } from './printed-table-grid.js';
 import type { PrintedCheck, PrintedCheckStatus, PrintedRowRef } from './printed-table-types.js';
-import { checkSentence, checkWording, type CheckedAgainst, type CheckWording } from './check-words.js';
+import { checkSentence, checkWording, verdictSentence, type CheckedAgainst, type CheckWording } from './check-words.js';
 
 /** One operand of a computed row: a row, added or subtracted. */
 interface Operand {
@@ -111,6 +111,62 @@ export function checksOf(grid: Grid, comps: readonly Computation[], locale: Numb
     }
   }
   return checks.sort((a, b) => a.at.row - b.at.row || a.at.column - b.at.column);
+}
+
+/**
+ * The checks of the verdict rows (JA/NEE): each printed verdict against the verdict of the saldo it judges, JA when
+ * that saldo is at least 0 (voordeel-positive). The saldo judged is the row the layout names (`of`, the first
+ * row), else the nearest structural derived row above in the block (since the last heading), else the nearest
+ * total or derived row above in it; a computed row counts as computed from its terms, not as printed.
+ */
+export function verdictChecks(grid: Grid, comps: readonly Computation[], locale: NumberLocale, language: 'nl' | 'en', issues: IssueCollector): PrintedCheck[] {
+  const checks: PrintedCheck[] = [];
+  const w = checkWording(locale, grid.unit, language);
+  const byRow = new Map(comps.map((c) => [c.row, c] as const));
+  for (const row of grid.rows) {
+    if (row.role !== 'verdict' || row.verdicts === undefined) continue;
+    const judged = judgedRow(grid, row, issues);
+    if (judged === undefined) continue;
+    for (const [column, printed] of row.verdicts) {
+      const comp = byRow.get(judged);
+      const value = comp === undefined ? judged.values.get(column) : undefined;
+      const saldo = comp !== undefined ? sumOf(comp.operands.map((o) => ({ value: o.row.values.get(column), sign: o.row.sign, factor: o.factor })), grid.sign) : value?.kind === 'amount' ? inTable(value.value, judged.sign, grid.sign) : undefined;
+      if (saldo === undefined) continue;
+      const balanced = (grid.sign === 'nadeel-positive' ? saldo.neg() : saldo).gte(0);
+      const english = /^(?:yes|no)$/i.test(printed);
+      const computed = balanced ? (english ? 'YES' : 'JA') : english ? 'NO' : 'NEE';
+      const status: PrintedCheckStatus = /^(?:ja|yes)$/i.test(printed) === balanced ? 'ok' : 'mismatch';
+      const header = grid.columns.find((c) => c.index === column)?.header ?? '';
+      const plain = plainString(noNegativeZero(saldo));
+      checks.push({
+        row: row.label, column: header, at: { row: row.index, column }, printed, computed, status, tolerance: '0',
+        message: verdictSentence(w, `${row.label} ${header}`, printed, computed, plain, status),
+      });
+    }
+  }
+  return checks;
+}
+
+/** The row a verdict row judges (see {@link verdictChecks}); an issue when there is none. */
+function judgedRow(grid: Grid, row: GridRow, issues: IssueCollector): GridRow | undefined {
+  if (row.rule?.of !== undefined) return resolve(grid, row.rule.of.slice(0, 1), row, ['layout', 'rows', row.ruleIndex ?? 0, 'of'], issues)[0];
+  let fallback: GridRow | undefined;
+  for (const above of [...grid.rows].filter((r) => r.index < row.index).reverse()) {
+    if (above.role === 'heading') break;
+    if (above.role === 'derived' && /^structur/.test(ruleKey(above.label))) return above;
+    if (fallback === undefined && (above.role === 'derived' || above.role === 'total')) fallback = above;
+  }
+  if (fallback === undefined) {
+    issues.add('ambiguous_row', cellPath(row.index, 0), `${place(row.index, 0)}: the verdict "${row.label}" judges no saldo above it in its block: declare the row it judges (of)`);
+  }
+  return fallback;
+}
+
+/** The exact sum of terms in the table's sign; pm and nil terms count as nothing. */
+function sumOf(terms: readonly { value: GridValue | undefined; sign: SignConvention; factor: 1 | -1 }[], tableSign: SignConvention): Decimal {
+  let sum = ZERO;
+  for (const term of terms) if (term.value?.kind === 'amount') sum = sum.plus(inTable(term.value.value, term.sign, tableSign).times(term.factor));
+  return sum;
 }
 
 interface Compared {

@@ -37,6 +37,8 @@ export interface GridRow {
   readonly nature?: Nature;
   readonly rule?: PrintedRowRule;
   readonly ruleIndex?: number;
+  /** For a verdict row: per figure column index, the verdict as printed ("JA", "nee"). */
+  readonly verdicts?: ReadonlyMap<number, string>;
 }
 
 /** The grid read: columns, rows, and what the lines above the header say. */
@@ -57,10 +59,20 @@ const yearOf = (cell: string): number | undefined => {
 };
 /** The words that start a total; the English ones for tables in English. */
 const TOTAL = /^(?:sub)?totaal|^saldo|^begrotingssaldo|^resultaat|^begrotingsresultaat|^(?:sub)?total\b|^balance\b/;
-const VERDICT = /^(?:ja|nee|yes|no)$/i;
+export const VERDICT = /^(?:ja|nee|yes|no)$/i;
 const UNIT_THOUSAND = /x\s*€?\s*1[.,]000\b|duizend/i;
-const UNIT_MILLION = /x\s*€?\s*1(?:[.,]000){2}\b|x\s*€?\s*1\s*mln|miljoen/i;
+const UNIT_MILLION = /x\s*€?\s*1(?:[.,]000){2}\b|x\s*€?\s*1\s*(?:mln|million)|miljoen/i;
 const NADEEL_POSITIVE = /\+\s*(?:=|is)\s*nadeel|-\s*(?:=|is)\s*voordeel/i;
+
+/** The unit a table's texts name ("Bedragen x € 1.000": thousand, "x € 1 mln": million), if any. */
+export function unitOf(texts: readonly string[]): Unit | undefined {
+  return texts.some((t) => UNIT_MILLION.test(t)) ? 'million' : texts.some((t) => UNIT_THOUSAND.test(t)) ? 'thousand' : undefined;
+}
+
+/** How many table units make a million euros ("0,3 mln" in a table of `unit`). */
+export function millionScaleOf(unit: Unit): Decimal {
+  return new Dec(unit === 'euro' ? 1_000_000 : unit === 'thousand' ? 1000 : 1);
+}
 
 /** A label for matching: lower case, spaces folded, punctuation at the ends off. */
 export function labelKey(label: string): string {
@@ -68,7 +80,7 @@ export function labelKey(label: string): string {
 }
 
 /** The label of a row with the leading id and punctuation taken off, for the default rules. */
-function ruleKey(label: string): string {
+export function ruleKey(label: string): string {
   return labelKey(label).replace(/^\d+(?:\.\d+)*\.?\s+/, '');
 }
 
@@ -86,11 +98,11 @@ export function readGrid(grid: readonly (readonly string[])[], locale: NumberLoc
     return undefined;
   }
   const above = grid.slice(0, h).flat().map((cell) => cell.trim()).filter((cell) => cell !== '');
-  const unit = given.unit ?? (above.some((t) => UNIT_MILLION.test(t)) ? 'million' : above.some((t) => UNIT_THOUSAND.test(t)) ? 'thousand' : 'euro');
+  const unit = given.unit ?? unitOf(above) ?? 'euro';
   const sign = given.sign ?? (above.some((t) => NADEEL_POSITIVE.test(t)) ? 'nadeel-positive' : 'voordeel-positive');
   const title = above.find((t) => !UNIT_THOUSAND.test(t) && !UNIT_MILLION.test(t) && !/^bedragen/i.test(t));
   const columns = readColumns(grid, h, layout.columns ?? [], issues);
-  const millionScale = new Dec(unit === 'euro' ? 1_000_000 : unit === 'thousand' ? 1000 : 1);
+  const millionScale = millionScaleOf(unit);
   const rows = readRows(grid, h, columns, locale, millionScale, layout.rows ?? [], sign, issues);
   return { header: h, columns, rows, unit, sign, ...(title === undefined ? {} : { title }) };
 }
@@ -166,9 +178,9 @@ function readRows(grid: readonly (readonly string[])[], h: number, columns: read
     const filled = [...values.values()].some((v) => v.kind !== 'nil');
     const verdict = unreadable.length > 0 && unreadable.every((c) => VERDICT.test((cells[c] ?? '').trim()));
     if (label === '' && !filled && unreadable.length === 0) continue;
-    let role: PrintedRowRole = rule?.role ?? defaultRole(label, filled, [...values.values()].some((v) => v.kind === 'nil' && v.dash), unreadable.length, verdict, afterPart);
-    // A total with nothing above it to add ("Saldo primitieve begroting" opening the table) is a line, as printed.
-    if (rule?.role === undefined && role === 'total' && !rows.some((x) => x.role === 'line' || x.role === 'total')) role = 'line';
+    const dashes = [...values.values()].some((v) => v.kind === 'nil' && v.dash);
+    const above = rows.some((x) => x.role === 'line' || x.role === 'total');
+    let role: PrintedRowRole = rule?.role ?? defaultRole(label, { filled, dashes, unreadable: unreadable.length, verdict, afterPart, above });
     if (role === 'line' && label === '') {
       issues.add('missing_field', cellPath(r, 0), `${place(r, 0)}: a row with figures but no label`);
       continue;
@@ -188,7 +200,10 @@ function readRows(grid: readonly (readonly string[])[], h: number, columns: read
     const sign = rule?.sign ?? blockSign ?? tableSign;
     const nature = rule?.nature ?? natureOf(label) ?? blockNature;
     role = role === 'heading' && filled ? 'line' : role;
-    rows.push({ index: r, label, role, values, sign, ...(nature === undefined ? {} : { nature }), ...(rule === undefined ? {} : { rule, ruleIndex }) });
+    const verdicts = role === 'verdict' ? new Map(unreadable.filter((c) => VERDICT.test((cells[c] ?? '').trim())).map((c) => [c, (cells[c] ?? '').trim()] as const)) : undefined;
+    rows.push({
+      index: r, label, role, values, sign, ...(nature === undefined ? {} : { nature }), ...(rule === undefined ? {} : { rule, ruleIndex }), ...(verdicts === undefined ? {} : { verdicts }),
+    });
   }
   return rows;
 }
@@ -200,11 +215,30 @@ function applies(rule: PrintedRowRule, r: number, label: string): boolean {
   return false;
 }
 
-function defaultRole(label: string, filled: boolean, dashes: boolean, unreadable: number, verdict: boolean, afterPart: boolean): PrintedRowRole {
+/** What the default rules need to know of a row besides its label. */
+export interface RowTraits {
+  /** Whether a figure cell holds an amount or a pm. */
+  readonly filled: boolean;
+  /** Whether a figure cell holds a dash (nil as printed). */
+  readonly dashes: boolean;
+  /** How many figure cells do not read as figures. */
+  readonly unreadable: number;
+  /** Whether every unreadable cell is JA or NEE. */
+  readonly verdict: boolean;
+  /** Whether the row above is a part ("waarvan ..."). */
+  readonly afterPart: boolean;
+  /** Whether a line or a total is above it (a total with nothing above it to add is a line, as printed). */
+  readonly above: boolean;
+}
+
+/** The role of a row by the default rules (the printed-table reader and the year table reader share them). */
+export function defaultRole(label: string, traits: RowTraits): PrintedRowRole {
+  const { filled, dashes, unreadable, verdict, afterPart } = traits;
   const key = ruleKey(label);
   if (verdict) return 'verdict';
   if (unreadable > 0 && !filled) return 'text';
-  if (TOTAL.test(key)) return 'total';
+  // "Saldo primitieve begroting" opening the table has nothing above it to add: a line, as printed
+  if (TOTAL.test(key)) return traits.above ? 'total' : 'line';
   if (key.startsWith('waarvan') || key.startsWith('of which')) return 'part';
   if (afterPart && (key.startsWith('structureel') || key.startsWith('structural'))) return 'derived';
   if (!filled && !dashes) return 'heading';

@@ -48,7 +48,10 @@ export interface PrintedRowRule {
   readonly pattern?: string;
   /** The role of the row. */
   readonly role?: PrintedRowRole;
-  /** For a total: the rows it adds up (in place of the default rows above). */
+  /**
+   * For a total: the rows it adds up (in place of the default rows above). For a verdict (JA/NEE): the row whose
+   * saldo it judges (the first named), in place of the structural saldo above it in its block.
+   */
   readonly of?: readonly PrintedRowRef[];
   /** For a derived row: the rows added. */
   readonly plus?: readonly PrintedRowRef[];
@@ -131,9 +134,9 @@ export interface PrintedCheck {
     /** The 0-based grid column. */
     readonly column: number;
   };
-  /** The printed figure, a plain decimal in the table's unit and sign ("18500", "-1.5", "pm"). */
+  /** The printed figure, a plain decimal in the table's unit and sign ("18500", "-1.5", "pm"), or a verdict as printed ("JA"). */
   readonly printed: string;
-  /** The exact computation from the printed rows, in the same terms. */
+  /** The exact computation from the printed rows, in the same terms; for a verdict, "JA" or "NEE" ("YES" or "NO") of the computed saldo. */
   readonly computed: string;
   /** The outcome. */
   readonly status: PrintedCheckStatus;

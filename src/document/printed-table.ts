@@ -11,7 +11,7 @@ import { NATURES, SIGN_CONVENTIONS, UNITS } from '../model/budget.js';
 import { readRows } from './csv-rows.js';
 import type { BudgetDocument, LineDocument, SectionDocument } from './format.js';
 import { NUMBER_LOCALES } from './locale-amount.js';
-import { checksOf, computations } from './printed-table-checks.js';
+import { checksOf, computations, verdictChecks } from './printed-table-checks.js';
 import { readGrid, type Grid, type GridRow } from './printed-table-grid.js';
 import { PRINTED_COLUMN_ROLES, PRINTED_ROW_ROLES, type PrintedLayout, type PrintedTable, type PrintedTableOptions } from './printed-table-types.js';
 
@@ -107,7 +107,9 @@ function fromRows(rows: readonly (readonly string[])[], options: PrintedTableOpt
   const given = { ...(options.unit === undefined ? {} : { unit: options.unit }), ...(options.sign === undefined ? {} : { sign: options.sign }) };
   const grid = readGrid(rows, locale, layout, given, issues);
   const language = options.language ?? locale;
-  const checks = grid === undefined ? [] : checksOf(grid, computations(grid, issues), locale, language);
+  const comps = grid === undefined ? [] : computations(grid, issues);
+  const checks = grid === undefined ? [] : [...checksOf(grid, comps, locale, language), ...verdictChecks(grid, comps, locale, language, issues)];
+  checks.sort((a, b) => a.at.row - b.at.row || a.at.column - b.at.column);
   const document = grid === undefined ? emptyDocument(options) : toDocument(grid, options);
   const ok = !issues.hasIssues && checks.every((c) => c.status !== 'mismatch');
   return deepFreeze({ document, checks, issues: [...issues.issues], ok });

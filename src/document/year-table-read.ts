@@ -2,16 +2,19 @@
  * Reading year tables (jaartabellen) out of CSV as spreadsheets export them.
  * @packageDocumentation
  */
-import type { AmountReading } from '../core/amount.js';
-import type { Decimal } from '../core/decimal.js';
+import { Dec, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import { tally } from '../core/work.js';
 import { fail, IssueCollector, type Path } from '../core/errors.js';
-import { readLocaleAmount, type NumberLocale } from './locale-amount.js';
+import { UNITS, unitFactor, type Unit } from '../model/budget.js';
+import { readPrintedAmount, type NumberLocale, type PrintedCellReading } from './locale-amount.js';
 import { oneOf, requireOptions, requireString } from '../core/guard.js';
 import { READ_OPTIONS, readRows, type CsvReadOptions } from './csv-rows.js';
+import { millionScaleOf, unitOf } from './printed-table-grid.js';
+import type { PrintedCheck, PrintedRowRole } from './printed-table-types.js';
+import { yearTableRoles, type YearCell } from './year-table-checks.js';
 
-const YEAR_TABLE_OPTIONS = { ...READ_OPTIONS, locale: oneOf(['nl', 'en', 'auto']) };
+const YEAR_TABLE_OPTIONS = { ...READ_OPTIONS, locale: oneOf(['nl', 'en', 'auto']), unit: oneOf(UNITS) };
 
 /** A value read from a year table: an amount as typed, a pm (optionally signed), or nil. @category Documents */
 export type YearTableValue = Decimal | 'pm' | '-pm' | '+pm' | null;
@@ -24,6 +27,13 @@ export interface YearTableRow {
   readonly label: string;
   /** One value per year, in the order of `years`. */
   readonly values: readonly YearTableValue[];
+  /**
+   * What the row is, by the printed-table reader's default rules: a `line`, a `heading` (a label without
+   * figures), a printed `total` ("Totaal ...", "Saldo ...": checked against its rows, never a line), a `part` of
+   * the total above ("waarvan ...") or a `derived` structural row ("Structureel saldo" after waarvan rows).
+   * Absent in a year table made by hand: a line.
+   */
+  readonly role?: Exclude<PrintedRowRole, 'text' | 'verdict'>;
 }
 
 /** A year table as read from a spreadsheet export (jaartabel): plain data, not yet a budget. @category Documents */
@@ -34,6 +44,11 @@ export interface YearTable {
   readonly locale: NumberLocale;
   /** Data rows in file order; empty rows are left out. */
   readonly rows: readonly YearTableRow[];
+  /**
+   * One check per printed total, structural and waarvan-derived cell, as {@link readPrintedTable} makes them
+   * (`ok` or `rounding`: a `mismatch` is refused). Absent in a year table made by hand.
+   */
+  readonly checks?: readonly PrintedCheck[];
 }
 
 /** Options of {@link readYearTable}. @category Documents */
@@ -43,12 +58,16 @@ export interface YearTableOptions extends CsvReadOptions {
    * cannot ("1.234" alone could be either).
    */
   readonly locale: NumberLocale | 'auto';
+  /**
+   * Unit of the amounts, for "0,3 mln" and the words of the checks; default: from a text above the header or in
+   * it ("Bedragen x € 1.000"), else unknown ("mln" is refused, checks are worded in euro).
+   */
+  readonly unit?: Unit;
 }
 
 const YEAR = /^\d{4}$/;
 const ID_HEADER = /^(?:id|nr\.?|nummer|code)$/i;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-const PM_CELL = /^([-+]?)\s*pm$/i;
 const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
 
 /**
@@ -57,10 +76,20 @@ const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
  * @remarks
  * The header row is the first row with a year ("2025") in it; rows above it (title, unit line,
  * column groups) are skipped. In the header: year columns, the label column (the first other
- * column), and optionally an id column before it headed "id", "nr", "nummer" or "code". Cells:
- * amounts in the declared locale ("1.234,56", "-2.100", "2.100-", "N75"), "pm", "-pm", "+pm" (any
- * case), "-" or blank for nil. The apostrophe {@link writeCsv} puts before a formula-like cell is
+ * column), and optionally an id column before it headed "id", "nr", "nummer" or "code". Cells are read
+ * by the printed-table reader's one cell reader, in the declared locale: "1.234,56", "-2.100", "2.100-"
+ * (trailing minus), "N75", "(1.234)", "€ -1.234,50", "1.234,-", a non-breaking space grouping thousands,
+ * "-/- 75", "75 N" / "75 V", "0,3 mln" (when the unit is known), pm in every spelling ("pm", "p.m.", "-pm"),
+ * and "-", "–", "—" or blank for nil. The apostrophe {@link writeCsv} puts before a formula-like cell is
  * taken off. Amounts are returned as typed: in the file's unit and sign convention.
+ *
+ * Rows get the roles of {@link readPrintedTable}'s defaults: a label without figures is a `heading`; a label
+ * beginning with Totaal, Subtotaal, Saldo, Begrotingssaldo, Resultaat or Begrotingsresultaat is a printed
+ * `total` of the rows above it, "waarvan ..." a `part` and "Structureel ..." after it `derived`. Each printed
+ * figure of those is checked (`checks`); one that differs by more than rounding is refused as
+ * `total_mismatch`, with a message pointing at {@link readPrintedTable}, whose layout can declare the row.
+ * In a table {@link tableToCsv} wrote with `ids: true` the ids name the rows' kinds, and each total is checked
+ * against the rows that table summed ({@link yearTableToDocument} then reads the budget back).
  *
  * Every problem is reported at once, each with path `row[5].column[3]` (0-based, as in
  * {@link readCsv}) and the 1-based row and column in its message.
@@ -70,7 +99,8 @@ const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
  *   values but no label), `invalid_year`, `duplicate_year`, `duplicate_key` (a header twice),
  *   `forbidden_key` (`__proto__`, `constructor`, `prototype`), `unknown_field` (data in a column
  *   that is neither label, id nor year), `duplicate_id`, `invalid_amount`, `amount_out_of_range`,
- *   `ambiguous_amount` (under 'auto'), and the codes of {@link readCsv}
+ *   `ambiguous_amount` (under 'auto'), `total_mismatch` (a printed total that is not the sum of its rows),
+ *   `ambiguous_row` (a "waarvan" row under no total), and the codes of {@link readCsv}
  * @example
  * ```ts
  * import { readYearTable } from 'meerjaren';
@@ -104,31 +134,37 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
         issues.add('unknown_field', cellAt(r, c), `${place(r, c)}: a value in a column without a known header`);
     });
   }
-  // readings by cell text: 'auto' reads a cell in both locales to decide, and the table reads it again below
-  const memo = new Map<string, AmountReading>();
-  const read = (cell: string, as: NumberLocale): AmountReading => {
+  const unit = options.unit ?? unitOf([...grid.slice(0, h).flat(), ...header.filter((_, c) => !yearColumns.includes(c))]);
+  const millionScale = unit === undefined ? undefined : millionScaleOf(unit);
+  const factor = unit === undefined ? undefined : new Dec(unitFactor(unit));
+  // readings by cell text, with the printed-table reader's one cell reader: 'auto' reads a cell in both locales
+  // to decide, and the table reads it again below
+  const memo = new Map<string, PrintedCellReading>();
+  const read = (cell: string, as: NumberLocale): PrintedCellReading => {
     const key = `${as} ${cell}`;
     let reading = memo.get(key);
-    if (reading === undefined) memo.set(key, (reading = readLocaleAmount(cell, as, false)));
+    if (reading === undefined) memo.set(key, (reading = readPrintedAmount(cell, as, millionScale, factor)));
     return reading;
   };
   const locale = options.locale === 'auto' ? decideLocale(data, yearColumns, issues, cellAt, place, read) : options.locale;
 
   const ids = new Set<string>();
-  const rows: YearTableRow[] = [];
+  const rows: { id: string; label: string; values: YearTableValue[]; cells: YearCell[]; r: number }[] = [];
   for (const { r, cells } of data) {
-    const values = yearColumns.map((c): YearTableValue => {
+    const figures = yearColumns.map((c): YearCell => {
       tally('csvCell');
       const cell = cells[c] ?? '';
-      if (cell === '' || cell === '-') return null;
-      const pm = PM_CELL.exec(cell);
-      if (pm !== null) return pm[1] === '' ? 'pm' : pm[1] === '-' ? '-pm' : '+pm';
       const reading = locale !== 'nl' && locale !== 'en' ? undefined : read(cell, locale);
-      if (reading === undefined) return null;
-      if (reading.ok) return reading.value;
-      issues.add(reading.code, cellAt(r, c), `${place(r, c)}: ${reading.message}`);
-      return null;
+      if (reading === undefined) return { kind: 'nil', dash: false };
+      if (!reading.ok) {
+        issues.add(reading.code, cellAt(r, c), `${place(r, c)}: ${reading.message}`);
+        return { kind: 'nil', dash: false };
+      }
+      if ('nil' in reading) return { kind: 'nil', dash: cell !== '' };
+      if ('pm' in reading) return { kind: 'pm', pm: reading.pm };
+      return { kind: 'amount', value: reading.value };
     });
+    const values = figures.map((v): YearTableValue => (v.kind === 'amount' ? v.value : v.kind === 'pm' ? v.pm : null));
     const label = labelColumn === undefined ? '' : (cells[labelColumn] ?? '');
     if (label === '' && labelColumn !== undefined)
       issues.add('missing_field', cellAt(r, labelColumn), `${place(r, labelColumn)}: a row with values needs a label`);
@@ -137,10 +173,13 @@ export function readYearTable(text: string, options: YearTableOptions): YearTabl
       if (ids.has(id)) issues.add('duplicate_id', cellAt(r, idColumn), `${place(r, idColumn)}: id "${id}" is used twice`);
       ids.add(id);
     }
-    rows.push(id === '' ? { label, values } : { id, label, values });
+    rows.push({ id, label, values, cells: figures, r });
   }
+  const headers = yearColumns.map((c) => header[c] ?? '');
+  const { roles, checks } = yearTableRoles(rows, { columns: yearColumns, headers }, { locale: locale ?? 'nl', unit: unit ?? 'euro' }, issues, cellAt);
   issues.throwIfAny();
-  return deepFreeze({ years, locale: locale ?? 'nl', rows });
+  const out = rows.map(({ id, label, values }, i): YearTableRow => ({ ...(id === '' ? {} : { id }), label, values, role: roles[i] ?? 'line' }));
+  return deepFreeze({ years, locale: locale ?? 'nl', rows: out, checks });
 }
 
 /**
@@ -154,7 +193,7 @@ function decideLocale(
   issues: IssueCollector,
   cellAt: (r: number, c: number) => Path,
   place: (r: number, c: number) => string,
-  read: (cell: string, locale: NumberLocale) => AmountReading,
+  read: (cell: string, locale: NumberLocale) => PrintedCellReading,
 ): NumberLocale | undefined {
   const votes = { nl: [] as [number, number][], en: [] as [number, number][] };
   const ambiguous: [number, number][] = [];
@@ -163,11 +202,11 @@ function decideLocale(
       tally('csvCell');
       const cell = cells[c] ?? '';
       // a cell without '.' or ',' reads the same in both (and is read once below): no vote, never ambiguous
-      if (cell === '' || cell === '-' || PM_CELL.test(cell) || !/[.,]/.test(cell)) continue;
+      if (!/[.,]/.test(cell)) continue;
       const nl = read(cell, 'nl');
       const en = read(cell, 'en');
       if (nl.ok && en.ok) {
-        if (!nl.value.eq(en.value)) ambiguous.push([r, c]);
+        if ('value' in nl && 'value' in en && !nl.value.eq(en.value)) ambiguous.push([r, c]);
       } else if (nl.ok) votes.nl.push([r, c]);
       else if (en.ok) votes.en.push([r, c]);
     }

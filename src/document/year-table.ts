@@ -3,7 +3,8 @@ import { describeValue, integer, isObjectLike, object, oneOf, requireArgument, r
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { NATURES, SIGN_CONVENTIONS, UNITS, type Nature, type SignConvention, type Unit } from '../model/budget.js';
 import type { YearTable } from './csv.js';
-import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type LineDocument } from './format.js';
+import { EXPORT_ID, isLineSubtotal } from './year-table-checks.js';
+import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument } from './format.js';
 
 /** Options of {@link yearTableToDocument}. @category Documents */
 export interface YearTableDocumentOptions {
@@ -25,6 +26,8 @@ export interface YearTableDocumentOptions {
     readonly title: string;
   };
 }
+
+const YEAR_ROW_ROLES: readonly string[] = ['line', 'heading', 'total', 'part', 'derived'];
 
 /** A year table as {@link readYearTable} returns it: years, and rows of a label and one value per year. */
 const YEAR_TABLE: OptionCheck = (value, path, collector) => {
@@ -49,9 +52,10 @@ const YEAR_TABLE: OptionCheck = (value, path, collector) => {
       isObjectLike(r) &&
       typeof row['label'] === 'string' &&
       (row['id'] === undefined || typeof row['id'] === 'string') &&
+      (row['role'] === undefined || YEAR_ROW_ROLES.includes(row['role'] as string)) &&
       Array.isArray(values) &&
       values.every((v) => v === null || v === 'pm' || v === '-pm' || v === '+pm' || (isDecimal(v) && v.isFinite()));
-    if (!ok) collector.add('invalid_option', [...path, 'rows', i], 'a row of a year table is { id?, label, values } with values Decimal, pm or null');
+    if (!ok) collector.add('invalid_option', [...path, 'rows', i], 'a row of a year table is { id?, label, values, role? } with values Decimal, pm or null');
   });
 };
 
@@ -67,7 +71,14 @@ const YEAR_TABLE_DOCUMENT_OPTIONS = {
 /**
  * Turns a year table read from a spreadsheet export (`readYearTable`) into a budget document, so it is
  * validated by `loadBudget` like any other: one section, a line per row (id from the id column, else
- * `r1`, `r2`, ...), amounts exact in the sheet's unit, "pm" kept. The horizon runs from the first to the
+ * `r1`, `r2`, ...), amounts exact in the sheet's unit, "pm" kept. Rows that `readYearTable` found to be printed
+ * totals, waarvan rows or structural rows (role `total`, `part`, `derived`) are not lines: it checked them.
+ *
+ * A table that {@link tableToCsv} wrote with `ids: true` (every row's id names its kind: "section:1",
+ * "line:1.1", "component:1.1#1", "subtotal:line:1.1", "subtotal:1", "total") becomes the budget it was written
+ * from: a section per heading, its lines, their components, a line printed as the sum of its components as
+ * `row: 'subtotal'`; titles without the id printed before them. Natures, tags and column groups are not in the
+ * export: every line gets `options.nature`. The horizon runs from the first to the
  * last year column.
  * @param table - what `readYearTable` returned
  * @param options - title, unit, sign convention and nature
@@ -87,16 +98,16 @@ export function yearTableToDocument(table: YearTable, options: YearTableDocument
   const years = table.years;
   const from = Math.min(...years);
   const to = Math.max(...years);
-  const lines: LineDocument[] = table.rows.map((row, i) => {
+  const valuesOf = (row: YearTable['rows'][number]): Record<string, string> => {
     const values: Record<string, string> = {};
     row.values.forEach((value, c) => {
       const year = years[c];
       if (value === null || year === undefined) return;
       values[String(year)] = typeof value === 'string' ? value : plainString(value);
     });
-    return { id: row.id ?? `r${i + 1}`, title: row.label, nature: options.nature, values };
-  });
-  return {
+    return values;
+  };
+  const head = {
     format: BUDGET_FORMAT,
     version: BUDGET_FORMAT_VERSION,
     title: options.title,
@@ -104,6 +115,50 @@ export function yearTableToDocument(table: YearTable, options: YearTableDocument
     sign: options.sign ?? 'voordeel-positive',
     numberFormat: 'plain',
     horizon: { from, to, budgetYear: options.budgetYear ?? from },
-    sections: [{ id: options.section?.id ?? '1', title: options.section?.title ?? options.title, lines }],
-  };
+  } as const;
+  const exported = exportedSections(table, options.nature, valuesOf);
+  if (exported !== undefined) return { ...head, sections: exported };
+  // printed totals, waarvan and structural rows were checked by readYearTable: they are not lines
+  const lines: LineDocument[] = table.rows.flatMap((row, i) => {
+    if (row.role !== undefined && row.role !== 'line' && row.role !== 'heading') return [];
+    return [{ id: row.id ?? `r${i + 1}`, title: row.label, nature: options.nature, values: valuesOf(row) }];
+  });
+  return { ...head, sections: [{ id: options.section?.id ?? '1', title: options.section?.title ?? options.title, lines }] };
+}
+
+
+/**
+ * The sections of a table that tableToCsv exported with its ids (every row has one): a section per
+ * "section:<id>" row, a line per "line:<id>" or "subtotal:line:<id>" row (the latter printed as the sum of its
+ * components, `row: 'subtotal'`), its components from the "component:<id>" rows below it; titles are the labels
+ * without the id the table printed before them ("1.1 ", "- "). Subtotal and total rows are not lines.
+ */
+function exportedSections(table: YearTable, nature: Nature, valuesOf: (row: YearTable['rows'][number]) => Record<string, string>): SectionDocument[] | undefined {
+  const rows = table.rows;
+  if (rows.length === 0 || !rows.every((row) => row.id !== undefined && EXPORT_ID.test(row.id))) return undefined;
+  const after = (label: string, prefix: string): string => (label.startsWith(prefix) ? label.slice(prefix.length) : label);
+  const sections: { id: string; title: string; lines: (LineDocument & { components: ComponentDocument[] })[] }[] = [];
+  const ids = rows.map((row) => row.id ?? '');
+  for (const [i, row] of rows.entries()) {
+    const id = row.id ?? '';
+    if (id.startsWith('section:')) {
+      const sectionId = id.slice('section:'.length);
+      sections.push({ id: sectionId, title: after(row.label, `${sectionId} `), lines: [] });
+      continue;
+    }
+    const subtotal = isLineSubtotal(ids, i);
+    if (id.startsWith('line:') || subtotal) {
+      const lineId = id.slice(subtotal ? 'subtotal:line:'.length : 'line:'.length);
+      if (sections.length === 0) sections.push({ id: '1', title: table.rows[0]?.label ?? '', lines: [] });
+      const line = { id: lineId, title: after(row.label, `${lineId} `), nature, values: subtotal ? {} : valuesOf(row), components: [] };
+      sections.at(-1)?.lines.push(subtotal ? { ...line, row: 'subtotal' } : line);
+    } else if (id.startsWith('component:')) {
+      const line = sections.at(-1)?.lines.at(-1);
+      const componentId = id.slice('component:'.length);
+      // the id the loader gives a component by default ("1.1#2") is left to it: a new id cannot hold '#'
+      const given = line === undefined || componentId !== `${line.id}#${line.components.length + 1}`;
+      line?.components.push({ ...(given ? { id: componentId } : {}), title: after(row.label, '- '), values: valuesOf(row) });
+    }
+  }
+  return sections.map((s) => ({ ...s, lines: s.lines.map(({ components, ...line }) => (components.length === 0 ? line : { row: 'amount' as const, ...line, components })) }));
 }

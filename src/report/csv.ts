@@ -112,7 +112,8 @@ function quote(cell: string, separator: CsvSeparator): string {
 /** Options of {@link tableToCsv}. @category Reports */
 export interface TableCsvOptions extends CsvWriteOptions {
   /**
-   * Put the row ids in a first column "id".
+   * Put the row ids in a first column "id" ("section:1", "line:1.1", "component:1.1#1", "total"; a line printed
+   * as the sum of its components "subtotal:line:1.1"), from which {@link readYearTable} reads the budget back.
    * @defaultValue `false`
    */
   readonly ids?: boolean;
@@ -183,7 +184,8 @@ function tableToCsvChecked(table: Table, presentation: Presentation, options: Ta
       const text = shown.div(factor).toFixed(options.round === true ? p.decimals : undefined);
       return locale === 'nl' ? text.replace('.', ',') : text;
     });
-    rows.push([...lead(row.id), row.label, ...cells]);
+    // a line printed as the sum of its components says so in its id, so that readYearTable reads it back as one
+    rows.push([...lead(row.kind === 'subtotal' && row.id.startsWith('line:') ? `subtotal:${row.id}` : row.id), row.label, ...cells]);
   }
   return writeCsv(rows, { ...(options.separator === undefined ? {} : { separator: options.separator }), ...(options.bom === undefined ? {} : { bom: options.bom }), locale });
 }

@@ -207,4 +207,25 @@ export const CORPUS: readonly CorpusTable[] = [
     checks: ['Total|2026|ok', 'Total|2027|ok', 'After reserve|2026|ok', 'After reserve|2027|ok'],
     lines: 3,
   },
+  {
+    name: 'a JA/NEE verdict row that agrees with the computed structural saldo (JA when at least 0)',
+    csv: [
+      'Bedragen x € 1.000;;;', ';2026;2027;2028', 'Lasten;-1.500;-1.500;-1.500', 'Baten;1.600;1.450;1.520', 'Begrotingssaldo;100;-50;20',
+      'waarvan incidenteel;-20;-60;20', 'Structureel begrotingssaldo;120;10;0', 'Structureel sluitend;JA;ja;JA',
+    ].join('\n'),
+    checks: [
+      ...years('Begrotingssaldo', 'ok', 'ok', 'ok'), ...years('Structureel begrotingssaldo', 'ok', 'ok', 'ok'), ...years('Structureel sluitend', 'ok', 'ok', 'ok'),
+    ],
+    lines: 2,
+  },
+  {
+    name: 'verdict rows that do not agree: NEE over a structural surplus, JA over a deficit judged from the computed saldo, "+ is nadeel"',
+    csv: [
+      '+ is nadeel;;', ';2026;2027', 'Lasten;1.500;1.500', 'Baten;-1.600;-1.400', 'Saldo;-100;100', 'waarvan incidenteel;0;0',
+      // 2027 prints a structural saldo that looks closing (0); computed from the rows it is 100 nadeel
+      'Structureel saldo;-100;0', 'Sluitend;NEE;JA',
+    ].join('\n'),
+    checks: [...years('Saldo', 'ok', 'ok'), ...years('Structureel saldo', 'ok', 'mismatch'), ...years('Sluitend', 'mismatch', 'mismatch')],
+    lines: 2,
+  },
 ];

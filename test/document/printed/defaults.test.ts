@@ -101,4 +101,24 @@ describe('printed tables: the layout refused', () => {
     }
     expect((caught as { issues: { code: string; path: string }[] }).issues.map((i) => `${i.code} ${i.path}`)).toEqual(['invalid_option options.layout.rows[0].pattern']);
   });
+
+  it('verdict rows (JA/NEE) are checked against the computed structural saldo of their block, in Dutch or English', () => {
+    const rows = [['Bedragen x € 1.000', ''], ['', '2026'], ['Lasten', '-1.500'], ['Baten', '1.400'], ['Saldo', '-100'], ['waarvan incidenteel', '-150'], ['Structureel saldo', '50'], ['Structureel sluitend', 'NEE']];
+    const nl = printedTableFromRows(rows);
+    expect(nl.checks.at(-1)).toMatchObject({ row: 'Structureel sluitend', column: '2026', printed: 'NEE', computed: 'JA', status: 'mismatch' });
+    expect(nl.checks.at(-1)!.message).toBe('Structureel sluitend 2026: gedrukt NEE, berekend JA uit saldo 50 (x € 1.000): klopt niet');
+    expect(nl.ok).toBe(false);
+    const en = printedTableFromRows(rows.map((r) => r.map((c) => (c === 'NEE' ? 'yes' : c))), { language: 'en' });
+    expect(en.checks.at(-1)!.message).toBe('Structureel sluitend 2026: printed yes, computed YES from the saldo 50 (x € 1.000): agrees');
+    expect(en.ok).toBe(true);
+  });
+
+  it('a verdict judges the row its layout names (of); without a saldo above it in its block it is an issue', () => {
+    const rows = [['', '2026'], ['Lasten', '-100'], ['Baten', '150'], ['Saldo', '50'], ['Dekking', ''], ['Reserve', '-80'], ['Totaal dekking', '-80'], ['Sluitend', 'JA']];
+    // by default the verdict judges "Totaal dekking" (-80, NEE); the layout points it at the Saldo (50, JA)
+    expect(printedTableFromRows(rows).checks.at(-1)!.status).toBe('mismatch');
+    expect(printedTableFromRows(rows, { layout: { rows: [{ label: 'Sluitend', role: 'verdict', of: ['Saldo'] }] } }).checks.at(-1)!.status).toBe('ok');
+    const alone = printedTableFromRows([['', '2026'], ['Kop', ''], ['Sluitend', 'JA']]);
+    expect(alone.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['ambiguous_row row[2].column[0]']);
+  });
 });
