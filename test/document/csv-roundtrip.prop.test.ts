@@ -46,13 +46,16 @@ describe("the library's own CSV export reads back as the same budget", () => {
         fc.constantFrom<'nl' | 'en'>('nl', 'en'),
         (b, sectionTotals, locale) => {
           const { unit, sign } = b.presentation;
-          const csv = tableToCsv(budgetTable(b, { sectionTotals }), { unit, sign }, { ids: true, locale, separator: locale === 'nl' ? ';' : ',' });
+          const table = budgetTable(b, { sectionTotals });
+          const csv = tableToCsv(table, { unit, sign }, { ids: true, locale, separator: locale === 'nl' ? ';' : ',' });
           const sheet = readYearTable(csv, { locale });
           // every printed total (the grand total, section subtotals, lines printed as the sum of their components) is checked, never a line
           const totalRows = sheet.rows.filter((r) => r.role === 'total').length;
           expect(totalRows).toBe(1 + (sectionTotals ? b.sections.length : 0) + b.sections.flatMap((s) => s.lines).filter((l) => l.row === 'subtotal').length);
           expect(sheet.checks?.every((c) => c.status === 'ok')).toBe(true);
-          expect(sheet.checks).toHaveLength(totalRows * sheet.years.length);
+          // one check per printed figure of a total (a total with nothing in it prints blank and checks nothing)
+          const printedTotals = table.rows.filter((r) => r.of !== undefined).flatMap((r) => r.cells).filter((c) => c.amount !== undefined).length;
+          expect(sheet.checks).toHaveLength(printedTotals);
           const doc = yearTableToDocument(sheet, { title: b.title, unit, sign, nature: 'structural', budgetYear: b.horizon.budgetYear });
           const back = loadBudget(doc);
           expect(shape(back)).toEqual(shape(b));
