@@ -195,7 +195,7 @@ const ROWS: readonly Row[] = [
     args: [yearText, { locale: 'nl' }],
     // 'text' has no header row: missing_field; {} lacks the required locale
     params: [{ name: 'text', accepts: ['text'] }, { name: 'options', other: { object: ['invalid_option', 'options.locale'] } }],
-    options: { at: 1, bad: [...CHOICE('separator'), ...CHOICE('locale', 'de', 'NL')] },
+    options: { at: 1, bad: [...CHOICE('separator'), ...CHOICE('locale', 'de', 'NL'), ...CHOICE('unit', 'duizend')] },
   },
   {
     fn: 'yearTableToDocument',
