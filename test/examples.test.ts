@@ -117,4 +117,18 @@ describe('examples (printed tables)', () => {
     expect(out).toContain('lines: Saldo primitieve begroting, Bij: nieuw beleid, Af: bezuinigingen, Af: incidentele baten grondexploitatie');
     expect(out).toContain('begrotingsresultaat (+ is nadeel): 1220 1050 700');
   });
+
+  it('53 reads one table per printed layout with the defaults and prints its lines back in the source unit and sign', () => {
+    const out = run('53-printed-layouts.ts');
+    expect(out).toContain('## trailing minus in whole euros: 2 checks (1 ok, 1 afrondingsverschil, 0 mismatch)');
+    expect(out).toContain('Saldo 2027: gedrukt -4.900.001, som van de regels -4.900.000 (in euro): afrondingsverschil -1');
+    expect(out).toMatch(/^ {2}Lasten +-5\.810\.503 +-5\.900\.000$/m);
+    expect(out).toContain('## V and N after the amounts: 2 checks (2 ok, 0 afrondingsverschil, 0 mismatch)');
+    expect(out).toMatch(/^ {2}Jeugdzorg +-400 +-300$/m);
+    expect(out).toContain('Bedragen x € 1.000; + is nadeel');
+    expect(out).toMatch(/^ {2}Lasten +1\.200 +1\.250$/m);
+    expect(out).toContain('## several subtotal levels: 3 checks (3 ok, 0 afrondingsverschil, 0 mismatch)');
+    expect(out).toContain('## waarvan and a structural row: 4 checks (4 ok, 0 afrondingsverschil, 0 mismatch)');
+    expect(out).toMatch(/^Resultaat +-150 +-200$/m);
+  });
 });
