@@ -13,6 +13,7 @@ import type { CoverEvaluation } from '../evaluate/cover-types.js';
 import { evaluateTargets, type TargetsEvaluation } from '../evaluate/targets.js';
 import { structuralBalanceTable } from '../report/balance-tables.js';
 import type { Table, TableCell, TableRow } from '../report/table.js';
+import type { LabelLanguage } from '../report/presentation.js';
 
 /** The parts of a budget report after its table, each a table and the lines of text under it. */
 export interface BudgetParts {
@@ -25,16 +26,26 @@ export interface BudgetParts {
 }
 
 /** The structural verdict in words (oordeel structureel evenwicht). */
-function verdictText(balance: StructuralBalance): string {
+function verdictText(balance: StructuralBalance, labels: LabelLanguage): string {
+  const { firstYear: first, lastYear: last } = balance;
+  const nl = labels === 'nl';
   switch (balance.verdict) {
     case 'first-year':
-      return `Oordeel: structureel in evenwicht in het begrotingsjaar ${balance.firstYear}`;
+      return nl ? `Oordeel: structureel in evenwicht in het begrotingsjaar ${first}` : `Verdict: structurally balanced in the budget year ${first}`;
     case 'last-year':
-      return `Oordeel: structureel in evenwicht in het laatste jaar ${balance.lastYear} (niet in het begrotingsjaar ${balance.firstYear})`;
+      return nl
+        ? `Oordeel: structureel in evenwicht in het laatste jaar ${last} (niet in het begrotingsjaar ${first})`
+        : `Verdict: structurally balanced in the last year ${last} (not in the budget year ${first})`;
     case 'not-in-balance':
-      return `Oordeel: niet structureel in evenwicht (${balance.firstYear} en ${balance.lastYear})`;
+      return nl ? `Oordeel: niet structureel in evenwicht (${first} en ${last})` : `Verdict: not structurally balanced (${first} and ${last})`;
   }
 }
+
+/** The words of the cover and targets tables, per language. */
+const WORDS = {
+  nl: { cover: 'Dekking', given: 'ingezet', coverTotal: 'Dekking totaal', generalMeans: 'Effect op de algemene middelen', targets: 'Taakstellingen', target: 'Taakstelling', realised: 'Gerealiseerd', gap: 'Nog te realiseren (tekort)' },
+  en: { cover: 'Cover', given: 'used', coverTotal: 'Cover total', generalMeans: 'Effect on the general means', targets: 'Savings targets', target: 'Target', realised: 'Realised', gap: 'Still to realise (gap)' },
+} as const;
 
 const columnsOf = (budget: Budget) =>
   budget.horizon.years.map((year) => {
@@ -50,41 +61,44 @@ function row(id: string, label: string, cells: TableCell[], kind: TableRow['kind
 }
 
 /** The cover as a table: what each source gives per year (ingezet), what all give, and the effect on the general means. */
-function coverTable(budget: Budget, cover: CoverEvaluation): Table {
+function coverTable(budget: Budget, cover: CoverEvaluation, labels: LabelLanguage): Table {
+  const w = WORDS[labels];
   const years = budget.horizon.years.map(String);
-  const rows: TableRow[] = Object.values(cover.sources).map((s) => row(`bron-${s.id}`, `${s.title} (ingezet)`, years.map((y) => amount(s.years[y]?.given))));
-  rows.push(row('gedekt', 'Dekking totaal', years.map((y) => amount(cover.perYear[y]?.given)), 'subtotal', 0));
-  rows.push(row('algemene-middelen', 'Effect op de algemene middelen', years.map((y) => amount(cover.perYear[y]?.generalMeans)), 'total', 0));
-  return deepFreeze({ title: 'Dekking', columns: columnsOf(budget), rows });
+  const rows: TableRow[] = Object.values(cover.sources).map((s) => row(`bron-${s.id}`, `${s.title} (${w.given})`, years.map((y) => amount(s.years[y]?.given))));
+  rows.push(row('gedekt', w.coverTotal, years.map((y) => amount(cover.perYear[y]?.given)), 'subtotal', 0));
+  rows.push(row('algemene-middelen', w.generalMeans, years.map((y) => amount(cover.perYear[y]?.generalMeans)), 'total', 0));
+  return deepFreeze({ title: w.cover, columns: columnsOf(budget), rows });
 }
 
 /** The savings targets as a table: per target the amount to save, what is realised and what is left (tekort). */
-function targetsTable(budget: Budget, targets: TargetsEvaluation): Table {
+function targetsTable(budget: Budget, targets: TargetsEvaluation, labels: LabelLanguage): Table {
+  const w = WORDS[labels];
   const years = budget.horizon.years.map(String);
   const rows = Object.values(targets.targets).flatMap((t) => [
     row(`taakstelling-${t.id}`, t.title, years.map(() => ({ amount: undefined, pm: false })), 'heading', 0),
-    row(`${t.id}-taakstelling`, 'Taakstelling', years.map((y) => amount(t.years[y]?.target, t.years[y]?.pm === true))),
-    row(`${t.id}-gerealiseerd`, 'Gerealiseerd', years.map((y) => amount(t.years[y]?.realised))),
-    row(`${t.id}-tekort`, 'Nog te realiseren (tekort)', years.map((y) => amount(t.years[y]?.gap))),
+    row(`${t.id}-taakstelling`, w.target, years.map((y) => amount(t.years[y]?.target, t.years[y]?.pm === true))),
+    row(`${t.id}-gerealiseerd`, w.realised, years.map((y) => amount(t.years[y]?.realised))),
+    row(`${t.id}-tekort`, w.gap, years.map((y) => amount(t.years[y]?.gap))),
   ]);
-  return deepFreeze({ title: 'Taakstellingen', columns: columnsOf(budget), rows });
+  return deepFreeze({ title: w.targets, columns: columnsOf(budget), rows });
 }
 
 /**
  * The parts of a budget's report after its table.
  * @param budget - the budget
  * @param evaluation - its evaluation (the report's own)
+ * @param labels - the language of labels and notes
  */
-export function budgetParts(budget: Budget, evaluation: Evaluation): BudgetParts {
+export function budgetParts(budget: Budget, evaluation: Evaluation, labels: LabelLanguage = 'nl'): BudgetParts {
   const structural = structuralBalance(budget, { evaluation });
-  const tables: Table[] = [structuralBalanceTable(budget, structural)];
-  const notes = [verdictText(structural)];
+  const tables: Table[] = [structuralBalanceTable(budget, structural, undefined, labels)];
+  const notes = [verdictText(structural, labels)];
   const cover = budget.cover === undefined ? undefined : evaluateCover(budget, evaluation);
   if (cover !== undefined) {
-    tables.push(coverTable(budget, cover));
-    notes.push(...cover.findings.map((f) => `Dekking ${f.year}: ${f.message} [${f.code}]`));
+    tables.push(coverTable(budget, cover, labels));
+    notes.push(...cover.findings.map((f) => `${WORDS[labels].cover} ${f.year}: ${f.message} [${f.code}]`));
   }
   const targets = budget.targets === undefined || Object.keys(budget.targets).length === 0 ? undefined : evaluateTargets(budget);
-  if (targets !== undefined) tables.push(targetsTable(budget, targets));
+  if (targets !== undefined) tables.push(targetsTable(budget, targets, labels));
   return { tables, notes, data: { structural, ...(cover === undefined ? {} : { cover }), ...(targets === undefined ? {} : { targets }) } };
 }

@@ -42,19 +42,26 @@ function percentileRows(id: string, label: string, outcomes: OutcomesByYear, yea
 /** A run as a table (percentiles per year) and a line of chances. */
 function runText({ result, run }: Run, presentation: ResolvedPresentation): string {
   const years = run.years;
+  const w = HOW_SURE_WORDS[presentation.labels];
   const table: Table = deepFreeze({
-    title: `${result.title}: ${run.draws} trekkingen, seed ${String(run.seed)}`,
+    title: `${result.title}: ${run.draws} ${w.draws}, seed ${String(run.seed)}`,
     columns: years.map((y) => ({ key: String(y), label: String(y) })),
     rows: [
-      { id: 'saldo', label: 'Saldo', kind: 'heading', depth: 0, cells: years.map(() => ({ amount: undefined, pm: false })) },
-      ...percentileRows('saldo', 'Saldo', run.saldo, years, run.percentiles),
-      { id: 'structureel', label: 'Structureel saldo', kind: 'heading', depth: 0, cells: years.map(() => ({ amount: undefined, pm: false })) },
-      ...percentileRows('structureel', 'Structureel saldo', run.structural, years, run.percentiles),
+      { id: 'saldo', label: w.saldo, kind: 'heading', depth: 0, cells: years.map(() => ({ amount: undefined, pm: false })) },
+      ...percentileRows('saldo', w.saldo, run.saldo, years, run.percentiles),
+      { id: 'structureel', label: w.structural, kind: 'heading', depth: 0, cells: years.map(() => ({ amount: undefined, pm: false })) },
+      ...percentileRows('structureel', w.structural, run.structural, years, run.percentiles),
     ],
   });
   const chances = years.map((y) => `${y} ${Math.round((run.probabilityStructurallyBalanced[y] ?? 0) * 100)}%`).join(', ');
-  return `${renderText(table, presentation)}\n\nKans op structureel evenwicht: ${chances}`;
+  return `${renderText(table, presentation)}\n\n${w.chance}: ${chances}`;
 }
+
+/** The words of how-sure's table, per language. */
+const HOW_SURE_WORDS = {
+  nl: { draws: 'trekkingen', saldo: 'Saldo', structural: 'Structureel saldo', chance: 'Kans op structureel evenwicht' },
+  en: { draws: 'draws', saldo: 'Balance', structural: 'Structural balance', chance: 'Chance of structural balance' },
+} as const;
 
 /** An amount in euros in the display unit and sign convention, as a plain decimal string. */
 function inUnit(value: Decimal, presentation: ResolvedPresentation): string {

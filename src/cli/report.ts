@@ -48,7 +48,7 @@ export function budgetReport(budget: Budget, settings: ReportSettings): string {
   const table = budgetTable(budget, { evaluation, figures: settings.figures, labels: presentation.labels });
   // CSV stays one table, so that it reads back as the budget; the other formats show every part
   if (settings.format === 'csv') return csvOf(table, settings);
-  const parts = budgetParts(budget, evaluation);
+  const parts = budgetParts(budget, evaluation, presentation.labels);
   switch (settings.format) {
     case 'text':
       return [table, ...parts.tables].map((t) => renderText(t, presentation)).join('\n\n') + `\n\n${parts.notes.join('\n')}`;

@@ -10,6 +10,7 @@ import { reserveMutations } from '../evaluate/reserves.js';
 import type { StructuralBalance } from '../evaluate/structural.js';
 import { objectWith, oneOf, readOptions, requireArgument, text } from '../core/guard.js';
 import { requireBudget } from '../validate/admit.js';
+import { LABEL_LANGUAGES, type LabelLanguage } from './presentation.js';
 import { COVER_EVALUATION, EVALUATION } from '../validate/result-checks.js';
 
 /** Options of {@link reserveSummaryTable}. @category Balance */
@@ -156,6 +157,7 @@ export function reserveSummaryTable(budget: Budget, options: ReserveSummaryOptio
  * @param budget - the budget (for the columns)
  * @param balance - its structural balance
  * @param title - title of the table
+ * @param labels - language of the row labels (and of the default title): `nl` or `en`
  * @example
  * ```ts
  * import { budget, pm, structuralBalance, structuralBalanceTable, renderText } from 'meerjaren';
@@ -171,21 +173,29 @@ export function reserveSummaryTable(budget: Budget, options: ReserveSummaryOptio
  * ```
  * @category Balance
  */
-export function structuralBalanceTable(budget: Budget, balance: StructuralBalance, title = 'Structureel begrotingssaldo'): Table {
+export function structuralBalanceTable(budget: Budget, balance: StructuralBalance, title?: string, labels: LabelLanguage = 'nl'): Table {
   budget = requireBudget('structuralBalanceTable', 'budget', budget);
   requireArgument('structuralBalanceTable', 'balance', balance, objectWith(['years', 'perYear'], 'a structural balance from structuralBalance()'));
-  requireArgument('structuralBalanceTable', 'title', title, text());
+  if (title !== undefined) requireArgument('structuralBalanceTable', 'title', title, text());
+  requireArgument('structuralBalanceTable', 'labels', labels, oneOf(LABEL_LANGUAGES));
+  const words = BALANCE_WORDS[labels];
   const pick = (f: (y: StructuralBalance['perYear'][string]) => Decimal, pm = false): TableCell[] =>
     balance.years.map((year) => {
       const y = balance.perYear[year];
       return y === undefined ? { amount: undefined, pm: false } : cell(f(y), pm && y.pm.length > 0);
     });
   const rows: TableRow[] = [
-    { id: 'saldo', label: 'Begrotingssaldo (na mutaties reserves)', kind: 'line', depth: 0, cells: pick((y) => y.saldo, true) },
-    { id: 'incidentele-baten', label: 'Incidentele baten', kind: 'line', depth: 1, cells: pick((y) => y.incidentalIncome) },
-    { id: 'incidentele-lasten', label: 'Incidentele lasten', kind: 'line', depth: 1, cells: pick((y) => y.incidentalExpenses) },
-    { id: 'incidenteel-saldo', label: 'Incidenteel saldo', kind: 'subtotal', depth: 0, cells: pick((y) => y.incidental), of: ['incidentele-baten', 'incidentele-lasten'] },
-    { id: 'structureel-saldo', label: 'Structureel begrotingssaldo', kind: 'total', depth: 0, cells: pick((y) => y.structural, true) },
+    { id: 'saldo', label: words.saldo, kind: 'line', depth: 0, cells: pick((y) => y.saldo, true) },
+    { id: 'incidentele-baten', label: words.income, kind: 'line', depth: 1, cells: pick((y) => y.incidentalIncome) },
+    { id: 'incidentele-lasten', label: words.expenses, kind: 'line', depth: 1, cells: pick((y) => y.incidentalExpenses) },
+    { id: 'incidenteel-saldo', label: words.incidental, kind: 'subtotal', depth: 0, cells: pick((y) => y.incidental), of: ['incidentele-baten', 'incidentele-lasten'] },
+    { id: 'structureel-saldo', label: words.structural, kind: 'total', depth: 0, cells: pick((y) => y.structural, true) },
   ];
-  return deepFreeze({ title, columns: columnsOf(budget), rows });
+  return deepFreeze({ title: title ?? words.structural, columns: columnsOf(budget), rows });
 }
+
+/** The row labels of the structural balance table, per language. */
+const BALANCE_WORDS = {
+  nl: { saldo: 'Begrotingssaldo (na mutaties reserves)', income: 'Incidentele baten', expenses: 'Incidentele lasten', incidental: 'Incidenteel saldo', structural: 'Structureel begrotingssaldo' },
+  en: { saldo: 'Budget balance (after reserve mutations)', income: 'Incidental income', expenses: 'Incidental expenses', incidental: 'Incidental balance', structural: 'Structural budget balance' },
+} as const;

@@ -54,4 +54,19 @@ describe('meerjaren report shows structural balance, cover and targets (subproce
     expect(english.out).toContain('\\* section A 2025: printed -151,175, sum of its rows -151,176 (x € 1,000): rounding difference 1');
     expect(meerjaren(['report', summary, '--figures', 'gedrukt']).code).toBe(2);
   });
+
+  it('words the structural balance, cover, targets, verdict and how-sure in English with --lang en', () => {
+    const r = meerjaren(['report', withCover, '--lang', 'en']);
+    expect(r.out).toMatch(/^Structural budget balance +-209 +725 \+ pm/m);
+    expect(r.out).toContain('Incidental income');
+    expect(r.out).toMatch(/^Cover total +3,657 +77/m);
+    expect(r.out).toContain('Effect on the general means');
+    expect(r.out).toContain('Verdict: structurally balanced in the budget year 2026');
+    expect(r.out).not.toMatch(/Oordeel|Dekking totaal|Incidentele baten/);
+    expect(meerjaren(['report', files['targets.json']!, '--lang', 'en']).out).toMatch(/^ {2}Still to realise \(gap\)/m);
+    const sure = meerjaren(['how-sure', 'examples/data/seed000-tb1.json', '--scenario', 'examples/data/scenario-pm-estimates.json', '--lang', 'en', '--draws', '200']);
+    expect(sure.out).toContain('200 draws, seed 1');
+    expect(sure.out).toContain('Chance of structural balance: ');
+    expect(sure.out).toMatch(/^ {2}Structural balance P50 /m);
+  });
 });

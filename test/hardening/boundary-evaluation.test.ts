@@ -140,7 +140,7 @@ const ROWS: readonly Row[] = [
     fn: 'structuralBalanceTable',
     call: call(api.structuralBalanceTable),
     args: [full, balance, 'T'],
-    params: [{ name: 'budget' }, { name: 'balance' }, { name: 'title', accepts: ['undefined', 'text'] }],
+    params: [{ name: 'budget' }, { name: 'balance' }, { name: 'title', accepts: ['undefined', 'text'] }, { name: 'labels', accepts: ['undefined'] }],
   },
   {
     fn: 'loadScenario',
