@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from '../core/decimal.js';
+import { Dec, ZERO, type Decimal } from '../core/decimal.js';
 import { isPm, type Budget, type Cell, type Line, type YearValues } from '../model/budget.js';
 import type { Check } from '../model/evaluation.js';
 import { evaluate, type Evaluation, type Total, type TotalsByYear } from '../evaluate/evaluate.js';
@@ -43,6 +43,8 @@ const NIL: TableCell = Object.freeze({ amount: undefined, pm: false });
 
 function cellOf(cell: Cell | undefined): TableCell {
   if (cell === undefined) return NIL;
+  // a budget's amounts are the library's Decimals: told apart from a pm without a property lookup on each
+  if (cell instanceof Dec) return { amount: cell, pm: false };
   if (isPm(cell)) return cell.direction === undefined ? { amount: undefined, pm: true } : { amount: undefined, pm: true, pmDirection: cell.direction };
   return { amount: cell, pm: false };
 }
@@ -118,7 +120,12 @@ export function budgetTable(budget: Budget, options: BudgetTableOptions = {}): T
   }
   const printed = new Map<string, PrintedTotal>();
   const directions = pmDirections(budget);
-  const row = (values: YearValues): TableCell[] => years.map((y) => cellOf(values[y]));
+  const keys = years.map(String);
+  const row = (values: YearValues): TableCell[] => {
+    const cells = new Array<TableCell>(keys.length);
+    for (let i = 0; i < keys.length; i++) cells[i] = cellOf(values[keys[i]!]);
+    return cells;
+  };
   /** A total row's cells: blank where empty and not printed, with the pm direction and the check of the year. */
   const totals = (id: string, t: TotalsByYear, expected: Readonly<Record<string, Decimal>> | undefined): TableCell[] => {
     if (printedMode && expected !== undefined) printed.set(id, { figures: years.map((y) => expected[y]), mismatch: years.some((y) => flagged.get(`${id}|${y}`) === 'mismatch') });

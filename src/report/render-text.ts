@@ -38,13 +38,34 @@ export function renderText(table: Table, presentation?: Presentation): string {
   const p = resolvePresentation(presentation);
   const grid = roundGrid(table, p);
   const columns = table.columns;
-  const body = grid.rows.map((g) => {
-    const row = g.row;
-    return { row, label: INDENT.repeat(row.depth) + row.label, cells: hasFigures(grid, g) ? row.cells.map((_, c) => grid.text(g, c)) : [] };
-  });
+  const C = columns.length;
+  const R = grid.rows.length;
+  // one pass over the rows: every label and figure written once, with its width, and the widest of each column
+  const labels = new Array<string>(R);
+  const labelWidths = new Int32Array(R);
+  const texts = new Array<string>(R * C);
+  const textWidths = new Int32Array(R * C);
+  const shown = new Uint8Array(R);
   const header = table.labelHeader ?? '';
-  const labelWidth = widest(width(header), body.filter((b) => b.row.kind !== 'note').map((b) => b.label));
-  const widths = columns.map((column, j) => widest(width(column.label), body.map((b) => b.cells[j] ?? '')));
+  let labelWidth = width(header);
+  const widths = columns.map((column) => width(column.label));
+  for (let r = 0; r < R; r++) {
+    const g = grid.rows[r]!;
+    const row = g.row;
+    const label = INDENT.repeat(row.depth) + row.label;
+    labels[r] = label;
+    labelWidths[r] = width(label);
+    if (row.kind !== 'note') labelWidth = Math.max(labelWidth, labelWidths[r]!);
+    if (!hasFigures(grid, g)) continue;
+    shown[r] = 1;
+    for (let c = 0, i = r * C; c < C; c++, i++) {
+      const text = grid.text(g, c);
+      const w = width(text);
+      texts[i] = text;
+      textWidths[i] = w;
+      if (w > widths[c]!) widths[c] = w;
+    }
+  }
   const runs = groupRuns(columns);
   for (const run of runs) {
     const span = spanWidth(widths, run.first, run.last);
@@ -53,9 +74,6 @@ export function renderText(table: Table, presentation?: Presentation): string {
     const n = run.last - run.first + 1;
     for (let k = 0; k < extra; k++) widths[run.last - (k % n)] = (widths[run.last - (k % n)] ?? 0) + 1;
   }
-
-  const line = (label: string, cells: readonly string[]): string =>
-    (pad(label, labelWidth) + cells.map((text, j) => GAP + padStart(text, widths[j] ?? 0)).join('')).trimEnd();
   const fullWidth = labelWidth + widths.reduce((a, w) => a + GAP.length + w, 0);
 
   const out: string[] = [];
@@ -65,12 +83,21 @@ export function renderText(table: Table, presentation?: Presentation): string {
     const groups = runs.map((run) => GAP + center(run.label ?? '', spanWidth(widths, run.first, run.last)));
     out.push((' '.repeat(labelWidth) + groups.join('')).trimEnd());
   }
-  out.push(line(header, columns.map((column) => column.label)));
-  body.forEach(({ row, label, cells }, i) => {
-    if (row.kind === 'heading' && i > 0) out.push('');
-    if (row.kind === 'total') out.push('-'.repeat(fullWidth));
-    out.push(row.kind === 'note' && cells.length === 0 ? label : line(label, cells));
-  });
+  let head = header + spaces(labelWidth - width(header));
+  columns.forEach((column, c) => (head += GAP + spaces(widths[c]! - width(column.label)) + column.label));
+  out.push(head.trimEnd());
+  for (let r = 0; r < R; r++) {
+    const kind = grid.rows[r]!.row.kind;
+    if (kind === 'heading' && r > 0) out.push('');
+    if (kind === 'total') out.push('-'.repeat(fullWidth));
+    if (shown[r] === 0) {
+      out.push(kind === 'note' ? labels[r]! : labels[r]!.trimEnd());
+      continue;
+    }
+    let text = labels[r]! + spaces(labelWidth - labelWidths[r]!);
+    for (let c = 0, i = r * C; c < C; c++, i++) text += GAP + spaces(widths[c]! - textWidths[i]!) + texts[i]!;
+    out.push(text.trimEnd());
+  }
   return out.join('\n') + '\n';
 }
 
@@ -103,12 +130,17 @@ function width(text: string): number {
   return text.length;
 }
 
-function pad(text: string, size: number): string {
-  return text + ' '.repeat(Math.max(0, size - width(text)));
+/** `n` spaces (none for n <= 0), the common widths kept. */
+function spaces(n: number): string {
+  if (n <= 0) return '';
+  if (n < SPACES.length) return (SPACES[n] ??= ' '.repeat(n));
+  return ' '.repeat(n);
 }
 
-function padStart(text: string, size: number): string {
-  return ' '.repeat(Math.max(0, size - width(text))) + text;
+const SPACES: string[] = new Array<string>(64);
+
+function pad(text: string, size: number): string {
+  return text + ' '.repeat(Math.max(0, size - width(text)));
 }
 
 function center(text: string, size: number): string {
