@@ -118,12 +118,25 @@ export function yearTableToDocument(table: YearTable, options: YearTableDocument
   } as const;
   const exported = exportedSections(table, options.nature, valuesOf);
   if (exported !== undefined) return { ...head, sections: exported };
-  // printed totals, waarvan and structural rows were checked by readYearTable: they are not lines
-  const lines: LineDocument[] = table.rows.flatMap((row, i) => {
-    if (row.role !== undefined && row.role !== 'line' && row.role !== 'heading') return [];
-    return [{ id: row.id ?? `r${i + 1}`, title: row.label, nature: options.nature, values: valuesOf(row) }];
+  // printed totals, waarvan and structural rows were checked by readYearTable: they are not lines; a heading (a
+  // label without amounts) starts a section of its own, the rows before any heading are the first section
+  const sections: { id: string; title: string; lines: LineDocument[] }[] = [];
+  let current: { id: string; title: string; lines: LineDocument[] } = { id: options.section?.id ?? '1', title: options.section?.title ?? options.title, lines: [] };
+  table.rows.forEach((row, i) => {
+    if (row.role === 'heading') {
+      if (current.lines.length > 0) sections.push(current);
+      current = { id: row.id ?? `s${i + 1}`, title: row.label, lines: [] };
+    } else if (row.role === undefined || row.role === 'line') {
+      // a line of dashes only (nil in every year) is a line of zeros, as the printed-table reader reads it
+      const values = row.values.every((v) => v === null) ? Object.fromEntries(years.map((y) => [String(y), '0'])) : valuesOf(row);
+      current.lines.push({ id: row.id ?? `r${i + 1}`, title: row.label, nature: options.nature, values });
+    }
   });
-  return { ...head, sections: [{ id: options.section?.id ?? '1', title: options.section?.title ?? options.title, lines }] };
+  if (current.lines.length > 0 || sections.length === 0) sections.push(current);
+  // shown as the table: without the ids made up for rows that had none, the grand total under its own label
+  const madeUp = table.rows.some((row) => (row.role === undefined || row.role === 'line' || row.role === 'heading') && row.id === undefined);
+  const last = table.rows.at(-1);
+  return { ...head, ...(last?.role === 'total' ? { totalLabel: last.label } : {}), ...(madeUp ? { showIds: false } : {}), sections };
 }
 
 

@@ -5,6 +5,8 @@ import { readYearTable, type YearTable, type YearTableOptions } from '../../src/
 import { yearTableToDocument } from '../../src/document/year-table.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { loadBudget } from '../../src/evaluate/load.js';
+import { budgetTable } from '../../src/report/budget-table.js';
+import { renderText } from '../../src/report/render-text.js';
 
 const cell = (text: string, options: Partial<YearTableOptions> = {}): string => {
   const csv = `Omschrijving;2026\r\nregel;"${text.replace(/"/g, '""')}"\r\n`;
@@ -153,5 +155,18 @@ describe('readYearTable and printed totals', () => {
   it('a table made by hand, without roles or checks, still converts every row to a line', () => {
     const table: YearTable = { years: [2026], locale: 'nl', rows: [{ label: 'Saldo', values: [new Dec('5')] }] };
     expect(yearTableToDocument(table, { title: 'T', unit: 'euro', nature: 'structural' }).sections[0]!.lines).toHaveLength(1);
+  });
+});
+
+describe('yearTableToDocument: a year table as its source prints it', () => {
+  it('a heading starts a section, a row of dashes is a line of zeros, and the table shows without made-up ids under its own total label', () => {
+    const sheet = readYearTable('Omschrijving;2026;2027\nBestaand beleid;;\nWmo;-100;-200\nOpvang;-;-\nNieuw beleid;;\nJeugd;50;pm\nTotaal;-50;-200', { locale: 'nl' });
+    const doc = yearTableToDocument(sheet, { title: 'T', unit: 'thousand', nature: 'structural' });
+    const b = loadBudget(doc);
+    expect(b.sections.map((s) => [s.title, s.lines.map((l) => l.title)])).toEqual([['Bestaand beleid', ['Wmo', 'Opvang']], ['Nieuw beleid', ['Jeugd']]]);
+    expect(b.sections[0]!.lines[1]!.values['2026']!.toString()).toBe('0');
+    expect(b.presentation).toMatchObject({ showIds: false, totalLabel: 'Totaal' });
+    expect(renderText(budgetTable(b))).toMatch(/^ {2}Wmo +-100 +-200$/m);
+    expect(renderText(budgetTable(b))).toMatch(/^Totaal +-50 +-200 \+ pm$/m);
   });
 });
