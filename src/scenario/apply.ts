@@ -85,7 +85,7 @@ export interface ScenarioResult {
   readonly ranges: readonly EstimateRangeResult[];
   /** Conflicts found (only with `conflicts: 'report'`; otherwise they throw). */
   readonly conflicts: readonly ChangeConflict[];
-  /** Ids of the scenarios applied, root ancestor first, ending with the scenario itself. */
+  /** Ids of the scenarios applied, in application order: every ancestor before the scenarios that extend it, ending with the scenario itself. */
   readonly chain: readonly string[];
   /** Id of the scenario. */
   readonly scenario: string;

@@ -55,8 +55,9 @@ export function findInLibrary(library: ScenarioLibrary | undefined, id: string):
 }
 
 /**
- * Resolves stacking: the chain of scenarios from the root ancestor to `scenario`, each checked for shape, and
- * their changes flattened in that order (ancestors first). A cycle (including extending itself, and a library
+ * Resolves stacking: the scenarios `scenario` extends (one parent, or several in the order listed), each ancestor
+ * before the scenarios that build on it and each once however often it is reached, checked for shape, and their
+ * changes flattened in that order (ancestors first). A cycle (including extending itself, and a library
  * entry that leads back to a scenario by its key or by its id), an unknown scenario in `extends`, or a record
  * entry whose key is not its id (`library_key_mismatch` at `library.<key>.id`) is a coded issue.
  * @param budget - the baseline (for the default unit)
@@ -66,52 +67,60 @@ export function findInLibrary(library: ScenarioLibrary | undefined, id: string):
  */
 export function resolveSteps(budget: Budget, scenario: Scenario, library: ScenarioLibrary | undefined, collector: IssueCollector): { steps: Step[]; chain: string[] } {
   const chain: { scenario: Scenario; prefix: Path }[] = [];
-  // every name a scenario of the chain goes by: its id, and the key it was found under; a step to one of them
-  // again is a cycle (by id alone, a record entry { a: { id: 'b', extends: 'a' } } led back to itself forever)
-  const seen = new Set<string>();
-  const visited = new Set<unknown>();
-  let current: Scenario | undefined = scenario;
-  let prefix: Path = [];
-  while (current !== undefined) {
+  // every name a scenario on the way from `scenario` goes by: its id, and the key it was found under; a step to
+  // one of them again is a cycle (by id alone, a record entry { a: { id: 'b', extends: 'a' } } led back to itself)
+  const onPath = new Set<string>();
+  const placed = new Set<unknown>();
+  const visiting = new Set<unknown>();
+  /** Places the scenario's ancestors (parents in the order listed, depth first) and then the scenario; false on a problem. */
+  const visit = (current: Scenario, prefix: Path, names: readonly string[]): boolean => {
+    if (placed.has(current)) return true; // reached again through another parent: its changes come once
     const before = collector.issues.length;
     // a scenario loadScenario read and checked as strictly is not checked again
     if (!isShapeChecked(current)) {
       tally('scenarioShape');
       checkScenarioShape(current, collector, prefix);
     }
-    if (collector.issues.length > before) return { steps: [], chain: [] };
-    seen.add(current.id);
-    visited.add(current);
-    chain.unshift({ scenario: current, prefix });
-    const parentId: string | undefined = current.extends;
-    if (parentId === undefined) break;
-    if (seen.has(parentId)) {
-      collector.add('cycle', [...prefix, 'extends'], `extending "${parentId}" makes a cycle`);
-      return { steps: [], chain: [] };
-    }
-    const found = findInLibrary(library, parentId);
-    if (found === undefined) {
-      collector.add('unknown_reference', [...prefix, 'extends'], `no scenario "${parentId}" in the library`);
-      return { steps: [], chain: [] };
-    }
-    const parent = found.scenario;
-    // paths name a library's scenario by its id (`library.<id>.changes[3]`), in a list as in a record
-    const parentPrefix: Path = ['library', parentId];
-    if (typeof found.key === 'string') {
-      const id = (parent as { id?: unknown }).id;
-      if (id !== found.key) {
-        collector.add('library_key_mismatch', ['library', found.key, 'id'], `the scenario under the key "${found.key}" has the id ${JSON.stringify(id) ?? String(id)}: a library record lists each scenario under its own id`);
-        return { steps: [], chain: [] };
+    if (collector.issues.length > before) return false;
+    const added = [...names, current.id].filter((name) => !onPath.has(name));
+    for (const name of added) onPath.add(name);
+    visiting.add(current);
+    const parents = current.extends;
+    const list = parents === undefined ? [] : typeof parents === 'string' ? [parents] : parents;
+    for (let k = 0; k < list.length; k++) {
+      const parentId = list[k]!;
+      const at: Path = typeof parents === 'string' ? [...prefix, 'extends'] : [...prefix, 'extends', k];
+      if (onPath.has(parentId)) {
+        collector.add('cycle', at, `extending "${parentId}" makes a cycle`);
+        return false;
       }
+      const found = findInLibrary(library, parentId);
+      if (found === undefined) {
+        collector.add('unknown_reference', at, `no scenario "${parentId}" in the library`);
+        return false;
+      }
+      const parent = found.scenario;
+      if (typeof found.key === 'string') {
+        const id = (parent as { id?: unknown }).id;
+        if (id !== found.key) {
+          collector.add('library_key_mismatch', ['library', found.key, 'id'], `the scenario under the key "${found.key}" has the id ${JSON.stringify(id) ?? String(id)}: a library record lists each scenario under its own id`);
+          return false;
+        }
+      }
+      if (visiting.has(parent)) {
+        collector.add('cycle', at, `extending "${parentId}" makes a cycle`);
+        return false;
+      }
+      // paths name a library's scenario by its id (`library.<id>.changes[3]`), in a list as in a record
+      if (!visit(parent, ['library', parentId], [parentId])) return false;
     }
-    if (visited.has(parent)) {
-      collector.add('cycle', [...prefix, 'extends'], `extending "${parentId}" makes a cycle`);
-      return { steps: [], chain: [] };
-    }
-    seen.add(parentId);
-    current = parent;
-    prefix = parentPrefix;
-  }
+    for (const name of added) onPath.delete(name);
+    visiting.delete(current);
+    placed.add(current);
+    chain.push({ scenario: current, prefix });
+    return true;
+  };
+  if (!visit(scenario, [], [])) return { steps: [], chain: [] };
   const steps: Step[] = [];
   for (const { scenario: s, prefix: p } of chain) {
     const factor = new Dec(unitFactor(s.unit ?? budget.presentation.unit));

@@ -67,9 +67,19 @@ export function checkScenarioShape(raw: unknown, collector: IssueCollector, pref
   check.id(raw['id'], [...prefix, 'id'], 'id');
   check.text(raw['title'], [...prefix, 'title'], 'title', true);
   check.text(raw['description'], [...prefix, 'description'], 'description', false);
-  if (raw['extends'] !== undefined) {
-    check.id(raw['extends'], [...prefix, 'extends'], 'extends');
-    if (raw['extends'] === raw['id']) collector.add('cycle', [...prefix, 'extends'], 'a scenario cannot extend itself');
+  const parents = raw['extends'];
+  if (Array.isArray(parents)) {
+    if (parents.length === 0) collector.add('invalid_value', [...prefix, 'extends'], 'extends lists at least one scenario (or leave it out)');
+    const listed = new Set<unknown>();
+    parents.forEach((parent: unknown, k) => {
+      check.id(parent, [...prefix, 'extends', k], 'extends');
+      if (parent === raw['id']) collector.add('cycle', [...prefix, 'extends', k], 'a scenario cannot extend itself');
+      if (listed.has(parent)) collector.add('duplicate_id', [...prefix, 'extends', k], `"${String(parent)}" is listed twice in extends`);
+      listed.add(parent);
+    });
+  } else if (parents !== undefined) {
+    check.id(parents, [...prefix, 'extends'], 'extends');
+    if (parents === raw['id']) collector.add('cycle', [...prefix, 'extends'], 'a scenario cannot extend itself');
   }
   if (raw['unit'] !== undefined && !isChoice(raw['unit'], UNITS)) collector.add('invalid_value', [...prefix, 'unit'], choiceMessage('unit', UNITS, raw['unit']));
   if (raw['numberFormat'] !== undefined && format === undefined) collector.add('invalid_value', [...prefix, 'numberFormat'], choiceMessage('numberFormat', NUMBER_FORMATS, raw['numberFormat']));

@@ -88,8 +88,11 @@ export interface Scenario {
   readonly id: string;
   /** Title for reports. */
   readonly title: string;
-  /** Id of the scenario this one builds on (stacking): its changes come first. */
-  readonly extends?: string;
+  /**
+   * Id of the scenario this one builds on (stacking), or the ids of several (combining motions without chaining
+   * them): their changes come first, in the order listed, each scenario once however often it is reached.
+   */
+  readonly extends?: string | readonly string[];
   /** Unit of the amounts written in this scenario. @defaultValue the budget's unit */
   readonly unit?: Unit;
   /** Notation of amount strings. @defaultValue unambiguous plain decimals only */

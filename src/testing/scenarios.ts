@@ -101,16 +101,19 @@ export interface StackedScenario {
 }
 
 /**
- * Valid stacked scenarios: the changes of {@link scenarioChangesArb} split over a chain of 1 to 4 scenarios, each
- * extending the one before, with a library given as a list or as a record keyed by id (in any key order, with
- * scenarios that no chain uses).
+ * Valid stacked scenarios: the changes of {@link scenarioChangesArb} split over 1 to 4 scenarios that the last one
+ * reaches through `extends`: a chain (each extending the one before), a combination (the last extends all the
+ * others, listed), or a diamond (every middle one extends the first, the last extends the middle ones, so the
+ * first is reached more than once and applied once); with a library given as a list or as a record keyed by id
+ * (in any key order, with scenarios that none uses).
  * @param budget - the baseline
  * @param options - what to draw
  * @category Testing
  */
 export function stackedScenarioArb(budget: Budget, options: ScenarioArbOptions = {}): Arbitrary<StackedScenario> {
   [budget, options] = scenarioArbArguments('stackedScenarioArb', budget, options);
-  return fc.tuple(scenarioArb(budget, options), fc.array(fc.nat(100), { maxLength: 3 }), fc.boolean(), fc.boolean()).map(([flat, cuts, asRecord, spare]) => {
+  const shapes = fc.constantFrom('chain', 'combined', 'diamond');
+  return fc.tuple(scenarioArb(budget, options), fc.array(fc.nat(100), { maxLength: 3 }), fc.boolean(), fc.boolean(), shapes).map(([flat, cuts, asRecord, spare, shape]) => {
     const n = flat.changes.length;
     const bounds = [...new Set(cuts.map((c) => (n === 0 ? 0 : c % (n + 1))))].sort((a, b) => a - b);
     const parts: Change[][] = [];
@@ -120,7 +123,18 @@ export function stackedScenarioArb(budget: Budget, options: ScenarioArbOptions =
       from = b;
     }
     const ids = parts.map((_, i) => (i === parts.length - 1 ? flat.id : `laag-${i + 1}`));
-    const chain: Scenario[] = parts.map((changes, i) => ({ ...flat, id: ids[i]!, title: `Laag ${i + 1}`, ...(i === 0 ? {} : { extends: ids[i - 1]! }), changes }));
+    const last = parts.length - 1;
+    // what scenario i extends; every shape applies the parts in their order
+    const parentsOf = (i: number): string | string[] | undefined => {
+      if (i === 0) return undefined;
+      if (shape === 'chain') return ids[i - 1]!;
+      if (shape === 'combined') return i === last ? ids.slice(0, last) : undefined;
+      return i < last ? ids[0]! : last === 1 ? ids[0]! : ids.slice(1, last);
+    };
+    const chain: Scenario[] = parts.map((changes, i) => {
+      const parents = parentsOf(i);
+      return { ...flat, id: ids[i]!, title: `Laag ${i + 1}`, ...(parents === undefined ? {} : { extends: parents }), changes };
+    });
     const ancestors = [...chain.slice(0, -1), ...(spare ? [{ id: 'ongebruikt', title: 'Ongebruikt', changes: [] } as Scenario] : [])].reverse();
     const library: ScenarioLibrary = asRecord ? Object.fromEntries(ancestors.map((s) => [s.id, s])) : ancestors;
     return { scenario: chain[chain.length - 1]!, library, flat };
