@@ -129,7 +129,7 @@ export { applyScenario } from './evaluate/apply-scenario.js';
 export type {
   Scenario, ScenarioLibrary, Change, ChangeKind, SetAmountChange, EstimatePmChange, EstimateRange, DropLineChange, SetNatureChange, AddLineChange, NewComponent,
   MoveAmountChange, IndexChange, LineSelector, ValueSpec, ScenarioAmount, Percentage, YearSelection, ScenarioRounding, LoadScenarioOptions,
-  ApplyOptions, ScenarioResult, TouchedCell, ChangeConflict, EstimateRangeResult, Explanation, ExplanationStep, Figure,
+  ApplyOptions, ScenarioResult, TouchedCell, ChangeConflict, EstimateRangeResult, Explanation, ExplanationStep, ExplainAt, Figure,
   AddClaimChange, SetClaimChange, DropClaimChange, SetCapacityChange, SetReserveOpeningChange, SetTargetPathChange, SetRealisationChange,
   CoverOrTargetChange, NewClaim, ClaimExtentSpec, CapacitySpec, RealisationSpec, Rate, TouchedItem, ItemKind, IndexLink, ScenarioShapeLimits,
 } from './scenario/index.js';

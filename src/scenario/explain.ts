@@ -3,7 +3,7 @@ import { fail } from '../core/errors.js';
 import { freezeThrough } from '../core/freeze.js';
 import { isPm, type Budget, type Cell } from '../model/budget.js';
 import { APPLY_OPTIONS, runScenario, scenarioArguments, type ApplyOptions } from './apply.js';
-import { integer, object, requireArgument, text } from '../core/guard.js';
+import { boolean, integer, object, requireArgument, text } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import type { ChangeKind, Scenario, ScenarioLibrary } from './types.js';
 
@@ -25,6 +25,8 @@ export interface ExplanationStep {
   readonly step: number;
   /** Kind of change. */
   readonly kind: ChangeKind;
+  /** The change's note (toelichting), when it gives one. */
+  readonly note?: string;
   /** The figure before this change. */
   readonly before: Figure;
   /** The figure after it. */
@@ -42,7 +44,9 @@ export interface ExplanationStep {
 
 /** How a figure came about (toelichting): baseline value, each change that touched it, result. A frozen value. @category Scenarios */
 export interface Explanation {
-  /** The line (or component) explained. */
+  /** What is explained: a line or component, a section's subtotal, or the grand total. */
+  readonly scope: 'line' | 'section' | 'total';
+  /** The line or component explained; the section's id for a section; empty for the grand total. */
   readonly line: string;
   /** The year. */
   readonly year: number;
@@ -52,6 +56,21 @@ export interface Explanation {
   readonly steps: readonly ExplanationStep[];
   /** The figure in the scenario. */
   readonly result: Figure;
+}
+
+/**
+ * What {@link explain} explains: a line or component (`line`), a section's subtotal (`section`) or the grand total
+ * (`total: true`), in a year. @category Scenarios
+ */
+export interface ExplainAt {
+  /** A line or component id. */
+  readonly line?: string;
+  /** A section id: its subtotal. */
+  readonly section?: string;
+  /** The grand total (TOTAAL SALDO). */
+  readonly total?: boolean;
+  /** The year. */
+  readonly year: number;
 }
 
 function figure(cells: ReadonlyMap<string, Cell | undefined>): Figure {
@@ -67,7 +86,25 @@ function figure(cells: ReadonlyMap<string, Cell | undefined>): Figure {
   return { amount: amount === undefined ? undefined : noNegativeZero(amount), pm };
 }
 
-function rowsOf(budget: Budget, id: string, year: number): Map<string, Cell | undefined> | undefined {
+/** What to explain: a line or component, a section, or the grand total. */
+type Target = { readonly scope: 'line'; readonly id: string } | { readonly scope: 'section'; readonly id: string } | { readonly scope: 'total' };
+
+/** The cells a figure sums in a year, by row id; undefined when the budget has no such line, component or section. */
+function rowsOf(budget: Budget, target: Target, year: number): Map<string, Cell | undefined> | undefined {
+  if (target.scope === 'line') return lineRowsOf(budget, target.id, year);
+  const sections = target.scope === 'total' ? budget.sections : budget.sections.filter((s) => s.id === target.id);
+  if (sections.length === 0 && target.scope === 'section') return undefined;
+  const cells = new Map<string, Cell | undefined>();
+  for (const l of sections.flatMap((s) => s.lines)) for (const [row, cell] of lineRowsOf(budget, l.id, year) ?? []) cells.set(row, cell);
+  return cells;
+}
+
+/** The line ids of a section (or of every section) in a budget. */
+function linesIn(budget: Budget, target: Target): Set<string> {
+  return new Set(budget.sections.filter((s) => target.scope === 'total' || (target.scope === 'section' && s.id === target.id)).flatMap((s) => s.lines.map((l) => l.id)));
+}
+
+function lineRowsOf(budget: Budget, id: string, year: number): Map<string, Cell | undefined> | undefined {
   for (const s of budget.sections) {
     for (const l of s.lines) {
       if (l.id === id) {
@@ -82,15 +119,15 @@ function rowsOf(budget: Budget, id: string, year: number): Map<string, Cell | un
 }
 
 /**
- * Explains one figure of a scenario (toelichting op een bedrag): for a line (its total: own row and components)
- * or a component, and a year, the baseline value, every change that touched it with the value before and after,
- * and the result.
+ * Explains one figure of a scenario (toelichting op een bedrag): for a line (its total: own row and components),
+ * a component, a section's subtotal (`{ section, year }`) or the grand total (`{ total: true, year }`), and a year,
+ * the baseline value, every change that touched it with the value before and after and its note, and the result.
  * @param baseline - the baseline budget
  * @param scenario - the scenario
- * @param at - the line or component id, and the year
+ * @param at - the line or component id (`line`), the section id (`section`) or `total: true`, and the year
  * @param library - scenarios it may extend
  * @param options - conflict handling (use `report` to explain a scenario with conflicts)
- * @throws MeerjarenError `unknown_reference` when the line exists in neither budget, `year_outside_horizon`
+ * @throws MeerjarenError `unknown_reference` when the line or section exists in neither budget, `year_outside_horizon`
  * @example
  * ```ts
  * import { budget, pm, loadScenario, explain } from 'meerjaren';
@@ -112,21 +149,27 @@ function rowsOf(budget: Budget, id: string, year: number): Map<string, Cell | un
  * ```
  * @category Scenarios
  */
-export function explain(baseline: Budget, scenario: Scenario, at: { readonly line: string; readonly year: number }, library?: ScenarioLibrary, options: ApplyOptions = {}): Explanation {
+export function explain(baseline: Budget, scenario: Scenario, at: ExplainAt, library?: ScenarioLibrary, options: ApplyOptions = {}): Explanation {
   const args = scenarioArguments('explain', 'baseline', baseline, scenario, library, options, APPLY_OPTIONS);
   baseline = args.budget;
   options = args.options;
-  requireArgument('explain', 'at', at, object({ line: text({ nonEmpty: true }), year: integer({ min: MIN_YEAR, max: MAX_YEAR }) }));
-  for (const key of ['line', 'year'] as const) if (at[key] === undefined) fail('invalid_argument', ['at', key], `explain: at.${key} is required`);
-  const { line, year } = at;
+  requireArgument('explain', 'at', at, object({ line: text({ nonEmpty: true }), section: text({ nonEmpty: true }), total: boolean, year: integer({ min: MIN_YEAR, max: MAX_YEAR }) }));
+  const named = [at.line, at.section, at.total === true ? true : undefined].filter((x) => x !== undefined).length;
+  if (named === 0) fail('invalid_argument', ['at', 'line'], 'explain: at.line is required (or at.section, or at.total: true)');
+  if (named > 1) fail('invalid_argument', ['at'], 'explain: give only one of at.line, at.section and at.total');
+  if (at.year === undefined) fail('invalid_argument', ['at', 'year'], 'explain: at.year is required');
+  const target: Target = at.line !== undefined ? { scope: 'line', id: at.line } : at.section !== undefined ? { scope: 'section', id: at.section } : { scope: 'total' };
+  const line = target.scope === 'total' ? '' : target.id;
+  const year = at.year;
   if (!baseline.horizon.years.includes(year)) fail('year_outside_horizon', ['year'], `${year} is outside the horizon ${baseline.horizon.from}-${baseline.horizon.to}`);
   const { result, engine, steps } = runScenario(baseline, scenario, library, options);
-  const start = rowsOf(baseline, line, year);
-  const end = rowsOf(result.budget, line, year);
-  if (start === undefined && end === undefined) fail('unknown_reference', ['line'], `no line or component "${line}" in the baseline or the scenario`);
+  const start = rowsOf(baseline, target, year);
+  const end = rowsOf(result.budget, target, year);
+  if (start === undefined && end === undefined) fail('unknown_reference', [target.scope], `no ${target.scope === 'line' ? 'line or component' : 'section'} "${line}" in the baseline or the scenario`);
   const cells = new Map(start ?? []);
   const explained: ExplanationStep[] = [];
-  const relevant = engine.trace.filter((t) => t.year === year && (t.row === line || t.line === line));
+  const inScope = target.scope === 'line' ? undefined : new Set([...linesIn(baseline, target), ...linesIn(result.budget, target)]);
+  const relevant = engine.trace.filter((t) => t.year === year && (inScope === undefined ? t.row === line || t.line === line : inScope.has(t.line)));
   for (const t of relevant) {
     const last = explained[explained.length - 1];
     const before = figure(cells);
@@ -136,8 +179,9 @@ export function explain(baseline: Budget, scenario: Scenario, at: { readonly lin
       explained[explained.length - 1] = { ...last, after, rows: [...last.rows, { row: t.row, before: t.before, after: t.after }] };
     } else {
       const step = steps[t.step]!;
-      explained.push({ scenario: step.scenario, change: step.index, step: t.step, kind: step.change.kind, before, after, rows: [{ row: t.row, before: t.before, after: t.after }] });
+      const note = (step.change as { note?: unknown }).note;
+      explained.push({ scenario: step.scenario, change: step.index, step: t.step, kind: step.change.kind, ...(typeof note === 'string' ? { note } : {}), before, after, rows: [{ row: t.row, before: t.before, after: t.after }] });
     }
   }
-  return freezeThrough({ line, year, baseline: start === undefined ? { amount: undefined, pm: false } : figure(start), steps: explained, result: end === undefined ? { amount: undefined, pm: false } : figure(end) });
+  return freezeThrough({ scope: target.scope, line, year, baseline: start === undefined ? { amount: undefined, pm: false } : figure(start), steps: explained, result: end === undefined ? { amount: undefined, pm: false } : figure(end) });
 }

@@ -45,5 +45,5 @@ export type { ItemKind } from './cover-targets.js';
 export type { ChangeConflict, EstimateRangeResult } from './engine.js';
 export { DEFAULT_ROUNDING } from './resolve.js';
 export { explain } from './explain.js';
-export type { Explanation, ExplanationStep, Figure } from './explain.js';
+export type { Explanation, ExplanationStep, ExplainAt, Figure } from './explain.js';
 export type { IndexLink } from './links.js';
