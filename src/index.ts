@@ -113,6 +113,10 @@ export type { SteppedPathOptions } from './document/stepped-path.js';
 export type { WithTargetsOptions } from './validate/with-targets.js';
 export type { TargetsEvaluation, TargetResult, TargetYear, MeasureResult, MeasureShortfall, ReferenceYear } from './evaluate/targets.js';
 
+// distribution keys and paths (verdeelsleutels)
+export { distributeByKey, interpolatePath, cumulate } from './evaluate/distribution-keys.js';
+export type { AmountInput, AmountPath, KeyOptions } from './evaluate/distribution-keys.js';
+
 // structural balance (BBV) and reserve mutations
 export { structuralBalance } from './evaluate/structural.js';
 export { reserveMutations } from './evaluate/reserves.js';

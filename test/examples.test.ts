@@ -131,4 +131,13 @@ describe('examples (printed tables)', () => {
     expect(out).toContain('## waarvan and a structural row: 4 checks (4 ok, 0 afrondingsverschil, 0 mismatch)');
     expect(out).toMatch(/^Resultaat +-150 +-200$/m);
   });
+
+  it('62 interpolates the Hervormingsagenda path, takes Zoetermeer\'s share by its key, cumulates the target and splits a GR contribution exactly', () => {
+    const out = run('62-distribution-keys.ts');
+    expect(out).toContain('2025  landelijk   687,0  Zoetermeer   4,7');
+    expect(out).toContain('2027  landelijk 1.000,0  Zoetermeer   6,8');
+    expect(out).toContain('taakstelling (x € 1 mln): 2025 3,0, 2026 7,0, 2027 8,0, 2028 9,0, 2029 10,0');
+    expect(out).toContain('GR-bijdrage: Zoetermeer 1363636, Leidschendam-Voorburg 844156, Wassenaar 292208');
+    expect(out).toContain('som: 2500000');
+  });
 });

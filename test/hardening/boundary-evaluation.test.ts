@@ -29,7 +29,7 @@ import {
   type Scenario,
 } from 'meerjaren';
 import { closeWorkerPools } from 'meerjaren/parallel';
-import { CHOICE, FLAGS, LISTS, NUMBERS, OBJECTS, OPTIONS, TEXTS, call, catchOf, codesAndPaths, describeRows, evaluationExports, refusalOf, type OptionCase, type Row } from './boundary-kit.js';
+import { ALL, CHOICE, FLAGS, LISTS, NUMBERS, OBJECTS, OPTIONS, TEXTS, call, catchOf, codesAndPaths, describeRows, evaluationExports, refusalOf, type OptionCase, type Row } from './boundary-kit.js';
 
 afterAll(() => closeWorkerPools());
 
@@ -128,6 +128,12 @@ const ROWS: readonly Row[] = [
     params: [{ name: 'budget' }, OPTIONS],
     options: { at: 1, bad: [...NUMBERS('incidentalThreshold', -1, 1000), ...OBJECTS('evaluation'), ...OBJECTS('cover'), ...OBJECTS('targets'), { option: 'evaluation', value: {} }] },
   },
+  ...(['distributeByKey', 'interpolatePath', 'cumulate'] as const).map((fn): Row => {
+    const bad = ['x', '0', '-1', 0, null, {}, [], true].map((value) => ({ option: 'step', value }));
+    if (fn === 'distributeByKey') return { fn, call: call(api[fn]), args: ['1000', { a: 1, b: 2 }, {}], params: [{ name: 'amount', accepts: ALL }, { name: 'weights', accepts: ['object'] }, OPTIONS], options: { at: 2, bad } };
+    if (fn === 'interpolatePath') return { fn, call: call(api[fn]), args: [{ 2023: '374', 2027: '1000' }, { from: 2023, to: 2029 }, {}], params: [{ name: 'known', accepts: ['object'] }, { name: 'years' }, OPTIONS], options: { at: 2, bad } };
+    return { fn, call: call(api[fn]), args: [{ 2027: '1', 2028: '2' }], params: [{ name: 'path', accepts: ['object'] }] };
+  }),
   { fn: 'reserveMutations', call: call(api.reserveMutations), args: [full, coverEvaluation], params: [{ name: 'budget' }, { name: 'cover' }] },
   {
     fn: 'reserveSummaryTable',
