@@ -1,14 +1,9 @@
-import type { Decimal } from '../core/decimal.js';
 import type { Budget } from '../model/budget.js';
 import type { Evaluation } from '../evaluate/evaluate.js';
-import { budgetTable, totalCell } from './budget-table.js';
-import { balanceChart } from './charts/balance-chart.js';
-import { saldoLineChart } from './charts/saldo-line-chart.js';
-import { waterfallChart } from './charts/waterfall-chart.js';
-import { formatResolvedCell } from './format.js';
-import type { Total } from '../model/evaluation.js';
+import { budgetTable } from './budget-table.js';
+import { reportCharts } from './charts/report-charts.js';
 import { htmlDocument, type HtmlPart } from './html-document.js';
-import { UNIT_FACTORS, isResolvedPresentation, resolvePresentation, unitLine, type Presentation } from './presentation.js';
+import { isResolvedPresentation, resolvePresentation, type Presentation } from './presentation.js';
 import { renderHtml } from './render-html.js';
 import { requirePresentation } from './checks.js';
 import { arrayOf, object, readOptions, requireArgument } from '../core/guard.js';
@@ -25,6 +20,12 @@ export interface HtmlReportOptions {
  * A self-contained HTML report of one budget (HTML-rapport): its table as printed, the saldo per year, the
  * structural and incidental saldo per year, and a waterfall of the budget year from its lines. Opens in any
  * browser, prints on A4, needs no network.
+ * @remarks
+ * Every value label in a chart is the figure the table prints, rounded with it: under the consistent rounding
+ * policy a label equals the table's figure ("363 + pm" where the table says so). The waterfall has one bar per
+ * row the total adds up (lines and components printed other than 0), and a bar for the total's rounding
+ * difference when the table prints one, so its printed steps add up to its printed total. Past 40 such bars it
+ * draws one bar per section instead: the sum of the section's printed figures, named by the section.
  * @param budget - the budget
  * @param evaluation - its evaluation
  * @param presentation - unit, sign convention and language of the figures
@@ -54,59 +55,10 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
   options = readOptions('htmlReport', options, { parts: arrayOf(object()) });
   // a resolved presentation (the command line's) is used as it is: it has a unit, so the budget's is not needed
   const p = isResolvedPresentation(presentation) ? presentation : resolvePresentation({ unit: budget.presentation.unit, ...presentation });
-  const factor = UNIT_FACTORS[p.unit];
-  const signFactor = p.sign === 'nadeel-positive' ? -1 : 1;
-  // Pixels only: a chart places bars with floats; every label shows the exact figure as the table prints it
-  // ("363 + pm" for a total that holds a pm post)
-  const plot = (d: Decimal): number => (signFactor * Number(d.toFixed(6))) / factor;
-  const show = (t: Total): string => formatResolvedCell(totalCell(t), p);
+  const table = budgetTable(budget, { evaluation });
   const years = evaluation.years;
-  const unitLabel = unitLine(p);
   const en = p.labels === 'en';
-  const total = years.map((y) => evaluation.total[y]!);
-  const budgetYear = String(budget.horizon.budgetYear);
-  const parts: HtmlPart[] = [
-    { kind: 'html', html: renderHtml(budgetTable(budget, { evaluation }), p) },
-    {
-      kind: 'svg',
-      svg: saldoLineChart({
-        title: en ? 'Total balance per year' : 'Totaal saldo per jaar',
-        unitLabel,
-        labels: p.labels,
-        years,
-        series: [{ name: budget.presentation.totalLabel, values: total.map((t) => plot(t.amount)), displays: total.map(show) }],
-      }),
-    },
-    {
-      kind: 'svg',
-      svg: balanceChart({
-        title: en ? 'Structural and incidental balance' : 'Structureel en incidenteel saldo',
-        unitLabel,
-        labels: p.labels,
-        years,
-        structural: total.map((t) => plot(t.structural)),
-        incidental: total.map((t) => plot(t.incidental)),
-        total: total.map((t) => plot(t.amount)),
-        totalDisplays: total.map(show),
-      }),
-    },
-  ];
-  const budgetYearTotal = evaluation.total[budgetYear];
-  if (budgetYearTotal !== undefined) {
-    // lines with an amount in the budget year; a line that is only pm there has no bar to draw
-    const lines = evaluation.sections.flatMap((s) => s.lines).filter((l) => !l.totals[budgetYear]!.amount.isZero());
-    parts.push({
-      kind: 'svg',
-      svg: waterfallChart({
-        title: en ? `Balance ${budgetYear} by line` : `Saldo ${budgetYear} per regel`,
-        unitLabel,
-        labels: p.labels,
-        steps: lines.map((l) => ({ label: `${l.id} ${l.title}`, value: plot(l.totals[budgetYear]!.amount), display: show(l.totals[budgetYear]!) })),
-        totalLabel: budget.presentation.totalLabel,
-        totalDisplay: show(budgetYearTotal),
-      }),
-    });
-  }
+  const parts: HtmlPart[] = [{ kind: 'html', html: renderHtml(table, p) }, ...reportCharts(budget, evaluation, table, p)];
   const pmYears = years.filter((y) => evaluation.total[y]!.pm.length > 0);
   if (pmYears.length > 0) {
     parts.push({

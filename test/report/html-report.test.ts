@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, htmlReport, loadBudget } from '../../src/index.js';
+import { budget, evaluate, htmlReport, loadBudget, pm } from '../../src/index.js';
+import { WATERFALL_STEP_LIMIT } from '../../src/report/charts/report-charts.js';
 
 const tb1 = loadBudget(readFileSync(join(__dirname, '..', '..', 'examples', 'data', 'seed000-tb1.json'), 'utf8'));
 
@@ -17,5 +18,67 @@ describe('htmlReport', () => {
     expect(waterfall).toContain('363 + pm');
     // 2025 holds no pm: its label is the figure alone
     expect(saldoChart).toMatch(/>-609</);
+  });
+});
+
+/** The value labels of the chart whose title is `title`, in order. */
+function chartLabels(html: string, title: string): string[] {
+  const from = html.indexOf(`-title">${title}</title>`);
+  const chart = html.slice(from, html.indexOf('</svg>', from));
+  return [...chart.matchAll(/<text class="mj-label mj-value-label"[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+}
+
+/** A printed Dutch figure as a number of display units ("-1.234" is -1234; "363 + pm" is 363). */
+const figure = (label: string): number => Number(label.replace(/ [+-] pm$/, '').replace(/\./g, ''));
+
+/** The printed cells of the table's row labelled `label`. */
+function tableCells(html: string, label: string): string[] {
+  const row = html.slice(html.indexOf(`<th scope="row">${label}</th>`));
+  return [...row.slice(0, row.indexOf('</tr>')).matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]!);
+}
+
+describe('htmlReport: chart labels are the table printed figures', () => {
+  // three lines of 1.400 euro shown in thousands: each rounds to 1 while their total rounds to 4
+  const three = budget({ title: 'Drie', unit: 'euro', horizon: { from: 2025, to: 2026, budgetYear: 2025 } })
+    .section('1', 'Een')
+    .line('1.1', 'A', [1400, 1], { nature: 'structural' })
+    .line('1.2', 'B', [1400, 1], { nature: 'structural' })
+    .section('2', 'Twee')
+    .line('2.1', 'C', [1400, 1], { nature: 'incidental' })
+    .build();
+
+  it('under the consistent policy the waterfall labels are the table figures and add up to its total', () => {
+    const html = htmlReport(three, evaluate(three), { unit: 'thousand' });
+    const labels = chartLabels(html, 'Saldo 2025 per regel');
+    const printed = ['1.1 A', '1.2 B', '2.1 C', 'TOTAAL SALDO PROGRAMMA'].map((row) => tableCells(html, row)[0]!);
+    expect(labels).toEqual(printed);
+    expect(labels.slice(0, -1).map(figure).reduce((a, b) => a + b)).toBe(figure(labels.at(-1)!));
+    expect(chartLabels(html, 'Totaal saldo per jaar')).toEqual(tableCells(html, 'TOTAAL SALDO PROGRAMMA'));
+  });
+
+  it('under the plain policy the rounding difference is a step of its own, so the steps still add up', () => {
+    const html = htmlReport(three, evaluate(three), { unit: 'thousand', rounding: 'plain' });
+    const labels = chartLabels(html, 'Saldo 2025 per regel');
+    expect(labels).toEqual(['1', '1', '1', '1', '4']);
+    expect(html.slice(html.indexOf('-title">Saldo 2025 per regel'))).toContain('Afrondingsverschil');
+  });
+
+  it(`groups the steps per section past ${WATERFALL_STEP_LIMIT} bars, each the sum of its printed parts`, () => {
+    let b = budget({ title: 'Groot', unit: 'euro', horizon: { from: 2025, to: 2026, budgetYear: 2025 } });
+    for (let s = 1; s <= 3; s++) {
+      b = b.section(String(s), `Sectie ${s}`);
+      for (let l = 1; l <= 20; l++) b = b.line(`${s}.${l}`, `Regel ${l}`, [s === 2 && l === 1 ? pm : 1400 * s + l, 1], { nature: 'structural' });
+    }
+    const big = b.build();
+    const html = htmlReport(big, evaluate(big), { unit: 'thousand' });
+    const labels = chartLabels(html, 'Saldo 2025 per regel');
+    expect(labels).toHaveLength(4);
+    // section 2 holds a pm in 2025: its bar says so; the sections' printed figures add up to the printed total
+    expect(labels[1]).toMatch(/ \+ pm$/);
+    expect(labels.slice(0, -1).map(figure).reduce((a, b) => a + b)).toBe(figure(labels[3]!));
+    expect(labels[3]).toBe(tableCells(html, 'TOTAAL SALDO PROGRAMMA')[0]);
+    const waterfall = html.slice(html.indexOf('-title">Saldo 2025 per regel'));
+    expect(waterfall).toContain('2 Sectie 2');
+    expect(waterfall).not.toContain('Regel 1<');
   });
 });
