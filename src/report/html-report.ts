@@ -56,9 +56,10 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
   // a resolved presentation (the command line's) is used as it is: it has a unit, so the budget's is not needed
   const p = isResolvedPresentation(presentation) ? presentation : resolvePresentation({ unit: budget.presentation.unit, ...presentation });
   const table = budgetTable(budget, { evaluation });
+  // the page's heading is the budget's title: the table's caption gives the unit only
   const years = evaluation.years;
   const en = p.labels === 'en';
-  const parts: HtmlPart[] = [{ kind: 'html', html: renderHtml(table, p) }, ...reportCharts(budget, evaluation, table, p)];
+  const parts: HtmlPart[] = [{ kind: 'html', html: renderHtml({ ...table, title: '' }, p) }, ...reportCharts(budget, evaluation, table, p)];
   const pmYears = years.filter((y) => evaluation.total[y]!.pm.length > 0);
   if (pmYears.length > 0) {
     parts.push({

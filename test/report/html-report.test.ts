@@ -19,6 +19,12 @@ describe('htmlReport', () => {
     // 2025 holds no pm: its label is the figure alone
     expect(saldoChart).toMatch(/>-609</);
   });
+
+  it("gives the table a caption of its unit only: the page's heading is the title", () => {
+    const html = htmlReport(tb1, evaluate(tb1));
+    expect(html).toContain(`<h1>${tb1.title}</h1>`);
+    expect(html).toContain('<caption><span class="mj-unit">Bedragen x € 1.000</span></caption>');
+  });
 });
 
 /** The value labels of the chart whose title is `title`, in order. */

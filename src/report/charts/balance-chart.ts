@@ -41,7 +41,8 @@ export interface BalanceChartInput extends ChartOptions {
  * nearest to zero. Structural is a dark solid fill, incidental a light fill with a back hatch,
  * so a budget that is only balanced thanks to incidental money shows at a glance, also in grey.
  * The total marker (class `mj-total-marker`) is a black line across the bar with a ring; value
- * labels (default on) print the total.
+ * labels (default on) print the total at its marker (above it, below it for a negative total), with a
+ * white halo where they lie over a bar.
  *
  * @param input - title, unit label, years, structural, incidental, optional total and shared options
  * @returns the SVG document as a string
@@ -200,11 +201,10 @@ function drawStacks(
       ),
     );
     if (labelOf !== undefined) {
-      const edge = t >= 0 ? Math.max(stack.up, t) : Math.min(stack.down, t);
-      const label = labelOf(t, i);
-      // Clear of the marker's ring.
+      // At the total's mark, clear of its ring, with a white halo where it lies over a bar
       const clear = t >= 0 ? -6 : 6;
-      labels.push(valueLabel(cx, y.toPixel(edge) + clear, t, label, { 'data-year': year, 'data-series': 'total' }));
+      const halo = { 'paint-order': 'stroke', stroke: '#ffffff', 'stroke-width': '3', 'stroke-linejoin': 'round' };
+      labels.push(valueLabel(cx, ty + clear, t, labelOf(t, i), { 'data-year': year, 'data-series': 'total', ...halo }));
     }
   });
   return { bars, markers, labels };

@@ -10,6 +10,7 @@ import { assembleChart, buildFrame, valueLabel, type Frame, type LegendItem } fr
 import { checkNumber, checkOptionalText, checkText, resolveOptions, type ChartOptions, checkChartInput } from './options.js';
 import { defsFor, FRAME_COLORS, fillValue, ROLE_STYLES, type FillStyle } from './palette.js';
 import { el, fragment, type Markup } from './svg.js';
+import { placeValueLabels, type LabelCandidate } from './value-labels.js';
 
 /** One step of a waterfall: a budget line's effect on the saldo (stap). @category Reports */
 export interface WaterfallStep {
@@ -64,7 +65,8 @@ interface Bar {
  * (negative) steps light with a diagonal hatch, so they stay apart in grey print. The start
  * (if any) and the total are full bars from zero in the darkest solid style. A `null` step has
  * no bar but keeps its place and label (with its `display` text, such as "pm"). Value labels
- * are on by default.
+ * are on by default; a step's label that would touch the label right of it (the last step's
+ * and the total's, say) moves to the other end of its bar.
  *
  * The total bar is the float sum of the display values: it places pixels only. Pass the
  * exact total from the model as `totalDisplay` to print it.
@@ -222,7 +224,7 @@ function drawBars(
 
   const drawn: Markup[] = [];
   const connectors: Markup[] = [];
-  const labels: Markup[] = [];
+  const candidates: LabelCandidate[] = [];
   let previous: { index: number; level: number } | undefined;
   bars.forEach((bar, i) => {
     if (bar === undefined) return;
@@ -270,11 +272,16 @@ function drawBars(
     }
     previous = { index: i, level: bar.to };
     if (showValues && bar.label !== undefined) {
-      const positive = bar.key === 'total' || bar.key === 'start' ? bar.to >= 0 : bar.value >= 0;
-      labels.push(valueLabel(cx, positive ? top : bottom, positive ? 1 : -1, bar.label, { 'data-step': String(i), 'data-series': bar.key }));
+      const full = bar.key === 'total' || bar.key === 'start';
+      const outer = { y: top, side: 1 as const };
+      const inner = { y: bottom, side: -1 as const };
+      const [first, second] = (full ? bar.to >= 0 : bar.value >= 0) ? [outer, inner] : [inner, outer];
+      const attrs = { 'data-step': String(i), 'data-series': bar.key };
+      candidates.push(full ? { x: cx, first, label: bar.label, attrs } : { x: cx, first, second, label: bar.label, attrs });
     }
   });
-  return { drawn, connectors, labels };
+  // a step's label that would touch its right neighbour's (the last step's and the total's) moves to the bar's other end
+  return { drawn, connectors, labels: placeValueLabels(candidates) };
 }
 
 /** Null steps: their display text (such as "pm") sits at the running level. */
