@@ -9,11 +9,18 @@ import { requirePresentation } from './checks.js';
 import { arrayOf, object, readOptions, requireArgument } from '../core/guard.js';
 import { requireBudget } from '../validate/admit.js';
 import { EVALUATION } from '../validate/result-checks.js';
+import { PROVENANCE, provenanceHtml, type Provenance } from './provenance.js';
 
 /** Options of {@link htmlReport}. @category Reports */
 export interface HtmlReportOptions {
   /** Parts added after the table and the standard charts, in order. */
   readonly parts?: readonly HtmlPart[];
+  /**
+   * Where the report comes from, printed in a line at its foot with the library's version ("Bron:
+   * seed000-tb1.json (sha256 1a2b3c4d5e6f…), 3 december 2026, meerjaren 0.1.0"). The caller computes the hash
+   * (the library reads no files). @defaultValue none: the line gives the library's version only
+   */
+  readonly provenance?: Provenance;
 }
 
 /**
@@ -29,7 +36,8 @@ export interface HtmlReportOptions {
  * @param budget - the budget
  * @param evaluation - its evaluation
  * @param presentation - unit, sign convention and language of the figures
- * @param options - more parts to add after the standard ones (a fan chart of a Monte Carlo run, a scenario table)
+ * @param options - more parts to add after the standard ones (a fan chart of a Monte Carlo run, a scenario table),
+ *   and the report's provenance (source document, its sha256, date) for the line at its foot
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs';
@@ -43,7 +51,8 @@ export interface HtmlReportOptions {
  *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
  *   .build();
  *
- * const html = htmlReport(tb1, evaluate(tb1), { unit: 'thousand' }); // "<!DOCTYPE html>...": table, saldo, balance and waterfall charts
+ * const html = htmlReport(tb1, evaluate(tb1), { unit: 'thousand' }, { provenance: { source: 'tb1-2025.json', date: '2026-12-03' } });
+ * // "<!DOCTYPE html>...": table, saldo, balance and waterfall charts, "Bron: tb1-2025.json, 3 december 2026, meerjaren 0.1.0"
  * writeFileSync(join(tmpdir(), 'tb1-2025.html'), html);
  * ```
  * @category Reports
@@ -52,7 +61,7 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
   budget = requireBudget('htmlReport', 'budget', budget);
   requireArgument('htmlReport', 'evaluation', evaluation, EVALUATION);
   requirePresentation('htmlReport', presentation);
-  options = readOptions('htmlReport', options, { parts: arrayOf(object()) });
+  options = readOptions('htmlReport', options, { parts: arrayOf(object()), provenance: PROVENANCE });
   // a resolved presentation (the command line's) is used as it is: it has a unit, so the budget's is not needed
   const p = isResolvedPresentation(presentation) ? presentation : resolvePresentation({ unit: budget.presentation.unit, ...presentation });
   const table = budgetTable(budget, { evaluation });
@@ -69,6 +78,6 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
         : `De totalen in ${pmYears.join(', ')} bevatten pm-posten (bedrag nog onbekend, als 0 geteld).`,
     });
   }
-  parts.push(...(options.parts ?? []));
+  parts.push(...(options.parts ?? []), { kind: 'html', html: provenanceHtml(options.provenance ?? {}, p.labels) });
   return htmlDocument({ title: budget.title, lang: p.labels, parts });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { budget, evaluate, htmlReport, loadBudget, pm } from '../../src/index.js';
+import { budget, evaluate, htmlReport, loadBudget, pm, VERSION } from '../../src/index.js';
 import { WATERFALL_STEP_LIMIT } from '../../src/report/charts/report-charts.js';
 
 const tb1 = loadBudget(readFileSync(join(__dirname, '..', '..', 'examples', 'data', 'seed000-tb1.json'), 'utf8'));
@@ -86,5 +86,30 @@ describe('htmlReport: chart labels are the table printed figures', () => {
     const waterfall = html.slice(html.indexOf('-title">Saldo 2025 per regel'));
     expect(waterfall).toContain('2 Sectie 2');
     expect(waterfall).not.toContain('Regel 1<');
+  });
+});
+
+describe('htmlReport: provenance', () => {
+  const sha = '1a2b3c4d5e6f' + '0'.repeat(52);
+
+  it('prints source, hash, date and the library version in a line at the foot', () => {
+    const html = htmlReport(tb1, evaluate(tb1), {}, { provenance: { source: 'seed000-tb1.json', sha256: sha.toUpperCase(), date: '2026-12-03' } });
+    const foot = html.slice(html.lastIndexOf('<footer'));
+    expect(foot).toContain(`Bron: seed000-tb1.json (sha256 1a2b3c4d5e6f…), 3 december 2026, meerjaren ${VERSION}`);
+    expect(foot).toContain(`data-sha256="${sha}"`);
+    // the line is the last thing on the page, after the charts and the pm note
+    expect(html.indexOf('<footer')).toBeGreaterThan(html.lastIndexOf('</svg>'));
+    expect(html.indexOf('<footer')).toBeGreaterThan(html.indexOf('pm-posten'));
+  });
+
+  it('always names the library version, in the report language', () => {
+    expect(htmlReport(tb1, evaluate(tb1))).toContain(`<footer class="mj-provenance"><p>meerjaren ${VERSION}</p></footer>`);
+    const en = htmlReport(tb1, evaluate(tb1), { labels: 'en' }, { provenance: { sha256: sha, date: '2026-01-09' } });
+    expect(en).toContain(`Source: sha256 1a2b3c4d5e6f…, 9 January 2026, meerjaren ${VERSION}`);
+  });
+
+  it('escapes the source name', () => {
+    const html = htmlReport(tb1, evaluate(tb1), {}, { provenance: { source: '<b>x</b>.json' } });
+    expect(html).toContain('Bron: &lt;b&gt;x&lt;/b&gt;.json, meerjaren');
   });
 });
