@@ -49,6 +49,7 @@ describe('value labels keep clear of each other and sit at their marks', () => {
     expect(num(pos!, 'y')).toBeGreaterThan(num(structural[1]!, 'y') + 20);
     expect(num(neg!, 'y')).toBeGreaterThan(markers[0]!);
     expect(num(neg!, 'y') - markers[0]!).toBeLessThan(30);
-    expect(pos!['paint-order']).toBe('stroke');
+    // a white backdrop under each, where it lies over a bar
+    expect(elements(svg, 'mj-label-backdrop').map((r) => r['fill'])).toEqual(['#ffffff', '#ffffff']);
   });
 });
