@@ -77,13 +77,13 @@ describe('htmlReport: chart labels are the table printed figures', () => {
     }
     const big = b.build();
     const html = htmlReport(big, evaluate(big), { unit: 'thousand' });
-    const labels = chartLabels(html, 'Saldo 2025 per regel');
+    const labels = chartLabels(html, 'Saldo 2025 per sectie');
     expect(labels).toHaveLength(4);
     // section 2 holds a pm in 2025: its bar says so; the sections' printed figures add up to the printed total
     expect(labels[1]).toMatch(/ \+ pm$/);
     expect(labels.slice(0, -1).map(figure).reduce((a, b) => a + b)).toBe(figure(labels[3]!));
     expect(labels[3]).toBe(tableCells(html, 'TOTAAL SALDO PROGRAMMA')[0]);
-    const waterfall = html.slice(html.indexOf('-title">Saldo 2025 per regel'));
+    const waterfall = html.slice(html.indexOf('-title">Saldo 2025 per sectie'));
     expect(waterfall).toContain('2 Sectie 2');
     expect(waterfall).not.toContain('Regel 1<');
   });

@@ -75,13 +75,17 @@ export function reportCharts(budget: Budget, evaluation: Evaluation, table: Tabl
   const budgetYear = String(budget.horizon.budgetYear);
   const c = column(budgetYear);
   if (totalRow !== undefined && c >= 0) {
+    const { steps, grouped } = waterfallSteps(grid, totalRow, c, plot);
+    const by = grouped ? (en ? 'section' : 'sectie') : en ? 'line' : 'regel';
     parts.push({
       kind: 'svg',
       svg: waterfallChart({
-        title: en ? `Balance ${budgetYear} by line` : `Saldo ${budgetYear} per regel`,
+        title: en ? `Balance ${budgetYear} by ${by}` : `Saldo ${budgetYear} per ${by}`,
         unitLabel,
         labels: p.labels,
-        steps: waterfallSteps(grid, totalRow, c, plot),
+        // taller than the other charts: its names are long, and rotated they take their share of the height
+        height: 440,
+        steps,
         totalLabel: totalRow.row.label,
         totalDisplay: grid.text(totalRow, c),
       }),
@@ -102,10 +106,11 @@ interface Part {
  * The waterfall's steps in column `c`: one per printed row the total adds up (its `of`) whose printed amount is
  * not 0, named as the table names it (a component after its line's id: "1.1 - kosten noodopvang"), its bar and
  * label both from the printed figure; then the total's rounding-difference row, when the table prints one. So
- * the printed steps add up to the printed total. Past {@link WATERFALL_STEP_LIMIT} steps, one step a section.
+ * the printed steps add up to the printed total. Past {@link WATERFALL_STEP_LIMIT} steps, one step a section
+ * (`grouped`).
  * @internal
  */
-export function waterfallSteps(grid: RoundedGrid, totalRow: GridRow, c: number, plot: (d: Decimal) => number): WaterfallStep[] {
+export function waterfallSteps(grid: RoundedGrid, totalRow: GridRow, c: number, plot: (d: Decimal) => number): { steps: WaterfallStep[]; grouped: boolean } {
   const of = new Set(totalRow.row.of ?? []);
   const parts: Part[] = [];
   let section: GridRow | undefined;
@@ -122,14 +127,14 @@ export function waterfallSteps(grid: RoundedGrid, totalRow: GridRow, c: number, 
   });
   // a row printed 0 or only pm has no bar of its own (it still makes its section's bar say "+ pm")
   const drawn = parts.filter((part) => !part.amount.isZero());
-  const steps: WaterfallStep[] =
-    drawn.length <= WATERFALL_STEP_LIMIT
-      ? drawn.map((part) => ({ label: part.label, value: plot(part.amount), display: grid.text(part.g, c) }))
-      : sectionSteps(parts, c, grid.presentation, plot);
+  const grouped = drawn.length > WATERFALL_STEP_LIMIT;
+  const steps: WaterfallStep[] = !grouped
+    ? drawn.map((part) => ({ label: part.label, value: plot(part.amount), display: grid.text(part.g, c) }))
+    : sectionSteps(parts, c, grid.presentation, plot);
   if (difference !== undefined && grid.hasAmount(difference, c)) {
     steps.push({ label: difference.row.label, value: plot(grid.amount(difference, c)!), display: grid.text(difference, c) });
   }
-  return steps;
+  return { steps, grouped };
 }
 
 /** One step a section: the sum of its printed parts, "+ pm" when one of them holds a pm. */
