@@ -25,6 +25,12 @@ describe('htmlReport', () => {
     expect(html).toContain(`<h1>${tb1.title}</h1>`);
     expect(html).toContain('<caption><span class="mj-unit">Bedragen x € 1.000</span></caption>');
   });
+
+  it('shows a column group over all its years: the label centred over its span, ruled under it', () => {
+    const html = htmlReport(tb1, evaluate(tb1));
+    expect(html).toContain('<th scope="colgroup" colspan="4">MJB 2026 - 2029</th>');
+    expect(html).toMatch(/thead tr\.mj-groups th \{ text-align: center; border-bottom: 1px solid #444444; \}/);
+  });
 });
 
 /** The value labels of the chart whose title is `title`, in order. */
