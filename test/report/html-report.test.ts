@@ -119,3 +119,15 @@ describe('htmlReport: provenance', () => {
     expect(html).toContain('Bron: &lt;b&gt;x&lt;/b&gt;.json, meerjaren');
   });
 });
+
+describe('htmlReport: a budget in the "+ is nadeel" convention', () => {
+  it("draws its costs as nadeel steps in the waterfall, labelled as its table prints them", () => {
+    const seed001 = loadBudget(readFileSync(join(__dirname, '..', '..', 'examples', 'data', 'seed001-beleidswijzigingen.json'), 'utf8'));
+    const html = htmlReport(seed001, evaluate(seed001), { sign: 'nadeel-positive' });
+    const waterfall = html.slice(html.indexOf('-title">Saldo 2026 per regel'));
+    // 77, 446 and 130 are costs: positive in this table's convention, nadeel all the same
+    expect([...waterfall.matchAll(/class="mj-bar mj-bar-disadvantage"[^>]*data-value="([^"]*)"/g)].map((m) => m[1])).toEqual(['77', '446', '130']);
+    expect(waterfall).not.toContain('mj-bar mj-bar-advantage');
+    expect(chartLabels(html, 'Saldo 2026 per regel')).toEqual(['77', '446', '130', '653 + pm']);
+  });
+});

@@ -85,6 +85,7 @@ export function reportCharts(budget: Budget, evaluation: Evaluation, table: Tabl
         labels: p.labels,
         // taller than the other charts: its names are long, and rotated they take their share of the height
         height: 440,
+        sign: p.sign,
         steps,
         totalLabel: totalRow.row.label,
         totalDisplay: grid.text(totalRow, c),

@@ -53,3 +53,17 @@ describe('value labels keep clear of each other and sit at their marks', () => {
     expect(elements(svg, 'mj-label-backdrop').map((r) => r['fill'])).toEqual(['#ffffff', '#ffffff']);
   });
 });
+
+describe('waterfallChart: the sign convention of its values', () => {
+  const steps = [{ label: 'kosten', value: 77 }, { label: 'opbrengst', value: -30 }];
+  it('draws a positive step as a voordeel by default, as a nadeel under "+ is nadeel"', () => {
+    const plain = waterfallChart({ title: 'W', unitLabel: 'x € 1.000', steps, totalLabel: 'T' });
+    expect(elements(plain, 'mj-bar mj-bar-advantage').map((b) => b['data-value'])).toEqual(['77']);
+    const costs = waterfallChart({ title: 'W', unitLabel: 'x € 1.000', steps, totalLabel: 'T', sign: 'nadeel-positive' });
+    expect(elements(costs, 'mj-bar mj-bar-disadvantage').map((b) => b['data-value'])).toEqual(['77']);
+    expect(elements(costs, 'mj-bar mj-bar-advantage').map((b) => b['data-value'])).toEqual(['-30']);
+  });
+  it('refuses an unknown convention', () => {
+    expect(() => waterfallChart({ title: 'W', unitLabel: 'x', steps, totalLabel: 'T', sign: 'plus' as never })).toThrow(/sign/);
+  });
+});
