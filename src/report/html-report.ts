@@ -32,7 +32,8 @@ export interface HtmlReportOptions {
  * policy a label equals the table's figure ("363 + pm" where the table says so). The waterfall has one bar per
  * row the total adds up (lines and components printed other than 0), and a bar for the total's rounding
  * difference when the table prints one, so its printed steps add up to its printed total. Past 40 such bars it
- * draws one bar per section instead: the sum of the section's printed figures, named by the section.
+ * draws one bar per section instead: the sum of the section's printed figures, named by the section; of more than
+ * 40 sections the 39 largest keep their bars and the others share one ("Overige 21 secties").
  * @param budget - the budget
  * @param evaluation - its evaluation
  * @param presentation - unit, sign convention and language of the figures

@@ -95,6 +95,25 @@ describe('htmlReport: chart labels are the table printed figures', () => {
   });
 });
 
+describe('htmlReport: a waterfall of more sections than its limit', () => {
+  it(`keeps the ${WATERFALL_STEP_LIMIT - 1} largest sections and gives the others one bar; the steps still add up`, () => {
+    let b = budget({ title: 'Veel', unit: 'euro', horizon: { from: 2025, to: 2025, budgetYear: 2025 } });
+    // 60 sections of one line: section s has 1.000 x s euro (section 7 a cost), so sections 1..21 are the smallest
+    for (let s = 1; s <= 60; s++) b = b.section(String(s), `Sectie ${s}`).line(`${s}.1`, 'Regel', [s === 7 ? -7000 : 1000 * s], { nature: 'structural' });
+    const many = b.build();
+    const html = htmlReport(many, evaluate(many), { unit: 'thousand' });
+    const labels = chartLabels(html, 'Saldo 2025 per sectie');
+    expect(labels).toHaveLength(WATERFALL_STEP_LIMIT + 1);
+    const waterfall = html.slice(html.indexOf('-title">Saldo 2025 per sectie'));
+    expect(waterfall).toContain('Overige 21 secties');
+    expect(waterfall).toContain('>22 Sectie 22<');
+    expect(waterfall).not.toContain('>21 Sectie 21<');
+    // the others: 1..21 without 7, minus 7 = 231 - 14 = 217
+    expect(labels[WATERFALL_STEP_LIMIT - 1]).toBe('217');
+    expect(labels.slice(0, -1).map(figure).reduce((x, y) => x + y)).toBe(figure(labels.at(-1)!));
+  });
+});
+
 describe('htmlReport: provenance', () => {
   const sha = '1a2b3c4d5e6f' + '0'.repeat(52);
 

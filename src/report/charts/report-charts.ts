@@ -22,7 +22,8 @@ import { waterfallChart, type WaterfallStep } from './waterfall-chart.js';
 
 /**
  * The most bars a waterfall of the report draws for its steps: past it, the steps are grouped per section (one
- * bar a section, its printed parts summed, named by the section's heading). @internal
+ * bar a section, its printed parts summed, named by the section's heading; past it again, the largest sections and
+ * one bar for the others). @internal
  */
 export const WATERFALL_STEP_LIMIT = 40;
 
@@ -138,17 +139,23 @@ export function waterfallSteps(grid: RoundedGrid, totalRow: GridRow, c: number, 
   return { steps, grouped };
 }
 
-/** One step a section: the sum of its printed parts, "+ pm" when one of them holds a pm. */
+/**
+ * One step a section: the sum of its printed parts, "+ pm" when one of them holds a pm. More sections than
+ * {@link WATERFALL_STEP_LIMIT}: the largest keep their bars (in order), the others share one ("Overige 12 secties").
+ */
 function sectionSteps(parts: readonly Part[], c: number, p: ResolvedPresentation, plot: (d: Decimal) => number): WaterfallStep[] {
-  const groups = new Map<GridRow | undefined, { sum: Decimal; pm: boolean }>();
+  const groups = new Map<GridRow | undefined, { label: string; sum: Decimal; pm: boolean }>();
   for (const part of parts) {
-    const group = groups.get(part.section) ?? { sum: ZERO, pm: false };
-    groups.set(part.section, { sum: group.sum.add(part.amount), pm: group.pm || part.g.row.cells[c]!.pm });
+    const group = groups.get(part.section) ?? { label: part.section?.row.label ?? '', sum: ZERO, pm: false };
+    groups.set(part.section, { label: group.label, sum: group.sum.add(part.amount), pm: group.pm || part.g.row.cells[c]!.pm });
   }
-  const steps: WaterfallStep[] = [];
-  for (const [section, { sum, pm }] of groups) {
-    if (sum.isZero()) continue;
-    steps.push({ label: section?.row.label ?? '', value: plot(sum), display: cellText({ pm }, formatResolvedAmount(sum, p), p) });
+  let kept = [...groups.values()].filter((g) => !g.sum.isZero());
+  if (kept.length > WATERFALL_STEP_LIMIT) {
+    const largest = new Set([...kept].sort((a, b) => b.sum.abs().cmp(a.sum.abs())).slice(0, WATERFALL_STEP_LIMIT - 1));
+    const rest = kept.filter((g) => !largest.has(g));
+    const label = p.labels === 'en' ? `Other ${rest.length} sections` : `Overige ${rest.length} secties`;
+    const other = { label, sum: rest.reduce((acc, g) => acc.add(g.sum), ZERO), pm: rest.some((g) => g.pm) };
+    kept = [...kept.filter((g) => largest.has(g)), other];
   }
-  return steps;
+  return kept.map(({ label, sum, pm }) => ({ label, value: plot(sum), display: cellText({ pm }, formatResolvedAmount(sum, p), p) }));
 }
