@@ -17,6 +17,7 @@ export { readAmount, MAX_INTEGER_DIGITS, MAX_FRACTION_DIGITS, NUMBER_FORMATS } f
 export type { NumberFormat, AmountReading } from './core/amount.js';
 export { yearRole, MIN_YEAR, MAX_YEAR, MAX_HORIZON_YEARS } from './core/horizon.js';
 export type { Horizon, ColumnGroup, YearRole } from './core/horizon.js';
+export { VERSION } from './core/version.js';
 
 // budget model
 export { PM, isPm, unitFactor, UNITS, NATURES, SIGN_CONVENTIONS, LINE_ROWS } from './model/budget.js';
@@ -61,6 +62,7 @@ export { allocateRounded, roundTable, roundToStep } from './report/allocate.js';
 export type { RoundedTable, AllocateOptions } from './report/allocate.js';
 export { htmlReport } from './report/html-report.js';
 export type { HtmlReportOptions } from './report/html-report.js';
+export type { Provenance } from './report/provenance.js';
 export { toJsonValue, resultToJson } from './report/json.js';
 export type { JsonValue } from './report/json.js';
 export { writeCsv, tableToCsv } from './report/csv.js';

@@ -2,6 +2,8 @@
  * The `report` command (rapport): a budget's table in a format, or its scenarios beside it.
  * @module
  */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import type { Budget } from '../model/budget.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { budgetTable, type TableFigures } from '../report/budget-table.js';
@@ -10,6 +12,7 @@ import { resultToJson } from '../report/json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
 import { htmlReport } from '../report/html-report.js';
+import type { Provenance } from '../report/provenance.js';
 import { htmlDocument } from '../report/html-document.js';
 import { renderHtml } from '../report/render-html.js';
 import { saldoLineChart } from '../report/charts/saldo-line-chart.js';
@@ -33,6 +36,16 @@ export interface ReportSettings {
   readonly bom: boolean;
   /** What printed totals show: the exact sums, marked where the print differs, or the printed figures. */
   readonly figures: TableFigures;
+  /** The document read, for the HTML report's provenance line: its name as given (`-` for standard input) and text. */
+  readonly source?: { readonly name: string; readonly text: string };
+}
+
+/** The provenance of a report: the source's file name, the sha256 of its bytes (its text as UTF-8) and today's date. */
+function provenanceOf(source: ReportSettings['source']): Provenance {
+  const date = new Date().toISOString().slice(0, 10);
+  if (source === undefined) return { date };
+  const name = source.name === '-' ? 'stdin' : basename(source.name);
+  return { ...(name === '' ? {} : { source: name }), sha256: createHash('sha256').update(source.text, 'utf8').digest('hex'), date };
 }
 
 /** A table as CSV with the report's settings. */
@@ -57,6 +70,7 @@ export function budgetReport(budget: Budget, settings: ReportSettings): string {
     case 'html':
       return htmlReport(budget, evaluation, presentation, {
         parts: [...parts.tables.map((t) => ({ kind: 'html' as const, html: renderHtml(t, presentation) })), ...parts.notes.map((text) => ({ kind: 'paragraph' as const, text }))],
+        provenance: provenanceOf(settings.source),
       });
     case 'json':
       return resultToJson({ title: budget.title, years: evaluation.years, total: evaluation.total, sections: evaluation.sections, checks: evaluation.checks, ...parts.data });

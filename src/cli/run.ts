@@ -83,7 +83,7 @@ function runCommand(use: Usage, io: CliIo): number {
     rounding: use.rounding,
     ...(use.decimals === undefined ? {} : { decimals: use.decimals }),
   });
-  const settings: ReportSettings = { format: use.format, presentation, roundCsv: use.decimals !== undefined, bom: use.bom, figures: use.figures };
+  const settings: ReportSettings = { format: use.format, presentation, roundCsv: use.decimals !== undefined, bom: use.bom, figures: use.figures, source: { name: file, text } };
   if (use.command === 'how-sure') {
     const results = applyScenarios(budget, use.scenarios, io);
     return typeof results === 'number' ? results : runHowSure(results, use, presentation, io);

@@ -75,6 +75,11 @@ th { text-align: left; }
 td.num, th.num, td.mj-amount, td.mj-pm, td.mj-nil, thead th[scope="col"]:not(:first-child) { text-align: right; white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
+caption { text-align: left; font-size: 9.5pt; color: #444444; padding-bottom: 0.3em; }
+caption .mj-title { display: block; font-size: 11pt; font-weight: bold; color: #1a1a1a; }
+footer.mj-provenance { margin-top: 2em; padding-top: 0.4em; border-top: 1px solid #cccccc; font-size: 9pt; color: #444444; }
+thead tr.mj-groups th { text-align: center; border-bottom: 1px solid #444444; }
+thead tr.mj-groups th + th { border-left: 0.6em solid #ffffff; }
 tbody th { font-weight: normal; }
 tr.mj-heading th, tr.mj-subtotal th, tr.mj-subtotal td, tr.mj-total th, tr.mj-total td { font-weight: bold; }
 tr.mj-total th, tr.mj-total td { border-top: 2px solid #1a1a1a; }

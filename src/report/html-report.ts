@@ -1,34 +1,44 @@
-import type { Decimal } from '../core/decimal.js';
 import type { Budget } from '../model/budget.js';
 import type { Evaluation } from '../evaluate/evaluate.js';
-import { budgetTable, totalCell } from './budget-table.js';
-import { balanceChart } from './charts/balance-chart.js';
-import { saldoLineChart } from './charts/saldo-line-chart.js';
-import { waterfallChart } from './charts/waterfall-chart.js';
-import { formatResolvedCell } from './format.js';
-import type { Total } from '../model/evaluation.js';
+import { budgetTable } from './budget-table.js';
+import { reportCharts } from './charts/report-charts.js';
 import { htmlDocument, type HtmlPart } from './html-document.js';
-import { UNIT_FACTORS, isResolvedPresentation, resolvePresentation, unitLine, type Presentation } from './presentation.js';
+import { isResolvedPresentation, resolvePresentation, type Presentation } from './presentation.js';
 import { renderHtml } from './render-html.js';
 import { requirePresentation } from './checks.js';
 import { arrayOf, object, readOptions, requireArgument } from '../core/guard.js';
 import { requireBudget } from '../validate/admit.js';
 import { EVALUATION } from '../validate/result-checks.js';
+import { PROVENANCE, provenanceHtml, type Provenance } from './provenance.js';
 
 /** Options of {@link htmlReport}. @category Reports */
 export interface HtmlReportOptions {
   /** Parts added after the table and the standard charts, in order. */
   readonly parts?: readonly HtmlPart[];
+  /**
+   * Where the report comes from, printed in a line at its foot with the library's version ("Bron:
+   * seed000-tb1.json (sha256 1a2b3c4d5e6f…), 3 december 2026, meerjaren 0.1.0"). The caller computes the hash
+   * (the library reads no files). @defaultValue none: the line gives the library's version only
+   */
+  readonly provenance?: Provenance;
 }
 
 /**
  * A self-contained HTML report of one budget (HTML-rapport): its table as printed, the saldo per year, the
  * structural and incidental saldo per year, and a waterfall of the budget year from its lines. Opens in any
  * browser, prints on A4, needs no network.
+ * @remarks
+ * Every value label in a chart is the figure the table prints, rounded with it: under the consistent rounding
+ * policy a label equals the table's figure ("363 + pm" where the table says so). The waterfall has one bar per
+ * row the total adds up (lines and components printed other than 0), and a bar for the total's rounding
+ * difference when the table prints one, so its printed steps add up to its printed total. Past 40 such bars it
+ * draws one bar per section instead: the sum of the section's printed figures, named by the section; of more than
+ * 40 sections the 39 largest keep their bars and the others share one ("Overige 21 secties").
  * @param budget - the budget
  * @param evaluation - its evaluation
  * @param presentation - unit, sign convention and language of the figures
- * @param options - more parts to add after the standard ones (a fan chart of a Monte Carlo run, a scenario table)
+ * @param options - more parts to add after the standard ones (a fan chart of a Monte Carlo run, a scenario table),
+ *   and the report's provenance (source document, its sha256, date) for the line at its foot
  * @example
  * ```ts
  * import { writeFileSync } from 'node:fs';
@@ -42,7 +52,8 @@ export interface HtmlReportOptions {
  *   .line('1.7', 'Jeugdgezondheidszorg', [-371, -371, -371], { nature: 'structural' })
  *   .build();
  *
- * const html = htmlReport(tb1, evaluate(tb1), { unit: 'thousand' }); // "<!DOCTYPE html>...": table, saldo, balance and waterfall charts
+ * const html = htmlReport(tb1, evaluate(tb1), { unit: 'thousand' }, { provenance: { source: 'tb1-2025.json', date: '2026-12-03' } });
+ * // "<!DOCTYPE html>...": table, saldo, balance and waterfall charts, "Bron: tb1-2025.json, 3 december 2026, meerjaren 0.1.0"
  * writeFileSync(join(tmpdir(), 'tb1-2025.html'), html);
  * ```
  * @category Reports
@@ -51,62 +62,14 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
   budget = requireBudget('htmlReport', 'budget', budget);
   requireArgument('htmlReport', 'evaluation', evaluation, EVALUATION);
   requirePresentation('htmlReport', presentation);
-  options = readOptions('htmlReport', options, { parts: arrayOf(object()) });
+  options = readOptions('htmlReport', options, { parts: arrayOf(object()), provenance: PROVENANCE });
   // a resolved presentation (the command line's) is used as it is: it has a unit, so the budget's is not needed
   const p = isResolvedPresentation(presentation) ? presentation : resolvePresentation({ unit: budget.presentation.unit, ...presentation });
-  const factor = UNIT_FACTORS[p.unit];
-  const signFactor = p.sign === 'nadeel-positive' ? -1 : 1;
-  // Pixels only: a chart places bars with floats; every label shows the exact figure as the table prints it
-  // ("363 + pm" for a total that holds a pm post)
-  const plot = (d: Decimal): number => (signFactor * Number(d.toFixed(6))) / factor;
-  const show = (t: Total): string => formatResolvedCell(totalCell(t), p);
+  const table = budgetTable(budget, { evaluation });
+  // the page's heading is the budget's title: the table's caption gives the unit only
   const years = evaluation.years;
-  const unitLabel = unitLine(p);
   const en = p.labels === 'en';
-  const total = years.map((y) => evaluation.total[y]!);
-  const budgetYear = String(budget.horizon.budgetYear);
-  const parts: HtmlPart[] = [
-    { kind: 'html', html: renderHtml(budgetTable(budget, { evaluation }), p) },
-    {
-      kind: 'svg',
-      svg: saldoLineChart({
-        title: en ? 'Total balance per year' : 'Totaal saldo per jaar',
-        unitLabel,
-        labels: p.labels,
-        years,
-        series: [{ name: budget.presentation.totalLabel, values: total.map((t) => plot(t.amount)), displays: total.map(show) }],
-      }),
-    },
-    {
-      kind: 'svg',
-      svg: balanceChart({
-        title: en ? 'Structural and incidental balance' : 'Structureel en incidenteel saldo',
-        unitLabel,
-        labels: p.labels,
-        years,
-        structural: total.map((t) => plot(t.structural)),
-        incidental: total.map((t) => plot(t.incidental)),
-        total: total.map((t) => plot(t.amount)),
-        totalDisplays: total.map(show),
-      }),
-    },
-  ];
-  const budgetYearTotal = evaluation.total[budgetYear];
-  if (budgetYearTotal !== undefined) {
-    // lines with an amount in the budget year; a line that is only pm there has no bar to draw
-    const lines = evaluation.sections.flatMap((s) => s.lines).filter((l) => !l.totals[budgetYear]!.amount.isZero());
-    parts.push({
-      kind: 'svg',
-      svg: waterfallChart({
-        title: en ? `Balance ${budgetYear} by line` : `Saldo ${budgetYear} per regel`,
-        unitLabel,
-        labels: p.labels,
-        steps: lines.map((l) => ({ label: `${l.id} ${l.title}`, value: plot(l.totals[budgetYear]!.amount), display: show(l.totals[budgetYear]!) })),
-        totalLabel: budget.presentation.totalLabel,
-        totalDisplay: show(budgetYearTotal),
-      }),
-    });
-  }
+  const parts: HtmlPart[] = [{ kind: 'html', html: renderHtml({ ...table, title: '' }, p) }, ...reportCharts(budget, evaluation, table, p)];
   const pmYears = years.filter((y) => evaluation.total[y]!.pm.length > 0);
   if (pmYears.length > 0) {
     parts.push({
@@ -116,6 +79,6 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
         : `De totalen in ${pmYears.join(', ')} bevatten pm-posten (bedrag nog onbekend, als 0 geteld).`,
     });
   }
-  parts.push(...(options.parts ?? []));
+  parts.push(...(options.parts ?? []), { kind: 'html', html: provenanceHtml(options.provenance ?? {}, p.labels) });
   return htmlDocument({ title: budget.title, lang: p.labels, parts });
 }

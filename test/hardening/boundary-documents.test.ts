@@ -154,7 +154,14 @@ const ROWS: readonly Row[] = [
     call: call(api.htmlReport),
     args: [base, evaluation, {}, {}],
     params: [{ name: 'budget' }, { name: 'evaluation' }, PRESENTATION, OPTIONS],
-    options: { at: 3, bad: LISTS('parts') },
+    options: {
+      at: 3,
+      bad: [
+        ...LISTS('parts'),
+        ...OBJECTS('provenance'),
+        ...[{ source: 42 }, { source: '' }, { sha256: 'abc' }, { sha256: 'g'.repeat(64) }, { date: '3 december 2026' }, { date: '2026-02-30' }, { date: 20261203 }].map((value) => ({ option: 'provenance', value })),
+      ],
+    },
     presentation: 2,
   },
   {

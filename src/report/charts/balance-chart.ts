@@ -10,6 +10,7 @@ import { assembleChart, buildFrame, describeSeries, valueLabel, type Frame, type
 import { checkDisplays, checkSeries, checkText, checkYears, resolveOptions, type ChartOptions, checkChartInput } from './options.js';
 import { defsFor, fillValue, marker, ROLE_STYLES } from './palette.js';
 import { el, fragment, type Markup } from './svg.js';
+import { textWidth } from './text-measure.js';
 
 /** Input of {@link balanceChart}. @category Reports */
 export interface BalanceChartInput extends ChartOptions {
@@ -41,7 +42,8 @@ export interface BalanceChartInput extends ChartOptions {
  * nearest to zero. Structural is a dark solid fill, incidental a light fill with a back hatch,
  * so a budget that is only balanced thanks to incidental money shows at a glance, also in grey.
  * The total marker (class `mj-total-marker`) is a black line across the bar with a ring; value
- * labels (default on) print the total.
+ * labels (default on) print the total at its marker (above it, below it for a negative total), on a
+ * white backdrop where they lie over a bar.
  *
  * @param input - title, unit label, years, structural, incidental, optional total and shared options
  * @returns the SVG document as a string
@@ -200,11 +202,15 @@ function drawStacks(
       ),
     );
     if (labelOf !== undefined) {
-      const edge = t >= 0 ? Math.max(stack.up, t) : Math.min(stack.down, t);
-      const label = labelOf(t, i);
-      // Clear of the marker's ring.
+      // At the total's mark, clear of its ring, on a white backdrop where it lies over a bar
       const clear = t >= 0 ? -6 : 6;
-      labels.push(valueLabel(cx, y.toPixel(edge) + clear, t, label, { 'data-year': year, 'data-series': 'total' }));
+      const label = labelOf(t, i);
+      const width = textWidth(label, 11) + 8;
+      const baseline = t >= 0 ? ty + clear - 5 : ty + clear + 15;
+      labels.push(
+        el('rect', { class: 'mj-label-backdrop', 'data-year': year, x: cx - width / 2, y: baseline - 11, width, height: 14, rx: 2, fill: '#ffffff', 'fill-opacity': 0.9 }),
+        valueLabel(cx, ty + clear, t, label, { 'data-year': year, 'data-series': 'total' }),
+      );
     }
   });
   return { bars, markers, labels };

@@ -7,9 +7,12 @@
 import { IssueCollector } from '../../core/errors.js';
 import { dataDecimals } from './format.js';
 import { assembleChart, buildFrame, valueLabel, type Frame, type LegendItem } from './frame.js';
-import { checkNumber, checkOptionalText, checkText, resolveOptions, type ChartOptions, checkChartInput } from './options.js';
+import { checkOptionalText, checkText, resolveOptions, type ChartOptions, checkChartInput } from './options.js';
 import { defsFor, FRAME_COLORS, fillValue, ROLE_STYLES, type FillStyle } from './palette.js';
 import { el, fragment, type Markup } from './svg.js';
+import { placeValueLabels, type LabelCandidate } from './value-labels.js';
+import { readSign, readStart, readSteps, type Start, type Step } from './waterfall-input.js';
+import type { SignConvention } from '../../model/budget.js';
 
 /** One step of a waterfall: a budget line's effect on the saldo (stap). @category Reports */
 export interface WaterfallStep {
@@ -45,6 +48,12 @@ export interface WaterfallChartInput extends ChartOptions {
   readonly totalLabel: string;
   /** Preformatted label of the total (the exact figure from the model). */
   readonly totalDisplay?: string;
+  /**
+   * What a positive value is: a voordeel (`'voordeel-positive'`) or, for figures in the "+ is nadeel" convention, a
+   * nadeel (`'nadeel-positive'`). It decides which steps are drawn as voordeel and which as nadeel.
+   * @defaultValue 'voordeel-positive'
+   */
+  readonly sign?: SignConvention;
 }
 
 interface Bar {
@@ -60,11 +69,13 @@ interface Bar {
  *
  * @remarks
  * Each step floats from the running total before it to the running total after it, with a
- * dashed connector between neighbours. Voordeel (positive) steps are dark and solid, nadeel
- * (negative) steps light with a diagonal hatch, so they stay apart in grey print. The start
+ * dashed connector between neighbours. Voordeel steps (positive, or negative with `sign:
+ * 'nadeel-positive'`) are dark and solid, nadeel steps light with a diagonal hatch, so they
+ * stay apart in grey print. The start
  * (if any) and the total are full bars from zero in the darkest solid style. A `null` step has
  * no bar but keeps its place and label (with its `display` text, such as "pm"). Value labels
- * are on by default.
+ * are on by default; a step's label that would touch the label right of it (the last step's
+ * and the total's, say) moves to the other end of its bar.
  *
  * The total bar is the float sum of the display values: it places pixels only. Pass the
  * exact total from the model as `totalDisplay` to print it.
@@ -88,7 +99,7 @@ interface Bar {
  */
 export function waterfallChart(input: WaterfallChartInput): string {
   const issues = new IssueCollector();
-  checkChartInput('waterfallChart', input, ['title', 'unitLabel', 'start', 'steps', 'totalLabel', 'totalDisplay'], issues);
+  checkChartInput('waterfallChart', input, ['title', 'unitLabel', 'start', 'steps', 'totalLabel', 'totalDisplay', 'sign'], issues);
   const options = resolveOptions('waterfall', input, input, issues);
   const title = checkText(input.title, ['title'], issues);
   const unitLabel = checkText(input.unitLabel, ['unitLabel'], issues);
@@ -96,6 +107,7 @@ export function waterfallChart(input: WaterfallChartInput): string {
   const totalDisplay = checkOptionalText(input.totalDisplay, ['totalDisplay'], issues);
   const start = readStart(input.start, issues);
   const steps = readSteps(input.steps, issues);
+  const sign = readSign(input.sign, issues);
   issues.throwIfAny();
 
   const { texts, format } = options;
@@ -103,7 +115,7 @@ export function waterfallChart(input: WaterfallChartInput): string {
   const decimals = dataDecimals([start?.value ?? null, ...steps.map((s) => s.value)]);
   const fmt = (v: number): string => format(v, { decimals, role: 'value' });
 
-  const { bars, categories } = layOutBars(start, steps, totalLabel, totalDisplay, fmt);
+  const { bars, categories } = layOutBars(start, steps, totalLabel, totalDisplay, fmt, sign === 'nadeel-positive' ? -1 : 1);
 
   const styles: Record<string, FillStyle> = {
     total: ROLE_STYLES.total,
@@ -141,50 +153,14 @@ export function waterfallChart(input: WaterfallChartInput): string {
   );
 }
 
-type Start = { label: string; value: number; display: string | undefined };
-type Step = { label: string; value: number | null; display: string | undefined };
-
-/** Reads the optional start. */
-function readStart(input: WaterfallStart | undefined, issues: IssueCollector): Start | undefined {
-  let start: Start | undefined;
-  if (input !== undefined) {
-    if (typeof input !== 'object' || input === null) {
-      issues.add('invalid_type', ['start'], 'must be an object with label and value');
-    } else {
-      start = {
-        label: checkText(input.label, ['start', 'label'], issues),
-        value: checkNumber(input.value, ['start', 'value'], issues, false) ?? 0,
-        display: checkOptionalText(input.display, ['start', 'display'], issues),
-      };
-    }
-  }
-  return start;
-}
-
-/** Reads the steps. */
-function readSteps(input: readonly WaterfallStep[], issues: IssueCollector): Step[] {
-  const rawSteps: readonly unknown[] = Array.isArray(input) ? input : [];
-  if (!Array.isArray(input)) {
-    issues.add(input === undefined ? 'missing_field' : 'invalid_type', ['steps'], 'must be an array of steps');
-  }
-  return rawSteps.map((raw, i) => {
-    const item = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<WaterfallStep>;
-    if (typeof raw !== 'object' || raw === null) issues.add('invalid_type', ['steps', i], 'must be an object');
-    return {
-      label: checkText(item.label, ['steps', i, 'label'], issues),
-      value: checkNumber(item.value, ['steps', i, 'value'], issues, true),
-      display: checkOptionalText(item.display, ['steps', i, 'display'], issues),
-    };
-  });
-}
-
-/** One bar per category (none for a null step): the start, each step from the running total, the total. */
+/** One bar per category (none for a null step): the start, each step from the running total, the total; `voordeel` is the sign of a voordeel. */
 function layOutBars(
   start: Start | undefined,
   steps: readonly Step[],
   totalLabel: string,
   totalDisplay: string | undefined,
   fmt: (v: number) => string,
+  voordeel: 1 | -1,
 ): { bars: (Bar | undefined)[]; categories: string[] } {
   const bars: (Bar | undefined)[] = [];
   const categories: string[] = [];
@@ -200,7 +176,7 @@ function layOutBars(
       bars.push(undefined);
       continue;
     }
-    const key = step.value > 0 ? 'advantage' : step.value < 0 ? 'disadvantage' : 'nil';
+    const key = step.value * voordeel > 0 ? 'advantage' : step.value * voordeel < 0 ? 'disadvantage' : 'nil';
     bars.push({ key, from: running, to: running + step.value, value: step.value, label: step.display ?? fmt(step.value) });
     running += step.value;
   }
@@ -222,7 +198,7 @@ function drawBars(
 
   const drawn: Markup[] = [];
   const connectors: Markup[] = [];
-  const labels: Markup[] = [];
+  const candidates: LabelCandidate[] = [];
   let previous: { index: number; level: number } | undefined;
   bars.forEach((bar, i) => {
     if (bar === undefined) return;
@@ -270,11 +246,16 @@ function drawBars(
     }
     previous = { index: i, level: bar.to };
     if (showValues && bar.label !== undefined) {
-      const positive = bar.key === 'total' || bar.key === 'start' ? bar.to >= 0 : bar.value >= 0;
-      labels.push(valueLabel(cx, positive ? top : bottom, positive ? 1 : -1, bar.label, { 'data-step': String(i), 'data-series': bar.key }));
+      const full = bar.key === 'total' || bar.key === 'start';
+      const outer = { y: top, side: 1 as const };
+      const inner = { y: bottom, side: -1 as const };
+      const [first, second] = (full ? bar.to >= 0 : bar.value >= 0) ? [outer, inner] : [inner, outer];
+      const attrs = { 'data-step': String(i), 'data-series': bar.key };
+      candidates.push(full ? { x: cx, first, label: bar.label, attrs } : { x: cx, first, second, label: bar.label, attrs });
     }
   });
-  return { drawn, connectors, labels };
+  // a step's label that would touch its right neighbour's (the last step's and the total's) moves to the bar's other end
+  return { drawn, connectors, labels: placeValueLabels(candidates) };
 }
 
 /** Null steps: their display text (such as "pm") sits at the running level. */
