@@ -2,8 +2,8 @@
  * Benchmark of the exact engine and Monte Carlo (`npm run bench`). Not a test: it prints medians and ratios.
  * It also times the loaders on the fuzz tests' hostile texts under 64 KB (target: 50 ms each); CI checks the
  * same inputs by counting their work (src/core/work.ts), never by the clock. `npm run bench -- --scenarios` runs
- * only the applyScenario rows; `npm run bench -- --loaders`
- * prints those figures only.
+ * only the applyScenario rows; `npm run bench -- --loaders` prints those figures only; `npm run bench -- --mc`
+ * the Monte Carlo rows only.
  *
  * Needs the built worker (dist/worker.js) for the 2-worker runs: when it is missing, this script runs
  * `npm run build` first.
@@ -606,6 +606,12 @@ async function main(): Promise<void> {
   const loadedRss = process.memoryUsage().rss;
   const loadedPeak = process.resourceUsage().maxRSS;
   const rows = [...(await benchMonteCarlo('generated', generated, pool)), ...(await benchMonteCarlo('seed 000', seed, pool))];
+  if (process.argv.includes('--mc')) {
+    await pool.close();
+    await closeWorkerPools();
+    print(rows, `meerjaren Monte Carlo (Node ${process.version}, medians)`);
+    return;
+  }
   const mcPeak = process.resourceUsage().maxRSS;
   rows.push({ what: 'memory before the Monte Carlo runs (rss / maxRSS)', value: `${(loadedRss / 1048576).toFixed(0)} / ${(loadedPeak / 1024).toFixed(0)} MB`, note: 'Node, tsx, the pool, both budgets loaded (the 5,000-line document parsed into Decimals)' });
   rows.push({ what: 'peak memory of the Monte Carlo runs (maxRSS)', value: `${(mcPeak / 1024).toFixed(0)} MB`, note: 'in this bench process: includes tsx, both budgets loaded and compiled, the pool' });
