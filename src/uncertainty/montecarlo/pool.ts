@@ -80,14 +80,33 @@ export class WorkerPool {
    * @param from - first draw
    * @param to - one past the last draw
    * @param index - which worker
+   * @returns the outputs of the draws, `stride` a draw, in draw order
    */
   run(plan: MonteCarloPlan, from: number, to: number, index: number): Promise<Float64Array> {
+    return this.#post(plan, from, to, index, false);
+  }
+
+  /**
+   * Runs draws `from .. to - 1` of a plan on worker `index % size`, and has the worker sort each output's
+   * column (gesorteerd): what `monteCarloAsync` merges into its summaries.
+   * @param plan - the plan
+   * @param from - first draw
+   * @param to - one past the last draw
+   * @param index - which worker
+   * @returns the outputs column by column (`to - from` values each: output `c` of every draw at
+   *   `[c * (to - from), (c + 1) * (to - from))`), each column ascending
+   */
+  runSorted(plan: MonteCarloPlan, from: number, to: number, index: number): Promise<Float64Array> {
+    return this.#post(plan, from, to, index, true);
+  }
+
+  #post(plan: MonteCarloPlan, from: number, to: number, index: number, sorted: boolean): Promise<Float64Array> {
     const worker = this.#workers[index % this.size]!;
     const id = this.#next++;
     return new Promise((resolveJob, rejectJob) => {
       this.#pending.set(id, { resolve: resolveJob, reject: rejectJob });
       worker.ref();
-      worker.postMessage({ id, plan, from, to });
+      worker.postMessage({ id, plan, from, to, sorted });
     }).finally(() => worker.unref()) as Promise<Float64Array>;
   }
 

@@ -6,7 +6,8 @@
 import { Dec, roundTo, type Decimal } from '../../core/decimal.js';
 import { deepFreeze } from '../../core/freeze.js';
 import { MAX_SAFE_UNITS, unitsToDecimal } from '../../engine/units.js';
-import { summarise } from '../stats.js';
+import { nearestRank, summarise } from '../stats.js';
+import { sortColumns } from './columns.js';
 import { planMeta, type MonteCarloPlan, type PlanMeta } from './plan-data.js';
 import type { CoverOutcome, MonteCarloResult, OutcomeSummary, SavingsOutcome, TargetOutcome } from './types.js';
 import { unitsOf } from './units.js';
@@ -43,42 +44,80 @@ export function outcome(column: Float64Array, percentiles: readonly number[], de
   return { mean: meanOf(column, decimals), min: unitsToDecimal(s.min, decimals), max: unitsToDecimal(s.max, decimals), percentiles: ps };
 }
 
-/** Reading one outcome of every draw out of the raw outputs of a run. */
+/**
+ * The summary of one outcome from its values in ascending order ({@link sortColumns}): the same as
+ * {@link outcome} of the values in any order.
+ * @param sorted - the outcome of every draw, in units, ascending
+ * @param percentiles - the percentiles to report
+ * @param decimals - decimals of a unit
+ * @internal
+ */
+export function sortedOutcome(sorted: Float64Array, percentiles: readonly number[], decimals: number): OutcomeSummary {
+  const n = sorted.length;
+  const ps: Record<string, Decimal> = {};
+  for (const p of percentiles) ps[`p${p}`] = unitsToDecimal(sorted[nearestRank(p, n) - 1]!, decimals);
+  return { mean: meanOf(sorted, decimals), min: unitsToDecimal(sorted[0]!, decimals), max: unitsToDecimal(sorted[n - 1]!, decimals), percentiles: ps };
+}
+
+/** The first index of a sorted column whose value is at least `threshold` (or `> threshold` when `strict`). */
+function firstAtLeast(sorted: Float64Array, threshold: number, strict: boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    const v = sorted[mid]!;
+    if (v < threshold || (strict && v === threshold)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Reading one outcome of every draw out of the sorted columns of a run. */
 interface Columns {
-  /** The outcome at `offset` of every draw, in one buffer reused by every call. */
-  take(offset: number): Float64Array;
+  /** The outcome at `offset` of every draw, ascending (a view: not to be changed). */
+  column(offset: number): Float64Array;
+  /**
+   * `shift - x` for every value x of the column at `offset`, ascending (`+0` for a zero when `normalise`), in
+   * one buffer reused by every call.
+   */
+  gap(offset: number, shift: number, normalise: boolean): Float64Array;
   /** The summary per year of the outcome group `group` (years `group * Y .. group * Y + Y - 1`). */
   byYear(group: number): Record<string, OutcomeSummary>;
   /** The share of draws whose outcome at `offset` is at least `threshold`. */
   probability(offset: number, threshold: number): number;
+  /** The share of draws whose outcome at `offset` is at most 0. */
+  probabilityAtMostZero(offset: number): number;
 }
 
-function columnsOf(plan: MonteCarloPlan, meta: PlanMeta, raw: Float64Array): Columns {
+function columnsOf(plan: MonteCarloPlan, meta: PlanMeta, sorted: Float64Array): Columns {
   const { compiled, draws, percentiles } = meta;
   const Y = plan.yearCount;
   const d = compiled.decimals;
-  const column = new Float64Array(draws);
-  const take = (offset: number): Float64Array => {
-    for (let i = 0; i < draws; i++) column[i] = raw[i * plan.stride + offset]!;
-    return column;
+  const buffer = new Float64Array(draws);
+  const column = (offset: number): Float64Array => sorted.subarray(offset * draws, (offset + 1) * draws);
+  const gap = (offset: number, shift: number, normalise: boolean): Float64Array => {
+    const col = column(offset);
+    // shift - x falls as x rises: read the column backwards (the zeros' order, -0 first, is kept too).
+    for (let i = 0; i < draws; i++) {
+      const g = shift - col[draws - 1 - i]!;
+      buffer[i] = normalise && g === 0 ? 0 : g;
+    }
+    return buffer;
   };
   const byYear = (group: number): Record<string, OutcomeSummary> => {
     const out: Record<string, OutcomeSummary> = {};
-    compiled.years.forEach((year, y) => (out[year] = outcome(take(group * Y + y), percentiles, d)));
+    compiled.years.forEach((year, y) => (out[year] = sortedOutcome(column(group * Y + y), percentiles, d)));
     return out;
   };
-  const probability = (offset: number, threshold: number): number => {
-    let hits = 0;
-    for (let i = 0; i < draws; i++) if (raw[i * plan.stride + offset]! >= threshold) hits++;
-    return hits / draws;
-  };
-  return { take, byYear, probability };
+  const probability = (offset: number, threshold: number): number => (draws - firstAtLeast(column(offset), threshold, false)) / draws;
+  const probabilityAtMostZero = (offset: number): number => firstAtLeast(column(offset), 0, true) / draws;
+  return { column, gap, byYear, probability, probabilityAtMostZero };
 }
 
 /** The savings targets of a run: realised, gap to the path and the probability the path is met, per year. */
 function savingsOutcomes(plan: MonteCarloPlan, meta: PlanMeta, cols: Columns): SavingsOutcome[] {
-  const { compiled, draws, percentiles } = meta;
-  const { take, byYear } = cols;
+  const { compiled, percentiles } = meta;
+  const { gap: gapOf, byYear, probability } = cols;
   const Y = plan.yearCount;
   const d = compiled.decimals;
   const T = meta.targets.length;
@@ -92,15 +131,9 @@ function savingsOutcomes(plan: MonteCarloPlan, meta: PlanMeta, cols: Columns): S
       const path = meta.savingsPath[ti]![y]!;
       target[year] = path;
       const pathUnits = unitsOf(path, d);
-      const col = take(offset + y);
-      let hits = 0;
-      for (let i = 0; i < draws; i++) {
-        const g = pathUnits - col[i]!;
-        col[i] = g === 0 ? 0 : g;
-        if (g <= 0) hits++;
-      }
-      gap[year] = outcome(col, percentiles, d);
-      met[year] = hits / draws;
+      gap[year] = sortedOutcome(gapOf(offset + y, pathUnits, true), percentiles, d);
+      // the path is met where the gap path - realised is at most 0: realised at least the path
+      met[year] = probability(offset + y, pathUnits);
     });
     return { id: t.id, label: t.title, target, realised, gap, probabilityMet: met };
   });
@@ -112,12 +145,23 @@ function savingsOutcomes(plan: MonteCarloPlan, meta: PlanMeta, cols: Columns): S
  * @param raw - outputs of every draw
  */
 export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarloResult {
+  return summariseSorted(plan, sortColumns(raw, planMeta(plan).draws, plan.stride));
+}
+
+/**
+ * Summarises the sorted columns of a run (`draws * stride` values, column by column, each ascending: from
+ * `sortColumns`, or `mergeColumns` of the workers' blocks) into a result: the same as {@link summariseRun}.
+ * @param plan - the plan
+ * @param sorted - the sorted columns of every draw
+ * @internal
+ */
+export function summariseSorted(plan: MonteCarloPlan, sorted: Float64Array): MonteCarloResult {
   const meta = planMeta(plan);
   const { compiled, draws, percentiles, targets, minimum } = meta;
   const Y = plan.yearCount;
   const d = compiled.decimals;
-  const cols = columnsOf(plan, meta, raw);
-  const { take, byYear, probability } = cols;
+  const cols = columnsOf(plan, meta, sorted);
+  const { gap: gapOf, byYear, probability } = cols;
   const balanced: Record<string, number> = {};
   compiled.years.forEach((year, y) => (balanced[year] = probability(Y + y, 0)));
   const targetOutcomes: TargetOutcome[] = targets.map((t, ti) => {
@@ -126,9 +170,7 @@ export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarl
     const met: Record<string, number> = {};
     compiled.years.forEach((year, y) => {
       const minUnits = unitsOf(roundTo(minimum[ti]![y]!, d, 'half-up'), d);
-      const col = take((2 + ti) * Y + y);
-      for (let i = 0; i < draws; i++) col[i] = minUnits - col[i]!;
-      gap[year] = outcome(col, percentiles, d);
+      gap[year] = sortedOutcome(gapOf((2 + ti) * Y + y, minUnits, false), percentiles, d);
       met[year] = probability((2 + ti) * Y + y, minUnits);
     });
     return { id: t.id, label: t.label ?? t.id, total, gap, probabilityMet: met };
@@ -139,11 +181,7 @@ export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarl
   if (plan.coverActive === 1) {
     const group = 2 + T + meta.savingsTargets.length;
     const covered: Record<string, number> = {};
-    compiled.years.forEach((year, y) => {
-      let hits = 0;
-      for (let i = 0; i < draws; i++) if (raw[i * plan.stride + group * Y + y]! <= 0) hits++;
-      covered[year] = hits / draws;
-    });
+    compiled.years.forEach((year, y) => (covered[year] = cols.probabilityAtMostZero(group * Y + y)));
     cover = { uncovered: byYear(group), probabilityCovered: covered };
   }
   return deepFreeze({
