@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Budget } from '../../src/index.js';
 import { closeWorkerPools, monteCarloAsync } from '../../src/parallel.js';
 import { budgetWithCoverArb } from '../../src/testing/index.js';
-import { mergeColumns, sortColumns } from '../../src/uncertainty/montecarlo/columns.js';
+import { columnSums, sortColumns, sortedBlock, sortedRun } from '../../src/uncertainty/montecarlo/columns.js';
 import { monteCarlo, type MonteCarloOptions, type TargetSpec, type UncertainInput } from '../../src/uncertainty/index.js';
 
 const numRuns = process.env.MEERJAREN_DEEP ? 100_000 : 1000;
@@ -19,9 +19,9 @@ const unitsArb = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constantFrom(0, 
 const same = (a: Float64Array, b: Float64Array): boolean => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
 
 describe('sorted columns', () => {
-  it('merging blocks of sorted columns equals sorting the columns of all their draws, element for element (-0 before +0)', () => {
+  it('blocks read by rank equal one sort of the columns of all their draws, element for element (-0 before +0); sums and counts too', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.array(unitsArb, { maxLength: 30 }), { minLength: 1, maxLength: 6 }), (stride, drawn) => {
+      fc.property(fc.integer({ min: 1, max: 3 }), fc.array(fc.array(unitsArb, { maxLength: 24 }), { minLength: 1, maxLength: 5 }), fc.integer({ min: -3, max: 3 }), (stride, drawn, threshold) => {
         // each block: whole draws of `stride` values
         const blocks = drawn.map((values) => Float64Array.from(values.slice(0, values.length - (values.length % stride))));
         const all = new Float64Array(blocks.reduce((n, b) => n + b.length, 0));
@@ -30,11 +30,19 @@ describe('sorted columns', () => {
           all.set(b, at);
           at += b.length;
         }
-        const merged = mergeColumns(
-          blocks.map((b) => ({ columns: sortColumns(b, b.length / stride, stride), count: b.length / stride })),
-          stride,
-        );
-        expect(same(merged, sortColumns(all, all.length / stride, stride))).toBe(true);
+        const n = all.length / stride;
+        const run = sortedRun(blocks.map((b) => sortedBlock(b, b.length / stride, stride)));
+        const sorted = sortColumns(all, n, stride);
+        const sums = columnSums(sorted, n, stride);
+        for (let c = 0; c < stride; c++) {
+          const column = run.column(c);
+          const read = Float64Array.from({ length: n }, (_, r) => column.at(r));
+          expect(same(read, sorted.subarray(c * n, (c + 1) * n))).toBe(true);
+          expect(column.sum).toBe(sums[c]);
+          const values = [...sorted.subarray(c * n, (c + 1) * n)];
+          expect(run.countAtLeast(c, threshold)).toBe(values.filter((v) => v >= threshold).length);
+          expect(run.countAtMost(c, threshold)).toBe(values.filter((v) => v <= threshold).length);
+        }
       }),
       { numRuns },
     );

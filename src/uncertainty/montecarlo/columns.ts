@@ -1,14 +1,15 @@
 /**
- * Sorted columns of a Monte Carlo run (gesorteerde kolommen): each output of every draw, in ascending order. A
- * worker sorts the columns of its own block of draws; the main thread merges the blocks' columns in one pass
- * each, so that the summaries read percentiles, extremes and counts off sorted columns without sorting again.
+ * Sorted columns of a Monte Carlo run (gesorteerde kolommen): each output of every draw in ascending order,
+ * block by block. A worker sorts the columns of its own block of draws and sums them; the main thread then
+ * reads a percentile, an extreme or a count off the blocks by binary search, without merging or sorting again.
  *
  * @remarks
  * The order is that of `Float64Array.prototype.sort`: ascending, and `-0` before `+0` (the two compare equal
- * with `<` but the sort keeps them apart). The merge keeps the same order, so merged blocks equal one sort of
- * the whole column, element for element.
+ * with `<` but the sort keeps them apart). {@link SortedRun.at} gives the value at a rank in that order over
+ * all blocks, so it equals the element at that index of one sort of the whole column.
  * @packageDocumentation
  */
+import { MAX_SAFE_UNITS } from '../../engine/units.js';
 
 /**
  * The columns of a block of draws, each sorted: column `c` (output `c` of every draw) at
@@ -28,62 +29,131 @@ export function sortColumns(raw: Float64Array, count: number, stride: number): F
   return out;
 }
 
-/** Whether `a` goes before (or with) `b` in the order of `Float64Array.prototype.sort` (`-0` before `+0`). */
-function before(a: number, b: number): boolean {
-  return a < b || (a === b && (a !== 0 || 1 / a <= 1 / b));
-}
-
-/** Merges the sorted runs `x[xFrom, xTo)` and `y[yFrom, yTo)` into `out` from `at`. */
-function mergeRuns(x: Float64Array, xFrom: number, xTo: number, y: Float64Array, yFrom: number, yTo: number, out: Float64Array, at: number): void {
-  let i = xFrom;
-  let j = yFrom;
-  let k = at;
-  while (i < xTo && j < yTo) {
-    const a = x[i]!;
-    const b = y[j]!;
-    if (before(a, b)) {
-      out[k++] = a;
-      i++;
-    } else {
-      out[k++] = b;
-      j++;
-    }
-  }
-  while (i < xTo) out[k++] = x[i++]!;
-  while (j < yTo) out[k++] = y[j++]!;
-}
-
-/** One block's sorted columns ({@link sortColumns}) and its number of draws. @internal */
-export interface SortedBlock {
-  /** `count * stride` values, column by column, each sorted. */
-  readonly columns: Float64Array;
-  /** Draws in the block. */
-  readonly count: number;
-}
-
 /**
- * Merges blocks of sorted columns into the sorted columns of all their draws (`total * stride` values, column
- * `c` at `[c * total, (c + 1) * total)`), identical to {@link sortColumns} of the blocks' draws together. Blocks
- * are merged in pairs, so the cost is `total * stride * ceil(log2(blocks))` steps.
- * @param blocks - the blocks, in any order
+ * The exact sum of each column of a block (whole units): a float sum while every partial sum stays within
+ * 2^53, a BigInt sum otherwise.
+ * @param columns - `count * stride` values, column by column
+ * @param count - draws in the block
  * @param stride - outputs per draw
  * @internal
  */
-export function mergeColumns(blocks: readonly SortedBlock[], stride: number): Float64Array {
-  let level: SortedBlock[] = blocks.filter((b) => b.count > 0);
-  if (level.length === 0) return new Float64Array(0);
-  while (level.length > 1) {
-    const next: SortedBlock[] = [];
-    for (let p = 0; p + 1 < level.length; p += 2) {
-      const x = level[p]!;
-      const y = level[p + 1]!;
-      const count = x.count + y.count;
-      const columns = new Float64Array(count * stride);
-      for (let c = 0; c < stride; c++) mergeRuns(x.columns, c * x.count, (c + 1) * x.count, y.columns, c * y.count, (c + 1) * y.count, columns, c * count);
-      next.push({ columns, count });
+export function columnSums(columns: Float64Array, count: number, stride: number): bigint[] {
+  const sums: bigint[] = [];
+  for (let c = 0; c < stride; c++) {
+    let sum = 0;
+    let safe = true;
+    for (let i = c * count; i < (c + 1) * count; i++) {
+      sum += columns[i]!;
+      if (!(Math.abs(sum) <= MAX_SAFE_UNITS)) safe = false;
     }
-    if (level.length % 2 === 1) next.push(level[level.length - 1]!);
-    level = next;
+    if (safe) sums.push(BigInt(sum));
+    else {
+      let big = 0n;
+      for (let i = c * count; i < (c + 1) * count; i++) big += BigInt(columns[i]!);
+      sums.push(big);
+    }
   }
-  return level[0]!.columns;
+  return sums;
+}
+
+/** One block of draws, summarised where it was drawn. @internal */
+export interface SortedBlock {
+  /** `count * stride` values, column by column, each ascending ({@link sortColumns}). */
+  readonly columns: Float64Array;
+  /** Draws in the block. */
+  readonly count: number;
+  /** The exact sum of each column ({@link columnSums}). */
+  readonly sums: readonly bigint[];
+}
+
+/** The sorted block of draws in draw order (`count * stride` values): what a worker sends back. @internal */
+export function sortedBlock(raw: Float64Array, count: number, stride: number): SortedBlock {
+  const columns = sortColumns(raw, count, stride);
+  return { columns, count, sums: columnSums(columns, count, stride) };
+}
+
+/** `u` before `v` in the sort order, strictly (`-0` before `+0`). */
+function less(u: number, v: number): boolean {
+  return u < v || (u === 0 && v === 0 && 1 / u < 1 / v);
+}
+
+/** The first index of `col[from, to)` whose value `v` has `!pred(v)`, for a predicate true on a prefix. */
+function firstNot(col: Float64Array, from: number, to: number, pred: (v: number) => boolean): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (pred(col[mid]!)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** One output of every draw of a run, read in ascending order. @internal */
+export interface RankedColumn {
+  /** Number of draws. */
+  readonly count: number;
+  /** The value at `rank` (0-based) in ascending order. */
+  at(rank: number): number;
+  /** The exact sum of the values. */
+  readonly sum: bigint;
+}
+
+/** The sorted columns of all blocks of a run. @internal */
+export interface SortedRun {
+  /** Output `c` of every draw. */
+  column(c: number): RankedColumn;
+  /** Draws whose output `c` is at least `threshold` (`-0` counts as 0). */
+  countAtLeast(c: number, threshold: number): number;
+  /** Draws whose output `c` is at most `threshold`. */
+  countAtMost(c: number, threshold: number): number;
+}
+
+/**
+ * The sorted columns of a run from its blocks (in draw order, or any order: ties are broken by block).
+ * @param blocks - the blocks of every draw
+ * @internal
+ */
+export function sortedRun(blocks: readonly SortedBlock[]): SortedRun {
+  const parts = blocks.filter((b) => b.count > 0);
+  const count = parts.reduce((n, b) => n + b.count, 0);
+  /** The value at `rank` of column `c`: the one element whose rank over all blocks is `rank`. */
+  const at = (c: number, rank: number): number => {
+    if (parts.length === 1) return parts[0]!.columns[c * parts[0]!.count + rank]!;
+    for (let b = 0; b < parts.length; b++) {
+      const col = parts[b]!.columns;
+      const from = c * parts[b]!.count;
+      // rank of element i of block b: i, plus what the other blocks hold before it (ties: lower blocks first)
+      const rankOf = (i: number): number => {
+        const v = col[i]!;
+        let r = i - from;
+        for (let o = 0; o < parts.length; o++) {
+          if (o === b) continue;
+          const other = parts[o]!;
+          const oFrom = c * other.count;
+          r += firstNot(other.columns, oFrom, oFrom + other.count, o < b ? (u) => !less(v, u) : (u) => less(u, v)) - oFrom;
+        }
+        return r;
+      };
+      let low = from;
+      let high = from + parts[b]!.count;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (rankOf(mid) < rank) low = mid + 1;
+        else high = mid;
+      }
+      if (low < from + parts[b]!.count && rankOf(low) === rank) return col[low]!;
+    }
+    return Number.NaN; // not reached: every rank in [0, count) is held by one element
+  };
+  const countWhere = (c: number, pred: (v: number) => boolean): number => {
+    let n = 0;
+    for (const p of parts) n += firstNot(p.columns, c * p.count, (c + 1) * p.count, pred) - c * p.count;
+    return n;
+  };
+  return {
+    column: (c) => ({ count, at: (rank) => at(c, rank), sum: parts.reduce((s, p) => s + p.sums[c]!, 0n) }),
+    countAtLeast: (c, threshold) => count - countWhere(c, (v) => v < threshold),
+    countAtMost: (c, threshold) => countWhere(c, (v) => v <= threshold),
+  };
 }

@@ -1,6 +1,6 @@
 /**
  * A Monte Carlo run on worker threads (parallel): the draws split into one contiguous block per worker, each
- * block's outputs sorted in its worker and merged here, identical to a run on one thread.
+ * block's outputs sorted and summed in its worker and read off here, identical to a run on one thread.
  * @packageDocumentation
  */
 import type { Budget } from '../../model/budget.js';
@@ -10,8 +10,7 @@ import { planMeta } from './plan-data.js';
 import { MONTE_CARLO_OPTIONS, buildPlan } from './plan.js';
 import { integer, type OptionCheck, type OptionSpec } from '../../core/guard.js';
 import { MAX_WORKERS, WorkerPool } from './pool.js';
-import { mergeColumns } from './columns.js';
-import { summariseRun, summariseSorted } from './summary.js';
+import { summariseBlocks, summariseRun } from './summary.js';
 import type { MonteCarloOptions, MonteCarloResult } from './types.js';
 
 /** Options of {@link monteCarloAsync}. @category Uncertainty */
@@ -50,8 +49,9 @@ export async function closeWorkerPools(): Promise<void> {
  *
  * @remarks
  * Each draw is seeded by its index, so the result is identical to `monteCarlo` (main entry) on one thread, for
- * any number of workers. Draws are split into one contiguous block per worker; each worker sorts its block's
- * outputs column by column, and this thread merges the sorted blocks in one pass per output.
+ * any number of workers. Draws are split into one contiguous block per worker; each worker sorts and sums its
+ * block's outputs column by column, and this thread reads percentiles, extremes and counts off the sorted
+ * blocks by binary search: what is left on it does not grow with the draws, except the cost of receiving them.
  * The workers run the built entry (`dist/worker.js`, or `dist/worker.cjs` from the CommonJS build).
  *
  * @param budget - the budget, or a compiled budget
@@ -96,8 +96,8 @@ export async function monteCarloAsync(budget: Budget | CompiledBudget, options: 
     Array.from({ length: workers }, async (_, w) => {
       const from = Math.min(draws, w * block);
       const to = Math.min(draws, from + block);
-      return { columns: from < to ? await pool.runSorted(plan, from, to, w) : new Float64Array(0), count: to - from };
+      return from < to ? pool.runSorted(plan, from, to, w) : { columns: new Float64Array(0), count: 0, sums: [] };
     }),
   );
-  return summariseSorted(plan, mergeColumns(blocks, plan.stride));
+  return summariseBlocks(plan, blocks);
 }
