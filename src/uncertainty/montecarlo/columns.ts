@@ -10,6 +10,7 @@
  * @packageDocumentation
  */
 import { MAX_SAFE_UNITS } from '../../engine/units.js';
+import { sortFloat64, sortScratch } from './radix-sort.js';
 
 /**
  * The columns of a block of draws, each sorted: column `c` (output `c` of every draw) at
@@ -21,10 +22,11 @@ import { MAX_SAFE_UNITS } from '../../engine/units.js';
  */
 export function sortColumns(raw: Float64Array, count: number, stride: number): Float64Array<ArrayBuffer> {
   const out = new Float64Array(count * stride);
+  const scratch = sortScratch(count);
   for (let c = 0; c < stride; c++) {
     const column = out.subarray(c * count, (c + 1) * count);
     for (let i = 0; i < count; i++) column[i] = raw[i * stride + c]!;
-    column.sort();
+    sortFloat64(column, scratch);
   }
   return out;
 }
