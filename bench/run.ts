@@ -2,8 +2,8 @@
  * Benchmark of the exact engine and Monte Carlo (`npm run bench`). Not a test: it prints medians and ratios.
  * It also times the loaders on the fuzz tests' hostile texts under 64 KB (target: 50 ms each); CI checks the
  * same inputs by counting their work (src/core/work.ts), never by the clock. `npm run bench -- --scenarios` runs
- * only the applyScenario rows; `npm run bench -- --loaders`
- * prints those figures only.
+ * only the applyScenario rows; `npm run bench -- --loaders` prints those figures only; `npm run bench -- --mc`
+ * the Monte Carlo rows only.
  *
  * Needs the built worker (dist/worker.js) for the 2-worker runs: when it is missing, this script runs
  * `npm run build` first.
@@ -424,6 +424,31 @@ async function benchMonteCarlo(name: string, budget: Budget, pool: WorkerPool): 
   return rows;
 }
 
+/**
+ * 100,000 draws x 100 inputs of the 5,000-line budget as a user's own process runs them (bench/mc-process.mjs:
+ * plain Node, the built package, Node's start and the budget's loading included), on 1 thread and on 2 workers,
+ * taken in turn; medians of the wall times measured around each child process.
+ */
+function benchMonteCarloProcess(runs = 5): Row[] {
+  const script = join(root, 'bench', 'mc-process.mjs');
+  const times: Record<string, number[]> = { '1': [], '2': [] };
+  const checksums = new Set<string>();
+  for (let r = 0; r <= runs; r++) {
+    for (const workers of ['1', '2']) {
+      const t = performance.now();
+      const out = execFileSync(process.execPath, [script], { cwd: root, encoding: 'utf8', env: { ...process.env, WORKERS: workers } });
+      if (r > 0) times[workers]!.push(performance.now() - t); // the first round warms the disk cache
+      checksums.add((JSON.parse(out) as { checksum: string }).checksum);
+    }
+  }
+  const mid = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const [one, two] = [mid(times['1']!), mid(times['2']!)];
+  return [
+    { what: 'Monte Carlo 100,000 draws x 100 inputs, whole process, 1 thread', value: ms(one), note: `node bench/mc-process.mjs: Node's start, loading the 5,000-line budget, plan, draws, summaries` },
+    { what: 'Monte Carlo 100,000 draws x 100 inputs, whole process, 2 workers', value: ms(two), note: `1 thread / 2 workers = ${ratio(one / two)} (goal: at least 1.6x); pool started before the budget loads; identical results: ${checksums.size === 1}` },
+  ];
+}
+
 /** The float64 loop of a budget, in ms: the yardstick of the report rows. */
 function floatLoopTime(compiled: CompiledBudget): number {
   const Y = compiled.yearCount;
@@ -606,6 +631,13 @@ async function main(): Promise<void> {
   const loadedRss = process.memoryUsage().rss;
   const loadedPeak = process.resourceUsage().maxRSS;
   const rows = [...(await benchMonteCarlo('generated', generated, pool)), ...(await benchMonteCarlo('seed 000', seed, pool))];
+  rows.push(...benchMonteCarloProcess());
+  if (process.argv.includes('--mc')) {
+    await pool.close();
+    await closeWorkerPools();
+    print(rows, `meerjaren Monte Carlo (Node ${process.version}, medians)`);
+    return;
+  }
   const mcPeak = process.resourceUsage().maxRSS;
   rows.push({ what: 'memory before the Monte Carlo runs (rss / maxRSS)', value: `${(loadedRss / 1048576).toFixed(0)} / ${(loadedPeak / 1024).toFixed(0)} MB`, note: 'Node, tsx, the pool, both budgets loaded (the 5,000-line document parsed into Decimals)' });
   rows.push({ what: 'peak memory of the Monte Carlo runs (maxRSS)', value: `${(mcPeak / 1024).toFixed(0)} MB`, note: 'in this bench process: includes tsx, both budgets loaded and compiled, the pool' });

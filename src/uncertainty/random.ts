@@ -32,13 +32,11 @@
  * `Math.round` and `Math.abs`, only `Math.sqrt` (correctly rounded by IEEE 754) is used on the way to
  * a draw.
  */
-import { MeerjarenError, issue, type IssueCode } from '../core/errors.js';
 import { detLog } from './det-math.js';
+import { drawWords, highWord, invalid, loadState, lowWord, seedKey, streamState, type Seed } from './seeding.js';
 
 export { detExp, detLog } from './det-math.js';
-
-/** A seed for a Monte Carlo run (zaadwaarde): a safe integer or any string. @category Uncertainty */
-export type Seed = number | string;
+export type { Seed } from './seeding.js';
 
 /**
  * A seeded stream of pseudo-random numbers (toevalsstroom). Every method is allocation-free.
@@ -74,101 +72,13 @@ export interface Random {
   resetForDraw(drawIndex: number, streamIndex?: number): Random;
 }
 
-// ---------------------------------------------------------------------------------------------
-// 32-bit mixing and the seeding permutation
-
-/** `lowbias32` finaliser: a bijection of 32-bit integers with strong avalanche. Returns int32. */
-function fmix32(x: number): number {
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x7feb352d);
-  x ^= x >>> 15;
-  x = Math.imul(x, 0x846ca68b);
-  x ^= x >>> 16;
-  return x | 0;
-}
-
-/** Round constants of the seeding permutation: the first words of the fractional part of the golden ratio and of sqrt(2), sqrt(3). */
-const ROUND_CONSTANTS = [0x9e3779b9 | 0, 0x6a09e667 | 0, 0xbb67ae85 | 0] as const;
-
-/**
- * The fixed 128-bit permutation used for seeding: three rounds that each replace one word by a
- * bijective function of itself given the others, so the whole is a bijection of the state.
- */
-function permute(s: Int32Array): void {
-  let a = s[0]!;
-  let b = s[1]!;
-  let c = s[2]!;
-  let d = s[3]!;
-  for (let round = 0; round < ROUND_CONSTANTS.length; round++) {
-    a = fmix32((a + ROUND_CONSTANTS[round]!) | 0);
-    b = fmix32(b ^ a);
-    c = fmix32((c + b) | 0);
-    d = fmix32(d ^ c);
-    a = (a + d) | 0;
-  }
-  s[0] = a;
-  s[1] = b;
-  s[2] = c;
-  s[3] = d;
-}
-
-const TWO_POW_32 = 4294967296;
-/** Domain tags keep number and string seeds (and the root stream) apart. */
-const TAG_NUMBER_SEED = 0x4e554d42; // "NUMB"
-const TAG_STRING_SEED = 0x53545247; // "STRG"
 /** The high draw word of the root stream; draw indices are below 2^53, so their high word is below 2^21. */
 const ROOT_DRAW_HIGH = -1;
-
-function invalid(code: IssueCode, path: readonly (string | number)[], message: string): MeerjarenError {
-  return new MeerjarenError([issue(code, path, message)]);
-}
-
-/** Hashes a seed into a 128-bit key (written into `key`). */
-function seedKey(seed: Seed, key: Int32Array): void {
-  if (typeof seed === 'number') {
-    if (!Number.isSafeInteger(seed)) {
-      throw invalid('invalid_seed', ['seed'], `a numeric seed must be a safe integer, not ${String(seed)}`);
-    }
-    // Two's complement words of the 64-bit integer (floor division keeps negative seeds exact).
-    key[0] = seed | 0;
-    key[1] = Math.floor(seed / TWO_POW_32) | 0;
-    key[2] = TAG_NUMBER_SEED;
-    key[3] = 0;
-    permute(key);
-    return;
-  }
-  if (typeof seed !== 'string') {
-    throw invalid('invalid_seed', ['seed'], 'a seed must be a safe integer or a string');
-  }
-  // A sponge: absorb the length, then two UTF-16 code units per permutation.
-  key[0] = TAG_STRING_SEED;
-  key[1] = seed.length | 0;
-  key[2] = Math.floor(seed.length / TWO_POW_32) | 0;
-  key[3] = 0;
-  permute(key);
-  for (let i = 0; i < seed.length; i += 2) {
-    const low = seed.charCodeAt(i);
-    const high = i + 1 < seed.length ? seed.charCodeAt(i + 1) : 0;
-    key[0] = key[0]! ^ (low | (high << 16));
-    permute(key);
-  }
-}
 
 function checkIndex(value: number, name: string): void {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw invalid('invalid_value', [name], `${name} must be a safe integer >= 0, not ${String(value)}`);
   }
-}
-
-/** Loads the stream state for (key, draw words, stream words) into `state`. */
-function loadState(state: Int32Array, key: Int32Array, drawLow: number, drawHigh: number, streamLow: number, streamHigh: number): void {
-  state[0] = key[0]! ^ drawLow;
-  state[1] = key[1]! ^ drawHigh;
-  state[2] = key[2]! ^ streamLow;
-  state[3] = key[3]! ^ streamHigh;
-  permute(state);
-  // xoshiro's one forbidden state; P maps exactly one input per key onto it.
-  if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 0x9e3779b9 | 0;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -205,9 +115,8 @@ const TWO_POW_26 = 67108864;
 const TWO_POW_MINUS_53 = 1 / 9007199254740992;
 const NORMAL_ATTEMPTS = 64;
 
-function makeRandom(key: Int32Array, drawLow: number, drawHigh: number, streamIndex: number): Random {
-  const s = new Int32Array(4);
-  loadState(s, key, drawLow, drawHigh, streamIndex | 0, Math.floor(streamIndex / TWO_POW_32) | 0);
+/** A generator on the state `s` (loaded by the caller); `scratch` holds a draw's words when it is reset. */
+function makeRandom(key: Int32Array, s: Int32Array, scratch: Int32Array): Random {
 
   const nextUint32 = (): number => xoshiro128StarStar(s);
 
@@ -234,7 +143,7 @@ function makeRandom(key: Int32Array, drawLow: number, drawHigh: number, streamIn
     resetForDraw(drawIndex: number, streamIndex = 0): Random {
       checkIndex(drawIndex, 'drawIndex');
       checkIndex(streamIndex, 'streamIndex');
-      loadState(s, key, drawIndex | 0, Math.floor(drawIndex / TWO_POW_32) | 0, streamIndex | 0, Math.floor(streamIndex / TWO_POW_32) | 0);
+      loadState(s, scratch, key, lowWord(drawIndex), highWord(drawIndex), lowWord(streamIndex), highWord(streamIndex));
       return rng;
     },
   };
@@ -264,7 +173,10 @@ function makeRandom(key: Int32Array, drawLow: number, drawHigh: number, streamIn
 export function createRandom(seed: Seed): Random {
   const key = new Int32Array(4);
   seedKey(seed, key);
-  return makeRandom(key, 0, ROOT_DRAW_HIGH, 0);
+  const state = new Int32Array(4);
+  const scratch = new Int32Array(2);
+  loadState(state, scratch, key, 0, ROOT_DRAW_HIGH, 0, 0);
+  return makeRandom(key, state, scratch);
 }
 
 /**
@@ -294,5 +206,58 @@ export function randomForDraw(seed: Seed, drawIndex: number, streamIndex = 0): R
   checkIndex(streamIndex, 'streamIndex');
   const key = new Int32Array(4);
   seedKey(seed, key);
-  return makeRandom(key, drawIndex | 0, Math.floor(drawIndex / TWO_POW_32) | 0, streamIndex);
+  const state = new Int32Array(4);
+  const scratch = new Int32Array(2);
+  loadState(state, scratch, key, lowWord(drawIndex), highWord(drawIndex), lowWord(streamIndex), highWord(streamIndex));
+  return makeRandom(key, state, scratch);
+}
+
+/**
+ * One generator moved over the (draw, stream) pairs of a Monte Carlo run (trekkingsstromen), the draw's share
+ * of the seeding computed once per draw instead of once per input.
+ * @internal
+ */
+export interface DrawStreams {
+  /** The generator; after `draw(d)` and `stream(j)` it yields exactly what `randomForDraw(seed, d, streams[j])` would. */
+  readonly random: Random;
+  /** Moves onto draw `drawIndex` (a safe integer >= 0): computes what depends on the draw only. */
+  draw(drawIndex: number): void;
+  /** Moves the generator onto the stream `streams[j]` of the current draw (draw 0 until `draw` is called). */
+  stream(j: number): void;
+}
+
+/**
+ * The draw streams of a run: a seed and the streams of its inputs (one per input, checked here once).
+ * @param seed - the run's seed
+ * @param streams - the stream index of each input, safe integers >= 0
+ * @throws MeerjarenError `invalid_seed`, or `invalid_value` for a bad stream index
+ * @internal
+ */
+export function createDrawStreams(seed: Seed, streams: ArrayLike<number>): DrawStreams {
+  const key = new Int32Array(4);
+  seedKey(seed, key);
+  const word2 = new Int32Array(streams.length);
+  const word3 = new Int32Array(streams.length);
+  for (let j = 0; j < streams.length; j++) {
+    const stream = streams[j]!;
+    checkIndex(stream, 'streamIndex');
+    word2[j] = key[2]! ^ lowWord(stream);
+    word3[j] = key[3]! ^ highWord(stream);
+  }
+  const state = new Int32Array(4);
+  const drawn = new Int32Array(2);
+  const scratch = new Int32Array(2);
+  loadState(state, scratch, key, 0, 0, 0, 0);
+  const random = makeRandom(key, state, scratch);
+  drawWords(key, 0, 0, drawn);
+  return {
+    random,
+    draw(drawIndex: number): void {
+      checkIndex(drawIndex, 'drawIndex');
+      drawWords(key, lowWord(drawIndex), highWord(drawIndex), drawn);
+    },
+    stream(j: number): void {
+      streamState(state, drawn, word2[j]!, word3[j]!);
+    },
+  };
 }

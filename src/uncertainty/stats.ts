@@ -44,8 +44,9 @@ function checkPercentage(p: number, path: readonly (string | number)[]): void {
 /**
  * The 1-based nearest rank of percentage p among n values: ceil(p n / 100), at least 1.
  * Computed with exact decimals (p is read as the shortest decimal that prints it, so 2.5 is 2.5).
+ * @internal
  */
-function nearestRank(p: number, n: number): number {
+export function nearestRank(p: number, n: number): number {
   const rank = new Dec(String(p)).times(n).div(100).ceil().toNumber();
   return rank < 1 ? 1 : rank > n ? n : rank;
 }

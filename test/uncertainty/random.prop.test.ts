@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRandom, detExp, detLog, randomForDraw } from '../../src/uncertainty/random.js';
+import { createDrawStreams, createRandom, detExp, detLog, randomForDraw } from '../../src/uncertainty/random.js';
 
 const numRuns = process.env.MEERJAREN_DEEP ? 100_000 : 1000;
 
@@ -18,6 +18,24 @@ describe('random properties', () => {
         for (let k = 0; k < 4; k++) expect(rng.nextUint32()).toBe(fresh.nextUint32());
         expect(rng.nextFloat()).toBe(fresh.nextFloat());
         expect(rng.nextNormal()).toBe(fresh.nextNormal());
+      }),
+      { numRuns },
+    );
+  });
+
+  it('the draw streams of a run (the draw\'s words computed once) equal randomForDraw for every draw and stream', () => {
+    fc.assert(
+      fc.property(seed, fc.array(index, { minLength: 1, maxLength: 6 }), fc.array(index, { minLength: 1, maxLength: 4 }), (s, streams, draws) => {
+        const run = createDrawStreams(s, streams);
+        for (const draw of draws) {
+          run.draw(draw);
+          streams.forEach((stream, j) => {
+            run.stream(j);
+            const fresh = randomForDraw(s, draw, stream);
+            for (let k = 0; k < 3; k++) expect(run.random.nextUint32()).toBe(fresh.nextUint32());
+            expect(run.random.nextNormal()).toBe(fresh.nextNormal());
+          });
+        }
       }),
       { numRuns },
     );

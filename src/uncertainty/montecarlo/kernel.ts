@@ -5,7 +5,7 @@
  */
 import { applyRatio, divRoundBig } from '../../engine/rate.js';
 import { compileSpec, rateToPpm, type Sampler } from '../distribution.js';
-import { createRandom, type Random } from '../random.js';
+import { createDrawStreams } from '../random.js';
 import type { MonteCarloPlan } from './plan-data.js';
 
 /**
@@ -33,7 +33,8 @@ export function createKernel(plan: MonteCarloPlan): DrawKernel {
   const work = new Float64Array(S);
   const values = new Float64Array(J);
   const samplers: Sampler[] = plan.distributions.map((spec, j) => compileSpec(spec, { unit: plan.inputKind[j] === 0 || plan.inputKind[j] === 4 ? 'euro' : 'rate' }));
-  const rng: Random = createRandom(plan.seed);
+  const streams = createDrawStreams(plan.seed, plan.inputStream);
+  const rng = streams.random;
   const { slotBase, slotYear, slotStructural, slotTargetStart, slotTargets, inputKind, inputSlotStart, inputSlots, inputExponent, base, unitsPerCent, rounding, stride } = plan;
   const { msTarget, msYear, msPlanned, msBase } = plan;
   const MS = msBase.length;
@@ -164,13 +165,13 @@ export function createKernel(plan: MonteCarloPlan): DrawKernel {
     if (plan.coverActive === 1) serveCover(out, offset);
   };
 
-  const streams = plan.inputStream;
   return {
     evaluate,
     run(from: number, to: number, out: Float64Array): void {
       for (let d = from; d < to; d++) {
+        streams.draw(d);
         for (let j = 0; j < J; j++) {
-          rng.resetForDraw(d, streams[j]!);
+          streams.stream(j);
           values[j] = samplers[j]!(rng);
         }
         evaluate(values, out, (d - from) * stride);

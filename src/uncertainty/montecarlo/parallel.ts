@@ -1,6 +1,6 @@
 /**
- * A Monte Carlo run on worker threads (parallel): the draws split into one contiguous block per worker, joined
- * in draw order, identical to a run on one thread.
+ * A Monte Carlo run on worker threads (parallel): the draws split into one contiguous block per worker, each
+ * block's outputs sorted and summed in its worker and read off here, identical to a run on one thread.
  * @packageDocumentation
  */
 import type { Budget } from '../../model/budget.js';
@@ -10,7 +10,7 @@ import { planMeta } from './plan-data.js';
 import { MONTE_CARLO_OPTIONS, buildPlan } from './plan.js';
 import { integer, type OptionCheck, type OptionSpec } from '../../core/guard.js';
 import { MAX_WORKERS, WorkerPool } from './pool.js';
-import { summariseRun } from './summary.js';
+import { summariseBlocks, summariseRun } from './summary.js';
 import type { MonteCarloOptions, MonteCarloResult } from './types.js';
 
 /** Options of {@link monteCarloAsync}. @category Uncertainty */
@@ -49,7 +49,9 @@ export async function closeWorkerPools(): Promise<void> {
  *
  * @remarks
  * Each draw is seeded by its index, so the result is identical to `monteCarlo` (main entry) on one thread, for
- * any number of workers. Draws are split into one contiguous block per worker and joined in draw order.
+ * any number of workers. Draws are split into one contiguous block per worker; each worker sorts and sums its
+ * block's outputs column by column, and this thread reads percentiles, extremes and counts off the sorted
+ * blocks by binary search: what is left on it does not grow with the draws, except the cost of receiving them.
  * The workers run the built entry (`dist/worker.js`, or `dist/worker.cjs` from the CommonJS build).
  *
  * @param budget - the budget, or a compiled budget
@@ -75,9 +77,9 @@ export async function monteCarloAsync(budget: Budget | CompiledBudget, options: 
   const plan = buildPlan(budget, options, 0, 'monteCarloAsync', PARALLEL_OPTIONS);
   const draws = planMeta(plan).draws;
   const workers = options.pool?.size ?? options.workers ?? 1;
-  const raw = new Float64Array(draws * plan.stride);
   const threshold = options.parallelThreshold ?? 100_000;
   if (workers === 1 || draws * Math.max(1, plan.inputKind.length) < threshold || draws < workers) {
+    const raw = new Float64Array(draws * plan.stride);
     createKernel(plan).run(0, draws, raw);
     return summariseRun(plan, raw);
   }
@@ -90,12 +92,12 @@ export async function monteCarloAsync(budget: Budget | CompiledBudget, options: 
     }
   }
   const block = Math.ceil(draws / workers);
-  await Promise.all(
-    Array.from({ length: workers }, (_, w) => {
+  const blocks = await Promise.all(
+    Array.from({ length: workers }, async (_, w) => {
       const from = Math.min(draws, w * block);
       const to = Math.min(draws, from + block);
-      return from < to ? pool.run(plan, from, to, w).then((part) => raw.set(part, from * plan.stride)) : Promise.resolve();
+      return from < to ? pool.runSorted(plan, from, to, w) : { columns: new Float64Array(0), count: 0, sums: [] };
     }),
   );
-  return summariseRun(plan, raw);
+  return summariseBlocks(plan, blocks);
 }

@@ -8,12 +8,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MeerjarenError, issue } from '../../core/errors.js';
 import { requireNumber, requireString } from '../../core/guard.js';
+import type { SortedBlock } from './columns.js';
 import type { MonteCarloPlan } from './plan-data.js';
 
 /** A worker's reply to a job: the outputs of its draws, or an error message. */
 interface JobReply {
   readonly id: number;
   readonly raw?: Float64Array;
+  readonly sums?: readonly bigint[];
   readonly error?: string;
 }
 
@@ -40,7 +42,7 @@ export class WorkerPool {
   /** Number of threads. */
   readonly size: number;
   readonly #workers: Worker[] = [];
-  readonly #pending = new Map<number, { resolve: (raw: Float64Array) => void; reject: (error: Error) => void }>();
+  readonly #pending = new Map<number, { resolve: (reply: JobReply) => void; reject: (error: Error) => void }>();
   #next = 0;
 
   /**
@@ -64,7 +66,7 @@ export class WorkerPool {
         if (job === undefined) return;
         this.#pending.delete(reply.id);
         if (reply.error !== undefined || reply.raw === undefined) job.reject(new MeerjarenError([issue('worker_unavailable', ['workers'], `a worker failed: ${reply.error ?? 'no result'}`)]));
-        else job.resolve(reply.raw);
+        else job.resolve(reply);
       });
       worker.on('error', (error) => {
         for (const job of this.#pending.values()) job.reject(error);
@@ -80,15 +82,36 @@ export class WorkerPool {
    * @param from - first draw
    * @param to - one past the last draw
    * @param index - which worker
+   * @returns the outputs of the draws, `stride` a draw, in draw order
    */
-  run(plan: MonteCarloPlan, from: number, to: number, index: number): Promise<Float64Array> {
+  async run(plan: MonteCarloPlan, from: number, to: number, index: number): Promise<Float64Array> {
+    return (await this.#post(plan, from, to, index, false)).raw!;
+  }
+
+  /**
+   * Runs draws `from .. to - 1` of a plan on worker `index % size`, and has the worker sort and sum each
+   * output's column (gesorteerd): what `monteCarloAsync` reads its summaries off.
+   * @param plan - the plan
+   * @param from - first draw
+   * @param to - one past the last draw
+   * @param index - which worker
+   * @returns the block: its outputs column by column (output `c` of every draw at `[c * (to - from), (c + 1) *
+   *   (to - from))`), each column ascending, and the exact sum of each column
+   * @internal
+   */
+  async runSorted(plan: MonteCarloPlan, from: number, to: number, index: number): Promise<SortedBlock> {
+    const reply = await this.#post(plan, from, to, index, true);
+    return { columns: reply.raw!, count: to - from, sums: reply.sums! };
+  }
+
+  #post(plan: MonteCarloPlan, from: number, to: number, index: number, sorted: boolean): Promise<JobReply> {
     const worker = this.#workers[index % this.size]!;
     const id = this.#next++;
     return new Promise((resolveJob, rejectJob) => {
       this.#pending.set(id, { resolve: resolveJob, reject: rejectJob });
       worker.ref();
-      worker.postMessage({ id, plan, from, to });
-    }).finally(() => worker.unref()) as Promise<Float64Array>;
+      worker.postMessage({ id, plan, from, to, sorted });
+    }).finally(() => worker.unref()) as Promise<JobReply>;
   }
 
   /** Ends the threads. */

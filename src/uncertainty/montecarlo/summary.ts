@@ -1,31 +1,20 @@
 /**
- * The summary of a Monte Carlo run (samenvatting): the raw outputs of every draw summarised into exact amounts
- * (mean, extremes, percentiles) and probabilities per year.
+ * The summary of a Monte Carlo run (samenvatting): the outputs of every draw summarised into exact amounts
+ * (mean, extremes, percentiles) and probabilities per year, read off the sorted columns of the run's blocks.
  * @packageDocumentation
  */
 import { Dec, roundTo, type Decimal } from '../../core/decimal.js';
 import { deepFreeze } from '../../core/freeze.js';
-import { MAX_SAFE_UNITS, unitsToDecimal } from '../../engine/units.js';
-import { summarise } from '../stats.js';
+import { unitsToDecimal } from '../../engine/units.js';
+import { nearestRank, summarise } from '../stats.js';
+import { columnSums, sortedBlock, sortedRun, type RankedColumn, type SortedBlock, type SortedRun } from './columns.js';
 import { planMeta, type MonteCarloPlan, type PlanMeta } from './plan-data.js';
 import type { CoverOutcome, MonteCarloResult, OutcomeSummary, SavingsOutcome, TargetOutcome } from './types.js';
 import { unitsOf } from './units.js';
 
-/** The mean of a column of units in euros, exact before it is rounded half-up to the unit. */
-function meanOf(column: Float64Array, decimals: number): Decimal {
-  let sum = 0;
-  let safe = true;
-  for (let i = 0; i < column.length; i++) {
-    sum += column[i]!;
-    if (!(Math.abs(sum) <= MAX_SAFE_UNITS)) safe = false;
-  }
-  let exact: bigint;
-  if (safe) exact = BigInt(sum);
-  else {
-    exact = 0n;
-    for (let i = 0; i < column.length; i++) exact += BigInt(column[i]!);
-  }
-  const units = new Dec(exact.toString()).div(column.length);
+/** The mean of `count` values of exact sum `sum` units, in euros: exact before it is rounded half-up to the unit. */
+function meanOf(sum: bigint, count: number, decimals: number): Decimal {
+  const units = new Dec(sum.toString()).div(count);
   return roundTo(units.div(new Dec(10).pow(decimals)), decimals, 'half-up');
 }
 
@@ -40,45 +29,68 @@ export function outcome(column: Float64Array, percentiles: readonly number[], de
   const s = summarise(column, percentiles);
   const ps: Record<string, Decimal> = {};
   for (const p of percentiles) ps[`p${p}`] = unitsToDecimal(s[`p${p}`]!, decimals);
-  return { mean: meanOf(column, decimals), min: unitsToDecimal(s.min, decimals), max: unitsToDecimal(s.max, decimals), percentiles: ps };
+  const mean = meanOf(columnSums(column, column.length, 1)[0]!, column.length, decimals);
+  return { mean, min: unitsToDecimal(s.min, decimals), max: unitsToDecimal(s.max, decimals), percentiles: ps };
 }
 
-/** Reading one outcome of every draw out of the raw outputs of a run. */
+/**
+ * The summary of one outcome read off its values in ascending order: the same as {@link outcome} of the
+ * values in any order.
+ * @param column - the outcome of every draw, in units
+ * @param percentiles - the percentiles to report
+ * @param decimals - decimals of a unit
+ * @internal
+ */
+export function rankedOutcome(column: RankedColumn, percentiles: readonly number[], decimals: number): OutcomeSummary {
+  const n = column.count;
+  const ps: Record<string, Decimal> = {};
+  for (const p of percentiles) ps[`p${p}`] = unitsToDecimal(column.at(nearestRank(p, n) - 1), decimals);
+  return { mean: meanOf(column.sum, n, decimals), min: unitsToDecimal(column.at(0), decimals), max: unitsToDecimal(column.at(n - 1), decimals), percentiles: ps };
+}
+
+/**
+ * `shift - x` for every value x of a column, ascending (a zero as `+0` when `normalise`): shift - x falls as x
+ * rises, so rank r is shift minus the value at rank n - 1 - r (which keeps the zeros' order, -0 first, too).
+ */
+function gapColumn(column: RankedColumn, shift: number, normalise: boolean): RankedColumn {
+  const n = column.count;
+  return {
+    count: n,
+    at: (rank) => {
+      const g = shift - column.at(n - 1 - rank);
+      return normalise && g === 0 ? 0 : g;
+    },
+    sum: BigInt(shift) * BigInt(n) - column.sum,
+  };
+}
+
+/** Reading the outcomes of a run. */
 interface Columns {
-  /** The outcome at `offset` of every draw, in one buffer reused by every call. */
-  take(offset: number): Float64Array;
+  /** The outcome at `offset` of every draw. */
+  column(offset: number): RankedColumn;
   /** The summary per year of the outcome group `group` (years `group * Y .. group * Y + Y - 1`). */
   byYear(group: number): Record<string, OutcomeSummary>;
   /** The share of draws whose outcome at `offset` is at least `threshold`. */
   probability(offset: number, threshold: number): number;
 }
 
-function columnsOf(plan: MonteCarloPlan, meta: PlanMeta, raw: Float64Array): Columns {
+function columnsOf(plan: MonteCarloPlan, meta: PlanMeta, run: SortedRun): Columns {
   const { compiled, draws, percentiles } = meta;
   const Y = plan.yearCount;
   const d = compiled.decimals;
-  const column = new Float64Array(draws);
-  const take = (offset: number): Float64Array => {
-    for (let i = 0; i < draws; i++) column[i] = raw[i * plan.stride + offset]!;
-    return column;
-  };
   const byYear = (group: number): Record<string, OutcomeSummary> => {
     const out: Record<string, OutcomeSummary> = {};
-    compiled.years.forEach((year, y) => (out[year] = outcome(take(group * Y + y), percentiles, d)));
+    compiled.years.forEach((year, y) => (out[year] = rankedOutcome(run.column(group * Y + y), percentiles, d)));
     return out;
   };
-  const probability = (offset: number, threshold: number): number => {
-    let hits = 0;
-    for (let i = 0; i < draws; i++) if (raw[i * plan.stride + offset]! >= threshold) hits++;
-    return hits / draws;
-  };
-  return { take, byYear, probability };
+  const probability = (offset: number, threshold: number): number => run.countAtLeast(offset, threshold) / draws;
+  return { column: run.column, byYear, probability };
 }
 
 /** The savings targets of a run: realised, gap to the path and the probability the path is met, per year. */
 function savingsOutcomes(plan: MonteCarloPlan, meta: PlanMeta, cols: Columns): SavingsOutcome[] {
-  const { compiled, draws, percentiles } = meta;
-  const { take, byYear } = cols;
+  const { compiled, percentiles } = meta;
+  const { column, byYear, probability } = cols;
   const Y = plan.yearCount;
   const d = compiled.decimals;
   const T = meta.targets.length;
@@ -92,15 +104,9 @@ function savingsOutcomes(plan: MonteCarloPlan, meta: PlanMeta, cols: Columns): S
       const path = meta.savingsPath[ti]![y]!;
       target[year] = path;
       const pathUnits = unitsOf(path, d);
-      const col = take(offset + y);
-      let hits = 0;
-      for (let i = 0; i < draws; i++) {
-        const g = pathUnits - col[i]!;
-        col[i] = g === 0 ? 0 : g;
-        if (g <= 0) hits++;
-      }
-      gap[year] = outcome(col, percentiles, d);
-      met[year] = hits / draws;
+      gap[year] = rankedOutcome(gapColumn(column(offset + y), pathUnits, true), percentiles, d);
+      // the path is met where the gap path - realised is at most 0: realised at least the path
+      met[year] = probability(offset + y, pathUnits);
     });
     return { id: t.id, label: t.title, target, realised, gap, probabilityMet: met };
   });
@@ -112,12 +118,24 @@ function savingsOutcomes(plan: MonteCarloPlan, meta: PlanMeta, cols: Columns): S
  * @param raw - outputs of every draw
  */
 export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarloResult {
+  return summariseBlocks(plan, [sortedBlock(raw, planMeta(plan).draws, plan.stride)]);
+}
+
+/**
+ * Summarises the blocks of a run, each sorted and summed where it was drawn (`sortedBlock`, on the workers),
+ * into a result: the same as {@link summariseRun} of their draws.
+ * @param plan - the plan
+ * @param blocks - the blocks of every draw
+ * @internal
+ */
+export function summariseBlocks(plan: MonteCarloPlan, blocks: readonly SortedBlock[]): MonteCarloResult {
   const meta = planMeta(plan);
   const { compiled, draws, percentiles, targets, minimum } = meta;
   const Y = plan.yearCount;
   const d = compiled.decimals;
-  const cols = columnsOf(plan, meta, raw);
-  const { take, byYear, probability } = cols;
+  const run = sortedRun(blocks);
+  const cols = columnsOf(plan, meta, run);
+  const { column, byYear, probability } = cols;
   const balanced: Record<string, number> = {};
   compiled.years.forEach((year, y) => (balanced[year] = probability(Y + y, 0)));
   const targetOutcomes: TargetOutcome[] = targets.map((t, ti) => {
@@ -126,9 +144,7 @@ export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarl
     const met: Record<string, number> = {};
     compiled.years.forEach((year, y) => {
       const minUnits = unitsOf(roundTo(minimum[ti]![y]!, d, 'half-up'), d);
-      const col = take((2 + ti) * Y + y);
-      for (let i = 0; i < draws; i++) col[i] = minUnits - col[i]!;
-      gap[year] = outcome(col, percentiles, d);
+      gap[year] = rankedOutcome(gapColumn(column((2 + ti) * Y + y), minUnits, false), percentiles, d);
       met[year] = probability((2 + ti) * Y + y, minUnits);
     });
     return { id: t.id, label: t.label ?? t.id, total, gap, probabilityMet: met };
@@ -139,11 +155,7 @@ export function summariseRun(plan: MonteCarloPlan, raw: Float64Array): MonteCarl
   if (plan.coverActive === 1) {
     const group = 2 + T + meta.savingsTargets.length;
     const covered: Record<string, number> = {};
-    compiled.years.forEach((year, y) => {
-      let hits = 0;
-      for (let i = 0; i < draws; i++) if (raw[i * plan.stride + group * Y + y]! <= 0) hits++;
-      covered[year] = hits / draws;
-    });
+    compiled.years.forEach((year, y) => (covered[year] = run.countAtMost(group * Y + y, 0) / draws));
     cover = { uncovered: byYear(group), probabilityCovered: covered };
   }
   return deepFreeze({
