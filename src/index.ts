@@ -143,6 +143,11 @@ export type {
 } from './analysis/compare.js';
 export type { Attribution, AttributionShare, AttributionGroup, AttributionOptions } from './analysis/attribution.js';
 export type { ScenarioTableOptions, ScenarioMeasure } from './report/scenario-table.js';
+// versions of a budget (standen) and their comparison over the union of horizons
+export { compareVersions } from './analysis/compare-versions.js';
+export type { CompareVersionsOptions, VersionComparison, VersionDelta, VersionFigure, VersionMatch, VersionRow, VersionSide, VersionYear } from './analysis/compare-versions.js';
+export { VERSION_KINDS } from './model/versions.js';
+export type { BudgetVersion, VersionKind, IdMap } from './model/versions.js';
 export { yearTableToDocument } from './document/year-table.js';
 export type { YearTableDocumentOptions } from './document/year-table.js';
 

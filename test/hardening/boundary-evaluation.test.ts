@@ -178,6 +178,13 @@ const ROWS: readonly Row[] = [
   },
   { fn: 'compareScenarios', call: call(api.compareScenarios), args: [full, result], params: [{ name: 'a' }, { name: 'b' }] },
   {
+    fn: 'compareVersions',
+    call: call(api.compareVersions),
+    args: [full, result, {}],
+    params: [{ name: 'a' }, { name: 'b' }, OPTIONS],
+    options: { at: 2, bad: [...OBJECTS('idMap'), ...FLAGS('matchTitles')] },
+  },
+  {
     fn: 'attributeDifference',
     call: call(api.attributeDifference),
     args: [full, scenario, undefined, {}],
