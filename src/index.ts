@@ -152,6 +152,8 @@ export { versionSeries } from './analysis/version-series.js';
 export type { VersionSeries, VersionSeriesOptions, VersionStep } from './analysis/version-series.js';
 export { loadVersion } from './evaluate/load-version.js';
 export { VERSION_FORMAT } from './document/read-version.js';
+export { versionTable } from './report/version-table.js';
+export type { VersionTableOptions } from './report/version-table.js';
 export { yearTableToDocument } from './document/year-table.js';
 export type { YearTableDocumentOptions } from './document/year-table.js';
 
