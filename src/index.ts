@@ -149,6 +149,17 @@ export type {
 } from './analysis/compare.js';
 export type { Attribution, AttributionShare, AttributionGroup, AttributionOptions } from './analysis/attribution.js';
 export type { ScenarioTableOptions, ScenarioMeasure } from './report/scenario-table.js';
+// versions of a budget (standen) and their comparison over the union of horizons
+export { compareVersions } from './analysis/compare-versions.js';
+export type { CompareVersionsOptions, VersionComparison, VersionDelta, VersionFigure, VersionMatch, VersionRow, VersionSide, VersionYear } from './analysis/compare-versions.js';
+export { VERSION_KINDS } from './model/versions.js';
+export type { BudgetVersion, VersionKind, IdMap } from './model/versions.js';
+export { versionSeries } from './analysis/version-series.js';
+export type { VersionSeries, VersionSeriesOptions, VersionStep } from './analysis/version-series.js';
+export { loadVersion } from './evaluate/load-version.js';
+export { VERSION_FORMAT } from './document/read-version.js';
+export { versionTable } from './report/version-table.js';
+export type { VersionTableOptions } from './report/version-table.js';
 export { yearTableToDocument } from './document/year-table.js';
 export type { YearTableDocumentOptions } from './document/year-table.js';
 

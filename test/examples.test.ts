@@ -141,3 +141,16 @@ describe('examples (printed tables)', () => {
     expect(out).toContain('som: 2500000');
   });
 });
+
+describe('examples (versions)', () => {
+  it('60 compares TB1 2025 with Begroting 2026 over the union of their horizons, through the id map', () => {
+    const out = run('60-versions.ts');
+    expect(out).toContain('Jaren: 2025, 2026, 2027, 2028, 2029, 2030, 2031');
+    expect(out).toContain('4.2 -> 4.1 Besparing subsidies Jeugd (map): verschil 2026 0');
+    expect(out).toContain('2025 in Begroting 2026: not-in-version, verschil: geen (niet 0)');
+    expect(out).toContain('Vergelijking Perspectiefnota 2026 / TB1 2025 en Begroting 2026');
+    expect(out).toContain('niet in deze versie: 2025, 2030-2031');
+    expect(out).toMatch(/4 Bezuinigings- en dekkingsvoorstellen\n.*954.*\n.*720.*\n.*\n\s+verschil\s+-234\s+-234\s+-234\s+-234\n/);
+    expect(out).toContain('Begroting 2024 -> Perspectiefnota 2026 / TB1 2025: verschil totaal 2025 123.626, 2026 123.184, 2027 123.125');
+  });
+});

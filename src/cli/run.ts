@@ -12,6 +12,7 @@ import { readScenarioFile } from './scenarios.js';
 import { runValidate } from './validate.js';
 import { runHowSure } from './how-sure.js';
 import { runCheck } from './check.js';
+import { runCompare } from './compare.js';
 import { checkFindings, describeNotes } from './checks.js';
 
 export { describeIssues } from './diagnostics.js';
@@ -63,6 +64,7 @@ export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): n
 function runCommand(use: Usage, io: CliIo): number {
   if (use.command === 'validate') return runValidate(use, io);
   if (use.command === 'check') return runCheck(use, io);
+  if (use.command === 'compare') return runCompare(use, io);
   const { file } = use;
   const text = readText(file, io);
   if (typeof text === 'number') return text;

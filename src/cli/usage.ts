@@ -35,6 +35,9 @@ Usage:
                                               saldo and structural saldo per year at percentiles
   meerjaren check <table.csv> [--layout <layout.json>] [--unit u] [--sign s] [--locale nl|en] [--format text|json]
                                               check every total of a printed table (CSV)
+  meerjaren compare <a.json> <b.json> [--map <map.json>] [--format text|md|json]
+                                              two versions of a budget (budget or version
+                                              documents) over the union of their horizons
   meerjaren --help | --version
 
 Options of report:
@@ -71,6 +74,15 @@ Options of check:
   --lang nl|en                     language of the messages (default nl)
   --format text|json               json prints { "ok", "checks": [ { "row", "column", "printed",
                                    "computed", "status" } ], "issues": [ { "code", "path", "message" } ] }
+
+Options of compare:
+  --map <map.json>                 line ids of a mapped to those of b where the numbering
+                                   changed: { "4.2": "4.1", "2.1": null } (null: not in b);
+                                   default none: lines are matched by id (a version document's
+                                   idMap holds for the version before it in a series)
+  --format text|md|json            output format (default text); a year outside a version's
+                                   horizon is printed "niet in deze versie", never as 0
+  --unit, --sign, --lang, --out    as for report (default unit and sign: those of b)
 
 Options of how-sure:
   --scenario <file>                the scenario(s) whose estimate-pm ranges (low, likely, high)
@@ -115,12 +127,16 @@ const OPTIONS_OF = {
   validate: ['format', 'kind', 'budget'],
   'how-sure': ['format', 'unit', 'sign', 'lang', 'decimals', 'draws', 'seed', 'percentiles', 'scenario', 'out'],
   check: ['format', 'unit', 'sign', 'lang', 'locale', 'layout'],
+  compare: ['format', 'unit', 'sign', 'lang', 'out', 'map'],
 } as const satisfies Record<Command, readonly (keyof typeof FLAGS)[]>;
 
 /** The commands. */
-export const COMMANDS = ['report', 'validate', 'how-sure', 'check'] as const;
+export const COMMANDS = ['report', 'validate', 'how-sure', 'check', 'compare'] as const;
 /** A command. */
 export type Command = (typeof COMMANDS)[number];
+
+/** The output formats of `compare`. */
+const COMPARE_FORMATS = ['text', 'md', 'json'] as const;
 
 /** The output formats of `validate` and `how-sure`. */
 const PLAIN_FORMATS = ['text', 'json'] as const;
@@ -151,6 +167,7 @@ const FLAGS = {
   percentiles: { type: 'string' },
   locale: { type: 'string' },
   layout: { type: 'string' },
+  map: { type: 'string' },
 } as const;
 
 /** The flags as read: each one given or not. */
@@ -208,6 +225,10 @@ export interface Usage {
   readonly locale: 'nl' | 'en';
   /** The layout declaration file of `check`. */
   readonly layout: string | undefined;
+  /** The second file of `compare` (b). */
+  readonly other: string | undefined;
+  /** The id map file of `compare`. */
+  readonly map: string | undefined;
 }
 
 /** Most draws `how-sure` runs. */
@@ -223,11 +244,13 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
   if (!(COMMANDS as readonly (string | undefined)[]).includes(command)) usage('invalid_argument', command === undefined ? 'a command is required' : `unknown command "${command}"`);
   const cmd = command as Command;
   if (file === undefined) usage('invalid_argument', `${cmd} needs a ${cmd === 'validate' ? 'document' : cmd === 'check' ? 'printed table' : 'budget'} file`);
+  const other = cmd === 'compare' ? rest.shift() : undefined;
+  if (cmd === 'compare' && other === undefined) usage('invalid_argument', 'compare needs two files: meerjaren compare <a.json> <b.json>');
   if (rest.length > 0) usage('invalid_argument', `unexpected arguments: ${rest.join(' ')}`);
   const allowed: readonly string[] = OPTIONS_OF[cmd];
   const given = (Object.keys(FLAGS) as (keyof Flags)[]).filter((name) => name !== 'help' && name !== 'version' && values[name] !== undefined && !allowed.includes(name));
   if (given.length > 0) usage('unknown_option', `${cmd} takes no ${given.map((name) => `--${name}`).join(', ')}`);
-  for (const name of ['out', 'budget', 'layout'] as const) {
+  for (const name of ['out', 'budget', 'layout', 'map'] as const) {
     if (values[name] === '') usage('invalid_option', `--${name} needs a file name`);
   }
   if (values.scenario?.includes('') === true) usage('invalid_option', '--scenario needs a file name');
@@ -235,7 +258,7 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
   return {
     command: cmd,
     file,
-    format: choice<Format>(values.format, cmd === 'report' ? FORMATS : PLAIN_FORMATS, 'format') ?? 'text',
+    format: choice<Format>(values.format, cmd === 'report' ? FORMATS : cmd === 'compare' ? COMPARE_FORMATS : PLAIN_FORMATS, 'format') ?? 'text',
     unit: choice<Unit>(values.unit, UNITS, 'unit'),
     sign: choice<SignConvention>(values.sign, SIGN_CONVENTIONS, 'sign'),
     lang: choice(values.lang, LABEL_LANGUAGES, 'lang') ?? 'nl',
@@ -252,6 +275,8 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
     out: values.out,
     locale: choice(values.locale, ['nl', 'en'] as const, 'locale') ?? 'nl',
     layout: values.layout,
+    other,
+    map: values.map,
   };
 }
 

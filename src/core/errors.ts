@@ -87,6 +87,8 @@ export const ISSUE_CODES = [
   'worker_unavailable',
   'engine_overflow',
   'missing_peer_dependency',
+  // versions of a budget
+  'matched_by_title',
 ] as const;
 
 /**

@@ -57,8 +57,8 @@ export function loadBudget(input: unknown, options: LoadOptions = {}): Budget {
   return budget;
 }
 
-/** Adds a `total_mismatch` issue for every printed total that differs from its rows by more than rounding. */
-function checkPrintedTotals(budget: Budget, collector: IssueCollector): void {
+/** Adds a `total_mismatch` issue for every printed total that differs from its rows by more than rounding. @internal */
+export function checkPrintedTotals(budget: Budget, collector: IssueCollector): void {
   for (const check of expectationChecks(budget)) {
     if (check.status === 'mismatch') {
       collector.add(

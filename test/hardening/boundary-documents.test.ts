@@ -111,6 +111,13 @@ const ROWS: readonly Row[] = [
     params: [{ name: 'budget' }, OPTIONS],
     options: { at: 1, bad: [...FLAGS('sectionTotals'), ...TEXTS('totalLabel'), ...OBJECTS('evaluation'), { option: 'evaluation', value: {} }, ...CHOICE('figures', 'Printed'), ...FLAGS('checks'), ...CHOICE('labels', 'NL')] },
   },
+  {
+    fn: 'versionTable',
+    call: call(api.versionTable),
+    args: [api.compareVersions(base, base), {}],
+    params: [{ name: 'comparison' }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title'), ...FLAGS('sections'), ...FLAGS('lines'), ...FLAGS('changedOnly')] },
+  },
   ...(['renderText', 'renderMarkdown', 'renderHtml', 'roundTable'] as const).map((fn): Row => ({ fn, call: call(api[fn]), args: [table, {}], params: [TABLE, PRESENTATION], presentation: 1 })),
   ...(['renderCsv', 'tableToCsv'] as const).map(
     (fn): Row => ({

@@ -184,6 +184,28 @@ const ROWS: readonly Row[] = [
   },
   { fn: 'compareScenarios', call: call(api.compareScenarios), args: [full, result], params: [{ name: 'a' }, { name: 'b' }] },
   {
+    fn: 'versionSeries',
+    call: call(api.versionSeries),
+    args: [[{ name: 'A', kind: 'begroting', budget: full }, { name: 'B', kind: 'tb1', budget: base }], {}],
+    params: [{ name: 'versions', accepts: ['array'] }, OPTIONS],
+    options: { at: 1, bad: FLAGS('matchTitles') },
+  },
+  {
+    fn: 'loadVersion',
+    call: call(api.loadVersion),
+    args: [{ format: 'meerjaren/version', version: 1, name: 'A', kind: 'begroting', budget: api.toDocument(base) }, {}],
+    // the document is data: a bad one is refused with the loader's codes
+    params: [{ name: 'input', accepts: ALL }, OPTIONS],
+    options: { at: 1, bad: [...CHOICE('totals', 'errors'), ...NUMBERS('maxDepth', 0, -1, 1e6), ...NUMBERS('maxLength', 0, -1)] },
+  },
+  {
+    fn: 'compareVersions',
+    call: call(api.compareVersions),
+    args: [full, result, {}],
+    params: [{ name: 'a' }, { name: 'b' }, OPTIONS],
+    options: { at: 2, bad: [...OBJECTS('idMap'), ...FLAGS('matchTitles')] },
+  },
+  {
     fn: 'attributeDifference',
     call: call(api.attributeDifference),
     args: [full, scenario, undefined, {}],

@@ -1,0 +1,80 @@
+/**
+ * `meerjaren compare A B [--map FILE]`: two versions of a budget (budget or version documents) compared over the
+ * union of their horizons, as text, Markdown or JSON.
+ * @module
+ */
+import { MeerjarenError, issue, type Issue } from '../core/errors.js';
+import { isRecord } from '../core/fields.js';
+import { parseJsonStrict } from '../document/json.js';
+import { VERSION_FORMAT } from '../document/read-version.js';
+import type { IdMap, BudgetVersion } from '../model/versions.js';
+import type { Budget } from '../model/budget.js';
+import { loadBudget } from '../evaluate/load.js';
+import { loadVersion } from '../evaluate/load-version.js';
+import { compareVersions, type VersionComparison } from '../analysis/compare-versions.js';
+import { versionTable } from '../report/version-table.js';
+import { renderText } from '../report/render-text.js';
+import { renderMarkdown } from '../report/render-markdown.js';
+import { resolvePresentation } from '../report/presentation.js';
+import { resultToJson } from '../report/json.js';
+import { describeIssues } from './diagnostics.js';
+import { EXIT, emit, readText, type CliIo } from './context.js';
+import type { Usage } from './usage.js';
+
+/** A version or a budget read from a file, or the exit code after saying what is wrong. */
+function readSide(file: string, io: CliIo): BudgetVersion | Budget | number {
+  const text = readText(file, io);
+  if (typeof text === 'number') return text;
+  try {
+    const raw = parseJsonStrict(text);
+    return isRecord(raw) && raw['format'] === VERSION_FORMAT ? loadVersion(text, { totals: 'ignore' }) : loadBudget(text, { totals: 'ignore' });
+  } catch (e) {
+    if (!MeerjarenError.is(e)) throw e;
+    io.stderr(describeIssues(file, text, e.issues));
+    return EXIT.invalidInput;
+  }
+}
+
+/** The id map of `--map FILE`, or the exit code. */
+function readMap(file: string, io: CliIo): { map: IdMap; text: string } | number {
+  const text = readText(file, io);
+  if (typeof text === 'number') return text;
+  try {
+    return { map: parseJsonStrict(text) as IdMap, text };
+  } catch (e) {
+    if (!MeerjarenError.is(e)) throw e;
+    io.stderr(describeIssues(file, text, e.issues));
+    return EXIT.invalidInput;
+  }
+}
+
+/** Runs `compare`: exit 0 with the comparison, 1 when a document or the map is refused. */
+export function runCompare(use: Usage, io: CliIo): number {
+  const a = readSide(use.file, io);
+  if (typeof a === 'number') return a;
+  const b = readSide(use.other!, io);
+  if (typeof b === 'number') return b;
+  let map: { map: IdMap; text: string } | undefined;
+  if (use.map !== undefined) {
+    const read = readMap(use.map, io);
+    if (typeof read === 'number') return read;
+    map = read;
+  }
+  const declared = map?.map;
+  let comparison: VersionComparison;
+  try {
+    comparison = compareVersions(a, b, declared === undefined ? {} : { idMap: declared });
+  } catch (e) {
+    if (!MeerjarenError.is(e)) throw e;
+    if (map === undefined) throw e;
+    // a problem of the map: at its key in the map file
+    const issues: Issue[] = e.issues.map((i) => (i.pathSegments[0] === 'options' ? issue(i.code, i.pathSegments.slice(2), i.message) : i));
+    io.stderr(describeIssues(use.map!, map.text, issues));
+    return EXIT.invalidInput;
+  }
+  const budgetB = 'kind' in b ? b.budget : b;
+  const presentation = resolvePresentation({ unit: use.unit ?? budgetB.presentation.unit, sign: use.sign ?? budgetB.presentation.sign, locale: use.lang, labels: use.lang });
+  const table = versionTable(comparison);
+  const output = use.format === 'json' ? resultToJson(comparison) : use.format === 'md' ? renderMarkdown(table, presentation) : renderText(table, presentation);
+  return emit(output, use.out, io);
+}
