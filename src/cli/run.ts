@@ -1,3 +1,4 @@
+import { VERSION } from '../core/version.js';
 import { MeerjarenError, issue, type Path } from '../core/errors.js';
 import { HELP, parseCommandLine, readUsage, type Usage } from './usage.js';
 import type { Budget } from '../model/budget.js';
@@ -25,9 +26,9 @@ export { HELP } from './usage.js';
  * Runs the command line with arguments (without `node` and the script) and returns the exit code.
  * @param argv - the arguments
  * @param io - file and console access
- * @param version - the package version for `--version`
+ * @param version - what `--version` prints; the library's `VERSION` unless given
  */
-export function runCli(argv: readonly string[], io: CliIo, version = '0.0.0'): number {
+export function runCli(argv: readonly string[], io: CliIo, version: string = VERSION): number {
   const parsed = parseCommandLine(argv);
   if ('error' in parsed) {
     io.stderr(`meerjaren: ${parsed.error}\n\n${HELP}`);
