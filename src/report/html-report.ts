@@ -36,7 +36,7 @@ export interface HtmlReportOptions {
  * 40 sections the 39 largest keep their bars and the others share one ("Overige 21 secties").
  * @param budget - the budget
  * @param evaluation - its evaluation
- * @param presentation - unit, sign convention and language of the figures
+ * @param presentation - unit, sign convention and language of the figures (default unit and sign: the budget's own)
  * @param options - more parts to add after the standard ones (a fan chart of a Monte Carlo run, a scenario table),
  *   and the report's provenance (source document, its sha256, date) for the line at its foot
  * @example
@@ -63,8 +63,8 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
   requireArgument('htmlReport', 'evaluation', evaluation, EVALUATION);
   requirePresentation('htmlReport', presentation);
   options = readOptions('htmlReport', options, { parts: arrayOf(object()), provenance: PROVENANCE });
-  // a resolved presentation (the command line's) is used as it is: it has a unit, so the budget's is not needed
-  const p = isResolvedPresentation(presentation) ? presentation : resolvePresentation({ unit: budget.presentation.unit, ...presentation });
+  // a resolved presentation (the command line's) is used as it is: it has a unit and sign, so the budget's are not needed
+  const p = isResolvedPresentation(presentation) ? presentation : resolvePresentation({ unit: budget.presentation.unit, sign: budget.presentation.sign, ...presentation });
   const table = budgetTable(budget, { evaluation });
   // the page's heading is the budget's title: the table's caption gives the unit only
   const years = evaluation.years;

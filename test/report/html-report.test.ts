@@ -149,4 +149,12 @@ describe('htmlReport: a budget in the "+ is nadeel" convention', () => {
     expect(waterfall).not.toContain('mj-bar mj-bar-advantage');
     expect(chartLabels(html, 'Saldo 2026 per regel')).toEqual(['77', '446', '130', '653 + pm']);
   });
+
+  it("is shown in the budget's own convention unless the presentation says otherwise", () => {
+    const seed001 = loadBudget(readFileSync(join(__dirname, '..', '..', 'examples', 'data', 'seed001-beleidswijzigingen.json'), 'utf8'));
+    expect(seed001.presentation.sign).toBe('nadeel-positive');
+    const own = htmlReport(seed001, evaluate(seed001));
+    expect(own).toBe(htmlReport(seed001, evaluate(seed001), { sign: 'nadeel-positive' }));
+    expect(own).not.toBe(htmlReport(seed001, evaluate(seed001), { sign: 'voordeel-positive' }));
+  });
 });
