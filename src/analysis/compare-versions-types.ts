@@ -18,9 +18,20 @@ import type { IdMap } from '../model/versions.js';
  * @category Analysis
  */
 export type VersionFigure =
-  | { readonly state: 'not-in-version' }
-  | { readonly state: 'no-row' }
-  | { readonly state: 'figure'; readonly total: Total };
+  | {
+      /** The year is outside this version's horizon (niet in deze versie): no figure, never 0. */
+      readonly state: 'not-in-version';
+    }
+  | {
+      /** The year is in the horizon, but the row is not in this version: it counts 0 in the difference. */
+      readonly state: 'no-row';
+    }
+  | {
+      /** The row has a figure in this year. */
+      readonly state: 'figure';
+      /** The row's total in the year (saldo, structural and incidental parts, its pm posts), in exact euros. */
+      readonly total: Total;
+    };
 
 /** The difference `b - a` of a row in a year that both versions hold (verschil), in exact euros. @category Analysis */
 export interface VersionDelta {
