@@ -1,9 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../src/cli/run.js';
+import { EXIT } from '../../src/cli/run.js';
+import { inMemoryCli, meerjaren } from './run-cli.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const files: Record<string, string> = {
   'ok.csv': 'Bedragen x € 1.000;;\nOmschrijving;2026;2027\nLasten;-1.500;-1.600\nBaten;200;200\nSaldo;-1.300;-1.401\n',
   'bad.csv': ';2026\na;10\nb;20\nTotaal;35\n',
@@ -13,21 +11,7 @@ const files: Record<string, string> = {
   'quote.csv': ';2026\na;"1\n',
 };
 
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = runCli(argv, {
-    readFile: (p) => {
-      const text = files[p];
-      if (text === undefined) throw new Error('ENOENT: no such file');
-      return text;
-    },
-    writeFile: () => undefined,
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-  });
-  return { code, out, err };
-}
+const cli = inMemoryCli(files);
 
 describe('meerjaren check', () => {
   it('prints the JSON shape exactly and exits 0 when only rounding differs', () => {
@@ -88,17 +72,11 @@ describe('meerjaren check', () => {
     expect(r.err).toContain(`[${code}]`);
   });
 
-  // src/cli/main.ts reads the version from the package.json next to dist/, so the subprocess runs runCli through tsx
-  // with the real input and output of src/cli/io.ts (the built bin is run by test/cli/cli.test.ts)
-  const script = [
-    "import { runCli } from './src/cli/run.ts';",
-    "import { readTextLimited } from './src/cli/io.ts';",
-    "process.exitCode = runCli(process.argv.slice(1), { readFile: (p) => readTextLimited(p), writeFile: () => {}, stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });",
-  ].join('\n');
+  // the real input and output of src/cli/io.ts (the built bin is run by test/cli/cli.test.ts)
   it('runs as a subprocess reading standard input, with the exit code and the JSON fields in order', () => {
-    const r = spawnSync(`${root}/node_modules/.bin/tsx`, ['--eval', script, 'check', '-', '--format', 'json'], { cwd: root, input: files['bad.csv'], encoding: 'utf8' });
-    expect(r.status).toBe(1);
-    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    const r = meerjaren(['check', '-', '--format', 'json'], files['bad.csv']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.out) as Record<string, unknown>;
     expect(Object.keys(out)).toEqual(['ok', 'checks', 'issues']);
     expect(out['ok']).toBe(false);
   });

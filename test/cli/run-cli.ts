@@ -1,10 +1,12 @@
-// Runs the command line as a subprocess (tsx over the sources, with its real Node input and output).
+// Runs the command line as a subprocess (tsx over the sources, with its real Node input and output), or in this
+// process over files held in memory.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../../src/cli/run.js';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -36,4 +38,23 @@ export function scratch(files: Record<string, string>): Record<string, string> {
     writeFileSync(paths[name], text, 'utf8');
   }
   return paths;
+}
+
+/** A command line in this process that reads `files` by name (an unknown name fails as a missing file) and writes nothing. */
+export function inMemoryCli(files: Readonly<Record<string, string>>): (...argv: string[]) => { code: number; out: string; err: string } {
+  return (...argv) => {
+    let out = '';
+    let err = '';
+    const code = runCli(argv, {
+      readFile: (p) => {
+        const text = files[p];
+        if (text === undefined) throw new Error('ENOENT: no such file');
+        return text;
+      },
+      writeFile: () => undefined,
+      stdout: (t) => (out += t),
+      stderr: (t) => (err += t),
+    });
+    return { code, out, err };
+  };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../src/cli/run.js';
-import { meerjaren, scratch } from '../cli/run-cli.js';
+import { EXIT } from '../../src/cli/run.js';
+import { inMemoryCli, meerjaren, scratch } from '../cli/run-cli.js';
 
 const data = (f: string): string => readFileSync(new URL(`../../examples/data/versions/${f}`, import.meta.url), 'utf8');
 const files: Record<string, string> = {
@@ -13,21 +13,7 @@ const files: Record<string, string> = {
   'good-map.json': '{ "2.1": null, "4.1": null, "4.2": "4.1", "4.3": "4.2", "4.4": "4.3", "4.5": "4.4" }',
 };
 
-function cli(...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = runCli(argv, {
-    readFile: (p) => {
-      const text = files[p];
-      if (text === undefined) throw new Error('ENOENT: no such file');
-      return text;
-    },
-    writeFile: () => undefined,
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-  });
-  return { code, out, err };
-}
+const cli = inMemoryCli(files);
 
 describe('meerjaren compare', () => {
   it('prints the comparison over the union of horizons, with the years not in a version said in words', () => {
