@@ -1,5 +1,5 @@
 // A large Monte Carlo run as a user's own process sees it: plain Node, the built package (run `npm run build`
-// first), the 5,000-line x 10-year budget of bench/memory.mjs loaded from its document, 100 uncertain inputs,
+// first), the generated 5,000-line x 10-year budget (bench/generated.mjs) loaded from its document, 100 uncertain inputs,
 // DRAWS draws (default 100,000) on WORKERS threads (default 1: monteCarlo on the calling thread; 2 or more:
 // monteCarloAsync on a pool of that many threads, started before the budget is loaded).
 // Time the whole process from outside, e.g. `/usr/bin/time -v node bench/mc-process.mjs` and
@@ -8,6 +8,7 @@
 // the runs on 1 and on 2 workers can be compared.
 import { WorkerPool, closeWorkerPools, monteCarloAsync } from '../dist/parallel.js';
 import { compileBudget, loadBudget, monteCarlo } from '../dist/index.js';
+import { generatedDocument, generatedInputs } from './generated.mjs';
 
 const t0 = performance.now();
 const workers = Number(process.env.WORKERS ?? '1');
@@ -15,25 +16,10 @@ const draws = Number(process.env.DRAWS ?? '100000');
 // The pool's threads boot while this thread builds and loads the budget.
 const pool = workers > 1 ? new WorkerPool(workers) : undefined;
 
-let r = 2026;
-const rnd = () => ((r = (r * 1103515245 + 12345) % 2147483648), r / 2147483648);
-const years = 10;
-const sections = [];
-for (let l = 0; l < 5000; l++) {
-  if (l % 500 === 0) sections.push({ id: String(sections.length + 1), title: `Sectie ${sections.length + 1}`, lines: [] });
-  const cell = () => (rnd() < 0.03 ? 'pm' : (Math.floor((rnd() - 0.5) * 2e9) / 100).toFixed(2));
-  sections[sections.length - 1].lines.push({ id: `r${l}`, title: `Regel ${l}`, nature: rnd() < 0.6 ? 'structural' : 'incidental', values: Array.from({ length: years }, cell) });
-}
-const budget = loadBudget({ version: 1, title: 'Gegenereerde begroting', unit: 'euro', horizon: { from: 2025, to: 2034, budgetYear: 2026 }, sections });
+const budget = loadBudget(generatedDocument());
 const compiled = compileBudget(budget);
 const tLoaded = performance.now();
-const inputs = Array.from({ length: 100 }, (_, k) => ({
-  id: `in${k}`,
-  kind: 'amount',
-  rows: [`r${k * 50}`],
-  years: [2025 + (k % years)],
-  distribution: k % 2 === 0 ? { kind: 'uniform', low: '-100000', high: '100000' } : { kind: 'triangular', low: '-100000', likely: '0', high: '100000' },
-}));
+const inputs = generatedInputs();
 const options = { inputs, draws, seed: 2026, parallelThreshold: 0 };
 const result = pool === undefined ? monteCarlo(compiled, options) : await monteCarloAsync(compiled, { ...options, pool });
 const tRun = performance.now();
