@@ -119,6 +119,14 @@ export type { TargetsEvaluation, TargetResult, TargetYear, MeasureResult, Measur
 export { distributeByKey, interpolatePath, cumulate } from './evaluate/distribution-keys.js';
 export type { AmountInput, AmountPath, KeyOptions } from './evaluate/distribution-keys.js';
 
+// weerstandsvermogen (risicoregister, benodigde en beschikbare weerstandscapaciteit)
+export { weerstandsvermogen, ratingOf, WEERSTANDS_RATINGS, RATING_LABELS } from './evaluate/weerstandsvermogen.js';
+export type { WeerstandsRating, RiskContribution, CapacityFigure, WeerstandsvermogenResult, WeerstandsvermogenInput } from './evaluate/weerstandsvermogen.js';
+export { RISK_NATURES, CAPACITY_KINDS } from './model/risks.js';
+export type { Risk, RiskRegister, RiskNature, RiskNumber, CapacityPart, CapacityKind } from './model/risks.js';
+export { weerstandsvermogenTable, waarderingText } from './report/weerstandsvermogen-table.js';
+export type { WeerstandsvermogenTableOptions } from './report/weerstandsvermogen-table.js';
+
 // structural balance (BBV) and reserve mutations
 export { structuralBalance } from './evaluate/structural.js';
 export { reserveMutations } from './evaluate/reserves.js';

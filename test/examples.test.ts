@@ -140,6 +140,16 @@ describe('examples (printed tables)', () => {
     expect(out).toContain('GR-bijdrage: Zoetermeer 1363636, Leidschendam-Voorburg 844156, Wassenaar 292208');
     expect(out).toContain('som: 2500000');
   });
+
+  it('70 prints the weerstandsvermogen table: five risks, the capacity, ratio and waardering', () => {
+    const out = run('70-weerstandsvermogen.ts');
+    expect(out).toMatch(/Loon- en prijsstijging \(kans 90%\)\s+433\s+390/);
+    expect(out).toMatch(/Benodigde weerstandscapaciteit\s+6\.683\s+3\.175/);
+    expect(out).toMatch(/Beschikbare weerstandscapaciteit\s+5\.550/);
+    expect(out).toContain('Waardering: 1,75 — B ruim voldoende');
+    expect(out).toContain('benodigd: 3174999.7, beschikbaar: 5550000');
+    expect(out).toContain('ratio: 1.748032');
+  });
 });
 
 describe('examples (versions)', () => {

@@ -1,0 +1,63 @@
+/**
+ * The risks and the resistance capacity of the paragraaf weerstandsvermogen en risicobeheersing: the
+ * risicoregister and the parts of the beschikbare weerstandscapaciteit.
+ * @packageDocumentation
+ */
+import type { Decimal } from '../core/decimal.js';
+
+/** A number as a risk or capacity part takes it: a Decimal, a plain decimal string ("0.3", "1250000") or a safe integer. @category Weerstandsvermogen */
+export type RiskNumber = Decimal | string | number;
+
+/** Whether a risk can occur once (incidenteel) or every year (structureel). @category Weerstandsvermogen */
+export type RiskNature = (typeof RISK_NATURES)[number];
+
+/** Every {@link RiskNature}; the one list of them. @category Weerstandsvermogen */
+export const RISK_NATURES = Object.freeze(['incidental', 'structural'] as const);
+
+/**
+ * One risk of the risicoregister: what may go wrong, how likely it is (kans) and what it would cost
+ * (financieel effect).
+ * @category Weerstandsvermogen
+ */
+export interface Risk {
+  /** Stable id, unique within the register ("R3"). */
+  readonly id: string;
+  /** What the risk is ("Open-einderegeling jeugdzorg"). */
+  readonly title: string;
+  /**
+   * The probability (kans) as a decimal fraction from 0 to 1: "0.3" for 30%. The usual classes 10, 30, 50, 70 and
+   * 90% are just the values "0.1" to "0.9". A plain number (0.3) is read as its shortest decimal form ("0.3").
+   */
+  readonly probability: RiskNumber;
+  /** The financial effect (financieel effect) in euros: the possible loss as a magnitude, zero or more. */
+  readonly amount: RiskNumber;
+  /** Incidental (eenmalig) or structural (jaarlijks terugkerend). */
+  readonly nature: RiskNature;
+  /** Ids of the budget lines the risk belongs to, if any. */
+  readonly lines?: readonly string[];
+  /** A note for the reader (toelichting). */
+  readonly note?: string;
+}
+
+/** The risicoregister: every risk of the budget, each id once. @category Weerstandsvermogen */
+export type RiskRegister = readonly Risk[];
+
+/** What a part of the beschikbare weerstandscapaciteit is. @category Weerstandsvermogen */
+export type CapacityKind = (typeof CAPACITY_KINDS)[number];
+
+/** Every {@link CapacityKind}; the one list of them. @category Weerstandsvermogen */
+export const CAPACITY_KINDS = Object.freeze(['algemene-reserve', 'vrije-bestemmingsreserve', 'onbenutte-belastingcapaciteit', 'onvoorzien', 'other'] as const);
+
+/**
+ * One part of the beschikbare weerstandscapaciteit: the means the municipality can use to cover risks that occur
+ * (algemene reserve, vrije bestemmingsreserves, onbenutte belastingcapaciteit, the post onvoorzien).
+ * @category Weerstandsvermogen
+ */
+export interface CapacityPart {
+  /** What the part is. */
+  readonly kind: CapacityKind;
+  /** Its label in the table ("Algemene reserve"). */
+  readonly title: string;
+  /** The amount in euros, zero or more. */
+  readonly amount: RiskNumber;
+}
