@@ -16,6 +16,7 @@ import * as testing from 'meerjaren/testing';
 import { ALL, CHOICE, FLAGS, LISTS, NUMBERS, OBJECTS, OPTIONS, TEXTS, call, describeRows, evaluationExports, issuesOf, type OptionCase, type Param, type Row } from './boundary-kit.js';
 import { Dec, MeerjarenError, budget, evaluate, readYearTable, resolvePresentation, type Budget } from 'meerjaren';
 
+const WV = api.weerstandsvermogen({ risks: [{ id: 'R', title: 'R', probability: '0.5', amount: '100', nature: 'incidental' }], capacity: [] });
 const base: Budget = budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2029 } })
   .section('1', 'S')
   .line('cost', 'kosten', [-500, -500, 'pm', -700], { nature: 'structural' })
@@ -118,6 +119,14 @@ const ROWS: readonly Row[] = [
     params: [{ name: 'comparison' }, OPTIONS],
     options: { at: 1, bad: [...TEXTS('title'), ...FLAGS('sections'), ...FLAGS('lines'), ...FLAGS('changedOnly')] },
   },
+  {
+    fn: 'weerstandsvermogenTable',
+    call: call(api.weerstandsvermogenTable),
+    args: [WV, {}],
+    params: [{ name: 'result' }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title')] },
+  },
+  { fn: 'waarderingText', call: call(api.waarderingText), args: [WV], params: [{ name: 'result' }] },
   ...(['renderText', 'renderMarkdown', 'renderHtml', 'roundTable'] as const).map((fn): Row => ({ fn, call: call(api[fn]), args: [table, {}], params: [TABLE, PRESENTATION], presentation: 1 })),
   ...(['renderCsv', 'tableToCsv'] as const).map(
     (fn): Row => ({

@@ -128,6 +128,8 @@ const ROWS: readonly Row[] = [
     params: [{ name: 'budget' }, OPTIONS],
     options: { at: 1, bad: [...NUMBERS('incidentalThreshold', -1, 1000), ...OBJECTS('evaluation'), ...OBJECTS('cover'), ...OBJECTS('targets'), { option: 'evaluation', value: {} }] },
   },
+  { fn: 'weerstandsvermogen', call: call(api.weerstandsvermogen), args: [{ risks: [], capacity: [] }], params: [{ name: 'input', accepts: ['object'] }] },
+  { fn: 'ratingOf', call: call(api.ratingOf), args: [new Dec('1.5')], params: [{ name: 'ratio', accepts: ['object'] }] },
   ...(['distributeByKey', 'interpolatePath', 'cumulate'] as const).map((fn): Row => {
     const bad = ['x', '0', '-1', 0, null, {}, [], true].map((value) => ({ option: 'step', value }));
     if (fn === 'distributeByKey') return { fn, call: call(api[fn]), args: ['1000', { a: 1, b: 2 }, {}], params: [{ name: 'amount', accepts: ALL }, { name: 'weights', accepts: ['object'] }, OPTIONS], options: { at: 2, bad } };
