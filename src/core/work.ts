@@ -42,13 +42,15 @@ export type WorkKind =
   /** A scenario's shape checked (by `loadScenario` or when `applyScenario` resolves it and its ancestors). */
   | 'scenarioShape'
   /** A presentation resolved (`resolvePresentation`; handing it one it resolved already is not counted). */
-  | 'resolvePresentation';
+  | 'resolvePresentation'
+  /** A table rounded for print (`roundGrid`: every renderer, and the HTML report's charts). */
+  | 'roundTable';
 
 /** The counter: `enabled` is switched on by {@link countWork}; `counts` holds the steps by kind. */
 export const work: { enabled: boolean; counts: Record<WorkKind, number> } = { enabled: false, counts: emptyCounts() };
 
 function emptyCounts(): Record<WorkKind, number> {
-  return { jsonValue: 0, shapeValue: 0, fieldRead: 0, amountRead: 0, csvChar: 0, csvField: 0, csvCell: 0, cellWrite: 0, writerVisit: 0, rowVisit: 0, indexCell: 0, evaluateCell: 0, evaluate: 0, applyScenario: 0, scenarioShape: 0, resolvePresentation: 0 };
+  return { jsonValue: 0, shapeValue: 0, fieldRead: 0, amountRead: 0, csvChar: 0, csvField: 0, csvCell: 0, cellWrite: 0, writerVisit: 0, rowVisit: 0, indexCell: 0, evaluateCell: 0, evaluate: 0, applyScenario: 0, scenarioShape: 0, resolvePresentation: 0, roundTable: 0 };
 }
 
 /**

@@ -4,7 +4,8 @@ import { budgetTable } from './budget-table.js';
 import { reportCharts } from './charts/report-charts.js';
 import { htmlDocument, type HtmlPart } from './html-document.js';
 import { isResolvedPresentation, resolvePresentation, type Presentation } from './presentation.js';
-import { renderHtml } from './render-html.js';
+import { htmlTable } from './render-html.js';
+import { roundGrid } from './rounded-grid.js';
 import { requirePresentation } from './checks.js';
 import { arrayOf, object, readOptions, requireArgument } from '../core/guard.js';
 import { requireBudget } from '../validate/admit.js';
@@ -69,7 +70,9 @@ export function htmlReport(budget: Budget, evaluation: Evaluation, presentation:
   // the page's heading is the budget's title: the table's caption gives the unit only
   const years = evaluation.years;
   const en = p.labels === 'en';
-  const parts: HtmlPart[] = [{ kind: 'html', html: renderHtml({ ...table, title: '' }, p) }, ...reportCharts(budget, evaluation, table, p)];
+  // rounded once: the table prints the grid and the charts' labels are its figures
+  const grid = roundGrid(table, p);
+  const parts: HtmlPart[] = [{ kind: 'html', html: htmlTable({ ...table, title: '' }, p, grid) }, ...reportCharts(budget, evaluation, table, p, grid)];
   const pmYears = years.filter((y) => evaluation.total[y]!.pm.length > 0);
   if (pmYears.length > 0) {
     parts.push({

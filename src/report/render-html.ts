@@ -1,7 +1,7 @@
 import { requirePresentation, requireTable } from './checks.js';
-import { resolvePresentation, unitLine, type Presentation } from './presentation.js';
+import { resolvePresentation, unitLine, type Presentation, type ResolvedPresentation } from './presentation.js';
 import { groupRuns } from './render-common.js';
-import { roundGrid } from './rounded-grid.js';
+import { roundGrid, type RoundedGrid } from './rounded-grid.js';
 import type { Table } from './table.js';
 
 /**
@@ -33,7 +33,15 @@ export function renderHtml(table: Table, presentation?: Presentation): string {
   requireTable('renderHtml', table);
   requirePresentation('renderHtml', presentation);
   const p = resolvePresentation(presentation);
-  const grid = roundGrid(table, p);
+  return htmlTable(table, p, roundGrid(table, p));
+}
+
+/**
+ * {@link renderHtml} of a table already rounded (`grid`, from `roundGrid(table, p)` or of a table with the same
+ * rows), so a report that also labels its charts from the grid rounds the table once.
+ * @internal
+ */
+export function htmlTable(table: Table, p: ResolvedPresentation, grid: RoundedGrid): string {
   const rounded = table;
   const width = rounded.columns.length + 1;
   const out: string[] = ['<table class="meerjaren">'];

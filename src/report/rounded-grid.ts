@@ -1,4 +1,5 @@
 import { toDec, ZERO, type Decimal } from '../core/decimal.js';
+import { tally } from '../core/work.js';
 import { unitsToDecimal } from '../engine/units.js';
 import { cellText, formatResolvedAmount, formatSteps } from './format.js';
 import { displayStep, REPORT_LABELS, UNIT_FACTORS, type ResolvedPresentation } from './presentation.js';
@@ -48,6 +49,7 @@ export interface RoundedGrid {
  * @internal
  */
 export function roundGrid(table: Table, p: ResolvedPresentation): RoundedGrid {
+  tally('roundTable');
   const step = displayStep(p);
   const { children, order } = checkStructure(table);
   const units = unitCells(table, UNIT_FACTORS[p.unit], p);

@@ -6,6 +6,7 @@ import { countWork, type WorkCount } from '../../src/core/work.js';
 import { applyScenario } from '../../src/evaluate/apply-scenario.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { loadBudget } from '../../src/evaluate/load.js';
+import { htmlReport } from '../../src/report/html-report.js';
 import { resolvePresentation } from '../../src/report/presentation.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
@@ -125,5 +126,18 @@ describe('the library computes every figure once', () => {
     });
     expect(counts.resolvePresentation).toBe(1);
     expect(q).toBe(p);
+  });
+
+  it('the HTML report rounds each of its tables once: its charts label their bars from the same rounding', () => {
+    const budget = loadBudget(files['seed000.json']!);
+    const evaluation = evaluate(budget);
+    let html = '';
+    const { counts } = countWork(() => {
+      html = htmlReport(budget, evaluation);
+    });
+    const tables = html.split('<table class="meerjaren">').length - 1;
+    expect(tables).toBeGreaterThan(0);
+    expect(counts.roundTable).toBe(tables);
+    expect(html).toContain('<svg');
   });
 });

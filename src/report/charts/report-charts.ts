@@ -14,7 +14,7 @@ import type { Evaluation } from '../../evaluate/evaluate.js';
 import { cellText, formatResolvedAmount } from '../format.js';
 import type { HtmlPart } from '../html-document.js';
 import { UNIT_FACTORS, unitLine, type ResolvedPresentation } from '../presentation.js';
-import { roundGrid, type GridRow, type RoundedGrid } from '../rounded-grid.js';
+import type { GridRow, RoundedGrid } from '../rounded-grid.js';
 import type { Table } from '../table.js';
 import { balanceChart } from './balance-chart.js';
 import { saldoLineChart } from './saldo-line-chart.js';
@@ -33,14 +33,14 @@ export const WATERFALL_STEP_LIMIT = 40;
  * @param evaluation - its evaluation
  * @param table - its budget table (`budgetTable(budget, { evaluation })`): its printed figures are the labels
  * @param p - the resolved presentation the table is printed with
+ * @param grid - the table rounded with `p` (`roundGrid(table, p)`), as the report's table prints it
  * @internal
  */
-export function reportCharts(budget: Budget, evaluation: Evaluation, table: Table, p: ResolvedPresentation): HtmlPart[] {
+export function reportCharts(budget: Budget, evaluation: Evaluation, table: Table, p: ResolvedPresentation, grid: RoundedGrid): HtmlPart[] {
   const factor = UNIT_FACTORS[p.unit];
   const signFactor = p.sign === 'nadeel-positive' ? -1 : 1;
   // Pixels only: a chart places its marks with floats; every label is the table's printed text
   const plot = (d: Decimal): number => (signFactor * Number(d.toFixed(6))) / factor;
-  const grid = roundGrid(table, p);
   const totalRow = grid.rows.find((g) => g.row.kind === 'total');
   const years = evaluation.years;
   const column = (year: number | string): number => table.columns.findIndex((c) => c.key === String(year));
