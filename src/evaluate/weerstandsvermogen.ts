@@ -8,6 +8,7 @@ import { Dec, ZERO, isDecimal, noNegativeZero, type Decimal } from '../core/deci
 import { readAmount } from '../core/amount.js';
 import { IssueCollector, type Path } from '../core/errors.js';
 import { isObjectLike } from '../core/guard.js';
+import { isRecord, readChoice, readText, textProblem } from '../core/fields.js';
 import { CAPACITY_KINDS, RISK_NATURES, type CapacityKind, type CapacityPart, type Risk, type RiskNature, type RiskRegister } from '../model/risks.js';
 
 /** A rating of the ratio weerstandsvermogen, A (uitstekend) to F (ruim onvoldoende). @category Weerstandsvermogen */
@@ -138,13 +139,15 @@ function numberAt(raw: unknown, path: Path, issues: IssueCollector, fraction: bo
   return noNegativeZero(value);
 }
 
-const isText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '' && v.length <= 1000;
+/** The most characters of an id or title. */
+const MAX_TEXT = 1000;
+const isText = (v: unknown): v is string => textProblem(v, MAX_TEXT, false) === undefined;
 const RISK_KEYS = new Set(['id', 'title', 'probability', 'amount', 'nature', 'lines', 'note']);
 const PART_KEYS = new Set(['kind', 'title', 'amount']);
 
 function readRisk(raw: unknown, i: number, seen: Set<string>, issues: IssueCollector): RiskContribution | undefined {
   const at = (...p: (string | number)[]): Path => ['risks', i, ...p];
-  if (!isObjectLike(raw) || Array.isArray(raw)) {
+  if (!isRecord(raw)) {
     issues.add('invalid_type', at(), 'a risk is an object { id, title, probability, amount, nature }');
     return undefined;
   }
@@ -167,14 +170,8 @@ function readRisk(raw: unknown, i: number, seen: Set<string>, issues: IssueColle
     }
     seen.add(r['id']);
   }
-  if (r['title'] !== undefined && !isText(r['title'])) {
-    issues.add('invalid_value', at('title'), 'a title is a text of 1 to 1000 characters, not blank');
-    ok = false;
-  }
-  if (r['nature'] !== undefined && !(RISK_NATURES as readonly unknown[]).includes(r['nature'])) {
-    issues.add('invalid_value', at('nature'), `nature is ${RISK_NATURES.map((n) => `"${n}"`).join(' or ')}`);
-    ok = false;
-  }
+  if (r['title'] !== undefined && readText(issues, r['title'], at('title'), false, MAX_TEXT) === undefined) ok = false;
+  if (r['nature'] !== undefined && readChoice(issues, r['nature'], RISK_NATURES, at('nature'), false) === undefined) ok = false;
   if (r['lines'] !== undefined && (!Array.isArray(r['lines']) || !r['lines'].every((l) => typeof l === 'string'))) issues.add('invalid_type', at('lines'), 'lines is a list of budget line ids');
   if (r['note'] !== undefined && typeof r['note'] !== 'string') issues.add('invalid_type', at('note'), 'a note is a text');
   const probability = r['probability'] === undefined ? undefined : numberAt(r['probability'], at('probability'), issues, true);
@@ -186,7 +183,7 @@ function readRisk(raw: unknown, i: number, seen: Set<string>, issues: IssueColle
 
 function readPart(raw: unknown, i: number, issues: IssueCollector): CapacityFigure | undefined {
   const at = (...p: (string | number)[]): Path => ['capacity', i, ...p];
-  if (!isObjectLike(raw) || Array.isArray(raw)) {
+  if (!isRecord(raw)) {
     issues.add('invalid_type', at(), 'a capacity part is an object { kind, title, amount }');
     return undefined;
   }
@@ -199,14 +196,8 @@ function readPart(raw: unknown, i: number, issues: IssueCollector): CapacityFigu
       ok = false;
     }
   }
-  if (r['kind'] !== undefined && !(CAPACITY_KINDS as readonly unknown[]).includes(r['kind'])) {
-    issues.add('invalid_value', at('kind'), `kind is one of ${CAPACITY_KINDS.join(', ')}`);
-    ok = false;
-  }
-  if (r['title'] !== undefined && !isText(r['title'])) {
-    issues.add('invalid_value', at('title'), 'a title is a text of 1 to 1000 characters, not blank');
-    ok = false;
-  }
+  if (r['kind'] !== undefined && readChoice(issues, r['kind'], CAPACITY_KINDS, at('kind'), false) === undefined) ok = false;
+  if (r['title'] !== undefined && readText(issues, r['title'], at('title'), false, MAX_TEXT) === undefined) ok = false;
   const amount = r['amount'] === undefined ? undefined : numberAt(r['amount'], at('amount'), issues, false);
   if (!ok || amount === undefined) return undefined;
   return { kind: r['kind'] as CapacityKind, title: r['title'] as string, amount };

@@ -75,6 +75,11 @@ describe('weerstandsvermogen', () => {
       { code: 'invalid_value', path: 'risks[0].nature' },
       { code: 'invalid_value', path: 'capacity[0].kind' },
     ]);
+    // titles follow the library's one rule for texts: a text, not blank, at most 1000 characters
+    expect(issuesOf(() => weerstandsvermogen({ risks: [{ ...risk('R1', '0.1', '1'), title: 5 as unknown as string }], capacity: [{ kind: 'other', title: ' ', amount: 1 }] }))).toEqual([
+      { code: 'invalid_type', path: 'risks[0].title' },
+      { code: 'invalid_value', path: 'capacity[0].title' },
+    ]);
     expect(issuesOf(() => weerstandsvermogen({ risks: [{ id: 'R1' } as Risk], capacity: [] })).map((i) => i.path)).toEqual([
       'risks[0].title', 'risks[0].probability', 'risks[0].amount', 'risks[0].nature',
     ]);
