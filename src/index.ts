@@ -162,6 +162,8 @@ export { compareVersions } from './analysis/compare-versions.js';
 export type { CompareVersionsOptions, VersionComparison, VersionDelta, VersionFigure, VersionMatch, VersionRow, VersionSide, VersionYear } from './analysis/compare-versions.js';
 export { VERSION_KINDS } from './model/versions.js';
 export type { BudgetVersion, VersionKind, IdMap } from './model/versions.js';
+export { SIDES, SIDE_TAG } from './model/lasten-baten.js';
+export type { Side } from './model/lasten-baten.js';
 export { versionSeries } from './analysis/version-series.js';
 export type { VersionSeries, VersionSeriesOptions, VersionStep } from './analysis/version-series.js';
 export { loadVersion } from './evaluate/load-version.js';
