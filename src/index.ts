@@ -120,11 +120,14 @@ export { distributeByKey, interpolatePath, cumulate } from './evaluate/distribut
 export type { AmountInput, AmountPath, KeyOptions } from './evaluate/distribution-keys.js';
 
 // weerstandsvermogen (risicoregister, benodigde en beschikbare weerstandscapaciteit)
-export { weerstandsvermogen, ratingOf, WEERSTANDS_RATINGS, RATING_LABELS } from './evaluate/weerstandsvermogen.js';
-export type { WeerstandsRating, RiskContribution, CapacityFigure, WeerstandsvermogenResult, WeerstandsvermogenInput } from './evaluate/weerstandsvermogen.js';
+export { weerstandsvermogen, weerstandsvermogenByYear, ratingOf, WEERSTANDS_RATINGS, RATING_LABELS } from './evaluate/weerstandsvermogen.js';
+export type { WeerstandsRating, RiskContribution, CapacityFigure, WeerstandsvermogenResult, WeerstandsvermogenInput, WeerstandsvermogenOptions, WeerstandsvermogenByYear, WeerstandsvermogenYears } from './evaluate/weerstandsvermogen.js';
+export { loadRiskRegister, RISKS_FORMAT } from './document/read-risks.js';
+export { simulateRequiredCapacity } from './uncertainty/risk-simulation.js';
+export type { RiskSimulationOptions, SimulatedCapacity } from './uncertainty/risk-simulation.js';
 export { RISK_NATURES, CAPACITY_KINDS } from './model/risks.js';
-export type { Risk, RiskRegister, RiskNature, RiskNumber, CapacityPart, CapacityKind } from './model/risks.js';
-export { weerstandsvermogenTable, waarderingText } from './report/weerstandsvermogen-table.js';
+export type { Risk, RiskRegister, RiskNature, RiskNumber, RiskAmount, RiskDocument, CapacityPart, CapacityKind } from './model/risks.js';
+export { weerstandsvermogenTable, weerstandsvermogenYearTable, waarderingText } from './report/weerstandsvermogen-table.js';
 export type { WeerstandsvermogenTableOptions } from './report/weerstandsvermogen-table.js';
 
 // structural balance (BBV) and reserve mutations

@@ -141,6 +141,14 @@ describe('examples (printed tables)', () => {
     expect(out).toContain('som: 2500000');
   });
 
+  it('71 prints the weerstandsvermogen per year from a risicoregister document, and the need at 90% certainty', () => {
+    const out = run('71-weerstandsvermogen-per-jaar.ts');
+    expect(out).toMatch(/Benodigde weerstandscapaciteit\s+3\.175\s+3\.325\s+3\.155\s+3\.335/);
+    expect(out).toMatch(/Beschikbare weerstandscapaciteit\s+5\.550\s+5\.250\s+4\.750\s+4\.450/);
+    expect(out).toContain('Waardering: 2026 B ruim voldoende · 2027 B ruim voldoende · 2028 B ruim voldoende · 2029 C voldoende');
+    expect(out).toContain('2026: kans x effect 3175, 90% zekerheid 5483 (x € 1.000): ratio 1.01, waardering C voldoende');
+  });
+
   it('70 prints the weerstandsvermogen table: five risks, the capacity, ratio and waardering', () => {
     const out = run('70-weerstandsvermogen.ts');
     expect(out).toMatch(/Loon- en prijsstijging \(kans 90%\)\s+433\s+390/);

@@ -60,10 +60,11 @@ Options of report:
   --out <file>                     write to a file instead of standard output
 
 Options of validate:
-  --kind budget|scenario|scenario-list|scenario-library|cover|targets
+  --kind budget|scenario|scenario-list|scenario-library|cover|targets|risks
                                    the kind of document (default: told from its shape)
   --budget <budget.json>           the budget a cover or targets document belongs to (required
-                                   for them); for scenarios, check their references against it
+                                   for them); for scenarios, check their references against it;
+                                   for a risicoregister, the lines its risks name
   --format text|json               json prints { "ok", "kind", "issues": [ { "code", "path",
                                    "message", "line", "column" } ], "notes" } on standard output
 

@@ -9,6 +9,8 @@ import type { Budget } from '../model/budget.js';
 import { parseJsonStrict } from '../document/json.js';
 import { loadBudget } from '../evaluate/load.js';
 import { loadScenario } from '../scenario/load.js';
+import { loadRiskRegister } from '../document/read-risks.js';
+import { readRegister } from '../evaluate/weerstandsvermogen.js';
 import { withCover } from '../validate/with-cover.js';
 import { withTargets } from '../validate/with-targets.js';
 import { EXIT, readText, type CliIo } from './context.js';
@@ -85,6 +87,12 @@ function checkDocument(kind: DocumentKind, text: string, budget: Budget | undefi
     case 'targets': {
       const set = attempt(() => held(count(Object.keys(withTargets(budget!, parseJsonStrict(text)).targets ?? {}).length, 'target', 'targets')));
       return { ...set, issues: outOf('targets', set.issues) };
+    }
+    case 'risks': {
+      const register = loadRiskRegister(text);
+      // with --budget, the risks' lines are checked against it
+      if (budget !== undefined) readRegister('validate', register, { budget });
+      return held(`${count(register.risks.length, 'risk', 'risks')}, ${count(register.capacity.length, 'capacity part', 'capacity parts')}${budget === undefined ? '' : ', lines checked'}`);
     }
   }
 }

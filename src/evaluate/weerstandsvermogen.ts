@@ -5,11 +5,13 @@
  * @packageDocumentation
  */
 import { Dec, ZERO, isDecimal, noNegativeZero, type Decimal } from '../core/decimal.js';
-import { readAmount } from '../core/amount.js';
-import { IssueCollector, type Path } from '../core/errors.js';
-import { isObjectLike } from '../core/guard.js';
-import { isRecord, readChoice, readText, textProblem } from '../core/fields.js';
-import { CAPACITY_KINDS, RISK_NATURES, type CapacityKind, type CapacityPart, type Risk, type RiskNature, type RiskRegister } from '../model/risks.js';
+import { IssueCollector, MeerjarenError, type Path } from '../core/errors.js';
+import { integer, isObjectLike, readOptions, type OptionCheck, type OptionSpec } from '../core/guard.js';
+import { requireBudgetOption } from '../validate/result-checks.js';
+import { MAX_HORIZON_YEARS, MAX_YEAR, MIN_YEAR, yearRange } from '../core/horizon.js';
+import type { Budget } from '../model/budget.js';
+import type { CapacityKind, CapacityPart, RiskDocument, RiskNature, RiskRegister } from '../model/risks.js';
+import { readCapacity, readRisks, type ReadAmount, type ReadCapacityPart, type ReadRisk } from '../document/read-risks.js';
 
 /** A rating of the ratio weerstandsvermogen, A (uitstekend) to F (ruim onvoldoende). @category Weerstandsvermogen */
 export type WeerstandsRating = (typeof WEERSTANDS_RATINGS)[number];
@@ -85,8 +87,8 @@ export interface WeerstandsvermogenInput {
 /** The lower boundaries of B to E (A is above 2,0; F below 0,6). */
 const BOUNDS = { A: new Dec('2'), B: new Dec('1.4'), C: new Dec('1'), D: new Dec('0.8'), E: new Dec('0.6') } as const;
 
-/** The rating of `available / required` without dividing: `required` is more than 0. */
-function rate(available: Decimal, required: Decimal): WeerstandsRating {
+/** The rating of `available / required` without dividing: `required` is more than 0. @internal */
+export function rate(available: Decimal, required: Decimal): WeerstandsRating {
   const atLeast = (b: Decimal): boolean => available.cmp(required.times(b)) >= 0;
   if (available.cmp(required.times(BOUNDS.A)) > 0) return 'A';
   if (atLeast(BOUNDS.B)) return 'B';
@@ -118,89 +120,85 @@ export function ratingOf(ratio: Decimal): WeerstandsRating {
   return rate(new Dec(ratio), new Dec(1));
 }
 
-/** Reads a number at `path`, zero or more (and at most 1 when `fraction`), or records why not. */
-function numberAt(raw: unknown, path: Path, issues: IssueCollector, fraction: boolean): Decimal | undefined {
-  // a probability may be a plain number (0.3): it is read as its shortest decimal form, "0.3"
-  const text = fraction && typeof raw === 'number' && Number.isFinite(raw) && /^-?\d+(?:\.\d+)?$/.test(String(raw)) ? String(raw) : raw;
-  const reading = readAmount(text, new Dec(1));
-  if (!reading.ok) {
-    issues.add(reading.code, path, reading.message);
+/** The amount of a risk or part for the year asked, or records why there is none. */
+function amountFor(amount: ReadAmount, year: number | undefined, path: Path, issues: IssueCollector): Decimal | undefined {
+  if (isDecimal(amount)) return amount;
+  if (year === undefined) {
+    issues.add('invalid_option', [...path], 'this amount is given per year: name the year (options.year), or use weerstandsvermogenByYear');
     return undefined;
   }
-  const value = reading.value;
-  if (fraction && (value.isNegative() && !value.isZero() || value.gt(1))) {
-    issues.add('invalid_value', path, `a probability is a fraction from 0 to 1 ("0.3" for 30%), not ${value.toFixed()}`);
-    return undefined;
-  }
-  if (!fraction && value.isNegative() && !value.isZero()) {
-    issues.add('negative_amount', path, `an amount here is zero or more (a magnitude), not ${value.toFixed()}`);
-    return undefined;
-  }
-  return noNegativeZero(value);
+  const value = Object.hasOwn(amount, String(year)) ? amount[String(year)] : undefined;
+  if (value === undefined) issues.add('missing_field', [...path, String(year)], `this amount per year has no amount for ${year}`);
+  return value;
 }
 
-/** The most characters of an id or title. */
-const MAX_TEXT = 1000;
-const isText = (v: unknown): v is string => textProblem(v, MAX_TEXT, false) === undefined;
-const RISK_KEYS = new Set(['id', 'title', 'probability', 'amount', 'nature', 'lines', 'note']);
-const PART_KEYS = new Set(['kind', 'title', 'amount']);
-
-function readRisk(raw: unknown, i: number, seen: Set<string>, issues: IssueCollector): RiskContribution | undefined {
-  const at = (...p: (string | number)[]): Path => ['risks', i, ...p];
-  if (!isRecord(raw)) {
-    issues.add('invalid_type', at(), 'a risk is an object { id, title, probability, amount, nature }');
-    return undefined;
-  }
-  const r = raw as Record<string, unknown>;
-  for (const key of Object.keys(r)) if (!RISK_KEYS.has(key)) issues.add('unknown_field', at(key), `unknown field "${key}" of a risk`);
-  let ok = true;
-  for (const key of ['id', 'title', 'probability', 'amount', 'nature'] as const) {
-    if (r[key] === undefined) {
-      issues.add('missing_field', at(key), `a risk needs ${key}`);
-      ok = false;
+/** Every line and component id of a budget. */
+function rowIds(budget: Budget): Set<string> {
+  const ids = new Set<string>();
+  for (const section of budget.sections) {
+    for (const line of section.lines) {
+      ids.add(line.id);
+      for (const component of line.components) ids.add(component.id);
     }
   }
-  if (r['id'] !== undefined && !isText(r['id'])) {
-    issues.add('invalid_id', at('id'), 'a risk id is a text that is not blank');
-    ok = false;
-  } else if (typeof r['id'] === 'string') {
-    if (seen.has(r['id'])) {
-      issues.add('duplicate_id', at('id'), `the risk id "${r['id']}" is used twice`);
-      ok = false;
-    }
-    seen.add(r['id']);
-  }
-  if (r['title'] !== undefined && readText(issues, r['title'], at('title'), false, MAX_TEXT) === undefined) ok = false;
-  if (r['nature'] !== undefined && readChoice(issues, r['nature'], RISK_NATURES, at('nature'), false) === undefined) ok = false;
-  if (r['lines'] !== undefined && (!Array.isArray(r['lines']) || !r['lines'].every((l) => typeof l === 'string'))) issues.add('invalid_type', at('lines'), 'lines is a list of budget line ids');
-  if (r['note'] !== undefined && typeof r['note'] !== 'string') issues.add('invalid_type', at('note'), 'a note is a text');
-  const probability = r['probability'] === undefined ? undefined : numberAt(r['probability'], at('probability'), issues, true);
-  const amount = r['amount'] === undefined ? undefined : numberAt(r['amount'], at('amount'), issues, false);
-  if (!ok || probability === undefined || amount === undefined) return undefined;
-  const risk = r as unknown as Risk;
-  return { id: risk.id, title: risk.title, probability, amount, nature: risk.nature, contribution: noNegativeZero(probability.times(amount)) };
+  return ids;
 }
 
-function readPart(raw: unknown, i: number, issues: IssueCollector): CapacityFigure | undefined {
-  const at = (...p: (string | number)[]): Path => ['capacity', i, ...p];
-  if (!isRecord(raw)) {
-    issues.add('invalid_type', at(), 'a capacity part is an object { kind, title, amount }');
-    return undefined;
-  }
-  const r = raw as Record<string, unknown>;
-  for (const key of Object.keys(r)) if (!PART_KEYS.has(key)) issues.add('unknown_field', at(key), `unknown field "${key}" of a capacity part`);
-  let ok = true;
-  for (const key of ['kind', 'title', 'amount'] as const) {
-    if (r[key] === undefined) {
-      issues.add('missing_field', at(key), `a capacity part needs ${key}`);
-      ok = false;
+/** The check of a budget given as an option, with the other options' problems. */
+function budgetOption(fn: string): OptionCheck {
+  return (value, _path, collector) => {
+    try {
+      requireBudgetOption(fn, 'budget', value);
+    } catch (e) {
+      if (!MeerjarenError.is(e)) throw e;
+      collector.addAll(e.issues);
+    }
+  };
+}
+
+/** Options of {@link weerstandsvermogen}. @category Weerstandsvermogen */
+export interface WeerstandsvermogenOptions {
+  /** The year whose amounts count, when amounts are given per year. */
+  readonly year?: number;
+  /** The budget the risks' `lines` refer to: each must be a line or component id of it. */
+  readonly budget?: Budget;
+}
+
+/** The risks and parts read and checked, as {@link weerstandsvermogen} and the simulation use them. @internal */
+export interface ReadRegister {
+  readonly risks: readonly ReadRisk[];
+  readonly capacity: readonly ReadCapacityPart[];
+}
+
+/**
+ * Reads and checks an input of {@link weerstandsvermogen} (and of the simulation of the register), throwing every
+ * problem at once.
+ * @internal
+ */
+export function readRegister(fn: string, input: WeerstandsvermogenInput, options: WeerstandsvermogenOptions | undefined, extra: OptionSpec = {}): ReadRegister {
+  const opts = readOptions(fn, options, { year: integer({ min: MIN_YEAR, max: MAX_YEAR }), budget: budgetOption(fn), ...extra });
+  const budget = opts.budget === undefined ? undefined : requireBudgetOption(fn, 'budget', opts.budget);
+  const issues = new IssueCollector();
+  let risks: ReadRisk[] = [];
+  let capacity: ReadCapacityPart[] = [];
+  if (!isObjectLike(input) || Array.isArray(input)) issues.add('invalid_argument', ['input'], `${fn}: the input is an object { risks, capacity }`);
+  else {
+    const known = new Set(['risks', 'capacity', 'title', 'unit']);
+    for (const key of Object.keys(input)) if (!known.has(key)) issues.add('unknown_field', [key], `unknown field "${key}" (the fields are risks and capacity)`);
+    const one = new Dec(1);
+    risks = readRisks(issues, input.risks, ['risks'], one);
+    capacity = readCapacity(issues, input.capacity, ['capacity'], one);
+    if (budget !== undefined) {
+      const ids = rowIds(budget);
+      risks.forEach((risk, i) =>
+        risk.lines?.forEach((id, j) => {
+          if (!ids.has(id)) issues.add('unknown_reference', ['risks', i, 'lines', j], `the risk "${risk.id}" names the line "${id}", which is not in the budget "${budget.title}"`);
+        }),
+      );
     }
   }
-  if (r['kind'] !== undefined && readChoice(issues, r['kind'], CAPACITY_KINDS, at('kind'), false) === undefined) ok = false;
-  if (r['title'] !== undefined && readText(issues, r['title'], at('title'), false, MAX_TEXT) === undefined) ok = false;
-  const amount = r['amount'] === undefined ? undefined : numberAt(r['amount'], at('amount'), issues, false);
-  if (!ok || amount === undefined) return undefined;
-  return { kind: r['kind'] as CapacityKind, title: r['title'] as string, amount };
+  issues.throwIfAny();
+  return { risks, capacity };
 }
 
 /**
@@ -213,12 +211,18 @@ function readPart(raw: unknown, i: number, issues: IssueCollector): CapacityFigu
  * rounded `ratio`: a ratio of 1,3999999 is C even though it prints as 1,40. Scale: A above 2,0; B from 1,4 to 2,0
  * inclusive; C from 1,0 to below 1,4; D from 0,8 to below 1,0; E from 0,6 to below 0,8; F below 0,6. When nothing
  * is required, `ratio` is `undefined` and the rating A.
- * @param input - the risicoregister and the capacity parts
+ * Amounts may be given per year (`amount: { "2026": "2500000", "2027": "2000000" }`); then `options.year` names the
+ * year that counts, or {@link weerstandsvermogenByYear} sets it out for every year of the meerjarenraming.
+ * With `options.budget`, every id in a risk's `lines` must be a line or component of that budget.
+ * @param input - the risicoregister and the capacity parts (a {@link RiskDocument} from `loadRiskRegister` too)
+ * @param options - the year of per-year amounts, the budget the risks' lines refer to
  * @returns a frozen {@link WeerstandsvermogenResult}
  * @throws MeerjarenError with every problem: `invalid_argument` (`risks`, `capacity` not lists), `invalid_type`,
  * `missing_field`, `unknown_field` at a risk or part, `duplicate_id` (`risks[3].id`), `invalid_value` (a probability
  * outside 0..1 at `risks[2].probability`, an unknown nature or kind), `negative_amount` (`risks[1].amount`,
- * `capacity[0].amount`) and the amount codes of an unreadable number
+ * `capacity[0].amount`), the amount codes of an unreadable number, `invalid_year` (a key of a per-year amount),
+ * `invalid_option` (a per-year amount without `options.year`), `missing_field` (no amount for that year, at
+ * `risks[0].amount.2027`) and `unknown_reference` (a line not in `options.budget`, at `risks[1].lines[0]`)
  * @example
  * ```ts
  * import { weerstandsvermogen } from 'meerjaren';
@@ -233,29 +237,24 @@ function readPart(raw: unknown, i: number, issues: IssueCollector): CapacityFigu
  * ```
  * @category Weerstandsvermogen
  */
-export function weerstandsvermogen(input: WeerstandsvermogenInput): WeerstandsvermogenResult {
+export function weerstandsvermogen(input: WeerstandsvermogenInput, options?: WeerstandsvermogenOptions): WeerstandsvermogenResult {
+  const register = readRegister('weerstandsvermogen', input, options);
+  return resultFor(register, options?.year);
+}
+
+/** The weerstandsvermogen of a register already read, for one year (or the amounts that are not per year). @internal */
+export function resultFor(register: ReadRegister, year: number | undefined): WeerstandsvermogenResult {
   const issues = new IssueCollector();
   const contributions: RiskContribution[] = [];
   const capacity: CapacityFigure[] = [];
-  if (!isObjectLike(input) || Array.isArray(input)) issues.add('invalid_argument', ['input'], 'weerstandsvermogen: the input is an object { risks, capacity }');
-  else {
-    const { risks, capacity: parts } = input;
-    for (const key of Object.keys(input)) if (key !== 'risks' && key !== 'capacity') issues.add('unknown_field', [key], `unknown field "${key}" (the fields are risks and capacity)`);
-    if (!Array.isArray(risks)) issues.add('invalid_argument', ['risks'], 'risks must be a list of risks (a risicoregister)');
-    else {
-      const seen = new Set<string>();
-      risks.forEach((raw, i) => {
-        const c = readRisk(raw, i, seen, issues);
-        if (c !== undefined) contributions.push(c);
-      });
-    }
-    if (!Array.isArray(parts)) issues.add('invalid_argument', ['capacity'], 'capacity must be a list of capacity parts');
-    else
-      parts.forEach((raw, i) => {
-        const p = readPart(raw, i, issues);
-        if (p !== undefined) capacity.push(p);
-      });
-  }
+  register.risks.forEach((risk, i) => {
+    const amount = amountFor(risk.amount, year, ['risks', i, 'amount'], issues);
+    if (amount !== undefined) contributions.push({ id: risk.id, title: risk.title, probability: risk.probability, amount, nature: risk.nature, contribution: noNegativeZero(risk.probability.times(amount)) });
+  });
+  register.capacity.forEach((part, i) => {
+    const amount = amountFor(part.amount, year, ['capacity', i, 'amount'], issues);
+    if (amount !== undefined) capacity.push({ kind: part.kind, title: part.title, amount });
+  });
   issues.throwIfAny();
   const required = contributions.reduce((a, c) => a.add(c.contribution), ZERO);
   const available = capacity.reduce((a, p) => a.add(p.amount), ZERO);
@@ -272,3 +271,57 @@ export function weerstandsvermogen(input: WeerstandsvermogenInput): Weerstandsve
   });
 }
 
+
+/** The weerstandsvermogen per year of the meerjarenraming, from {@link weerstandsvermogenByYear}. Frozen. @category Weerstandsvermogen */
+export interface WeerstandsvermogenByYear {
+  /** The years, in order. */
+  readonly years: readonly number[];
+  /** The result of each year, keyed by year ("2026"). */
+  readonly byYear: Readonly<Record<string, WeerstandsvermogenResult>>;
+}
+
+/** The years of {@link weerstandsvermogenByYear}: from the first to the last, both included. @category Weerstandsvermogen */
+export interface WeerstandsvermogenYears {
+  /** The first year. */
+  readonly from: number;
+  /** The last year. */
+  readonly to: number;
+}
+
+/**
+ * The weerstandsvermogen for every year of a range (per jaar van de meerjarenraming), as the paragraaf prints it:
+ * each year's risks and capacity parts with the amount of that year (an amount that is not per year counts in
+ * every year), its benodigde and beschikbare capaciteit, ratio and rating.
+ * @param input - the risicoregister and the capacity parts
+ * @param years - the years, `{ from, to }`, at most 50
+ * @param options - the budget the risks' lines refer to
+ * @returns a frozen {@link WeerstandsvermogenByYear}
+ * @throws MeerjarenError as {@link weerstandsvermogen}, and `invalid_argument` at `years` for a range that is not
+ * whole years from 1900 to 2200 with `from <= to`; a per-year amount without a year of the range is `missing_field`
+ * at that year
+ * @example
+ * ```ts
+ * import { weerstandsvermogenByYear } from 'meerjaren';
+ *
+ * const w = weerstandsvermogenByYear({
+ *   risks: [{ id: 'R1', title: 'Jeugdzorg', probability: '0.5', amount: '2000000', nature: 'structural' }],
+ *   capacity: [{ kind: 'algemene-reserve', title: 'Algemene reserve', amount: { 2026: '3000000', 2027: '1800000' } }],
+ * }, { from: 2026, to: 2027 });
+ * w.byYear['2026']!.rating; // "A": 3.000.000 / 1.000.000 = 3,0
+ * w.byYear['2027']!.rating; // "B": 1,8
+ * ```
+ * @category Weerstandsvermogen
+ */
+export function weerstandsvermogenByYear(input: WeerstandsvermogenInput, years: WeerstandsvermogenYears, options?: Pick<WeerstandsvermogenOptions, 'budget'>): WeerstandsvermogenByYear {
+  const issues = new IssueCollector();
+  const whole = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= MIN_YEAR && (v as number) <= MAX_YEAR;
+  if (!isObjectLike(years) || !whole(years.from) || !whole(years.to) || years.from > years.to || years.to - years.from + 1 > MAX_HORIZON_YEARS)
+    issues.add('invalid_argument', ['years'], `weerstandsvermogenByYear: years is { from, to }, whole years from ${MIN_YEAR} to ${MAX_YEAR}, from <= to, at most ${MAX_HORIZON_YEARS} years`);
+  issues.throwIfAny();
+  readOptions('weerstandsvermogenByYear', options, { budget: budgetOption('weerstandsvermogenByYear') });
+  const register = readRegister('weerstandsvermogenByYear', input, options);
+  const list = yearRange(years.from, years.to);
+  const byYear: Record<string, WeerstandsvermogenResult> = {};
+  for (const year of list) byYear[String(year)] = resultFor(register, year);
+  return Object.freeze({ years: Object.freeze(list), byYear: Object.freeze(byYear) });
+}

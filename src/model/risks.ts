@@ -4,9 +4,17 @@
  * @packageDocumentation
  */
 import type { Decimal } from '../core/decimal.js';
+import type { Unit } from './values.js';
 
 /** A number as a risk or capacity part takes it: a Decimal, a plain decimal string ("0.3", "1250000") or a safe integer. @category Weerstandsvermogen */
 export type RiskNumber = Decimal | string | number;
+
+/**
+ * An amount of a risk or a capacity part: one number for every year, or a number per year of the meerjarenraming
+ * (`{ "2026": "2500000", "2027": "2000000" }`, keys are years).
+ * @category Weerstandsvermogen
+ */
+export type RiskAmount = RiskNumber | Readonly<Record<string, RiskNumber>>;
 
 /** Whether a risk can occur once (incidenteel) or every year (structureel). @category Weerstandsvermogen */
 export type RiskNature = (typeof RISK_NATURES)[number];
@@ -29,8 +37,11 @@ export interface Risk {
    * 90% are just the values "0.1" to "0.9". A plain number (0.3) is read as its shortest decimal form ("0.3").
    */
   readonly probability: RiskNumber;
-  /** The financial effect (financieel effect) in euros: the possible loss as a magnitude, zero or more. */
-  readonly amount: RiskNumber;
+  /**
+   * The financial effect (financieel effect) in euros: the possible loss as a magnitude, zero or more; one amount,
+   * or one per year (then the weerstandsvermogen is set per year).
+   */
+  readonly amount: RiskAmount;
   /** Incidental (eenmalig) or structural (jaarlijks terugkerend). */
   readonly nature: RiskNature;
   /** Ids of the budget lines the risk belongs to, if any. */
@@ -58,6 +69,22 @@ export interface CapacityPart {
   readonly kind: CapacityKind;
   /** Its label in the table ("Algemene reserve"). */
   readonly title: string;
-  /** The amount in euros, zero or more. */
-  readonly amount: RiskNumber;
+  /** The amount in euros, zero or more; one amount, or one per year (the algemene reserve's expected balance). */
+  readonly amount: RiskAmount;
+}
+
+/**
+ * A risicoregister document as read (`meerjaren/risks`): its title, the unit it was written in, the risks and the
+ * capacity parts with every amount converted to euros. A frozen value; `weerstandsvermogen` takes it as its input.
+ * @category Weerstandsvermogen
+ */
+export interface RiskDocument {
+  /** Title ("Risicoregister Begroting 2026"). */
+  readonly title: string;
+  /** The unit the document's amounts were written in; the amounts here are in euros. */
+  readonly unit: Unit;
+  /** The risks. */
+  readonly risks: RiskRegister;
+  /** The parts of the beschikbare weerstandscapaciteit. */
+  readonly capacity: readonly CapacityPart[];
 }

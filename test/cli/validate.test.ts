@@ -14,6 +14,7 @@ const files = scratch({
   'cover.json': JSON.stringify({ sources: [{ id: 's', title: 'S', kind: 'oad', nature: 'structural', capacity: { perYear: { 2025: 1 } } }], claims: [{ id: 'c', target: 'nope', source: 's' }] }, null, 2),
   'targets.json': JSON.stringify([{ id: 't', title: 'T', unit: 'thousand', line: '1.4', path: { 2025: '1' }, measures: [] }], null, 2),
   'what.json': '{ "hello": 1 }',
+  'risks.json': JSON.stringify({ format: 'meerjaren/risks', version: 1, title: 'R', risks: [{ id: 'R1', title: 'A', probability: '0.5', amount: 10, nature: 'incidental', lines: ['1.4', 'nope'] }], capacity: [] }, null, 2),
   'mismatch.json': JSON.stringify({ ...tb1, expected: Array.isArray(tb1.expected) ? ['-600', ...tb1.expected.slice(1)] : { ...tb1.expected, 2025: '-600' } }, null, 2),
 });
 
@@ -50,6 +51,13 @@ describe('meerjaren validate: every document kind (subprocess)', () => {
     expect(cover.kind).toBe('cover');
     expect(cover.issues).toContainEqual(expect.objectContaining({ code: 'unknown_reference', path: 'claims[0].target' }));
     expect(cover.issues.every((i) => i.line !== undefined)).toBe(true);
+  });
+
+  it('reads a risicoregister, and checks the lines of its risks against --budget', () => {
+    expect(meerjaren(['validate', 'examples/data/risicoregister-2026.json']).out).toContain('valid risks (5 risks, 3 capacity parts)');
+    const risks = json(meerjaren(['validate', files['risks.json']!, '--budget', seed000, '--format', 'json']).out);
+    expect(risks).toMatchObject({ ok: false, kind: 'risks' });
+    expect(risks.issues).toEqual([expect.objectContaining({ code: 'unknown_reference', path: 'risks[0].lines[1]', line: 14, column: 9 })]);
   });
 
   it('reads targets, names an unknown kind, and asks for --budget as a usage error', () => {

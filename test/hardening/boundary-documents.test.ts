@@ -126,6 +126,21 @@ const ROWS: readonly Row[] = [
     params: [{ name: 'result' }, OPTIONS],
     options: { at: 1, bad: [...TEXTS('title')] },
   },
+  {
+    fn: 'weerstandsvermogenYearTable',
+    call: call(api.weerstandsvermogenYearTable),
+    args: [api.weerstandsvermogenByYear({ risks: [], capacity: [] }, { from: 2026, to: 2027 }), {}],
+    params: [{ name: 'result' }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title')] },
+  },
+  {
+    fn: 'loadRiskRegister',
+    call: call(api.loadRiskRegister),
+    args: [{ format: 'meerjaren/risks', version: 1, title: 'R', risks: [], capacity: [] }, {}],
+    // the document is data: a bad one is refused with the loader's codes
+    params: [{ name: 'input', accepts: ALL }, OPTIONS],
+    options: { at: 1, bad: [...NUMBERS('maxDepth', 0, -1, 1e6), ...NUMBERS('maxLength', 0, -1)] },
+  },
   { fn: 'waarderingText', call: call(api.waarderingText), args: [WV], params: [{ name: 'result' }] },
   ...(['renderText', 'renderMarkdown', 'renderHtml', 'roundTable'] as const).map((fn): Row => ({ fn, call: call(api[fn]), args: [table, {}], params: [TABLE, PRESENTATION], presentation: 1 })),
   ...(['renderCsv', 'tableToCsv'] as const).map(

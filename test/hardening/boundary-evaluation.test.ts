@@ -128,7 +128,30 @@ const ROWS: readonly Row[] = [
     params: [{ name: 'budget' }, OPTIONS],
     options: { at: 1, bad: [...NUMBERS('incidentalThreshold', -1, 1000), ...OBJECTS('evaluation'), ...OBJECTS('cover'), ...OBJECTS('targets'), { option: 'evaluation', value: {} }] },
   },
-  { fn: 'weerstandsvermogen', call: call(api.weerstandsvermogen), args: [{ risks: [], capacity: [] }], params: [{ name: 'input', accepts: ['object'] }] },
+  {
+    fn: 'weerstandsvermogen',
+    call: call(api.weerstandsvermogen),
+    args: [{ risks: [], capacity: [] }, {}],
+    params: [{ name: 'input', accepts: ['object'] }, OPTIONS],
+    options: { at: 1, bad: [...NUMBERS('year', 1899, 2201), ...OBJECTS('budget')] },
+  },
+  {
+    fn: 'weerstandsvermogenByYear',
+    call: call(api.weerstandsvermogenByYear),
+    args: [{ risks: [], capacity: [] }, { from: 2026, to: 2029 }, {}],
+    params: [{ name: 'input', accepts: ['object'] }, { name: 'years' }, OPTIONS],
+    options: { at: 2, bad: OBJECTS('budget') },
+  },
+  {
+    fn: 'simulateRequiredCapacity',
+    call: call(api.simulateRequiredCapacity),
+    args: [{ risks: [{ id: 'R', title: 'R', probability: '0.5', amount: '100', nature: 'incidental' }], capacity: [] }, { draws: 10 }],
+    params: [{ name: 'input', accepts: ['object'] }, OPTIONS],
+    options: {
+      at: 1,
+      bad: [...NUMBERS('draws', 0, -1, 1e9), ...[NaN, Infinity, 1.5, null, {}].map((value) => ({ option: 'seed', value })), ...['x', 0, '0', '1.5', -1, null, {}, 0.9].map((value) => ({ option: 'confidence', value })), ...NUMBERS('year', 1899), ...OBJECTS('budget')],
+    },
+  },
   { fn: 'ratingOf', call: call(api.ratingOf), args: [new Dec('1.5')], params: [{ name: 'ratio', accepts: ['object'] }] },
   ...(['distributeByKey', 'interpolatePath', 'cumulate'] as const).map((fn): Row => {
     const bad = ['x', '0', '-1', 0, null, {}, [], true].map((value) => ({ option: 'step', value }));

@@ -2,13 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { loadBudget, loadScenario, toDocument, withCover } from '../../src/index.js';
+import { loadBudget, loadRiskRegister, loadScenario, toDocument, withCover } from '../../src/index.js';
 import { scenarioArb, stackedScenarioArb } from '../../src/testing/index.js';
 import { hervormingsagenda } from '../../examples/11-hervormingsagenda-taakstelling.js';
 import { HERVORMINGSAGENDA_SCENARIOS, LOWER_UKRAINE_POOL } from '../../examples/23-scenario-cover-and-targets.js';
 
 // Issue 14: every document kind has a JSON Schema, valid under Ajv's strict mode, shipped in the package.
-const KINDS = ['budget', 'scenario', 'scenario-list', 'cover', 'targets'] as const;
+const KINDS = ['budget', 'scenario', 'scenario-list', 'cover', 'targets', 'risks'] as const;
 const schemaDir = new URL('../../schema/', import.meta.url);
 const read = (url: URL): unknown => JSON.parse(readFileSync(url, 'utf8')) as unknown;
 const ajv = new Ajv2020.default({ strict: true, allErrors: true });
@@ -26,6 +26,7 @@ const kindOf = (doc: unknown): (typeof KINDS)[number] => {
   if (Array.isArray(doc)) return 'scenario-list';
   const o = doc as Record<string, unknown>;
   if (o['format'] === 'meerjaren/budget') return 'budget';
+  if (o['format'] === 'meerjaren/risks') return 'risks';
   if ('changes' in o) return 'scenario';
   return 'cover';
 };
@@ -40,13 +41,14 @@ describe('the JSON Schemas of the document kinds', () => {
   });
 
   it('cover every example data file', () => {
-    expect(new Set(data.map(([, doc]) => kindOf(doc)))).toEqual(new Set(['budget', 'scenario', 'scenario-list', 'cover']));
+    expect(new Set(data.map(([, doc]) => kindOf(doc)))).toEqual(new Set(['budget', 'scenario', 'scenario-list', 'cover', 'risks']));
   });
 
   it.each(data)('accept %s, which the loader accepts too', (_file, doc) => {
     const kind = kindOf(doc);
     expect(valid(kind, doc)).toBe(true);
     if (kind === 'budget') loadBudget(doc);
+    if (kind === 'risks') loadRiskRegister(doc);
     if (kind === 'scenario') loadScenario(doc);
     if (kind === 'scenario-list') for (const s of doc as unknown[]) expect(valid('scenario', s)).toBe(true);
     if (kind === 'cover') expect(valid('cover', toDocument(withCover(loadBudget(read(new URL('seed000-tb1.json', dataDir))), doc as never)).cover)).toBe(true);
