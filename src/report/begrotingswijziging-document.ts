@@ -68,7 +68,7 @@ const WORDS = {
  */
 export function wijzigingParagraphs(w: Begrotingswijziging, p: ResolvedPresentation): WijzigingParagraphs {
   const words = WORDS[p.labels];
-  const scenarios = w.scenarios.map((s) => ({
+  const scenarios = w.scenarios.filter((s) => w.dekking.some((d) => d.scenario === s.id)).map((s) => ({
     title: s.title,
     items: w.dekking
       .filter((d) => d.scenario === s.id)

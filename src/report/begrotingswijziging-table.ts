@@ -17,7 +17,10 @@ import type { Table, TableCell, TableColumn, TableRow } from './table.js';
 export interface BegrotingswijzigingTableOptions {
   /** Title. @defaultValue the wijziging's title */
   readonly title?: string;
-  /** Titles of programmes by id (`{ '2': 'Samen leven en ondersteunen' }`), printed after "Programma 2". */
+  /**
+   * Headings of programmes by id (`{ '2': 'Programma 2 Samen leven en ondersteunen' }`); the programme's total is
+   * "Totaal" and its heading. @defaultValue "Programma <id>" ("Zonder programma" for lines without one)
+   */
   readonly programmes?: Readonly<Record<string, string>>;
   /**
    * The presentation the table will be printed with: where a printed saldo is not the printed baten plus lasten,
@@ -40,6 +43,7 @@ export const WIJZIGING_WORDS = {
     programme: 'Programma',
     noProgramme: 'Zonder programma',
     programmeTotal: 'Totaal programma',
+    totalOf: 'Totaal',
     noProgrammeTotal: 'Totaal zonder programma',
     total: 'Totaal mutatie lasten en baten',
     structural: 'waarvan structureel',
@@ -62,6 +66,7 @@ export const WIJZIGING_WORDS = {
     programme: 'Programme',
     noProgramme: 'No programme',
     programmeTotal: 'Total programme',
+    totalOf: 'Total',
     noProgrammeTotal: 'Total without programme',
     total: 'Total change of expenses and income',
     structural: 'of which structural',
@@ -103,8 +108,8 @@ function yearCells(years: readonly number[], figures: WijzigingYears, pick: (y: 
 }
 
 const PROGRAMME_TITLES: OptionCheck = (value, path, collector) => {
-  if (!isObjectLike(value) || Array.isArray(value)) return collector.add('invalid_option', path, `programmes must be an object of titles by programme id, not ${describeValue(value)}`);
-  for (const [key, title] of Object.entries(value)) if (typeof title !== 'string') collector.add('invalid_option', [...path, key], `a programme title is a text, not ${describeValue(title)}`);
+  if (!isObjectLike(value) || Array.isArray(value)) return collector.add('invalid_option', path, `programmes must be an object of headings by programme id, not ${describeValue(value)}`);
+  for (const [key, title] of Object.entries(value)) if (typeof title !== 'string') collector.add('invalid_option', [...path, key], `a programme heading is a text, not ${describeValue(title)}`);
 };
 
 const PRESENTATION: OptionCheck = (value, path, collector) => {
@@ -123,8 +128,9 @@ function tableRows(w: Begrotingswijziging, years: readonly number[], options: Be
   const rows: TableRow[] = [];
   const programmeTotals: string[] = [];
   for (const p of w.programmes) {
-    const title = Object.hasOwn(options.programmes ?? {}, p.id) ? options.programmes![p.id] : undefined;
-    const name = p.id === '' ? words.noProgramme : `${words.programme} ${p.id}${title === undefined || title === '' ? '' : ` ${title}`}`;
+    const heading = Object.hasOwn(options.programmes ?? {}, p.id) ? options.programmes![p.id] : undefined;
+    const named = heading !== undefined && heading !== '';
+    const name = named ? heading : p.id === '' ? words.noProgramme : `${words.programme} ${p.id}`;
     rows.push({ id: `programme:${p.id}`, label: name, kind: 'heading', depth: 0, cells: blank });
     const lineIds = p.lines.map((l) => {
       const id = `line:${p.id}:${l.status}:${l.id}`;
@@ -133,7 +139,7 @@ function tableRows(w: Begrotingswijziging, years: readonly number[], options: Be
       return id;
     });
     const totalId = `programme-total:${p.id}`;
-    rows.push({ id: totalId, label: p.id === '' ? words.noProgrammeTotal : `${words.programmeTotal} ${p.id}`, kind: 'subtotal', depth: 0, cells: yearCells(years, p.years), of: lineIds });
+    rows.push({ id: totalId, label: named ? `${words.totalOf} ${heading}` : p.id === '' ? words.noProgrammeTotal : `${words.programmeTotal} ${p.id}`, kind: 'subtotal', depth: 0, cells: yearCells(years, p.years), of: lineIds });
     programmeTotals.push(totalId);
   }
   rows.push({ id: 'total', label: words.total, kind: 'total', depth: 0, cells: yearCells(years, w.total), of: programmeTotals });
@@ -218,7 +224,7 @@ function crossChecks(table: Table, presentation: Presentation | undefined, words
  * baten, or the parts structural and incidental do not add up to the printed total, an "Afrondingsverschil" row
  * follows (print with the same `presentation` as given here).
  * @param wijziging - from `begrotingswijziging`
- * @param options - title, programme titles, presentation, labels
+ * @param options - title, programme headings, presentation, labels, years
  * @example
  * ```ts
  * import { budget, begrotingswijziging, begrotingswijzigingTable, renderText } from 'meerjaren';
@@ -228,7 +234,7 @@ function crossChecks(table: Table, presentation: Presentation | undefined, words
  *   .line('4.1', 'Besparing subsidies Sociaal Domein', [234, 234], { nature: 'structural', tags: { lastenbaten: 'lasten' } })
  *   .build();
  * const w = begrotingswijziging(pb, { id: 'm', title: 'Motie 2506-84', changes: [{ kind: 'drop-line', line: '4.1' }] });
- * console.log(renderText(begrotingswijzigingTable(w, { programmes: { '2': 'Samen leven en ondersteunen' } })));
+ * console.log(renderText(begrotingswijzigingTable(w, { programmes: { '2': 'Programma 2 Samen leven en ondersteunen' } })));
  * // Programma 2 Samen leven en ondersteunen / 4.1 ... (vervallen)  -234  0  -234 per year (x € 1.000)
  * ```
  * @category Reports
