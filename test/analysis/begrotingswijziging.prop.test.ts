@@ -30,7 +30,7 @@ const tagsArb = fc.record(
   { requiredKeys: [] },
 );
 
-type Tagged = { tags?: Record<string, string> } & Record<string, unknown>;
+type Tagged = { readonly tags?: Readonly<Record<string, string>> | undefined };
 
 /** A budget document from the public arbitrary with random side and programme tags on the budget, lines and components. */
 function taggedBudgetArb(): fc.Arbitrary<Budget> {
@@ -42,7 +42,7 @@ function taggedBudgetArb(): fc.Arbitrary<Budget> {
       const tagged: BudgetDocument = {
         ...doc,
         tags: { ...(doc.tags ?? {}), ...(whole.programme === undefined ? {} : { programme: whole.programme }) },
-        sections: doc.sections.map((s) => ({ ...s, lines: s.lines.map((l) => { const line = tag(l as Tagged); return { ...line, ...(l.components === undefined ? {} : { components: l.components.map((c) => tag(c as Tagged)) }) } as typeof l; }) })),
+        sections: doc.sections.map((s) => ({ ...s, lines: s.lines.map((l) => ({ ...tag(l), ...(l.components === undefined ? {} : { components: l.components.map((c) => tag(c)) }) })) })),
       };
       return loadBudget(tagged);
     });
