@@ -108,7 +108,12 @@ export interface NeutralityCheck {
   /** Whether every year's saldo effect (after reserve mutations) is 0. */
   readonly neutral: boolean;
   /** The years whose saldo effect is not 0, with that effect, ascending. */
-  readonly years: readonly { readonly year: number; readonly saldo: Decimal }[];
+  readonly years: readonly {
+    /** The year. */
+    readonly year: number;
+    /** Its saldo effect after reserve mutations, in euros. */
+    readonly saldo: Decimal;
+  }[];
 }
 
 /** One change of the scenario in the dekking paragraph (toelichting en dekking). @category Analysis */
@@ -150,7 +155,12 @@ export interface Begrotingswijziging {
   /** The neutrality check; present when `technical`. */
   readonly neutrality?: NeutralityCheck;
   /** The scenarios applied, in order (ancestors first); empty for a version step. */
-  readonly scenarios: readonly { readonly id: string; readonly title: string }[];
+  readonly scenarios: readonly {
+    /** The scenario's id. */
+    readonly id: string;
+    /** Its title. */
+    readonly title: string;
+  }[];
   /** The dekking paragraph: every change of the scenario, in the order applied; empty for a version step. */
   readonly dekking: readonly DekkingNote[];
   /** Findings: `not_neutral` when a technical wijziging changes the saldo, naming the years and amounts. */
