@@ -13,8 +13,6 @@ import type { Budget, Line } from '../model/budget.js';
 import type { Evaluation } from '../model/evaluation.js';
 import type { BudgetVersion } from '../model/versions.js';
 import { evaluate } from '../evaluate/evaluate.js';
-import { evaluateCover } from '../evaluate/cover.js';
-import { reserveMutations, type ReserveMutationsYear } from '../evaluate/reserves.js';
 import { applyScenario } from '../evaluate/apply-scenario.js';
 import { findInLibrary, resolveSteps } from '../scenario/resolve.js';
 import { SCENARIO_LIBRARY } from '../scenario/references.js';
@@ -24,13 +22,13 @@ import { requireBudgetAt } from '../validate/result-checks.js';
 import { comparableOf } from './compare.js';
 import type { Comparable } from './compare-types.js';
 import { ID_MAP, checkIdMap, matchLines } from './compare-versions.js';
+import { hasReserves, reservesOf } from './wijziging-reserves.js';
 import { mutation, programmeOf, splitLine, sumYears, yearChanged, type LineSplit } from './wijziging-lines.js';
 import type {
   Begrotingswijziging,
   BegrotingswijzigingOptions,
   DekkingNote,
   NeutralityCheck,
-  ReserveWijzigingYear,
   RowSide,
   WijzigingLine,
   WijzigingProgramme,
@@ -123,8 +121,8 @@ function entries(sa: Side, sb: Side, toB: ReadonlyMap<string, { readonly id: str
     gone.push({ id, idA: id, title: la.title, programme: programmeOf(sa.budget, la), status: 'gone', a: split(sa, id), b: undefined });
   }
   // a line of `a` that moved programme comes with the lines only in `a`, in `a`'s order
-  const orderA = [...sa.lines.keys()];
-  gone.sort((x, y) => orderA.indexOf(x.id) - orderA.indexOf(y.id));
+  const orderA = new Map([...sa.lines.keys()].map((id, i) => [id, i]));
+  gone.sort((x, y) => orderA.get(x.id)! - orderA.get(y.id)!);
   return [...out, ...gone];
 }
 
@@ -146,40 +144,6 @@ function lineOf(e: Entry, years: readonly number[]): WijzigingLine | undefined {
   if (!changed) return undefined;
   const sides = sidesOf(e);
   return { id: e.id, idA: e.idA, title: e.title, programme: e.programme, status: e.status, years: out, sides, inferred: sides.some((s) => s.declared === undefined) };
-}
-
-function hasReserves(budget: Budget): boolean {
-  return Object.values(budget.cover?.sources ?? {}).some((s) => s.reserve !== undefined);
-}
-
-function mutationsOf(side: Side): Readonly<Record<string, ReserveMutationsYear>> {
-  return side.budget.cover === undefined ? {} : reserveMutations(side.budget, evaluateCover(side.budget, side.evaluation));
-}
-
-/** The reserve mutations `b - a` outside the lines, and those booked in lines, per year. */
-function reservesOf(sa: Side, sb: Side, years: readonly number[]): Record<string, ReserveWijzigingYear> {
-  const ma = mutationsOf(sa);
-  const mb = mutationsOf(sb);
-  const out: Record<string, ReserveWijzigingYear> = {};
-  const z = (d: Decimal): Decimal => noNegativeZero(d);
-  for (const year of years) {
-    const x = ma[year];
-    const y = mb[year];
-    const outsideAdd = (m: ReserveMutationsYear | undefined): Decimal => (m === undefined ? ZERO : m.additions.minus(m.additionsInTable));
-    const outsideWd = (m: ReserveMutationsYear | undefined): Decimal => (m === undefined ? ZERO : m.withdrawals.minus(m.withdrawalsInTable));
-    const additions = outsideAdd(y).minus(outsideAdd(x));
-    const withdrawals = outsideWd(y).minus(outsideWd(x));
-    out[year] = {
-      additions: z(additions),
-      withdrawals: z(withdrawals),
-      mutations: z(additions.plus(withdrawals)),
-      structural: z((y?.outside.structural ?? ZERO).minus(x?.outside.structural ?? ZERO)),
-      incidental: z((y?.outside.incidental ?? ZERO).minus(x?.outside.incidental ?? ZERO)),
-      additionsInLines: z((y?.additionsInTable ?? ZERO).minus(x?.additionsInTable ?? ZERO)),
-      withdrawalsInLines: z((y?.withdrawalsInTable ?? ZERO).minus(x?.withdrawalsInTable ?? ZERO)),
-    };
-  }
-  return out;
 }
 
 /** The neutrality check and its finding: every year's saldo after reserve mutations must be 0. */
@@ -211,7 +175,11 @@ function programmesOf(sa: Side, sb: Side, lines: readonly WijzigingLine[], years
   const rank = new Map<string, number>();
   for (const side of [sa, sb]) for (const line of side.lines.values()) if (!rank.has(programmeOf(side.budget, line))) rank.set(programmeOf(side.budget, line), rank.size);
   const groups = new Map<string, WijzigingLine[]>();
-  for (const l of lines) groups.set(l.programme, [...(groups.get(l.programme) ?? []), l]);
+  for (const l of lines) {
+    const group = groups.get(l.programme);
+    if (group === undefined) groups.set(l.programme, [l]);
+    else group.push(l);
+  }
   return [...groups]
     .sort(([x], [y]) => rank.get(x)! - rank.get(y)!)
     .map(([id, ls]) => ({ id, lines: ls, years: sumYears(ls.map((l) => l.years), years) }));
