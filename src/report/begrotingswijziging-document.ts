@@ -7,9 +7,9 @@
 import { oneOf, readOptions, requireArgument } from '../core/guard.js';
 import type { Begrotingswijziging } from '../analysis/begrotingswijziging-types.js';
 import { escapeXml } from './charts/svg.js';
-import { displayStep, resolvePresentation, unitLine, type ResolvedPresentation } from './presentation.js';
+import { resolvePresentation, type ResolvedPresentation } from './presentation.js';
+import type { Decimal } from '../core/decimal.js';
 import { formatResolvedAmount } from './format.js';
-import { roundToStep } from './allocate-steps.js';
 import { renderText } from './render-text.js';
 import { escapeMarkdown, renderMarkdown } from './render-markdown.js';
 import { renderHtml } from './render-html.js';
@@ -63,7 +63,7 @@ const WORDS = {
 
 /**
  * The paragraphs of a wijziging in plain sentences: the dekking paragraph per scenario, the neutrality verdict
- * (amounts in the presentation's unit) and the note on inferred splits.
+ * (amounts exact, in euros) and the note on inferred splits.
  * @internal
  */
 export function wijzigingParagraphs(w: Begrotingswijziging, p: ResolvedPresentation): WijzigingParagraphs {
@@ -77,11 +77,10 @@ export function wijzigingParagraphs(w: Begrotingswijziging, p: ResolvedPresentat
         return `${d.note ?? `${words.noNote} ${d.kind}`}${touched.length === 0 ? '' : ` (${touched.join('; ')})`}`;
       }),
   }));
-  const step = displayStep(p);
-  const amount = (d: Parameters<typeof formatResolvedAmount>[0]): string => formatResolvedAmount(roundToStep(d, step, p.roundingMode), p);
+  // in euros, exact: a difference smaller than the table's unit must not print as 0
+  const amount = (d: Decimal): string => `€ ${formatResolvedAmount(d, resolvePresentation({ ...p, unit: 'euro', decimals: Math.min(d.decimalPlaces(), 10) }))}`;
   const n = w.neutrality;
-  const verdict =
-    n === undefined ? undefined : n.neutral ? words.neutral : `${words.notNeutral} ${n.years.map((y) => `${y.year} (${amount(y.saldo)})`).join(', ')}; ${unitLine(p).toLowerCase()}.`;
+  const verdict = n === undefined ? undefined : n.neutral ? words.neutral : `${words.notNeutral} ${n.years.map((y) => `${y.year} (${amount(y.saldo)})`).join(', ')}.`;
   const inferredLines = w.programmes.flatMap((prog) => prog.lines.filter((l) => l.inferred).map((l) => l.id));
   const inferred = inferredLines.length === 0 ? undefined : `* ${words.inferred} ${[...new Set(inferredLines)].join(', ')}.`;
   return { heading: words.heading, scenarios, verdict, inferred };

@@ -83,7 +83,7 @@ describe('renderBegrotingswijziging', () => {
   it('text: the table, then the dekking paragraph per motion with the lines, then the verdict', () => {
     const out = renderBegrotingswijziging(combinedTechnical, { programmes: PROGRAMMES });
     expect(out).toContain('Toelichting en dekking\nMotie 2506-84: geen verschraling van onze preventieve zorg (Wmo)\n- Besparing subsidies Sociaal Domein vervalt (4.1)\n- 234 extra uit Ramingsystematiek (G4.2)\nMotie 2506-85');
-    expect(out).toContain('Technische begrotingswijziging, maar niet budgettair neutraal: het saldo verandert in 2026 (-52), 2027 (-52)');
+    expect(out).toContain('Technische begrotingswijziging, maar niet budgettair neutraal: het saldo verandert in 2026 (€ -52.450), 2027 (€ -52.450)');
     expect(renderBegrotingswijziging(m84Technical)).toContain('Technische begrotingswijziging: budgettair neutraal in elk jaar.');
     expect(renderBegrotingswijziging(combined)).not.toContain('Technische');
   });
