@@ -17,7 +17,7 @@ import { budget as builder } from '../../src/evaluate/builder.js';
 import type { BudgetDocument } from '../../src/document/format.js';
 import type { Budget } from '../../src/model/budget.js';
 import type { Change, Scenario } from '../../src/scenario/types.js';
-import { budgetDocumentArb, coverScenarioArb, scenarioArb, withCoverArb } from '../../src/testing/index.js';
+import { budgetDocumentArb, coverScenarioArb, scenarioArb, stackedScenarioArb, withCoverArb } from '../../src/testing/index.js';
 
 const numRuns = process.env.MEERJAREN_DEEP ? 5000 : 100;
 
@@ -86,6 +86,26 @@ describe('begrotingswijziging: properties', () => {
           for (const line of c.lines) if (Object.values(line.years).some((d) => !d.amount.isZero())) expect(listed.has(line.id)).toBe(true);
           // the dekking paragraph has one entry per change applied, in order
           expect(w.dekking.map((d) => d.change)).toEqual(scenario.changes.map((_, i) => i));
+        },
+      ),
+      { numRuns },
+    );
+  });
+
+  it('a stacked or combined scenario (extends) gives the figures of its changes in one list, and a dekking paragraph in the order applied', () => {
+    fc.assert(
+      fc.property(
+        taggedBudgetArb().chain((budget) => stackedScenarioArb(budget).map((stacked) => ({ budget, ...stacked }))),
+        ({ budget, scenario, library, flat }) => {
+          const w = begrotingswijziging(budget, scenario, { library });
+          const f = begrotingswijziging(budget, flat);
+          for (const year of w.years) expect(w.total[year]).toEqual(f.total[year]);
+          expect(w.programmes).toEqual(f.programmes);
+          expect(w.dekking.map((d) => [d.kind, d.note, d.lines])).toEqual(f.dekking.map((d) => [d.kind, d.note, d.lines]));
+          // the changes of each scenario come together, in the order of w.scenarios
+          const order = w.scenarios.map((x) => x.id);
+          const seen = w.dekking.map((d) => order.indexOf(d.scenario));
+          expect([...seen].sort((x, y) => x - y)).toEqual(seen);
         },
       ),
       { numRuns },
