@@ -112,6 +112,10 @@ describe('begrotingswijziging: programmes', () => {
       ['4', ['4.2:new:250']],
     ]);
     expect(w.programmes[0]!.lines[0]!.idA).toBe('4.5');
+    // versions by name; a scenario result is a version step too (its changes' notes are not at hand)
+    const named = begrotingswijziging({ name: 'TB1 2025', kind: 'tb1', budget: older }, { name: 'Begroting 2026', kind: 'begroting', budget: newer }, { idMap: { '4.5': '4.4' } });
+    expect([named.a, named.b, named.title]).toEqual(['TB1 2025', 'Begroting 2026', 'Begrotingswijziging TB1 2025 - Begroting 2026']);
+    expect(named.total).toEqual(w.total);
     expect(w.dekking).toEqual([]);
     expect(w.total['2026']!.saldo.toFixed()).toBe('10');
   });

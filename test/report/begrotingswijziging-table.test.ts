@@ -86,6 +86,10 @@ describe('renderBegrotingswijziging', () => {
     expect(out).toContain('Technische begrotingswijziging, maar niet budgettair neutraal: het saldo verandert in 2026 (€ -52.450), 2027 (€ -52.450)');
     expect(renderBegrotingswijziging(m84Technical)).toContain('Technische begrotingswijziging: budgettair neutraal in elk jaar.');
     expect(renderBegrotingswijziging(combined)).not.toContain('Technische');
+    const en = renderBegrotingswijziging(m84Technical, { labels: 'en' });
+    expect(en).toContain('Explanation and cover');
+    expect(en).toContain('Technical budget amendment: budget neutral in every year.');
+    expect(en).toContain('Amounts x € 1.000'); // labels in English, numbers in the presentation's locale (nl)
   });
 
   it('Markdown and HTML escape the notes; CSV holds the table only, exact', () => {
