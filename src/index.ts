@@ -172,6 +172,15 @@ export type { VersionSeries, VersionSeriesOptions, VersionStep } from './analysi
 export { loadVersion } from './evaluate/load-version.js';
 export { VERSION_FORMAT } from './document/read-version.js';
 export { versionTable } from './report/version-table.js';
+// a begrotingswijziging as a document: per programme lasten and baten, reserves, neutrality, dekking
+export { begrotingswijziging } from './analysis/begrotingswijziging.js';
+export type {
+  Begrotingswijziging, BegrotingswijzigingOptions, DekkingNote, NeutralityCheck, ReserveWijzigingYear, RowSide, SideFigures, WijzigingLine, WijzigingProgramme, WijzigingYear, WijzigingYears,
+} from './analysis/begrotingswijziging.js';
+export { begrotingswijzigingTable } from './report/begrotingswijziging-table.js';
+export type { BegrotingswijzigingTableOptions } from './report/begrotingswijziging-table.js';
+export { renderBegrotingswijziging, WIJZIGING_FORMATS } from './report/begrotingswijziging-document.js';
+export type { RenderBegrotingswijzigingOptions, WijzigingFormat } from './report/begrotingswijziging-document.js';
 export type { VersionTableOptions } from './report/version-table.js';
 export { yearTableToDocument } from './document/year-table.js';
 export type { YearTableDocumentOptions } from './document/year-table.js';

@@ -172,3 +172,15 @@ describe('examples (versions)', () => {
     expect(out).toContain('Begroting 2024 -> Perspectiefnota 2026 / TB1 2025: verschil totaal 2025 123.626, 2026 123.184, 2027 123.125');
   });
 });
+
+describe('examples (begrotingswijziging)', () => {
+  it('64 prints the begrotingswijziging of motions 2506-84 and 2506-85: per programme lasten, baten and saldo, the dekking paragraph, the neutrality check', () => {
+    const out = run('64-begrotingswijziging-moties.ts');
+    expect(out).toMatch(/4\.1 Besparing subsidies Sociaal Domein \(Wmo\/welzijn\) \(vervallen\)\s+-234\s+0\s+-234/);
+    expect(out).toMatch(/G4\.2 Maatregel 4\.2 Ramingsystematiek \(p-max-1\)\s+234\s+0\s+234/);
+    expect(out).toMatch(/Totaal mutatie lasten en baten\s+-52\s+0\s+-52\s+-52\s+0\s+-52\s+-52\s+0\s+-52\s+-52\s+0\s+-52\n/);
+    expect(out).toContain('- Besparing subsidies Sociaal Domein vervalt (4.1)\n- 234 extra uit Ramingsystematiek (G4.2)');
+    expect(out).toContain('Motie 2506-84 alleen, als technische wijziging: budgettair neutraal');
+    expect(out).toContain('[not_neutral] a technical begrotingswijziging must leave the saldo unchanged, but it changes it in 2026 by -52450');
+  });
+});

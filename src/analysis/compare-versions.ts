@@ -55,8 +55,8 @@ function lineIds(e: Evaluation): string[] {
   return e.sections.flatMap((s) => s.lines.map((l) => l.id));
 }
 
-/** The shape of an id map option: an object of line ids of `a` to line ids of `b` or null. */
-const ID_MAP: OptionCheck = (value, path, collector) => {
+/** The shape of an id map option: an object of line ids of `a` to line ids of `b` or null. @internal */
+export const ID_MAP: OptionCheck = (value, path, collector) => {
   if (!isObjectLike(value) || Array.isArray(value)) {
     collector.add('invalid_option', path, `options.idMap must be an object of line ids ({ "4.2": "4.1" }), not ${describeValue(value)}`);
     return;
@@ -66,8 +66,8 @@ const ID_MAP: OptionCheck = (value, path, collector) => {
   }
 };
 
-/** Checks the id map against both versions: every key a line of `a`, every value a line of `b` or null, none twice. */
-function checkIdMap(fn: string, map: IdMap | undefined, a: Evaluation, b: Evaluation): IdMap {
+/** Checks the id map against both versions: every key a line of `a`, every value a line of `b` or null, none twice. @internal */
+export function checkIdMap(fn: string, map: IdMap | undefined, a: Evaluation, b: Evaluation): IdMap {
   if (map === undefined) return {};
   const issues = new IssueCollector();
   const targets = new Map<string, string>();
@@ -87,8 +87,8 @@ function normalTitle(title: string): string {
   return title.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** Matches the lines of `a` with those of `b`: the map first, then the same id, then (when asked) the same title. */
-function matchLines(a: Evaluation, b: Evaluation, map: IdMap, matchTitles: boolean): Matching {
+/** Matches the lines of `a` with those of `b`: the map first, then the same id, then (when asked) the same title. @internal */
+export function matchLines(a: Evaluation, b: Evaluation, map: IdMap, matchTitles: boolean): Matching {
   const toB = new Map<string, { id: string; by: VersionMatch }>();
   const takenB = new Set<string>();
   for (const [key, value] of Object.entries(map)) {

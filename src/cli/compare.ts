@@ -22,7 +22,7 @@ import { EXIT, emit, readText, type CliIo } from './context.js';
 import type { Usage } from './usage.js';
 
 /** A version or a budget read from a file, or the exit code after saying what is wrong. */
-function readSide(file: string, io: CliIo): BudgetVersion | Budget | number {
+export function readSide(file: string, io: CliIo): BudgetVersion | Budget | number {
   const text = readText(file, io);
   if (typeof text === 'number') return text;
   try {
@@ -36,7 +36,7 @@ function readSide(file: string, io: CliIo): BudgetVersion | Budget | number {
 }
 
 /** The id map of `--map FILE`, or the exit code. */
-function readMap(file: string, io: CliIo): { map: IdMap; text: string } | number {
+export function readMap(file: string, io: CliIo): { map: IdMap; text: string } | number {
   const text = readText(file, io);
   if (typeof text === 'number') return text;
   try {

@@ -14,6 +14,7 @@ import { runValidate } from './validate.js';
 import { runHowSure } from './how-sure.js';
 import { runCheck } from './check.js';
 import { runCompare } from './compare.js';
+import { runWijziging } from './wijziging.js';
 import { checkFindings, describeNotes } from './checks.js';
 
 export { describeIssues } from './diagnostics.js';
@@ -66,6 +67,7 @@ function runCommand(use: Usage, io: CliIo): number {
   if (use.command === 'validate') return runValidate(use, io);
   if (use.command === 'check') return runCheck(use, io);
   if (use.command === 'compare') return runCompare(use, io);
+  if (use.command === 'wijziging') return runWijziging(use, io);
   const { file } = use;
   const text = readText(file, io);
   if (typeof text === 'number') return text;

@@ -38,6 +38,12 @@ Usage:
   meerjaren compare <a.json> <b.json> [--map <map.json>] [--format text|md|json]
                                               two versions of a budget (budget or version
                                               documents) over the union of their horizons
+  meerjaren wijziging <budget.json> <scenario.json> [--scenario <file>...] [--technical] [options]
+  meerjaren wijziging <a.json> <b.json> [--map <map.json>] [--technical] [options]
+                                              a begrotingswijziging: per programme and line the
+                                              mutation of lasten and baten per year, structural
+                                              and incidental, reserve mutations, the dekking
+                                              paragraph and the neutrality check
   meerjaren --help | --version
 
 Options of report:
@@ -85,6 +91,17 @@ Options of compare:
                                    horizon is printed "niet in deze versie", never as 0
   --unit, --sign, --lang, --out    as for report (default unit and sign: those of b)
 
+Options of wijziging:
+  <scenario.json>                  a scenario, a list or a library: the wijziging is its last
+                                   scenario; the others, and those of --scenario files, are where
+                                   "extends" looks (combine motions with "extends": ["a", "b"]);
+                                   a budget or version document instead is a version step
+  --technical                      a technische begrotingswijziging: its saldo must be 0 in every
+                                   year; otherwise the output still prints and the exit code is 1
+  --format text|md|html|csv|json   output format (default text; csv holds the table only)
+  --map <map.json>                 for a version step, as for compare
+  --unit, --decimals, --sign, --lang, --rounding, --out   as for report (default: the budget's)
+
 Options of how-sure:
   --scenario <file>                the scenario(s) whose estimate-pm ranges (low, likely, high)
                                    are drawn from; one run per scenario
@@ -129,10 +146,11 @@ const OPTIONS_OF = {
   'how-sure': ['format', 'unit', 'sign', 'lang', 'decimals', 'draws', 'seed', 'percentiles', 'scenario', 'out'],
   check: ['format', 'unit', 'sign', 'lang', 'locale', 'layout'],
   compare: ['format', 'unit', 'sign', 'lang', 'out', 'map'],
+  wijziging: ['format', 'unit', 'sign', 'lang', 'rounding', 'decimals', 'out', 'scenario', 'map', 'technical'],
 } as const satisfies Record<Command, readonly (keyof typeof FLAGS)[]>;
 
 /** The commands. */
-export const COMMANDS = ['report', 'validate', 'how-sure', 'check', 'compare'] as const;
+export const COMMANDS = ['report', 'validate', 'how-sure', 'check', 'compare', 'wijziging'] as const;
 /** A command. */
 export type Command = (typeof COMMANDS)[number];
 
@@ -169,6 +187,7 @@ const FLAGS = {
   locale: { type: 'string' },
   layout: { type: 'string' },
   map: { type: 'string' },
+  technical: { type: 'boolean' },
 } as const;
 
 /** The flags as read: each one given or not. */
@@ -228,8 +247,10 @@ export interface Usage {
   readonly layout: string | undefined;
   /** The second file of `compare` (b). */
   readonly other: string | undefined;
-  /** The id map file of `compare`. */
+  /** The id map file of `compare` and `wijziging`. */
   readonly map: string | undefined;
+  /** Whether `wijziging` is declared technical (budget neutral). */
+  readonly technical: boolean;
 }
 
 /** Most draws `how-sure` runs. */
@@ -245,8 +266,9 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
   if (!(COMMANDS as readonly (string | undefined)[]).includes(command)) usage('invalid_argument', command === undefined ? 'a command is required' : `unknown command "${command}"`);
   const cmd = command as Command;
   if (file === undefined) usage('invalid_argument', `${cmd} needs a ${cmd === 'validate' ? 'document' : cmd === 'check' ? 'printed table' : 'budget'} file`);
-  const other = cmd === 'compare' ? rest.shift() : undefined;
+  const other = cmd === 'compare' || cmd === 'wijziging' ? rest.shift() : undefined;
   if (cmd === 'compare' && other === undefined) usage('invalid_argument', 'compare needs two files: meerjaren compare <a.json> <b.json>');
+  if (cmd === 'wijziging' && other === undefined) usage('invalid_argument', 'wijziging needs a budget and a scenario (or a second version): meerjaren wijziging <budget.json> <scenario.json>');
   if (rest.length > 0) usage('invalid_argument', `unexpected arguments: ${rest.join(' ')}`);
   const allowed: readonly string[] = OPTIONS_OF[cmd];
   const given = (Object.keys(FLAGS) as (keyof Flags)[]).filter((name) => name !== 'help' && name !== 'version' && values[name] !== undefined && !allowed.includes(name));
@@ -259,7 +281,7 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
   return {
     command: cmd,
     file,
-    format: choice<Format>(values.format, cmd === 'report' ? FORMATS : cmd === 'compare' ? COMPARE_FORMATS : PLAIN_FORMATS, 'format') ?? 'text',
+    format: choice<Format>(values.format, cmd === 'report' || cmd === 'wijziging' ? FORMATS : cmd === 'compare' ? COMPARE_FORMATS : PLAIN_FORMATS, 'format') ?? 'text',
     unit: choice<Unit>(values.unit, UNITS, 'unit'),
     sign: choice<SignConvention>(values.sign, SIGN_CONVENTIONS, 'sign'),
     lang: choice(values.lang, LABEL_LANGUAGES, 'lang') ?? 'nl',
@@ -278,6 +300,7 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
     layout: values.layout,
     other,
     map: values.map,
+    technical: values.technical === true,
   };
 }
 

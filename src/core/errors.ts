@@ -89,6 +89,8 @@ export const ISSUE_CODES = [
   'missing_peer_dependency',
   // versions of a budget
   'matched_by_title',
+  // a begrotingswijziging
+  'not_neutral',
 ] as const;
 
 /**

@@ -68,7 +68,7 @@ function tableLine(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** Backslash-escapes Markdown punctuation; line breaks become spaces. */
-function escapeMarkdown(text: string): string {
+/** Backslash-escapes Markdown punctuation; line breaks become spaces. @internal */
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (ch) => `\\${ch}`);
 }

@@ -16,6 +16,7 @@ import * as testing from 'meerjaren/testing';
 import { ALL, CHOICE, FLAGS, LISTS, NUMBERS, OBJECTS, OPTIONS, TEXTS, call, describeRows, evaluationExports, issuesOf, type OptionCase, type Param, type Row } from './boundary-kit.js';
 import { Dec, MeerjarenError, budget, evaluate, readYearTable, resolvePresentation, type Budget } from 'meerjaren';
 
+const WIJZIGING = api.begrotingswijziging(api.budget({ title: 'B', unit: 'euro', horizon: { from: 2026, to: 2027 } }).section('1', 'S').line('a', 'A', [-10, -10], { nature: 'structural' }).build(), { id: 's', title: 'S', changes: [{ kind: 'drop-line', line: 'a', note: 'weg' }] });
 const WV = api.weerstandsvermogen({ risks: [{ id: 'R', title: 'R', probability: '0.5', amount: '100', nature: 'incidental' }], capacity: [] });
 const base: Budget = budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2029 } })
   .section('1', 'S')
@@ -118,6 +119,20 @@ const ROWS: readonly Row[] = [
     args: [api.compareVersions(base, base), {}],
     params: [{ name: 'comparison' }, OPTIONS],
     options: { at: 1, bad: [...TEXTS('title'), ...FLAGS('sections'), ...FLAGS('lines'), ...FLAGS('changedOnly')] },
+  },
+  {
+    fn: 'begrotingswijzigingTable',
+    call: call(api.begrotingswijzigingTable),
+    args: [WIJZIGING, {}],
+    params: [{ name: 'wijziging' }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title'), ...OBJECTS('programmes'), ...OBJECTS('presentation'), ...CHOICE('labels', 'NL'), ...LISTS('years')] },
+  },
+  {
+    fn: 'renderBegrotingswijziging',
+    call: call(api.renderBegrotingswijziging),
+    args: [WIJZIGING, {}],
+    params: [{ name: 'wijziging' }, OPTIONS],
+    options: { at: 1, bad: [...CHOICE('format', 'Text'), ...TEXTS('title'), ...OBJECTS('programmes'), ...CHOICE('labels'), ...LISTS('years')] },
   },
   {
     fn: 'weerstandsvermogenTable',

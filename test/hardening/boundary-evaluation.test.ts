@@ -231,6 +231,13 @@ const ROWS: readonly Row[] = [
     options: { at: 2, bad: [...OBJECTS('idMap'), ...FLAGS('matchTitles')] },
   },
   {
+    fn: 'begrotingswijziging',
+    call: call(api.begrotingswijziging),
+    args: [full, scenario, {}],
+    params: [{ name: 'a' }, { name: 'b' }, OPTIONS],
+    options: { at: 2, bad: [{ option: 'library', value: 42 }, { option: 'library', value: 'x' }, ...FLAGS('technical'), ...TEXTS('title'), ...OBJECTS('idMap')] },
+  },
+  {
     fn: 'attributeDifference',
     call: call(api.attributeDifference),
     args: [full, scenario, undefined, {}],
