@@ -130,6 +130,18 @@ const ROWS: readonly Row[] = [
   },
   { fn: 'weerstandsvermogen', call: call(api.weerstandsvermogen), args: [{ risks: [], capacity: [] }], params: [{ name: 'input', accepts: ['object'] }] },
   { fn: 'ratingOf', call: call(api.ratingOf), args: [new Dec('1.5')], params: [{ name: 'ratio', accepts: ['object'] }] },
+  ...(['checkIv3Tags', 'iv3Rollup'] as const).map(
+    (fn): Row => ({
+      fn,
+      call: call(api[fn]),
+      args: [full, {}],
+      params: [{ name: 'budget' }, OPTIONS],
+      options: {
+        at: 1,
+        bad: [...OBJECTS('taakvelden'), { option: 'taakvelden', value: {} }, { option: 'taakvelden', value: api.IV3_CATEGORIEEN }, ...OBJECTS('categorieen'), { option: 'categorieen', value: api.IV3_TAAKVELDEN }, ...FLAGS('strict')],
+      },
+    }),
+  ),
   ...(['distributeByKey', 'interpolatePath', 'cumulate'] as const).map((fn): Row => {
     const bad = ['x', '0', '-1', 0, null, {}, [], true].map((value) => ({ option: 'step', value }));
     if (fn === 'distributeByKey') return { fn, call: call(api[fn]), args: ['1000', { a: 1, b: 2 }, {}], params: [{ name: 'amount', accepts: ALL }, { name: 'weights', accepts: ['object'] }, OPTIONS], options: { at: 2, bad } };
