@@ -176,6 +176,12 @@ export { iv3Rollup } from './evaluate/iv3.js';
 export type { Iv3Rollup, Iv3GroupTotal, Iv3MatrixCell, Iv3Figure, Iv3FiguresByYear, Iv3SideTotal } from './evaluate/iv3.js';
 export { iv3Table } from './report/iv3-table.js';
 export type { Iv3TableOptions } from './report/iv3-table.js';
+// Frictionless data packages (datapakket): a budget as datapackage.json and CSV, and back
+export { DATA_PACKAGE_FORMAT, DATA_PACKAGE_RESOURCE } from './document/data-package.js';
+export type { DataPackage, DataPackageDescriptor, DataPackageResource, DataPackageFrame, TableSchema, TableSchemaField } from './document/data-package.js';
+export { toDataPackage } from './validate/data-package.js';
+export type { DataPackageOptions } from './validate/data-package.js';
+export { readDataPackage } from './evaluate/data-package.js';
 export { versionSeries } from './analysis/version-series.js';
 export type { VersionSeries, VersionSeriesOptions, VersionStep } from './analysis/version-series.js';
 export { loadVersion } from './evaluate/load-version.js';

@@ -130,6 +130,14 @@ const ROWS: readonly Row[] = [
   },
   { fn: 'weerstandsvermogen', call: call(api.weerstandsvermogen), args: [{ risks: [], capacity: [] }], params: [{ name: 'input', accepts: ['object'] }] },
   { fn: 'ratingOf', call: call(api.ratingOf), args: [new Dec('1.5')], params: [{ name: 'ratio', accepts: ['object'] }] },
+  { fn: 'toDataPackage', call: call(api.toDataPackage), args: [full, {}], params: [{ name: 'budget' }, OPTIONS], options: { at: 1, bad: [...TEXTS('name'), { option: 'name', value: '' }, { option: 'name', value: 'Hoofdletters' }] } },
+  {
+    fn: 'readDataPackage',
+    call: call(api.readDataPackage),
+    args: [api.toDataPackage(full).files, {}],
+    params: [{ name: 'files', other: { object: ['missing_field', 'files.datapackage.json'] } }, OPTIONS],
+    options: { at: 1, bad: [...CHOICE('totals', 'errors'), ...NUMBERS('maxDepth', 0, -1, 1e6), ...NUMBERS('maxLength', 0, -1)] },
+  },
   ...(['checkIv3Tags', 'iv3Rollup'] as const).map(
     (fn): Row => ({
       fn,
