@@ -170,7 +170,7 @@ export type { Iv3List, Iv3ListKind, Iv3Entry, Iv3Group } from './model/iv3.js';
 export { IV3_TAAKVELDEN } from './model/iv3-taakvelden.js';
 export { readTaakveldList, readCategorieList } from './document/iv3-lists.js';
 export type { Iv3ListOptions } from './document/iv3-lists.js';
-export { checkIv3Tags, IV3_FINDING_CODES } from './validate/iv3-tags.js';
+export { checkIv3Tags } from './validate/iv3-tags.js';
 export type { Iv3Finding, Iv3FindingCode, Iv3Options } from './validate/iv3-tags.js';
 export { iv3Rollup } from './evaluate/iv3.js';
 export type { Iv3Rollup, Iv3GroupTotal, Iv3MatrixCell, Iv3Figure, Iv3FiguresByYear, Iv3SideTotal } from './evaluate/iv3.js';

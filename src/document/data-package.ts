@@ -30,7 +30,12 @@ export interface TableSchemaField {
   /** What the column holds. */
   readonly description: string;
   /** Constraints: `required`, and `enum` for choices. */
-  readonly constraints?: { readonly required?: boolean; readonly enum?: readonly string[] };
+  readonly constraints?: {
+    /** Whether every row has a value in this column. */
+    readonly required?: boolean;
+    /** The values the column may hold. */
+    readonly enum?: readonly string[];
+  };
 }
 
 /** A Frictionless table schema (tabelschema). @category Documents */
@@ -58,7 +63,18 @@ export interface DataPackageResource {
   /** `utf-8`. */
   readonly encoding: 'utf-8';
   /** The CSV dialect: comma, CRLF, double quotes, a header row. */
-  readonly dialect: { readonly delimiter: ','; readonly lineTerminator: '\r\n'; readonly quoteChar: '"'; readonly doubleQuote: true; readonly header: true };
+  readonly dialect: {
+    /** `,`. */
+    readonly delimiter: ',';
+    /** CRLF. */
+    readonly lineTerminator: '\r\n';
+    /** `"`. */
+    readonly quoteChar: '"';
+    /** A quote inside a quoted field is doubled. */
+    readonly doubleQuote: true;
+    /** The first row names the columns. */
+    readonly header: true;
+  };
   /** The table schema. */
   readonly schema: TableSchema;
 }
@@ -100,11 +116,11 @@ export interface DataPackage {
 /** The columns of `begroting.csv`, in order. @internal */
 export const CELL_FIELDS: readonly TableSchemaField[] = Object.freeze([
   { name: 'section', type: 'string', title: 'Onderdeel', description: 'Id of the section (onderdeel) the line is in', constraints: { required: true } },
-  { name: 'section_title', type: 'string', title: 'Titel onderdeel', description: 'Title of the section' },
+  { name: 'sectionTitle', type: 'string', title: 'Titel onderdeel', description: 'Title of the section' },
   { name: 'line', type: 'string', title: 'Regel', description: 'Id of the line (begrotingsregel), unique in the budget', constraints: { required: true } },
-  { name: 'line_title', type: 'string', title: 'Titel regel', description: 'Title of the line' },
+  { name: 'lineTitle', type: 'string', title: 'Titel regel', description: 'Title of the line' },
   { name: 'component', type: 'string', title: 'Onderdeel van de regel', description: "Id of the component (unique in the budget); empty for the line's own row" },
-  { name: 'component_title', type: 'string', title: 'Titel onderdeel van de regel', description: 'Title of the component' },
+  { name: 'componentTitle', type: 'string', title: 'Titel onderdeel van de regel', description: 'Title of the component' },
   { name: 'nature', type: 'string', title: 'Aard', description: 'incidental (incidenteel) or structural (structureel), of this row', constraints: { required: true, enum: [...NATURES] } },
   { name: 'tags', type: 'object', title: 'Labels', description: "The row's own tags as a JSON object (a component also goes by its line's tags)", constraints: { required: true } },
   { name: 'year', type: 'year', title: 'Jaar', description: 'The year of the cell', constraints: { required: true } },

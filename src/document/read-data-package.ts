@@ -109,9 +109,9 @@ function fillCells(document: BudgetDocument, slots: Map<string, Slot>, path: str
       if (value !== wanted) issues.add('invalid_value', where(name), `row ${r + 1}: ${name} is "${value}", but the budget of the package says "${wanted}"`);
     };
     expect('section', get('section'), slot.section.id);
-    expect('section_title', get('section_title'), slot.section.title);
-    expect('line_title', get('line_title'), slot.line.title);
-    if (slot.component !== undefined) expect('component_title', get('component_title'), slot.component.title);
+    expect('sectionTitle', get('sectionTitle'), slot.section.title);
+    expect('lineTitle', get('lineTitle'), slot.line.title);
+    if (slot.component !== undefined) expect('componentTitle', get('componentTitle'), slot.component.title);
     expect('nature', get('nature'), String(own.nature ?? slot.line.nature));
     let tags: unknown;
     try {

@@ -40,7 +40,7 @@ const NAME = /^[-a-z0-9._/]+$/;
  *   .build();
  * const pkg = toDataPackage(tb1);
  * Object.keys(pkg.files);          // ["datapackage.json", "begroting.csv"]
- * pkg.files['begroting.csv'];      // "section,section_title,line,...\r\n1,Bestaand beleid,1.4,...,2025,-1100000,\r\n..."
+ * pkg.files['begroting.csv'];      // "section,sectionTitle,line,...\r\n1,Bestaand beleid,1.4,...,2025,-1100000,\r\n..."
  * ```
  * @category Documents
  */

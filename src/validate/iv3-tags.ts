@@ -14,16 +14,6 @@ import { CATEGORIE_TAG, IV3_CATEGORIEEN, PROGRAMME_TAG, TAAKVELD_TAG, groupCodeO
 import { IV3_TAAKVELDEN } from '../model/iv3-taakvelden.js';
 import { requireBudget } from './admit.js';
 
-/** Every {@link Iv3FindingCode}; the one list of them. @category Evaluation */
-export const IV3_FINDING_CODES = Object.freeze([
-  'missing_taakveld',
-  'unknown_taakveld',
-  'missing_categorie',
-  'unknown_categorie',
-  'unlisted_categorie',
-  'unknown_side',
-] as const);
-
 /**
  * What a finding of the Iv3 check is:
  * - `missing_taakveld`, `missing_categorie`: a row with a value has no such tag (nor its line, nor the budget);
@@ -32,7 +22,7 @@ export const IV3_FINDING_CODES = Object.freeze([
  * - `unknown_side`: the tag `lastenbaten` is neither `lasten` nor `baten` (the side is then inferred from the sign).
  * @category Evaluation
  */
-export type Iv3FindingCode = (typeof IV3_FINDING_CODES)[number];
+export type Iv3FindingCode = 'missing_taakveld' | 'unknown_taakveld' | 'missing_categorie' | 'unknown_categorie' | 'unlisted_categorie' | 'unknown_side';
 
 /** One finding of the Iv3 check (bevinding). @category Evaluation */
 export interface Iv3Finding {

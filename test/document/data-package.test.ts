@@ -68,10 +68,10 @@ describe('toDataPackage and readDataPackage', () => {
     expect(validatePackage({ profile: 'tabular-data-package', resources: [] })).toBe(false);
     expect(validatePackage({ ...pkg.descriptor, resources: [{ ...pkg.descriptor.resources[0]!, profile: 'data-resource' }] })).toBe(false);
     expect(validateSchema({ fields: [{ name: 'amount', type: 'decimal' }] })).toBe(false);
-    expect(tableErrors(pkg.descriptor.resources[0]!.schema, 'section,section_title,line,line_title,component,component_title,nature,tags,year,amount,pm\r\n1,,1.1,,,,half,[],26,1e3,PM\r\n')).toHaveLength(5);
+    expect(tableErrors(pkg.descriptor.resources[0]!.schema, 'section,sectionTitle,line,lineTitle,component,componentTitle,nature,tags,year,amount,pm\r\n1,,1.1,,,,half,[],26,1e3,PM\r\n')).toHaveLength(5);
     expect(pkg.descriptor.profile).toBe('tabular-data-package');
     expect(pkg.descriptor.resources[0]!.schema.fields.map((f) => f.name)).toEqual([
-      'section', 'section_title', 'line', 'line_title', 'component', 'component_title', 'nature', 'tags', 'year', 'amount', 'pm',
+      'section', 'sectionTitle', 'line', 'lineTitle', 'component', 'componentTitle', 'nature', 'tags', 'year', 'amount', 'pm',
     ]);
     // 1.4 "Behoud uitvoeringscapaciteit Wmo": -1.100 in 2025, pm after it
     const csv = pkg.files['begroting.csv']!.split('\r\n');
@@ -137,7 +137,7 @@ describe('toDataPackage and readDataPackage', () => {
     expect(issuesOf(() => readDataPackage({ ...pkg.files, 'begroting.csv': csv }))).toEqual([
       { code: 'unknown_reference', path: 'begroting.csv[1].line' },
       { code: 'invalid_amount', path: 'begroting.csv[2].amount' },
-      { code: 'invalid_value', path: 'begroting.csv[3].line_title' },
+      { code: 'invalid_value', path: 'begroting.csv[3].lineTitle' },
       { code: 'year_outside_horizon', path: 'begroting.csv[4].year' },
       { code: 'duplicate_year', path: 'begroting.csv[6].year' },
     ]);
