@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import {
-  Dec, budget, evaluate, pm, readDataPackage, toDataPackage, readCsv, type Budget, type DataPackage, type TableSchema,
+  Dec, budget, evaluate, pm, readDataPackage, toDataPackage, readCsv, withTargets, type Budget, type DataPackage, type TableSchema,
 } from '../../src/index.js';
 import { budgetArb, budgetWithCoverArb } from '../../src/testing/index.js';
 import { issuesOf, seedBudget } from '../helpers.js';
@@ -114,6 +114,22 @@ describe('toDataPackage and readDataPackage', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('keeps savings targets (taakstellingen) with their measures', () => {
+    const table = budget({ title: 'Jeugd', unit: 'million', horizon: { from: 2025, to: 2027 } })
+      .section('4', 'Bezuinigingen')
+      .line('HA', 'Taakstelling Hervormingsagenda (stelpost)', ['3', '7', '8'], { nature: 'structural' })
+      .build();
+    const ha = withTargets(table, [
+      {
+        id: 'ha', title: 'Taakstelling Hervormingsagenda Jeugd', unit: 'million', line: 'HA', path: { 2025: '3', 2026: '7', 2027: '8' },
+        measures: [{ id: 'teams', title: 'Stevige lokale teams', status: 'in-preparation', planned: { 2025: '1', 2026: '3', 2027: '4' }, realisation: { rate: '0.5' } }],
+      },
+    ]);
+    const pkg = toDataPackage(ha);
+    expectValid(pkg);
+    expect(readDataPackage(pkg.files)).toEqual(ha);
   });
 
   it('keeps pm directions in both sign conventions', () => {
