@@ -7,7 +7,7 @@ import { ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import { isPm, type Budget, type Cell, type Pm } from '../model/budget.js';
 import { declaredSide, type Side } from '../model/lasten-baten.js';
-import type { Iv3Entry } from '../model/iv3.js';
+import { groupCodeOf, type Iv3Entry, type Iv3Group } from '../model/iv3.js';
 import { requireBudget } from '../validate/admit.js';
 import { iv3Findings, iv3Rows, readIv3Options, throwIfStrict, type Iv3Finding, type Iv3Options, type Iv3Row } from '../validate/iv3-tags.js';
 
@@ -42,6 +42,11 @@ export interface Iv3GroupTotal {
   readonly code?: string;
   /** The list's entry for the code, when the list holds it (never for programmes). */
   readonly entry?: Iv3Entry;
+  /**
+   * The hoofdtaakveld or hoofdcategorie: the entry's group, or for a code the list does not hold, the list's group of
+   * the code's first part ("6" for "6.73"), when the list has one.
+   */
+  readonly group?: Iv3Group;
   /** The figures per year. */
   readonly years: Iv3FiguresByYear;
 }
@@ -144,8 +149,14 @@ class Grouping {
   /** The groups: codes in `order` first, then the others as first seen, then the untagged rows. */
   out(order: readonly Iv3Entry[]): Iv3GroupTotal[] {
     const entries = new Map(order.map((e) => [e.code, e]));
+    const listGroups = new Map<string, Iv3Group>();
+    for (const e of order) if (e.group !== undefined && !listGroups.has(e.group.code)) listGroups.set(e.group.code, e.group);
     const codes = [...order.map((e) => e.code).filter((c) => this.#byCode.has(c)), ...[...this.#byCode.keys()].filter((c) => !entries.has(c))];
-    const groups: Iv3GroupTotal[] = codes.map((code) => ({ code, ...(entries.has(code) ? { entry: entries.get(code)! } : {}), years: figures(this.#byCode.get(code)!) }));
+    const groups: Iv3GroupTotal[] = codes.map((code) => {
+      const entry = entries.get(code);
+      const group = entry === undefined ? listGroups.get(groupCodeOf(code)) : entry.group;
+      return { code, ...(entry === undefined ? {} : { entry }), ...(group === undefined ? {} : { group }), years: figures(this.#byCode.get(code)!) };
+    });
     if (this.#untagged !== undefined) groups.push({ years: figures(this.#untagged) });
     return groups;
   }

@@ -55,8 +55,9 @@ function sumOf(cells: readonly TableCell[]): TableCell {
  * on that side (lasten positive as printed; a pm post makes it "+ pm"); nil where no row is.
  *
  * @remarks
- * Rows without a taakveld, and codes the list does not hold, come after the hoofdtaakvelden ("Zonder taakveld",
- * "9.9 (niet in de lijst 2017/meerjaren-1)"); rows without a categorie get a column "zonder categorie". The subtotals
+ * A code the list does not hold is placed under the group of its first part when the list has that group ("6.73 (niet
+ * in de lijst 2017/meerjaren-1)" under 6 Sociaal domein), else after the hoofdtaakvelden, as are the rows without a
+ * taakveld ("Zonder taakveld"); rows without a categorie get a column "zonder categorie". The subtotals
  * and the total name their rows in `of`, so `renderText`, `renderMarkdown`, `renderHtml` and `renderCsv` round them
  * consistently. The layout has no total column: a column is not a row relation, so the renderers could not keep a
  * rounded total column true; the totals per taakveld are in the roll-up's `byTaakveld`.
@@ -87,7 +88,7 @@ export function iv3Table(rollup: Iv3Rollup, options: Iv3TableOptions): Table {
   const columns: TableColumn[] = rollup.byCategorie.map((c) => ({
     key: c.code ?? '-',
     label: c.code ?? words.noCategorie,
-    ...(c.entry?.group === undefined ? {} : { group: `${c.entry.group.code} ${c.entry.group.title}` }),
+    ...(c.group === undefined ? {} : { group: `${c.group.code} ${c.group.title}` }),
   }));
   // keyed by code, undefined for the rows without the tag (a Map: codes like `__proto__` are plain keys)
   const matrix = new Map<string | undefined, Map<string | undefined, Iv3MatrixCell>>();
@@ -106,7 +107,7 @@ export function iv3Table(rollup: Iv3Rollup, options: Iv3TableOptions): Table {
   const grouped = new Map<string, { group: Iv3Group; parts: Iv3GroupTotal[] }>();
   const loose: Iv3GroupTotal[] = [];
   for (const t of rollup.byTaakveld) {
-    const g = t.entry?.group;
+    const g = t.group;
     if (g === undefined) loose.push(t);
     else {
       const slot = grouped.get(g.code) ?? { group: g, parts: [] };

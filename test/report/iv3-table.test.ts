@@ -35,6 +35,25 @@ describe('iv3Table', () => {
     expect(t.rows.at(-1)!.of).toEqual(['hoofdtaakveld:0', 'hoofdtaakveld:6', 'taakveld:9.9']);
   });
 
+  it('places a code the list does not hold under the group of its first part, marked', () => {
+    const c = budget({ title: 'T', unit: 'euro', horizon: { from: 2026, to: 2026 } })
+      .section('1', 'S')
+      .line('a', 'Pleegzorg', [-10], { nature: 'structural', tags: { taakveld: '6.73', categorie: '3.5.9' } })
+      .line('b', 'Wmo', [-5], { nature: 'structural', tags: { taakveld: '6.6', categorie: '3' } })
+      .build();
+    const r = iv3Rollup(c);
+    expect(r.byTaakveld.map((g) => [g.code, g.entry === undefined, g.group?.code])).toEqual([
+      ['6.6', false, '6'],
+      ['6.73', true, '6'],
+    ]);
+    const t = iv3Table(r, { side: 'lasten' });
+    expect(t.columns.map((col) => [col.key, col.group])).toEqual([
+      ['3', '3 Goederen en diensten'],
+      ['3.5.9', '3 Goederen en diensten'],
+    ]);
+    expect(t.rows.map((row) => row.label)).toEqual(['6.6 Maatwerkvoorzieningen (Wmo)', '6.73 (niet in de lijst 2017/meerjaren-1)', '6 Sociaal domein', 'Totaal lasten 2026']);
+  });
+
   it('prints the baten of the budget year by default; a pm post makes a pm cell', () => {
     const t = iv3Table(iv3Rollup(b), { side: 'baten', language: 'en' });
     expect(t.title).toBe('Iv3 baten 2027');
