@@ -6,7 +6,7 @@
 import { ZERO, noNegativeZero, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import { isPm, type Budget, type Cell, type Pm } from '../model/budget.js';
-import { declaredSide, type Side } from '../model/lasten-baten.js';
+import { declaredSide, splitSides, type Side } from '../model/lasten-baten.js';
 import { groupCodeOf, type Iv3Entry, type Iv3Group } from '../model/iv3.js';
 import { requireBudget } from '../validate/admit.js';
 import { iv3Findings, iv3Rows, readIv3Options, throwIfStrict, type Iv3Finding, type Iv3Options, type Iv3Row } from '../validate/iv3-tags.js';
@@ -105,25 +105,23 @@ interface FigureAccumulator {
 const side = (): SideAccumulator => ({ amount: ZERO, rows: [], pm: [] });
 const figure = (): FigureAccumulator => ({ lasten: side(), baten: side(), saldo: ZERO, inferred: [] });
 
-/** The side a cell of a row is on: its declared side, else lasten for a nadeel (or zero, or an undirected pm), baten for a voordeel. */
-function sideOf(declared: Side | undefined, cell: Cell): Side {
-  if (declared !== undefined) return declared;
-  if (isPm(cell)) return (cell as Pm).direction === 'voordeel' ? 'baten' : 'lasten';
-  return cell.greaterThan(ZERO) ? 'baten' : 'lasten';
-}
-
-/** Adds one row's cell of one year to a figure. */
+/**
+ * Adds one row's cell of one year to a figure. An amount is split by `splitSides` (the one rule of lasten and baten:
+ * the declared side, else lasten for a nadeel or zero, baten for a voordeel); a pm post goes on the declared side, else
+ * on the side of its direction (an undirected pm on the lasten side).
+ */
 function addCell(into: FigureAccumulator, row: Iv3Row, cell: Cell, declared: Side | undefined): void {
-  const s = sideOf(declared, cell);
-  const target = into[s];
-  target.rows.push(row.id);
   if (declared === undefined) into.inferred.push(row.id);
   if (isPm(cell)) {
+    const target = into[declared ?? ((cell as Pm).direction === 'voordeel' ? 'baten' : 'lasten')];
+    target.rows.push(row.id);
     target.pm.push(row.id);
     return;
   }
-  // lasten as printed: minus the saldo effect
-  target.amount = target.amount.add(s === 'lasten' ? cell.negated() : cell);
+  const split = splitSides(row.tags, cell);
+  const target = into[split.side];
+  target.rows.push(row.id);
+  target.amount = target.amount.add(split.side === 'lasten' ? split.lasten : split.baten);
   into.saldo = into.saldo.add(cell);
 }
 
