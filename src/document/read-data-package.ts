@@ -7,7 +7,7 @@
 import { Dec, plainString } from '../core/decimal.js';
 import { IssueCollector, fail, type Path } from '../core/errors.js';
 import { describeValue, isRecord } from '../core/fields.js';
-import { unitFactor, type Unit } from '../model/budget.js';
+import { UNITS, unitFactor, type Unit } from '../model/budget.js';
 import { readRows } from './csv-rows.js';
 import type { BudgetDocument, ComponentDocument, LineDocument, SectionDocument } from './format.js';
 import { parseJsonText, type JsonLimits } from './json.js';
@@ -49,9 +49,11 @@ export function readDataPackageDocument(files: Readonly<Record<string, unknown>>
   if (resource === undefined || typeof resource.path !== 'string') fail('missing_field', at('resources'), `${DESCRIPTOR} lists no resource "${String(frame.resource)}" with a path`);
   const csv = Object.hasOwn(files, resource.path) ? files[resource.path] : undefined;
   if (typeof csv !== 'string') fail('missing_field', ['files', resource.path], `readDataPackage: files must hold the resource "${resource.path}" as a text, not ${describeValue(csv)}`);
-  const document = structuredClone(frame.budget) as unknown as BudgetDocument;
+  // never changed: the cells go into new objects (withValues)
+  const document = frame.budget as unknown as BudgetDocument;
   const slots = slotsOf(document);
-  if (slots === undefined) return document;
+  // a frame the loader will refuse (its rows, unit or horizon) is handed on as it is, for the loader's codes and paths
+  if (slots === undefined || !(UNITS as readonly unknown[]).includes(document.unit) || !isRecord(document.horizon)) return document;
   fillCells(document, slots, resource.path, csv, issues);
   return withValues(document, slots);
 }

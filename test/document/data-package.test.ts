@@ -165,6 +165,9 @@ describe('toDataPackage and readDataPackage', () => {
     expect(issuesOf(() => readDataPackage({ 'datapackage.json': pkg.files['datapackage.json']! }))).toEqual([{ code: 'missing_field', path: 'files.begroting.csv' }]);
     expect(issuesOf(() => readDataPackage({ ...pkg.files, 'datapackage.json': '{"profile": "tabular-data-package", "resources": []}' }))).toEqual([{ code: 'missing_field', path: 'datapackage.json.meerjaren' }]);
     expect(issuesOf(() => readDataPackage({ ...pkg.files, 'datapackage.json': '{' }))[0]!.code).toBe('invalid_json');
+    // a frame the loader refuses is refused with the loader's code, at the path in the budget document
+    const frame = pkg.files['datapackage.json']!.replace('"unit": "thousand"', '"unit": "duizend"');
+    expect(issuesOf(() => readDataPackage({ ...pkg.files, 'datapackage.json': frame })).map((i) => i.path)).toContain('unit');
     const header = pkg.files['begroting.csv']!.replace('amount', 'bedrag');
     expect(issuesOf(() => readDataPackage({ ...pkg.files, 'begroting.csv': header }))).toEqual([{ code: 'missing_field', path: 'begroting.csv[0].amount' }]);
   });
