@@ -167,6 +167,24 @@ export { VERSION_KINDS } from './model/versions.js';
 export type { BudgetVersion, VersionKind, IdMap } from './model/versions.js';
 export { SIDES, SIDE_TAG } from './model/lasten-baten.js';
 export type { Side } from './model/lasten-baten.js';
+// Iv3 (taakvelden, economische categorieën): lists as data, the check of the tags, roll-ups and the Iv3 layout
+export { IV3_LIST_KINDS, IV3_CATEGORIEEN, TAAKVELD_TAG, CATEGORIE_TAG, PROGRAMME_TAG } from './model/iv3.js';
+export type { Iv3List, Iv3ListKind, Iv3Entry, Iv3Group } from './model/iv3.js';
+export { IV3_TAAKVELDEN } from './model/iv3-taakvelden.js';
+export { readTaakveldList, readCategorieList } from './document/iv3-lists.js';
+export type { Iv3ListOptions } from './document/iv3-lists.js';
+export { checkIv3Tags } from './validate/iv3-tags.js';
+export type { Iv3Finding, Iv3FindingCode, Iv3Options } from './validate/iv3-tags.js';
+export { iv3Rollup } from './evaluate/iv3.js';
+export type { Iv3Rollup, Iv3GroupTotal, Iv3MatrixCell, Iv3Figure, Iv3FiguresByYear, Iv3SideTotal } from './evaluate/iv3.js';
+export { iv3Table } from './report/iv3-table.js';
+export type { Iv3TableOptions } from './report/iv3-table.js';
+// Frictionless data packages (datapakket): a budget as datapackage.json and CSV, and back
+export { DATA_PACKAGE_FORMAT, DATA_PACKAGE_RESOURCE } from './document/data-package.js';
+export type { DataPackage, DataPackageDescriptor, DataPackageResource, DataPackageFrame, TableSchema, TableSchemaField } from './document/data-package.js';
+export { toDataPackage } from './validate/data-package.js';
+export type { DataPackageOptions } from './validate/data-package.js';
+export { readDataPackage } from './evaluate/data-package.js';
 export { versionSeries } from './analysis/version-series.js';
 export type { VersionSeries, VersionSeriesOptions, VersionStep } from './analysis/version-series.js';
 export { loadVersion } from './evaluate/load-version.js';

@@ -184,3 +184,17 @@ describe('examples (begrotingswijziging)', () => {
     expect(out).toContain('[not_neutral] a technical begrotingswijziging must leave the saldo unchanged, but it changes it in 2026 by -52450');
   });
 });
+
+describe('examples (Iv3 and data packages)', () => {
+  it('81 tags seed 000 with taakvelden, rolls it up (per taakveld and per programme the same total), prints the Iv3 layout and reads its data package back', () => {
+    const out = run('81-seed000-iv3-datapakket.ts');
+    expect(out).toContain('Iv3-bevindingen: geen');
+    expect(out).toContain('2025: lasten 7480, baten 6871, saldo per taakveld -609, per programma -609, TOTAAL SALDO PROGRAMMA -609');
+    expect(out).toContain('2026: lasten 720, baten 1083, saldo per taakveld 363, per programma 363, TOTAAL SALDO PROGRAMMA 363');
+    expect(out).toContain('2029: lasten -702, baten 0, saldo per taakveld 702, per programma 702, TOTAAL SALDO PROGRAMMA 702');
+    expect(out).toMatch(/6 Sociaal domein\s+523 \+ pm\s+427\s+-515\n/);
+    expect(out).toMatch(/Totaal lasten 2026\s+653 \+ pm\s+427\s+-360\s+pm\n/);
+    expect(out).toMatch(/Totaal baten 2026\s+1\.083\n/);
+    expect(out).toContain('datapakket: datapackage.json + begroting.csv (95 cellen), teruggelezen gelijk: true');
+  });
+});

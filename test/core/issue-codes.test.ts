@@ -45,6 +45,7 @@ const ANY = /'([a-z][a-z0-9]*(?:_[a-z0-9]+)+)'/g;
 const FINDING_UNIONS: Record<string, readonly string[]> = {
   CoverFindingCode: ['src/evaluate/cover.ts', 'src/evaluate/cover-year.ts'],
   BalanceWarningCode: ['src/evaluate/structural.ts'],
+  Iv3FindingCode: ['src/validate/iv3-tags.ts'],
 };
 const FINDING_FILES = new Set(Object.values(FINDING_UNIONS).flat());
 

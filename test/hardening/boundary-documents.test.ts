@@ -157,6 +157,23 @@ const ROWS: readonly Row[] = [
     options: { at: 1, bad: [...NUMBERS('maxDepth', 0, -1, 1e6), ...NUMBERS('maxLength', 0, -1)] },
   },
   { fn: 'waarderingText', call: call(api.waarderingText), args: [WV], params: [{ name: 'result' }] },
+  // Iv3: lists as data and the Iv3 layout
+  ...(['readTaakveldList', 'readCategorieList'] as const).map(
+    (fn): Row => ({
+      fn,
+      call: call(api[fn]),
+      args: ['code;titel;groep\n6.72;Maatwerkdienstverlening 18-;6 Sociaal domein\n', { version: '1' }],
+      params: [{ name: 'csv', accepts: ['text'] }, { name: 'options', other: { object: ['invalid_option', 'options.version'] } }],
+      options: { at: 1, bad: [...TEXTS('version'), { option: 'version', value: '' }, ...TEXTS('source'), ...FLAGS('complete'), ...CHOICE('separator', ';;')] },
+    }),
+  ),
+  {
+    fn: 'iv3Table',
+    call: call(api.iv3Table),
+    args: [api.iv3Rollup(base), { side: 'lasten' }],
+    params: [{ name: 'rollup' }, { name: 'options', other: { object: ['invalid_option', 'options.side'] } }],
+    options: { at: 1, bad: [...CHOICE('side', 'Lasten'), ...NUMBERS('year', 3000), ...TEXTS('title'), ...CHOICE('language', 'NL')] },
+  },
   ...(['renderText', 'renderMarkdown', 'renderHtml', 'roundTable'] as const).map((fn): Row => ({ fn, call: call(api[fn]), args: [table, {}], params: [TABLE, PRESENTATION], presentation: 1 })),
   ...(['renderCsv', 'tableToCsv'] as const).map(
     (fn): Row => ({

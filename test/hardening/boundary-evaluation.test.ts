@@ -153,6 +153,26 @@ const ROWS: readonly Row[] = [
     },
   },
   { fn: 'ratingOf', call: call(api.ratingOf), args: [new Dec('1.5')], params: [{ name: 'ratio', accepts: ['object'] }] },
+  { fn: 'toDataPackage', call: call(api.toDataPackage), args: [full, {}], params: [{ name: 'budget' }, OPTIONS], options: { at: 1, bad: [...TEXTS('name'), { option: 'name', value: '' }, { option: 'name', value: 'Hoofdletters' }] } },
+  {
+    fn: 'readDataPackage',
+    call: call(api.readDataPackage),
+    args: [api.toDataPackage(full).files, {}],
+    params: [{ name: 'files', other: { object: ['missing_field', 'files.datapackage.json'] } }, OPTIONS],
+    options: { at: 1, bad: [...CHOICE('totals', 'errors'), ...NUMBERS('maxDepth', 0, -1, 1e6), ...NUMBERS('maxLength', 0, -1)] },
+  },
+  ...(['checkIv3Tags', 'iv3Rollup'] as const).map(
+    (fn): Row => ({
+      fn,
+      call: call(api[fn]),
+      args: [full, {}],
+      params: [{ name: 'budget' }, OPTIONS],
+      options: {
+        at: 1,
+        bad: [...OBJECTS('taakvelden'), { option: 'taakvelden', value: {} }, { option: 'taakvelden', value: api.IV3_CATEGORIEEN }, ...OBJECTS('categorieen'), { option: 'categorieen', value: api.IV3_TAAKVELDEN }, ...FLAGS('strict')],
+      },
+    }),
+  ),
   ...(['distributeByKey', 'interpolatePath', 'cumulate'] as const).map((fn): Row => {
     const bad = ['x', '0', '-1', 0, null, {}, [], true].map((value) => ({ option: 'step', value }));
     if (fn === 'distributeByKey') return { fn, call: call(api[fn]), args: ['1000', { a: 1, b: 2 }, {}], params: [{ name: 'amount', accepts: ALL }, { name: 'weights', accepts: ['object'] }, OPTIONS], options: { at: 2, bad } };
