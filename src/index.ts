@@ -170,6 +170,11 @@ export { loadVersion } from './evaluate/load-version.js';
 export { VERSION_FORMAT } from './document/read-version.js';
 export { versionTable } from './report/version-table.js';
 export type { VersionTableOptions } from './report/version-table.js';
+// rebasing a scenario from one version onto the next (scenario overzetten)
+export { rebaseScenario, REBASE_POLICIES } from './analysis/rebase.js';
+export type { RebaseCell, RebaseItem, RebaseOptions, RebasePolicy, RebaseReference, RebaseSide, RebaseStatus, RebasedChange, ScenarioRebase } from './analysis/rebase.js';
+export { rebaseTable } from './report/rebase-table.js';
+export type { RebaseTableOptions } from './report/rebase-table.js';
 export { yearTableToDocument } from './document/year-table.js';
 export type { YearTableDocumentOptions } from './document/year-table.js';
 
