@@ -55,8 +55,8 @@ function lineIds(e: Evaluation): string[] {
   return e.sections.flatMap((s) => s.lines.map((l) => l.id));
 }
 
-/** The shape of an id map option: an object of line ids of `a` to line ids of `b` or null. */
-const ID_MAP: OptionCheck = (value, path, collector) => {
+/** The shape of an id map option: an object of line ids of `a` to line ids of `b` or null. @internal */
+export const ID_MAP: OptionCheck = (value, path, collector) => {
   if (!isObjectLike(value) || Array.isArray(value)) {
     collector.add('invalid_option', path, `options.idMap must be an object of line ids ({ "4.2": "4.1" }), not ${describeValue(value)}`);
     return;

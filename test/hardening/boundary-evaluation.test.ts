@@ -208,6 +208,13 @@ const ROWS: readonly Row[] = [
     options: { at: 2, bad: [...OBJECTS('idMap'), ...FLAGS('matchTitles')] },
   },
   {
+    fn: 'rebaseScenario',
+    call: call(api.rebaseScenario),
+    args: [scenario, full, full, {}],
+    params: [{ name: 'scenario', accepts: ['object'] }, { name: 'from' }, { name: 'to' }, OPTIONS],
+    options: { at: 3, bad: [...OBJECTS('idMap'), ...FLAGS('matchTitles'), ...OBJECTS('decisions'), { option: 'decisions', value: { 'changes[0]': 'bogus' } }, ...CHOICE('stale', 'keep'), ...CHOICE('gone', 'keep-relative'), ...FLAGS('partial')] },
+  },
+  {
     fn: 'attributeDifference',
     call: call(api.attributeDifference),
     args: [full, scenario, undefined, {}],
