@@ -115,12 +115,13 @@ const ABSOLUTE_KINDS = new Set(['set-amount', 'estimate-pm', 'move-amount', 'ind
  * The rebased scenario is one plain scenario: the changes of the scenarios it extends come first (no `extends`),
  * amounts in `to`'s unit (a scenario in x EUR 1.000 onto a version in euros: "-1100" becomes "-1100000"), plain
  * decimals, years cut to `to`'s horizon and written out where they would name other years there. `keep-absolute`
- * writes the figures of `from` as `set-amount` changes (for `set-amount`, `estimate-pm`, `move-amount` and `index`;
- * the other kinds have no figure of their own and apply as written); of several kept-absolute changes of one cell
- * only the last one writes it. Rows and claims a change adds exist for later changes only when that change is
- * applied. The rebased scenario is applied to `to` before it is handed back, so the call throws what
- * `applyScenario(to, scenario)` would (a cell kept absolute by one change and relative by another conflicts:
- * decide them alike).
+ * writes the figures of `from` as `set-amount` changes on the cells whose base moved (for `set-amount`,
+ * `estimate-pm`, `move-amount` and `index`; an index pins every year of such a row, a move both rows in such a year)
+ * and keeps the change itself on its other cells; the other kinds have no figure of their own and apply as written.
+ * Of several kept-absolute changes of one cell only the last one writes it. Rows and claims a change adds exist for
+ * later changes only when that change is applied. The rebased scenario is applied to `to` before it is handed back,
+ * so the call throws what `applyScenario(to, scenario)` would: a cell written as a figure by a kept-absolute change
+ * and also by a change kept as it is (fresh, or `keep-relative`) conflicts (`change_conflict`); decide them alike.
  * @param scenario - the scenario, written against `from`
  * @param from - the version (or budget) it was written against; it must apply there
  * @param to - the version (or budget) it is rebased onto
