@@ -174,6 +174,9 @@ export type { VersionTableOptions } from './report/version-table.js';
 export { rebaseScenario, REBASE_POLICIES } from './analysis/rebase.js';
 export type { RebaseCell, RebaseItem, RebaseOptions, RebasePolicy, RebaseReference, RebaseSide, RebaseStatus, RebasedChange, ScenarioRebase } from './analysis/rebase.js';
 export { rebaseTable } from './report/rebase-table.js';
+// a figure explained through a series of versions (toelichting door de standen)
+export { explainVersions } from './analysis/explain-versions.js';
+export type { ExplainVersionsAt, VersionExplanation, VersionExplanationFigure, VersionExplanationStep } from './analysis/explain-versions.js';
 export type { RebaseTableOptions } from './report/rebase-table.js';
 export { yearTableToDocument } from './document/year-table.js';
 export type { YearTableDocumentOptions } from './document/year-table.js';

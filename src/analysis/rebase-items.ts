@@ -148,6 +148,7 @@ export function rebaseItems(change: Change, world: RebaseWorld): RebaseItem[] {
     case 'set-realisation': {
       const ta = targetOf(from, change.target) as { measures: Record<string, unknown> } | undefined;
       const tb = targetOf(to, change.target) as { measures: Record<string, unknown> } | undefined;
+      if (change.measures === undefined) compare(`measures of ${change.target}`, Object.keys(ta?.measures ?? {}), Object.keys(tb?.measures ?? {}), out);
       for (const id of change.measures ?? Object.keys(ta?.measures ?? {})) {
         const b = tb !== undefined && hasOwnKey(tb.measures, id) ? tb.measures[id] : undefined;
         compare(`measure ${change.target}/${id}`, ownValue(ta?.measures, id), b, out);

@@ -193,6 +193,13 @@ const ROWS: readonly Row[] = [
     options: { at: 1, bad: FLAGS('matchTitles') },
   },
   {
+    fn: 'explainVersions',
+    call: call(api.explainVersions),
+    args: [[{ name: 'A', kind: 'begroting', budget: full }, { name: 'B', kind: 'tb1', budget: base }], { total: true, year: 2028 }, {}],
+    params: [{ name: 'versions', accepts: ['array'] }, { name: 'at', other: { object: ['invalid_argument', 'at.line'] } }, OPTIONS],
+    options: { at: 2, bad: FLAGS('matchTitles') },
+  },
+  {
     fn: 'loadVersion',
     call: call(api.loadVersion),
     args: [{ format: 'meerjaren/version', version: 1, name: 'A', kind: 'begroting', budget: api.toDocument(base) }, {}],
