@@ -200,6 +200,14 @@ export type { BegrotingswijzigingTableOptions } from './report/begrotingswijzigi
 export { renderBegrotingswijziging, WIJZIGING_FORMATS } from './report/begrotingswijziging-document.js';
 export type { RenderBegrotingswijzigingOptions, WijzigingFormat } from './report/begrotingswijziging-document.js';
 export type { VersionTableOptions } from './report/version-table.js';
+// rebasing a scenario from one version onto the next (scenario overzetten)
+export { rebaseScenario, REBASE_POLICIES } from './analysis/rebase.js';
+export type { RebaseCell, RebaseItem, RebaseOptions, RebasePolicy, RebaseReference, RebaseSide, RebaseStatus, RebasedChange, ScenarioRebase } from './analysis/rebase.js';
+export { rebaseTable } from './report/rebase-table.js';
+// a figure explained through a series of versions (toelichting door de standen)
+export { explainVersions } from './analysis/explain-versions.js';
+export type { ExplainVersionsAt, VersionExplanation, VersionExplanationFigure, VersionExplanationStep } from './analysis/explain-versions.js';
+export type { RebaseTableOptions } from './report/rebase-table.js';
 export { yearTableToDocument } from './document/year-table.js';
 export type { YearTableDocumentOptions } from './document/year-table.js';
 

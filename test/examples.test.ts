@@ -171,6 +171,18 @@ describe('examples (versions)', () => {
     expect(out).toMatch(/4 Bezuinigings- en dekkingsvoorstellen\n.*954.*\n.*720.*\n.*\n\s+verschil\s+-234\s+-234\s+-234\s+-234\n/);
     expect(out).toContain('Begroting 2024 -> Perspectiefnota 2026 / TB1 2025: verschil totaal 2025 123.626, 2026 123.184, 2027 123.125');
   });
+
+  it("63 rebases seed 000's pm-estimate scenario onto the Begroting 2026 and prints what is stale and gone", () => {
+    const out = run('63-rebase-scenario.ts');
+    expect(out).toContain('1. changes[0] estimate-pm gone; changes[1] estimate-pm gone');
+    expect(out).toContain('line: no counterpart of 1.4 in the new version');
+    expect(out).toMatch(/uitkomst Perspectiefnota 2026 \/ TB1 2025\s+-1\.100\s+-1\.100\s+-1\.100\s+-1\.100\s+-1\.100\s+-1\.100/);
+    expect(out).toContain("met gone: 'drop': 0 wijzigingen over");
+    expect(out).toContain('2. changes[0] set-amount stale (keep-relative); changes[1] estimate-pm fresh; changes[2] drop-line gone (drop)');
+    expect(out).toContain('Begroting 2026 met het scenario: 4.1 in 2026 125, 3.1 in 2026 -500');
+    expect(out).toContain('2026: basis -51712490 -> -54806000 euro; keep-relative -53709880, keep-absolute -50678240.2');
+    expect(out).toMatch(/keep-relative \(relatief behouden\)\s+-53\.710\s+-54\.092/);
+  });
 });
 
 describe('examples (begrotingswijziging)', () => {

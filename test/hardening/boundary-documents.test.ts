@@ -135,6 +135,13 @@ const ROWS: readonly Row[] = [
     options: { at: 1, bad: [...CHOICE('format', 'Text'), ...TEXTS('title'), ...OBJECTS('programmes'), ...CHOICE('labels'), ...LISTS('years')] },
   },
   {
+    fn: 'rebaseTable',
+    call: call(api.rebaseTable),
+    args: [api.rebaseScenario({ id: 's', title: 'S', changes: [] }, base, base), {}],
+    params: [{ name: 'rebase' }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title'), ...CHOICE('language', 'NL')] },
+  },
+  {
     fn: 'weerstandsvermogenTable',
     call: call(api.weerstandsvermogenTable),
     args: [WV, {}],

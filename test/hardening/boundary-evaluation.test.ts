@@ -236,6 +236,13 @@ const ROWS: readonly Row[] = [
     options: { at: 1, bad: FLAGS('matchTitles') },
   },
   {
+    fn: 'explainVersions',
+    call: call(api.explainVersions),
+    args: [[{ name: 'A', kind: 'begroting', budget: full }, { name: 'B', kind: 'tb1', budget: base }], { total: true, year: 2028 }, {}],
+    params: [{ name: 'versions', accepts: ['array'] }, { name: 'at', other: { object: ['invalid_argument', 'at.line'] } }, OPTIONS],
+    options: { at: 2, bad: FLAGS('matchTitles') },
+  },
+  {
     fn: 'loadVersion',
     call: call(api.loadVersion),
     args: [{ format: 'meerjaren/version', version: 1, name: 'A', kind: 'begroting', budget: api.toDocument(base) }, {}],
@@ -256,6 +263,13 @@ const ROWS: readonly Row[] = [
     args: [full, scenario, {}],
     params: [{ name: 'a' }, { name: 'b' }, OPTIONS],
     options: { at: 2, bad: [{ option: 'library', value: 42 }, { option: 'library', value: 'x' }, ...FLAGS('technical'), ...TEXTS('title'), ...OBJECTS('idMap')] },
+  },
+  {
+    fn: 'rebaseScenario',
+    call: call(api.rebaseScenario),
+    args: [scenario, full, full, {}],
+    params: [{ name: 'scenario', accepts: ['object'] }, { name: 'from' }, { name: 'to' }, OPTIONS],
+    options: { at: 3, bad: [...OBJECTS('idMap'), ...FLAGS('matchTitles'), ...OBJECTS('decisions'), { option: 'decisions', value: { 'changes[0]': 'bogus' } }, ...CHOICE('stale', 'keep'), ...CHOICE('gone', 'keep-relative'), ...FLAGS('partial')] },
   },
   {
     fn: 'attributeDifference',
