@@ -25,7 +25,7 @@
 import type { Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue, type Issue, type Path } from '../core/errors.js';
 import { oneOf, pathOf, readOptions, requireArgument, requireObject } from '../core/guard.js';
-import { MAX_RATE, checkFields, isRecord, readNumber, type DistributionUnit, type Role, type Sampler, type SpecReader } from './distributions/common.js';
+import { MAX_RATE, checkFields, isRecord, readNumber, type AmountMap, type DistributionUnit, type Role, type Sampler, type SpecReader } from './distributions/common.js';
 import { choiceMessage } from '../core/fields.js';
 import { DISTRIBUTION_KINDS, type DistributionKind, type DistributionSpec } from './distributions/spec.js';
 import { DISTRIBUTIONS, distributionKind } from './distributions/registry.js';
@@ -210,6 +210,19 @@ export function compileDistribution(spec: DistributionSpec, options: Distributio
   requireObject('compileDistribution', 'spec', spec, 'a distribution: { kind, ... }');
   options = readOptions('compileDistribution', options, { unit: UNIT, roundTo: oneOf(['cent', 'none']), path: pathOf });
   return compileSpec(spec, options);
+}
+
+/**
+ * A spec as written with each amount replaced by `map(amount, path)` (probabilities, lambda and rates kept); a
+ * spec that is not an object of a known kind is returned as it is (its problems are reported when it is read).
+ * @param spec - the spec as given
+ * @param path - where the spec sits
+ * @param map - the new value of each amount
+ * @internal
+ */
+export function mapSpecAmounts(spec: unknown, path: Path, map: AmountMap): unknown {
+  if (!isRecord(spec) || !isKind(spec['kind'])) return spec;
+  return distributionKind(spec['kind']).mapAmounts(spec, path, map);
 }
 
 /**

@@ -170,6 +170,26 @@ export interface DistributionKindEntry<P> {
   parse(read: SpecReader): P | undefined;
   /** The sampler of a parsed spec. */
   sampler(parsed: P, unit: DistributionUnit, roundTo: 'cent' | 'none'): CompiledSampler;
+  /**
+   * The spec as written with each of its amounts replaced by `map(amount, path)` (the fields read in the spec's unit;
+   * probabilities and lambda are kept), for a run that reads amounts in another unit than euros.
+   */
+  mapAmounts(spec: Readonly<Record<string, unknown>>, path: Path, map: AmountMap): Readonly<Record<string, unknown>>;
+}
+
+/** Rewrites one amount of a spec as written, given its path. @internal */
+export type AmountMap = (raw: unknown, path: Path) => unknown;
+
+/**
+ * The `mapAmounts` of a kind whose amounts are the top-level `fields` (absent fields stay absent).
+ * @internal
+ */
+export function mapAmountFields(...fields: readonly string[]): DistributionKindEntry<never>['mapAmounts'] {
+  return (spec, path, map) => {
+    const out: Record<string, unknown> = { ...spec };
+    for (const field of fields) if (spec[field] !== undefined) out[field] = map(spec[field], [...path, field]);
+    return out;
+  };
 }
 
 /** @internal */

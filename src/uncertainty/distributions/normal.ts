@@ -1,7 +1,7 @@
 import type { Decimal } from '../../core/decimal.js';
 import { issue } from '../../core/errors.js';
 import { detExp, detLog } from '../random.js';
-import { checkOrder, constant, exactValue, toFloat, type DistributionKindEntry, type NumberInput } from './common.js';
+import { checkOrder, constant, exactValue, toFloat, type DistributionKindEntry, type NumberInput, mapAmountFields } from './common.js';
 
 /** Normal, truncated to [low, high] (afgekapte normale verdeling). @category Uncertainty */
 export interface NormalDistribution {
@@ -122,6 +122,7 @@ const NORMAL_MIN_ACCEPTANCE = 0.2;
 /** The normal distribution kind: fields, reading and sampler. @internal */
 export const normalKind = {
   fields: ['kind', 'mean', 'sd', 'low', 'high'],
+  mapAmounts: mapAmountFields('mean', 'sd', 'low', 'high'),
   parse({ path, issues, num }) {
     const mean = num('mean');
     const sd = num('sd');
