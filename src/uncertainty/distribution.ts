@@ -4,7 +4,8 @@
  *
  * @remarks
  * **Specs.** Every spec is a plain object with a `kind`; numbers are decimal strings (`"-2100"`,
- * `"1083.50"`, `"0.5"`) or JSON numbers. Amounts are in euros and must be strings or safe integers
+ * `"1083.50"`, `"0.5"`) or JSON numbers. Amounts are in euros here (a Monte Carlo run reads them in its own unit
+ * and hands them over in euros) and must be strings or safe integers
  * (a JSON number such as `0.1` is refused: it is not exactly one tenth). Rates (percentages,
  * realisation rates: `"0.5"` is 50%), probabilities and PERT's `lambda` may also be finite numbers.
  *

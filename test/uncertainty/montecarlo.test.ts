@@ -43,7 +43,7 @@ describe('monteCarlo', () => {
     }
   });
 
-  it('draws the pm posts of seed 000 as ranges: P5 <= P50 <= P95, and 2025 (no pm) stays -609.000', () => {
+  it('draws the pm posts of seed 000 as ranges: P5 <= P50 <= P95, and 2025 (no pm) stays -609 (x € 1.000)', () => {
     const result = monteCarlo(seed000, { draws: 2000, seed: 42, inputs: pmRanges });
     expect(result.unit).toBe('thousand');
     expect(result.saldo['2025']!.percentiles['p50']!.toFixed()).toBe('-609');
