@@ -38,6 +38,7 @@ export type { TriangularDistribution } from './distributions/triangular.js';
 export type { PertDistribution } from './distributions/pert.js';
 export type { NormalDistribution } from './distributions/normal.js';
 export type { DiscreteChoice, DiscreteDistribution } from './distributions/discrete.js';
+export type { LognormalDistribution } from './distributions/lognormal.js';
 export { DISTRIBUTION_KINDS, type DistributionKind, type DistributionSpec } from './distributions/spec.js';
 export { MAX_AMOUNT_DECIMALS, MAX_DISTRIBUTION_EUROS, MAX_PERT_LAMBDA, MAX_RATE, PROBABILITY_TOLERANCE, type DistributionUnit, type NumberInput, type Sampler } from './distributions/common.js';
 

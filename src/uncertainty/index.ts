@@ -26,6 +26,7 @@ export type {
   TriangularDistribution,
   PertDistribution,
   NormalDistribution,
+  LognormalDistribution,
   DiscreteDistribution,
   DiscreteChoice,
   NumberInput,

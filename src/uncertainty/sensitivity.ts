@@ -115,7 +115,7 @@ export interface DistributionPoints {
  * @remarks
  * Low and high are the bounds (`low`/`high`; for `discrete` the smallest and largest value with a positive
  * probability; for `fixed` the value). Central is: `likely` (triangular, PERT); the midpoint (uniform);
- * the mean clamped to [low, high] (normal); the weighted median (discrete); the value (fixed).
+ * the mean clamped to [low, high] (normal); the median (lognormal); the weighted median (discrete); the value (fixed).
  * @param spec - a valid distribution spec
  * @example
  * ```ts
@@ -146,6 +146,8 @@ export function distributionPoints(spec: DistributionSpec): DistributionPoints {
       const mean = d(spec.mean);
       return { low, central: Dec.min(high, Dec.max(low, mean)), high };
     }
+    case 'lognormal':
+      return { low: d(spec.low), central: d(spec.median), high: d(spec.high) };
     case 'discrete': {
       const choices = spec.choices.map((c) => ({ value: d(c.value), p: d(c.p) })).filter((c) => c.p.gt(0));
       choices.sort((a, b) => a.value.comparedTo(b.value));

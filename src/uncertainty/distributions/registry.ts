@@ -6,6 +6,7 @@ import { triangularKind } from './triangular.js';
 import { pertKind } from './pert.js';
 import { normalKind } from './normal.js';
 import { discreteKind } from './discrete.js';
+import { lognormalKind } from './lognormal.js';
 
 /**
  * Every distribution kind, by its `kind`: its fields, reading and sampler each live in the kind's own file
@@ -18,6 +19,7 @@ export const DISTRIBUTIONS = {
   triangular: triangularKind,
   pert: pertKind,
   normal: normalKind,
+  lognormal: lognormalKind,
   discrete: discreteKind,
 } satisfies { readonly [K in DistributionKind]: DistributionKindEntry<{ readonly kind: K }> };
 
