@@ -23,11 +23,9 @@
  * and the engine-independent `detLog` / `detExp`, with bounded loops; the same stream gives the same
  * draws on every machine.
  */
-import type { Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue, type Issue, type Path } from '../core/errors.js';
 import { oneOf, pathOf, readOptions, requireArgument, requireObject } from '../core/guard.js';
-import { MAX_RATE, checkFields, isRecord, readNumber, type AmountMap, type DistributionUnit, type Role, type Sampler, type SpecReader } from './distributions/common.js';
-import { choiceMessage } from '../core/fields.js';
+import { MAX_RATE, isRecord, parseSpecOf, type AmountMap, type DistributionUnit, type KindEntries, type Sampler } from './distributions/common.js';
 import { DISTRIBUTION_KINDS, type DistributionKind, type DistributionSpec } from './distributions/spec.js';
 import { DISTRIBUTIONS, distributionKind } from './distributions/registry.js';
 
@@ -71,24 +69,7 @@ function isKind(value: unknown): value is DistributionKind {
 
 /** Validates and reads a spec by its kind's entry; returns the parsed form when there are no issues. */
 function parse(spec: unknown, path: Path, unit: DistributionUnit, issues: Issue[]): { readonly kind: DistributionKind } | undefined {
-  if (!isRecord(spec)) {
-    issues.push(issue('invalid_distribution', path, 'a distribution must be an object with a "kind"'));
-    return undefined;
-  }
-  const kind = spec['kind'];
-  if (!isKind(kind)) {
-    issues.push(
-      issue('invalid_distribution', [...path, 'kind'], choiceMessage('kind', DISTRIBUTION_KINDS, kind)),
-    );
-    return undefined;
-  }
-  const before = issues.length;
-  const entry = DISTRIBUTIONS[kind];
-  checkFields(spec, entry.fields, path, issues);
-  const num = (field: string, role: Role = unit): Decimal | undefined => readNumber(spec[field], role, [...path, field], issues);
-  const reader: SpecReader = { spec, path, unit, issues, num };
-  const parsed = distributionKind(kind).parse(reader);
-  return issues.length === before ? parsed : undefined;
+  return parseSpecOf(DISTRIBUTIONS as unknown as KindEntries, spec, path, unit, issues) as { readonly kind: DistributionKind } | undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Dec, type Decimal } from '../../core/decimal.js';
 import { issue, type Issue, type Path } from '../../core/errors.js';
 import type { Random } from '../random.js';
 import { checkKeys } from '../../document/ids.js';
-import { describeValue, isRecord as isFieldRecord } from '../../core/fields.js';
+import { choiceMessage, describeValue, isRecord as isFieldRecord } from '../../core/fields.js';
 
 /** A number in a spec: a decimal string such as `"-2100.50"`, or a JSON number (see the module notes for which are accepted). @category Uncertainty */
 export type NumberInput = string | number;
@@ -190,6 +190,32 @@ export function mapAmountFields(...fields: readonly string[]): DistributionKindE
     for (const field of fields) if (spec[field] !== undefined) out[field] = map(spec[field], [...path, field]);
     return out;
   };
+}
+
+/** Kind entries by kind, as the registry (or a mixture's components) holds them. @internal */
+export type KindEntries = Readonly<Record<string, DistributionKindEntry<{ readonly kind: string }>>>;
+
+/**
+ * Validates and reads a spec by the entry of its kind in `kinds`; the parsed form when there are no issues.
+ * `invalid_distribution` for a spec that is not an object or whose kind is not one of `kinds`.
+ * @internal
+ */
+export function parseSpecOf(kinds: KindEntries, spec: unknown, path: Path, unit: DistributionUnit, issues: Issue[]): { readonly kind: string } | undefined {
+  if (!isRecord(spec)) {
+    issues.push(issue('invalid_distribution', path, 'a distribution must be an object with a "kind"'));
+    return undefined;
+  }
+  const kind = spec['kind'];
+  if (typeof kind !== 'string' || !Object.hasOwn(kinds, kind)) {
+    issues.push(issue('invalid_distribution', [...path, 'kind'], choiceMessage('kind', Object.keys(kinds), kind)));
+    return undefined;
+  }
+  const before = issues.length;
+  const entry = kinds[kind]!;
+  checkFields(spec, entry.fields, path, issues);
+  const num = (field: string, role: Role = unit): Decimal | undefined => readNumber(spec[field], role, [...path, field], issues);
+  const parsed = entry.parse({ spec, path, unit, issues, num });
+  return issues.length === before ? parsed : undefined;
 }
 
 /** @internal */
