@@ -37,6 +37,8 @@ export type { PertDistribution } from './distributions/pert.js';
 export type { NormalDistribution } from './distributions/normal.js';
 export type { DiscreteChoice, DiscreteDistribution } from './distributions/discrete.js';
 export type { LognormalDistribution } from './distributions/lognormal.js';
+export type { MixtureComponent, MixtureDistribution } from './distributions/mixture.js';
+export type { ComponentDistribution } from './distributions/component.js';
 export { DISTRIBUTION_KINDS, type DistributionKind, type DistributionSpec } from './distributions/spec.js';
 export { MAX_AMOUNT_DECIMALS, MAX_DISTRIBUTION_EUROS, MAX_PERT_LAMBDA, MAX_RATE, PROBABILITY_TOLERANCE, type DistributionUnit, type NumberInput, type Sampler } from './distributions/common.js';
 

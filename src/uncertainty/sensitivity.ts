@@ -115,7 +115,8 @@ export interface DistributionPoints {
  * @remarks
  * Low and high are the bounds (`low`/`high`; for `discrete` the smallest and largest value with a positive
  * probability; for `fixed` the value). Central is: `likely` (triangular, PERT); the midpoint (uniform);
- * the mean clamped to [low, high] (normal); the median (lognormal); the weighted median (discrete); the value (fixed).
+ * the mean clamped to [low, high] (normal); the median (lognormal); the weighted median (discrete); the value (fixed);
+ * for a mixture the lowest low and highest high of its components with a weight, and their centrals weighted.
  * @param spec - a valid distribution spec
  * @example
  * ```ts
@@ -148,6 +149,15 @@ export function distributionPoints(spec: DistributionSpec): DistributionPoints {
     }
     case 'lognormal':
       return { low: d(spec.low), central: d(spec.median), high: d(spec.high) };
+    case 'mixture': {
+      // the bounds of the components that can be drawn; central their centrals weighted (exact)
+      const parts = spec.components.filter((c) => d(c.weight).gt(0)).map((c) => ({ weight: d(c.weight), points: distributionPoints(c.distribution) }));
+      return {
+        low: Dec.min(...parts.map((p) => p.points.low)),
+        central: parts.reduce((sum, p) => sum.plus(p.weight.times(p.points.central)), new Dec(0)),
+        high: Dec.max(...parts.map((p) => p.points.high)),
+      };
+    }
     case 'discrete': {
       const choices = spec.choices.map((c) => ({ value: d(c.value), p: d(c.p) })).filter((c) => c.p.gt(0));
       choices.sort((a, b) => a.value.comparedTo(b.value));
