@@ -3,11 +3,12 @@
  * in 2026 and EUR 1 mln more each year. Four measures should fill it; how much each will deliver is uncertain,
  * so each gets a realisation rate with a distribution (the analyst's assumptions, not the seed's). The measures
  * are budget lines (planned savings, positive = voordeel); the target is met in a year when they save at least
- * the taakstelling. 10,000 draws, seeded: the same run gives the same figures on every machine.
+ * the taakstelling. 10,000 draws, seeded: the same run gives the same figures on every machine. The table is written
+ * x € 1 mln, and so are the run's amounts: the minimum `'7'` is EUR 7 mln, the results come back x € 1 mln.
  *
  * Run: npx tsx examples/30-hervormingsagenda-kans.ts
  */
-import { budget, Dec, monteCarlo, type Decimal } from 'meerjaren';
+import { budget, monteCarlo, type Decimal } from 'meerjaren';
 
 const years = [2025, 2026, 2027, 2028, 2029, 2030, 2031];
 /** The taakstelling in EUR mln: 3, 7, then +1 a year. */
@@ -37,10 +38,11 @@ const result = monteCarlo(table, {
     // not yet filled: a placeholder that may or may not be found
     { id: 'rest', kind: 'realisation', rows: ['rest'], distribution: { kind: 'uniform', low: '0', high: '1' } },
   ],
-  targets: [{ id: 'taakstelling', label: 'Taakstelling Hervormingsagenda', sections: ['HA'], minimum: Object.fromEntries(years.map((y, i) => [String(y), String(taakstelling[i]! * 1_000_000)])) }],
+  targets: [{ id: 'taakstelling', label: 'Taakstelling Hervormingsagenda', sections: ['HA'], minimum: Object.fromEntries(years.map((y, i) => [String(y), String(taakstelling[i]!)])) }], // x € 1 mln, the table's unit
 });
 
-const mln = (d: Decimal): string => d.div(1_000_000).toFixed(2).replace('.', ',');
+/** An amount of the run (x € 1 mln, the table's unit), as printed. */
+const mln = (d: Decimal): string => d.toFixed(2).replace('.', ',');
 const target = result.targets[0]!;
 console.log('Taakstelling Hervormingsagenda Jeugd: kans dat de maatregelen haar vullen (10.000 trekkingen, seed 2025)\n');
 console.log('bedragen x € 1 mln; opbrengst = wat de maatregelen besparen; tekort = taakstelling - opbrengst\n');
@@ -50,6 +52,6 @@ for (const year of result.years) {
   const gap = target.gap[year]!;
   const p = target.probabilityMet[year]!;
   console.log(
-    `${year}  ${mln(new Dec(taakstelling[years.indexOf(year)]! * 1_000_000)).padStart(12)}  ${mln(total.percentiles['p5']!).padStart(12)}  ${mln(total.percentiles['p50']!).padStart(6)}  ${mln(total.percentiles['p95']!).padStart(6)}  ${mln(gap.percentiles['p50']!).padStart(10)}  ${(p * 100).toFixed(1).replace('.', ',').padStart(10)}%`,
+    `${year}  ${taakstelling[years.indexOf(year)]!.toFixed(2).replace('.', ',').padStart(12)}  ${mln(total.percentiles['p5']!).padStart(12)}  ${mln(total.percentiles['p50']!).padStart(6)}  ${mln(total.percentiles['p95']!).padStart(6)}  ${mln(gap.percentiles['p50']!).padStart(10)}  ${(p * 100).toFixed(1).replace('.', ',').padStart(10)}%`,
   );
 }

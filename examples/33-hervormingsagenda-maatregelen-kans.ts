@@ -52,7 +52,10 @@ export function hervormingsagendaKans(draws = 10_000): MonteCarloComparison {
   );
 }
 
-const mln = (d: Decimal): string => d.div(1_000_000).toFixed(2).replace('.', ',').replace('-0,00', '0,00');
+/** An amount x € 1 mln (the budget's unit, and so the run's), as printed. */
+const mln = (d: Decimal): string => d.toFixed(2).replace('.', ',').replace('-0,00', '0,00');
+/** An amount in euros (as `evaluateTargets` gives it) x € 1 mln. */
+const eurosInMln = (d: Decimal): string => mln(d.div(1_000_000));
 const pct = (p: number): string => `${(p * 100).toFixed(1).replace('.', ',')}%`;
 
 function main(): void {
@@ -66,7 +69,7 @@ function main(): void {
   for (const year of years) {
     const gap = base.gap[year]!.percentiles;
     console.log(
-      `${year}  ${mln(base.target[year]!).padStart(12)}  ${mln(onPaper.years[year]!.planned).padStart(7)}  ${pct(base.probabilityMet[year]!).padStart(12)}  ${mln(gap['p5']!).padStart(9)}  ${mln(gap['p50']!).padStart(6)}  ${mln(gap['p95']!).padStart(6)}`,
+      `${year}  ${mln(base.target[year]!).padStart(12)}  ${eurosInMln(onPaper.years[year]!.planned).padStart(7)}  ${pct(base.probabilityMet[year]!).padStart(12)}  ${mln(gap['p5']!).padStart(9)}  ${mln(gap['p50']!).padStart(6)}  ${mln(gap['p95']!).padStart(6)}`,
     );
   }
   const filled = years.filter((year) => onPaper.years[year]!.planned.gte(onPaper.years[year]!.target));

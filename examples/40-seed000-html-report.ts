@@ -6,18 +6,21 @@
  * Run: npx tsx examples/40-seed000-html-report.ts   (writes out/seed000-report.html)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { evaluate, fanChart, formatAmount, htmlReport, loadBudget, monteCarlo, type UncertainInput } from 'meerjaren';
+import { evaluate, fanChart, formatAmount, htmlReport, loadBudget, monteCarlo, type Decimal, type UncertainInput } from 'meerjaren';
 
 const tb1 = loadBudget(readFileSync(new URL('./data/seed000-tb1.json', import.meta.url), 'utf8'));
 
-// The pm posts 1.4 and 1.6 as ranges in euros: what if they cost what 2025 cost, give or take?
+// The pm posts 1.4 and 1.6 as ranges x € 1.000 (the table's unit): what if they cost what 2025 cost, give or take?
 const ranges: UncertainInput[] = [
-  { id: '1.4', label: 'Uitvoeringscapaciteit Wmo', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500000', likely: '-1100000', high: '-600000' } },
-  { id: '1.6', label: 'Uitvoeringscapaciteit JGH', kind: 'amount', rows: ['1.6'], distribution: { kind: 'pert', low: '-1000000', likely: '-800000', high: '-300000' } },
+  { id: '1.4', label: 'Uitvoeringscapaciteit Wmo', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500', likely: '-1100', high: '-600' } },
+  { id: '1.6', label: 'Uitvoeringscapaciteit JGH', kind: 'amount', rows: ['1.6'], distribution: { kind: 'pert', low: '-1000', likely: '-800', high: '-300' } },
 ];
 const run = monteCarlo(tb1, { seed: 2025, draws: 10_000, inputs: ranges, percentiles: [5, 25, 50, 75, 95] });
 const years = run.years;
-const band = (p: string): number[] => years.map((y) => Number(run.saldo[y]!.percentiles[p]!.toFixed(0)) / 1000);
+// the run's amounts are x € 1.000 (the table's unit), exact to the cent: three decimals
+const band = (p: string): number[] => years.map((y) => Number(run.saldo[y]!.percentiles[p]!.toFixed(3)));
+/** An amount of the run (x € 1.000 already), in Dutch notation. */
+const k = (d: Decimal): string => formatAmount(d);
 
 const fan = fanChart({
   title: 'Saldo met de pm-posten 1.4 en 1.6 als bandbreedte',
@@ -36,7 +39,7 @@ const html = htmlReport(tb1, evaluate(tb1), {}, {
     { kind: 'svg', svg: fan, caption: '10.000 trekkingen (seed 2025); 1.4 driehoeksverdeling, 1.6 PERT.' },
     {
       kind: 'paragraph',
-      text: `Mediaan saldo 2027: ${formatAmount(run.saldo['2027']!.percentiles['p50']!, { unit: 'thousand' })}; 90% van de trekkingen ligt tussen ${formatAmount(run.saldo['2027']!.percentiles['p5']!, { unit: 'thousand' })} en ${formatAmount(run.saldo['2027']!.percentiles['p95']!, { unit: 'thousand' })} (x € 1.000).`,
+      text: `Mediaan saldo 2027: ${k(run.saldo['2027']!.percentiles['p50']!)}; 90% van de trekkingen ligt tussen ${k(run.saldo['2027']!.percentiles['p5']!)} en ${k(run.saldo['2027']!.percentiles['p95']!)} (x € 1.000).`,
     },
   ],
 });
@@ -44,4 +47,4 @@ mkdirSync(new URL('../out/', import.meta.url), { recursive: true });
 const file = new URL('../out/seed000-report.html', import.meta.url);
 writeFileSync(file, html);
 console.log(`wrote ${file.pathname} (${html.length} characters, ${html.match(/<svg/g)?.length ?? 0} charts)`);
-console.log(`mediaan saldo 2027: ${formatAmount(run.saldo['2027']!.percentiles['p50']!, { unit: 'thousand' })}`);
+console.log(`mediaan saldo 2027: ${k(run.saldo['2027']!.percentiles['p50']!)}`);

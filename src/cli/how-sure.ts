@@ -1,13 +1,14 @@
 /**
  * The `how-sure` command (hoe zeker): a Monte Carlo run from the ranges the scenarios give their pm estimates
  * (`estimate-pm` with low, likely, high), the saldo and structural saldo per year at percentiles (P5, P50, P95 by
- * default), and the chance of structural balance, amounts in the document's unit.
+ * default), and the chance of structural balance, amounts in the document's unit (or `--unit`): the run itself gives its
+ * amounts in that unit.
  * @module
  */
 import { MeerjarenError } from '../core/errors.js';
 import { toDec, type Decimal } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
-import { unitFactor } from '../model/budget.js';
+import { unitFactor, type Unit } from '../model/budget.js';
 import type { ScenarioResult } from '../scenario/apply.js';
 import { inputsFromRanges } from '../uncertainty/from-ranges.js';
 import { monteCarlo } from '../uncertainty/montecarlo/run.js';
@@ -28,14 +29,19 @@ interface Run {
 
 const key = (p: number): string => `p${p}`;
 
+/** An amount of a run in `unit` in euros, as a table's cells hold them (exactly). */
+function inEuros(value: Decimal | undefined, unit: Unit): Decimal | undefined {
+  return value === undefined ? undefined : toDec(value).times(unitFactor(unit));
+}
+
 /** The percentile rows of one measure (saldo or structural saldo): "Saldo P5", "Saldo P50"... */
-function percentileRows(id: string, label: string, outcomes: OutcomesByYear, years: readonly number[], percentiles: readonly number[]): TableRow[] {
+function percentileRows(id: string, label: string, outcomes: OutcomesByYear, years: readonly number[], percentiles: readonly number[], unit: Unit): TableRow[] {
   return percentiles.map((p) => ({
     id: `${id}-${key(p)}`,
     label: `${label} P${p}`,
     kind: 'line' as const,
     depth: 1,
-    cells: years.map((y) => ({ amount: outcomes[y]?.percentiles[key(p)], pm: false })),
+    cells: years.map((y) => ({ amount: inEuros(outcomes[y]?.percentiles[key(p)], unit), pm: false })),
   }));
 }
 
@@ -48,9 +54,9 @@ function runText({ result, run }: Run, presentation: ResolvedPresentation): stri
     columns: years.map((y) => ({ key: String(y), label: String(y) })),
     rows: [
       { id: 'saldo', label: w.saldo, kind: 'heading', depth: 0, cells: years.map(() => ({ amount: undefined, pm: false })) },
-      ...percentileRows('saldo', w.saldo, run.saldo, years, run.percentiles),
+      ...percentileRows('saldo', w.saldo, run.saldo, years, run.percentiles, run.unit),
       { id: 'structureel', label: w.structural, kind: 'heading', depth: 0, cells: years.map(() => ({ amount: undefined, pm: false })) },
-      ...percentileRows('structureel', w.structural, run.structural, years, run.percentiles),
+      ...percentileRows('structureel', w.structural, run.structural, years, run.percentiles, run.unit),
     ],
   });
   const chances = years.map((y) => `${y} ${Math.round((run.probabilityStructurallyBalanced[y] ?? 0) * 100)}%`).join(', ');
@@ -63,10 +69,10 @@ const HOW_SURE_WORDS = {
   en: { draws: 'draws', saldo: 'Balance', structural: 'Structural balance', chance: 'Chance of structural balance' },
 } as const;
 
-/** An amount in euros in the display unit and sign convention, as a plain decimal string. */
-function inUnit(value: Decimal, presentation: ResolvedPresentation): string {
-  const scaled = toDec(value).div(unitFactor(presentation.unit));
-  return (presentation.sign === 'nadeel-positive' && !scaled.isZero() ? scaled.neg() : scaled).toFixed();
+/** An amount of the run (in the display unit) in the display sign convention, as a plain decimal string. */
+function displayed(value: Decimal, presentation: ResolvedPresentation): string {
+  const amount = toDec(value);
+  return (presentation.sign === 'nadeel-positive' && !amount.isZero() ? amount.neg() : amount).toFixed();
 }
 
 /** Percentiles, mean, min and max per year, as plain decimal strings in the display unit. */
@@ -74,10 +80,10 @@ function outcomesJson(outcomes: OutcomesByYear, presentation: ResolvedPresentati
   const out: Record<string, Record<string, string>> = {};
   for (const [year, o] of Object.entries(outcomes)) {
     const row: Record<string, string> = {};
-    for (const [k, v] of Object.entries(o.percentiles)) row[k] = inUnit(v, presentation);
-    row['mean'] = inUnit(o.mean, presentation);
-    row['min'] = inUnit(o.min, presentation);
-    row['max'] = inUnit(o.max, presentation);
+    for (const [k, v] of Object.entries(o.percentiles)) row[k] = displayed(v, presentation);
+    row['mean'] = displayed(o.mean, presentation);
+    row['min'] = displayed(o.min, presentation);
+    row['max'] = displayed(o.max, presentation);
     out[year] = row;
   }
   return out;
@@ -88,7 +94,7 @@ function outcomesJson(outcomes: OutcomesByYear, presentation: ResolvedPresentati
  * budget (whose pm cells hold the likely values), its ranges as triangular inputs.
  * @param results - the applied scenarios
  * @param use - draws, seed, percentiles, format, output
- * @param presentation - the display unit, sign and decimals
+ * @param presentation - the display unit (the unit of the runs), sign and decimals
  * @param io - file and console access
  */
 export function runHowSure(results: readonly ScenarioResult[], use: Usage, presentation: ResolvedPresentation, io: CliIo): number {
@@ -100,7 +106,7 @@ export function runHowSure(results: readonly ScenarioResult[], use: Usage, prese
     }
     try {
       const inputs = inputsFromRanges(result.ranges);
-      const run = monteCarlo(result.budget, { inputs, draws: use.draws, seed: use.seed, percentiles: use.percentiles });
+      const run = monteCarlo(result.budget, { inputs, draws: use.draws, seed: use.seed, percentiles: use.percentiles, unit: presentation.unit });
       runs.push({ result, inputs: inputs.map((i) => i.id), run });
     } catch (e) {
       if (!MeerjarenError.is(e)) throw e;

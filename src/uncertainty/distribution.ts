@@ -4,7 +4,8 @@
  *
  * @remarks
  * **Specs.** Every spec is a plain object with a `kind`; numbers are decimal strings (`"-2100"`,
- * `"1083.50"`, `"0.5"`) or JSON numbers. Amounts are in euros and must be strings or safe integers
+ * `"1083.50"`, `"0.5"`) or JSON numbers. Amounts are in euros here (a Monte Carlo run reads them in its own unit
+ * and hands them over in euros) and must be strings or safe integers
  * (a JSON number such as `0.1` is refused: it is not exactly one tenth). Rates (percentages,
  * realisation rates: `"0.5"` is 50%), probabilities and PERT's `lambda` may also be finite numbers.
  *
@@ -22,11 +23,9 @@
  * and the engine-independent `detLog` / `detExp`, with bounded loops; the same stream gives the same
  * draws on every machine.
  */
-import type { Decimal } from '../core/decimal.js';
 import { MeerjarenError, issue, type Issue, type Path } from '../core/errors.js';
 import { oneOf, pathOf, readOptions, requireArgument, requireObject } from '../core/guard.js';
-import { MAX_RATE, checkFields, isRecord, readNumber, type DistributionUnit, type Role, type Sampler, type SpecReader } from './distributions/common.js';
-import { choiceMessage } from '../core/fields.js';
+import { MAX_RATE, isRecord, parseSpecOf, type AmountMap, type DistributionUnit, type KindEntries, type Sampler } from './distributions/common.js';
 import { DISTRIBUTION_KINDS, type DistributionKind, type DistributionSpec } from './distributions/spec.js';
 import { DISTRIBUTIONS, distributionKind } from './distributions/registry.js';
 
@@ -37,6 +36,9 @@ export type { TriangularDistribution } from './distributions/triangular.js';
 export type { PertDistribution } from './distributions/pert.js';
 export type { NormalDistribution } from './distributions/normal.js';
 export type { DiscreteChoice, DiscreteDistribution } from './distributions/discrete.js';
+export type { LognormalDistribution } from './distributions/lognormal.js';
+export type { MixtureComponent, MixtureDistribution } from './distributions/mixture.js';
+export type { ComponentDistribution } from './distributions/component.js';
 export { DISTRIBUTION_KINDS, type DistributionKind, type DistributionSpec } from './distributions/spec.js';
 export { MAX_AMOUNT_DECIMALS, MAX_DISTRIBUTION_EUROS, MAX_PERT_LAMBDA, MAX_RATE, PROBABILITY_TOLERANCE, type DistributionUnit, type NumberInput, type Sampler } from './distributions/common.js';
 
@@ -69,24 +71,7 @@ function isKind(value: unknown): value is DistributionKind {
 
 /** Validates and reads a spec by its kind's entry; returns the parsed form when there are no issues. */
 function parse(spec: unknown, path: Path, unit: DistributionUnit, issues: Issue[]): { readonly kind: DistributionKind } | undefined {
-  if (!isRecord(spec)) {
-    issues.push(issue('invalid_distribution', path, 'a distribution must be an object with a "kind"'));
-    return undefined;
-  }
-  const kind = spec['kind'];
-  if (!isKind(kind)) {
-    issues.push(
-      issue('invalid_distribution', [...path, 'kind'], choiceMessage('kind', DISTRIBUTION_KINDS, kind)),
-    );
-    return undefined;
-  }
-  const before = issues.length;
-  const entry = DISTRIBUTIONS[kind];
-  checkFields(spec, entry.fields, path, issues);
-  const num = (field: string, role: Role = unit): Decimal | undefined => readNumber(spec[field], role, [...path, field], issues);
-  const reader: SpecReader = { spec, path, unit, issues, num };
-  const parsed = distributionKind(kind).parse(reader);
-  return issues.length === before ? parsed : undefined;
+  return parseSpecOf(DISTRIBUTIONS as unknown as KindEntries, spec, path, unit, issues) as { readonly kind: DistributionKind } | undefined;
 }
 
 /**
@@ -210,6 +195,19 @@ export function compileDistribution(spec: DistributionSpec, options: Distributio
   requireObject('compileDistribution', 'spec', spec, 'a distribution: { kind, ... }');
   options = readOptions('compileDistribution', options, { unit: UNIT, roundTo: oneOf(['cent', 'none']), path: pathOf });
   return compileSpec(spec, options);
+}
+
+/**
+ * A spec as written with each amount replaced by `map(amount, path)` (probabilities, lambda and rates kept); a
+ * spec that is not an object of a known kind is returned as it is (its problems are reported when it is read).
+ * @param spec - the spec as given
+ * @param path - where the spec sits
+ * @param map - the new value of each amount
+ * @internal
+ */
+export function mapSpecAmounts(spec: unknown, path: Path, map: AmountMap): unknown {
+  if (!isRecord(spec) || !isKind(spec['kind'])) return spec;
+  return distributionKind(spec['kind']).mapAmounts(spec, path, map);
 }
 
 /**

@@ -32,6 +32,8 @@ export interface InputsFromRangesOptions {
  * One input per change and row: the years of one estimate draw the same number (a post that is high in 2027 is high in
  * every year), so its years are perfectly correlated; different rows and changes draw independently. Its id is
  * `<scenario>/<change>/<row>`. Run the Monte Carlo on the scenario's budget, whose cells hold the likely values.
+ * A scenario's ranges are amounts in euros (whatever unit the scenario was written in), so each input declares
+ * `unit: 'euro'`: it draws the same money in a run of any unit.
  * @param ranges - the ranges of a scenario result
  * @param options - the distribution to use
  * @example
@@ -48,8 +50,8 @@ export interface InputsFromRangesOptions {
  *   { kind: 'estimate-pm', line: '1.4', value: { low: '-1500', likely: '-1100', high: '-600' } }, // x € 1.000
  * ] }, { budget: tb1 });
  * const result = applyScenario(tb1, scenario);
- * const inputs = inputsFromRanges(result.ranges); // one triangular input, in euros: -1500000 .. -600000
- * const run = monteCarlo(result.budget, { inputs, draws: 1000, seed: 1 });
+ * const inputs = inputsFromRanges(result.ranges); // one triangular input, unit 'euro': -1500000 .. -600000
+ * const run = monteCarlo(result.budget, { inputs, draws: 1000, seed: 1 }); // run.unit 'thousand': the results x € 1.000
  * ```
  * @category Uncertainty
  */
@@ -81,6 +83,7 @@ export function inputsFromRanges(ranges: readonly EstimateRangeResult[], options
       kind: 'amount',
       rows: [range.row],
       years: [...years].sort((a, b) => a - b),
+      unit: 'euro',
       distribution: { kind, low: plainString(range.low), likely: plainString(range.likely), high: plainString(range.high) },
     };
   });

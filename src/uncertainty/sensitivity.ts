@@ -25,6 +25,9 @@ const MEASURE: OptionCheck = (value, path, collector) => {
   collector.add('invalid_option', path, `measure must be "saldo", "structural", "uncovered", { target: id } or { savingsGap: id }, not ${describeValue(value)}`);
 };
 import { unitsOf } from './montecarlo/units.js';
+import { inUnit, runUnitOf } from './montecarlo/amount-unit.js';
+import { UNIT } from './montecarlo/plan-options.js';
+import type { Unit } from '../model/values.js';
 import type { RoundingMode } from '../core/decimal.js';
 
 /**
@@ -58,6 +61,12 @@ export interface TornadoOptions {
   readonly targets?: readonly TargetSpec[];
   /** Rounding rule where a rate meets an amount. @defaultValue 'half-up' */
   readonly rounding?: RoundingMode;
+  /**
+   * The unit of the amounts written in these options (inputs without a `unit` of their own, targets' minimums) and
+   * of the table's amounts, as for a Monte Carlo run.
+   * @defaultValue the budget's own unit (`budget.presentation.unit`)
+   */
+  readonly unit?: Unit;
 }
 
 /** One bar of the tornado: an input (or a correlated group) swung from its low to its high value. @category Uncertainty */
@@ -68,9 +77,9 @@ export interface TornadoRow {
   readonly label: string;
   /** Ids of the inputs moved together. */
   readonly inputs: readonly string[];
-  /** The measured outcome with this input at its low value (others central), in euros. */
+  /** The measured outcome with this input at its low value (others central), in the table's unit. */
   readonly atLow: Decimal;
-  /** The outcome with this input at its high value, in euros. */
+  /** The outcome with this input at its high value, in the table's unit. */
   readonly atHigh: Decimal;
   /** `|atHigh - atLow|`: the width of the bar; rows are sorted by it, widest first. */
   readonly swing: Decimal;
@@ -82,13 +91,15 @@ export interface TornadoTable {
   readonly year: number;
   /** What was measured. */
   readonly measure: TornadoMeasure;
-  /** The outcome with every input at its central value, in euros. */
+  /** The unit of every amount of the table (the options' `unit`, or the budget's own). */
+  readonly unit: Unit;
+  /** The outcome with every input at its central value, in the table's unit. */
   readonly baseline: Decimal;
   /** Bars, widest swing first (ties in input order). */
   readonly rows: readonly TornadoRow[];
 }
 
-/** The low, central and high values of a distribution (for amounts in euros, for rates unitless). @category Uncertainty */
+/** The low, central and high values of a distribution (for amounts in the unit they are written in, for rates unitless). @category Uncertainty */
 export interface DistributionPoints {
   /** Lowest value. */
   readonly low: Decimal;
@@ -104,14 +115,15 @@ export interface DistributionPoints {
  * @remarks
  * Low and high are the bounds (`low`/`high`; for `discrete` the smallest and largest value with a positive
  * probability; for `fixed` the value). Central is: `likely` (triangular, PERT); the midpoint (uniform);
- * the mean clamped to [low, high] (normal); the weighted median (discrete); the value (fixed).
+ * the mean clamped to [low, high] (normal); the median (lognormal); the weighted median (discrete); the value (fixed);
+ * for a mixture the lowest low and highest high of its components with a weight, and their centrals weighted.
  * @param spec - a valid distribution spec
  * @example
  * ```ts
  * import { distributionPoints } from 'meerjaren';
  *
  * const points = distributionPoints({ kind: 'triangular', low: '-1500000', likely: '-1100000', high: '-600000' });
- * points.central.toFixed(); // "-1100000": the value the tornado holds the other inputs at (euros)
+ * points.central.toFixed(); // "-1100000": the value the tornado holds the other inputs at (in the spec's unit)
  * ```
  * @category Uncertainty
  */
@@ -134,6 +146,17 @@ export function distributionPoints(spec: DistributionSpec): DistributionPoints {
       const high = d(spec.high);
       const mean = d(spec.mean);
       return { low, central: Dec.min(high, Dec.max(low, mean)), high };
+    }
+    case 'lognormal':
+      return { low: d(spec.low), central: d(spec.median), high: d(spec.high) };
+    case 'mixture': {
+      // the bounds of the components that can be drawn; central their centrals weighted (exact)
+      const parts = spec.components.filter((c) => d(c.weight).gt(0)).map((c) => ({ weight: d(c.weight), points: distributionPoints(c.distribution) }));
+      return {
+        low: Dec.min(...parts.map((p) => p.points.low)),
+        central: parts.reduce((sum, p) => sum.plus(p.weight.times(p.points.central)), new Dec(0)),
+        high: Dec.max(...parts.map((p) => p.points.high)),
+      };
     }
     case 'discrete': {
       const choices = spec.choices.map((c) => ({ value: d(c.value), p: d(c.p) })).filter((c) => c.p.gt(0));
@@ -170,10 +193,10 @@ export function distributionPoints(spec: DistributionSpec): DistributionPoints {
  *   .build();
  *
  * const table = tornado(tb1, { year: 2027, measure: 'saldo', inputs: [
- *   { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500000', likely: '-1100000', high: '-600000' } },
+ *   { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500', likely: '-1100', high: '-600' } }, // x € 1.000
  *   { id: '1.7', kind: 'indexation', rows: ['1.7'], baseYear: 2025, distribution: { kind: 'triangular', low: '0.02', likely: '0.03', high: '0.05' } },
  * ] });
- * table.rows.map((r) => [r.id, r.swing.toFixed()]); // [["1.4", "900000"], ["1.7", "23039.1"]]: euros, widest first
+ * table.rows.map((r) => [r.id, r.swing.toFixed()]); // [["1.4", "900"], ["1.7", "23.0391"]]: x € 1.000 (the budget's unit), widest first
  * ```
  * @category Uncertainty
  */
@@ -185,8 +208,10 @@ export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions
     measure: MEASURE,
     targets: arrayOf(object(TARGET_SPEC), { maxLength: MAX_TARGETS }),
     rounding: ROUNDING,
+    unit: UNIT,
   }, ['inputs', 'year']);
   const measure = options.measure ?? 'structural';
+  const unit = runUnitOf(options.unit, 'rowOf' in budget ? budget.budget : budget);
   const plan = buildPlan(budget, {
     inputs: options.inputs,
     draws: 1,
@@ -194,6 +219,7 @@ export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions
     ...(measure === 'uncovered' ? { cover: true } : {}),
     ...(options.targets === undefined ? {} : { targets: options.targets }),
     ...(options.rounding === undefined ? {} : { rounding: options.rounding }),
+    unit,
   }, 0, 'tornado');
   const meta = planMeta(plan);
   const { compiled } = meta;
@@ -213,6 +239,7 @@ export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions
     return v === 0 ? 0 : v;
   };
   const d = compiled.decimals;
+  const amount = (units: number): Decimal => inUnit(unitsToDecimal(units, d), unit);
   const baseline = measureWith(central);
 
   const bars = barsOf(inputs);
@@ -224,10 +251,10 @@ export function tornado(budget: Budget | CompiledBudget, options: TornadoOptions
     values.set(central);
     for (const j of bar.members) values[j] = toValue(inputs[j]!, points[j]!.high);
     const high = measureWith(values);
-    return { order, swing: Math.abs(high - low), row: { id: bar.id, label: bar.label, inputs: bar.members.map((j) => inputs[j]!.id), atLow: unitsToDecimal(low, d), atHigh: unitsToDecimal(high, d), swing: unitsToDecimal(Math.abs(high - low), d) } };
+    return { order, swing: Math.abs(high - low), row: { id: bar.id, label: bar.label, inputs: bar.members.map((j) => inputs[j]!.id), atLow: amount(low), atHigh: amount(high), swing: amount(Math.abs(high - low)) } };
   });
   rows.sort((a, b) => b.swing - a.swing || a.order - b.order);
-  return deepFreeze({ year: options.year, measure, baseline: unitsToDecimal(baseline, d), rows: rows.map((r) => r.row) });
+  return deepFreeze({ year: options.year, measure, unit, baseline: amount(baseline), rows: rows.map((r) => r.row) });
 }
 
 /**

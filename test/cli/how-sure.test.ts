@@ -40,6 +40,10 @@ describe('meerjaren how-sure (subprocess)', () => {
     expect(json.scenarios[0]!.saldo['2026']).toMatchObject({ p10: '-1699.5548', p90: '-1364.363' });
     expect(json.scenarios[0]!.saldo['2025']!['p10']).toBe('-609');
     expect(meerjaren(argv).out).toBe(a.out);
+    // --unit million: the run itself is x € 1 mln (the ranges keep their money), every figure the thousands / 1000
+    const million = JSON.parse(meerjaren([...argv, '--unit', 'million']).out) as HowSure;
+    expect(million.unit).toBe('million');
+    expect(million.scenarios[0]!.saldo['2026']).toMatchObject({ p10: '-1.6995548', p90: '-1.364363' });
     const other = JSON.parse(meerjaren([...argv.slice(0, -4), '--seed', '8']).out) as HowSure;
     expect(other.scenarios[0]!.saldo['2026']!['p10']).not.toBe('-1699.5548');
   });

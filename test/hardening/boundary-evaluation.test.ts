@@ -58,6 +58,9 @@ const MC_BAD: OptionCase[] = [
   ...[NaN, Infinity, 1.5, null, {}].map((value) => ({ option: 'seed', value })),
   ...[42, 'x', null, {}, [101], [-1], ['50']].map((value) => ({ option: 'percentiles', value })),
   { option: 'percentiles', value: [NaN] },
+  // the unit of the amounts: only the three units, for the run and for one input
+  ...CHOICE('unit', 'euros', 'Thousand', 'mln', 'rate'),
+  ...['euros', 'rate', 1000, null].map((unit) => ({ option: 'inputs', value: [{ ...inputs[0]!, unit }] })),
   ...LISTS('targets'),
   ...CHOICE('rounding'),
   ...FLAGS('savings'),
@@ -381,7 +384,7 @@ const ROWS: readonly Row[] = [
     call: call(api.tornado),
     args: [full, { inputs, year: 2028 }],
     params: [{ name: 'budget' }, { name: 'options', other: { object: ['invalid_option', 'options.inputs'] } }],
-    options: { at: 1, bad: [...NUMBERS('year', 1000, 3000), ...CHOICE('measure'), { option: 'measure', value: { target: 1 } }, ...LISTS('targets'), ...CHOICE('rounding'), ...LISTS('inputs')] },
+    options: { at: 1, bad: [...NUMBERS('year', 1000, 3000), ...CHOICE('measure'), { option: 'measure', value: { target: 1 } }, ...LISTS('targets'), ...CHOICE('rounding'), ...LISTS('inputs'), ...CHOICE('unit', 'euros', 'mln')] },
   },
   { fn: 'distributionPoints', call: call(api.distributionPoints), args: [{ kind: 'fixed', value: '1' }], params: [{ name: 'spec', other: { object: ['invalid_distribution', 'spec.kind'] } }] },
   {
@@ -467,7 +470,7 @@ describe('the boundary, property by property', () => {
 
   it('any value of any option of a Monte Carlo run is run or refused with a code at options.<name>, never a TypeError', () => {
     // not draws: a valid large number of draws would run them all (the table checks draws)
-    const names = ['seed', 'percentiles', 'targets', 'rounding', 'savings', 'cover', 'inputs'];
+    const names = ['seed', 'percentiles', 'targets', 'rounding', 'unit', 'savings', 'cover', 'inputs'];
     fc.assert(
       fc.property(fc.constantFrom(...names), anyValue, (option, value) => {
         let error: unknown;

@@ -27,7 +27,7 @@ const CHANGE_KIND_LIST: Record<ChangeKind, true> = {
 };
 
 /** The same for the distribution kinds. */
-const DISTRIBUTION_KIND_LIST: Record<DistributionKind, true> = { fixed: true, uniform: true, triangular: true, pert: true, normal: true, discrete: true };
+const DISTRIBUTION_KIND_LIST: Record<DistributionKind, true> = { fixed: true, uniform: true, triangular: true, pert: true, normal: true, lognormal: true, discrete: true, mixture: true };
 
 const camel = (kind: string): string => kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 const source = (path: string): string => readFileSync(new URL(`../../src/${path}`, import.meta.url), 'utf8');

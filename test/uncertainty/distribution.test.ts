@@ -55,7 +55,7 @@ describe('validateDistribution', () => {
     expect(codes([1, 2])).toEqual([['invalid_distribution', [...at]]]);
     expect(codes('uniform')).toEqual([['invalid_distribution', [...at]]]);
     expect(codes({ low: '1', high: '2' })).toEqual([['invalid_distribution', [...at, 'kind']]]);
-    expect(codes({ kind: 'lognormal', mean: '1' })).toEqual([['invalid_distribution', [...at, 'kind']]]);
+    expect(codes({ kind: 'gamma', mean: '1' })).toEqual([['invalid_distribution', [...at, 'kind']]]);
   });
 
   it('low_above_high: low > high at low, likely outside [low, high] at likely', () => {

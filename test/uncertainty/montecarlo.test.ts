@@ -16,10 +16,11 @@ const small = budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2028
   .line('c', 'c', [100, 100, 100], { nature: 'structural' })
   .build();
 
+// seed 000 is written x € 1.000: so are the ranges and the results
 const pmRanges: UncertainInput[] = [
-  { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500000', likely: '-1100000', high: '-600000' } },
-  { id: '1.6', kind: 'amount', rows: ['1.6'], distribution: { kind: 'uniform', low: '-1000000', high: '-400000' } },
-  { id: '1.8', kind: 'amount', rows: ['1.8'], distribution: { kind: 'pert', low: '-300000', likely: '-100000', high: '0' } },
+  { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500', likely: '-1100', high: '-600' } },
+  { id: '1.6', kind: 'amount', rows: ['1.6'], distribution: { kind: 'uniform', low: '-1000', high: '-400' } },
+  { id: '1.8', kind: 'amount', rows: ['1.8'], distribution: { kind: 'pert', low: '-300', likely: '-100', high: '0' } },
 ];
 
 afterAll(() => closeWorkerPools());
@@ -42,14 +43,15 @@ describe('monteCarlo', () => {
     }
   });
 
-  it('draws the pm posts of seed 000 as ranges: P5 <= P50 <= P95, and 2025 (no pm) stays -609.000', () => {
+  it('draws the pm posts of seed 000 as ranges: P5 <= P50 <= P95, and 2025 (no pm) stays -609 (x € 1.000)', () => {
     const result = monteCarlo(seed000, { draws: 2000, seed: 42, inputs: pmRanges });
-    expect(result.saldo['2025']!.percentiles['p50']!.toFixed()).toBe('-609000');
+    expect(result.unit).toBe('thousand');
+    expect(result.saldo['2025']!.percentiles['p50']!.toFixed()).toBe('-609');
     for (const year of result.years) {
       const p = result.saldo[year]!.percentiles;
       expect(p['p5']!.lte(p['p50']!)).toBe(true);
       expect(p['p50']!.lte(p['p95']!)).toBe(true);
-      expect(p['p5']!.decimalPlaces()).toBeLessThanOrEqual(2);
+      expect(p['p5']!.decimalPlaces()).toBeLessThanOrEqual(5); // whole cents, x € 1.000
     }
     expect(result.saldo['2027']!.percentiles['p5']!.lt(result.saldo['2027']!.percentiles['p95']!)).toBe(true);
   });

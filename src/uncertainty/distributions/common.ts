@@ -2,7 +2,7 @@ import { Dec, type Decimal } from '../../core/decimal.js';
 import { issue, type Issue, type Path } from '../../core/errors.js';
 import type { Random } from '../random.js';
 import { checkKeys } from '../../document/ids.js';
-import { describeValue, isRecord as isFieldRecord } from '../../core/fields.js';
+import { choiceMessage, describeValue, isRecord as isFieldRecord } from '../../core/fields.js';
 
 /** A number in a spec: a decimal string such as `"-2100.50"`, or a JSON number (see the module notes for which are accepted). @category Uncertainty */
 export type NumberInput = string | number;
@@ -170,6 +170,52 @@ export interface DistributionKindEntry<P> {
   parse(read: SpecReader): P | undefined;
   /** The sampler of a parsed spec. */
   sampler(parsed: P, unit: DistributionUnit, roundTo: 'cent' | 'none'): CompiledSampler;
+  /**
+   * The spec as written with each of its amounts replaced by `map(amount, path)` (the fields read in the spec's unit;
+   * probabilities and lambda are kept), for a run that reads amounts in another unit than euros.
+   */
+  mapAmounts(spec: Readonly<Record<string, unknown>>, path: Path, map: AmountMap): Readonly<Record<string, unknown>>;
+}
+
+/** Rewrites one amount of a spec as written, given its path. @internal */
+export type AmountMap = (raw: unknown, path: Path) => unknown;
+
+/**
+ * The `mapAmounts` of a kind whose amounts are the top-level `fields` (absent fields stay absent).
+ * @internal
+ */
+export function mapAmountFields(...fields: readonly string[]): DistributionKindEntry<never>['mapAmounts'] {
+  return (spec, path, map) => {
+    const out: Record<string, unknown> = { ...spec };
+    for (const field of fields) if (spec[field] !== undefined) out[field] = map(spec[field], [...path, field]);
+    return out;
+  };
+}
+
+/** Kind entries by kind, as the registry (or a mixture's components) holds them. @internal */
+export type KindEntries = Readonly<Record<string, DistributionKindEntry<{ readonly kind: string }>>>;
+
+/**
+ * Validates and reads a spec by the entry of its kind in `kinds`; the parsed form when there are no issues.
+ * `invalid_distribution` for a spec that is not an object or whose kind is not one of `kinds`.
+ * @internal
+ */
+export function parseSpecOf(kinds: KindEntries, spec: unknown, path: Path, unit: DistributionUnit, issues: Issue[]): { readonly kind: string } | undefined {
+  if (!isRecord(spec)) {
+    issues.push(issue('invalid_distribution', path, 'a distribution must be an object with a "kind"'));
+    return undefined;
+  }
+  const kind = spec['kind'];
+  if (typeof kind !== 'string' || !Object.hasOwn(kinds, kind)) {
+    issues.push(issue('invalid_distribution', [...path, 'kind'], choiceMessage('kind', Object.keys(kinds), kind)));
+    return undefined;
+  }
+  const before = issues.length;
+  const entry = kinds[kind]!;
+  checkFields(spec, entry.fields, path, issues);
+  const num = (field: string, role: Role = unit): Decimal | undefined => readNumber(spec[field], role, [...path, field], issues);
+  const parsed = entry.parse({ spec, path, unit, issues, num });
+  return issues.length === before ? parsed : undefined;
 }
 
 /** @internal */

@@ -24,6 +24,16 @@ export type ParsedDiscrete = { readonly kind: 'discrete'; readonly values: reado
 /** The discrete distribution kind: fields, reading and sampler. @internal */
 export const discreteKind = {
   fields: ['kind', 'choices'],
+  mapAmounts(spec, path, map) {
+    const choices = spec['choices'];
+    if (!Array.isArray(choices)) return spec;
+    return {
+      ...spec,
+      choices: choices.map((choice: unknown, index) =>
+        isRecord(choice) && choice['value'] !== undefined ? { ...choice, value: map(choice['value'], [...path, 'choices', index, 'value']) } : choice,
+      ),
+    };
+  },
   parse({ spec, path, unit, issues }) {
     const choices = spec['choices'];
     const choicesPath = [...path, 'choices'];

@@ -1,5 +1,5 @@
 import type { Decimal } from '../../core/decimal.js';
-import { constant, exactValue, type DistributionKindEntry, type NumberInput } from './common.js';
+import { constant, exactValue, type DistributionKindEntry, type NumberInput, mapAmountFields } from './common.js';
 
 /** A certain value (vaste waarde): every draw is `value`. @category Uncertainty */
 export interface FixedDistribution {
@@ -15,6 +15,7 @@ export type ParsedFixed = { readonly kind: 'fixed'; readonly value: Decimal };
 /** The fixed distribution kind: fields, reading and sampler. @internal */
 export const fixedKind = {
   fields: ['kind', 'value'],
+  mapAmounts: mapAmountFields('value'),
   parse({ num }) {
     const value = num('value');
     return value === undefined ? undefined : { kind: 'fixed', value };

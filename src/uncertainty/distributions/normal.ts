@@ -1,7 +1,7 @@
 import type { Decimal } from '../../core/decimal.js';
 import { issue } from '../../core/errors.js';
-import { detExp, detLog } from '../random.js';
-import { checkOrder, constant, exactValue, toFloat, type DistributionKindEntry, type NumberInput } from './common.js';
+import { detExp, detLog, type Random } from '../random.js';
+import { checkOrder, constant, exactValue, toFloat, type DistributionKindEntry, type NumberInput, mapAmountFields } from './common.js';
 
 /** Normal, truncated to [low, high] (afgekapte normale verdeling). @category Uncertainty */
 export interface NormalDistribution {
@@ -119,9 +119,36 @@ const NORMAL_REJECTION_TRIES = 64;
 /** Below this acceptance probability the truncated normal uses the inverse CDF straight away. */
 const NORMAL_MIN_ACCEPTANCE = 0.2;
 
+/**
+ * A sampler of the standard normal truncated to [za, zb] (finite, za <= zb): by rejection from normal draws (at
+ * most 64 tries) with the inverse CDF as fallback, or the inverse CDF straight away when [za, zb] holds less than
+ * 20% of the mass. Shared by the normal and the lognormal kinds.
+ * @internal
+ */
+export function standardNormalBetween(za: number, zb: number): (rng: Random) => number {
+  const truncated = truncatedNormal(za, zb);
+  const rejection = truncated.mass >= NORMAL_MIN_ACCEPTANCE;
+  const inverse = truncated.inverse;
+  return (rng) => {
+    let z = Number.NaN;
+    if (rejection) {
+      for (let attempt = 0; attempt < NORMAL_REJECTION_TRIES; attempt++) {
+        const candidate = rng.nextNormal();
+        if (candidate >= za && candidate <= zb) {
+          z = candidate;
+          break;
+        }
+      }
+    }
+    if (z !== z) z = inverse(rng.nextFloat());
+    return z;
+  };
+}
+
 /** The normal distribution kind: fields, reading and sampler. @internal */
 export const normalKind = {
   fields: ['kind', 'mean', 'sd', 'low', 'high'],
+  mapAmounts: mapAmountFields('mean', 'sd', 'low', 'high'),
   parse({ path, issues, num }) {
     const mean = num('mean');
     const sd = num('sd');
@@ -147,23 +174,10 @@ export const normalKind = {
     const high = toFloat(parsed.high, unit);
     const za = parsed.low.minus(parsed.mean).div(parsed.sd).toNumber();
     const zb = parsed.high.minus(parsed.mean).div(parsed.sd).toNumber();
-    const truncated = truncatedNormal(za, zb);
-    const rejection = truncated.mass >= NORMAL_MIN_ACCEPTANCE;
-    const inverse = truncated.inverse;
+    const standard = standardNormalBetween(za, zb);
     return {
       sampler: (rng) => {
-        let z = Number.NaN;
-        if (rejection) {
-          for (let attempt = 0; attempt < NORMAL_REJECTION_TRIES; attempt++) {
-            const candidate = rng.nextNormal();
-            if (candidate >= za && candidate <= zb) {
-              z = candidate;
-              break;
-            }
-          }
-        }
-        if (z !== z) z = inverse(rng.nextFloat());
-        const x = mean + sd * z;
+        const x = mean + sd * standard(rng);
         return x < low ? low : x > high ? high : x;
       },
       exact: false,

@@ -1,6 +1,6 @@
 import { Dec, type Decimal } from '../../core/decimal.js';
 import { detLog } from '../random.js';
-import { ONE, checkOrder, constant, exactValue, toFloat, type DistributionKindEntry, type NumberInput, type Sampler } from './common.js';
+import { ONE, checkOrder, constant, exactValue, toFloat, type DistributionKindEntry, type NumberInput, type Sampler, mapAmountFields } from './common.js';
 
 /**
  * (Modified) PERT: a Beta distribution scaled to [low, high] with mode `likely` (PERT-verdeling).
@@ -52,6 +52,7 @@ function gammaSampler(shape: number): Sampler {
 /** The pert distribution kind: fields, reading and sampler. @internal */
 export const pertKind = {
   fields: ['kind', 'low', 'likely', 'high', 'lambda'],
+  mapAmounts: mapAmountFields('low', 'likely', 'high'),
   parse({ spec, path, issues, num }) {
     const low = num('low');
     const likely = num('likely');

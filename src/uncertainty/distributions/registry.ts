@@ -1,24 +1,18 @@
 import type { DistributionKindEntry } from './common.js';
 import type { DistributionKind } from './spec.js';
-import { fixedKind } from './fixed.js';
-import { uniformKind } from './uniform.js';
-import { triangularKind } from './triangular.js';
-import { pertKind } from './pert.js';
-import { normalKind } from './normal.js';
-import { discreteKind } from './discrete.js';
+import { BASE_DISTRIBUTIONS } from './base-kinds.js';
+import { mixtureKind } from './mixture.js';
 
 /**
  * Every distribution kind, by its `kind`: its fields, reading and sampler each live in the kind's own file
- * (`distributions/<kind>.ts`). Adding a kind touches that file, this registry and the union in `spec.ts`.
+ * (`distributions/<kind>.ts`); every kind but `mixture` is listed in `base-kinds.ts` (a mixture's components may be
+ * any of them). Adding a kind touches that file, `base-kinds.ts` and `component.ts` (or this registry for a kind a
+ * mixture may not hold), and the union in `spec.ts`.
  * @internal
  */
 export const DISTRIBUTIONS = {
-  fixed: fixedKind,
-  uniform: uniformKind,
-  triangular: triangularKind,
-  pert: pertKind,
-  normal: normalKind,
-  discrete: discreteKind,
+  ...BASE_DISTRIBUTIONS,
+  mixture: mixtureKind,
 } satisfies { readonly [K in DistributionKind]: DistributionKindEntry<{ readonly kind: K }> };
 
 /** The entry of a kind, for any parsed spec (the registry is keyed by the spec's own kind). @internal */

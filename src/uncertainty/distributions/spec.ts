@@ -4,6 +4,8 @@ import type { TriangularDistribution } from './triangular.js';
 import type { PertDistribution } from './pert.js';
 import type { NormalDistribution } from './normal.js';
 import type { DiscreteDistribution } from './discrete.js';
+import type { LognormalDistribution } from './lognormal.js';
+import type { MixtureDistribution } from './mixture.js';
 
 /** A distribution spec (kansverdeling): plain, JSON-serialisable data. @category Uncertainty */
 export type DistributionSpec =
@@ -12,10 +14,12 @@ export type DistributionSpec =
   | TriangularDistribution
   | PertDistribution
   | NormalDistribution
-  | DiscreteDistribution;
+  | LognormalDistribution
+  | DiscreteDistribution
+  | MixtureDistribution;
 
 /** The kinds of distribution, in documentation order. @category Uncertainty */
-export const DISTRIBUTION_KINDS = Object.freeze(['fixed', 'uniform', 'triangular', 'pert', 'normal', 'discrete'] as const);
+export const DISTRIBUTION_KINDS = Object.freeze(['fixed', 'uniform', 'triangular', 'pert', 'normal', 'lognormal', 'discrete', 'mixture'] as const);
 
 /** A distribution kind. @category Uncertainty */
 export type DistributionKind = DistributionSpec['kind'];

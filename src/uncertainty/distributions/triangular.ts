@@ -1,5 +1,5 @@
 import type { Decimal } from '../../core/decimal.js';
-import { HUNDRED, ONE, checkOrder, constant, exactValue, type DistributionKindEntry, type NumberInput } from './common.js';
+import { HUNDRED, ONE, checkOrder, constant, exactValue, type DistributionKindEntry, type NumberInput, mapAmountFields } from './common.js';
 
 /** Triangular with mode `likely` (driehoeksverdeling). @category Uncertainty */
 export interface TriangularDistribution {
@@ -19,6 +19,7 @@ export type ParsedTriangular = { readonly kind: 'triangular'; readonly low: Deci
 /** The triangular distribution kind: fields, reading and sampler. @internal */
 export const triangularKind = {
   fields: ['kind', 'low', 'likely', 'high'],
+  mapAmounts: mapAmountFields('low', 'likely', 'high'),
   parse({ path, issues, num }) {
     const low = num('low');
     const likely = num('likely');

@@ -1,5 +1,5 @@
 import type { Decimal } from '../../core/decimal.js';
-import { checkOrder, constant, exactValue, toFloat, type DistributionKindEntry, type NumberInput } from './common.js';
+import { checkOrder, constant, exactValue, toFloat, type DistributionKindEntry, type NumberInput, mapAmountFields } from './common.js';
 
 /** Uniform between `low` and `high` (uniforme verdeling). @category Uncertainty */
 export interface UniformDistribution {
@@ -17,6 +17,7 @@ export type ParsedUniform = { readonly kind: 'uniform'; readonly low: Decimal; r
 /** The uniform distribution kind: fields, reading and sampler. @internal */
 export const uniformKind = {
   fields: ['kind', 'low', 'high'],
+  mapAmounts: mapAmountFields('low', 'high'),
   parse({ path, issues, num }) {
     const low = num('low');
     const high = num('high');

@@ -21,6 +21,8 @@ export const MAX_VARIANTS = 100;
 import { outcome, summariseRun } from './summary.js';
 import type { MonteCarloOptions, MonteCarloResult, OutcomeSummary, OutcomesByYear } from './types.js';
 import { unitsOf } from './units.js';
+import { runUnitOf } from './amount-unit.js';
+import type { Unit } from '../../model/values.js';
 
 /**
  * A variant to compare with the baseline (variant): a budget of its own, or a scenario applied to the baseline
@@ -48,7 +50,7 @@ export type MonteCarloVariant =
     };
 
 /**
- * The distribution of the difference variant - baseline (verschil), draw by draw, in euros: both are drawn with
+ * The distribution of the difference variant - baseline (verschil), draw by draw, in the comparison's unit: both are drawn with
  * the same numbers, so the difference shows what the variant changes, not noise.
  * @category Uncertainty
  */
@@ -91,6 +93,8 @@ export interface VariantComparison {
 
 /** The result of {@link compareMonteCarlo}. A frozen value. @category Uncertainty */
 export interface MonteCarloComparison {
+  /** The unit of every amount (the options' `unit`, or the baseline's own), of the differences and of each run. */
+  readonly unit: Unit;
   /** The baseline's result. */
   readonly baseline: MonteCarloResult;
   /** The variants, in the order given. */
@@ -134,7 +138,8 @@ function variantBudgets(baseline: Budget, variants: readonly MonteCarloVariant[]
  * @remarks
  * The inputs, targets and options are the same for every run; each input must find its rows (and targets,
  * measures, sources) in every variant. All runs count in the same unit (the finest any of them needs), so
- * differences are exact.
+ * differences are exact. Amounts, written and given, are in the options' `unit` or else the baseline's own unit, for
+ * every run (a variant budget in another unit reads the same inputs as the baseline).
  *
  * @param baseline - the baseline budget
  * @param variants - budgets or scenarios, each with an id
@@ -156,9 +161,9 @@ function variantBudgets(baseline: Budget, variants: readonly MonteCarloVariant[]
  *   { kind: 'set-amount', line: '1.7', years: { from: 2026 }, value: { percent: '50' } },
  * ] });
  * const cmp = compareMonteCarlo(tb1, [{ id: 'halvering', scenario: halving }], { seed: 2026, draws: 1000, inputs: [
- *   { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500000', likely: '-1100000', high: '-600000' } },
+ *   { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500', likely: '-1100', high: '-600' } }, // x € 1.000
  * ] });
- * cmp.variants[0]!.difference.saldo['2027']!.percentiles['p50']!.toFixed(); // "185500": euros, the same in every draw
+ * cmp.variants[0]!.difference.saldo['2027']!.percentiles['p50']!.toFixed(); // "185.5": x € 1.000 (the budget's unit), the same in every draw
  * ```
  * @category Uncertainty
  */
@@ -167,11 +172,14 @@ export function compareMonteCarlo(baseline: Budget, variants: readonly MonteCarl
   requireArray('compareMonteCarlo', 'variants', variants, 'a list of variants', { maxLength: MAX_VARIANTS });
   requireArgument('compareMonteCarlo', 'variants', variants, arrayOf(object({ id: anything, label: text(), budget: anything, scenario: anything, library: SCENARIO_LIBRARY })));
   const budgets = variantBudgets(baseline, variants);
+  // every run reads the amounts in one unit: the options' or the baseline's (a variant's own unit does not count)
+  const unit = runUnitOf(options?.unit, baseline);
+  const runOptions: MonteCarloOptions = options !== null && typeof options === 'object' && !Array.isArray(options) && options.unit === undefined ? { ...options, unit } : options;
   const planAll = (minDecimals: number): MonteCarloPlan[] => [
-    buildPlan(baseline, options, minDecimals, 'compareMonteCarlo'),
+    buildPlan(baseline, runOptions, minDecimals, 'compareMonteCarlo'),
     ...budgets.map((b, i) => {
       try {
-        return buildPlan(b.budget, options, minDecimals, 'compareMonteCarlo');
+        return buildPlan(b.budget, runOptions, minDecimals, 'compareMonteCarlo');
       } catch (error) {
         return prefixed(error, ['variants', i]);
       }
@@ -204,7 +212,7 @@ export function compareMonteCarlo(baseline: Budget, variants: readonly MonteCarl
           const delta = raw[d * plan.stride + variantOffset + y]! - raws[0]![d * basePlan.stride + baseOffset + y]!;
           column[d] = delta === 0 ? 0 : delta;
         }
-        out[year] = outcome(column, percentiles, decimals);
+        out[year] = outcome(column, percentiles, decimals, unit);
       });
       return out;
     };
@@ -224,7 +232,7 @@ export function compareMonteCarlo(baseline: Budget, variants: readonly MonteCarl
           const delta = shift - (raw[d * plan.stride + variantOffset + y]! - raws[0]![d * basePlan.stride + baseOffset + y]!);
           column[d] = delta === 0 ? 0 : delta;
         }
-        gap[year] = outcome(column, percentiles, decimals);
+        gap[year] = outcome(column, percentiles, decimals, unit);
       });
       return [{ id: t.id, realised, gap }];
     });
@@ -238,5 +246,5 @@ export function compareMonteCarlo(baseline: Budget, variants: readonly MonteCarl
     };
     return { id: variants[i]!.id, label: b.label, result: results[i + 1]!, difference };
   });
-  return deepFreeze({ baseline: results[0]!, variants: comparisons });
+  return deepFreeze({ unit, baseline: results[0]!, variants: comparisons });
 }

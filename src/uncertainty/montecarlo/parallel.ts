@@ -67,8 +67,8 @@ export async function closeWorkerPools(): Promise<void> {
  *   .line('1.4', 'Uitvoeringscapaciteit Wmo', [-1100, pm, pm], { nature: 'incidental' })
  *   .build();
  * const result = await monteCarloAsync(tb1, { seed: 2026, draws: 1000, workers: 2, inputs: [
- *   { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500000', likely: '-1100000', high: '-600000' } },
- * ] }); // the same figures as monteCarlo with these options, on any number of workers (euros)
+ *   { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500', likely: '-1100', high: '-600' } }, // x € 1.000
+ * ] }); // the same figures as monteCarlo with these options, on any number of workers (x € 1.000, the budget's unit)
  * await closeWorkerPools();
  * ```
  * @category Uncertainty

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import type { Decimal, RoundingMode } from '../../core/decimal.js';
+import type { Unit } from '../../model/values.js';
 import { MeerjarenError, issue } from '../../core/errors.js';
 import type { SavingsTarget } from '../../model/savings.js';
 import type { CompiledBudget } from '../../engine/compile.js';
@@ -121,6 +122,8 @@ export interface PlanMeta {
   readonly savingsTargets: readonly SavingsTarget[];
   readonly savingsPath: readonly (readonly Decimal[])[];
   readonly draws: number;
+  /** The unit of the results (the amounts of `inputs` and `minimum` are in euros). */
+  readonly unit: Unit;
   readonly percentiles: readonly number[];
   readonly targets: readonly TargetSpec[];
   readonly minimum: readonly (readonly Decimal[])[];

@@ -26,6 +26,8 @@ function specMaxAbs(spec: DistributionSpec): number {
       return abs(spec.value);
     case 'discrete':
       return Array.isArray(spec.choices) ? Math.max(0, ...spec.choices.map((c) => abs(c?.value))) : 0;
+    case 'mixture':
+      return Array.isArray(spec.components) ? Math.max(0, ...spec.components.map((c) => specMaxAbs(c?.distribution))) : 0;
     default:
       return Math.max(abs(spec.low), abs(spec.high));
   }
@@ -40,6 +42,11 @@ function specMin(spec: DistributionSpec): { value: number; field: string } | und
       return { value: num(spec.value), field: 'value' };
     case 'discrete':
       return Array.isArray(spec.choices) ? { value: Math.min(...spec.choices.map((c) => num(c?.value))), field: 'choices' } : undefined;
+    case 'mixture': {
+      if (!Array.isArray(spec.components)) return undefined;
+      const lowest = spec.components.map((c) => specMin(c?.distribution)?.value ?? Number.NaN);
+      return { value: Math.min(...lowest), field: 'components' };
+    }
     default:
       return { value: num(spec.low), field: 'low' };
   }

@@ -4,7 +4,8 @@
  */
 import type { Budget } from '../../model/budget.js';
 import { isCompiledBudget, type CompiledBudget } from '../../engine/compile.js';
-import { anything, arrayOf, boolean, either, finiteNumber, integer, object, text, type OptionSpec } from '../../core/guard.js';
+import { anything, arrayOf, boolean, either, finiteNumber, integer, object, oneOf, text, type OptionSpec } from '../../core/guard.js';
+import { UNITS } from '../../model/values.js';
 import { MAX_YEAR, MIN_YEAR } from '../../core/horizon.js';
 import { requireBudget } from '../../validate/admit.js';
 import { ROUNDING } from '../../validate/result-checks.js';
@@ -25,6 +26,9 @@ const ID = text({ nonEmpty: true });
 const IDS = arrayOf(ID);
 const YEAR = integer({ min: MIN_YEAR, max: MAX_YEAR });
 
+/** The unit of a run's amounts, or of one input's. @internal */
+export const UNIT = oneOf(UNITS);
+
 /** The checks of one uncertain input (its distribution is checked by `validateDistribution`). @internal */
 export const INPUT_SPEC: OptionSpec = {
   id: anything,
@@ -39,6 +43,7 @@ export const INPUT_SPEC: OptionSpec = {
   target: ID,
   measure: ID,
   source: ID,
+  unit: UNIT,
 };
 
 /** The checks of one target of a run. @internal */
@@ -58,6 +63,7 @@ export const MONTE_CARLO_OPTIONS: OptionSpec = {
   percentiles: arrayOf(finiteNumber({ min: 0, max: 100 }), { maxLength: MAX_TARGETS }),
   targets: arrayOf(object(TARGET_SPEC), { maxLength: MAX_TARGETS }),
   rounding: ROUNDING,
+  unit: UNIT,
   savings: boolean,
   cover: boolean,
 };

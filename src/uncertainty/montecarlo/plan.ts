@@ -21,6 +21,8 @@ import { planTargets, type PlannedTargets } from './plan-targets.js';
 import type { MonteCarloOptions, UncertainInput } from './types.js';
 import { collectOptions, type OptionSpec } from '../../core/guard.js';
 import { MAX_RUN_VALUES, MONTE_CARLO_OPTIONS, requireRunBudget } from './plan-options.js';
+import { inputInEuros, runUnitOf } from './amount-unit.js';
+import type { Unit } from '../../model/values.js';
 
 export { INPUT_SPEC, MAX_DRAWS, MAX_INPUTS, MAX_RUN_VALUES, MAX_TARGETS, MONTE_CARLO_OPTIONS, TARGET_SPEC, requireRunBudget } from './plan-options.js';
 
@@ -28,6 +30,9 @@ export { INPUT_SPEC, MAX_DRAWS, MAX_INPUTS, MAX_RUN_VALUES, MAX_TARGETS, MONTE_C
 interface RunSettings {
   readonly draws: number;
   readonly rounding: RoundingMode;
+  /** The unit of the amounts written and of the results. */
+  readonly unit: Unit;
+  /** The inputs, their amounts in euros. */
   readonly inputs: readonly UncertainInput[];
   readonly hasMeasure: boolean;
   readonly hasCapacity: boolean;
@@ -35,20 +40,25 @@ interface RunSettings {
   readonly wantCover: boolean;
 }
 
-/** Reads the options with their defaults (checked before by `MONTE_CARLO_OPTIONS`): `invalid_value` issues for savings and cover. */
-function readSettings(options: MonteCarloOptions, issues: IssueCollector): RunSettings {
+/**
+ * Reads the options with their defaults (checked before by `MONTE_CARLO_OPTIONS`), the inputs' amounts converted to
+ * euros: `invalid_value` issues for savings, cover and a unit on a rate input, `too_many_decimals` for an amount
+ * that is not whole cents.
+ */
+function readSettings(options: MonteCarloOptions, source: Budget, issues: IssueCollector): RunSettings {
   // the options are checked (`MONTE_CARLO_OPTIONS`) before; a bad draws or rounding is planned with the default
   // so that the inputs are checked too
   const draws = Number.isSafeInteger(options.draws) && options.draws! >= 1 ? options.draws! : 10_000;
   const rounding = options.rounding !== undefined && (ROUNDING_MODES as readonly unknown[]).includes(options.rounding) ? options.rounding : 'half-up';
-  const inputs: readonly UncertainInput[] = Array.isArray(options.inputs) ? options.inputs : [];
+  const unit = runUnitOf(options.unit, source);
+  const inputs: readonly UncertainInput[] = (Array.isArray(options.inputs) ? options.inputs : []).map((input, j) => inputInEuros(input, j, unit, issues));
   const hasMeasure = inputs.some((i) => i.kind === 'measure');
   const hasCapacity = inputs.some((i) => i.kind === 'capacity');
   const wantSavings = options.savings ?? hasMeasure;
   const wantCover = options.cover ?? hasCapacity;
   if (hasMeasure && !wantSavings) issues.add('invalid_value', ['savings'], 'measure inputs need the savings results: leave savings on');
   if (hasCapacity && !wantCover) issues.add('invalid_value', ['cover'], 'capacity inputs need the cover results: leave cover on');
-  return { draws, rounding, inputs, hasMeasure, hasCapacity, wantSavings, wantCover };
+  return { draws, rounding, unit, inputs, hasMeasure, hasCapacity, wantSavings, wantCover };
 }
 
 /** The savings targets and the cover of the budget, as far as the run reports or draws them. */
@@ -180,13 +190,14 @@ function slotLookups(
  * (at most 6 decimals), so every amount stays exact.
  *
  * @param budget - the budget, or a budget compiled with `compileBudget`
- * @param options - inputs, draws, seed, targets
+ * @param options - inputs, draws, seed, targets, unit
  * @throws MeerjarenError with every problem: `unknown_reference` (rows, lines, sections,
  *   targets, measures, sources), `year_outside_horizon`, `no_cells`, `duplicate_id`, `missing_field`, distribution
  *   codes (`low_above_high`, `probabilities_not_one`, `negative_sd`, ...) with paths like
  *   `inputs[3].distribution.low`, `invalid_rate` (a measure's rate below 0), `negative_amount` (a capacity below 0),
  *   `unsupported_capacity` (a capacity kind other than per-year or total), `cover_share_uncertain` (an input moves
- *   a row that a `share` claim reads), `too_many_decimals`, and `engine_overflow` when draws could pass 2^53 units
+ *   a row that a `share` claim reads), `too_many_decimals` (also a written amount that is not whole cents in
+ *   euros, at its path), and `engine_overflow` when draws could pass 2^53 units
  */
 export function planMonteCarlo(budget: Budget | CompiledBudget, options: MonteCarloOptions): MonteCarloPlan {
   return buildPlan(budget, options, 0, 'planMonteCarlo');
@@ -210,9 +221,9 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
   if (options.inputs === undefined) issues.add('invalid_option', ['options', 'inputs'], `${fn}: the option "inputs" is required`);
   // inputs and targets that are not lists of objects cannot be planned: report what is wrong with the options now
   if (issues.issues.some((i) => i.pathSegments[1] === 'inputs' || i.pathSegments[1] === 'targets' || i.pathSegments.length < 2)) issues.throwIfAny();
-  const settings = readSettings(options, issues);
-  const { draws, rounding, inputs } = settings;
   const source: Budget = 'rowOf' in budget ? budget.budget : budget;
+  const settings = readSettings(options, source, issues);
+  const { draws, rounding, inputs } = settings;
 
   // the exact amounts of savings and cover, and the unit that holds them all
   const parts = savingsAndCoverOf(source, settings);
@@ -224,7 +235,7 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
 
   const cover = planCover(compiled, engine, parts.coverSources, parts.coverClaims, parts.coverEval);
   const savings = planSavings(parts.savingsTargets, compiled);
-  const plannedTargets = planTargets(compiled, targets, issues);
+  const plannedTargets = planTargets(compiled, targets, settings.unit, issues);
   const planned = planInputs(compiled, inputs, savings, cover, issues);
   issues.throwIfAny();
   checkBounds(compiled, planned, cover);
@@ -268,6 +279,7 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
   rememberPlan(plan, {
     compiled,
     draws,
+    unit: settings.unit,
     percentiles: options.percentiles ?? [5, 50, 95],
     targets,
     minimum: plannedTargets.minimum,

@@ -25,7 +25,7 @@ const ONE_THREAD_OPTIONS: OptionSpec = {
  * Runs a Monte Carlo simulation on one thread (Monte Carlo-simulatie).
  *
  * @param budget - the budget, or a compiled budget
- * @param options - inputs, draws, seed, percentiles, targets, rounding (`workers` and `parallelThreshold` of
+ * @param options - inputs, draws, seed, percentiles, targets, rounding, unit (`workers` and `parallelThreshold` of
  *   `monteCarloAsync` are checked and ignored)
  * @returns a frozen {@link MonteCarloResult}
  * @throws MeerjarenError with every problem of the budget and the options at once, each with its path
@@ -41,9 +41,10 @@ const ONE_THREAD_OPTIONS: OptionSpec = {
  *   .build();
  *
  * const result = monteCarlo(tb1, { seed: 2026, draws: 1000, inputs: [
- *   { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500000', likely: '-1100000', high: '-600000' } }, // euros
+ *   { id: '1.4', kind: 'amount', rows: ['1.4'], distribution: { kind: 'triangular', low: '-1500', likely: '-1100', high: '-600' } }, // x € 1.000
  * ] });
- * result.saldo['2027']!.percentiles['p5']!.toFixed(); // "-1742353.81": exact euros, the same on every machine
+ * result.unit; // 'thousand': the budget's own unit, for the amounts written and the results
+ * result.saldo['2027']!.percentiles['p5']!.toFixed(); // "-1742.35381": exact (x € 1.000), the same on every machine
  * ```
  * @category Uncertainty
  */

@@ -11,26 +11,37 @@ import { columnSums, sortedBlock, sortedRun, type RankedColumn, type SortedBlock
 import { planMeta, type MonteCarloPlan, type PlanMeta } from './plan-data.js';
 import type { CoverOutcome, MonteCarloResult, OutcomeSummary, SavingsOutcome, TargetOutcome } from './types.js';
 import { unitsOf } from './units.js';
+import { inUnit } from './amount-unit.js';
+import type { Unit } from '../../model/values.js';
 
-/** The mean of `count` values of exact sum `sum` units, in euros: exact before it is rounded half-up to the unit. */
-function meanOf(sum: bigint, count: number, decimals: number): Decimal {
+/**
+ * The mean of `count` values of exact sum `sum` units, in `unit`: exact before it is rounded half-up to the engine
+ * unit in euros, then scaled exactly.
+ */
+function meanOf(sum: bigint, count: number, decimals: number, unit: Unit): Decimal {
   const units = new Dec(sum.toString()).div(count);
-  return roundTo(units.div(new Dec(10).pow(decimals)), decimals, 'half-up');
+  return inUnit(roundTo(units.div(new Dec(10).pow(decimals)), decimals, 'half-up'), unit);
+}
+
+/** Whole engine units as an exact amount in `unit`. */
+function amountOf(units: number, decimals: number, unit: Unit): Decimal {
+  return inUnit(unitsToDecimal(units, decimals), unit);
 }
 
 /**
- * The summary of one outcome over all draws: mean, extremes and nearest-rank percentiles, in euros.
+ * The summary of one outcome over all draws: mean, extremes and nearest-rank percentiles, in `unit`.
  * @param column - the outcome of every draw, in units (not changed)
  * @param percentiles - the percentiles to report
  * @param decimals - decimals of a unit
+ * @param unit - the unit of the results
  * @internal
  */
-export function outcome(column: Float64Array, percentiles: readonly number[], decimals: number): OutcomeSummary {
+export function outcome(column: Float64Array, percentiles: readonly number[], decimals: number, unit: Unit): OutcomeSummary {
   const s = summarise(column, percentiles);
   const ps: Record<string, Decimal> = {};
-  for (const p of percentiles) ps[`p${p}`] = unitsToDecimal(s[`p${p}`]!, decimals);
-  const mean = meanOf(columnSums(column, column.length, 1)[0]!, column.length, decimals);
-  return { mean, min: unitsToDecimal(s.min, decimals), max: unitsToDecimal(s.max, decimals), percentiles: ps };
+  for (const p of percentiles) ps[`p${p}`] = amountOf(s[`p${p}`]!, decimals, unit);
+  const mean = meanOf(columnSums(column, column.length, 1)[0]!, column.length, decimals, unit);
+  return { mean, min: amountOf(s.min, decimals, unit), max: amountOf(s.max, decimals, unit), percentiles: ps };
 }
 
 /**
@@ -39,13 +50,14 @@ export function outcome(column: Float64Array, percentiles: readonly number[], de
  * @param column - the outcome of every draw, in units
  * @param percentiles - the percentiles to report
  * @param decimals - decimals of a unit
+ * @param unit - the unit of the results
  * @internal
  */
-export function rankedOutcome(column: RankedColumn, percentiles: readonly number[], decimals: number): OutcomeSummary {
+export function rankedOutcome(column: RankedColumn, percentiles: readonly number[], decimals: number, unit: Unit): OutcomeSummary {
   const n = column.count;
   const ps: Record<string, Decimal> = {};
-  for (const p of percentiles) ps[`p${p}`] = unitsToDecimal(column.at(nearestRank(p, n) - 1), decimals);
-  return { mean: meanOf(column.sum, n, decimals), min: unitsToDecimal(column.at(0), decimals), max: unitsToDecimal(column.at(n - 1), decimals), percentiles: ps };
+  for (const p of percentiles) ps[`p${p}`] = amountOf(column.at(nearestRank(p, n) - 1), decimals, unit);
+  return { mean: meanOf(column.sum, n, decimals, unit), min: amountOf(column.at(0), decimals, unit), max: amountOf(column.at(n - 1), decimals, unit), percentiles: ps };
 }
 
 /**
@@ -80,7 +92,7 @@ function columnsOf(plan: MonteCarloPlan, meta: PlanMeta, run: SortedRun): Column
   const d = compiled.decimals;
   const byYear = (group: number): Record<string, OutcomeSummary> => {
     const out: Record<string, OutcomeSummary> = {};
-    compiled.years.forEach((year, y) => (out[year] = rankedOutcome(run.column(group * Y + y), percentiles, d)));
+    compiled.years.forEach((year, y) => (out[year] = rankedOutcome(run.column(group * Y + y), percentiles, d, meta.unit)));
     return out;
   };
   const probability = (offset: number, threshold: number): number => run.countAtLeast(offset, threshold) / draws;
@@ -102,9 +114,9 @@ function savingsOutcomes(plan: MonteCarloPlan, meta: PlanMeta, cols: Columns): S
     const met: Record<string, number> = {};
     compiled.years.forEach((year, y) => {
       const path = meta.savingsPath[ti]![y]!;
-      target[year] = path;
+      target[year] = inUnit(path, meta.unit);
       const pathUnits = unitsOf(path, d);
-      gap[year] = rankedOutcome(gapColumn(column(offset + y), pathUnits, true), percentiles, d);
+      gap[year] = rankedOutcome(gapColumn(column(offset + y), pathUnits, true), percentiles, d, meta.unit);
       // the path is met where the gap path - realised is at most 0: realised at least the path
       met[year] = probability(offset + y, pathUnits);
     });
@@ -144,7 +156,7 @@ export function summariseBlocks(plan: MonteCarloPlan, blocks: readonly SortedBlo
     const met: Record<string, number> = {};
     compiled.years.forEach((year, y) => {
       const minUnits = unitsOf(roundTo(minimum[ti]![y]!, d, 'half-up'), d);
-      gap[year] = rankedOutcome(gapColumn(column((2 + ti) * Y + y), minUnits, false), percentiles, d);
+      gap[year] = rankedOutcome(gapColumn(column((2 + ti) * Y + y), minUnits, false), percentiles, d, meta.unit);
       met[year] = probability((2 + ti) * Y + y, minUnits);
     });
     return { id: t.id, label: t.label ?? t.id, total, gap, probabilityMet: met };
@@ -161,6 +173,7 @@ export function summariseBlocks(plan: MonteCarloPlan, blocks: readonly SortedBlo
   return deepFreeze({
     draws,
     seed: plan.seed,
+    unit: meta.unit,
     years: compiled.years,
     percentiles: [...percentiles],
     saldo: byYear(0),

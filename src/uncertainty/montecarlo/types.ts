@@ -4,12 +4,14 @@
  * @packageDocumentation
  */
 import type { Decimal, RoundingMode } from '../../core/decimal.js';
+import type { Unit } from '../../model/values.js';
 import type { DistributionSpec } from '../distribution.js';
 import type { Seed } from '../random.js';
 
 /**
  * What an uncertain input changes (soort onzekerheid):
- * - `amount`: the amount of a cell (a pm post's amount, any line or component amount); the distribution is in euros;
+ * - `amount`: the amount of a cell (a pm post's amount, any line or component amount); the distribution is in the
+ *   run's unit (the budget's own unit, or the options' or the input's `unit`);
  * - `realisation`: a realisation rate (realisatiegraad) multiplying the cells (a measure that delivers 50%: `0.5`);
  * - `indexation`: an indexation percentage per year as a rate (`0.025` = 2.5%); year `y` is multiplied by
  *   `(1 + p)^(y - baseYear)`, years up to `baseYear` are untouched;
@@ -17,7 +19,7 @@ import type { Seed } from '../random.js';
  *   the drawn rate replaces the measure's own realisation, so it realises `round(planned x rate)` in each year
  *   (the one rounding point, as for `realisation`); the target's realised savings and gap follow, the table's saldo
  *   does not (the stelpost holds the target: put a `realisation` input on a line to move the saldo too);
- * - `capacity`: the capacity of a cover source (`budget.cover.sources[source]`), in euros, zero or more: it replaces
+ * - `capacity`: the capacity of a cover source (`budget.cover.sources[source]`), in the run's unit as `amount`, zero or more: it replaces
  *   a `per-year` capacity in the input's years, or a `total` capacity's amount; the claims are then served as
  *   `evaluateCover` serves them and what they ask beyond the capacities is the uncovered amount (ongedekt).
  * @category Uncertainty
@@ -41,8 +43,17 @@ export interface UncertainInput {
    * year with an amount); for `realisation`, every year with an amount; for `indexation`, every year after `baseYear`.
    */
   readonly years?: readonly number[];
-  /** The distribution: euros for `amount`, a unitless rate for `realisation` and `indexation`. */
+  /**
+   * The distribution: an amount for `amount` and `capacity` (in `unit`), a unitless rate for `realisation`,
+   * `indexation` and `measure`.
+   */
   readonly distribution: DistributionSpec;
+  /**
+   * For `amount` and `capacity`: the unit its distribution's amounts are written in (`'thousand'`: `"-1500"` is
+   * -1.500 x € 1.000), over the options' `unit`; refused on an input that draws a rate.
+   * @defaultValue the options' `unit`
+   */
+  readonly unit?: Unit;
   /** Inputs with the same group draw the same random numbers (perfect correlation). */
   readonly group?: string;
   /** For `indexation`: the year whose prices the amounts are in. @defaultValue the first year of the horizon */
@@ -69,7 +80,7 @@ export interface TargetSpec {
   readonly lines?: readonly string[];
   /** Sections whose totals count. */
   readonly sections?: readonly string[];
-  /** Minimum in euros per year (`{ "2027": "0" }`), or one minimum for every year. @defaultValue 0 */
+  /** Minimum per year (`{ "2027": "0" }`), or one minimum for every year, in the run's unit (the options' `unit`). @defaultValue 0 */
   readonly minimum?: string | number | Readonly<Record<string, string | number>>;
 }
 
@@ -88,6 +99,13 @@ export interface MonteCarloOptions {
   /** Rounding rule where a rate meets an amount. @defaultValue 'half-up' */
   readonly rounding?: RoundingMode;
   /**
+   * The unit of the amounts written in these options (the distributions of `amount` and `capacity` inputs, unless
+   * an input declares its own `unit`; the targets' minimums) and of every amount of the results (eenheid):
+   * `'euro'`, `'thousand'` (x € 1.000) or `'million'` (x € 1 mln). Written amounts must be whole cents in euros.
+   * @defaultValue the budget's own unit (`budget.presentation.unit`)
+   */
+  readonly unit?: Unit;
+  /**
    * Report the budget's savings targets (`budget.targets`: realised savings, gap, probability met).
    * @defaultValue true when an input is of kind `measure`
    */
@@ -99,9 +117,9 @@ export interface MonteCarloOptions {
   readonly cover?: boolean;
 }
 
-/** Summary of one outcome over all draws (uitkomst): exact amounts in euros. @category Uncertainty */
+/** Summary of one outcome over all draws (uitkomst): exact amounts in the run's unit (`MonteCarloResult.unit`). @category Uncertainty */
 export interface OutcomeSummary {
-  /** Mean, rounded half-up to the engine unit (the cent, or finer when the budget is). */
+  /** Mean, rounded half-up to the engine unit in euros (the cent, or finer when the budget is), then given in the run's unit. */
   readonly mean: Decimal;
   /** Smallest draw. */
   readonly min: Decimal;
@@ -132,7 +150,7 @@ export interface TargetOutcome {
 }
 
 /**
- * Results for one savings target of the budget (taakstelling, `budget.targets`), in positive euros saved, as
+ * Results for one savings target of the budget (taakstelling, `budget.targets`), in positive amounts saved (in the run's unit), as
  * `evaluateTargets` computes them per draw.
  * @category Uncertainty
  */
@@ -165,6 +183,8 @@ export interface MonteCarloResult {
   readonly draws: number;
   /** The seed. */
   readonly seed: Seed;
+  /** The unit of every amount of the result (the options' `unit`, or the budget's own). */
+  readonly unit: Unit;
   /** Years, ascending. */
   readonly years: readonly number[];
   /** Percentiles reported. */
