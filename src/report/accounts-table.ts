@@ -32,7 +32,9 @@ const WORDS = {
 function cells(y: ActualsYear | undefined): TableCell[] {
   if (y === undefined) return [NIL, NIL, NIL];
   const b = y.budget;
-  return [b === undefined || b.empty ? NIL : amountCell(b.amount, b.pm.length > 0), amountCell(y.actual), amountCell(y.deviation)];
+  const pm = b !== undefined && b.pm.length > 0;
+  const budget = b === undefined || b.empty ? NIL : amountCell(pm && b.amount.isZero() ? undefined : b.amount, pm);
+  return [budget, amountCell(y.actual), amountCell(y.deviation)];
 }
 
 /**

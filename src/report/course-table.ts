@@ -47,7 +47,8 @@ const CHANGE_WORDS: Readonly<Record<string, string>> = {
 
 function figureCell(f: VersionFigure): TableCell {
   if (f.state !== 'figure' || f.total.empty) return NIL;
-  return amountCell(f.total.amount, f.total.pm.length > 0);
+  const pm = f.total.pm.length > 0;
+  return amountCell(pm && f.total.amount.isZero() ? undefined : f.total.amount, pm);
 }
 
 /** A short description of one change: its kind in words, the line or section, its years and value as written. */

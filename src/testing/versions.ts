@@ -7,6 +7,7 @@ import type { VersionInput, VersionKind } from '../model/versions.js';
 import { requireBudget } from '../validate/admit.js';
 import { applyScenario } from '../evaluate/apply-scenario.js';
 import { loadActuals } from '../document/read-actuals.js';
+import { MeerjarenError } from '../core/errors.js';
 import { MIN_YEAR } from '../core/horizon.js';
 import { microsArb, microsToPlain } from './amounts.js';
 import { budgetArb, type BudgetArbOptions } from './budgets.js';
@@ -21,7 +22,7 @@ export interface VersionSeriesArbOptions {
   readonly maxSteps?: number;
   /** Leave out the budget of some versions with mutations (the series derives it). @defaultValue true */
   readonly omitBudgets?: boolean;
-  /** Sizes of the first budget. @defaultValue `{ maxYears: 5, maxSections: 3, maxLines: 4, maxComponents: 2 }` */
+  /** Sizes of the first budget. @defaultValue `{ maxYears: 5, maxSections: 3, maxLines: 4, maxComponents: 2, maxMicros: 10n ** 18n }` (EUR 10^12) */
   readonly budget?: BudgetArbOptions;
 }
 
@@ -40,7 +41,8 @@ const KINDS: readonly VersionKind[] = ['begroting', 'voorjaarsnota', 'tb1', 'tb2
  * up to `maxSteps` versions, each with a valid scenario for the budget before it (`scenarioArb`, no indexation) as
  * its mutations and, unless left out, that scenario applied as its budget. Dated one day apart in order, named
  * uniquely. `budgets` holds what each version's budget must be, for properties of `versionSeries` (replaying the
- * mutations gives every version exactly; a derived budget is the replay's).
+ * mutations gives every version exactly; a derived budget is the replay's). A step whose scenario would push a
+ * cell past the amount limits ends the series before it.
  * @param options - how many steps, whether budgets are left out, the first budget's sizes
  * @category Testing
  */
@@ -52,7 +54,7 @@ export function versionSeriesArb(options: VersionSeriesArbOptions = {}): Arbitra
       if (typeof value !== 'object' || value === null) collector.add('invalid_option', path, 'options.budget must be budget arbitrary options');
     },
   });
-  const first = budgetArb(options.budget ?? { maxYears: 5, maxSections: 3, maxLines: 4, maxComponents: 2 });
+  const first = budgetArb(options.budget ?? { maxYears: 5, maxSections: 3, maxLines: 4, maxComponents: 2, maxMicros: 1_000_000_000_000_000n });
   const steps = options.maxSteps ?? 3;
   const omit = options.omitBudgets ?? true;
   const grow = (budgets: Budget[], versions: VersionInput[], left: number): Arbitrary<VersionSeriesSample> => {
@@ -60,7 +62,17 @@ export function versionSeriesArb(options: VersionSeriesArbOptions = {}): Arbitra
     const before = budgets[budgets.length - 1]!;
     return fc.tuple(scenarioArb(before, { index: false }), fc.boolean(), fc.boolean()).chain(([scenario, leaveOut, stop]) => {
       const k = budgets.length;
-      const next = applyScenario(before, scenario).budget;
+      // the lines a scenario adds are named N1, N2, ...: unique per step, so a later step can add lines too
+      const changes = JSON.parse(JSON.stringify(scenario.changes).replace(/"N(\d+)(#\d+)?"/g, `"S${k}.N$1$2"`)) as typeof scenario.changes;
+      scenario = { ...scenario, changes };
+      let next: Budget;
+      try {
+        next = applyScenario(before, scenario).budget;
+      } catch (e) {
+        // a percentage or an addition may push a cell past the limits: the series ends before that step
+        if (MeerjarenError.is(e) && e.issues.every((i) => i.code === 'amount_out_of_range')) return fc.constant({ versions, budgets });
+        throw e;
+      }
       const version: VersionInput = {
         name: `Stand ${k}`,
         kind: KINDS[k % KINDS.length]!,
