@@ -51,7 +51,7 @@ export function versionSeriesArb(options: VersionSeriesArbOptions = {}): Arbitra
     maxSteps: integer({ min: 0, max: 20 }),
     omitBudgets: boolean,
     budget: (value, path, collector) => {
-      if (typeof value !== 'object' || value === null) collector.add('invalid_option', path, 'options.budget must be budget arbitrary options');
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) collector.add('invalid_option', path, 'options.budget must be the options of budgetArb');
     },
   });
   const first = budgetArb(options.budget ?? { maxYears: 5, maxSections: 3, maxLines: 4, maxComponents: 2, maxMicros: 1_000_000_000_000_000n });
