@@ -67,7 +67,14 @@ export interface BudgetCourse {
   /** Every year of the series. */
   readonly years: readonly number[];
   /** With actuals: their title and closed years. */
-  readonly actuals: { readonly title: string; readonly years: readonly number[] } | undefined;
+  readonly actuals:
+    | {
+        /** Title of the actuals. */
+        readonly title: string;
+        /** Their closed years. */
+        readonly years: readonly number[];
+      }
+    | undefined;
   /** Sections in the last version's order, then those only in earlier versions. */
   readonly sections: readonly CourseSection[];
   /** The label of the total (the last version's). */

@@ -70,7 +70,12 @@ export interface VersionMutations {
   /** Notation of amount strings. */
   readonly numberFormat?: NumberFormat;
   /** Rounding of computed amounts. */
-  readonly rounding?: { readonly places: number; readonly mode: RoundingMode };
+  readonly rounding?: {
+    /** Decimal places in euros. */
+    readonly places: number;
+    /** Rounding rule. */
+    readonly mode: RoundingMode;
+  };
   /** Free description. */
   readonly description?: string;
   /** The changes (each a `Change` of the scenario stage: `set-amount`, `add-line`, `drop-line`, ...), in order. */
