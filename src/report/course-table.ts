@@ -51,7 +51,7 @@ function figureCell(f: VersionFigure): TableCell {
   return amountCell(pm && f.total.amount.isZero() ? undefined : f.total.amount, pm);
 }
 
-/** A short description of one change: its kind in words, the line or section, its years and value as written. */
+/** A short description of one change: its kind in words, the line or section, its years and value as written. @internal */
 export function describeChange(change: object): string {
   const c = change as Record<string, unknown>;
   const kind = typeof c['kind'] === 'string' ? c['kind'] : '?';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Dec, applyScenario, budgetCourse, compareActuals, evaluate, forecast, versionSeries, type Budget } from 'meerjaren';
+import { Dec, accountsTable, applyScenario, budgetCourse, compareActuals, courseTable, evaluate, forecast, roundTable, versionSeries, type Budget, type Table } from 'meerjaren';
 import { actualsArb, budgetArb, versionSeriesArb } from 'meerjaren/testing';
 import { ownValue } from '../../src/core/records.js';
 
@@ -12,6 +12,22 @@ function figures(b: Budget): Record<string, string> {
     for (const l of s.lines) for (const y of b.horizon.years) out[`${s.id}/${l.id}/${y}`] = `${l.totals[y]!.amount.toFixed()} ${l.totals[y]!.structural.toFixed()} ${l.totals[y]!.pm.length}`;
   }
   return out;
+}
+
+/** Every total of a rounded table is the sum of its printed parts plus the afrondingsverschil row after it. */
+function addsUp(t: Table, rounding: 'consistent' | 'plain'): void {
+  const r = roundTable(t, { unit: 'thousand', rounding });
+  const byId = new Map(r.rows.map((row) => [row.id, row]));
+  r.rows.forEach((row, i) => {
+    if (row.of === undefined) return;
+    const next = r.rows[i + 1];
+    const difference = next?.kind === 'rounding' ? next : undefined;
+    if (rounding === 'consistent') expect(difference).toBeUndefined();
+    row.cells.forEach((cell, c) => {
+      const parts = row.of!.reduce((acc, id) => acc.plus(byId.get(id)!.cells[c]!.amount ?? 0), new Dec(0)).plus(difference?.cells[c]!.amount ?? 0);
+      expect(parts.eq(cell.amount ?? 0)).toBe(true);
+    });
+  });
 }
 
 const small = { maxYears: 4, maxSections: 2, maxLines: 3, maxComponents: 2, maxMicros: 1_000_000_000_000_000n };
@@ -123,6 +139,16 @@ describe('P&C cycle properties', () => {
         }
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('the jaarrekening and course tables add up after rounding, or show an afrondingsverschil row', () => {
+    fc.assert(
+      fc.property(withActuals, fc.constantFrom<'consistent' | 'plain'>('consistent', 'plain'), ([b, a], rounding) => {
+        addsUp(accountsTable(compareActuals(b, a)), rounding);
+        addsUp(courseTable(budgetCourse(versionSeries([{ name: 'B', kind: 'begroting', budget: b }]), a)), rounding);
+      }),
+      { numRuns: 40 },
     );
   });
 
