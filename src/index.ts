@@ -164,7 +164,7 @@ export type { ScenarioTableOptions, ScenarioMeasure } from './report/scenario-ta
 export { compareVersions } from './analysis/compare-versions.js';
 export type { CompareVersionsOptions, VersionComparison, VersionDelta, VersionFigure, VersionMatch, VersionRow, VersionSide, VersionYear } from './analysis/compare-versions.js';
 export { VERSION_KINDS } from './model/versions.js';
-export type { BudgetVersion, VersionKind, IdMap } from './model/versions.js';
+export type { BudgetVersion, VersionKind, IdMap, VersionMutations, VersionInput } from './model/versions.js';
 export { SIDES, SIDE_TAG } from './model/lasten-baten.js';
 export type { Side } from './model/lasten-baten.js';
 // Iv3 (taakvelden, economische categorieën): lists as data, the check of the tags, roll-ups and the Iv3 layout
@@ -186,8 +186,9 @@ export { toDataPackage } from './validate/data-package.js';
 export type { DataPackageOptions } from './validate/data-package.js';
 export { readDataPackage } from './evaluate/data-package.js';
 export { versionSeries } from './analysis/version-series.js';
-export type { VersionSeries, VersionSeriesOptions, VersionStep } from './analysis/version-series.js';
+export type { VersionSeries, VersionSeriesOptions, VersionStep, MutationFinding, MutationReplay } from './analysis/version-series.js';
 export { loadVersion } from './evaluate/load-version.js';
+export type { LoadVersionOptions } from './evaluate/load-version.js';
 export { VERSION_FORMAT } from './document/read-version.js';
 export { versionTable } from './report/version-table.js';
 // a begrotingswijziging as a document: per programme lasten and baten, reserves, neutrality, dekking
@@ -210,6 +211,21 @@ export type { ExplainVersionsAt, VersionExplanation, VersionExplanationFigure, V
 export type { RebaseTableOptions } from './report/rebase-table.js';
 export { yearTableToDocument } from './document/year-table.js';
 export type { YearTableDocumentOptions } from './document/year-table.js';
+
+// the P&C cycle: actuals (realisatie), forecast (prognose), the course of a budget and their tables
+export type { Actuals, LineActuals } from './model/actuals.js';
+export { loadActuals, ACTUALS_FORMAT } from './document/read-actuals.js';
+export type { LoadActualsOptions } from './document/read-actuals.js';
+export { compareActuals, DEVIATION_KINDS } from './analysis/actuals-comparison.js';
+export type { ActualsComparison, ActualsRow, ActualsSection, ActualsYear, DeviationKind, NoDeviationReason } from './analysis/actuals-comparison.js';
+export { forecast } from './analysis/forecast.js';
+export type { Forecast, ForecastOptions, ForecastRow, ForecastSection, ForecastSource, ForecastYear } from './analysis/forecast.js';
+export { budgetCourse } from './analysis/budget-course.js';
+export type { BudgetCourse, CourseLine, CourseSection, CourseVersion, CourseYear } from './analysis/budget-course.js';
+export { courseTable } from './report/course-table.js';
+export type { CourseTableOptions } from './report/course-table.js';
+export { accountsTable } from './report/accounts-table.js';
+export type { AccountsTableOptions } from './report/accounts-table.js';
 
 // the compiled exact engine (rekenkern)
 export { compileBudget, createEngine, Engine } from './engine/index.js';

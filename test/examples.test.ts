@@ -172,6 +172,17 @@ describe('examples (versions)', () => {
     expect(out).toContain('Begroting 2024 -> Perspectiefnota 2026 / TB1 2025: verschil totaal 2025 123.626, 2026 123.184, 2027 123.125');
   });
 
+  it('61 prints the P&C course of 2025 (TB1 as its mutations) and the jaarrekening table with its overschrijdingen', () => {
+    const out = run('61-pc-cycle.ts');
+    expect(out).toContain('Standen: Begroting 2025 -> TB1 2025 -> TB2 2025; naspelen van de mutaties: 0 verschillen');
+    expect(out).toMatch(/TOTAAL SALDO PROGRAMMA\s+-124\.000\s+-609\s+-500\s+-125\.109\s+-124\.769\s+340\n/);
+    expect(out).toMatch(/1\.6 Uitvoeringscapaciteit JGH\s+-800\s+-200\s+-1\.000\s+-1\.004\s+-4\n/);
+    expect(out).toContain('overschrijding lasten 2025: 1.4 (€ -138.000), 1.6 (€ -4.200), 2.1 (€ -4.000)');
+    expect(out).toContain('geen realisatie 2025: 4.5');
+    expect(out).toContain('3. pm geraamd 1.4 jaren [2026] waarde "-1.100"');
+    expect(out).toContain('Prognose: 2025 realisatie -124.769; 2026 begroting -123.737 + pm;');
+  });
+
   it("63 rebases seed 000's pm-estimate scenario onto the Begroting 2026 and prints what is stale and gone", () => {
     const out = run('63-rebase-scenario.ts');
     expect(out).toContain('1. changes[0] estimate-pm gone; changes[1] estimate-pm gone');

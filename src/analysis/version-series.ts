@@ -2,13 +2,17 @@
  * A series of versions of one budget (standen in de P&C-cyclus), ordered, each compared with the one before.
  * @module
  */
-import { MeerjarenError, issue } from '../core/errors.js';
+import { IssueCollector, MeerjarenError, fail, issue } from '../core/errors.js';
 import { deepFreeze } from '../core/freeze.js';
 import { boolean, readOptions } from '../core/guard.js';
-import type { BudgetVersion } from '../model/versions.js';
+import type { BudgetVersion, VersionInput } from '../model/versions.js';
 import { requireVersions } from '../validate/versions.js';
+import { applyVersionMutations, checkVersionMutations } from '../evaluate/version-mutations.js';
 import { compareVersions } from './compare-versions.js';
 import type { VersionComparison } from './compare-versions-types.js';
+import { replayOf, type MutationFinding, type MutationReplay } from './replay-mutations.js';
+
+export type { MutationFinding, MutationReplay } from './replay-mutations.js';
 
 /** Options of {@link versionSeries}. @category Analysis */
 export interface VersionSeriesOptions {
@@ -24,6 +28,8 @@ export interface VersionStep {
   readonly to: string;
   /** The comparison, over the union of the two horizons, matched through `to`'s id map. */
   readonly comparison: VersionComparison;
+  /** When `to` has mutations: them applied to `from`'s budget, and where that differs from `to`'s budget. */
+  readonly replay: MutationReplay | undefined;
 }
 
 /** A series of versions (standenreeks). A frozen value. @category Analysis */
@@ -34,6 +40,8 @@ export interface VersionSeries {
   readonly years: readonly number[];
   /** Each version but the first compared with the one before it. */
   readonly steps: readonly VersionStep[];
+  /** Every finding of every step's replay, in order: empty when each version's mutations give it exactly. */
+  readonly findings: readonly MutationFinding[];
 }
 
 /**
@@ -45,6 +53,14 @@ export interface VersionSeries {
  * a kind of {@link VERSION_KINDS}, a date `yyyy-mm-dd` on every version or on none (`missing_field`), a budget.
  * An id map that names a line the versions do not have is refused by the comparison (`unknown_reference`, at
  * `versions[i].idMap.<id>`).
+ *
+ * A version with `mutations` (a scenario written against the version before it: an adopted scenario is a
+ * begrotingswijziging) is replayed: the mutations are applied to the budget of the version before, and the result
+ * set against the version's own budget per line, section and year in exact euros (lines matched through its id
+ * map). Every row and year where they differ is a {@link MutationFinding} in `step.replay.findings` and
+ * `series.findings`, with both figures. A version with mutations may leave out its budget: it is then the replay's.
+ * The first version (after ordering) has nothing to replay on: it needs its budget (`missing_field`), and its
+ * mutations, if any, are not replayed. Mutations are checked as a scenario (`versions[i].mutations.<path>`).
  * @param versions - the versions, in any order when dated
  * @param options - title matching
  * @example
@@ -64,12 +80,38 @@ export interface VersionSeries {
  * ```
  * @category Analysis
  */
-export function versionSeries(versions: readonly BudgetVersion[], options: VersionSeriesOptions = {}): VersionSeries {
+export function versionSeries(versions: readonly (BudgetVersion | VersionInput)[], options: VersionSeriesOptions = {}): VersionSeries {
   const fn = 'versionSeries';
-  const checked = requireVersions(fn, versions);
+  const inputs = requireVersions(fn, versions);
   options = readOptions(fn, options, { matchTitles: boolean });
-  const indexed = checked.map((v, i) => ({ v, i }));
-  if (checked.every((v) => v.date !== undefined)) indexed.sort((x, y) => (x.v.date! < y.v.date! ? -1 : x.v.date! > y.v.date! ? 1 : x.i - y.i));
+  const issues = new IssueCollector();
+  inputs.forEach((v, i) => {
+    if (v.mutations !== undefined) checkVersionMutations(v.mutations, ['versions', i, 'mutations'], issues);
+  });
+  issues.throwIfAny();
+  const order = inputs.map((v, i) => ({ v, i }));
+  if (inputs.every((v) => v.date !== undefined)) order.sort((x, y) => (x.v.date! < y.v.date! ? -1 : x.v.date! > y.v.date! ? 1 : x.i - y.i));
+  // each version's budget, in order: its own, or the version before's with its mutations applied
+  const replays: (MutationReplay | undefined)[] = [];
+  const indexed: { v: BudgetVersion; i: number }[] = [];
+  order.forEach(({ v, i }, k) => {
+    const before = indexed[k - 1]?.v;
+    if (before === undefined || v.mutations === undefined) {
+      if (v.budget === undefined) fail('missing_field', ['versions', i, 'budget'], `${fn}: "${v.name}" is the first version of the series: there is no version before it to derive its budget from`);
+      replays.push(undefined);
+      indexed.push({ v: v as BudgetVersion, i });
+      return;
+    }
+    const result = applyVersionMutations(before.budget, v.mutations, ['versions', i, 'mutations']);
+    const budget = v.budget ?? result.budget;
+    const version: BudgetVersion = deepFreeze({ ...v, budget });
+    try {
+      replays.push(replayOf(v.name, result, budget, v.idMap, v.budget === undefined));
+    } catch (e) {
+      throw relocated(e, i);
+    }
+    indexed.push({ v: version, i });
+  });
   const steps: VersionStep[] = [];
   for (let k = 1; k < indexed.length; k++) {
     const before = indexed[k - 1]!.v;
@@ -80,10 +122,11 @@ export function versionSeries(versions: readonly BudgetVersion[], options: Versi
     } catch (e) {
       throw relocated(e, i);
     }
-    steps.push({ from: before.name, to: after.name, comparison });
+    steps.push({ from: before.name, to: after.name, comparison, replay: replays[k] });
   }
-  const years = [...new Set(checked.flatMap((v) => v.budget.horizon.years))].sort((a, b) => a - b);
-  return deepFreeze({ versions: indexed.map((x) => x.v), years, steps });
+  const years = [...new Set(indexed.flatMap((x) => x.v.budget.horizon.years))].sort((a, b) => a - b);
+  const findings = steps.flatMap((s) => s.replay?.findings ?? []);
+  return deepFreeze({ versions: indexed.map((x) => x.v), years, steps, findings });
 }
 
 /** A comparison's refusal of an id map, placed at the version that declares it. */

@@ -90,6 +90,8 @@ Options of compare:
   --format text|md|json            output format (default text); a year outside a version's
                                    horizon is printed "niet in deze versie", never as 0
   --unit, --sign, --lang, --out    as for report (default unit and sign: those of b)
+  b may be a version document with "mutations": they are listed under the comparison and
+  replayed on a (as the version before); without its budget, b is derived from a
 
 Options of wijziging:
   <scenario.json>                  a scenario, a list or a library: the wijziging is its last

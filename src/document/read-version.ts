@@ -16,7 +16,7 @@ import { parseJsonText, type JsonLimits, type ValueLimits } from './json.js';
 export const VERSION_FORMAT = 'meerjaren/version';
 
 /** The fields of a version other than its budget. */
-export const VERSION_FIELDS = ['name', 'date', 'decision', 'kind', 'budget', 'idMap'] as const;
+export const VERSION_FIELDS = ['name', 'date', 'decision', 'kind', 'budget', 'idMap', 'mutations'] as const;
 
 /** A version's fields as read, before its budget. @internal */
 export interface VersionFields {
@@ -25,6 +25,8 @@ export interface VersionFields {
   readonly decision: string | undefined;
   readonly kind: VersionKind | undefined;
   readonly idMap: IdMap | undefined;
+  /** The mutations as given (an object; their shape is checked by the scenario stage), if any. */
+  readonly mutations: Record<string, unknown> | undefined;
 }
 
 /** Whether a text is a real calendar date written `yyyy-mm-dd`. */
@@ -40,7 +42,7 @@ export function isIsoDate(text: string): boolean {
  * Reads the fields of one version (all but its budget) at `path`, adding every problem to `issues`: unknown fields
  * (`unknown_field`), a missing name or kind (`missing_field`), a blank or overlong text or a kind outside
  * {@link VERSION_KINDS} or a date that is not `yyyy-mm-dd` (`invalid_value`), an id map that is not an object of
- * ids or null (`invalid_type`).
+ * ids or null, or mutations that are not an object (`invalid_type`).
  * @param issues - where problems go
  * @param raw - the version object
  * @param path - its path (`versions[2]`)
@@ -72,18 +74,25 @@ export function readVersionFields(issues: IssueCollector, raw: Record<string, un
       if (bad.length === 0) idMap = map as IdMap;
     }
   }
-  return { name, date, decision, kind, idMap };
+  let mutations: Record<string, unknown> | undefined;
+  if ('mutations' in raw && raw['mutations'] !== undefined) {
+    const m = raw['mutations'];
+    if (!isRecord(m) || Array.isArray(m)) issues.add('invalid_type', [...path, 'mutations'], `the mutations of a version are a scenario ({ id, title, changes }), not ${describeValue(m)}`);
+    else mutations = m;
+  }
+  return { name, date, decision, kind, idMap, mutations };
 }
 
 /**
  * Reads a version document (its JSON text or the parsed object): the version's fields and its budget, read with
- * `readBudget` (so issues of the budget are at `budget.<path>`).
+ * `readBudget` (so issues of the budget are at `budget.<path>`). A document with mutations may leave its budget
+ * out (it is then derived from the version before it); without mutations the budget is required.
  * @param input - the document or its text
  * @param limits - JSON and value limits
  * @param check - the check of the budget's printed totals (from `loadVersion`)
  * @internal
  */
-export function readVersionDocument(input: unknown, limits: JsonLimits & ValueLimits = {}, check?: (budget: Budget, collector: IssueCollector) => void): VersionFields & { readonly budget: Budget } {
+export function readVersionDocument(input: unknown, limits: JsonLimits & ValueLimits = {}, check?: (budget: Budget, collector: IssueCollector) => void): VersionFields & { readonly budget: Budget | undefined } {
   const raw = typeof input === 'string' ? parseJsonText(input, limits) : input;
   const issues = new IssueCollector();
   if (!isRecord(raw) || Array.isArray(raw)) {
@@ -96,7 +105,9 @@ export function readVersionDocument(input: unknown, limits: JsonLimits & ValueLi
   else if (!(Number(String(doc['version'])) === 1)) issues.add('unsupported_version', ['version'], `version 1 is the only version of ${VERSION_FORMAT}, not ${describeValue(doc['version'])}`);
   const fields = readVersionFields(issues, doc, [], ['$schema', 'format', 'version']);
   let budget: Budget | undefined;
-  if (!('budget' in doc)) issues.add('missing_field', ['budget'], 'a version document holds its budget document at "budget"');
+  if (!('budget' in doc)) {
+    if (fields.mutations === undefined) issues.add('missing_field', ['budget'], 'a version document holds its budget document at "budget" (or, with mutations, leaves it to be derived)');
+  }
   else {
     try {
       budget = readBudget(doc['budget'], limits, check);
@@ -106,5 +117,5 @@ export function readVersionDocument(input: unknown, limits: JsonLimits & ValueLi
     }
   }
   issues.throwIfAny();
-  return { ...fields, budget: budget! };
+  return { ...fields, budget };
 }

@@ -3,7 +3,10 @@
  * each document that changes it (voorjaarsnota or kadernota, tussenberichten, the jaarrekening).
  * @module
  */
+import type { NumberFormat } from '../core/amount.js';
+import type { RoundingMode } from '../core/decimal.js';
 import type { Budget } from './budget.js';
+import type { Unit } from './values.js';
 
 /**
  * Every kind of version (soort stand), in the order of the P&C cycle; the one list of them.
@@ -40,4 +43,51 @@ export interface BudgetVersion {
   readonly budget: Budget;
   /** How the ids of the version before it in a series map to this one's (see {@link IdMap}). */
   readonly idMap?: IdMap;
+  /**
+   * The mutations (mutaties) that led to this version from the one before it in a series: a scenario, written
+   * against the budget of the version before (an adopted scenario is a begrotingswijziging). `versionSeries` checks
+   * that applying them to that budget gives this version's budget exactly.
+   */
+  readonly mutations?: VersionMutations;
+}
+
+/**
+ * The mutations of a version (mutaties, begrotingswijziging): a scenario as the scenario stage defines it
+ * (`Scenario`: an id, a title, its changes and their unit, number format and rounding). The model stage comes
+ * before the scenario stage, so it names a scenario's fields here and leaves each change to the scenario stage:
+ * `versionSeries` and `loadVersion` check them with `checkScenarioShape`, and every `Scenario` is one of these.
+ * @category Model
+ */
+export interface VersionMutations {
+  /** Id of the scenario. */
+  readonly id: string;
+  /** Title ("TB1 2025: wijzigingen programma 2"). */
+  readonly title: string;
+  /** Ids of scenarios it builds on; a version's mutations stand alone, so versions refuse this (`invalid_value`). */
+  readonly extends?: string | readonly string[];
+  /** Unit of the amounts written in the changes. @defaultValue the budget's unit */
+  readonly unit?: Unit;
+  /** Notation of amount strings. */
+  readonly numberFormat?: NumberFormat;
+  /** Rounding of computed amounts. */
+  readonly rounding?: {
+    /** Decimal places in euros. */
+    readonly places: number;
+    /** Rounding rule. */
+    readonly mode: RoundingMode;
+  };
+  /** Free description. */
+  readonly description?: string;
+  /** The changes (each a `Change` of the scenario stage: `set-amount`, `add-line`, `drop-line`, ...), in order. */
+  readonly changes: readonly object[];
+}
+
+/**
+ * A version as given to `versionSeries` (stand, invoer): a {@link BudgetVersion} whose budget may be left out when it
+ * has mutations; the series then derives it from the version before it plus those mutations.
+ * @category Model
+ */
+export interface VersionInput extends Omit<BudgetVersion, 'budget'> {
+  /** The budget as this version shows it; omitted, it is the version before's budget with {@link BudgetVersion.mutations} applied. */
+  readonly budget?: Budget;
 }

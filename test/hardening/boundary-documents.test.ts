@@ -25,6 +25,9 @@ const base: Budget = budget({ title: 't', unit: 'euro', horizon: { from: 2026, t
   .build();
 const evaluation = evaluate(base);
 const table = api.budgetTable(base, { evaluation });
+const ACTUALS_DOC = { format: 'meerjaren/actuals', version: 1, title: 'JR', unit: 'euro', years: [2026], lines: { [base.sections[0]!.lines[0]!.id]: { '2026': '-10' } } };
+const ACTUALS = api.loadActuals(ACTUALS_DOC);
+const COURSE = api.budgetCourse(api.versionSeries([{ name: 'A', kind: 'begroting', budget: base }]), ACTUALS);
 const resolved = resolvePresentation({});
 const yearText = 'id;omschrijving;2026;2027\n1;a;-1.100;250\n';
 const yearTable = readYearTable(yearText, { locale: 'nl' });
@@ -112,6 +115,28 @@ const ROWS: readonly Row[] = [
     args: [base, {}],
     params: [{ name: 'budget' }, OPTIONS],
     options: { at: 1, bad: [...FLAGS('sectionTotals'), ...TEXTS('totalLabel'), ...OBJECTS('evaluation'), { option: 'evaluation', value: {} }, ...CHOICE('figures', 'Printed'), ...FLAGS('checks'), ...CHOICE('labels', 'NL')] },
+  },
+  {
+    fn: 'loadActuals',
+    call: call(api.loadActuals),
+    args: [ACTUALS_DOC, {}],
+    // the document is data: a bad one is refused with the loader's codes
+    params: [{ name: 'input', accepts: ALL }, OPTIONS],
+    options: { at: 1, bad: [...NUMBERS('maxDepth', 0, -1, 1e6), ...NUMBERS('maxLength', 0, -1)] },
+  },
+  {
+    fn: 'courseTable',
+    call: call(api.courseTable),
+    args: [COURSE, {}],
+    params: [{ name: 'course' }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title'), ...LISTS('years'), { option: 'years', value: [1800] }] },
+  },
+  {
+    fn: 'accountsTable',
+    call: call(api.accountsTable),
+    args: [api.compareActuals(base, ACTUALS), {}],
+    params: [{ name: 'comparison' }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title')] },
   },
   {
     fn: 'versionTable',

@@ -46,6 +46,8 @@ const full: Budget = withCover(
 );
 const scenario: Scenario = { id: 's', title: 'S', changes: [{ kind: 'estimate-pm', line: 'cost', value: { low: '-800', likely: '-600', high: '-400' } }] };
 const result = applyScenario(full, scenario);
+const ACTUALS = api.loadActuals({ format: 'meerjaren/actuals', version: 1, title: 'JR', unit: 'euro', years: [2026], lines: { cost: { '2026': '-10' } } });
+const ACTUALS_PARAM = { name: 'actuals', other: { object: ['invalid_argument', 'actuals.title'] } } as const;
 const inputs = [{ id: 'c', kind: 'amount' as const, rows: ['cost'], distribution: { kind: 'uniform' as const, low: '-800', high: '-400' } }];
 const mc = { inputs, draws: 4, seed: 1 };
 const measure = full.targets!['ta']!.measures['a']!;
@@ -238,6 +240,20 @@ const ROWS: readonly Row[] = [
     params: [{ name: 'versions', accepts: ['array'] }, OPTIONS],
     options: { at: 1, bad: FLAGS('matchTitles') },
   },
+  { fn: 'compareActuals', call: call(api.compareActuals), args: [full, ACTUALS], params: [{ name: 'budget' }, ACTUALS_PARAM] },
+  {
+    fn: 'forecast',
+    call: call(api.forecast),
+    args: [full, ACTUALS, {}],
+    params: [{ name: 'budget' }, ACTUALS_PARAM, OPTIONS],
+    options: { at: 2, bad: [...NUMBERS('from', 1800), ...NUMBERS('to', 2300)] },
+  },
+  {
+    fn: 'budgetCourse',
+    call: call(api.budgetCourse),
+    args: [api.versionSeries([{ name: 'A', kind: 'begroting', budget: full }]), ACTUALS],
+    params: [{ name: 'series' }, { ...ACTUALS_PARAM, accepts: ['undefined'] }],
+  },
   {
     fn: 'explainVersions',
     call: call(api.explainVersions),
@@ -251,7 +267,7 @@ const ROWS: readonly Row[] = [
     args: [{ format: 'meerjaren/version', version: 1, name: 'A', kind: 'begroting', budget: api.toDocument(base) }, {}],
     // the document is data: a bad one is refused with the loader's codes
     params: [{ name: 'input', accepts: ALL }, OPTIONS],
-    options: { at: 1, bad: [...CHOICE('totals', 'errors'), ...NUMBERS('maxDepth', 0, -1, 1e6), ...NUMBERS('maxLength', 0, -1)] },
+    options: { at: 1, bad: [...CHOICE('totals', 'errors'), ...NUMBERS('maxDepth', 0, -1, 1e6), ...NUMBERS('maxLength', 0, -1), ...OBJECTS('previous'), { option: 'previous', value: {} }] },
   },
   {
     fn: 'compareVersions',
@@ -440,6 +456,8 @@ const TESTING_ROWS: readonly Row[] = [
     }),
   ),
   ...(['withCoverArb', 'coverChangesArb', 'coverScenarioArb'] as const).map((fn): Row => ({ fn, call: call(testing[fn]), args: [full], params: [{ name: 'budget' }] })),
+  { fn: 'versionSeriesArb', call: call(testing.versionSeriesArb), args: [{}], params: [OPTIONS], options: { at: 0, bad: [...NUMBERS('maxSteps', -1, 21), ...FLAGS('omitBudgets'), ...OBJECTS('budget')] } },
+  { fn: 'actualsArb', call: call(testing.actualsArb), args: [full, {}], params: [{ name: 'budget' }, OPTIONS], options: { at: 1, bad: [...FLAGS('outside'), ...FLAGS('missing')] } },
   { fn: 'budgetWithCoverArb', call: call(testing.budgetWithCoverArb), args: [{}], params: [OPTIONS], options: { at: 0, bad: ARB_BAD } },
   { fn: 'isSamplePm', call: call(testing.isSamplePm), args: [1n], params: [{ name: 'cell', accepts: ['undefined', 'null', 'number', 'text', 'object', 'array'] }] },
 ];

@@ -10,6 +10,13 @@ const files: Record<string, string> = {
   'pb2026.json': data('001-begroting-2026.json'),
   'budget2026.json': JSON.stringify((JSON.parse(data('001-begroting-2026.json')) as { budget: unknown }).budget),
   'map.json': '{\n  "4.2": "4.1",\n  "4.9": "4.1"\n}\n',
+  'pb2025.json': data('005-begroting-2025.json'),
+  'tb1m.json': data('004-tb1-2025-mutations.json'),
+  'tb1-recorded.json': JSON.stringify({
+    ...JSON.parse(data('004-tb1-2025-mutations.json')),
+    budget: JSON.parse(readFileSync(new URL('../../examples/data/seed000-tb1.json', import.meta.url), 'utf8')),
+  }),
+  'tb2-wrong.json': JSON.stringify({ ...JSON.parse(data('006-tb2-2025.json')), mutations: { id: 'x', title: 'x', changes: [{ kind: 'drop-line', line: '9.9' }] } }),
   'good-map.json': '{ "2.1": null, "4.1": null, "4.2": "4.1", "4.3": "4.2", "4.4": "4.3", "4.5": "4.4" }',
 };
 
@@ -25,6 +32,23 @@ describe('meerjaren compare', () => {
     expect(r.out).toContain('niet in deze versie: 2024-2025');
     // 2.2 in 2026: -54.806 (x 1.000) - -51.712.490 = -3.093.510, printed in b's unit
     expect(r.out).toMatch(/2\.2 Bevorderen meedoen[^\n]*\n(?:[^\n]*\n){4}\s+verschil\s+-3\.094\s+-3\.766\n/);
+  });
+
+  it('derives a version with mutations and no budget from the first file, and lists its mutations and their replay', () => {
+    const r = cli('compare', 'pb2025.json', 'tb1m.json');
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.out).toContain('Vergelijking Begroting 2025 en TB1 2025');
+    expect(r.out).toContain('Mutaties TB1 2025: TB1 2025: mutaties programma 2');
+    expect(r.out).toContain('  4. regel toegevoegd 1.4 Behoud uitvoeringscapaciteit Wmo');
+    expect(r.out).toContain('Naspelen van de mutaties op de eerste stand: geen verschillen');
+    // the printed table holds only the changes, not the begroting's line 0.1: each year of 0.1 and section 0 differs
+    const recorded = cli('compare', 'pb2025.json', 'tb1-recorded.json');
+    expect(recorded.code).toBe(EXIT.ok);
+    expect(recorded.out).toContain('Naspelen van de mutaties op de eerste stand: 14 verschillen');
+    expect(recorded.out).toContain('line 0.1, 2025: the mutations give -124000000 (structural -124000000), the version records no such row (euros)');
+    const wrong = cli('compare', 'pb2025.json', 'tb2-wrong.json');
+    expect(wrong.code).toBe(EXIT.invalidInput);
+    expect(wrong.err).toContain('mutations.changes[0].line');
   });
 
   it('uses the id map of --map; json gives the comparison itself', () => {
