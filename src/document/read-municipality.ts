@@ -188,9 +188,12 @@ export function readMunicipalityDocument(input: unknown, limits: JsonLimits & Va
     );
   }
 
-  const programmes = readProgrammes(issues, doc, limits, check, oad?.horizon.years);
+  const declared = new Set<string>();
+  const programmes = readProgrammes(issues, doc, limits, check, oad?.horizon.years, declared);
   if (oad !== undefined) checkOadKinds(issues, oad);
-  const links = oad === undefined ? [] : readLinks(issues, doc, oad, programmes);
+  // a link is checked against the OAD as written and the programmes that were read (not against a part that failed)
+  const oadWritten = isRecord(oadRaw) && !Array.isArray(oadRaw) && 'lines' in oadRaw;
+  const links = oad === undefined ? [] : readLinks(issues, doc, oadWritten ? oad : undefined, programmes, declared);
   issues.throwIfAny();
   return Object.freeze({
     title: title!,
@@ -205,7 +208,14 @@ export function readMunicipalityDocument(input: unknown, limits: JsonLimits & Va
 }
 
 /** The programmes: each an object `{ id, title?, budget }` whose budget's horizon holds the municipality's years. */
-function readProgrammes(issues: IssueCollector, doc: Record<string, unknown>, limits: JsonLimits & ValueLimits, check: ((budget: Budget, collector: IssueCollector) => void) | undefined, years: readonly number[] | undefined): MunicipalProgramme[] {
+function readProgrammes(
+  issues: IssueCollector,
+  doc: Record<string, unknown>,
+  limits: JsonLimits & ValueLimits,
+  check: ((budget: Budget, collector: IssueCollector) => void) | undefined,
+  years: readonly number[] | undefined,
+  declared: Set<string>,
+): MunicipalProgramme[] {
   const list = doc['programmes'];
   if (!('programmes' in doc)) {
     issues.add('missing_field', ['programmes'], 'a municipality lists its programmes at "programmes": [{ "id", "budget" }]');
@@ -231,6 +241,7 @@ function readProgrammes(issues: IssueCollector, doc: Record<string, unknown>, li
     if (id !== undefined) {
       if (seen.has(id)) issues.add('duplicate_id', [...path, 'id'], `the programme id "${id}" is used twice`);
       seen.add(id);
+      declared.add(id);
     }
     const title = readText(issues, entry['title'], [...path, 'title'], false, MAX_TEXT_LENGTH);
     if (!('budget' in entry)) {
@@ -308,14 +319,14 @@ function checkReserveTags(issues: IssueCollector, budget: Budget, prefix: Path):
 }
 
 /** The links: each names an OAD row, a programme and a claim of that programme on a source of kind `oad`. */
-function readLinks(issues: IssueCollector, doc: Record<string, unknown>, oad: Budget, programmes: readonly MunicipalProgramme[]): OadLink[] {
+function readLinks(issues: IssueCollector, doc: Record<string, unknown>, oad: Budget | undefined, programmes: readonly MunicipalProgramme[], declared: ReadonlySet<string>): OadLink[] {
   if (!('links' in doc)) return [];
   const list = doc['links'];
   if (!Array.isArray(list)) {
     issues.add('invalid_type', ['links'], `the links are a list, not ${describeValue(list)}`);
     return [];
   }
-  const oadRows = new Set(rowsWithPaths(oad, []).map((r) => r.id));
+  const oadRows = oad === undefined ? undefined : new Set(rowsWithPaths(oad, []).map((r) => r.id));
   const out: OadLink[] = [];
   const seen = new Set<string>();
   list.forEach((entry: unknown, i: number) => {
@@ -328,9 +339,9 @@ function readLinks(issues: IssueCollector, doc: Record<string, unknown>, oad: Bu
     const line = readId(issues, entry['oad'], [...path, 'oad']);
     const programmeId = readId(issues, entry['programme'], [...path, 'programme']);
     const claim = readId(issues, entry['claim'], [...path, 'claim']);
-    if (line !== undefined && !oadRows.has(line)) issues.add('unknown_reference', [...path, 'oad'], `"${line}" is not a line or component of the OAD`);
+    if (line !== undefined && oadRows !== undefined && !oadRows.has(line)) issues.add('unknown_reference', [...path, 'oad'], `"${line}" is not a line or component of the OAD`);
     const programme = programmeId === undefined ? undefined : programmes.find((p) => p.id === programmeId);
-    if (programmeId !== undefined && programme === undefined) issues.add('unknown_reference', [...path, 'programme'], `"${programmeId}" is not a programme of the municipality`);
+    if (programmeId !== undefined && programme === undefined && !declared.has(programmeId)) issues.add('unknown_reference', [...path, 'programme'], `"${programmeId}" is not a programme of the municipality`);
     if (programme !== undefined && claim !== undefined) {
       const found = programme.budget.cover?.claims.find((c) => c.id === claim);
       const source = found === undefined ? undefined : programme.budget.cover?.sources[found.source];

@@ -29,3 +29,4 @@ export type { AmountSample, BadAmount } from './amounts.js';
 export * from './budgets.js';
 export * from './scenarios.js';
 export * from './cover.js';
+export * from './municipality.js';
