@@ -25,6 +25,10 @@ Usage:
   meerjaren report <budget.json> [options]    print the budget table, its structural balance
                                               and verdict, its cover and savings targets when
                                               it holds them, and the checks of printed totals
+  meerjaren report <municipality.json> [options]
+                                              a whole municipality (format meerjaren/municipality):
+                                              its begrotingssaldo, structural balance and verdict,
+                                              the OAD and the findings of dekking via OAD
   meerjaren report <budget.json> --scenario <file> [--scenario <file>...] [options]
                                               print the scenarios beside the baseline, with
                                               the differences (one scenario: its table too)
@@ -60,7 +64,7 @@ Options of report:
   --out <file>                     write to a file instead of standard output
 
 Options of validate:
-  --kind budget|scenario|scenario-list|scenario-library|cover|targets
+  --kind budget|scenario|scenario-list|scenario-library|cover|targets|municipality
                                    the kind of document (default: told from its shape)
   --budget <budget.json>           the budget a cover or targets document belongs to (required
                                    for them); for scenarios, check their references against it

@@ -123,7 +123,8 @@ function moved(e: unknown, move: (segments: readonly (string | number)[]) => Pat
 function partDocument(doc: Record<string, unknown>, title: string, totalLabel: string, sections: readonly unknown[]): Record<string, unknown> {
   const out: Record<string, unknown> = { version: 1 };
   for (const key of HEADER) if (hasOwnKey(doc, key)) out[key] = doc[key];
-  return { ...out, title, totalLabel, sections };
+  // the parts' ids are the document's own: reports print their titles only
+  return { ...out, title, totalLabel, showIds: false, sections };
 }
 
 /**
