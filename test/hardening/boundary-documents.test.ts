@@ -17,6 +17,16 @@ import { ALL, CHOICE, FLAGS, LISTS, NUMBERS, OBJECTS, OPTIONS, TEXTS, call, desc
 import { Dec, MeerjarenError, budget, evaluate, readYearTable, resolvePresentation, type Budget } from 'meerjaren';
 
 const WV = api.weerstandsvermogen({ risks: [{ id: 'R', title: 'R', probability: '0.5', amount: '100', nature: 'incidental' }], capacity: [] });
+const MUNICIPALITY = api.loadMunicipality({
+  format: 'meerjaren/municipality',
+  version: 1,
+  title: 'M',
+  unit: 'euro',
+  horizon: { from: 2026, to: 2027 },
+  programmes: [{ id: 'p', budget: { version: 1, title: 'P', unit: 'euro', horizon: { from: 2026, to: 2027 }, sections: [{ id: 'A', title: 'A', lines: [{ id: 'a', title: 'A', nature: 'structural', values: [-1, -1] }] }] } }],
+  oad: { lines: [{ id: 'ozb', title: 'OZB', nature: 'structural', values: [2, 2] }] },
+});
+const MUNICIPALITY_EVALUATION = api.evaluateMunicipality(MUNICIPALITY);
 const base: Budget = budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2029 } })
   .section('1', 'S')
   .line('cost', 'kosten', [-500, -500, 'pm', -700], { nature: 'structural' })
@@ -127,6 +137,16 @@ const ROWS: readonly Row[] = [
     options: { at: 1, bad: [...TEXTS('title')] },
   },
   { fn: 'waarderingText', call: call(api.waarderingText), args: [WV], params: [{ name: 'result' }] },
+  ...(['municipalityTable', 'municipalBalanceTable'] as const).map(
+    (fn): Row => ({
+      fn,
+      call: call(api[fn]),
+      args: [MUNICIPALITY, MUNICIPALITY_EVALUATION, {}],
+      params: [{ name: 'municipality' }, { name: 'evaluation' }, OPTIONS],
+      options: { at: 2, bad: [...TEXTS('title'), ...CHOICE('labels', 'NL')] },
+    }),
+  ),
+
   ...(['renderText', 'renderMarkdown', 'renderHtml', 'roundTable'] as const).map((fn): Row => ({ fn, call: call(api[fn]), args: [table, {}], params: [TABLE, PRESENTATION], presentation: 1 })),
   ...(['renderCsv', 'tableToCsv'] as const).map(
     (fn): Row => ({
