@@ -13,7 +13,7 @@ import type { Budget } from '../model/budget.js';
 import { MUNICIPAL_PARTS, OAD_KINDS, OAD_KIND_TAG, RESERVE_MUTATION_KINDS, RESERVE_MUTATION_TAG, type MunicipalPart, type MunicipalProgramme, type Municipality, type OadLink } from '../model/municipality.js';
 import { checkKeys, idProblem, idRuleText, MAX_TEXT_LENGTH } from './ids.js';
 import { readBudget } from './load.js';
-import { parseJsonText, type JsonLimits, type ValueLimits } from './json.js';
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, checkShape, parseJsonText, type JsonLimits, type ValueLimits } from './json.js';
 import type { HorizonDocument, LineDocument, BudgetDocument } from './format.js';
 import type { NumberFormat } from '../core/amount.js';
 import type { Nature, SignConvention, Unit } from '../model/budget.js';
@@ -139,6 +139,11 @@ function partDocument(doc: Record<string, unknown>, title: string, totalLabel: s
 export function readMunicipalityDocument(input: unknown, limits: JsonLimits & ValueLimits = {}, check?: (budget: Budget, collector: IssueCollector) => void): Municipality {
   const raw = typeof input === 'string' ? parseJsonText(input, limits) : input;
   const issues = new IssueCollector();
+  // an object given as it is gets the checks its text would have had (plain values, depth, size), as readBudget does
+  if (typeof input !== 'string') {
+    checkShape(raw, limits.maxDepth ?? DEFAULT_MAX_DEPTH, issues, limits.maxValues ?? DEFAULT_MAX_VALUES, limits.maxLength ?? DEFAULT_MAX_LENGTH);
+    issues.throwIfAny();
+  }
   if (!isRecord(raw) || Array.isArray(raw)) {
     issues.add('invalid_type', [], `a municipality document is an object, not ${describeValue(raw)}`);
     issues.throwIfAny();

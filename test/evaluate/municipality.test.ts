@@ -193,6 +193,14 @@ describe('reading a municipality document', () => {
     expect(issuesOf(() => loadMunicipality(doc)).map((i) => i.code + ' ' + i.path)).toEqual(['missing_field oad', 'missing_field programmes', 'unknown_reference links[0].programme']);
   });
 
+  it('checks an object given as it is as its text would be: plain values, depth; and hands back frozen values', () => {
+    expect(issuesOf(() => loadMunicipality(small({ links: [new Map()] })))).toEqual([{ code: 'invalid_type', path: 'links[0]' }]);
+    expect(issuesOf(() => loadMunicipality(small(), { maxDepth: 3 })).map((i) => i.code)).toContain('too_deep');
+    const m = loadMunicipality(small());
+    const e = evaluateMunicipality(m);
+    expect([Object.isFrozen(m), Object.isFrozen(m.programmes), Object.isFrozen(m.links[0]), Object.isFrozen(e), Object.isFrozen(e.perYear['2026']!.programmes)]).toEqual([true, true, true, true, true]);
+  });
+
   it('refuses an unknown programme in a scenario on the whole, and a hand-made object that is not a municipality', () => {
     const m = loadMunicipality(small());
     expect(issuesOf(() => applyMunicipalScenario(m, 'q', { id: 's', title: 'S', changes: [] }))).toEqual([{ code: 'unknown_reference', path: 'programme' }]);
