@@ -182,7 +182,7 @@ export type {
 } from './evaluate/municipality.js';
 export { applyMunicipalScenario } from './evaluate/municipal-scenario.js';
 export type { MunicipalScenarioOptions, MunicipalScenarioResult, MunicipalEffectYear } from './evaluate/municipal-scenario.js';
-export { municipalityTable, municipalBalanceTable } from './report/municipality-table.js';
+export { municipalityTable, municipalBalanceTable, municipalScenarioTable } from './report/municipality-table.js';
 export type { MunicipalityTableOptions } from './report/municipality-table.js';
 export { yearTableToDocument } from './document/year-table.js';
 export type { YearTableDocumentOptions } from './document/year-table.js';

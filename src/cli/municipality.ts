@@ -1,12 +1,13 @@
 /**
  * `meerjaren report <municipality.json>`: the report of a whole municipality (gemeentebegroting): the overview of the
  * begrotingssaldo, its structural balance and the supervisor's verdict, the OAD, the findings of the double entry
- * "dekking via OAD" and the reeel warnings of every part. A programme may be given by `file` (a budget document's
+ * "dekking via OAD" and the reeel warnings of every part; with `--scenario` and `--programme`, the scenarios on that
+ * programme shown on the whole. A programme may be given by `file` (a budget document's
  * path relative to the municipality document): the command line reads it, the library never reads files.
  * @module
  */
 import { dirname, isAbsolute, join } from 'node:path';
-import { MeerjarenError, issue, type Issue } from '../core/errors.js';
+import { MeerjarenError, issue, type Issue, type Path } from '../core/errors.js';
 import { isRecord } from '../core/fields.js';
 import { parseJsonStrict } from '../document/json.js';
 import { loadMunicipality } from '../evaluate/load-municipality.js';
@@ -15,7 +16,10 @@ import type { Municipality } from '../model/municipality.js';
 import { budgetTable } from '../report/budget-table.js';
 import { htmlDocument } from '../report/html-document.js';
 import { resultToJson } from '../report/json.js';
-import { municipalBalanceTable, municipalityTable } from '../report/municipality-table.js';
+import { municipalBalanceTable, municipalScenarioTable, municipalityTable } from '../report/municipality-table.js';
+import { applyMunicipalScenario, type MunicipalScenarioResult } from '../evaluate/municipal-scenario.js';
+import type { Scenario } from '../scenario/types.js';
+import { readScenarioFile } from './scenarios.js';
 import { resolvePresentation, type ResolvedPresentation } from '../report/presentation.js';
 import { renderHtml } from '../report/render-html.js';
 import { renderMarkdown } from '../report/render-markdown.js';
@@ -115,8 +119,12 @@ function municipalityReport(m: Municipality, e: MunicipalityEvaluation, use: Usa
  * refused (every problem at its place, in the municipality document or in a programme's own file).
  */
 export function runMunicipalityReport(use: Usage, text: string, io: CliIo): number {
-  if (use.scenarios.length > 0) {
-    io.stderr(`meerjaren: ${use.file} is a municipality document: apply a scenario to one of its programmes with applyMunicipalScenario (the command line reports a municipality without scenarios)\n`);
+  if (use.scenarios.length > 0 && use.programme === undefined) {
+    io.stderr(`meerjaren: ${use.file} is a municipality document: name the programme the scenarios are addressed to with --programme <id>\n\nRun "meerjaren --help" for usage.\n`);
+    return EXIT.usage;
+  }
+  if (use.scenarios.length === 0 && use.programme !== undefined) {
+    io.stderr('meerjaren: --programme names the programme of the scenarios: give them with --scenario <file>\n\nRun "meerjaren --help" for usage.\n');
     return EXIT.usage;
   }
   let files: ProgrammeFile[] = [];
@@ -140,5 +148,72 @@ export function runMunicipalityReport(use: Usage, text: string, io: CliIo): numb
     rounding: use.rounding,
     ...(use.decimals === undefined ? {} : { decimals: use.decimals }),
   });
-  return emit(municipalityReport(m, e, use, presentation), use.out, io);
+  if (use.programme === undefined) return emit(municipalityReport(m, e, use, presentation), use.out, io);
+  const results = applyToProgramme(m, use.programme, use.scenarios, io);
+  if (typeof results === 'number') return results;
+  return emit(scenarioReport(m, results, use, presentation), use.out, io);
+}
+
+/**
+ * Reads every scenario file and applies every scenario it holds to the programme, with all of them as the library
+ * that `extends` looks in; or says what is wrong and returns the exit code.
+ */
+function applyToProgramme(m: Municipality, programme: string, files: readonly string[], io: CliIo): MunicipalScenarioResult[] | number {
+  if (!m.programmes.some((p) => p.id === programme)) {
+    io.stderr(`meerjaren: --programme: "${programme}" is not a programme of the municipality (${m.programmes.map((p) => p.id).join(', ')}) [unknown_reference]\n`);
+    return EXIT.invalidInput;
+  }
+  const read: { file: string; text: string; scenarios: readonly Scenario[]; paths: readonly Path[] }[] = [];
+  for (const file of files) {
+    const text = readText(file, io);
+    if (typeof text === 'number') return text;
+    try {
+      read.push({ file, text, ...readScenarioFile(text) });
+    } catch (e) {
+      if (!MeerjarenError.is(e)) throw e;
+      io.stderr(describeIssues(file, text, e.issues));
+      return EXIT.invalidInput;
+    }
+  }
+  const library = read.flatMap((r) => r.scenarios);
+  const results: MunicipalScenarioResult[] = [];
+  for (const { file, text, scenarios, paths } of read) {
+    for (const [at, scenario] of scenarios.entries()) {
+      try {
+        results.push(applyMunicipalScenario(m, programme, scenario, library.length > 1 ? library : undefined));
+      } catch (e) {
+        if (!MeerjarenError.is(e)) throw e;
+        const issues = e.issues.map((i) => (i.pathSegments[0] === 'library' ? i : issue(i.code, [...(paths[at] ?? []), ...i.pathSegments], i.message)));
+        io.stderr(describeIssues(file, text, issues));
+        return EXIT.invalidInput;
+      }
+    }
+  }
+  return results;
+}
+
+/** The verdict as words. */
+function verdictWords(verdict: MunicipalityEvaluation['verdict'], labels: 'nl' | 'en'): string {
+  return labels === 'en'
+    ? { 'first-year': 'in balance in the first year', 'last-year': 'in balance at the latest in the last year', 'not-in-balance': 'not in balance' }[verdict]
+    : { 'first-year': 'in evenwicht in het eerste jaar', 'last-year': 'in evenwicht uiterlijk in het laatste jaar', 'not-in-balance': 'niet in evenwicht' }[verdict];
+}
+
+/** The report of scenarios on the whole: per scenario its table (before, effect, after) and the verdict before and after. */
+function scenarioReport(m: Municipality, results: readonly MunicipalScenarioResult[], use: Usage, presentation: ResolvedPresentation): string {
+  const labels = presentation.labels;
+  const tables = results.map((r) => municipalScenarioTable(r, { labels, title: `${m.title}: ${r.title}` }));
+  const notes = results.map((r) => `${r.title}: ${labels === 'en' ? 'verdict' : 'oordeel'} ${verdictWords(r.before.verdict, labels)} -> ${verdictWords(r.after.verdict, labels)}`);
+  switch (use.format) {
+    case 'csv':
+      return tables.map((t) => tableToCsv(t, presentation, { round: use.decimals !== undefined, bom: use.bom })).join('\n');
+    case 'json':
+      return resultToJson({ title: m.title, scenarios: results.map((r) => ({ id: r.scenario, title: r.title, programme: r.programme, effect: r.effect, verdict: { before: r.before.verdict, after: r.after.verdict }, findings: r.after.findings })) });
+    case 'text':
+      return `${tables.map((t) => renderText(t, presentation)).join('\n\n')}\n\n${notes.join('\n')}`;
+    case 'md':
+      return `${tables.map((t) => renderMarkdown(t, presentation)).join('\n\n')}\n\n${notes.map((n) => `- ${n}`).join('\n')}`;
+    case 'html':
+      return htmlDocument({ title: m.title, lang: labels, parts: [...tables.map((t) => ({ kind: 'html' as const, html: renderHtml(t, presentation) })), ...notes.map((text) => ({ kind: 'paragraph' as const, text }))] });
+  }
 }

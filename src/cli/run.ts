@@ -86,6 +86,10 @@ function runCommand(use: Usage, io: CliIo): number {
   if (typeof text === 'number') return text;
   // a municipality document is reported as a whole (told by its format, before it is read as a budget)
   if (use.command === 'report' && isMunicipalityText(text)) return runMunicipalityReport(use, text, io);
+  if (use.programme !== undefined) {
+    io.stderr(`meerjaren: --programme names a programme of a municipality document; ${file} is not one\n\nRun "meerjaren --help" for usage.\n`);
+    return EXIT.usage;
+  }
   let budget: Budget;
   try {
     budget = loadBudget(text, { totals: 'ignore' });

@@ -29,6 +29,10 @@ Usage:
                                               a whole municipality (format meerjaren/municipality):
                                               its begrotingssaldo, structural balance and verdict,
                                               the OAD and the findings of dekking via OAD
+  meerjaren report <municipality.json> --scenario <file> --programme <id> [options]
+                                              scenarios on one programme, shown on the whole:
+                                              begrotingssaldo and structural saldo before, the
+                                              effect, after, and the verdict before and after
   meerjaren report <budget.json> --scenario <file> [--scenario <file>...] [options]
                                               print the scenarios beside the baseline, with
                                               the differences (one scenario: its table too)
@@ -61,6 +65,8 @@ Options of report:
                                    printed figure differs (default), or the printed figure with
                                    the difference as its own row
   --bom                            start CSV with a byte-order mark (for older spreadsheets)
+  --programme <id>                 with a municipality document: the programme the scenarios
+                                   are addressed to
   --out <file>                     write to a file instead of standard output
 
 Options of validate:
@@ -127,7 +133,7 @@ function choice<T extends string>(value: string | undefined, options: readonly T
 
 /** The options each command reads: any other is refused rather than ignored. */
 const OPTIONS_OF = {
-  report: ['format', 'unit', 'sign', 'lang', 'rounding', 'decimals', 'figures', 'bom', 'out', 'scenario'],
+  report: ['format', 'unit', 'sign', 'lang', 'rounding', 'decimals', 'figures', 'bom', 'out', 'scenario', 'programme'],
   validate: ['format', 'kind', 'budget'],
   'how-sure': ['format', 'unit', 'sign', 'lang', 'decimals', 'draws', 'seed', 'percentiles', 'scenario', 'out'],
   check: ['format', 'unit', 'sign', 'lang', 'locale', 'layout'],
@@ -172,6 +178,7 @@ const FLAGS = {
   locale: { type: 'string' },
   layout: { type: 'string' },
   map: { type: 'string' },
+  programme: { type: 'string' },
 } as const;
 
 /** The flags as read: each one given or not. */
@@ -213,6 +220,8 @@ export interface Usage {
   readonly bom: boolean;
   /** Scenario files of `report`, in order. */
   readonly scenarios: readonly string[];
+  /** The programme of a municipality document the scenarios of `report` are addressed to (`--programme`). */
+  readonly programme: string | undefined;
   /** The document kind `validate` reads; default detected. */
   readonly kind: DocumentKind | undefined;
   /** The budget a scenario, cover or targets document is checked against (`validate --budget`). */
@@ -254,7 +263,7 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
   const allowed: readonly string[] = OPTIONS_OF[cmd];
   const given = (Object.keys(FLAGS) as (keyof Flags)[]).filter((name) => name !== 'help' && name !== 'version' && values[name] !== undefined && !allowed.includes(name));
   if (given.length > 0) usage('unknown_option', `${cmd} takes no ${given.map((name) => `--${name}`).join(', ')}`);
-  for (const name of ['out', 'budget', 'layout', 'map'] as const) {
+  for (const name of ['out', 'budget', 'layout', 'map', 'programme'] as const) {
     if (values[name] === '') usage('invalid_option', `--${name} needs a file name`);
   }
   if (values.scenario?.includes('') === true) usage('invalid_option', '--scenario needs a file name');
@@ -281,6 +290,7 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
     layout: values.layout,
     other,
     map: values.map,
+    programme: values.programme,
   };
 }
 

@@ -9,6 +9,7 @@ import { deepFreeze } from '../core/freeze.js';
 import { objectWith, oneOf, readOptions, requireArgument, text } from '../core/guard.js';
 import type { Municipality } from '../model/municipality.js';
 import type { MunicipalityEvaluation, PartFigure } from '../evaluate/municipality.js';
+import type { MunicipalScenarioResult } from '../evaluate/municipal-scenario.js';
 import { requireMunicipality } from '../validate/municipality.js';
 import { LABEL_LANGUAGES, type LabelLanguage } from './presentation.js';
 import type { Table, TableCell, TableColumn, TableRow } from './table.js';
@@ -175,4 +176,57 @@ export function municipalBalanceTable(municipality: Municipality, evaluation: Mu
     { id: 'begrotingssaldo', label: words.begrotingssaldo, kind: 'total', depth: 0, cells: cells(e, (y) => ({ amount: y.begrotingssaldo, pm: pm(y) })), of: ['structureel', 'incidenteel'] },
   ];
   return deepFreeze({ title: title ?? words.structural, columns: columnsOf(m, e.years), rows });
+}
+
+const SCENARIO_WORDS = {
+  nl: { before: 'uitgangspunt', effect: 'Effect', after: 'na', on: 'op programma', structural: 'Structureel begrotingssaldo', begrotingssaldo: 'Begrotingssaldo' },
+  en: { before: 'baseline', effect: 'Effect of', after: 'after', on: 'on programme', structural: 'Structural budget balance', begrotingssaldo: 'Budget balance' },
+} as const;
+
+/**
+ * A scenario on the whole as a table (scenario op de hele begroting): the begrotingssaldo of the baseline, the
+ * scenario's effect and the begrotingssaldo after it, then the same for the structural saldo. Each "after" row is the
+ * sum of the two rows above it, so the rounded rows add up; a {@link Table} for the shared renderers.
+ * @param result - a result of `applyMunicipalScenario`
+ * @param options - title, labels
+ * @example
+ * ```ts
+ * import { applyMunicipalScenario, loadMunicipality, municipalScenarioTable, renderText } from 'meerjaren';
+ *
+ * const m = loadMunicipality({
+ *   format: 'meerjaren/municipality', version: 1, title: 'Gemeente Voorbeeld', unit: 'thousand', horizon: { from: 2026, to: 2027 },
+ *   programmes: [{ id: '4', title: 'Vrije tijd', budget: { version: 1, title: 'Programma 4', unit: 'thousand', horizon: { from: 2026, to: 2027 },
+ *     sections: [{ id: 'A', title: 'Lasten en baten', lines: [{ id: 'sub', title: 'Subsidies', nature: 'structural', values: [-100, -100] }] }] } }],
+ *   oad: { lines: [{ id: 'ozb', title: 'OZB', nature: 'structural', values: [140, 140] }] },
+ * });
+ * const r = applyMunicipalScenario(m, '4', { id: 'm', title: 'Motie', changes: [{ kind: 'set-amount', line: 'sub', years: { from: 2026 }, value: { add: '-52.45' } }] });
+ * console.log(renderText(municipalScenarioTable(r)));
+ * // Begrotingssaldo uitgangspunt 40 40; Effect Motie op programma 4 -52 -52; Begrotingssaldo na Motie -12 -12 (x € 1.000)
+ * ```
+ * @category Reports
+ */
+export function municipalScenarioTable(result: MunicipalScenarioResult, options: MunicipalityTableOptions = {}): Table {
+  requireArgument('municipalScenarioTable', 'result', result, objectWith(['programme', 'municipality', 'before', 'after', 'effect'], 'a result of applyMunicipalScenario()'));
+  options = readOptions('municipalScenarioTable', options, { title: text(), labels: oneOf(LABEL_LANGUAGES) });
+  const w = SCENARIO_WORDS[options.labels ?? 'nl'];
+  const { before, after, effect } = result;
+  const pick = (e: MunicipalityEvaluation, f: (y: MunicipalityEvaluation['perYear'][string]) => Decimal): TableCell[] =>
+    e.years.map((year) => {
+      const y = e.perYear[year];
+      return y === undefined ? { amount: undefined, pm: false } : { amount: noNegativeZero(f(y)), pm: y.pm.length > 0 };
+    });
+  const delta = (f: (d: MunicipalScenarioResult['effect'][string]) => Decimal): TableCell[] =>
+    before.years.map((year) => {
+      const d = effect[year];
+      return d === undefined ? { amount: undefined, pm: false } : { amount: noNegativeZero(f(d)), pm: false };
+    });
+  const rows: TableRow[] = [
+    { id: 'saldo-voor', label: `${w.begrotingssaldo} ${w.before}`, kind: 'line', depth: 0, cells: pick(before, (y) => y.begrotingssaldo) },
+    { id: 'saldo-effect', label: `${w.effect} ${result.title} ${w.on} ${result.programme}`, kind: 'line', depth: 1, cells: delta((d) => d.begrotingssaldo) },
+    { id: 'saldo-na', label: `${w.begrotingssaldo} ${w.after} ${result.title}`, kind: 'total', depth: 0, cells: pick(after, (y) => y.begrotingssaldo), of: ['saldo-voor', 'saldo-effect'] },
+    { id: 'structureel-voor', label: `${w.structural} ${w.before}`, kind: 'line', depth: 0, cells: pick(before, (y) => y.structural) },
+    { id: 'structureel-effect', label: `${w.effect} ${result.title}`, kind: 'line', depth: 1, cells: delta((d) => d.structural) },
+    { id: 'structureel-na', label: `${w.structural} ${w.after} ${result.title}`, kind: 'total', depth: 0, cells: pick(after, (y) => y.structural), of: ['structureel-voor', 'structureel-effect'] },
+  ];
+  return deepFreeze({ title: options.title ?? result.municipality.title, columns: columnsOf(result.municipality, before.years), rows });
 }

@@ -45,7 +45,7 @@ describe('meerjaren report <municipality.json>', () => {
     expect(missing.err).toContain('cannot read gemeente/programma-2.json');
   });
 
-  it('writes JSON, Markdown, CSV and HTML; English labels; refuses scenarios on a municipality as usage', () => {
+  it('writes JSON, Markdown, CSV and HTML; English labels; scenarios without --programme are wrong usage', () => {
     const cli = inMemoryCli({ 'm.json': example });
     const json = JSON.parse(cli('report', 'm.json', '--format', 'json').out) as { verdict: string; perYear: Record<string, { begrotingssaldo: string }> };
     expect(json.verdict).toBe('last-year');
@@ -55,6 +55,30 @@ describe('meerjaren report <municipality.json>', () => {
     expect(cli('report', 'm.json', '--format', 'html').out).toContain('<html');
     expect(cli('report', 'm.json', '--lang', 'en').out).toContain('Verdict: structurally in balance at the latest in 2029');
     expect(cli('report', 'm.json', '--scenario', 's.json').code).toBe(2);
+  });
+
+  it('shows scenarios on one programme on the whole (--scenario with --programme): before, effect, after and the verdicts', () => {
+    const motion = readFileSync(new URL('../../examples/data/scenario-motion-2506-85.json', import.meta.url), 'utf8');
+    const cli = inMemoryCli({ 'm.json': example, 's.json': motion, 'b.json': JSON.stringify(doc.programmes[0]!.budget) });
+    const r = cli('report', 'm.json', '--scenario', 's.json', '--programme', '4');
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/Begrotingssaldo uitgangspunt\s+962\s+-586\s+-260\s+31/);
+    expect(r.out).toMatch(/Effect Motie 2506-85 op programma 4\s+-52\s+-52\s+-52\s+-52/);
+    expect(r.out).toMatch(/Begrotingssaldo na Motie 2506-85\s+910\s+-638\s+-312\s+-21/);
+    expect(r.out).toMatch(/Structureel begrotingssaldo na Motie 2506-85\s+-1\.202\s+-692\s+-312\s+-21/);
+    expect(r.out).toContain('Motie 2506-85: oordeel in evenwicht uiterlijk in het laatste jaar -> niet in evenwicht');
+    const json = JSON.parse(cli('report', 'm.json', '--scenario', 's.json', '--programme', '4', '--format', 'json').out) as { scenarios: { effect: Record<string, { begrotingssaldo: string }>; verdict: { after: string } }[] };
+    expect(json.scenarios[0]!.effect['2029']!.begrotingssaldo).toBe('-52450');
+    expect(json.scenarios[0]!.verdict.after).toBe('not-in-balance');
+    // an unknown programme is refused; --programme without --scenario, or with a budget document, is wrong usage
+    expect(cli('report', 'm.json', '--scenario', 's.json', '--programme', '9')).toMatchObject({ code: 1, err: expect.stringContaining('"9" is not a programme') });
+    expect(cli('report', 'm.json', '--programme', '4').code).toBe(2);
+    expect(cli('report', 'b.json', '--programme', '4').code).toBe(2);
+    // a scenario that names a line the programme does not have is placed in the scenario file
+    const bad = JSON.stringify({ id: 'x', title: 'X', changes: [{ kind: 'drop-line', line: 'nope' }] });
+    const refused = inMemoryCli({ 'm.json': example, 'x.json': bad })('report', 'm.json', '--scenario', 'x.json', '--programme', '4');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/x\.json:1:\d+: changes\[0\]\.line/);
   });
 
   it('validate tells a municipality document by its format', () => {

@@ -5,6 +5,7 @@ import {
   evaluateMunicipality,
   loadMunicipality,
   municipalBalanceTable,
+  municipalScenarioTable,
   municipalityTable,
   renderText,
   type MunicipalityDocument,
@@ -91,6 +92,9 @@ describe('the example municipality (programme 2 from seeds 000 and 001)', () => 
     expect(r.after.perYear['2029']!.structural.toFixed()).toBe('-21450');
     expect([r.before.verdict, r.after.verdict]).toEqual(['last-year', 'not-in-balance']);
     expect(r.municipality.programmes[1]!.budget).toBe(r.result.budget);
+    const table = renderText(municipalScenarioTable(r));
+    expect(table).toMatch(/Begrotingssaldo na Motie 2506-85\s+910\s+-638\s+-312\s+-21/); // rounded rows add up: 962 - 52 = 910
+    expect(table).toMatch(/Structureel begrotingssaldo na Motie 2506-85\s+-1\.202\s+-692\s+-312\s+-21/);
     expect(m.programmes[1]!.budget.sections[0]!.lines.length).toBe(2); // the baseline is untouched
   });
 

@@ -27,6 +27,7 @@ const MUNICIPALITY = api.loadMunicipality({
   oad: { lines: [{ id: 'ozb', title: 'OZB', nature: 'structural', values: [2, 2] }] },
 });
 const MUNICIPALITY_EVALUATION = api.evaluateMunicipality(MUNICIPALITY);
+const MUNICIPAL_SCENARIO = api.applyMunicipalScenario(MUNICIPALITY, 'p', { id: 's', title: 'S', changes: [{ kind: 'set-amount', line: 'a', years: { from: 2026 }, value: '-2' }] });
 const base: Budget = budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2029 } })
   .section('1', 'S')
   .line('cost', 'kosten', [-500, -500, 'pm', -700], { nature: 'structural' })
@@ -137,6 +138,13 @@ const ROWS: readonly Row[] = [
     options: { at: 1, bad: [...TEXTS('title')] },
   },
   { fn: 'waarderingText', call: call(api.waarderingText), args: [WV], params: [{ name: 'result' }] },
+  {
+    fn: 'municipalScenarioTable',
+    call: call(api.municipalScenarioTable),
+    args: [MUNICIPAL_SCENARIO, {}],
+    params: [{ name: 'result' }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title'), ...CHOICE('labels', 'NL')] },
+  },
   ...(['municipalityTable', 'municipalBalanceTable'] as const).map(
     (fn): Row => ({
       fn,
