@@ -209,6 +209,20 @@ export { rebaseTable } from './report/rebase-table.js';
 export { explainVersions } from './analysis/explain-versions.js';
 export type { ExplainVersionsAt, VersionExplanation, VersionExplanationFigure, VersionExplanationStep } from './analysis/explain-versions.js';
 export type { RebaseTableOptions } from './report/rebase-table.js';
+// the whole municipality (de hele gemeente): programmes, OAD, overhead, vpb, onvoorzien, reserve mutations
+export { OAD_KINDS, OAD_KIND_TAG, RESERVE_MUTATION_TAG, RESERVE_MUTATION_KINDS, MUNICIPAL_PARTS } from './model/municipality.js';
+export type { Municipality, MunicipalProgramme, MunicipalPart, OadKind, OadLink } from './model/municipality.js';
+export { MUNICIPALITY_FORMAT } from './document/read-municipality.js';
+export type { MunicipalityDocument, MunicipalProgrammeDocument, OadLinkDocument } from './document/read-municipality.js';
+export { loadMunicipality } from './evaluate/load-municipality.js';
+export { evaluateMunicipality } from './evaluate/municipality.js';
+export type {
+  MunicipalityEvaluation, MunicipalityOptions, MunicipalityYear, MunicipalSource, PartFigure, MunicipalIncidentalItem, MunicipalWarning, OadFinding, OadFindingCode, OadClaim, OadClaimYear, ProgrammeView,
+} from './evaluate/municipality.js';
+export { applyMunicipalScenario } from './evaluate/municipal-scenario.js';
+export type { MunicipalScenarioOptions, MunicipalScenarioResult, MunicipalEffectYear } from './evaluate/municipal-scenario.js';
+export { municipalityTable, municipalBalanceTable, municipalScenarioTable } from './report/municipality-table.js';
+export type { MunicipalityTableOptions } from './report/municipality-table.js';
 export { yearTableToDocument } from './document/year-table.js';
 export type { YearTableDocumentOptions } from './document/year-table.js';
 

@@ -160,6 +160,23 @@ describe('examples (printed tables)', () => {
   });
 });
 
+describe('examples (the whole municipality)', () => {
+  it('80 builds the municipality from the seeds, gives its begrotingssaldo, structural balance and verdict, and shows motions 2506-85 and 2506-84 on the whole', () => {
+    const out = run('80-gemeente.ts');
+    expect(out).toMatch(/Programma 2 Samen leven en ondersteunen\s+-158\.250\s+-157\.730\s+-156\.612\s+-156\.535/);
+    expect(out).toMatch(/Mutaties reserves programma 2\s+365\s+54\s+0\s+0/);
+    expect(out).toMatch(/Begrotingssaldo\s+962\s+-586\s+-260\s+31/);
+    expect(out).toMatch(/Structureel begrotingssaldo\s+-1\.150\s+-640\s+-260\s+31/);
+    expect(out).toContain('Oordeel: structureel in evenwicht uiterlijk in het laatste jaar (2026-2029)');
+    expect(out).toContain('programma 2 1.3 <- OAD du-noodopvang: 50 50 50 50');
+    expect(out).toContain('programma 2 2.1 <- OAD tm-smi: 27 27 27 50');
+    expect(out).toContain('effect op het begrotingssaldo: -52.450 -52.450 -52.450 -52.450');
+    expect(out).toContain('-> -1.202.450 -692.450 -312.450 -21.450');
+    expect(out).toContain('oordeel: structureel in evenwicht uiterlijk in het laatste jaar -> niet structureel in evenwicht');
+    expect(out).toContain('begrotingssaldo:              962 -586 -260 31 -> 962 -586 -260 31');
+  });
+});
+
 describe('examples (versions)', () => {
   it('60 compares TB1 2025 with Begroting 2026 over the union of their horizons, through the id map', () => {
     const out = run('60-versions.ts');

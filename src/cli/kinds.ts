@@ -5,7 +5,7 @@
  */
 
 /** The document kinds `validate` knows. */
-export const DOCUMENT_KINDS = ['budget', 'scenario', 'scenario-list', 'scenario-library', 'cover', 'targets', 'risks'] as const;
+export const DOCUMENT_KINDS = ['budget', 'scenario', 'scenario-list', 'scenario-library', 'cover', 'targets', 'risks', 'municipality'] as const;
 /** A document kind. */
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -27,7 +27,7 @@ function looksLikeTarget(value: unknown): boolean {
 
 /**
  * The kind of a parsed document, told from its shape, or undefined when the shape names none:
- * - an object with `format` "meerjaren/risks" is a risicoregister; else with `sections` or `format` a budget; with `changes` or `extends` a scenario; with `sources`
+ * - an object with `format` "meerjaren/risks" is a risicoregister, with "meerjaren/municipality" a municipality; else with `sections` or `format` a budget; with `changes` or `extends` a scenario; with `sources`
  *   or `claims` a cover document;
  * - an array of scenarios is a scenario list, an array of savings targets a targets document;
  * - an object whose every value is a scenario is a scenario library (scenarios by id).
@@ -41,6 +41,7 @@ export function detectKind(value: unknown): DocumentKind | undefined {
   }
   if (!isObject(value)) return undefined;
   if (value['format'] === 'meerjaren/risks') return 'risks';
+  if (value['format'] === 'meerjaren/municipality') return 'municipality';
   if (has(value, 'sections') || has(value, 'format')) return 'budget';
   if (looksLikeScenario(value)) return 'scenario';
   if (has(value, 'sources') || has(value, 'claims')) return 'cover';

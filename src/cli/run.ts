@@ -16,6 +16,21 @@ import { runCheck } from './check.js';
 import { runCompare } from './compare.js';
 import { runWijziging } from './wijziging.js';
 import { checkFindings, describeNotes } from './checks.js';
+import { runMunicipalityReport } from './municipality.js';
+import { isRecord } from '../core/fields.js';
+import { parseJsonStrict } from '../document/json.js';
+import { MUNICIPALITY_FORMAT } from '../document/read-municipality.js';
+
+/** Whether a text is a municipality document: JSON whose `format` is "meerjaren/municipality" (parsed only when the text names it). */
+function isMunicipalityText(text: string): boolean {
+  if (!text.includes(MUNICIPALITY_FORMAT)) return false;
+  try {
+    const raw = parseJsonStrict(text);
+    return isRecord(raw) && raw['format'] === MUNICIPALITY_FORMAT;
+  } catch {
+    return false;
+  }
+}
 
 export { describeIssues } from './diagnostics.js';
 export { EXIT, type CliIo } from './context.js';
@@ -71,6 +86,12 @@ function runCommand(use: Usage, io: CliIo): number {
   const { file } = use;
   const text = readText(file, io);
   if (typeof text === 'number') return text;
+  // a municipality document is reported as a whole (told by its format, before it is read as a budget)
+  if (use.command === 'report' && isMunicipalityText(text)) return runMunicipalityReport(use, text, io);
+  if (use.programme !== undefined) {
+    io.stderr(`meerjaren: --programme names a programme of a municipality document; ${file} is not one\n\nRun "meerjaren --help" for usage.\n`);
+    return EXIT.usage;
+  }
   let budget: Budget;
   try {
     budget = loadBudget(text, { totals: 'ignore' });

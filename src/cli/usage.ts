@@ -25,6 +25,14 @@ Usage:
   meerjaren report <budget.json> [options]    print the budget table, its structural balance
                                               and verdict, its cover and savings targets when
                                               it holds them, and the checks of printed totals
+  meerjaren report <municipality.json> [options]
+                                              a whole municipality (format meerjaren/municipality):
+                                              its begrotingssaldo, structural balance and verdict,
+                                              the OAD and the findings of dekking via OAD
+  meerjaren report <municipality.json> --scenario <file> --programme <id> [options]
+                                              scenarios on one programme, shown on the whole:
+                                              begrotingssaldo and structural saldo before, the
+                                              effect, after, and the verdict before and after
   meerjaren report <budget.json> --scenario <file> [--scenario <file>...] [options]
                                               print the scenarios beside the baseline, with
                                               the differences (one scenario: its table too)
@@ -63,10 +71,12 @@ Options of report:
                                    printed figure differs (default), or the printed figure with
                                    the difference as its own row
   --bom                            start CSV with a byte-order mark (for older spreadsheets)
+  --programme <id>                 with a municipality document: the programme the scenarios
+                                   are addressed to
   --out <file>                     write to a file instead of standard output
 
 Options of validate:
-  --kind budget|scenario|scenario-list|scenario-library|cover|targets|risks
+  --kind budget|scenario|scenario-list|scenario-library|cover|targets|risks|municipality
                                    the kind of document (default: told from its shape)
   --budget <budget.json>           the budget a cover or targets document belongs to (required
                                    for them); for scenarios, check their references against it;
@@ -143,7 +153,7 @@ function choice<T extends string>(value: string | undefined, options: readonly T
 
 /** The options each command reads: any other is refused rather than ignored. */
 const OPTIONS_OF = {
-  report: ['format', 'unit', 'sign', 'lang', 'rounding', 'decimals', 'figures', 'bom', 'out', 'scenario'],
+  report: ['format', 'unit', 'sign', 'lang', 'rounding', 'decimals', 'figures', 'bom', 'out', 'scenario', 'programme'],
   validate: ['format', 'kind', 'budget'],
   'how-sure': ['format', 'unit', 'sign', 'lang', 'decimals', 'draws', 'seed', 'percentiles', 'scenario', 'out'],
   check: ['format', 'unit', 'sign', 'lang', 'locale', 'layout'],
@@ -190,6 +200,7 @@ const FLAGS = {
   layout: { type: 'string' },
   map: { type: 'string' },
   technical: { type: 'boolean' },
+  programme: { type: 'string' },
 } as const;
 
 /** The flags as read: each one given or not. */
@@ -231,6 +242,8 @@ export interface Usage {
   readonly bom: boolean;
   /** Scenario files of `report`, in order. */
   readonly scenarios: readonly string[];
+  /** The programme of a municipality document the scenarios of `report` are addressed to (`--programme`). */
+  readonly programme: string | undefined;
   /** The document kind `validate` reads; default detected. */
   readonly kind: DocumentKind | undefined;
   /** The budget a scenario, cover or targets document is checked against (`validate --budget`). */
@@ -275,7 +288,7 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
   const allowed: readonly string[] = OPTIONS_OF[cmd];
   const given = (Object.keys(FLAGS) as (keyof Flags)[]).filter((name) => name !== 'help' && name !== 'version' && values[name] !== undefined && !allowed.includes(name));
   if (given.length > 0) usage('unknown_option', `${cmd} takes no ${given.map((name) => `--${name}`).join(', ')}`);
-  for (const name of ['out', 'budget', 'layout', 'map'] as const) {
+  for (const name of ['out', 'budget', 'layout', 'map', 'programme'] as const) {
     if (values[name] === '') usage('invalid_option', `--${name} needs a file name`);
   }
   if (values.scenario?.includes('') === true) usage('invalid_option', '--scenario needs a file name');
@@ -303,6 +316,7 @@ export function readUsage(values: Flags, positionals: readonly string[]): Usage 
     other,
     map: values.map,
     technical: values.technical === true,
+    programme: values.programme,
   };
 }
 

@@ -7,6 +7,7 @@
 import { MeerjarenError, issue, type Issue } from '../core/errors.js';
 import type { Budget } from '../model/budget.js';
 import { parseJsonStrict } from '../document/json.js';
+import { loadMunicipality } from '../evaluate/load-municipality.js';
 import { loadBudget } from '../evaluate/load.js';
 import { loadScenario } from '../scenario/load.js';
 import { loadRiskRegister } from '../document/read-risks.js';
@@ -83,6 +84,10 @@ function checkDocument(kind: DocumentKind, text: string, budget: Budget | undefi
         return held(`${count(Object.keys(c?.sources ?? {}).length, 'source', 'sources')}, ${count(c?.claims.length ?? 0, 'claim', 'claims')}`);
       });
       return { ...covered, issues: outOf('cover', covered.issues) };
+    }
+    case 'municipality': {
+      const m = loadMunicipality(text);
+      return held(`${count(m.programmes.length, 'programme', 'programmes')}, ${count(m.links.length, 'link', 'links')} of dekking via OAD, ${m.horizon.from}-${m.horizon.to}`);
     }
     case 'targets': {
       const set = attempt(() => held(count(Object.keys(withTargets(budget!, parseJsonStrict(text)).targets ?? {}).length, 'target', 'targets')));

@@ -30,3 +30,4 @@ export * from './budgets.js';
 export * from './scenarios.js';
 export * from './cover.js';
 export * from './versions.js';
+export * from './municipality.js';

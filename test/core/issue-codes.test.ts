@@ -7,7 +7,7 @@
  *   `invalid(`, `refuse(` and `usage(` (the helpers that make an issue): `fail('invalid_value', ...)`;
  * - PROPERTY: a code literal after `code:` (`{ code: 'invalid_amount', ... }`); in the two files that build
  *   findings and warnings (src/evaluate/cover.ts, src/evaluate/structural.ts) such a literal may instead be one
- *   of their own closed unions `CoverFindingCode` and `BalanceWarningCode` (read from their declarations);
+ *   of their own closed unions `CoverFindingCode`, `BalanceWarningCode` and `OadFindingCode` (read from their declarations);
  * - ANY: every snake_case text literal in src (`'negative_capacity'` handed to a reader as its code for a
  *   negative amount): option values are kebab-case or single words, so a snake_case literal is always a code,
  *   an issue code or a finding or warning code.
@@ -46,6 +46,7 @@ const FINDING_UNIONS: Record<string, readonly string[]> = {
   CoverFindingCode: ['src/evaluate/cover.ts', 'src/evaluate/cover-year.ts'],
   BalanceWarningCode: ['src/evaluate/structural.ts'],
   Iv3FindingCode: ['src/validate/iv3-tags.ts'],
+  OadFindingCode: ['src/evaluate/municipality.ts'],
 };
 const FINDING_FILES = new Set(Object.values(FINDING_UNIONS).flat());
 

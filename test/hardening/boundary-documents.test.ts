@@ -18,6 +18,17 @@ import { Dec, MeerjarenError, budget, evaluate, readYearTable, resolvePresentati
 
 const WIJZIGING = api.begrotingswijziging(api.budget({ title: 'B', unit: 'euro', horizon: { from: 2026, to: 2027 } }).section('1', 'S').line('a', 'A', [-10, -10], { nature: 'structural' }).build(), { id: 's', title: 'S', changes: [{ kind: 'drop-line', line: 'a', note: 'weg' }] });
 const WV = api.weerstandsvermogen({ risks: [{ id: 'R', title: 'R', probability: '0.5', amount: '100', nature: 'incidental' }], capacity: [] });
+const MUNICIPALITY = api.loadMunicipality({
+  format: 'meerjaren/municipality',
+  version: 1,
+  title: 'M',
+  unit: 'euro',
+  horizon: { from: 2026, to: 2027 },
+  programmes: [{ id: 'p', budget: { version: 1, title: 'P', unit: 'euro', horizon: { from: 2026, to: 2027 }, sections: [{ id: 'A', title: 'A', lines: [{ id: 'a', title: 'A', nature: 'structural', values: [-1, -1] }] }] } }],
+  oad: { lines: [{ id: 'ozb', title: 'OZB', nature: 'structural', values: [2, 2] }] },
+});
+const MUNICIPALITY_EVALUATION = api.evaluateMunicipality(MUNICIPALITY);
+const MUNICIPAL_SCENARIO = api.applyMunicipalScenario(MUNICIPALITY, 'p', { id: 's', title: 'S', changes: [{ kind: 'set-amount', line: 'a', years: { from: 2026 }, value: '-2' }] });
 const base: Budget = budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2029 } })
   .section('1', 'S')
   .line('cost', 'kosten', [-500, -500, 'pm', -700], { nature: 'structural' })
@@ -206,6 +217,23 @@ const ROWS: readonly Row[] = [
     params: [{ name: 'rollup' }, { name: 'options', other: { object: ['invalid_option', 'options.side'] } }],
     options: { at: 1, bad: [...CHOICE('side', 'Lasten'), ...NUMBERS('year', 3000), ...TEXTS('title'), ...CHOICE('language', 'NL')] },
   },
+  {
+    fn: 'municipalScenarioTable',
+    call: call(api.municipalScenarioTable),
+    args: [MUNICIPAL_SCENARIO, {}],
+    params: [{ name: 'result' }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title'), ...CHOICE('labels', 'NL')] },
+  },
+  ...(['municipalityTable', 'municipalBalanceTable'] as const).map(
+    (fn): Row => ({
+      fn,
+      call: call(api[fn]),
+      args: [MUNICIPALITY, MUNICIPALITY_EVALUATION, {}],
+      params: [{ name: 'municipality' }, { name: 'evaluation' }, OPTIONS],
+      options: { at: 2, bad: [...TEXTS('title'), ...CHOICE('labels', 'NL')] },
+    }),
+  ),
+
   ...(['renderText', 'renderMarkdown', 'renderHtml', 'roundTable'] as const).map((fn): Row => ({ fn, call: call(api[fn]), args: [table, {}], params: [TABLE, PRESENTATION], presentation: 1 })),
   ...(['renderCsv', 'tableToCsv'] as const).map(
     (fn): Row => ({

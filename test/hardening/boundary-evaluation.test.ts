@@ -55,6 +55,18 @@ const evaluation = evaluate(full);
 const coverEvaluation = evaluateCover(full);
 const balance = structuralBalance(full);
 
+const municipalityDocument = {
+  format: 'meerjaren/municipality',
+  version: 1,
+  title: 'M',
+  unit: 'euro',
+  horizon: { from: 2026, to: 2029 },
+  programmes: [{ id: 'p', budget: api.toDocument(full) }],
+  oad: { lines: [{ id: 'du', title: 'DU', nature: 'structural', values: [300, 300, 300, 300] }] },
+  links: [{ oad: 'du', programme: 'p', claim: 'claim-1' }],
+};
+const municipality = api.loadMunicipality(municipalityDocument);
+
 const MC_BAD: OptionCase[] = [
   ...NUMBERS('draws', 0, -1, 1e9),
   ...[NaN, Infinity, 1.5, null, {}].map((value) => ({ option: 'seed', value })),
@@ -184,6 +196,29 @@ const ROWS: readonly Row[] = [
     if (fn === 'interpolatePath') return { fn, call: call(api[fn]), args: [{ 2023: '374', 2027: '1000' }, { from: 2023, to: 2029 }, {}], params: [{ name: 'known', accepts: ['object'] }, { name: 'years' }, OPTIONS], options: { at: 2, bad } };
     return { fn, call: call(api[fn]), args: [{ 2027: '1', 2028: '2' }], params: [{ name: 'path', accepts: ['object'] }] };
   }),
+  {
+    fn: 'loadMunicipality',
+    call: call(api.loadMunicipality),
+    args: [municipalityDocument, {}],
+    // the document is data: a bad one is refused with the loader's codes
+    params: [{ name: 'input', accepts: ALL }, OPTIONS],
+    options: { at: 1, bad: [...CHOICE('totals', 'errors'), ...NUMBERS('maxDepth', 0, -1, 1e6), ...NUMBERS('maxLength', 0, -1)] },
+  },
+  {
+    fn: 'evaluateMunicipality',
+    call: call(api.evaluateMunicipality),
+    args: [municipality, {}],
+    params: [{ name: 'municipality' }, OPTIONS],
+    options: { at: 1, bad: NUMBERS('incidentalThreshold', -1, 1000) },
+  },
+  {
+    fn: 'applyMunicipalScenario',
+    call: call(api.applyMunicipalScenario),
+    args: [municipality, 'p', scenario, undefined, {}],
+    // a programme the municipality does not have is unknown_reference at programme
+    params: [{ name: 'municipality' }, { name: 'programme', accepts: ['text'] }, { name: 'scenario', accepts: ['object'] }, { name: 'library', accepts: ['undefined', 'object', 'array'] }, OPTIONS],
+    options: { at: 4, bad: [...CHOICE('conflicts'), ...NUMBERS('incidentalThreshold', -1, 1000)] },
+  },
   { fn: 'reserveMutations', call: call(api.reserveMutations), args: [full, coverEvaluation], params: [{ name: 'budget' }, { name: 'cover' }] },
   {
     fn: 'reserveSummaryTable',
@@ -459,6 +494,9 @@ const TESTING_ROWS: readonly Row[] = [
   { fn: 'versionSeriesArb', call: call(testing.versionSeriesArb), args: [{}], params: [OPTIONS], options: { at: 0, bad: [...NUMBERS('maxSteps', -1, 21), ...FLAGS('omitBudgets'), ...OBJECTS('budget')] } },
   { fn: 'actualsArb', call: call(testing.actualsArb), args: [full, {}], params: [{ name: 'budget' }, OPTIONS], options: { at: 1, bad: [...FLAGS('outside'), ...FLAGS('missing')] } },
   { fn: 'budgetWithCoverArb', call: call(testing.budgetWithCoverArb), args: [{}], params: [OPTIONS], options: { at: 0, bad: ARB_BAD } },
+  ...(['municipalityArb', 'municipalityDocumentArb'] as const).map(
+    (fn): Row => ({ fn, call: call(testing[fn]), args: [{}], params: [OPTIONS], options: { at: 0, bad: [...NUMBERS('maxYears', 0, 21), ...NUMBERS('maxProgrammes', 0, 21), ...FLAGS('pm')] } }),
+  ),
   { fn: 'isSamplePm', call: call(testing.isSamplePm), args: [1n], params: [{ name: 'cell', accepts: ['undefined', 'null', 'number', 'text', 'object', 'array'] }] },
 ];
 

@@ -61,7 +61,7 @@ describe.runIf(built)('the built package (run `npm run build` first)', () => {
   });
 
   it('ships the JSON Schemas of every document kind', () => {
-    for (const kind of ['budget', 'scenario', 'scenario-list', 'cover', 'targets', 'risks']) {
+    for (const kind of ['budget', 'scenario', 'scenario-list', 'cover', 'targets', 'risks', 'municipality']) {
       const out = node(['--input-type=commonjs', '-e'], `console.log(require.resolve('meerjaren/schema/${kind}.schema.json'))`);
       expect(out.trim().endsWith(`schema/${kind}.schema.json`)).toBe(true);
     }

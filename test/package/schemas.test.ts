@@ -2,13 +2,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { loadBudget, loadRiskRegister, loadScenario, toDocument, withCover } from '../../src/index.js';
-import { scenarioArb, stackedScenarioArb } from '../../src/testing/index.js';
+import { loadBudget, loadMunicipality, loadRiskRegister, loadScenario, toDocument, withCover } from '../../src/index.js';
+import { municipalityDocumentArb, scenarioArb, stackedScenarioArb } from '../../src/testing/index.js';
 import { hervormingsagenda } from '../../examples/11-hervormingsagenda-taakstelling.js';
 import { HERVORMINGSAGENDA_SCENARIOS, LOWER_UKRAINE_POOL } from '../../examples/23-scenario-cover-and-targets.js';
 
 // Issue 14: every document kind has a JSON Schema, valid under Ajv's strict mode, shipped in the package.
-const KINDS = ['budget', 'scenario', 'scenario-list', 'cover', 'targets', 'risks'] as const;
+const KINDS = ['budget', 'scenario', 'scenario-list', 'cover', 'targets', 'risks', 'municipality'] as const;
 const schemaDir = new URL('../../schema/', import.meta.url);
 const read = (url: URL): unknown => JSON.parse(readFileSync(url, 'utf8')) as unknown;
 const ajv = new Ajv2020.default({ strict: true, allErrors: true });
@@ -27,6 +27,7 @@ const kindOf = (doc: unknown): (typeof KINDS)[number] => {
   const o = doc as Record<string, unknown>;
   if (o['format'] === 'meerjaren/budget') return 'budget';
   if (o['format'] === 'meerjaren/risks') return 'risks';
+  if (o['format'] === 'meerjaren/municipality') return 'municipality';
   if ('changes' in o) return 'scenario';
   return 'cover';
 };
@@ -41,7 +42,7 @@ describe('the JSON Schemas of the document kinds', () => {
   });
 
   it('cover every example data file', () => {
-    expect(new Set(data.map(([, doc]) => kindOf(doc)))).toEqual(new Set(['budget', 'scenario', 'scenario-list', 'cover', 'risks']));
+    expect(new Set(data.map(([, doc]) => kindOf(doc)))).toEqual(new Set(['budget', 'scenario', 'scenario-list', 'cover', 'risks', 'municipality']));
   });
 
   it.each(data)('accept %s, which the loader accepts too', (_file, doc) => {
@@ -50,6 +51,7 @@ describe('the JSON Schemas of the document kinds', () => {
     if (kind === 'budget') loadBudget(doc);
     if (kind === 'risks') loadRiskRegister(doc);
     if (kind === 'scenario') loadScenario(doc);
+    if (kind === 'municipality') loadMunicipality(doc);
     if (kind === 'scenario-list') for (const s of doc as unknown[]) expect(valid('scenario', s)).toBe(true);
     if (kind === 'cover') expect(valid('cover', toDocument(withCover(loadBudget(read(new URL('seed000-tb1.json', dataDir))), doc as never)).cover)).toBe(true);
   });
@@ -79,6 +81,20 @@ describe('the JSON Schemas of the document kinds', () => {
       }),
       { numRuns: 50 },
     );
+  });
+
+  it('property: accept every municipality document meerjaren/testing draws, and refuse a programme without a budget or a file', () => {
+    fc.assert(
+      fc.property(municipalityDocumentArb(), (doc) => {
+        expect(valid('municipality', JSON.parse(JSON.stringify(doc)))).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
+    const doc = read(new URL('municipality-voorbeeld.json', dataDir)) as { programmes: Record<string, unknown>[] };
+    expect(valid('municipality', { ...doc, programmes: [{ id: '2', file: 'p2.json' }] })).toBe(true);
+    expect(valid('municipality', { ...doc, programmes: [{ id: '2' }] })).not.toBe(true);
+    expect(valid('municipality', { ...doc, links: [{ oad: 'au', programme: '2' }] })).not.toBe(true);
+    expect(valid('municipality', { ...doc, extra: 1 })).not.toBe(true);
   });
 
   it('reject invalid documents: unknown fields and change kinds, missing fields, forbidden ids, wrong types', () => {
