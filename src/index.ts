@@ -165,6 +165,35 @@ export type { BudgetVersion, VersionKind, IdMap } from './model/versions.js';
 export { SIDES, SIDE_TAG } from './model/lasten-baten.js';
 export type { Side } from './model/lasten-baten.js';
 export { versionSeries } from './analysis/version-series.js';
+// goal seeking (doelzoeken): one input solved so that an outcome holds
+export { goalSeek, goalSeekPerYear } from './analysis/goal-seek.js';
+export { GOAL_INPUT_KINDS } from './analysis/goal-inputs.js';
+export { GOAL_OUTCOME_KINDS } from './analysis/goal-outcomes.js';
+export type {
+  GoalNumber,
+  MeasureRateInput,
+  LineAmountInput,
+  CapacityPartInput,
+  GoalInput,
+  GoalInputKind,
+  SaldoOutcome,
+  StructuralSaldoOutcome,
+  TargetGapOutcome,
+  WeerstandsratioOutcome,
+  GoalOutcome,
+  GoalOutcomeKind,
+  GoalSeekSpec,
+  GoalOutcomeYear,
+  GoalEvaluation,
+  GoalTrailStep,
+  GoalSeekSearch,
+  GoalSeekFound,
+  GoalSeekNotAttainable,
+  GoalSeekResult,
+  GoalSeekPerYear,
+} from './analysis/goal-seek-types.js';
+export { goalSeekTable, renderGoalSeekTable } from './report/goal-seek-table.js';
+export type { GoalSeekTableOptions, GoalSeekTable, RenderGoalSeekOptions } from './report/goal-seek-table.js';
 export type { VersionSeries, VersionSeriesOptions, VersionStep } from './analysis/version-series.js';
 export { loadVersion } from './evaluate/load-version.js';
 export { VERSION_FORMAT } from './document/read-version.js';
