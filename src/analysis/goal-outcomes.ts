@@ -106,7 +106,8 @@ const weerstandsratio: GoalOutcomeEntry<WeerstandsratioOutcome> = {
       weerstandsvermogen(spec['register'] as WeerstandsratioOutcome['register']);
     } catch (e) {
       if (!MeerjarenError.is(e)) throw e;
-      for (const issue of e.issues) issues.add(issue.code, [...path, 'register', ...issue.pathSegments.filter((s) => s !== 'input')], issue.message);
+      // the register is an option of the call: what is not a register at all is invalid_option there
+      for (const issue of e.issues) issues.add(issue.code === 'invalid_argument' ? 'invalid_option' : issue.code, [...path, 'register', ...issue.pathSegments.filter((s) => s !== 'input')], issue.message);
     }
   },
   read(subject, spec) {

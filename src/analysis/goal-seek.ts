@@ -109,7 +109,7 @@ function readSpec(fn: string, budget: Budget, spec: GoalSeekSpec): ReadSpec {
   }
   const years = outcomeEntry?.yearly === false ? [] : readYears(raw['years'], budget, ['spec', 'years'], issues);
   if (inputYears.length === 0) inputYears = years.length > 0 ? years : [...budget.horizon.years];
-  const method = raw['method'] ?? 'auto';
+  const method = raw['method'] === undefined ? 'auto' : raw['method'];
   if (!(METHODS as readonly unknown[]).includes(method)) issues.add('invalid_option', ['spec', 'method'], `the method is one of ${METHODS.join(', ')}`);
   const grid = inputEntry === undefined ? undefined : readGrid(raw, inputEntry, issues);
   issues.throwIfAny();

@@ -23,6 +23,7 @@ const base: Budget = budget({ title: 't', unit: 'euro', horizon: { from: 2026, t
   .line('stelpost', 'stelpost', [1000, 1000, 1000, 1000], { nature: 'structural' })
   .build();
 const evaluation = evaluate(base);
+const GS = api.goalSeekPerYear(base, { input: { kind: 'line-amount', line: 'stelpost' }, outcome: { kind: 'saldo' }, years: [2026, 2027] });
 const table = api.budgetTable(base, { evaluation });
 const resolved = resolvePresentation({});
 const yearText = 'id;omschrijving;2026;2027\n1;a;-1.100;250\n';
@@ -127,6 +128,20 @@ const ROWS: readonly Row[] = [
     options: { at: 1, bad: [...TEXTS('title')] },
   },
   { fn: 'waarderingText', call: call(api.waarderingText), args: [WV], params: [{ name: 'result' }] },
+  {
+    fn: 'goalSeekTable',
+    call: call(api.goalSeekTable),
+    args: [GS, {}],
+    params: [{ name: 'result' }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title'), ...CHOICE('language', 'nl-NL', 'EN')] },
+  },
+  {
+    fn: 'renderGoalSeekTable',
+    call: call(api.renderGoalSeekTable),
+    args: [api.goalSeekTable(GS), {}],
+    params: [{ name: 'table' }, OPTIONS],
+    options: { at: 1, bad: CHOICE('format', 'html', 'Text') },
+  },
   ...(['renderText', 'renderMarkdown', 'renderHtml', 'roundTable'] as const).map((fn): Row => ({ fn, call: call(api[fn]), args: [table, {}], params: [TABLE, PRESENTATION], presentation: 1 })),
   ...(['renderCsv', 'tableToCsv'] as const).map(
     (fn): Row => ({
