@@ -164,3 +164,14 @@ describe('examples (versions)', () => {
     expect(out).toContain('Begroting 2024 -> Perspectiefnota 2026 / TB1 2025: verschil totaal 2025 123.626, 2026 123.184, 2027 123.125');
   });
 });
+
+describe('examples (goal seeking)', () => {
+  it('91 finds the realisation rate that fills the Hervormingsagenda taakstelling: 87,50% in 2026 down to 83,33% in 2029', () => {
+    const out = run('91-hervormingsagenda-doelzoeken.ts');
+    expect(out).toMatch(/Drempel realisatiegraad\s+87,5000%\s+84,2106%\s+83,7210%\s+83,3334%/);
+    expect(out).toMatch(/Tekort taakstelling \(€\) een stap lager\s+8\s+2,5\s+3,25\s+4/);
+    expect(out).toContain('Afgerond op 2 decimalen (voor de tekst; de drempel zelf staat in de tabel): 2026 87,50%, 2027 84,21%, 2028 83,72%, 2029 83,33%');
+    expect(out).toContain('MJB 2026-2029 in één keer: 87,5000% (het zwaarste jaar beslist: 2026)');
+    expect(out).toContain('2029: 60,0000%');
+  });
+});

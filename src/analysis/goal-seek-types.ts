@@ -122,7 +122,12 @@ export interface GoalSeekSpec {
    * The range searched, inclusive: rates default to 0 .. 1 (a high bound above 1 lets measures deliver more than
    * planned); amounts to -1.000.000.000.000 .. 1.000.000.000.000 euros (capacity parts from 0).
    */
-  readonly bounds?: { readonly low?: GoalNumber; readonly high?: GoalNumber };
+  readonly bounds?: {
+    /** The lowest input searched (inclusive). */
+    readonly low?: GoalNumber;
+    /** The highest input searched (inclusive). */
+    readonly high?: GoalNumber;
+  };
   /** The precision (grid step) of the input: rates `0.000001`, amounts `0.01` (a cent) by default; at most 6 decimals. */
   readonly step?: GoalNumber;
   /** `auto` tries the linear inverse first and verifies it, bisecting when it does not hold; `bisection` only bisects. @defaultValue 'auto' */

@@ -190,7 +190,7 @@ export interface RenderGoalSeekOptions {
  * import { budget, goalSeek, goalSeekTable, renderGoalSeekTable } from 'meerjaren';
  *
  * const t = budget({ title: 'TB1', unit: 'thousand', horizon: { from: 2026, to: 2026 } })
- *   .section('1', 'S').line('1.1', 'Opvang', [-500]).line('1.2', 'Dekking', [0]).build();
+ *   .section('1', 'S').line('1.1', 'Opvang', [-500], { nature: 'structural' }).line('1.2', 'Dekking', [0], { nature: 'structural' }).build();
  * const r = goalSeek(t, { input: { kind: 'line-amount', line: '1.2' }, outcome: { kind: 'saldo' } });
  * console.log(renderGoalSeekTable(goalSeekTable(r), { format: 'markdown' })); // "| Drempel bedrag (€) | 500.000 |" ...
  * ```
