@@ -77,7 +77,7 @@ const structuralSaldo: GoalOutcomeEntry<StructuralSaldoOutcome> = {
 };
 
 const targetGap: GoalOutcomeEntry<TargetGapOutcome> = {
-  fields: ['kind', 'target', 'atMost'],
+  fields: ['kind', 'target', 'atMost', 'net'],
   yearly: true,
   check(spec, subject, path, issues) {
     const id = spec['target'];
@@ -85,9 +85,10 @@ const targetGap: GoalOutcomeEntry<TargetGapOutcome> = {
     if (typeof id !== 'string' || id === '') issues.add('invalid_option', [...path, 'target'], 'the target is the id of a savings target of the budget');
     else if (!Object.hasOwn(targets, id)) issues.add('unknown_reference', [...path, 'target'], `the budget has no savings target "${id}"`);
     checkNumber(spec, 'atMost', path, issues);
+    if (spec['net'] !== undefined && typeof spec['net'] !== 'boolean') issues.add('invalid_option', [...path, 'net'], 'net is true or false');
   },
   read(subject, spec, years) {
-    const result = evaluateTargets(subject.budget).targets[spec.target];
+    const result = evaluateTargets(subject.budget, { net: spec.net === true }).targets[spec.target];
     const bound = goalNumber(spec.atMost, 0);
     return years.map((year) => {
       const gap = result?.years[String(year)]?.gap ?? ZERO;

@@ -88,6 +88,8 @@ export interface TargetGapOutcome {
   readonly target: string;
   /** The largest gap that meets the goal, in euros. @defaultValue 0 */
   readonly atMost?: GoalNumber;
+  /** Use the savings net of the measures' costs (`evaluateTargets(budget, { net: true })`). @defaultValue false */
+  readonly net?: boolean;
 }
 
 /**
