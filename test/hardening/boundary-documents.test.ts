@@ -23,6 +23,9 @@ const base: Budget = budget({ title: 't', unit: 'euro', horizon: { from: 2026, t
   .line('stelpost', 'stelpost', [1000, 1000, 1000, 1000], { nature: 'structural' })
   .build();
 const evaluation = evaluate(base);
+const NET = api.netSavings(
+  api.withTargets(base, [{ id: 'ta', title: 'T', unit: 'euro', path: { 2026: '100' }, measures: [{ id: 'a', title: 'A', status: 'decided', planned: { 2027: '60' }, costs: [{ kind: 'investment', amounts: { 2026: '50' } }] }] }]),
+);
 const GS = api.goalSeekPerYear(base, { input: { kind: 'line-amount', line: 'stelpost' }, outcome: { kind: 'saldo' }, years: [2026, 2027] });
 const table = api.budgetTable(base, { evaluation });
 const resolved = resolvePresentation({});
@@ -128,6 +131,13 @@ const ROWS: readonly Row[] = [
     options: { at: 1, bad: [...TEXTS('title')] },
   },
   { fn: 'waarderingText', call: call(api.waarderingText), args: [WV], params: [{ name: 'result' }] },
+  {
+    fn: 'netSavingsTable',
+    call: call(api.netSavingsTable),
+    args: [NET, 'ta', {}],
+    params: [{ name: 'net' }, { name: 'target', other: { text: ['unknown_reference', 'target'] } }, OPTIONS],
+    options: { at: 2, bad: TEXTS('title') },
+  },
   {
     fn: 'goalSeekTable',
     call: call(api.goalSeekTable),

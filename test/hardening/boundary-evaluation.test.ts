@@ -92,7 +92,8 @@ const ROWS: readonly Row[] = [
   },
   { fn: 'contextOf', call: call(api.contextOf), args: [full, 'nl'], params: [{ name: 'budget' }, { name: 'numberFormat', accepts: ['undefined'] }] },
   { fn: 'coverToDocument', call: call(api.coverToDocument), args: [full.cover, full], params: [{ name: 'cover' }, { name: 'budget' }] },
-  { fn: 'evaluateTargets', call: call(api.evaluateTargets), args: [full], params: [{ name: 'budget' }] },
+  { fn: 'evaluateTargets', call: call(api.evaluateTargets), args: [full, {}], params: [{ name: 'budget' }, OPTIONS], options: { at: 1, bad: FLAGS('net') } },
+  { fn: 'netSavings', call: call(api.netSavings), args: [full], params: [{ name: 'budget' }] },
   {
     fn: 'readTargets',
     call: call(api.readTargets),
