@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -129,6 +131,14 @@ describe('costs in documents', () => {
     ]);
     const again = loadBudget(toDocument(ha));
     expect(again.targets).toEqual(ha.targets);
+  });
+  it('are described by the JSON Schema', () => {
+    const schema = JSON.parse(readFileSync(new URL('../../schema/budget.schema.json', import.meta.url), 'utf8')) as object;
+    const validate = new Ajv2020.default({ allErrors: true, strict: false }).compile(schema);
+    const doc = JSON.parse(JSON.stringify(toDocument(ha))) as { targets: { measures: { costs?: { kind: string }[] }[] }[] };
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    doc.targets[0]!.measures[0]!.costs![0]!.kind = 'frictie';
+    expect(validate(doc)).toBe(false);
   });
   it('refuse a negative cost, an unknown kind, a missing amount and unknown fields, with their paths', () => {
     const bad = (costs: unknown): string[] =>
