@@ -33,7 +33,7 @@ export { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './document/format.js';
 export type {
   BudgetDocument, SectionDocument, LineDocument, ComponentDocument, HorizonDocument, ValuesDocument, ValueDocument, AmountDocument, AmountsDocument,
   RateDocument, CapacityDocument, ReserveDocument, CoverSourceDocument, CoverClaimDocument, CoverDocument, RealisationDocument, MeasureDocument,
-  ReferencePathDocument, SavingsTargetDocument,
+  MeasureCostDocument, ReferencePathDocument, SavingsTargetDocument,
 } from './document/format.js';
 export { parseJsonStrict, jsonPositions, JsonNumberText, DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES } from './document/json.js';
 export type { JsonLimits, ValueLimits, TextPosition } from './document/json.js';
@@ -104,16 +104,20 @@ export type {
 } from './evaluate/cover.js';
 
 // savings targets (taakstellingen) and measures (maatregelen)
-export { MEASURE_STATUSES } from './model/savings.js';
+export { MEASURE_STATUSES, MEASURE_COST_KINDS } from './model/savings.js';
 export { steppedPath } from './document/stepped-path.js';
 export { readTargets } from './document/read-targets.js';
 export { withTargets } from './validate/with-targets.js';
 export { evaluateTargets, realisedIn } from './evaluate/targets.js';
+export { netSavings, PAYBACK_STATUSES } from './evaluate/net-savings.js';
+export type { NetSavings, TargetNet, MeasureNet, NetEffect, NetYear, PaybackStatus } from './evaluate/net-savings.js';
+export { netSavingsTable } from './report/net-savings-table.js';
+export type { NetSavingsTableOptions } from './report/net-savings-table.js';
 export { targetsToDocument } from './document/write-targets.js';
-export type { SavingsTarget, Measure, MeasureStatus, Realisation, ReferencePath, SavingsAmounts } from './model/savings.js';
+export type { SavingsTarget, Measure, MeasureStatus, MeasureCost, MeasureCostKind, Realisation, ReferencePath, SavingsAmounts } from './model/savings.js';
 export type { SteppedPathOptions } from './document/stepped-path.js';
 export type { WithTargetsOptions } from './validate/with-targets.js';
-export type { TargetsEvaluation, TargetResult, TargetYear, MeasureResult, MeasureShortfall, ReferenceYear } from './evaluate/targets.js';
+export type { TargetsEvaluation, TargetsOptions, TargetResult, TargetYear, MeasureResult, MeasureShortfall, ReferenceYear } from './evaluate/targets.js';
 
 // distribution keys and paths (verdeelsleutels)
 export { distributeByKey, interpolatePath, cumulate } from './evaluate/distribution-keys.js';
@@ -187,6 +191,35 @@ export type { DataPackageOptions } from './validate/data-package.js';
 export { readDataPackage } from './evaluate/data-package.js';
 export { versionSeries } from './analysis/version-series.js';
 export type { VersionSeries, VersionSeriesOptions, VersionStep, MutationFinding, MutationReplay } from './analysis/version-series.js';
+// goal seeking (doelzoeken): one input solved so that an outcome holds
+export { goalSeek, goalSeekPerYear } from './analysis/goal-seek.js';
+export { GOAL_INPUT_KINDS } from './analysis/goal-inputs.js';
+export { GOAL_OUTCOME_KINDS } from './analysis/goal-outcomes.js';
+export type {
+  GoalNumber,
+  MeasureRateInput,
+  LineAmountInput,
+  CapacityPartInput,
+  GoalInput,
+  GoalInputKind,
+  SaldoOutcome,
+  StructuralSaldoOutcome,
+  TargetGapOutcome,
+  WeerstandsratioOutcome,
+  GoalOutcome,
+  GoalOutcomeKind,
+  GoalSeekSpec,
+  GoalOutcomeYear,
+  GoalEvaluation,
+  GoalTrailStep,
+  GoalSeekSearch,
+  GoalSeekFound,
+  GoalSeekNotAttainable,
+  GoalSeekResult,
+  GoalSeekPerYear,
+} from './analysis/goal-seek-types.js';
+export { goalSeekTable, renderGoalSeekTable } from './report/goal-seek-table.js';
+export type { GoalSeekTableOptions, GoalSeekTable, RenderGoalSeekOptions } from './report/goal-seek-table.js';
 export { loadVersion } from './evaluate/load-version.js';
 export type { LoadVersionOptions } from './evaluate/load-version.js';
 export { VERSION_FORMAT } from './document/read-version.js';

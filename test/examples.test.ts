@@ -238,3 +238,22 @@ describe('examples (Iv3 and data packages)', () => {
     expect(out).toContain('datapakket: datapackage.json + begroting.csv (95 cellen), teruggelezen gelijk: true');
   });
 });
+
+describe('examples (goal seeking)', () => {
+  it('91 finds the realisation rate that fills the Hervormingsagenda taakstelling: 87,50% in 2026 down to 83,33% in 2029', () => {
+    const out = run('91-hervormingsagenda-doelzoeken.ts');
+    expect(out).toMatch(/Drempel realisatiegraad\s+87,5000%\s+84,2106%\s+83,7210%\s+83,3334%/);
+    expect(out).toMatch(/Tekort taakstelling \(€\) een stap lager\s+8\s+2,5\s+3,25\s+4/);
+    expect(out).toContain('Afgerond op 2 decimalen (voor de tekst; de drempel zelf staat in de tabel): 2026 87,50%, 2027 84,21%, 2028 83,72%, 2029 83,33%');
+    expect(out).toContain('MJB 2026-2029 in één keer: 87,5000% (het zwaarste jaar beslist: 2026)');
+    expect(out).toContain('2029: 60,0000%');
+  });
+
+  it('94 gives the net effect of a measure with transformatiekosten and its payback year', () => {
+    const out = run('94-maatregel-met-kosten.ts');
+    expect(out).toMatch(/Stevige lokale teams\n\s+Gerealiseerde besparing\s+400\s+1\.200\s+2\.000\s+2\.400\s+2\.400\n\s+Kosten \(investering, transformatie\)\s+-2\.000\s+-1\.000\s+-500\s+0\s+0\n\s+Netto\s+-1\.600\s+200\s+1\.500\s+2\.400\s+2\.400\n\s+Netto cumulatief\s+-1\.600\s+-1\.400\s+100\s+2\.500\s+4\.900\n\s+Terugverdienjaar: terugverdiend in 2027/);
+    expect(out).toContain('Stevige lokale teams: kosten 3,50 mln, netto over 2025-2029 4,90 mln; terugverdienjaar 2027');
+    expect(out).toMatch(/2025\s+3,00\s+-0,40\s+1,60/);
+    expect(out).toContain('Realisatiegraad lokale teams die in 2027 het netto tekort dicht: 140,0000%');
+  });
+});

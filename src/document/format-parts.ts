@@ -5,7 +5,7 @@
  */
 import type { Nature, Unit } from '../model/budget.js';
 import type { CoverSourceKind } from '../model/cover.js';
-import type { MeasureStatus } from '../model/savings.js';
+import type { MeasureCostKind, MeasureStatus } from '../model/savings.js';
 
 /**
  * One value as written in a document: an amount string (`"-2100"`, or in the declared number format),
@@ -169,6 +169,18 @@ export interface MeasureDocument {
   readonly realisation?: RealisationDocument;
   /** Id of the budget line that books it. */
   readonly line?: string;
+  /** Its costs per year (investment, transformation), positive, in the target's unit. */
+  readonly costs?: readonly MeasureCostDocument[];
+}
+
+/** A cost of a measure as written: `{ "kind": "transformation", "title": "Bij- en omscholing", "amounts": { "2025": "0.5" } }`. @category Documents */
+export interface MeasureCostDocument {
+  /** `investment` (investering) or `transformation` (transformatiekosten). */
+  readonly kind: MeasureCostKind;
+  /** A label. */
+  readonly title?: string;
+  /** The costs per year, positive, in the target's unit. */
+  readonly amounts: AmountsDocument;
 }
 
 /** A reference path as written (referentiepad), such as the national Hervormingsagenda savings. @category Documents */

@@ -1,7 +1,7 @@
 import type { NumberFormat } from '../core/amount.js';
 import type { LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
 import type { CoverDocument, SavingsTargetDocument, ValuesDocument } from './format-parts.js';
-export type { ValueDocument, ValuesDocument, AmountDocument, AmountsDocument, RateDocument, CapacityDocument, ReserveDocument, CoverSourceDocument, CoverClaimDocument, CoverDocument, RealisationDocument, MeasureDocument, ReferencePathDocument, SavingsTargetDocument } from './format-parts.js';
+export type { ValueDocument, ValuesDocument, AmountDocument, AmountsDocument, RateDocument, CapacityDocument, ReserveDocument, CoverSourceDocument, CoverClaimDocument, CoverDocument, RealisationDocument, MeasureDocument, MeasureCostDocument, ReferencePathDocument, SavingsTargetDocument } from './format-parts.js';
 
 /** Name of the budget document format, in its `format` field. @category Documents */
 export const BUDGET_FORMAT = 'meerjaren/budget';

@@ -2,11 +2,12 @@ import { Dec, type Decimal } from '../core/decimal.js';
 import { IssueCollector, type Path } from '../core/errors.js';
 import { PM, UNITS, unitFactor, type Cell, type Unit } from '../model/budget.js';
 import { FieldReader, type ReadContext } from './field-reader.js';
-import { MEASURE_STATUSES, type Measure, type Realisation, type ReferencePath, type SavingsTarget } from '../model/savings.js';
+import { MEASURE_COST_KINDS, MEASURE_STATUSES, type Measure, type MeasureCost, type Realisation, type ReferencePath, type SavingsTarget } from '../model/savings.js';
 import { requireReaderArguments } from './field-checks.js';
 
 const TARGET_FIELDS = ['id', 'title', 'unit', 'path', 'measures', 'references', 'line'];
-const MEASURE_FIELDS = ['id', 'title', 'unit', 'planned', 'status', 'realisation', 'line'];
+const MEASURE_FIELDS = ['id', 'title', 'unit', 'planned', 'status', 'realisation', 'line', 'costs'];
+const COST_FIELDS = ['kind', 'title', 'amounts'];
 const REFERENCE_FIELDS = ['title', 'unit', 'path', 'localShare'];
 const PM_TOKEN = /^\s*[+-]?\s*pm\s*$/i;
 
@@ -25,6 +26,8 @@ const PM_TOKEN = /^\s*[+-]?\s*pm\s*$/i;
  * A measure's `unit`, when given, must be the target's. `realisation` is `"as-planned"` (default), `"none"`,
  * `{ "rate": "0.5" }`, `{ "amount": { "2027": "0.75" } }` (years not listed deliver the plan),
  * `{ "delay": 1 }` or `{ "delay": 1, "rate": "0.5" }`; delivering more than planned needs `"abovePlan": true`.
+ * A measure's `costs` are a list of `{ "kind": "investment" | "transformation", "title"?, "amounts" }`, the amounts
+ * positive in the target's unit (transformatiekosten beside the savings).
  *
  * Codes: `unit_mismatch`, `realisation_above_plan`, `negative_amount`, `invalid_rate`, `unknown_reference`,
  * `duplicate_id`, `missing_field`, `invalid_value`, `unknown_field`.
@@ -131,8 +134,26 @@ function readMeasure(r: FieldReader, raw: unknown, path: Path, targetUnit: Unit)
   const realisation = readRealisation(r, m['realisation'], [...path, 'realisation'], planned, factor);
   const line = m['line'] === undefined ? undefined : r.id(m['line'], [...path, 'line']);
   if (line !== undefined && !r.ctx.rows.has(line)) r.issues.add('unknown_reference', [...path, 'line'], `there is no line "${line}"`);
+  const costs = m['costs'] === undefined ? undefined : readCosts(r, m['costs'], [...path, 'costs'], factor);
   if (id === undefined || title === undefined || status === undefined || realisation === undefined) return undefined;
-  return { id, title, planned, status, realisation, ...(line === undefined ? {} : { line }) };
+  return { id, title, planned, status, realisation, ...(line === undefined ? {} : { line }), ...(costs === undefined ? {} : { costs }) };
+}
+
+/** The costs of a measure: a list of `{ kind, title?, amounts }`, amounts positive in the target's unit. */
+function readCosts(r: FieldReader, raw: unknown, path: Path, factor: Decimal): MeasureCost[] {
+  const out: MeasureCost[] = [];
+  r.list(raw, path, true).forEach((c, i) => {
+    const p = [...path, i];
+    const o = r.object(c, p);
+    if (o === undefined) return;
+    r.fields(o, COST_FIELDS, p);
+    const kind = r.choice(o['kind'], MEASURE_COST_KINDS, [...p, 'kind'], true);
+    const title = o['title'] === undefined ? undefined : r.text(o['title'], [...p, 'title'], true);
+    if (o['amounts'] === undefined) r.issues.add('missing_field', [...p, 'amounts'], 'a cost needs its amounts per year');
+    const amounts = o['amounts'] === undefined ? undefined : r.yearAmounts(o['amounts'], [...p, 'amounts'], 'negative_amount', factor);
+    if (kind !== undefined && amounts !== undefined) out.push({ kind, ...(title === undefined ? {} : { title }), amounts });
+  });
+  return out;
 }
 
 function readRealisation(r: FieldReader, raw: unknown, path: Path, planned: Readonly<Record<string, Decimal>>, factor: Decimal): Realisation | undefined {

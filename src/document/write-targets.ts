@@ -83,6 +83,7 @@ function measureToDocument(measure: Measure, amount: Write): MeasureDocument {
     status: measure.status,
     ...(realisation === undefined ? {} : { realisation }),
     ...(measure.line === undefined ? {} : { line: measure.line }),
+    ...(measure.costs === undefined ? {} : { costs: measure.costs.map((c) => ({ kind: c.kind, ...(c.title === undefined ? {} : { title: c.title }), amounts: amountsOf(c.amounts, amount) })) }),
   };
 }
 

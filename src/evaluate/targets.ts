@@ -3,7 +3,7 @@ import { deepFreeze } from '../core/freeze.js';
 import { isPm, type Budget, type Unit } from '../model/budget.js';
 import type { Measure, MeasureStatus, SavingsTarget } from '../model/savings.js';
 import { idRecord } from '../core/records.js';
-import { objectWith, requireArgument, requireNumber } from '../core/guard.js';
+import { boolean, objectWith, readOptions, requireArgument, requireNumber } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { requireBudget } from '../validate/admit.js';
 
@@ -50,6 +50,8 @@ export interface TargetYear {
   readonly shortfall: Decimal;
   /** What measures with status at-risk plan. */
   readonly atRisk: Decimal;
+  /** The measures' costs (investment and transformation) this year; with `net: true` already taken off `planned` and `realised`. */
+  readonly costs: Decimal;
   /** Measures falling short this year, in order. */
   readonly shortMeasures: readonly MeasureShortfall[];
 }
@@ -71,6 +73,8 @@ export interface MeasureResult {
         readonly planned: Decimal;
         /** Realised savings in the year, in euros. */
         readonly realised: Decimal;
+        /** Its costs in the year, in euros (0 when it has none). */
+        readonly costs: Decimal;
       }
     >
   >;
@@ -113,6 +117,8 @@ export interface TargetResult {
 export interface TargetsEvaluation {
   /** Years. */
   readonly years: readonly number[];
+  /** Whether planned and realised savings are net of the measures' costs. */
+  readonly net: boolean;
   /** Targets by id. */
   readonly targets: Readonly<Record<string, TargetResult>>;
 }
@@ -157,11 +163,34 @@ export function measureRealised(measure: Measure, year: number): Decimal {
   }
 }
 
+/** Options of {@link evaluateTargets}. @category Savings */
+export interface TargetsOptions {
+  /**
+   * Take each measure's costs (investment, transformation) off its planned and realised savings, so that the gap is
+   * what is left after the costs (netto). @defaultValue false
+   */
+  readonly net?: boolean;
+}
+
+/**
+ * What a measure costs in a year: the sum of its costs (investment and transformation), in euros.
+ * @param measure - a measure of a budget
+ * @param year - a year
+ * @internal
+ */
+export function measureCostIn(measure: Measure, year: number): Decimal {
+  let sum = ZERO;
+  for (const c of measure.costs ?? []) sum = sum.plus(c.amounts[String(year)] ?? ZERO);
+  return sum;
+}
+
 /**
  * Evaluates the savings targets of a budget (taakstellingen doorrekenen): per target and year the target, what the
  * measures plan and realise, filled and unfilled (ingevuld / niet-ingevuld), the gap, and the measures falling short;
- * reference paths (the national Hervormingsagenda) beside it with the local share.
+ * reference paths (the national Hervormingsagenda) beside it with the local share. With `{ net: true }` each measure's
+ * costs are taken off its planned and realised savings first.
  * @param budget - a budget with `targets`
+ * @param options - `net`: figures net of the measures' costs
  * @example
  * ```ts
  * import { budget, withTargets, evaluateTargets } from 'meerjaren';
@@ -182,17 +211,18 @@ export function measureRealised(measure: Measure, year: number): Decimal {
  * ```
  * @category Savings
  */
-export function evaluateTargets(budget: Budget): TargetsEvaluation {
+export function evaluateTargets(budget: Budget, options: TargetsOptions = {}): TargetsEvaluation {
   budget = requireBudget('evaluateTargets', 'budget', budget);
+  const net = readOptions('evaluateTargets', options, { net: boolean }).net === true;
   const years = budget.horizon.years;
   const targets = idRecord<TargetResult>();
-  for (const target of Object.values(budget.targets ?? {})) targets[target.id] = evaluateTarget(target, years);
-  return deepFreeze({ years, targets });
+  for (const target of Object.values(budget.targets ?? {})) targets[target.id] = evaluateTarget(target, years, net);
+  return deepFreeze({ years, net, targets });
 }
 
-function evaluateTarget(target: SavingsTarget, years: readonly number[]): TargetResult {
+function evaluateTarget(target: SavingsTarget, years: readonly number[], net: boolean): TargetResult {
   const measures = Object.values(target.measures);
-  const measureYears = new Map<string, Record<string, { planned: Decimal; realised: Decimal }>>(measures.map((m) => [m.id, {}]));
+  const measureYears = new Map<string, Record<string, { planned: Decimal; realised: Decimal; costs: Decimal }>>(measures.map((m) => [m.id, {}]));
   const out: Record<string, TargetYear> = {};
   for (const year of years) {
     const y = String(year);
@@ -202,11 +232,14 @@ function evaluateTarget(target: SavingsTarget, years: readonly number[]): Target
     let planned = ZERO;
     let realised = ZERO;
     let atRisk = ZERO;
+    let costs = ZERO;
     const shortMeasures: MeasureShortfall[] = [];
     for (const m of measures) {
-      const p = m.planned[y] ?? ZERO;
-      const r = measureRealised(m, year);
-      (measureYears.get(m.id) ?? {})[y] = { planned: p, realised: r };
+      const c = measureCostIn(m, year);
+      const p = net ? clean(m.planned[y]?.minus(c) ?? c.neg()) : (m.planned[y] ?? ZERO);
+      const r = net ? clean(measureRealised(m, year).minus(c)) : measureRealised(m, year);
+      (measureYears.get(m.id) ?? {})[y] = { planned: p, realised: r, costs: c };
+      costs = costs.plus(c);
       planned = planned.plus(p);
       realised = realised.plus(r);
       if (m.status === 'at-risk') atRisk = atRisk.plus(p);
@@ -224,6 +257,7 @@ function evaluateTarget(target: SavingsTarget, years: readonly number[]): Target
       gap: clean(amount.minus(realised)),
       shortfall: clean(planned.minus(realised)),
       atRisk,
+      costs,
       shortMeasures,
     };
   }

@@ -53,6 +53,26 @@ export type Realisation =
       readonly rate?: Decimal;
     };
 
+/** What a cost of a measure is: an investment (investering) or transformation costs (transformatiekosten, frictiekosten). @category Savings */
+export type MeasureCostKind = (typeof MEASURE_COST_KINDS)[number];
+
+/** Every {@link MeasureCostKind}. @category Savings */
+export const MEASURE_COST_KINDS = Object.freeze(['investment', 'transformation'] as const);
+
+/**
+ * A cost of a measure beside its savings (kosten van een maatregel): what it takes to realise it, per year, such as
+ * bij- en omscholing for stevige lokale teams (seed 004: "transformatiekosten"). Frozen data.
+ * @category Savings
+ */
+export interface MeasureCost {
+  /** Investment or transformation costs. */
+  readonly kind: MeasureCostKind;
+  /** A label ("Bij- en omscholing"), if any. */
+  readonly title?: string;
+  /** The costs per year in euros, positive (zero or more). */
+  readonly amounts: SavingsAmounts;
+}
+
 /** A savings measure (maatregel, ombuiging) that fills a target. Frozen data. @category Savings */
 export interface Measure {
   /** Id, unique within its target. */
@@ -67,6 +87,8 @@ export interface Measure {
   readonly realisation: Realisation;
   /** Id of the budget line that books it, if any. */
   readonly line?: string;
+  /** Its costs (investment, transformation) per year, if any; the savings are gross of them. */
+  readonly costs?: readonly MeasureCost[];
 }
 
 /**

@@ -35,6 +35,10 @@ const base: Budget = budget({ title: 't', unit: 'euro', horizon: { from: 2026, t
   .line('stelpost', 'stelpost', [1000, 1000, 1000, 1000], { nature: 'structural' })
   .build();
 const evaluation = evaluate(base);
+const NET = api.netSavings(
+  api.withTargets(base, [{ id: 'ta', title: 'T', unit: 'euro', path: { 2026: '100' }, measures: [{ id: 'a', title: 'A', status: 'decided', planned: { 2027: '60' }, costs: [{ kind: 'investment', amounts: { 2026: '50' } }] }] }]),
+);
+const GS = api.goalSeekPerYear(base, { input: { kind: 'line-amount', line: 'stelpost' }, outcome: { kind: 'saldo' }, years: [2026, 2027] });
 const table = api.budgetTable(base, { evaluation });
 const ACTUALS_DOC = { format: 'meerjaren/actuals', version: 1, title: 'JR', unit: 'euro', years: [2026], lines: { [base.sections[0]!.lines[0]!.id]: { '2026': '-10' } } };
 const ACTUALS = api.loadActuals(ACTUALS_DOC);
@@ -234,6 +238,27 @@ const ROWS: readonly Row[] = [
     }),
   ),
 
+  {
+    fn: 'netSavingsTable',
+    call: call(api.netSavingsTable),
+    args: [NET, 'ta', {}],
+    params: [{ name: 'net' }, { name: 'target', other: { text: ['unknown_reference', 'target'] } }, OPTIONS],
+    options: { at: 2, bad: TEXTS('title') },
+  },
+  {
+    fn: 'goalSeekTable',
+    call: call(api.goalSeekTable),
+    args: [GS, {}],
+    params: [{ name: 'result' }, OPTIONS],
+    options: { at: 1, bad: [...TEXTS('title'), ...CHOICE('language', 'nl-NL', 'EN')] },
+  },
+  {
+    fn: 'renderGoalSeekTable',
+    call: call(api.renderGoalSeekTable),
+    args: [api.goalSeekTable(GS), {}],
+    params: [{ name: 'table' }, OPTIONS],
+    options: { at: 1, bad: CHOICE('format', 'html', 'Text') },
+  },
   ...(['renderText', 'renderMarkdown', 'renderHtml', 'roundTable'] as const).map((fn): Row => ({ fn, call: call(api[fn]), args: [table, {}], params: [TABLE, PRESENTATION], presentation: 1 })),
   ...(['renderCsv', 'tableToCsv'] as const).map(
     (fn): Row => ({

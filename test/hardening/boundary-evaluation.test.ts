@@ -109,7 +109,8 @@ const ROWS: readonly Row[] = [
   },
   { fn: 'contextOf', call: call(api.contextOf), args: [full, 'nl'], params: [{ name: 'budget' }, { name: 'numberFormat', accepts: ['undefined'] }] },
   { fn: 'coverToDocument', call: call(api.coverToDocument), args: [full.cover, full], params: [{ name: 'cover' }, { name: 'budget' }] },
-  { fn: 'evaluateTargets', call: call(api.evaluateTargets), args: [full], params: [{ name: 'budget' }] },
+  { fn: 'evaluateTargets', call: call(api.evaluateTargets), args: [full, {}], params: [{ name: 'budget' }, OPTIONS], options: { at: 1, bad: FLAGS('net') } },
+  { fn: 'netSavings', call: call(api.netSavings), args: [full], params: [{ name: 'budget' }] },
   {
     fn: 'readTargets',
     call: call(api.readTargets),
@@ -268,6 +269,27 @@ const ROWS: readonly Row[] = [
     options: { at: 4, bad: CHOICE('conflicts') },
   },
   { fn: 'compareScenarios', call: call(api.compareScenarios), args: [full, result], params: [{ name: 'a' }, { name: 'b' }] },
+  ...(['goalSeek', 'goalSeekPerYear'] as const).map(
+    (fn): Row => ({
+      fn,
+      call: call(api[fn]),
+      args: [full, { input: { kind: 'measure-rate', target: 'ta' }, outcome: { kind: 'target-gap', target: 'ta' }, years: [2026, 2027] }],
+      // a spec is data: an empty one is refused for its missing input and outcome
+      params: [{ name: 'budget' }, { name: 'spec', accepts: ['object'] }],
+      options: {
+        at: 1,
+        param: 'spec',
+        bad: [
+          ...CHOICE('method', 'Bisection', 'linear'),
+          ...['x', '0', '-1', '0.0000001', NaN, Infinity, null, {}, []].map((value) => ({ option: 'step', value })),
+          ...[42, 'x', null, [], { low: 'x' }, { high: NaN }, { low: '0.9', high: '0.1' }, { low: '-1' }].map((value) => ({ option: 'bounds', value })),
+          ...[0, 3000, 'x', null, {}, [], { from: 2027, to: 2026 }, [2026.5]].map((value) => ({ option: 'years', value })),
+          ...[42, 'x', null, [], {}, { kind: 'tariff' }, { kind: 'measure-rate', target: 'ta', measures: [] }, { kind: 'line-amount', line: 42 }].map((value) => ({ option: 'input', value })),
+          ...[42, 'x', null, [], {}, { kind: 'ratio' }, { kind: 'target-gap', target: 42 }, { kind: 'saldo', atLeast: 'x' }, { kind: 'weerstandsratio', register: 42 }].map((value) => ({ option: 'outcome', value })),
+        ],
+      },
+    }),
+  ),
   {
     fn: 'versionSeries',
     call: call(api.versionSeries),
