@@ -89,6 +89,11 @@ export const ISSUE_CODES = [
   'missing_peer_dependency',
   // versions of a budget
   'matched_by_title',
+  // drivers: indicators, dated parameters, driven rows
+  'invalid_expression',
+  'division_by_zero',
+  'formula_mismatch',
+  'driven_row',
 ] as const;
 
 /**
