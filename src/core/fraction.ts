@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { Dec, noNegativeZero, type Decimal } from './decimal.js';
+import { fail } from './errors.js';
 
 /**
  * An exact fraction (breuk): `numerator / denominator`, reduced, the denominator positive. A frozen value.
@@ -25,7 +26,7 @@ function gcd(a: bigint, b: bigint): bigint {
 
 /** A reduced, frozen fraction; the denominator must not be zero. @internal */
 export function fraction(numerator: bigint, denominator: bigint): Fraction {
-  if (denominator === 0n) throw new RangeError('fraction: zero denominator');
+  if (denominator === 0n) fail('internal_error', ['denominator'], 'fraction: a denominator of zero (a division by zero is found before it gets here)');
   const sign = denominator < 0n ? -1n : 1n;
   const g = gcd(numerator, denominator) || 1n;
   return Object.freeze({ numerator: (sign * numerator) / g, denominator: (sign * denominator) / g });

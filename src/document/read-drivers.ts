@@ -10,7 +10,7 @@ import { describeValue, isYearKey } from '../core/fields.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { isPm, type Cell, type Section } from '../model/budget.js';
 import { DRIVER_ID_PATTERN, PARAMETER_RULES, type Drivers, type Formula, type Indicator, type Parameter, type ParameterPeriod } from '../model/drivers.js';
-import { dayNumber, drivenRowValues } from '../model/driver-values.js';
+import { dayNumber, drivenRowValues, isPeriodDate } from '../model/driver-values.js';
 import { RawReader } from './raw-reader.js';
 import { idProblem } from './ids.js';
 import { JsonNumberText } from './json.js';
@@ -131,14 +131,14 @@ class DriversReader extends RawReader {
       this.fields(period, PERIOD_FIELDS, at);
       const from = period['from'];
       const day = typeof from === 'string' ? dayNumber(from) : undefined;
-      if (typeof from !== 'string' || day === undefined || Number(from.slice(0, 4)) < MIN_YEAR || Number(from.slice(0, 4)) > MAX_YEAR) {
+      if (!isPeriodDate(from) || day === undefined) {
         this.issues.add(from === undefined ? 'missing_field' : 'invalid_value', [...at, 'from'], `a period starts on a date yyyy-mm-dd (${MIN_YEAR}..${MAX_YEAR}), not ${describeValue(from)}`);
       } else if (last !== undefined && day <= last) {
         this.issues.add('invalid_value', [...at, 'from'], `the periods of a parameter start on strictly increasing dates: ${from} does not come after the period before it`);
       }
       if (day !== undefined) last = day;
       const value = this.number(period['value'], [...at, 'value']);
-      if (typeof from === 'string' && day !== undefined && value !== undefined) periods.push({ from, value });
+      if (isPeriodDate(from) && day !== undefined && value !== undefined) periods.push({ from, value });
     });
     if (id === undefined || rule === undefined) return undefined;
     return { id, title, unit, rule, periods };

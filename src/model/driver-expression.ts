@@ -13,6 +13,7 @@
  */
 import { fraction, fractionOf, type Fraction } from '../core/fraction.js';
 import { Dec } from '../core/decimal.js';
+import { MeerjarenError, fail as failWith } from '../core/errors.js';
 import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH } from './drivers.js';
 
 /** A parsed expression. @internal */
@@ -29,9 +30,6 @@ export type ParsedExpression = { readonly ok: true; readonly expression: Express
 const NUMBER = /^(?:0|[1-9]\d{0,17})(?:\.\d{1,12})?/;
 const NAME = /^\p{L}[\p{L}\p{N}_]*/u;
 
-class Failure {
-  constructor(readonly message: string) {}
-}
 
 /**
  * Parses an expression.
@@ -45,9 +43,8 @@ export function parseExpression(text: string, rows: boolean): ParsedExpression {
   const skip = (): void => {
     while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++;
   };
-  const fail = (message: string): never => {
-    throw new Failure(`${message} at column ${pos + 1}`);
-  };
+  // the parse stops at the first problem: thrown as the error it becomes, caught below as its message
+  const fail = (message: string): never => failWith('invalid_expression', [], `${message} at column ${pos + 1}`);
   const sum = (depth: number): Expression => {
     if (depth > MAX_EXPRESSION_DEPTH) fail(`an expression nests at most ${MAX_EXPRESSION_DEPTH} deep`);
     let left = product(depth);
@@ -116,7 +113,7 @@ export function parseExpression(text: string, rows: boolean): ParsedExpression {
     if (pos < text.length) fail(`unexpected "${text[pos]}"`);
     return { ok: true, expression };
   } catch (e) {
-    if (e instanceof Failure) return { ok: false, message: e.message };
+    if (MeerjarenError.is(e) && e.issues[0]?.code === 'invalid_expression') return { ok: false, message: e.issues[0].message };
     throw e;
   }
 }

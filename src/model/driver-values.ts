@@ -7,6 +7,7 @@ import { fraction, fractionOf, fitsPlaces, roundFraction, type Fraction } from '
 import type { Decimal } from '../core/decimal.js';
 import type { IssueCode, Path } from '../core/errors.js';
 import { checkRange } from '../core/amount.js';
+import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { DRIVEN_PLACES, type Drivers, type Parameter } from './drivers.js';
 import { evaluateExpression, namesOf, parseExpression, type Expression } from './driver-expression.js';
 
@@ -22,6 +23,13 @@ export function dayNumber(date: string): number | undefined {
   const back = new Date(t);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
   return t / DAY_MS;
+}
+
+/** Whether a text is a period's date: a real day `yyyy-mm-dd` in the years 1900..2200. @internal */
+export function isPeriodDate(text: unknown): text is string {
+  if (typeof text !== 'string' || dayNumber(text) === undefined) return false;
+  const year = Number(text.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
 }
 
 /** The days of a year: 365, or 366 in a leap year. @internal */
