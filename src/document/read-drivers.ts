@@ -5,7 +5,7 @@
  */
 import { readAmount, type NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
-import type { IssueCollector, Path } from '../core/errors.js';
+import { IssueCollector, type Path } from '../core/errors.js';
 import { describeValue, isYearKey } from '../core/fields.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { isPm, type Cell, type Section } from '../model/budget.js';
@@ -190,8 +190,11 @@ function rowSpots(sections: readonly Section[]): Map<string, RowSpot> {
  * @internal
  */
 export function readDrivers(raw: unknown, sections: readonly Section[], years: readonly number[], unit: Decimal, format: NumberFormat | undefined, issues: IssueCollector): Drivers | undefined {
-  const drivers = new DriversReader(issues, format).read(raw, ['drivers']);
-  if (drivers === undefined) return undefined;
+  const own = new IssueCollector();
+  const drivers = new DriversReader(own, format).read(raw, ['drivers']);
+  issues.addAll(own.issues);
+  // drivers that did not read are not computed: a formula would only report their names as unknown
+  if (drivers === undefined || own.hasIssues) return drivers;
   const { rows, problems } = drivenRowValues(drivers, years, ['drivers']);
   for (const p of problems) issues.add(p.code, p.path, p.message);
   const failed = new Set(problems.map((p) => p.formula));

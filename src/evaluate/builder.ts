@@ -229,6 +229,7 @@ export class BudgetBuilder {
    * import { budget } from 'meerjaren';
    *
    * const jeugd = budget({ title: 'Jeugd', unit: 'euro', horizon: { from: 2026, to: 2027 } })
+   *   .section('2', 'Samen leven en ondersteunen')
    *   .line('2.1', 'Jeugdhulp', undefined, { nature: 'structural' })
    *   .drivers({
    *     indicators: [

@@ -93,6 +93,7 @@ function rowMoney(budget: Budget): Map<string, Map<number, Fraction | undefined>
  * import { budget, driverSeries } from 'meerjaren';
  *
  * const jeugd = budget({ title: 'Programma 2', unit: 'thousand', horizon: { from: 2026, to: 2027 } })
+ *   .section('2', 'Samen leven en ondersteunen')
  *   .line('2.1', 'Jeugdhulp', [-97406, -96699], { nature: 'structural' })
  *   .drivers({ indicators: [{ id: 'jeugdigen', title: 'Jeugdigen', unit: 'jeugdigen', values: { 2026: 4525, 2027: 4000 } }] })
  *   .build();

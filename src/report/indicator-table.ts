@@ -65,6 +65,7 @@ const CELL_PLACES = 12;
  * import { budget, indicatorTable, renderText } from 'meerjaren';
  *
  * const jeugd = budget({ title: 'Programma 2', unit: 'thousand', horizon: { from: 2026, to: 2027 } })
+ *   .section('2', 'Samen leven en ondersteunen')
  *   .line('2.1', 'Jeugdhulp', [-97406, -96699], { nature: 'structural' })
  *   .drivers({ indicators: [{ id: 'jeugdigen', title: 'Jeugdigen', unit: 'jeugdigen', values: { 2026: 4525, 2027: 4000 } }] })
  *   .build();
