@@ -23,6 +23,11 @@ const base: Budget = budget({ title: 't', unit: 'euro', horizon: { from: 2026, t
   .line('stelpost', 'stelpost', [1000, 1000, 1000, 1000], { nature: 'structural' })
   .build();
 const evaluation = evaluate(base);
+const DRIVEN = budget({ title: 'd', unit: 'euro', horizon: { from: 2026, to: 2027 } })
+  .section('2', 'S')
+  .line('2.1', 'Jeugdhulp', undefined, { nature: 'structural' })
+  .drivers({ indicators: [{ id: 'jeugdigen', title: 'Jeugdigen', unit: 'jeugdigen', values: { 2026: 4525, 2027: 4000 } }], formulas: [{ row: '2.1', expression: '-jeugdigen * 20000' }] })
+  .build();
 const table = api.budgetTable(base, { evaluation });
 const resolved = resolvePresentation({});
 const yearText = 'id;omschrijving;2026;2027\n1;a;-1.100;250\n';
@@ -103,6 +108,7 @@ const ROWS: readonly Row[] = [
   { fn: 'BudgetBuilder.total', call: (values) => builder().total(values as never), args: [[1, 2]], params: [{ name: 'values', accepts: ['object', 'array'] }] },
   { fn: 'BudgetBuilder.build', call: (options) => builder().build(options as never), args: [{}], params: [OPTIONS], options: { at: 0, bad: LOAD_BAD } },
   { fn: 'BudgetBuilder.toDocument', call: () => builder().toDocument(), args: [], params: [] },
+  { fn: 'BudgetBuilder.drivers', call: (drivers) => builder().drivers(drivers as never), args: [{ indicators: [] }], params: [{ name: 'drivers', accepts: ['object'] }] },
 
   // tables and their renderers
   {
@@ -127,6 +133,16 @@ const ROWS: readonly Row[] = [
     options: { at: 1, bad: [...TEXTS('title')] },
   },
   { fn: 'waarderingText', call: call(api.waarderingText), args: [WV], params: [{ name: 'result' }] },
+  {
+    fn: 'indicatorTable',
+    call: call(api.indicatorTable),
+    args: [DRIVEN, { series: [{ label: 'Kosten per jeugdige', unit: 'EUR', expression: '-[2.1] / jeugdigen' }] }],
+    params: [{ name: 'budget' }, OPTIONS],
+    options: {
+      at: 1,
+      bad: [...TEXTS('title'), ...LISTS('years'), ...LISTS('series'), { option: 'series', value: [{ label: 'x', unit: 'u' }] }, { option: 'series', value: [{ label: 1, unit: 'u', expression: 'x' }] }],
+    },
+  },
   ...(['renderText', 'renderMarkdown', 'renderHtml', 'roundTable'] as const).map((fn): Row => ({ fn, call: call(api[fn]), args: [table, {}], params: [TABLE, PRESENTATION], presentation: 1 })),
   ...(['renderCsv', 'tableToCsv'] as const).map(
     (fn): Row => ({
