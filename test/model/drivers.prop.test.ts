@@ -144,3 +144,72 @@ describe('drivers (properties)', () => {
     );
   });
 });
+
+/** A generated expression over three names, with its exact value by a reference evaluation of the test's own. */
+type Ref = { n: bigint; d: bigint } | 'div0';
+const VALUES: Record<string, { n: bigint; d: bigint }> = { a: { n: 7n, d: 1n }, b: { n: -5n, d: 2n }, c: { n: 0n, d: 1n } };
+const exprArb: fc.Arbitrary<{ text: string; value: Ref }> = fc.letrec<{ e: { text: string; value: Ref } }>((tie) => ({
+  e: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom('a', 'b', 'c').map((name) => ({ text: name, value: VALUES[name]! })),
+    fc.integer({ min: 0, max: 1000 }).map((k) => ({ text: String(k), value: { n: BigInt(k), d: 1n } })),
+    tie('e').map((x) => ({ text: `-(${x.text})`, value: x.value === 'div0' ? x.value : { n: -x.value.n, d: x.value.d } })),
+    fc.tuple(tie('e'), fc.constantFrom('+', '-', '*', '/'), tie('e')).map(([l, op, r]) => {
+      const text = `(${l.text}) ${op} (${r.text})`;
+      if (l.value === 'div0' || r.value === 'div0') return { text, value: 'div0' as const };
+      const [x, y] = [l.value, r.value];
+      const value: Ref =
+        op === '+' ? { n: x.n * y.d + y.n * x.d, d: x.d * y.d }
+        : op === '-' ? { n: x.n * y.d - y.n * x.d, d: x.d * y.d }
+        : op === '*' ? { n: x.n * y.n, d: x.d * y.d }
+        : y.n === 0n ? 'div0' : { n: x.n * y.d * (y.n < 0n ? -1n : 1n), d: x.d * (y.n < 0n ? -y.n : y.n) };
+      return { text, value };
+    }),
+  ),
+})).e;
+
+describe('expressions (properties)', () => {
+  const b = loadBudget({
+    format: 'meerjaren/budget', version: 1, title: 't', unit: 'euro', horizon: { from: 2026, to: 2026 },
+    sections: [{ id: '1', title: 's', lines: [{ id: 'x', title: 'x', nature: 'structural', values: { 2026: '1' } }] }],
+    drivers: { indicators: Object.entries(VALUES).map(([id, v]) => ({ id, title: id, unit: 'u', values: { 2026: new Dec(v.n.toString()).div(v.d.toString()).toFixed() } })) },
+  });
+
+  it('an expression is computed exactly: the same fraction as a reference evaluation, or division_by_zero', () => {
+    fc.assert(
+      fc.property(exprArb, ({ text, value }) => {
+        fc.pre(text.length <= 1000);
+        let got: { numerator: bigint; denominator: bigint } | 'div0';
+        try {
+          got = driverSeries(b, text).values['2026']!.exact;
+        } catch (e) {
+          expect((e as { code?: string }).code).toBe('division_by_zero');
+          got = 'div0';
+        }
+        if (value === 'div0' || got === 'div0') {
+          expect(got).toBe(value);
+          return;
+        }
+        // same rational: n1 * d2 == n2 * d1, and the result is reduced with a positive denominator
+        expect(got.numerator * value.d).toBe(value.n * got.denominator);
+        expect(got.denominator > 0n).toBe(true);
+      }),
+      { numRuns },
+    );
+  });
+
+  it('any text parses or is refused with a message, never a throw of another kind', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 60 }), fc.stringMatching(/^[a-c0-9+\-*/(). [\]]{0,40}$/)), (text) => {
+        let issue: string | undefined;
+        try {
+          driverSeries(b, text);
+        } catch (e) {
+          issue = (e as { code?: string }).code;
+        }
+        if (issue !== undefined) expect(['invalid_expression', 'unknown_reference', 'division_by_zero']).toContain(issue);
+      }),
+      { numRuns },
+    );
+  });
+});

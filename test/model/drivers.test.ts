@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dec, type Decimal, applyScenario, budget, driverSeries, indicatorTable, loadBudget, loadScenario, renderText, toDocument, type BudgetDocument, type DriversDocument } from '../../src/index.js';
+import { Dec, type Decimal, applyScenario, budget, budgetTable, driverSeries, indicatorTable, loadBudget, loadScenario, renderText, toDocument, type BudgetDocument, type DriversDocument } from '../../src/index.js';
 import { parseExpression } from '../../src/model/driver-expression.js';
 import { daysInYear, parameterYearFraction } from '../../src/model/driver-values.js';
 import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH, type Parameter } from '../../src/model/drivers.js';
@@ -241,6 +241,17 @@ describe('driverSeries and indicatorTable', () => {
     expect(issuePairsOf(() => driverSeries(b, '1 / (plaatsen - 405)'))).toEqual([['division_by_zero', 'expression'], ['division_by_zero', 'expression']]);
     expect(issuePairsOf(() => driverSeries(b, 'plaatsen', { places: 13 }))).toEqual([['invalid_option', 'options.places']]);
     expect(issuePairsOf(() => driverSeries(b, 1 as never))).toEqual([['invalid_argument', 'expression']]);
+  });
+
+  it('the money table and the indicator table agree: the driven row is its expression of the indicator rows', () => {
+    const money = budgetTable(b).rows.find((r) => r.id.endsWith('1.1') || r.label.startsWith('1.1'))!;
+    const drivers = indicatorTable(b, { series: [{ label: '1.1', unit: 'EUR', expression: 'plaatsen * normvergoeding' }] });
+    const [places, tariff, product] = drivers.rows;
+    b.horizon.years.forEach((year, i) => {
+      const col = budgetTable(b).columns.findIndex((c) => c.key === String(year));
+      expect(money.cells[col]!.amount!.eq(product!.cells[i]!.amount!)).toBe(true);
+      expect(places!.cells[i]!.amount!.times(tariff!.cells[i]!.amount!).eq(money.cells[col]!.amount!)).toBe(true);
+    });
   });
 
   it('lists indicators, parameters and series with their units, and never a total row', () => {
