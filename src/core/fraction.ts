@@ -79,8 +79,3 @@ export function roundFraction(value: Fraction, places: number): Decimal {
 export function fitsPlaces(value: Fraction, places: number): boolean {
   return (value.numerator * 10n ** BigInt(places)) % value.denominator === 0n;
 }
-
-/** Whether two fractions are equal. @internal */
-export function sameFraction(a: Fraction, b: Fraction): boolean {
-  return a.numerator === b.numerator && a.denominator === b.denominator;
-}

@@ -11,7 +11,7 @@
  * or parameter id; `[2.1]` (the money of a row) is allowed only where the caller says so (series, not formulas).
  * @packageDocumentation
  */
-import { fraction, fractionOf, type Fraction } from '../core/fraction.js';
+import { addFractions, divideFractions, fractionOf, multiplyFractions, negateFraction, type Fraction } from '../core/fraction.js';
 import { Dec } from '../core/decimal.js';
 import { MeerjarenError, fail as failWith } from '../core/errors.js';
 import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH } from './drivers.js';
@@ -158,25 +158,20 @@ export function evaluateExpression(expression: Expression, lookup: (name: string
     }
     case 'negate': {
       const inner = evaluateExpression(expression.operand, lookup);
-      return inner.kind === 'value' ? { kind: 'value', value: fraction(-inner.value.numerator, inner.value.denominator) } : inner;
+      return inner.kind === 'value' ? { kind: 'value', value: negateFraction(inner.value) } : inner;
     }
     case 'operation': {
       const left = evaluateExpression(expression.left, lookup);
       if (left.kind !== 'value') return left;
       const right = evaluateExpression(expression.right, lookup);
       if (right.kind !== 'value') return right;
-      const a = left.value;
-      const b = right.value;
-      switch (expression.operator) {
-        case '+':
-          return { kind: 'value', value: fraction(a.numerator * b.denominator + b.numerator * a.denominator, a.denominator * b.denominator) };
-        case '-':
-          return { kind: 'value', value: fraction(a.numerator * b.denominator - b.numerator * a.denominator, a.denominator * b.denominator) };
-        case '*':
-          return { kind: 'value', value: fraction(a.numerator * b.numerator, a.denominator * b.denominator) };
-        case '/':
-          return b.numerator === 0n ? { kind: 'division-by-zero', at: expression.at } : { kind: 'value', value: fraction(a.numerator * b.denominator, a.denominator * b.numerator) };
+      const [a, b] = [left.value, right.value];
+      if (expression.operator === '/') {
+        const quotient = divideFractions(a, b);
+        return quotient === undefined ? { kind: 'division-by-zero', at: expression.at } : { kind: 'value', value: quotient };
       }
+      const value = expression.operator === '+' ? addFractions(a, b) : expression.operator === '-' ? addFractions(a, negateFraction(b)) : multiplyFractions(a, b);
+      return { kind: 'value', value };
     }
   }
 }

@@ -3,7 +3,7 @@
  * fractions over BigInt; a driven row's value is rounded once, half-up to whole cents.
  * @packageDocumentation
  */
-import { fraction, fractionOf, fitsPlaces, roundFraction, type Fraction } from '../core/fraction.js';
+import { addFractions, fraction, fractionOf, fitsPlaces, roundFraction, type Fraction } from '../core/fraction.js';
 import type { Decimal } from '../core/decimal.js';
 import type { IssueCode, Path } from '../core/errors.js';
 import { checkRange } from '../core/amount.js';
@@ -60,14 +60,8 @@ export function periodDays(parameter: Parameter, year: number): number[] {
 export function parameterYearFraction(parameter: Parameter, year: number): Fraction | undefined {
   const days = periodDays(parameter, year);
   if (days.every((d) => d === 0)) return undefined;
-  let numerator = 0n;
-  let denominator = 1n;
-  parameter.periods.forEach((p, i) => {
-    const part = fractionOf(p.value.times(days[i]!));
-    numerator = numerator * part.denominator + part.numerator * denominator;
-    denominator *= part.denominator;
-  });
-  const sum = fraction(numerator, denominator);
+  // value x days of each period: exact (a value has at most 6 decimals, a year at most 366 days)
+  const sum = parameter.periods.reduce((total, p, i) => addFractions(total, fractionOf(p.value.times(days[i]!))), fraction(0n, 1n));
   return parameter.rule === 'per-day' ? sum : fraction(sum.numerator, sum.denominator * BigInt(daysInYear(year)));
 }
 
