@@ -134,6 +134,16 @@ export type { Risk, RiskRegister, RiskNature, RiskNumber, RiskAmount, RiskDocume
 export { weerstandsvermogenTable, weerstandsvermogenYearTable, waarderingText } from './report/weerstandsvermogen-table.js';
 export type { WeerstandsvermogenTableOptions } from './report/weerstandsvermogen-table.js';
 
+// drivers (sturende grootheden): indicators, dated parameters, driven rows (volume x prijs)
+export { PARAMETER_RULES, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_DEPTH, DRIVEN_PLACES } from './model/drivers.js';
+export type { Indicator, Parameter, ParameterPeriod, ParameterRule, Formula, Drivers } from './model/drivers.js';
+export type { Fraction } from './core/fraction.js';
+export type { DriversDocument, IndicatorDocument, ParameterDocument, ParameterPeriodDocument, FormulaDocument } from './document/format-drivers.js';
+export { driverSeries } from './evaluate/drivers.js';
+export type { DriverSeries, DriverSeriesOptions, DriverValue } from './evaluate/drivers.js';
+export { indicatorTable } from './report/indicator-table.js';
+export type { IndicatorTableOptions, IndicatorTableSeries } from './report/indicator-table.js';
+
 // structural balance (BBV) and reserve mutations
 export { structuralBalance } from './evaluate/structural.js';
 export { reserveMutations } from './evaluate/reserves.js';
@@ -153,6 +163,7 @@ export type {
   ApplyOptions, ScenarioResult, TouchedCell, ChangeConflict, EstimateRangeResult, Explanation, ExplanationStep, ExplainAt, Figure,
   AddClaimChange, SetClaimChange, DropClaimChange, SetCapacityChange, SetReserveOpeningChange, SetTargetPathChange, SetRealisationChange,
   CoverOrTargetChange, NewClaim, ClaimExtentSpec, CapacitySpec, RealisationSpec, Rate, TouchedItem, ItemKind, IndexLink, ScenarioShapeLimits,
+  SetIndicatorChange, SetParameterChange, ParameterPeriodSpec,
 } from './scenario/index.js';
 
 // analysis of scenarios: comparison, attribution, side-by-side tables

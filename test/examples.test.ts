@@ -257,3 +257,25 @@ describe('examples (goal seeking)', () => {
     expect(out).toContain('Realisatiegraad lokale teams die in 2027 het netto tekort dicht: 140,0000%');
   });
 });
+
+describe('examples (drivers)', () => {
+  it('90 gives goal 2.1 per youth exactly, 2.1 at 4.525 youths, and the driven line that follows the indicator', () => {
+    const out = run('90-seed001-jeugd-per-jeugdige.ts');
+    expect(out).toMatch(/kosten per jeugdige \(EUR\)\s+21\.526,19\s+24\.174,75\s+25\.596,53\s+27\.431,43/);
+    expect(out).toMatch(/2\.1 lasten bij 4\.525 \(EUR\)\s+97\.406\.000,00\s+109\.390\.743,75\s+115\.824\.313,33\s+124\.127\.214,29/);
+    expect(out).toContain('kosten per jeugdige 2026, exact: 3896240/181');
+    expect(out).toMatch(/2\.1 gestuurd \(EUR\)\s+-97\.406\.009,75\s+-96\.699\.000,00\s+-95\.986\.987,50\s+-96\.010\.005,00/);
+    expect(out).toMatch(/2\.1 gestuurd bij 4\.525 \(EUR\)\s+-97\.406\.009,75\s+-109\.390\.743,75\s+-115\.824\.298,25\s+-124\.127\.220,75/);
+    expect(out).toContain('gewijzigde cellen: 2.1 2027, 2.1 2028, 2.1 2029');
+    expect(out).not.toMatch(/totaal/i);
+  });
+
+  it('92 computes the Ukraine reimbursement as places x days x normvergoeding, with the drop from € 61 to € 44', () => {
+    const out = run('92-seed000-oekraine-normvergoeding.ts');
+    expect(out).toContain('normvergoeding per plaats per jaar: 2024 22.326 (61 x 366), 2025 16.060 (44 x 365), 2026 2.772 (44 x 63)');
+    expect(out).toContain('1.1 2025: plaatsen x normvergoeding = 6.504.300 (x € 1.000: 6.504, gedrukt 6.500); saldo met de kosten 2.904');
+    expect(out).toContain('1.1 2026: plaatsen x normvergoeding = 1.083.852 (x € 1.000: 1.084, gedrukt 1.083); saldo met de kosten 484');
+    expect(out).toContain('bij € 61 per dag: 2025 9.017.325, 2026 1.502.613; verschil 2025 2.513.025');
+    expect(out).toContain('verlaging per 1 juli 2025: 2025 7.750.485');
+  });
+});

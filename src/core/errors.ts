@@ -91,6 +91,11 @@ export const ISSUE_CODES = [
   'matched_by_title',
   // a begrotingswijziging
   'not_neutral',
+  // drivers: indicators, dated parameters, driven rows
+  'invalid_expression',
+  'division_by_zero',
+  'formula_mismatch',
+  'driven_row',
 ] as const;
 
 /**

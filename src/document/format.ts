@@ -1,6 +1,8 @@
 import type { NumberFormat } from '../core/amount.js';
 import type { LineRow, Nature, SignConvention, Unit } from '../model/budget.js';
 import type { CoverDocument, SavingsTargetDocument, ValuesDocument } from './format-parts.js';
+import type { DriversDocument } from './format-drivers.js';
+export type { DriversDocument, IndicatorDocument, ParameterDocument, ParameterPeriodDocument, FormulaDocument } from './format-drivers.js';
 export type { ValueDocument, ValuesDocument, AmountDocument, AmountsDocument, RateDocument, CapacityDocument, ReserveDocument, CoverSourceDocument, CoverClaimDocument, CoverDocument, RealisationDocument, MeasureDocument, MeasureCostDocument, ReferencePathDocument, SavingsTargetDocument } from './format-parts.js';
 
 /** Name of the budget document format, in its `format` field. @category Documents */
@@ -117,4 +119,6 @@ export interface BudgetDocument {
   readonly cover?: CoverDocument;
   /** Savings targets (taakstellingen) with their measures, in the order written. */
   readonly targets?: readonly SavingsTargetDocument[];
+  /** Indicators, dated parameters and the formulas of driven rows (sturende grootheden). */
+  readonly drivers?: DriversDocument;
 }

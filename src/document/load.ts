@@ -22,13 +22,14 @@ import {
 import { readCover } from './read-cover.js';
 import { contextOf } from './field-reader.js';
 import { readTargets } from './read-targets.js';
+import { drivenRowIds, readDrivers } from './read-drivers.js';
 import { admitBudget } from './admitted.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION } from './format.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_LENGTH, DEFAULT_MAX_VALUES, checkShape, parseJsonText, type JsonLimits, type ValueLimits } from './json.js';
 import { RawReader } from './raw-reader.js';
 import { describeValue as describe, isYearKey } from '../core/fields.js';
 
-const DOCUMENT_FIELDS = ['$schema', 'format', 'version', 'title', 'unit', 'sign', 'numberFormat', 'horizon', 'defaults', 'totalLabel', 'showIds', 'tags', 'sections', 'expected', 'cover', 'targets'];
+const DOCUMENT_FIELDS = ['$schema', 'format', 'version', 'title', 'unit', 'sign', 'numberFormat', 'horizon', 'defaults', 'totalLabel', 'showIds', 'tags', 'sections', 'expected', 'cover', 'targets', 'drivers'];
 const SECTION_FIELDS = ['id', 'title', 'lines', 'expected', 'totalLabel'];
 const LINE_FIELDS = ['id', 'title', 'nature', 'tags', 'values', 'row', 'components'];
 const COMPONENT_FIELDS = ['id', 'title', 'nature', 'tags', 'values'];
@@ -63,6 +64,7 @@ class DocumentReader extends RawReader {
   #cells: CellSettings = PLAIN_CELL_SETTINGS;
   #horizon: Horizon | undefined;
   #defaultNature: Nature | undefined;
+  #driven: ReadonlySet<string> = new Set();
 
   read(raw: unknown): Budget | undefined {
     const doc = this.object(raw, []);
@@ -93,6 +95,7 @@ class DocumentReader extends RawReader {
     const totalLabel = this.text(doc['totalLabel'], ['totalLabel'], false) ?? 'TOTAAL SALDO PROGRAMMA';
     const tags = this.tags(doc['tags'], ['tags']);
     this.#horizon = this.horizon(doc['horizon'], ['horizon']);
+    this.#driven = drivenRowIds(doc['drivers']);
     const sections = this.list(doc['sections'], ['sections'], true).flatMap((s, i) => this.section(s, ['sections', i]) ?? []);
     const expected = this.expected(doc['expected'], ['expected']);
     if (this.#horizon === undefined) return undefined;
@@ -102,6 +105,8 @@ class DocumentReader extends RawReader {
     const ctx = contextOf({ horizon: this.#horizon, presentation, sections }, format);
     const cover = doc['cover'] === undefined ? undefined : readCover(doc['cover'], ['cover'], this.issues, ctx);
     const targets = doc['targets'] === undefined ? undefined : readTargets(doc['targets'], ['targets'], this.issues, ctx);
+    // driven rows get their formulas' values (checked against what the document writes) before the budget is frozen
+    const drivers = doc['drivers'] === undefined ? undefined : readDrivers(doc['drivers'], sections, this.#horizon.years, this.#cells.unit, format, this.issues);
     return {
       title,
       horizon: this.#horizon,
@@ -111,6 +116,7 @@ class DocumentReader extends RawReader {
       tags,
       ...(cover === undefined ? {} : { cover }),
       ...(targets === undefined ? {} : { targets }),
+      ...(drivers === undefined ? {} : { drivers }),
     };
   }
 
@@ -147,7 +153,8 @@ class DocumentReader extends RawReader {
     });
     const ownYears = Object.keys(values);
     const componentYears = new Set(components.flatMap((c) => Object.keys(c.values)));
-    if (ownYears.length === 0 && components.length === 0 && !writesValues(l['values']) && !writesValues(l['components'])) {
+    const driven = id !== undefined && this.#driven.has(id);
+    if (!driven && ownYears.length === 0 && components.length === 0 && !writesValues(l['values']) && !writesValues(l['components'])) {
       this.issues.add('line_without_values', path, `line ${id ?? ''} has no value in any year (write "pm" for an unknown amount)`);
     }
     const shared = ownYears.filter((y) => componentYears.has(y));
@@ -160,7 +167,7 @@ class DocumentReader extends RawReader {
     }
     const row: LineRow = declaredRow ?? 'amount';
     let nature: Nature = lineNature ?? 'structural';
-    if (lineNature === undefined && writesValues(l['values'])) {
+    if (lineNature === undefined && (writesValues(l['values']) || driven)) {
       this.issues.add('missing_nature', [...path, 'nature'], `line ${id ?? ''} is not marked "incidental" or "structural" (or declare defaults.nature)`);
     }
     if (lineNature === undefined && ownYears.length === 0 && components.length > 0) nature = components[0]?.nature ?? nature;
@@ -191,7 +198,8 @@ class DocumentReader extends RawReader {
     const title = this.text(c['title'], [...path, 'title'], true) ?? '';
     const declared = this.choice(c['nature'], NATURES, [...path, 'nature'], false);
     const tags = this.tags(c['tags'], [...path, 'tags']);
-    const values = this.values(c['values'], [...path, 'values']);
+    const driven = typeof written === 'string' ? this.#driven.has(written) : this.#driven.has(`${lineId}#${index + 1}`);
+    const values = driven && c['values'] === undefined ? Object.freeze({}) : this.values(c['values'], [...path, 'values']);
     if (c['values'] !== undefined && !writesValues(c['values'])) {
       this.issues.add('line_without_values', [...path, 'values'], `component "${title}" has no value in any year`);
     }

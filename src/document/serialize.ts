@@ -2,6 +2,8 @@ import { Dec, plainString, type Decimal } from '../core/decimal.js';
 import { isPm, unitFactor, type Budget, type Cell, type YearValues } from '../model/budget.js';
 import { coverToDocument } from './write-cover.js';
 import { targetsToDocument } from './write-targets.js';
+import type { Drivers } from '../model/drivers.js';
+import type { DriversDocument } from './format-drivers.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type LineDocument, type SectionDocument } from './format.js';
 
 /**
@@ -61,5 +63,30 @@ export function writeDocument(budget: Budget): BudgetDocument {
     ...(budget.expected === undefined ? {} : { expected: values(budget.expected) }),
     ...(budget.cover === undefined ? {} : { cover: coverToDocument(budget.cover, budget) }),
     ...(budget.targets === undefined ? {} : { targets: targetsToDocument(budget.targets, budget) }),
+    ...(budget.drivers === undefined ? {} : { drivers: driversToDocument(budget.drivers) }),
+  };
+}
+
+/**
+ * The drivers as written: indicator and parameter values as plain decimals (never scaled by the document's unit),
+ * formulas as they are. A driven row's values are written as its formula's values, so the document also reads
+ * for a tool that knows no drivers, and loads again unchanged.
+ */
+function driversToDocument(drivers: Drivers): DriversDocument {
+  return {
+    indicators: drivers.indicators.map((i) => ({
+      id: i.id,
+      title: i.title,
+      unit: i.unit,
+      values: Object.fromEntries(Object.entries(i.values).map(([year, v]) => [year, plainString(v)])),
+    })),
+    parameters: drivers.parameters.map((p) => ({
+      id: p.id,
+      title: p.title,
+      unit: p.unit,
+      rule: p.rule,
+      periods: p.periods.map((period) => ({ from: period.from, value: plainString(period.value) })),
+    })),
+    formulas: drivers.formulas.map((f) => ({ row: f.row, expression: f.expression })),
   };
 }

@@ -1,5 +1,6 @@
 import { NUMBER_FORMATS, type NumberFormat } from '../core/amount.js';
 import { LINE_ROWS, NATURES, SIGN_CONVENTIONS, UNITS, type Budget, type LineRow, type Nature, type SignConvention, type Unit } from '../model/budget.js';
+import type { DriversDocument } from '../document/format-drivers.js';
 import { BUDGET_FORMAT, BUDGET_FORMAT_VERSION, type BudgetDocument, type ComponentDocument, type HorizonDocument, type LineDocument, type SectionDocument, type ValueDocument, type ValuesDocument } from '../document/format.js';
 import { loadBudget, type LoadOptions } from './load.js';
 import { fail } from '../core/errors.js';
@@ -137,6 +138,7 @@ export class BudgetBuilder {
   readonly #options: BudgetOptions;
   readonly #sections: DraftSection[] = [];
   #expected: ValuesDocument | undefined;
+  #drivers: DriversDocument | undefined;
 
   /** @param options - title, unit and horizon of the table */
   constructor(options: BudgetOptions) {
@@ -218,6 +220,35 @@ export class BudgetBuilder {
     return this;
   }
 
+  /**
+   * Gives the table its drivers (sturende grootheden): indicators, dated parameters and the formulas of driven
+   * rows, as a document writes them ({@link DriversDocument}). A driven line may be added without values.
+   * @param drivers - `{ indicators?, parameters?, formulas? }`
+   * @example
+   * ```ts
+   * import { budget } from 'meerjaren';
+   *
+   * const jeugd = budget({ title: 'Jeugd', unit: 'euro', horizon: { from: 2026, to: 2027 } })
+   *   .section('2', 'Samen leven en ondersteunen')
+   *   .line('2.1', 'Jeugdhulp', undefined, { nature: 'structural' })
+   *   .drivers({
+   *     indicators: [
+   *       { id: 'jeugdigen', title: 'Jeugdigen', unit: 'jeugdigen', values: { 2026: 4525, 2027: 4000 } },
+   *       { id: 'kostprijs', title: 'Kosten per jeugdige', unit: 'EUR per jeugdige', values: { 2026: '21526.19', 2027: '24174.75' } },
+   *     ],
+   *     formulas: [{ row: '2.1', expression: '-jeugdigen * kostprijs' }],
+   *   })
+   *   .build();
+   *
+   * jeugd.sections[0]!.lines[0]!.values['2027']!.toString(); // "-96699000"
+   * ```
+   */
+  drivers(drivers: DriversDocument): this {
+    requireObject('drivers', 'drivers', drivers, 'an object { indicators?, parameters?, formulas? }');
+    this.#drivers = drivers;
+    return this;
+  }
+
   /** The table as a JSON document ({@link BudgetDocument}). */
   toDocument(): BudgetDocument {
     const o = this.#options;
@@ -238,6 +269,7 @@ export class BudgetBuilder {
         lines: s.lines.map(({ components, ...line }) => (components.length > 0 ? { ...line, components } : line)),
       })),
       ...(this.#expected === undefined ? {} : { expected: this.#expected }),
+      ...(this.#drivers === undefined ? {} : { drivers: this.#drivers }),
     };
   }
 

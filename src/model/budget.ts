@@ -2,6 +2,7 @@ import type { Decimal } from '../core/decimal.js';
 import type { Horizon } from '../core/horizon.js';
 import type { Cover } from './cover.js';
 import type { SavingsTarget } from './savings.js';
+import type { Drivers } from './drivers.js';
 import type { Nature, SignConvention, Tags, Unit, YearValues } from './values.js';
 
 export { NATURES, PM, SIGN_CONVENTIONS, UNITS, isPm, unitFactor } from './values.js';
@@ -100,4 +101,6 @@ export interface Budget {
   readonly cover?: Cover;
   /** Savings targets (taakstellingen) with their measures, keyed by id, if declared. */
   readonly targets?: Readonly<Record<string, SavingsTarget>>;
+  /** Indicators, dated parameters and the formulas of driven rows (sturende grootheden), if declared; driven rows hold their formula's values. */
+  readonly drivers?: Drivers;
 }

@@ -156,8 +156,30 @@ export class ChangeEngine implements LineContext {
     return value.constructor === Dec ? value : new Dec(value.toFixed());
   }
 
+  /** Whether the write under way is a driven row following its formula. */
+  #following = false;
+  /** The rows of the baseline that follow a formula. */
+  #driven: ReadonlySet<string> | undefined;
+
+  writeDriven(ref: RowRef, year: number, after: Cell | undefined, step: number): void {
+    this.#following = true;
+    try {
+      // traced but not entered in the conflict bookkeeping: a driven cell is a function of the drivers, whatever
+      // order they were set in; conflicts are between settings of one driver value (changes/driven.ts)
+      this.write(ref, year, after, step, 'index');
+    } finally {
+      this.#following = false;
+    }
+  }
+
   write(ref: RowRef, year: number, after: Cell | undefined, step: number, mode: Mode | 'create' | 'index'): void {
     tally('cellWrite');
+    if (!this.#following && mode !== 'create') {
+      this.#driven ??= new Set((original(this.draft) as Budget).drivers?.formulas.map((f) => f.row) ?? []);
+      if (this.#driven.has(ref.id)) {
+        this.issue('driven_row', this.steps[step]!.path, `${ref.id} follows its formula: change an indicator or parameter (set-indicator, set-parameter) instead of its cells`);
+      }
+    }
     if (mode !== 'mul') this.exact.delete(cellKey(ref.id, year));
     if (mode === 'add' && isAmount(after)) this.fromExact(after, this.steps[step]!, ref.id, year);
     const values = (ref.component !== undefined ? ref.component.values : ref.line.values) as Record<string, Cell>;

@@ -34,6 +34,9 @@ export type {
   SetReserveOpeningChange,
   SetTargetPathChange,
   SetRealisationChange,
+  SetIndicatorChange,
+  SetParameterChange,
+  ParameterPeriodSpec,
   RealisationSpec,
 } from './types.js';
 export { loadScenario } from './load.js';

@@ -16,6 +16,8 @@ import type { SetCapacityChange } from './changes/set-capacity.js';
 import type { SetReserveOpeningChange } from './changes/set-reserve-opening.js';
 import type { SetTargetPathChange } from './changes/set-target-path.js';
 import type { SetRealisationChange } from './changes/set-realisation.js';
+import type { SetIndicatorChange } from './changes/set-indicator.js';
+import type { SetParameterChange } from './changes/set-parameter.js';
 
 // each change kind's type lives in its own file (changes/<kind>.ts), with its shape check and application
 export type { ScenarioAmount, YearSelection, Percentage, Rate } from './changes/common.js';
@@ -33,6 +35,8 @@ export type { SetCapacityChange, CapacitySpec } from './changes/set-capacity.js'
 export type { SetReserveOpeningChange } from './changes/set-reserve-opening.js';
 export type { SetTargetPathChange } from './changes/set-target-path.js';
 export type { SetRealisationChange, RealisationSpec } from './changes/set-realisation.js';
+export type { SetIndicatorChange } from './changes/set-indicator.js';
+export type { SetParameterChange, ParameterPeriodSpec } from './changes/set-parameter.js';
 
 /** One change of a scenario (scenariowijziging), tagged by `kind`. @category Scenarios */
 export type Change =
@@ -49,7 +53,9 @@ export type Change =
   | SetCapacityChange
   | SetReserveOpeningChange
   | SetTargetPathChange
-  | SetRealisationChange;
+  | SetRealisationChange
+  | SetIndicatorChange
+  | SetParameterChange;
 
 /** The change kinds that act on cover (dekking) and savings targets (taakstellingen), not on budget lines. @category Scenarios */
 export type CoverOrTargetChange = AddClaimChange | SetClaimChange | DropClaimChange | SetCapacityChange | SetReserveOpeningChange | SetTargetPathChange | SetRealisationChange;

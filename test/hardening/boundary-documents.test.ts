@@ -39,6 +39,11 @@ const NET = api.netSavings(
   api.withTargets(base, [{ id: 'ta', title: 'T', unit: 'euro', path: { 2026: '100' }, measures: [{ id: 'a', title: 'A', status: 'decided', planned: { 2027: '60' }, costs: [{ kind: 'investment', amounts: { 2026: '50' } }] }] }]),
 );
 const GS = api.goalSeekPerYear(base, { input: { kind: 'line-amount', line: 'stelpost' }, outcome: { kind: 'saldo' }, years: [2026, 2027] });
+const DRIVEN = budget({ title: 'd', unit: 'euro', horizon: { from: 2026, to: 2027 } })
+  .section('2', 'S')
+  .line('2.1', 'Jeugdhulp', undefined, { nature: 'structural' })
+  .drivers({ indicators: [{ id: 'jeugdigen', title: 'Jeugdigen', unit: 'jeugdigen', values: { 2026: 4525, 2027: 4000 } }], formulas: [{ row: '2.1', expression: '-jeugdigen * 20000' }] })
+  .build();
 const table = api.budgetTable(base, { evaluation });
 const ACTUALS_DOC = { format: 'meerjaren/actuals', version: 1, title: 'JR', unit: 'euro', years: [2026], lines: { [base.sections[0]!.lines[0]!.id]: { '2026': '-10' } } };
 const ACTUALS = api.loadActuals(ACTUALS_DOC);
@@ -122,6 +127,7 @@ const ROWS: readonly Row[] = [
   { fn: 'BudgetBuilder.total', call: (values) => builder().total(values as never), args: [[1, 2]], params: [{ name: 'values', accepts: ['object', 'array'] }] },
   { fn: 'BudgetBuilder.build', call: (options) => builder().build(options as never), args: [{}], params: [OPTIONS], options: { at: 0, bad: LOAD_BAD } },
   { fn: 'BudgetBuilder.toDocument', call: () => builder().toDocument(), args: [], params: [] },
+  { fn: 'BudgetBuilder.drivers', call: (drivers) => builder().drivers(drivers as never), args: [{ indicators: [] }], params: [{ name: 'drivers', accepts: ['object'] }] },
 
   // tables and their renderers
   {
@@ -258,6 +264,16 @@ const ROWS: readonly Row[] = [
     args: [api.goalSeekTable(GS), {}],
     params: [{ name: 'table' }, OPTIONS],
     options: { at: 1, bad: CHOICE('format', 'html', 'Text') },
+  },
+  {
+    fn: 'indicatorTable',
+    call: call(api.indicatorTable),
+    args: [DRIVEN, { series: [{ label: 'Kosten per jeugdige', unit: 'EUR', expression: '-[2.1] / jeugdigen' }] }],
+    params: [{ name: 'budget' }, OPTIONS],
+    options: {
+      at: 1,
+      bad: [...TEXTS('title'), ...LISTS('years'), ...LISTS('series'), { option: 'series', value: [{ label: 'x', unit: 'u' }] }, { option: 'series', value: [{ label: 1, unit: 'u', expression: 'x' }] }],
+    },
   },
   ...(['renderText', 'renderMarkdown', 'renderHtml', 'roundTable'] as const).map((fn): Row => ({ fn, call: call(api[fn]), args: [table, {}], params: [TABLE, PRESENTATION], presentation: 1 })),
   ...(['renderCsv', 'tableToCsv'] as const).map(

@@ -33,6 +33,11 @@ import { ALL, CHOICE, FLAGS, LISTS, NUMBERS, OBJECTS, OPTIONS, TEXTS, call, catc
 
 afterAll(() => closeWorkerPools());
 
+const DRIVEN = budget({ title: 'd', unit: 'euro', horizon: { from: 2026, to: 2027 } })
+  .section('2', 'S')
+  .line('2.1', 'Jeugdhulp', undefined, { nature: 'structural' })
+  .drivers({ indicators: [{ id: 'jeugdigen', title: 'Jeugdigen', unit: 'jeugdigen', values: { 2026: 4525, 2027: 4000 } }], formulas: [{ row: '2.1', expression: '-jeugdigen * 20000' }] })
+  .build();
 const base = budget({ title: 't', unit: 'euro', horizon: { from: 2026, to: 2029 } })
   .section('1', 'S')
   .line('cost', 'kosten', [-500, -500, 'pm', -700], { nature: 'structural' })
@@ -191,6 +196,14 @@ const ROWS: readonly Row[] = [
       },
     }),
   ),
+  {
+    fn: 'driverSeries',
+    call: call(api.driverSeries),
+    args: [DRIVEN, 'jeugdigen * 2', {}],
+    // any text is an expression: a bad one is refused with the expression's own codes at `expression`
+    params: [{ name: 'budget' }, { name: 'expression', accepts: ['text'] }, OPTIONS],
+    options: { at: 2, bad: [...NUMBERS('places', -1, 13), ...LISTS('years'), { option: 'years', value: [1800] }] },
+  },
   ...(['distributeByKey', 'interpolatePath', 'cumulate'] as const).map((fn): Row => {
     const bad = ['x', '0', '-1', 0, null, {}, [], true].map((value) => ({ option: 'step', value }));
     if (fn === 'distributeByKey') return { fn, call: call(api[fn]), args: ['1000', { a: 1, b: 2 }, {}], params: [{ name: 'amount', accepts: ALL }, { name: 'weights', accepts: ['object'] }, OPTIONS], options: { at: 2, bad } };

@@ -283,7 +283,7 @@ const objectStrange = fc.oneof(
   fc.constantFrom<() => unknown>(() => () => 1, () => new Date(0), () => new Map(), () => [, '1'], () => Object.create(null), () => new (class Change {})()).map((make) => make()),
 );
 const KEYS = ['__proto__', 'constructor', 'prototype', 'kind', 'line', 'years', 'value', 'extends', 'changes', 'from', 'to', 'percent', 'add', 'low', 'rates', 'select', 'claim', 'capacity', 'realisation', '2026'];
-const KINDS = ['set-amount', 'estimate-pm', 'drop-line', 'set-nature', 'add-line', 'move-amount', 'index', 'add-claim', 'set-claim', 'drop-claim', 'set-capacity', 'set-reserve-opening', 'set-target-path', 'set-realisation'];
+const KINDS = ['set-amount', 'estimate-pm', 'drop-line', 'set-nature', 'add-line', 'move-amount', 'index', 'add-claim', 'set-claim', 'drop-claim', 'set-capacity', 'set-reserve-opening', 'set-target-path', 'set-realisation', 'set-indicator', 'set-parameter'];
 
 const mutationArb = (strange: fc.Arbitrary<unknown>, maxHuge: number) =>
   fc.oneof(

@@ -24,6 +24,8 @@ const CHANGE_KIND_LIST: Record<ChangeKind, true> = {
   'set-reserve-opening': true,
   'set-target-path': true,
   'set-realisation': true,
+  'set-indicator': true,
+  'set-parameter': true,
 };
 
 /** The same for the distribution kinds. */

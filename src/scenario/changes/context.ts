@@ -78,6 +78,8 @@ export interface LineContext {
   cell(ref: RowRef, year: number): Cell | undefined;
   /** Writes a cell, traces it and records the writer for conflicts. */
   write(ref: RowRef, year: number, after: Cell | undefined, step: number, mode: Mode | 'create' | 'index'): void;
+  /** Writes a cell of a driven row as its formula gives it (the driver kinds only; any other write of a driven row is `driven_row`). */
+  writeDriven(ref: RowRef, year: number, after: Cell | undefined, step: number): void;
   /** Records that two steps clash on a cell. */
   conflict(first: number, second: number, row: string, year: number): void;
   /** A computed amount as `Dec`, checked against the loader's limits. */

@@ -14,6 +14,8 @@ import { setCapacityKind } from './set-capacity.js';
 import { setReserveOpeningKind } from './set-reserve-opening.js';
 import { setTargetPathKind } from './set-target-path.js';
 import { setRealisationKind } from './set-realisation.js';
+import { setIndicatorKind } from './set-indicator.js';
+import { setParameterKind } from './set-parameter.js';
 
 /**
  * Every change kind, by its `kind`: its fields, shape check, application and footprint each live in the kind's own
@@ -36,6 +38,8 @@ export const CHANGE_KINDS = {
   'set-reserve-opening': setReserveOpeningKind,
   'set-target-path': setTargetPathKind,
   'set-realisation': setRealisationKind,
+  'set-indicator': setIndicatorKind,
+  'set-parameter': setParameterKind,
 } satisfies { readonly [K in ChangeKind]: ChangeKindEntry<Extract<Change, { kind: K }>> };
 
 /** The entry of a kind, typed for any change (the registry is keyed by the change's own kind). @internal */
