@@ -145,6 +145,14 @@ export function carryChange(change: Change, m: ChangeMapper, written: readonly n
       const measures = change.measures?.map((id, n) => m.measure(`measures[${n}]`, change.target, id));
       return { kind: change.kind, target, ...(measures === undefined ? {} : { measures }), realisation: realisationOf(m, change.realisation), ...noteOf(change) };
     }
+    case 'set-indicator': {
+      const indicator = m.driver('indicator', 'indicator', change.indicator);
+      return { kind: change.kind, indicator, ...(change.years === undefined ? {} : { years: m.years('years', change.years) }), value: m.plain(change.value), ...noteOf(change) };
+    }
+    case 'set-parameter': {
+      const parameter = m.driver('parameter', 'parameter', change.parameter);
+      return { kind: change.kind, parameter, periods: change.periods.map((p) => ({ from: p.from, value: m.plain(p.value) })), ...noteOf(change) };
+    }
   }
 }
 

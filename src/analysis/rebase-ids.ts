@@ -4,7 +4,7 @@
  * cut to the new horizon. One mapper per change; it records what it could not carry.
  * @module
  */
-import type { NumberFormat } from '../core/amount.js';
+import { readAmount, type NumberFormat } from '../core/amount.js';
 import { Dec, type Decimal } from '../core/decimal.js';
 import { IssueCollector } from '../core/errors.js';
 import { hasOwnKey } from '../core/records.js';
@@ -120,6 +120,19 @@ export class ChangeMapper {
     const to = this.world.rowTo(id);
     const isLine = to !== undefined && (this.world.created.has(id) || this.world.rowsTo.get(to)?.component === -1);
     return this.refer(field, id, isLine ? to : undefined, 'line', `${field}: no counterpart of line ${id} in the new version`);
+  }
+
+  /** An indicator or a dated parameter of the new version's drivers, by id. */
+  driver(field: string, kind: 'indicator' | 'parameter', id: string): string {
+    const drivers = this.world.to.drivers;
+    const there = kind === 'indicator' ? drivers?.indicators.some((x) => x.id === id) : drivers?.parameters.some((x) => x.id === id);
+    return this.refer(field, id, there === true ? id : undefined, kind, `${field}: no ${kind} ${id} in the new version`);
+  }
+
+  /** A plain number that is not money (an indicator's or a parameter's value): read in the scenario's format, never scaled. */
+  plain(raw: ScenarioAmount): string {
+    const reading = readAmount(raw, new Dec(1), this.format);
+    return reading.ok ? reading.value.toFixed() : String(raw);
   }
 
   /** A section, by id. */

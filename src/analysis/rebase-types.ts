@@ -95,8 +95,11 @@ export interface RebaseReference {
   readonly from: string;
   /** The id in `to`; undefined when it is not there (or, for an id the change adds, when `to` has it already). */
   readonly to: string | undefined;
-  /** What it is: `row`, `line`, `section`, `claim`, `source`, `target`, `measure`, or `new` for an id the change adds. */
-  readonly kind: 'row' | 'line' | 'section' | 'claim' | 'source' | 'target' | 'measure' | 'new';
+  /**
+   * What it is: `row`, `line`, `section`, `claim`, `source`, `target`, `measure`, an `indicator` or `parameter` of the
+   * budget's drivers, or `new` for an id the change adds.
+   */
+  readonly kind: 'row' | 'line' | 'section' | 'claim' | 'source' | 'target' | 'measure' | 'indicator' | 'parameter' | 'new';
 }
 
 /**

@@ -300,3 +300,45 @@ describe('rebaseScenario on the seeds (example 63)', () => {
     ]);
   });
 });
+
+describe('rebaseScenario: changes of drivers (set-indicator, set-parameter)', () => {
+  const driven = (youths: number) =>
+    budget({ title: 'd', unit: 'euro', horizon: { from: 2026, to: 2027 } })
+      .section('2', 'S')
+      .line('2.1', 'Jeugdhulp', undefined, { nature: 'structural' })
+      .drivers({
+        indicators: [{ id: 'jeugdigen', title: 'Jeugdigen', unit: 'jeugdigen', values: { 2026: youths, 2027: 4000 } }],
+        parameters: [{ id: 'tarief', title: 'Tarief', unit: 'EUR', rule: 'year-average', periods: [{ from: '2026-01-01', value: '20000' }] }],
+        formulas: [{ row: '2.1', expression: '-jeugdigen * tarief' }],
+      })
+      .build();
+  const scenario: Scenario = {
+    id: 'd',
+    title: 'D',
+    numberFormat: 'nl',
+    changes: [
+      { kind: 'set-indicator', indicator: 'jeugdigen', years: [2027], value: '4.525' },
+      { kind: 'set-parameter', parameter: 'tarief', periods: [{ from: '2026-01-01', value: '21.000' }] },
+    ],
+  } as Scenario;
+
+  it('carry to an unchanged version as they are (plain numbers), giving the same result', () => {
+    const b = driven(4525);
+    const r = rebaseScenario(scenario, b, b);
+    expect(r.changes.map((c) => c.status)).toEqual(['fresh', 'fresh']);
+    expect(r.scenario!.changes).toEqual([
+      { kind: 'set-indicator', indicator: 'jeugdigen', years: [2027], value: '4525' },
+      { kind: 'set-parameter', parameter: 'tarief', periods: [{ from: '2026-01-01', value: '21000' }] },
+    ]);
+    const before = applyScenario(b, scenario).evaluation.total['2027']!.amount;
+    expect(applyScenario(b, r.scenario!).evaluation.total['2027']!.amount.equals(before)).toBe(true);
+  });
+
+  it('are gone where the new version has no such driver', () => {
+    const plain = budget({ title: 'p', unit: 'euro', horizon: { from: 2026, to: 2027 } }).section('2', 'S').line('2.1', 'Jeugdhulp', [-1, -1], { nature: 'structural' }).build();
+    const r = rebaseScenario(scenario, driven(4525), plain);
+    expect(r.changes.map((c) => c.status)).toEqual(['gone', 'gone']);
+    expect(r.changes[0]!.references).toEqual([{ field: 'indicator', from: 'jeugdigen', to: undefined, kind: 'indicator' }]);
+    expect(rebaseScenario(scenario, driven(4525), plain, { gone: 'drop' }).scenario!.changes).toEqual([]);
+  });
+});
