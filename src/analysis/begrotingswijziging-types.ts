@@ -68,6 +68,11 @@ export interface WijzigingLine {
   readonly sides: readonly RowSide[];
   /** Whether the split of any of those rows is inferred from the sign (not declared). */
   readonly inferred: boolean;
+  /**
+   * The years in which the line holds a pm post in `a` or in `b`: a pm counts as 0 in the figures, so the mutation of
+   * such a year is only the known part (a pm given an estimate shows the whole estimate). Tables mark these cells "+ pm".
+   */
+  readonly pm: readonly number[];
 }
 
 /** The lines of one programme and their sum (programma). @category Analysis */
@@ -78,6 +83,8 @@ export interface WijzigingProgramme {
   readonly lines: readonly WijzigingLine[];
   /** The sum of its lines per year. */
   readonly years: WijzigingYears;
+  /** The years in which one of its lines holds a pm post (see {@link WijzigingLine.pm}). */
+  readonly pm: readonly number[];
 }
 
 /**
@@ -146,6 +153,8 @@ export interface Begrotingswijziging {
   readonly programmes: readonly WijzigingProgramme[];
   /** The sum of every line per year; its saldo is the difference of the two budgets' totals, exactly. */
   readonly total: WijzigingYears;
+  /** The years in which a line that changes holds a pm post (see {@link WijzigingLine.pm}): its figures there are the known part. */
+  readonly pm: readonly number[];
   /** Reserve mutations per year; present when `a` or `b` has a reserve among its cover sources. */
   readonly reserves?: Readonly<Record<string, ReserveWijzigingYear>>;
   /** The saldo per year after reserve mutations: `total` saldo plus the reserve mutations outside the lines. */

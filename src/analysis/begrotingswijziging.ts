@@ -132,6 +132,11 @@ function sidesOf(e: Entry): RowSide[] {
   return [...byRow.values()];
 }
 
+/** The years in which one of the lines holds a pm post. */
+function pmYears(lines: readonly WijzigingLine[], years: readonly number[]): number[] {
+  return years.filter((y) => lines.some((l) => l.pm.includes(y)));
+}
+
 /** The line of an entry, or undefined when none of its figures changes. */
 function lineOf(e: Entry, years: readonly number[]): WijzigingLine | undefined {
   const out: Record<string, ReturnType<typeof mutation>> = {};
@@ -143,7 +148,8 @@ function lineOf(e: Entry, years: readonly number[]): WijzigingLine | undefined {
   }
   if (!changed) return undefined;
   const sides = sidesOf(e);
-  return { id: e.id, idA: e.idA, title: e.title, programme: e.programme, status: e.status, years: out, sides, inferred: sides.some((s) => s.declared === undefined) };
+  const pm = years.filter((y) => e.a?.pm.has(y) === true || e.b?.pm.has(y) === true);
+  return { id: e.id, idA: e.idA, title: e.title, programme: e.programme, status: e.status, years: out, sides, inferred: sides.some((s) => s.declared === undefined), pm };
 }
 
 /** The neutrality check and its finding: every year's saldo after reserve mutations must be 0. */
@@ -182,7 +188,7 @@ function programmesOf(sa: Side, sb: Side, lines: readonly WijzigingLine[], years
   }
   return [...groups]
     .sort(([x], [y]) => rank.get(x)! - rank.get(y)!)
-    .map(([id, ls]) => ({ id, lines: ls, years: sumYears(ls.map((l) => l.years), years) }));
+    .map(([id, ls]) => ({ id, lines: ls, years: sumYears(ls.map((l) => l.years), years), pm: pmYears(ls, years) }));
 }
 
 /**
@@ -268,6 +274,7 @@ export function begrotingswijziging(a: Comparable | BudgetVersion, b: Scenario |
     years,
     programmes,
     total,
+    pm: pmYears(lines, years),
     ...(reserves === undefined ? {} : { reserves }),
     saldoAfterReserves,
     technical,

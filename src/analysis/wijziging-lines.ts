@@ -29,6 +29,8 @@ export interface LineSplit {
   readonly years: ReadonlyMap<number, SplitYear>;
   /** The rows with an amount in one of the years, with their declared side (undefined: inferred). */
   readonly sides: readonly RowSide[];
+  /** The years in which a row of the line holds a pm post (its amount counts as 0 in the split). */
+  readonly pm: ReadonlySet<number>;
 }
 
 /** The programme a line is booked in: its own tag `programme`, else the budget's, else empty. */
@@ -60,10 +62,12 @@ export function splitLine(line: Line, result: LineResult, years: readonly number
   });
   const out = new Map<number, SplitYear>();
   const sides: RowSide[] = [];
+  const pm = new Set<number>();
   for (const row of rows) {
     let used = false;
     for (const year of years) {
       const total = row.totals[year];
+      if (total !== undefined && total.pm.length > 0) pm.add(year);
       if (total === undefined || (total.structural.isZero() && total.incidental.isZero())) continue;
       used = true;
       const s = splitSides(row.tags, total.structural);
@@ -78,7 +82,7 @@ export function splitLine(line: Line, result: LineResult, years: readonly number
     }
     if (used) sides.push({ row: row.id, declared: declaredSide(row.tags) });
   }
-  return { years: out, sides };
+  return { years: out, sides, pm };
 }
 
 function figures(lasten: Decimal, baten: Decimal): SideFigures {

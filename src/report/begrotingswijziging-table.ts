@@ -91,19 +91,20 @@ const PARTS = ['lasten', 'baten', 'saldo'] as const;
 const NIL: TableCell = { amount: undefined, pm: false };
 
 /** The three cells of a year on the saldo scale: lasten negative when they rise, baten and saldo as they are. */
-function sideCells(f: SideFigures | undefined): TableCell[] {
+function sideCells(f: SideFigures | undefined, pm: boolean): TableCell[] {
   if (f === undefined) return [NIL, NIL, NIL];
   return [
-    { amount: noNegativeZero(f.lasten.negated()), pm: false },
-    { amount: f.baten, pm: false },
-    { amount: f.saldo, pm: false },
+    { amount: noNegativeZero(f.lasten.negated()), pm },
+    { amount: f.baten, pm },
+    { amount: f.saldo, pm },
   ];
 }
 
-function yearCells(years: readonly number[], figures: WijzigingYears, pick: (y: WijzigingYears[string]) => SideFigures = (y) => y): TableCell[] {
+/** The cells of every year; a year in `pm` (a line holds a pm post there) is marked "+ pm". */
+function yearCells(years: readonly number[], figures: WijzigingYears, pm: readonly number[], pick: (y: WijzigingYears[string]) => SideFigures = (y) => y): TableCell[] {
   return years.flatMap((year) => {
     const y = figures[year];
-    return sideCells(y === undefined ? undefined : pick(y));
+    return sideCells(y === undefined ? undefined : pick(y), pm.includes(year));
   });
 }
 
@@ -120,7 +121,7 @@ const PRESENTATION: OptionCheck = (value, path, collector) => {
 export const WIJZIGING_TABLE_OPTIONS = { title: text(), programmes: PROGRAMME_TITLES, presentation: PRESENTATION, labels: oneOf(LABEL_LANGUAGES), years: arrayOf(integer()) };
 
 /** The checks of a {@link Begrotingswijziging} argument. @internal */
-export const WIJZIGING: OptionCheck = objectWith(['years', 'programmes', 'total', 'saldoAfterReserves', 'dekking', 'findings'], 'a begrotingswijziging from begrotingswijziging()');
+export const WIJZIGING: OptionCheck = objectWith(['years', 'programmes', 'total', 'saldoAfterReserves', 'dekking', 'findings', 'pm'], 'a begrotingswijziging from begrotingswijziging()');
 
 /** The rows of the table before the rounding check, and the ids the check compares. */
 function tableRows(w: Begrotingswijziging, years: readonly number[], options: BegrotingswijzigingTableOptions, words: (typeof WIJZIGING_WORDS)[LabelLanguage]): TableRow[] {
@@ -135,16 +136,16 @@ function tableRows(w: Begrotingswijziging, years: readonly number[], options: Be
     const lineIds = p.lines.map((l) => {
       const id = `line:${p.id}:${l.status}:${l.id}`;
       const status = l.status === 'new' ? ` (${words.new})` : l.status === 'gone' ? ` (${words.gone})` : '';
-      rows.push({ id, label: `${l.id} ${l.title}${status}${l.inferred ? INFERRED_MARK : ''}`, kind: 'line', depth: 1, cells: yearCells(years, l.years) });
+      rows.push({ id, label: `${l.id} ${l.title}${status}${l.inferred ? INFERRED_MARK : ''}`, kind: 'line', depth: 1, cells: yearCells(years, l.years, l.pm) });
       return id;
     });
     const totalId = `programme-total:${p.id}`;
-    rows.push({ id: totalId, label: named ? `${words.totalOf} ${heading}` : p.id === '' ? words.noProgrammeTotal : `${words.programmeTotal} ${p.id}`, kind: 'subtotal', depth: 0, cells: yearCells(years, p.years), of: lineIds });
+    rows.push({ id: totalId, label: named ? `${words.totalOf} ${heading}` : p.id === '' ? words.noProgrammeTotal : `${words.programmeTotal} ${p.id}`, kind: 'subtotal', depth: 0, cells: yearCells(years, p.years, p.pm), of: lineIds });
     programmeTotals.push(totalId);
   }
-  rows.push({ id: 'total', label: words.total, kind: 'total', depth: 0, cells: yearCells(years, w.total), of: programmeTotals });
-  rows.push({ id: 'structural', label: words.structural, kind: 'line', depth: 1, cells: yearCells(years, w.total, (y) => y.structural) });
-  rows.push({ id: 'incidental', label: words.incidental, kind: 'line', depth: 1, cells: yearCells(years, w.total, (y) => y.incidental) });
+  rows.push({ id: 'total', label: words.total, kind: 'total', depth: 0, cells: yearCells(years, w.total, w.pm), of: programmeTotals });
+  rows.push({ id: 'structural', label: words.structural, kind: 'line', depth: 1, cells: yearCells(years, w.total, w.pm, (y) => y.structural) });
+  rows.push({ id: 'incidental', label: words.incidental, kind: 'line', depth: 1, cells: yearCells(years, w.total, w.pm, (y) => y.incidental) });
   if (w.reserves !== undefined) {
     const r = w.reserves;
     const at = (year: number, f: (y: NonNullable<typeof r>[string]) => Decimal): Decimal => (r[year] === undefined ? ZERO : f(r[year]!));
@@ -170,7 +171,7 @@ function tableRows(w: Begrotingswijziging, years: readonly number[], options: Be
       cells: years.flatMap((year): TableCell[] => {
         const t = w.total[year]!;
         const m = r[year];
-        return sideCells({ lasten: t.lasten.minus(m?.additions ?? ZERO), baten: t.baten.plus(m?.withdrawals ?? ZERO), saldo: w.saldoAfterReserves[year] ?? ZERO });
+        return sideCells({ lasten: t.lasten.minus(m?.additions ?? ZERO), baten: t.baten.plus(m?.withdrawals ?? ZERO), saldo: w.saldoAfterReserves[year] ?? ZERO }, w.pm.includes(year));
       }),
       of: ['total', 'reserves:total'],
     });

@@ -202,3 +202,25 @@ describe('acceptance: motions 2506-84 and 2506-85 of seed 001 (example 64)', () 
     expect(e(combinedTechnical.findings.length).toNumber()).toBe(1);
   });
 });
+
+describe('begrotingswijziging: pm posts are said, never silently 0', () => {
+  it('a line that holds a pm in either budget names its years, and the table marks them "+ pm"', async () => {
+    const { pm } = await import('../../src/evaluate/builder.js');
+    const { begrotingswijzigingTable } = await import('../../src/report/begrotingswijziging-table.js');
+    const { renderText } = await import('../../src/report/render.js');
+    const base = budget({ title: 'P', unit: 'thousand', horizon: { from: 2026, to: 2027 } })
+      .section('1', 'S')
+      .line('1.4', 'Wmo', [pm, pm], { nature: 'incidental', tags: { lastenbaten: 'lasten' } })
+      .line('1.5', 'Jeugd', [-10, -10], { nature: 'structural', tags: { lastenbaten: 'lasten' } })
+      .build();
+    const scenario: Scenario = { id: 's', title: 'S', changes: [{ kind: 'estimate-pm', line: '1.4', years: [2026], value: '-1100' }, { kind: 'set-amount', line: '1.5', years: [2027], value: '-20' }] };
+    const w = begrotingswijziging(base, scenario);
+    const line = (id: string) => w.programmes.flatMap((p) => p.lines).find((l) => l.id === id)!;
+    expect(line('1.4').pm).toEqual([2026, 2027]);
+    expect(line('1.5').pm).toEqual([]);
+    expect(w.pm).toEqual([2026, 2027]);
+    expect(line('1.4').years['2026']!.lasten.toFixed()).toBe('1100000'); // the estimate, against the pm's 0
+    const text = renderText(begrotingswijzigingTable(w), { unit: 'thousand' });
+    expect(text).toMatch(/1\.4 Wmo\s+-1\.100 \+ pm/);
+  });
+});
