@@ -261,10 +261,7 @@ function readProgrammes(
       issues.addAll(moved(e, (s) => [...path, 'budget', ...s]));
       return;
     }
-    const missing = (years ?? []).filter((y) => !budget.horizon.years.includes(y));
-    if (missing.length > 0) {
-      issues.add('year_outside_horizon', [...path, 'budget', 'horizon'], `the municipality's years ${missing.join(', ')} are not in the horizon of programme ${id ?? i} (${budget.horizon.from}-${budget.horizon.to})`);
-    }
+    checkProgrammeHorizon(issues, budget, years ?? [], [...path, 'budget', 'horizon'], id ?? String(i));
     checkReserveTags(issues, budget, [...path, 'budget']);
     if (id !== undefined) out.push(Object.freeze({ id, title: title ?? budget.title, budget }));
   });
@@ -324,6 +321,41 @@ function checkReserveTags(issues: IssueCollector, budget: Budget, prefix: Path):
   }
 }
 
+/** A programme's horizon must hold every year of the municipality (`year_outside_horizon` at `path`). */
+function checkProgrammeHorizon(issues: IssueCollector, budget: Budget, years: readonly number[], path: Path, id: string): void {
+  const missing = years.filter((y) => !budget.horizon.years.includes(y));
+  if (missing.length > 0) issues.add('year_outside_horizon', path, `the municipality's years ${missing.join(', ')} are not in the horizon of programme ${id} (${budget.horizon.from}-${budget.horizon.to})`);
+}
+
+/** The references of one link: an OAD row, a programme of the municipality, and that programme's claim on a source of kind `oad`. */
+function checkLink(issues: IssueCollector, path: Path, line: string | undefined, programmeId: string | undefined, claim: string | undefined, oadRows: ReadonlySet<string> | undefined, programmes: readonly MunicipalProgramme[], declared: ReadonlySet<string>): void {
+  if (line !== undefined && oadRows !== undefined && !oadRows.has(line)) issues.add('unknown_reference', [...path, 'oad'], `"${line}" is not a line or component of the OAD`);
+  const programme = programmeId === undefined ? undefined : programmes.find((p) => p.id === programmeId);
+  if (programmeId !== undefined && programme === undefined && !declared.has(programmeId)) issues.add('unknown_reference', [...path, 'programme'], `"${programmeId}" is not a programme of the municipality`);
+  if (programme !== undefined && claim !== undefined) {
+    const found = programme.budget.cover?.claims.find((c) => c.id === claim);
+    const source = found === undefined ? undefined : programme.budget.cover?.sources[found.source];
+    if (found === undefined) issues.add('unknown_reference', [...path, 'claim'], `"${claim}" is not a claim in the cover of programme ${programme.id}`);
+    else if (source?.kind !== 'oad') issues.add('invalid_value', [...path, 'claim'], `the claim "${claim}" of programme ${programme.id} is on "${found.source}", which is not a source of kind "oad": only dekking via OAD is linked to the OAD`);
+  }
+}
+
+/**
+ * The cross-checks of a municipality built by hand (not read from a document): every programme's horizon, and the
+ * general parts' (`general`), hold the years of the OAD; every link names an OAD row, a programme and that
+ * programme's claim on a source of kind `oad`. The issues are at `<param>.programmes[i].budget.horizon`,
+ * `<param>.links[k].claim`, ... (`param` first).
+ * @internal
+ */
+export function checkMunicipalityParts(issues: IssueCollector, param: string, programmes: readonly MunicipalProgramme[], oad: Budget, general: Budget, links: readonly OadLink[]): void {
+  const years = oad.horizon.years;
+  programmes.forEach((p, i) => checkProgrammeHorizon(issues, p.budget, years, [param, 'programmes', i, 'budget', 'horizon'], p.id));
+  const missing = years.filter((y) => !general.horizon.years.includes(y));
+  if (missing.length > 0) issues.add('year_outside_horizon', [param, 'general', 'horizon'], `the years ${missing.join(', ')} of the OAD are not in the horizon of the other parts (${general.horizon.from}-${general.horizon.to})`);
+  const oadRows = new Set(rowsWithPaths(oad, []).map((r) => r.id));
+  links.forEach((l, k) => checkLink(issues, [param, 'links', k], l.oad, l.programme, l.claim, oadRows, programmes, new Set()));
+}
+
 /** The links: each names an OAD row, a programme and a claim of that programme on a source of kind `oad`. */
 function readLinks(issues: IssueCollector, doc: Record<string, unknown>, oad: Budget | undefined, programmes: readonly MunicipalProgramme[], declared: ReadonlySet<string>): OadLink[] {
   if (!('links' in doc)) return [];
@@ -345,15 +377,7 @@ function readLinks(issues: IssueCollector, doc: Record<string, unknown>, oad: Bu
     const line = readId(issues, entry['oad'], [...path, 'oad']);
     const programmeId = readId(issues, entry['programme'], [...path, 'programme']);
     const claim = readId(issues, entry['claim'], [...path, 'claim']);
-    if (line !== undefined && oadRows !== undefined && !oadRows.has(line)) issues.add('unknown_reference', [...path, 'oad'], `"${line}" is not a line or component of the OAD`);
-    const programme = programmeId === undefined ? undefined : programmes.find((p) => p.id === programmeId);
-    if (programmeId !== undefined && programme === undefined && !declared.has(programmeId)) issues.add('unknown_reference', [...path, 'programme'], `"${programmeId}" is not a programme of the municipality`);
-    if (programme !== undefined && claim !== undefined) {
-      const found = programme.budget.cover?.claims.find((c) => c.id === claim);
-      const source = found === undefined ? undefined : programme.budget.cover?.sources[found.source];
-      if (found === undefined) issues.add('unknown_reference', [...path, 'claim'], `"${claim}" is not a claim in the cover of programme ${programme.id}`);
-      else if (source?.kind !== 'oad') issues.add('invalid_value', [...path, 'claim'], `the claim "${claim}" of programme ${programme.id} is on "${found.source}", which is not a source of kind "oad": only dekking via OAD is linked to the OAD`);
-    }
+    checkLink(issues, path, line, programmeId, claim, oadRows, programmes, declared);
     if (line === undefined || programmeId === undefined || claim === undefined) return;
     const key = JSON.stringify([line, programmeId, claim]);
     if (seen.has(key)) issues.add('duplicate_id', path, `the link of ${line} to claim ${claim} of programme ${programmeId} is written twice`);

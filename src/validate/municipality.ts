@@ -3,7 +3,8 @@
  * `loadMunicipality`, or an object of the same shape whose budgets pass {@link requireBudget}.
  * @module
  */
-import { fail } from '../core/errors.js';
+import { IssueCollector, fail } from '../core/errors.js';
+import { checkMunicipalityParts } from '../document/read-municipality.js';
 import { describeValue, isObjectLike } from '../core/guard.js';
 import type { Municipality } from '../model/municipality.js';
 import { requireBudget } from './admit.js';
@@ -19,7 +20,9 @@ export function admitMunicipality(municipality: Municipality): Municipality {
 
 /**
  * A municipality given as an argument: `invalid_argument` at the parameter's name for a value that is not one;
- * a hand-made object has its programmes' budgets, its OAD and its other parts checked as budgets are.
+ * a hand-made object has its programmes' budgets, its OAD and its other parts checked as budgets are, and the
+ * reader's cross-checks (`year_outside_horizon` for a programme whose horizon lacks a year of the OAD,
+ * `unknown_reference` for a link to a row, programme or claim that is not there).
  * @param fn - the public function's name
  * @param param - the parameter's name
  * @param value - what the caller passed
@@ -43,7 +46,12 @@ export function requireMunicipality(fn: string, param: string, value: unknown): 
   }
   const oad = requireBudget(fn, `${param}.oad`, m.oad);
   const general = requireBudget(fn, `${param}.general`, m.general);
-  const out: Municipality = Object.freeze({ ...m, horizon: oad.horizon, programmes: Object.freeze(programmes), oad, general, links: Object.freeze(m.links.map((l) => Object.freeze({ oad: l.oad, programme: l.programme, claim: l.claim }))) });
+  const links = Object.freeze(m.links.map((l) => Object.freeze({ oad: l.oad, programme: l.programme, claim: l.claim })));
+  // a hand-made municipality gets the cross-checks the reader makes: no year counted as 0, no link ignored
+  const issues = new IssueCollector();
+  checkMunicipalityParts(issues, param, programmes, oad, general, links);
+  issues.throwIfAny();
+  const out: Municipality = Object.freeze({ ...m, horizon: oad.horizon, programmes: Object.freeze(programmes), oad, general, links });
   checked.add(out);
   return out;
 }

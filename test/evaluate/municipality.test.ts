@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   applyMunicipalScenario,
+  budget,
   evaluateMunicipality,
   loadMunicipality,
   municipalBalanceTable,
@@ -211,5 +212,16 @@ describe('reading a municipality document', () => {
     expect(issuesOf(() => evaluateMunicipality({ ...m, oad: {} as never }))).toEqual([{ code: 'invalid_argument', path: 'municipality.oad' }]);
     // a hand copy of a loaded municipality is checked and used
     expect(evaluateMunicipality({ ...m }).perYear['2026']!.begrotingssaldo.toFixed()).toBe('20');
+  });
+
+  it('gives a hand-made municipality the cross-checks of the reader: no year read as 0, no link ignored', () => {
+    const m = loadMunicipality(example());
+    const p0 = m.programmes[0]!;
+    const fewer = budget({ title: p0.budget.title, unit: 'thousand', horizon: { from: m.horizon.from, to: m.horizon.from } }).section('1', 'S').line('1', 'L', [-1], { nature: 'structural' }).build();
+    expect(issuesOf(() => evaluateMunicipality({ ...m, programmes: [{ ...p0, budget: fewer }, ...m.programmes.slice(1)] }))).toContainEqual({ code: 'year_outside_horizon', path: 'municipality.programmes[0].budget.horizon' });
+    const link = m.links[0]!;
+    expect(issuesOf(() => evaluateMunicipality({ ...m, links: [{ ...link, claim: 'toString' }] }))).toEqual([{ code: 'unknown_reference', path: 'municipality.links[0].claim' }]);
+    expect(issuesOf(() => evaluateMunicipality({ ...m, links: [{ ...link, oad: 'nope' }] }))).toEqual([{ code: 'unknown_reference', path: 'municipality.links[0].oad' }]);
+    expect(issuesOf(() => evaluateMunicipality({ ...m, links: [{ ...link, programme: 'nope' }] }))).toEqual([{ code: 'unknown_reference', path: 'municipality.links[0].programme' }]);
   });
 });
