@@ -34,10 +34,10 @@ function main(): void {
   console.log(`Standen: ${series.versions.map((v) => v.name).join(' -> ')}; naspelen van de mutaties: ${series.findings.length} verschillen`);
 
   const course = budgetCourse(series, actuals);
-  console.log('\n' + renderText(courseTable(course, { title: 'Verloop programma 2, 2025' }), { unit: 'thousand' }));
+  console.log('\n' + renderText(courseTable(course, { title: 'Verloop programma 2, 2025', presentation: { unit: 'thousand' } }), { unit: 'thousand' }));
 
   const accounts = compareActuals(series.versions.at(-1)!, actuals);
-  console.log('\n' + renderText(accountsTable(accounts), { unit: 'thousand' }));
+  console.log('\n' + renderText(accountsTable(accounts, { presentation: { unit: 'thousand' } }), { unit: 'thousand' }));
   const t = accounts.total.years['2025']!;
   console.log(`Begroting na wijziging 2025: ${formatAmount(t.budget!.amount, { unit: 'thousand' })}, realisatie ${formatAmount(t.actual!, { unit: 'thousand' })}, verschil ${formatAmount(t.deviation!, { unit: 'thousand' })} (voordeel is positief)`);
 

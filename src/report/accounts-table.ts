@@ -4,16 +4,23 @@
  * @module
  */
 import { deepFreeze } from '../core/freeze.js';
-import { objectWith, readOptions, requireArgument, text } from '../core/guard.js';
+import { object, objectWith, readOptions, requireArgument, text } from '../core/guard.js';
+import type { Presentation } from './presentation.js';
 import type { ActualsComparison, ActualsYear } from '../analysis/actuals-comparison.js';
 import { formatAmount } from './format.js';
-import { amountCell, NIL, noteRow, stageRows } from './stage-rows.js';
+import { amountCell, NIL, noteRow, stageRows, withColumnRounding } from './stage-rows.js';
 import type { Table, TableCell, TableColumn, TableRow } from './table.js';
 
 /** Options of {@link accountsTable}. @category Reports */
 export interface AccountsTableOptions {
   /** Title. @defaultValue the actuals' title */
   readonly title?: string;
+  /**
+   * The presentation the table will be printed with. Given, every row whose printed verschil is not the printed
+   * realisatie minus the printed begroting gets an "Afrondingsverschil" row with the difference; print the table
+   * with the same presentation.
+   */
+  readonly presentation?: Presentation;
 }
 
 /** The Dutch words of the jaarrekening table. */
@@ -27,6 +34,7 @@ const WORDS = {
   missing: 'geen realisatie',
   pm: 'begroting pm, geen verschil',
   notIn: 'niet in de begroting',
+  rounding: 'Afrondingsverschil',
 } as const;
 
 function cells(y: ActualsYear | undefined): TableCell[] {
@@ -65,13 +73,17 @@ function cells(y: ActualsYear | undefined): TableCell[] {
 export function accountsTable(comparison: ActualsComparison, options: AccountsTableOptions = {}): Table {
   const fn = 'accountsTable';
   requireArgument(fn, 'comparison', comparison, objectWith(['years', 'sections', 'total', 'title'], 'a comparison from compareActuals()'));
-  options = readOptions(fn, options, { title: text() });
+  options = readOptions(fn, options, { title: text(), presentation: object() });
   const c = comparison;
   const stages = [WORDS.budget, WORDS.actual, WORDS.deviation];
   const columns: TableColumn[] = c.years.flatMap((y) => stages.map((label, i) => ({ key: `${y}:${i}`, label, group: String(y) })));
   const C = columns.length;
   const sections = c.sections.map((s) => ({ id: s.id, title: s.title, lines: s.lines.map((l) => ({ id: l.id, label: `${l.id} ${l.title}`, cells: c.years.flatMap((y) => cells(l.years[y])) })) }));
-  const rows: TableRow[] = stageRows(sections, C, c.totalLabel === '' ? WORDS.subtotal : c.totalLabel, WORDS.subtotal);
+  let rows: TableRow[] = stageRows(sections, C, c.totalLabel === '' ? WORDS.subtotal : c.totalLabel, WORDS.subtotal);
+  if (options.presentation !== undefined) {
+    const sums = c.years.map((_y, g) => ({ result: 3 * g + 2, parts: [{ column: 3 * g + 1, sign: 1 as const }, { column: 3 * g, sign: -1 as const }] }));
+    rows = withColumnRounding({ title: '', columns, rows }, options.presentation, sums, WORDS.rounding);
+  }
   const lines = c.sections.flatMap((s) => s.lines);
   for (const y of c.years) {
     const list = (kind: 'overspending' | 'lower-income'): string =>

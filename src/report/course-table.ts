@@ -4,11 +4,12 @@
  * @module
  */
 import { deepFreeze } from '../core/freeze.js';
-import { arrayOf, integer, objectWith, readOptions, requireArgument, text } from '../core/guard.js';
+import { arrayOf, integer, object, objectWith, readOptions, requireArgument, text } from '../core/guard.js';
+import type { Presentation } from './presentation.js';
 import type { BudgetCourse, CourseYear } from '../analysis/budget-course.js';
 import type { VersionFigure } from '../analysis/compare-versions-types.js';
 import { yearRuns } from './version-table.js';
-import { amountCell, NIL, noteRow, stageRows } from './stage-rows.js';
+import { amountCell, NIL, noteRow, stageRows, withColumnRounding, type ColumnSum } from './stage-rows.js';
 import type { Table, TableCell, TableColumn, TableRow } from './table.js';
 
 /** Options of {@link courseTable}. @category Reports */
@@ -17,6 +18,13 @@ export interface CourseTableOptions {
   readonly title?: string;
   /** The years shown, each a group of columns. @defaultValue the closed years of the actuals, else the first version's first year */
   readonly years?: readonly number[];
+  /**
+   * The presentation the table will be printed with. Given, every row whose printed begroting na wijziging is not
+   * the printed primitieve begroting plus the printed wijzigingen (or whose printed afwijking is not the printed
+   * realisatie minus it) gets an "Afrondingsverschil" row with the difference, as printed tables show it; print the
+   * table with the same presentation.
+   */
+  readonly presentation?: Presentation;
 }
 
 /** The Dutch words of the course table. */
@@ -31,6 +39,7 @@ const WORDS = {
   missing: 'geen realisatie',
   pm: 'begroting pm, geen afwijking',
   mutations: 'Mutaties',
+  rounding: 'Afrondingsverschil',
   findings: 'naspelen van de mutaties geeft de stand niet',
 } as const;
 
@@ -79,12 +88,13 @@ export function describeChange(change: object): string {
  * Subtotals and the total are the exact sums of their rows (`of`), so rounded figures add up or an
  * afrondingsverschil row follows. The columns are each rounded on their own: begroting na wijziging = primitief +
  * wijzigingen and afwijking = realisatie - begroting hold exactly in the figures, and after rounding may differ by
- * a unit, as in printed tables. A change of exactly 0 is blank. Blank cells that are not zero are said in note rows
+ * a unit; with `options.presentation` an afrondingsverschil row after such a row gives the difference, as printed
+ * tables show it. A change of exactly 0 is blank. Blank cells that are not zero are said in note rows
  * below the table: years outside a version's horizon ("niet in Begroting 2025: 2029-2031"), lines without
  * realisatie, lines whose budget is pm; then, per version with mutations, the list of them, and any finding of
  * their replay.
  * @param course - from `budgetCourse`
- * @param options - title, years
+ * @param options - title, years, the presentation it will be printed with
  * @example
  * ```ts
  * import { budget, budgetCourse, courseTable, renderText, versionSeries } from 'meerjaren';
@@ -103,7 +113,7 @@ export function describeChange(change: object): string {
 export function courseTable(course: BudgetCourse, options: CourseTableOptions = {}): Table {
   const fn = 'courseTable';
   requireArgument(fn, 'course', course, objectWith(['versions', 'years', 'sections', 'totalLabel'], 'a course from budgetCourse()'));
-  options = readOptions(fn, options, { title: text(), years: arrayOf(integer({ min: 1900, max: 2200 }), { maxLength: 50 }) });
+  options = readOptions(fn, options, { title: text(), years: arrayOf(integer({ min: 1900, max: 2200 }), { maxLength: 50 }), presentation: object() });
   const versions = course.versions;
   const n = versions.length;
   const withActuals = course.actuals !== undefined;
@@ -128,7 +138,19 @@ export function courseTable(course: BudgetCourse, options: CourseTableOptions = 
     lines: s.lines.map((l) => ({ id: l.id, label: `${l.id} ${l.title}`, cells: years.flatMap((y) => cellsOf(l.years[y])) })),
   }));
   const C = columns.length;
-  const rows: TableRow[] = stageRows(sections, C, course.totalLabel === '' ? WORDS.subtotal : course.totalLabel, WORDS.subtotal);
+  let rows: TableRow[] = stageRows(sections, C, course.totalLabel === '' ? WORDS.subtotal : course.totalLabel, WORDS.subtotal);
+  if (options.presentation !== undefined) {
+    const S = stages.length;
+    const sums: ColumnSum[] = years.flatMap((_y, g): ColumnSum[] => {
+      const at = (i: number): number => g * S + i;
+      const out: ColumnSum[] = [];
+      if (n > 1) out.push({ result: at(n), parts: Array.from({ length: n }, (_x, i) => ({ column: at(i), sign: 1 as const })) });
+      const budgetColumn = n > 1 ? at(n) : at(0);
+      if (withActuals) out.push({ result: budgetColumn + 2, parts: [{ column: budgetColumn + 1, sign: 1 }, { column: budgetColumn, sign: -1 }] });
+      return out;
+    });
+    rows = withColumnRounding({ title: '', columns, rows }, options.presentation, sums, WORDS.rounding);
+  }
   rows.push(...courseNotes(course, years, C));
   return deepFreeze({ title: options.title ?? WORDS.title, columns, rows, labelHeader: 'Regel' });
 }

@@ -5,7 +5,9 @@
  * @module
  */
 import { ZERO, type Decimal } from '../core/decimal.js';
-import type { TableCell, TableRow } from './table.js';
+import { roundTable } from './allocate.js';
+import type { Presentation } from './presentation.js';
+import type { Table, TableCell, TableRow } from './table.js';
 
 /** A blank cell. @internal */
 export const NIL: TableCell = Object.freeze({ amount: undefined, pm: false });
@@ -57,4 +59,45 @@ export function stageRows(sections: readonly StageSection[], columns: number, to
 /** A note row (blank cells) under the table. @internal */
 export function noteRow(id: string, label: string, columns: number, depth = 0): TableRow {
   return { id, label, kind: 'note', depth, cells: Array.from({ length: columns }, () => NIL) };
+}
+
+/**
+ * A column that, as printed, is the signed sum of other printed columns of its row: begroting na wijziging =
+ * primitieve begroting + wijzigingen, afwijking = realisatie - begroting na wijziging. Column indices. @internal
+ */
+export interface ColumnSum {
+  /** The column that holds the sum. */
+  readonly result: number;
+  /** The columns it is the sum of, each with its sign. */
+  readonly parts: readonly { readonly column: number; readonly sign: 1 | -1 }[];
+}
+
+/**
+ * The rows of `table` with an afrondingsverschil row after every row whose printed figures (rounded with
+ * `presentation`, as the renderers round them) break one of `sums`: the row holds the difference in the result's
+ * column, so printed columns add up again as printed tables show it. A result cell that is blank is not checked.
+ * The table must be printed with the same presentation.
+ * @internal
+ */
+export function withColumnRounding(table: Table, presentation: Presentation, sums: readonly ColumnSum[], label: string): TableRow[] {
+  const printed = new Map(roundTable(table, presentation).rows.map((r) => [r.id, r]));
+  const out: TableRow[] = [];
+  for (const row of table.rows) {
+    out.push(row);
+    if (row.kind === 'heading' || row.kind === 'note' || row.kind === 'rounding') continue;
+    const p = printed.get(row.id);
+    if (p === undefined) continue;
+    const at = (c: number): Decimal => p.cells[c]?.amount ?? ZERO;
+    const diffs: TableCell[] = row.cells.map(() => NIL);
+    let any = false;
+    for (const sum of sums) {
+      if (row.cells[sum.result]?.amount === undefined && row.cells[sum.result]?.pm !== true) continue;
+      const d = at(sum.result).minus(sum.parts.reduce((a, part) => (part.sign === 1 ? a.plus(at(part.column)) : a.minus(at(part.column))), ZERO));
+      if (d.isZero()) continue;
+      diffs[sum.result] = { amount: d, pm: false };
+      any = true;
+    }
+    if (any) out.push({ id: `${row.id}.afrondingsverschil`, label, kind: 'rounding', depth: row.depth + 1, cells: diffs });
+  }
+  return out;
 }

@@ -150,14 +150,14 @@ const ROWS: readonly Row[] = [
     call: call(api.courseTable),
     args: [COURSE, {}],
     params: [{ name: 'course' }, OPTIONS],
-    options: { at: 1, bad: [...TEXTS('title'), ...LISTS('years'), { option: 'years', value: [1800] }] },
+    options: { at: 1, bad: [...TEXTS('title'), ...LISTS('years'), { option: 'years', value: [1800] }, ...OBJECTS('presentation')] },
   },
   {
     fn: 'accountsTable',
     call: call(api.accountsTable),
     args: [api.compareActuals(base, ACTUALS), {}],
     params: [{ name: 'comparison' }, OPTIONS],
-    options: { at: 1, bad: [...TEXTS('title')] },
+    options: { at: 1, bad: [...TEXTS('title'), ...OBJECTS('presentation')] },
   },
   {
     fn: 'versionTable',

@@ -184,6 +184,28 @@ describe('courseTable and accountsTable', () => {
     expect(renderText(courseTable(course), { unit: 'thousand' })).toMatch(/Totaal 1\s+-1\.900 \+ pm\s+0\s+-1\.900 \+ pm\s+-1\.290\s+-150\n/);
   });
 
+  it('with the presentation it is printed with, printed columns add up too: an afrondingsverschil row where they do not', () => {
+    const pb = budget({ title: 'P', unit: 'euro', horizon: { from: 2025, to: 2025 } }).section('1', 'S').line('a', 'A', [-1100400], { nature: 'structural' }).line('c', 'C', [-2000000], { nature: 'structural' }).build();
+    const series = versionSeries([
+      { name: 'Begroting 2025', kind: 'begroting', budget: pb },
+      { name: 'TB1 2025', kind: 'tb1', mutations: { id: 'tb1', title: 'TB1', unit: 'euro', changes: [{ kind: 'set-amount', line: 'a', years: [2025], value: { add: '-400' } }] } },
+    ]);
+    const jr = loadActuals({ format: 'meerjaren/actuals', version: 1, title: 'JR', unit: 'euro', years: [2025], lines: { a: { '2025': '-1250400' }, c: { '2025': '-2000000' } } });
+    const presentation = { unit: 'thousand' as const };
+    const t = courseTable(budgetCourse(series, jr), { presentation });
+    const rounding = t.rows.filter((r) => r.kind === 'rounding');
+    // a: -1.100 + 0 printed, -1.101 after (-1.100.800): -1 in the column of the begroting na wijziging; and the
+    // afwijking -150 (-149.600) is not -1.250 - -1.101 = -149 as printed: -1 in its column; 'c' adds up
+    expect(rounding.map((r) => r.id)).toEqual(['line:1:a.afrondingsverschil', 'subtotal:1.afrondingsverschil', 'total.afrondingsverschil']);
+    expect(rounding[0]!.cells.map((c) => c.amount?.toFixed())).toEqual([undefined, undefined, '-1000', undefined, '-1000']);
+    expect(renderText(t, presentation)).toMatch(/a A\s+-1\.100\s+0\s+-1\.101\s+-1\.250\s+-150\n\s+Afrondingsverschil\s+-1\s+-1\n/);
+    expect(courseTable(budgetCourse(series, jr)).rows.some((r) => r.kind === 'rounding')).toBe(false);
+    // the jaarrekening table: realisatie -1.250 (-1.250.400) minus begroting -1.101 (-1.100.800) is printed -150, not -149
+    const at = accountsTable(compareActuals(series.versions[1]!, jr), { presentation });
+    expect(at.rows.find((r) => r.id === 'line:1:a.afrondingsverschil')!.cells.map((c) => c.amount?.toFixed())).toEqual([undefined, undefined, '-1000']);
+    expect(issuesOf(() => courseTable(budgetCourse(series, jr), { presentation: 'x' as never }))).toEqual(['invalid_option options.presentation']);
+  });
+
   it('the jaarrekening table: begroting na wijziging, realisatie, verschil; overschrijdingen named', () => {
     const t = accountsTable(compareActuals(s.versions[2]!, loadActuals(doc)));
     expect(t.columns.map((c) => `${c.group} ${c.label}`)).toEqual(['2025 Begroting na wijziging', '2025 Realisatie', '2025 Verschil']);
