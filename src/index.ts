@@ -211,6 +211,7 @@ export type {
   MeasureRateInput,
   LineAmountInput,
   CapacityPartInput,
+  IndicatorInput,
   GoalInput,
   GoalInputKind,
   SaldoOutcome,

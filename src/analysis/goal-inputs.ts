@@ -11,14 +11,14 @@ import { isRecord, isWholeNumber } from '../core/fields.js';
 import type { Budget } from '../model/budget.js';
 import { applyScenario } from '../evaluate/apply-scenario.js';
 import type { Change, Scenario } from '../scenario/types.js';
-import type { CapacityPartInput, GoalInput, GoalInputKind, GoalSubject, LineAmountInput, MeasureRateInput } from './goal-seek-types.js';
+import type { CapacityPartInput, GoalInput, GoalInputKind, GoalSubject, IndicatorInput, LineAmountInput, MeasureRateInput } from './goal-seek-types.js';
 
 /** What an input kind offers the solver. @internal */
 export interface GoalInputEntry<S extends GoalInput> {
   /** The fields of the spec. */
   readonly fields: readonly string[];
-  /** `rate` (a share, 1 = everything) or `euro`. */
-  readonly measure: 'rate' | 'euro';
+  /** `rate` (a share, 1 = everything), `euro`, or `indicator` (the indicator's own unit). */
+  readonly measure: 'rate' | 'euro' | 'indicator';
   /** The default grid step. */
   readonly step: Decimal;
   /** The default bounds. */
@@ -159,11 +159,33 @@ const capacityPart: GoalInputEntry<CapacityPartInput> = {
   },
 };
 
+const indicator: GoalInputEntry<IndicatorInput> = {
+  fields: ['kind', 'indicator', 'years'],
+  measure: 'indicator',
+  step: new Dec(1),
+  low: new Dec(0),
+  high: TRILLION,
+  floor: undefined,
+  check(spec, subject, path, issues) {
+    const id = spec['indicator'];
+    if (!idText(id)) {
+      issues.add('invalid_option', [...path, 'indicator'], 'the indicator is the id of an indicator of the budget\'s drivers');
+      return;
+    }
+    if (subject.budget.drivers?.indicators.some((x) => x.id === id) !== true) issues.add('unknown_reference', [...path, 'indicator'], `the budget has no indicator "${id}"`);
+  },
+  apply(subject, spec, value, years) {
+    const change: Change = { kind: 'set-indicator', indicator: spec.indicator, years: spec.years ?? years, value: value.toFixed() };
+    return { budget: run(subject.budget, [change]), register: subject.register };
+  },
+};
+
 /** The registry of goal inputs, one entry per {@link GoalInputKind}. @internal */
 export const GOAL_INPUTS: { readonly [K in GoalInputKind]: GoalInputEntry<Extract<GoalInput, { kind: K }>> } = {
   'measure-rate': measureRate,
   'line-amount': lineAmount,
   'capacity-part': capacityPart,
+  indicator,
 };
 
 /** Every {@link GoalInputKind}, in the registry's order. @category Analysis */

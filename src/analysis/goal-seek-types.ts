@@ -59,7 +59,22 @@ export interface CapacityPartInput {
  * tariffs come as new kinds there.
  * @category Analysis
  */
-export type GoalInput = MeasureRateInput | LineAmountInput | CapacityPartInput;
+/**
+ * The value of an indicator of the budget's drivers (a volume, a price, a rate: `jeugdigen`), in its own unit, in
+ * `years` (the seek's years by default), on a grid of whole units unless `step` says otherwise: the driven lines
+ * follow it, as they follow a `set-indicator` change.
+ * @category Analysis
+ */
+export interface IndicatorInput {
+  /** Discriminant. */
+  readonly kind: 'indicator';
+  /** The indicator's id. */
+  readonly indicator: string;
+  /** The years it is set in; the years of the seek when left out (each year on its own in {@link goalSeekPerYear}). */
+  readonly years?: YearSelection;
+}
+
+export type GoalInput = MeasureRateInput | LineAmountInput | CapacityPartInput | IndicatorInput;
 
 /** Every {@link GoalInput} kind. @category Analysis */
 export type GoalInputKind = GoalInput['kind'];

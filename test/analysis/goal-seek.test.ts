@@ -255,7 +255,7 @@ describe('refusals', () => {
     expect(codes(() => goalSeek({} as Budget, RATE))[0]).toMatch(/ budget/);
   });
   it('lists its kinds', () => {
-    expect(GOAL_INPUT_KINDS).toEqual(['measure-rate', 'line-amount', 'capacity-part']);
+    expect(GOAL_INPUT_KINDS).toEqual(['measure-rate', 'line-amount', 'capacity-part', 'indicator']);
     expect(GOAL_OUTCOME_KINDS).toEqual(['saldo', 'structural-saldo', 'target-gap', 'weerstandsratio']);
   });
   it('never freezes the spec given', () => {
@@ -291,5 +291,25 @@ describe('goalSeekTable', () => {
     expect(codes(() => goalSeekTable({} as GoalSeekResult))).toEqual(['invalid_argument result']);
     expect(codes(() => goalSeekTable(goalSeek(ha, RATE), { language: 'fr' as 'en', x: 1 } as object))).toEqual(['unknown_option options.x', 'invalid_option options.language']);
     expect(codes(() => renderGoalSeekTable(goalSeekTable(goalSeek(ha, RATE)), { format: 'html' as 'text' }))).toEqual(['invalid_option options.format']);
+  });
+});
+
+describe('goal seeking an indicator of the drivers', () => {
+  const driven = budget({ title: 'J', unit: 'euro', horizon: { from: 2026, to: 2027 } })
+    .section('2', 'Jeugd')
+    .line('2.1', 'Jeugdhulp', undefined, { nature: 'structural' })
+    .line('dekking', 'Budget', [90_000_000, 90_000_000], { nature: 'structural' })
+    .drivers({ indicators: [{ id: 'jeugdigen', title: 'Jeugdigen', unit: 'jeugdigen', values: { 2026: 4525, 2027: 4000 } }], formulas: [{ row: '2.1', expression: '-jeugdigen * 21526.19' }] })
+    .build();
+  it('finds the most youths the budget covers: the saldo holds at the threshold and fails one youth beyond', () => {
+    const r = goalSeekPerYear(driven, { input: { kind: 'indicator', indicator: 'jeugdigen' }, outcome: { kind: 'saldo' } });
+    for (const year of ['2026', '2027']) {
+      const y = r.perYear[year]!;
+      if (!y.attainable) throw new Error('not attainable');
+      expect([y.threshold.toFixed(), y.direction, y.atThreshold.margin.toFixed(), y.beyond!.margin.toFixed()]).toEqual(['4180', 'at-most', '20525.8', '-1000.39']);
+    }
+  });
+  it('refuses an indicator the budget does not have, with its path', () => {
+    expect(() => goalSeek(driven, { input: { kind: 'indicator', indicator: 'toString' }, outcome: { kind: 'saldo' } })).toThrow(/indicator/);
   });
 });
