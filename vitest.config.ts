@@ -20,6 +20,9 @@ export default defineConfig({
     // A guard against a hang, not a limit on speed: on a busy 2-core machine next to another test run, a test that
     // takes 10 s alone took 107 s; no test may fail for that (speed is checked by counting work, src/core/work.ts).
     testTimeout: 600_000,
+    // Vitest's default is one worker fewer than the cores: one worker on the 2-core CI machine, where the run took
+    // 434 s of which the files' own time was 322 s; two workers share the cores with the CLI and example subprocesses.
+    maxWorkers: 2,
     hookTimeout: 600_000,
   },
 });
