@@ -54,12 +54,6 @@ export interface CapacityPartInput {
 }
 
 /**
- * The input a goal seek solves (de te zoeken invoer). Built in: a measure's realisation rate, a line's amount, a part
- * of the weerstandscapaciteit. Each kind is one entry of the registry in `analysis/goal-inputs.ts`; indicators and
- * tariffs come as new kinds there.
- * @category Analysis
- */
-/**
  * The value of an indicator of the budget's drivers (a volume, a price, a rate: `jeugdigen`), in its own unit, in
  * `years` (the seek's years by default), on a grid of whole units unless `step` says otherwise: the driven lines
  * follow it, as they follow a `set-indicator` change.
@@ -74,6 +68,12 @@ export interface IndicatorInput {
   readonly years?: YearSelection;
 }
 
+/**
+ * The input a goal seek solves (de te zoeken invoer). Built in: a measure's realisation rate, a line's amount, a part
+ * of the weerstandscapaciteit, an indicator of the drivers. Each kind is one entry of the registry in
+ * `analysis/goal-inputs.ts`; a dated tariff would be a new kind there.
+ * @category Analysis
+ */
 export type GoalInput = MeasureRateInput | LineAmountInput | CapacityPartInput | IndicatorInput;
 
 /** Every {@link GoalInput} kind. @category Analysis */
