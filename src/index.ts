@@ -212,6 +212,7 @@ export type {
   LineAmountInput,
   CapacityPartInput,
   IndicatorInput,
+  ParameterInput,
   GoalInput,
   GoalInputKind,
   SaldoOutcome,

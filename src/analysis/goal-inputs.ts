@@ -11,7 +11,8 @@ import { isRecord, isWholeNumber } from '../core/fields.js';
 import type { Budget } from '../model/budget.js';
 import { applyScenario } from '../evaluate/apply-scenario.js';
 import type { Change, Scenario } from '../scenario/types.js';
-import type { CapacityPartInput, GoalInput, GoalInputKind, GoalSubject, IndicatorInput, LineAmountInput, MeasureRateInput } from './goal-seek-types.js';
+import type { CapacityPartInput, GoalInput, GoalInputKind, GoalSubject, IndicatorInput, LineAmountInput, MeasureRateInput, ParameterInput } from './goal-seek-types.js';
+import { dayNumber, isPeriodDate } from '../model/driver-values.js';
 
 /** What an input kind offers the solver. @internal */
 export interface GoalInputEntry<S extends GoalInput> {
@@ -180,12 +181,35 @@ const indicator: GoalInputEntry<IndicatorInput> = {
   },
 };
 
+const parameter: GoalInputEntry<ParameterInput> = {
+  fields: ['kind', 'parameter', 'from'],
+  measure: 'indicator',
+  step: new Dec('0.01'),
+  low: new Dec(0),
+  high: TRILLION,
+  floor: undefined,
+  check(spec, subject, path, issues) {
+    const id = spec['parameter'];
+    if (!idText(id)) issues.add('invalid_option', [...path, 'parameter'], 'the parameter is the id of a dated parameter of the budget\'s drivers');
+    else if (subject.budget.drivers?.parameters.some((x) => x.id === id) !== true) issues.add('unknown_reference', [...path, 'parameter'], `the budget has no parameter "${id}"`);
+    if (!isPeriodDate(spec['from'])) issues.add('invalid_option', [...path, 'from'], 'from is the first day the sought value holds, yyyy-mm-dd (1900..2200)');
+  },
+  apply(subject, spec, value) {
+    const current = subject.budget.drivers?.parameters.find((x) => x.id === spec.parameter);
+    const start = dayNumber(spec.from)!;
+    const before = (current?.periods ?? []).filter((p) => (dayNumber(p.from) ?? Infinity) < start).map((p) => ({ from: p.from, value: p.value.toFixed() }));
+    const change: Change = { kind: 'set-parameter', parameter: spec.parameter, periods: [...before, { from: spec.from, value: value.toFixed() }] };
+    return { budget: run(subject.budget, [change]), register: subject.register };
+  },
+};
+
 /** The registry of goal inputs, one entry per {@link GoalInputKind}. @internal */
 export const GOAL_INPUTS: { readonly [K in GoalInputKind]: GoalInputEntry<Extract<GoalInput, { kind: K }>> } = {
   'measure-rate': measureRate,
   'line-amount': lineAmount,
   'capacity-part': capacityPart,
   indicator,
+  parameter,
 };
 
 /** Every {@link GoalInputKind}, in the registry's order. @category Analysis */

@@ -69,12 +69,27 @@ export interface IndicatorInput {
 }
 
 /**
- * The input a goal seek solves (de te zoeken invoer). Built in: a measure's realisation rate, a line's amount, a part
- * of the weerstandscapaciteit, an indicator of the drivers. Each kind is one entry of the registry in
- * `analysis/goal-inputs.ts`; a dated tariff would be a new kind there.
+ * The value of a dated parameter of the budget's drivers (a tariff: the normvergoeding per day) from the date `from`
+ * on: the periods before that date stay, the ones from it are replaced by the sought value; in the parameter's own
+ * unit, on a grid of cents unless `step` says otherwise. The driven lines follow it, as they follow `set-parameter`.
  * @category Analysis
  */
-export type GoalInput = MeasureRateInput | LineAmountInput | CapacityPartInput | IndicatorInput;
+export interface ParameterInput {
+  /** Discriminant. */
+  readonly kind: 'parameter';
+  /** The parameter's id. */
+  readonly parameter: string;
+  /** The first day the sought value holds, `yyyy-mm-dd`. */
+  readonly from: string;
+}
+
+/**
+ * The input a goal seek solves (de te zoeken invoer). Built in: a measure's realisation rate, a line's amount, a part
+ * of the weerstandscapaciteit, an indicator or a dated parameter (a tariff) of the drivers. Each kind is one entry of
+ * the registry in `analysis/goal-inputs.ts`.
+ * @category Analysis
+ */
+export type GoalInput = MeasureRateInput | LineAmountInput | CapacityPartInput | IndicatorInput | ParameterInput;
 
 /** Every {@link GoalInput} kind. @category Analysis */
 export type GoalInputKind = GoalInput['kind'];

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   Dec,
   MeerjarenError,
   budget,
+  loadBudget,
   evaluateTargets,
   goalSeek,
   goalSeekPerYear,
@@ -255,7 +257,7 @@ describe('refusals', () => {
     expect(codes(() => goalSeek({} as Budget, RATE))[0]).toMatch(/ budget/);
   });
   it('lists its kinds', () => {
-    expect(GOAL_INPUT_KINDS).toEqual(['measure-rate', 'line-amount', 'capacity-part', 'indicator']);
+    expect(GOAL_INPUT_KINDS).toEqual(['measure-rate', 'line-amount', 'capacity-part', 'indicator', 'parameter']);
     expect(GOAL_OUTCOME_KINDS).toEqual(['saldo', 'structural-saldo', 'target-gap', 'weerstandsratio']);
   });
   it('never freezes the spec given', () => {
@@ -311,5 +313,25 @@ describe('goal seeking an indicator of the drivers', () => {
   });
   it('refuses an indicator the budget does not have, with its path', () => {
     expect(() => goalSeek(driven, { input: { kind: 'indicator', indicator: 'toString' }, outcome: { kind: 'saldo' } })).toThrow(/indicator/);
+  });
+});
+
+describe('goal seeking a dated parameter (a tariff) of the drivers', () => {
+  const ukraine = () => loadBudget(readFileSync(new URL('../../examples/data/seed000-oekraine-drivers.json', import.meta.url), 'utf8'));
+  it('finds the lowest normvergoeding from 2025-01-01 that covers the 2025 costs of 3.600.000 for 405 places', () => {
+    const r = goalSeek(ukraine(), { input: { kind: 'parameter', parameter: 'normvergoeding', from: '2025-01-01' }, outcome: { kind: 'saldo' }, years: [2025] });
+    if (!r.attainable) throw new Error('not attainable');
+    // 405 x 365 x 24,36 = 3.601.017 covers 3.600.000; 24,35 leaves 461,25 short
+    expect([r.threshold.toFixed(), r.direction, r.atThreshold.margin.toFixed(), r.beyond!.margin.toFixed()]).toEqual(['24.36', 'at-least', '1017', '-461.25']);
+  });
+  it('refuses an unknown parameter and a date that is not yyyy-mm-dd, with their paths', () => {
+    let caught: unknown;
+    try {
+      goalSeek(ukraine(), { input: { kind: 'parameter', parameter: 'valueOf', from: '2025-13-01' }, outcome: { kind: 'saldo' } });
+    } catch (e) {
+      caught = e;
+    }
+    const paths = (caught as { issues: { path: string }[] }).issues.map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['spec.input.parameter', 'spec.input.from']));
   });
 });
