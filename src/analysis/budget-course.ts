@@ -4,7 +4,6 @@
  * year, with each line followed through the id maps of the series.
  * @module
  */
-import { ZERO, noNegativeZero } from '../core/decimal.js';
 import { deepFreeze } from '../core/freeze.js';
 import { objectWith, requireArgument } from '../core/guard.js';
 import { ownValue } from '../core/records.js';
@@ -13,6 +12,7 @@ import type { VersionKind, VersionMutations } from '../model/versions.js';
 import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
 import { compareActuals, type ActualsYear } from './actuals-comparison.js';
 import type { VersionDelta, VersionFigure } from './compare-versions-types.js';
+import { versionDelta } from './compare-versions.js';
 import type { MutationFinding } from './replay-mutations.js';
 import type { VersionSeries } from './version-series.js';
 
@@ -87,18 +87,6 @@ function figureOf(e: Evaluation, years: ReadonlySet<number>, id: string | undefi
   if (!years.has(year)) return { state: 'not-in-version' };
   const total = id === undefined ? undefined : ownValue(e.lines, id)?.totals[year];
   return total === undefined ? { state: 'no-row' } : { state: 'figure', total };
-}
-
-function change(a: VersionFigure, b: VersionFigure): VersionDelta | undefined {
-  if (a.state === 'not-in-version' || b.state === 'not-in-version') return undefined;
-  const ta = a.state === 'figure' ? a.total : undefined;
-  const tb = b.state === 'figure' ? b.total : undefined;
-  return {
-    amount: noNegativeZero((tb?.amount ?? ZERO).minus(ta?.amount ?? ZERO)),
-    structural: noNegativeZero((tb?.structural ?? ZERO).minus(ta?.structural ?? ZERO)),
-    incidental: noNegativeZero((tb?.incidental ?? ZERO).minus(ta?.incidental ?? ZERO)),
-    pm: (tb?.pm.length ?? 0) - (ta?.pm.length ?? 0),
-  };
 }
 
 /**
@@ -185,7 +173,7 @@ export function budgetCourse(series: VersionSeries, actuals?: Actuals): BudgetCo
       const out: Record<string, CourseYear> = {};
       for (const y of years) {
         const figures = versions.map((_, k) => figureOf(evaluations[k]!, horizons[k]!, ids[k], y));
-        const changes = series.steps.map((_, k) => change(figures[k]!, figures[k + 1]!));
+        const changes = series.steps.map((_, k) => versionDelta(figures[k]!, figures[k + 1]!));
         const actualRow = ids[last] === undefined ? undefined : actualOf.get(ids[last]!);
         out[y] = { figures, changes, actual: actualRow?.years[y] };
       }

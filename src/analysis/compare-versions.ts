@@ -130,7 +130,8 @@ function figure(side: Side, totals: TotalsByYear | undefined, year: number): Ver
   return total === undefined ? { state: 'no-row' } : { state: 'figure', total };
 }
 
-function delta(a: VersionFigure, b: VersionFigure): VersionDelta | undefined {
+/** The change from one version's figure to the next: none when a year is outside either horizon; a missing row counts as nothing (it is not a year outside the version). @internal */
+export function versionDelta(a: VersionFigure, b: VersionFigure): VersionDelta | undefined {
   if (a.state === 'not-in-version' || b.state === 'not-in-version') return undefined;
   const ta = a.state === 'figure' ? a.total : undefined;
   const tb = b.state === 'figure' ? b.total : undefined;
@@ -150,7 +151,7 @@ function row(years: readonly number[], sa: Side, sb: Side, ids: { a?: string; b?
   for (const year of years) {
     const a = figure(sa, ta, year);
     const b = figure(sb, tb, year);
-    const difference = delta(a, b);
+    const difference = versionDelta(a, b);
     if (difference !== undefined && (!difference.amount.isZero() || !difference.structural.isZero() || difference.pm !== 0)) changed = true;
     out[year] = { a, b, difference };
   }

@@ -20,7 +20,7 @@ import { renderMarkdown } from '../report/render-markdown.js';
 import { resolvePresentation } from '../report/presentation.js';
 import { resultToJson } from '../report/json.js';
 import { describeIssues } from './diagnostics.js';
-import { EXIT, emit, readText, type CliIo } from './context.js';
+import { EXIT, emit, readJson, readText, type CliIo } from './context.js';
 import type { Usage } from './usage.js';
 
 /** A version or a budget read from a file, or the exit code after saying what is wrong. */
@@ -65,15 +65,8 @@ function mutationLines(a: BudgetVersion | Budget, b: BudgetVersion): string {
 
 /** The id map of `--map FILE`, or the exit code. */
 export function readMap(file: string, io: CliIo): { map: IdMap; text: string } | number {
-  const text = readText(file, io);
-  if (typeof text === 'number') return text;
-  try {
-    return { map: parseJsonStrict(text) as IdMap, text };
-  } catch (e) {
-    if (!MeerjarenError.is(e)) throw e;
-    io.stderr(describeIssues(file, text, e.issues));
-    return EXIT.invalidInput;
-  }
+  const read = readJson(file, io);
+  return typeof read === 'number' ? read : { map: read.value as IdMap, text: read.text };
 }
 
 /** Runs `compare`: exit 0 with the comparison, 1 when a document or the map is refused. */

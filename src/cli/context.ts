@@ -4,6 +4,8 @@
  * @module
  */
 import { MeerjarenError } from '../core/errors.js';
+import { parseJsonStrict } from '../document/json.js';
+import { describeIssues } from './diagnostics.js';
 
 /** What the command line reads and writes; replaced in tests. */
 export interface CliIo {
@@ -34,6 +36,22 @@ export function readText(file: string, io: CliIo): string | number {
     }
     io.stderr(`meerjaren: cannot read ${file}: ${(e as Error).message}\n`);
     return EXIT.io;
+  }
+}
+
+/**
+ * Reads a JSON file strictly, or says what is wrong (at its line and column) and returns the exit code, as
+ * {@link readText} does for a file that cannot be read.
+ */
+export function readJson(file: string, io: CliIo): { readonly value: unknown; readonly text: string } | number {
+  const text = readText(file, io);
+  if (typeof text === 'number') return text;
+  try {
+    return { value: parseJsonStrict(text), text };
+  } catch (e) {
+    if (!MeerjarenError.is(e)) throw e;
+    io.stderr(describeIssues(file, text, e.issues));
+    return EXIT.invalidInput;
   }
 }
 

@@ -7,7 +7,7 @@
  * @module
  */
 import { dirname, isAbsolute, join } from 'node:path';
-import { MeerjarenError, issue, type Issue, type Path } from '../core/errors.js';
+import { MeerjarenError, issue, type Issue } from '../core/errors.js';
 import { isRecord } from '../core/fields.js';
 import { parseJsonStrict } from '../document/json.js';
 import { loadMunicipality } from '../evaluate/load-municipality.js';
@@ -18,8 +18,7 @@ import { htmlDocument } from '../report/html-document.js';
 import { resultToJson } from '../report/json.js';
 import { municipalBalanceTable, municipalScenarioTable, municipalityTable } from '../report/municipality-table.js';
 import { applyMunicipalScenario, type MunicipalScenarioResult } from '../evaluate/municipal-scenario.js';
-import type { Scenario } from '../scenario/types.js';
-import { readScenarioFile } from './scenarios.js';
+import { applyScenarioFiles } from './scenarios.js';
 import { resolvePresentation, type ResolvedPresentation } from '../report/presentation.js';
 import { renderHtml } from '../report/render-html.js';
 import { renderMarkdown } from '../report/render-markdown.js';
@@ -163,33 +162,7 @@ function applyToProgramme(m: Municipality, programme: string, files: readonly st
     io.stderr(`meerjaren: --programme: "${programme}" is not a programme of the municipality (${m.programmes.map((p) => p.id).join(', ')}) [unknown_reference]\n`);
     return EXIT.invalidInput;
   }
-  const read: { file: string; text: string; scenarios: readonly Scenario[]; paths: readonly Path[] }[] = [];
-  for (const file of files) {
-    const text = readText(file, io);
-    if (typeof text === 'number') return text;
-    try {
-      read.push({ file, text, ...readScenarioFile(text) });
-    } catch (e) {
-      if (!MeerjarenError.is(e)) throw e;
-      io.stderr(describeIssues(file, text, e.issues));
-      return EXIT.invalidInput;
-    }
-  }
-  const library = read.flatMap((r) => r.scenarios);
-  const results: MunicipalScenarioResult[] = [];
-  for (const { file, text, scenarios, paths } of read) {
-    for (const [at, scenario] of scenarios.entries()) {
-      try {
-        results.push(applyMunicipalScenario(m, programme, scenario, library.length > 1 ? library : undefined));
-      } catch (e) {
-        if (!MeerjarenError.is(e)) throw e;
-        const issues = e.issues.map((i) => (i.pathSegments[0] === 'library' ? i : issue(i.code, [...(paths[at] ?? []), ...i.pathSegments], i.message)));
-        io.stderr(describeIssues(file, text, issues));
-        return EXIT.invalidInput;
-      }
-    }
-  }
-  return results;
+  return applyScenarioFiles(files, io, (scenario, library) => applyMunicipalScenario(m, programme, scenario, library));
 }
 
 /** The verdict as words. */

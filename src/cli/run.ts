@@ -1,15 +1,14 @@
 import { VERSION } from '../core/version.js';
-import { MeerjarenError, issue, type Path } from '../core/errors.js';
+import { MeerjarenError } from '../core/errors.js';
 import { HELP, parseCommandLine, readUsage, type Usage } from './usage.js';
 import type { Budget } from '../model/budget.js';
 import { loadBudget } from '../evaluate/load.js';
 import { resolvePresentation } from '../report/presentation.js';
 import { applyScenario } from '../evaluate/apply-scenario.js';
 import type { ScenarioResult } from '../scenario/apply.js';
-import type { Scenario } from '../scenario/types.js';
 import { describeIssues } from './diagnostics.js';
 import { budgetReport, scenarioReport, type ReportSettings } from './report.js';
-import { readScenarioFile } from './scenarios.js';
+import { applyScenarioFiles } from './scenarios.js';
 import { runValidate } from './validate.js';
 import { runHowSure } from './how-sure.js';
 import { runCheck } from './check.js';
@@ -133,34 +132,7 @@ function runCommand(use: Usage, io: CliIo): number {
  * that `extends` looks in; or says what is wrong (with the file and position) and returns the exit code.
  */
 function applyScenarios(budget: Budget, files: readonly string[], io: CliIo): ScenarioResult[] | number {
-  const read: { file: string; text: string; scenarios: readonly Scenario[]; paths: readonly Path[] }[] = [];
-  for (const file of files) {
-    const text = readText(file, io);
-    if (typeof text === 'number') return text;
-    try {
-      read.push({ file, text, ...readScenarioFile(text) });
-    } catch (e) {
-      if (!MeerjarenError.is(e)) throw e;
-      io.stderr(describeIssues(file, text, e.issues));
-      return EXIT.invalidInput;
-    }
-  }
-  const library = read.flatMap((r) => r.scenarios);
-  const results: ScenarioResult[] = [];
-  for (const { file, text, scenarios, paths } of read) {
-    for (const [at, scenario] of scenarios.entries()) {
-      try {
-        // The shape was checked once, by loadScenario; its references are not dry-run first: applying refuses
-        // the same problems with the same codes and paths, and runs the scenario once.
-        results.push(applyScenario(budget, scenario, library.length > 1 ? library : undefined));
-      } catch (e) {
-        if (!MeerjarenError.is(e)) throw e;
-        // a problem of the scenario itself sits at its place in the file; one of a scenario it extends, at `library`
-        const issues = e.issues.map((i) => (i.pathSegments[0] === 'library' ? i : issue(i.code, [...(paths[at] ?? []), ...i.pathSegments], i.message)));
-        io.stderr(describeIssues(file, text, issues));
-        return EXIT.invalidInput;
-      }
-    }
-  }
-  return results;
+  // The shape was checked once, by loadScenario; its references are not dry-run first: applying refuses the same
+  // problems with the same codes and paths, and runs the scenario once.
+  return applyScenarioFiles(files, io, (scenario, library) => applyScenario(budget, scenario, library));
 }

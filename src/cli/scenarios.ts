@@ -9,6 +9,8 @@ import { parseJsonStrict } from '../document/json.js';
 import type { Scenario } from '../scenario/types.js';
 import { loadScenario } from '../scenario/load.js';
 import { detectKind } from './kinds.js';
+import { EXIT, readText, type CliIo } from './context.js';
+import { describeIssues } from './diagnostics.js';
 
 /** The scenarios of one file, in the file's order, with the path of each in the file. */
 export interface ScenarioFile {
@@ -47,4 +49,42 @@ export function readScenarioFile(text: string): ScenarioFile {
   }
   if (issues.length > 0) throw new MeerjarenError(issues);
   return { scenarios, paths: entries.map(([path]) => path) };
+}
+
+/**
+ * Reads every scenario file and applies every scenario it holds with `apply`, all of them being the library that
+ * `extends` looks in; or says what is wrong (with the file and position) and returns the exit code. A problem of a
+ * scenario itself sits at its place in its file; one of a scenario it extends, at `library`.
+ * @param files - the scenario files, in the order given
+ * @param io - where to read and to report
+ * @param apply - applies one scenario, with the library when there is more than one scenario
+ */
+export function applyScenarioFiles<R>(files: readonly string[], io: CliIo, apply: (scenario: Scenario, library: readonly Scenario[] | undefined) => R): R[] | number {
+  const read: { file: string; text: string; scenarios: readonly Scenario[]; paths: readonly Path[] }[] = [];
+  for (const file of files) {
+    const text = readText(file, io);
+    if (typeof text === 'number') return text;
+    try {
+      read.push({ file, text, ...readScenarioFile(text) });
+    } catch (e) {
+      if (!MeerjarenError.is(e)) throw e;
+      io.stderr(describeIssues(file, text, e.issues));
+      return EXIT.invalidInput;
+    }
+  }
+  const library = read.flatMap((r) => r.scenarios);
+  const results: R[] = [];
+  for (const { file, text, scenarios, paths } of read) {
+    for (const [at, scenario] of scenarios.entries()) {
+      try {
+        results.push(apply(scenario, library.length > 1 ? library : undefined));
+      } catch (e) {
+        if (!MeerjarenError.is(e)) throw e;
+        const issues = e.issues.map((i) => (i.pathSegments[0] === 'library' ? i : issue(i.code, [...(paths[at] ?? []), ...i.pathSegments], i.message)));
+        io.stderr(describeIssues(file, text, issues));
+        return EXIT.invalidInput;
+      }
+    }
+  }
+  return results;
 }

@@ -4,7 +4,6 @@
  * @module
  */
 import { MeerjarenError, issue, type Issue } from '../core/errors.js';
-import { parseJsonStrict } from '../document/json.js';
 import type { Budget } from '../model/budget.js';
 import type { BudgetVersion } from '../model/versions.js';
 import type { Scenario } from '../scenario/types.js';
@@ -13,7 +12,7 @@ import { renderBegrotingswijziging, type WijzigingFormat } from '../report/begro
 import { resolvePresentation } from '../report/presentation.js';
 import { resultToJson } from '../report/json.js';
 import { describeIssues } from './diagnostics.js';
-import { EXIT, emit, readText, type CliIo } from './context.js';
+import { EXIT, emit, readJson, readText, type CliIo } from './context.js';
 import { detectKind } from './kinds.js';
 import { readMap, readSide } from './compare.js';
 import { readScenarioFile } from './scenarios.js';
@@ -40,16 +39,10 @@ function readScenarios(files: readonly string[], io: CliIo): { file: string; tex
 
 /** Whether the second file holds scenarios (else it is a budget or a version: a version step). */
 function holdsScenarios(file: string, io: CliIo): boolean | number {
-  const text = readText(file, io);
-  if (typeof text === 'number') return text;
-  try {
-    const kind = detectKind(parseJsonStrict(text));
-    return kind === 'scenario' || kind === 'scenario-list' || kind === 'scenario-library';
-  } catch (e) {
-    if (!MeerjarenError.is(e)) throw e;
-    io.stderr(describeIssues(file, text, e.issues));
-    return EXIT.invalidInput;
-  }
+  const read = readJson(file, io);
+  if (typeof read === 'number') return read;
+  const kind = detectKind(read.value);
+  return kind === 'scenario' || kind === 'scenario-list' || kind === 'scenario-library';
 }
 
 /**

@@ -10,7 +10,7 @@ import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { arrayOf, integer, readOptions, requireString } from '../core/guard.js';
 import { deepFreeze } from '../core/freeze.js';
 import { isPm, type Budget } from '../model/budget.js';
-import { evaluateExpression, namesOf, parseExpression, type Expression } from '../model/driver-expression.js';
+import { evaluateExpression, namesOf, parseExpression, referencesOf, type Expression } from '../model/driver-expression.js';
 import { driverLookup } from '../model/driver-values.js';
 import { requireBudget } from '../validate/admit.js';
 
@@ -141,15 +141,5 @@ export function driverSeries(budget: Budget, expression: string, options: Driver
 
 /** The row ids an expression refers to. */
 function rowRefs(expression: Expression): string[] {
-  const out = new Set<string>();
-  const walk = (e: Expression): void => {
-    if (e.kind === 'row') out.add(e.row);
-    else if (e.kind === 'negate') walk(e.operand);
-    else if (e.kind === 'operation') {
-      walk(e.left);
-      walk(e.right);
-    }
-  };
-  walk(expression);
-  return [...out];
+  return referencesOf(expression, 'row');
 }

@@ -118,11 +118,12 @@ export function parseExpression(text: string, rows: boolean): ParsedExpression {
   }
 }
 
-/** The names an expression refers to, in order of first appearance. @internal */
-export function namesOf(expression: Expression): string[] {
+/** What an expression refers to, in order of first appearance: its names, or its rows (`[2.1]`). @internal */
+export function referencesOf(expression: Expression, kind: 'name' | 'row'): string[] {
   const out = new Set<string>();
   const walk = (e: Expression): void => {
-    if (e.kind === 'name') out.add(e.name);
+    if (e.kind === 'name' && kind === 'name') out.add(e.name);
+    else if (e.kind === 'row' && kind === 'row') out.add(e.row);
     else if (e.kind === 'negate') walk(e.operand);
     else if (e.kind === 'operation') {
       walk(e.left);
@@ -131,6 +132,11 @@ export function namesOf(expression: Expression): string[] {
   };
   walk(expression);
   return [...out];
+}
+
+/** The names an expression refers to, in order of first appearance. @internal */
+export function namesOf(expression: Expression): string[] {
+  return referencesOf(expression, 'name');
 }
 
 /** The value of an expression in one year: a fraction, a name without a value that year, or a division by zero. @internal */
