@@ -107,6 +107,8 @@ export interface TargetSpec {
  * - an identity matrix asks for nothing beyond independence: the draws stay exactly as without it;
  * - an input in a `group` moves its whole group (the group's inputs draw the same numbers and keep doing so);
  *   two inputs of one group cannot both be named (they are perfectly correlated already);
+ * - the first input of `inputs` keeps its draw order (the factor is lower triangular); the others are ordered
+ *   around it;
  * - inputs not named stay independent of the named ones and of each other.
  *
  * Seeded: the order is computed on the calling thread from the seed and the number of draws, before any draw is
