@@ -18,6 +18,7 @@ import { compileSpec } from '../distribution.js';
 import { createDrawStreams, type Seed } from '../random.js';
 import type { DistributionSpec } from '../distribution.js';
 import { choleskyFactor, imanConoverOrder, scoreCorrelation } from './rank-correlation.js';
+import { MAX_RUN_VALUES } from './plan-options.js';
 import type { RankCorrelation, UncertainInput } from './types.js';
 
 /** A rank correlation read against the run's inputs. @internal */
@@ -112,19 +113,25 @@ function checkMatrix(matrix: readonly unknown[], k: number, issues: IssueCollect
  * run, `duplicate_id` for an id named twice, `invalid_value` for two inputs of one group, a matrix of the wrong
  * size, a diagonal entry other than 1 or an asymmetric entry (at the lower one, `correlation.matrix[1][0]`), and
  * `not_positive_definite` for a matrix without a Cholesky factor. The shape (a list of ids, rows of numbers in
- * [-1, 1]) is checked before with the options (`options.correlation...`).
+ * [-1, 1]) is checked before with the options (`options.correlation...`); `invalid_option` at `options.draws` when
+ * the draw orders (draws x correlated inputs) pass `MAX_RUN_VALUES`.
  * @param correlation - the option, or undefined
  * @param inputs - the run's inputs
+ * @param draws - the run's draws
  * @param issues - where problems go
  * @returns the correlation read, or undefined when there is none or it was refused
  * @internal
  */
-export function readCorrelation(correlation: RankCorrelation | undefined, inputs: readonly UncertainInput[], issues: IssueCollector): ReadCorrelation | undefined {
+export function readCorrelation(correlation: RankCorrelation | undefined, inputs: readonly UncertainInput[], draws: number, issues: IssueCollector): ReadCorrelation | undefined {
   if (correlation === undefined || correlation === null || typeof correlation !== 'object' || Array.isArray(correlation)) return undefined;
   const given = correlation as { readonly inputs?: unknown; readonly matrix?: unknown };
   if (given.inputs === undefined) issues.add('missing_field', ['correlation', 'inputs'], 'a correlation names its inputs: { inputs: [...], matrix: [[...]] }');
   if (given.matrix === undefined) issues.add('missing_field', ['correlation', 'matrix'], 'a correlation has a matrix: one row per input');
   if (!Array.isArray(given.inputs) || !Array.isArray(given.matrix)) return undefined;
+  if (draws * given.inputs.length > MAX_RUN_VALUES) {
+    const most = Math.floor(MAX_RUN_VALUES / given.inputs.length);
+    issues.add('invalid_option', ['options', 'draws'], `the draw orders of ${given.inputs.length} correlated inputs over ${draws} draws pass the ${MAX_RUN_VALUES} values a run may keep: at most ${most} draws`);
+  }
   const read = readInputs(given.inputs, inputs, issues);
   if (!checkMatrix(given.matrix, read.length, issues)) return undefined;
   const matrix = given.matrix as readonly (readonly number[])[];

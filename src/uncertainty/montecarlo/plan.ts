@@ -240,7 +240,7 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
   const savings = planSavings(parts.savingsTargets, compiled);
   const plannedTargets = planTargets(compiled, targets, settings.unit, issues);
   const planned = planInputs(compiled, inputs, savings, cover, issues);
-  const correlation = readCorrelation(options.correlation, inputs, issues);
+  const correlation = readCorrelation(options.correlation, inputs, draws, issues);
   issues.throwIfAny();
   checkBounds(compiled, planned, cover);
 
@@ -250,9 +250,6 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
   const stride = (2 + T + TS + coverActive) * Y;
   if (draws * stride > MAX_RUN_VALUES) {
     fail('invalid_option', ['options', 'draws'], `${fn}: ${draws} draws of ${stride} outcomes each pass the ${MAX_RUN_VALUES} values a run may keep: at most ${Math.floor(MAX_RUN_VALUES / stride)} draws`);
-  }
-  if (correlation !== undefined && draws * correlation.inputs.length > MAX_RUN_VALUES) {
-    fail('invalid_option', ['options', 'draws'], `${fn}: the draw order of ${correlation.inputs.length} correlated inputs over ${draws} draws passes the ${MAX_RUN_VALUES} values a run may keep: at most ${Math.floor(MAX_RUN_VALUES / correlation.inputs.length)} draws`);
   }
   const { slotCells } = planned;
   const inputKind = Uint8Array.from(inputs, (input) => KIND_CODE[input.kind]);
