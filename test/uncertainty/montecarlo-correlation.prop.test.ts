@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { DistributionSpec } from '../../src/index.js';
+import { monteCarlo } from '../../src/uncertainty/index.js';
+import { closeWorkerPools, monteCarloAsync } from '../../src/parallel.js';
 import { amountInput, lineColumns, linesBudget, sorted, spearman } from './montecarlo-correlation-helpers.js';
 
 /** The tolerance of a recovered rank correlation from 10,000 draws, as the guide and `RankCorrelation` state it. */
@@ -8,6 +12,9 @@ const TOLERANCE = 0.05;
 const DRAWS = 10_000;
 // 10,000 draws each: a few runs by default, many under MEERJAREN_DEEP
 const numRuns = process.env.MEERJAREN_DEEP ? 500 : 6;
+const smallRuns = process.env.MEERJAREN_DEEP ? 10_000 : 100;
+const hasWorker = existsSync(fileURLToPath(new URL('../../dist/worker.js', import.meta.url)));
+afterAll(() => closeWorkerPools());
 
 /** Continuous distributions in euros, of every shape the samplers have. */
 const distributionArb: fc.Arbitrary<DistributionSpec> = fc.constantFrom<DistributionSpec>(
@@ -65,6 +72,48 @@ describe('rank correlation (Iman-Conover): acceptance of issue 17', () => {
     fc.assert(
       fc.property(matrix3Arb, fc.array(distributionArb, { minLength: 3, maxLength: 3 }), fc.integer(), (matrix, distributions, seed) => checkRecovered(matrix, distributions, seed)),
       { numRuns },
+    );
+  });
+});
+
+/** Any distribution of the inputs, discrete and fixed ones (ties) among them. */
+const anyDistributionArb: fc.Arbitrary<DistributionSpec> = fc.oneof(
+  distributionArb,
+  fc.constantFrom<DistributionSpec>(
+    { kind: 'fixed', value: '-250' },
+    { kind: 'discrete', choices: [{ value: '-100', p: '0.5' }, { value: '-900', p: '0.5' }] },
+  ),
+);
+
+describe('rank correlation, for any draws', () => {
+  it('any number of draws (1 to 60), any valid matrix and distribution: each input draws exactly its values without correlation, whole cents', () => {
+    fc.assert(
+      fc.property(matrix3Arb, fc.array(anyDistributionArb, { minLength: 3, maxLength: 3 }), fc.integer({ min: 1, max: 60 }), fc.oneof(fc.integer(), fc.string({ maxLength: 6 })), (matrix, distributions, draws, seed) => {
+        const b = linesBudget(3);
+        const inputs = distributions.map((d, i) => amountInput(i, d));
+        const columns = lineColumns(b, 3, { draws, seed, inputs, correlation: { inputs: inputs.map((i) => i.id), matrix } });
+        const independent = lineColumns(b, 3, { draws, seed, inputs });
+        for (let i = 0; i < 3; i++) {
+          expect(sorted(columns[i]!)).toEqual(sorted(independent[i]!));
+          expect(columns[i]!.every((v) => Number.isSafeInteger(v))).toBe(true);
+        }
+        expect(columns[0]).toEqual(independent[0]); // the first input keeps its order
+      }),
+      { numRuns: smallRuns },
+    );
+  });
+});
+
+describe.skipIf(!hasWorker)('rank correlation on workers (needs dist/worker.js)', () => {
+  it('2 or 3 workers give the result of one thread, for any valid matrix, draws and seed', async () => {
+    await fc.assert(
+      fc.asyncProperty(matrix3Arb, fc.integer({ min: 1, max: 400 }), fc.oneof(fc.integer(), fc.string({ maxLength: 6 })), fc.constantFrom(2, 3), async (matrix, draws, seed, workers) => {
+        const b = linesBudget(3);
+        const inputs = [0, 1, 2].map((i) => amountInput(i, { kind: 'uniform', low: String(-100 * (i + 1)), high: '0' }));
+        const options = { draws, seed, inputs, percentiles: [0, 10, 50, 90, 100], correlation: { inputs: inputs.map((i) => i.id), matrix } };
+        expect(JSON.stringify(await monteCarloAsync(b, { ...options, workers, parallelThreshold: 0 }))).toBe(JSON.stringify(monteCarlo(b, options)));
+      }),
+      { numRuns: Math.ceil(smallRuns / 5) },
     );
   });
 });
