@@ -152,6 +152,11 @@ describe('refusals of a rank correlation, with paths', () => {
     expect(issuesOf(() => run([]))).toEqual([{ code: 'invalid_option', path: 'options.correlation' }]);
   });
 
+  it('more than 100 correlated inputs (MAX_CORRELATED_INPUTS): refused with the options, not read further', () => {
+    const ids = Array.from({ length: 101 }, (_, i) => `m${i}`);
+    expect(issuesOf(() => run({ inputs: ids, matrix: [[1]] }))).toEqual([{ code: 'invalid_option', path: 'options.correlation.inputs' }]);
+  });
+
   it('a missing inputs or matrix', () => {
     expect(issuesOf(() => run({ inputs: ['x0'] }))).toEqual([{ code: 'missing_field', path: 'correlation.matrix' }]);
     expect(issuesOf(() => run({ matrix: [[1]] }))).toEqual([{ code: 'missing_field', path: 'correlation.inputs' }]);

@@ -18,7 +18,7 @@ import { compileSpec } from '../distribution.js';
 import { createDrawStreams, type Seed } from '../random.js';
 import type { DistributionSpec } from '../distribution.js';
 import { choleskyFactor, imanConoverOrder, scoreCorrelation } from './rank-correlation.js';
-import { MAX_RUN_VALUES } from './plan-options.js';
+import { MAX_CORRELATED_INPUTS, MAX_RUN_VALUES } from './plan-options.js';
 import type { RankCorrelation, UncertainInput } from './types.js';
 
 /** A rank correlation read against the run's inputs. @internal */
@@ -128,6 +128,8 @@ export function readCorrelation(correlation: RankCorrelation | undefined, inputs
   if (given.inputs === undefined) issues.add('missing_field', ['correlation', 'inputs'], 'a correlation names its inputs: { inputs: [...], matrix: [[...]] }');
   if (given.matrix === undefined) issues.add('missing_field', ['correlation', 'matrix'], 'a correlation has a matrix: one row per input');
   if (!Array.isArray(given.inputs) || !Array.isArray(given.matrix)) return undefined;
+  // too long: refused by the shape check, and not read further
+  if (given.inputs.length > MAX_CORRELATED_INPUTS || given.matrix.length > MAX_CORRELATED_INPUTS) return undefined;
   if (draws * given.inputs.length > MAX_RUN_VALUES) {
     const most = Math.floor(MAX_RUN_VALUES / given.inputs.length);
     issues.add('invalid_option', ['options', 'draws'], `the draw orders of ${given.inputs.length} correlated inputs over ${draws} draws pass the ${MAX_RUN_VALUES} values a run may keep: at most ${most} draws`);
