@@ -301,7 +301,7 @@ export type { InputsFromRangesOptions } from './uncertainty/from-ranges.js';
 export type {
   Random, Seed, DistributionSpec, DistributionKind, DistributionUnit, FixedDistribution, UniformDistribution, TriangularDistribution,
   PertDistribution, NormalDistribution, LognormalDistribution, MixtureDistribution, MixtureComponent, ComponentDistribution, DiscreteDistribution, DiscreteChoice, NumberInput, Sampler, Summary,
-  UncertainInput, UncertainKind, TargetSpec, MonteCarloOptions, MonteCarloResult, OutcomeSummary, OutcomesByYear,
+  UncertainInput, UncertainKind, TargetSpec, MonteCarloOptions, RankCorrelation, MonteCarloResult, OutcomeSummary, OutcomesByYear,
   ProbabilityByYear, TargetOutcome, TornadoOptions, TornadoTable, TornadoRow, TornadoMeasure, DistributionPoints, SavingsOutcome, CoverOutcome,
   MonteCarloVariant, MonteCarloDifference, VariantComparison, MonteCarloComparison, CoverProgram, MonteCarloPlan, ValidateOptions,
   DistributionCompileOptions,

@@ -81,6 +81,14 @@ describe('examples (foundation)', () => {
     expect(out).toContain("alles op 'waarschijnlijk': 357,9");
   });
 
+  it('34 widens the saldo band of seed 000 with a rank correlation of 0,7 between 1.4 and 1.6; means and each post alone unchanged', () => {
+    const out = run('34-rangcorrelatie.ts');
+    expect(out).toMatch(/2027  onafhankelijk\s+-1\.568\s+-1\.292\s+-992\s+breedte\s+577/);
+    expect(out).toMatch(/2027  rangcorr\. 0,7\s+-1\.656\s+-1\.300\s+-887\s+breedte\s+769/);
+    expect(out).toContain('gemiddeld saldo 2027: onafhankelijk -1.285, rangcorr. 0,7 -1.285');
+    expect(out).toContain('gelijk aan onafhankelijk: ja');
+  });
+
   it('every example runs without error', () => {
     const all = readdirSync(new URL('../examples', import.meta.url)).filter((f) => /^\d\d-.*\.ts$/.test(f));
     expect(all.length).toBeGreaterThanOrEqual(4);

@@ -87,6 +87,7 @@ export const ISSUE_CODES = [
   'worker_unavailable',
   'engine_overflow',
   'missing_peer_dependency',
+  'not_positive_definite',
   // versions of a budget
   'matched_by_title',
   // a begrotingswijziging

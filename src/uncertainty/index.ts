@@ -52,6 +52,7 @@ export type {
   UncertainKind,
   TargetSpec,
   MonteCarloOptions,
+  RankCorrelation,
   MonteCarloResult,
   MonteCarloPlan,
   DrawKernel,

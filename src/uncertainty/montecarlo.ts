@@ -14,7 +14,9 @@
  * in any order and on any number of threads; inputs of one `group` draw the same numbers (perfectly
  * correlated: with `uniform`, `triangular` and `discrete` they sit at the same quantile); and two runs with
  * the same seed and input ids (a baseline and a variant) draw the same numbers for the same inputs: common
- * random numbers, so their difference is not noise.
+ * random numbers, so their difference is not noise. A rank `correlation` between inputs (`RankCorrelation`)
+ * only reorders the draws of the correlated inputs: draw `d` of such an input uses the stream of another draw,
+ * by a permutation the plan computes from the seed and the number of draws.
  *
  * **Buffers.** A run compiles a plan once (typed arrays: the cells touched by inputs, their base values,
  * the base totals). A draw resets the touched cells, applies the inputs in order, and adds the differences
@@ -23,7 +25,9 @@
  * The parts live in `./montecarlo/`, one concept a module:
  * - `types.ts`: the public types (inputs, targets, options, results);
  * - `plan-data.ts`: the plan's shape (`MonteCarloPlan`, `CoverProgram`) and what it was built from (`planMeta`);
- * - `plan.ts`: `planMonteCarlo`, with `plan-cover.ts`, `plan-savings.ts`, `plan-targets.ts`, `plan-inputs.ts`;
+ * - `plan.ts`: `planMonteCarlo`, with `plan-cover.ts`, `plan-savings.ts`, `plan-targets.ts`, `plan-inputs.ts`, and
+ *   `plan-correlation.ts` (the `correlation` option and the draw order of the correlated inputs, by Iman-Conover
+ *   in `rank-correlation.ts`);
  * - `stream.ts`: `streamOf`; `units.ts`: amounts as float64 units;
  * - `kernel.ts`: `createKernel`; `summary.ts`: `summariseRun`; `run.ts`: `monteCarlo`;
  * - `compare.ts`: `compareMonteCarlo`; `pool.ts`: `WorkerPool`, `workerEntry`; `parallel.ts`: `monteCarloAsync`
@@ -35,6 +39,7 @@ export type {
   UncertainInput,
   TargetSpec,
   MonteCarloOptions,
+  RankCorrelation,
   OutcomeSummary,
   OutcomesByYear,
   ProbabilityByYear,

@@ -179,6 +179,12 @@ export function distributionPoints(spec: DistributionSpec): DistributionPoints {
  * Builds a tornado table: every input (or correlated group) at its low and at its high value with the
  * others at their central values, ranked by how far that moves the chosen year's outcome.
  *
+ * @remarks
+ * A group (`UncertainInput.group`) swings as one bar. A rank correlation of a Monte Carlo run
+ * (`MonteCarloOptions.correlation`) means nothing here: a bar moves one input or group to its bounds with every
+ * other input held central, so there are no joint draws to correlate; the options take no `correlation`
+ * (`unknown_option`). The Monte Carlo band shows what a correlation does.
+ *
  * @param budget - the budget, or a compiled budget
  * @param options - inputs, year, measure
  * @throws MeerjarenError as {@link monteCarlo}, `year_outside_horizon` for the year, `unknown_reference` for the target

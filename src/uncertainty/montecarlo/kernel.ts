@@ -18,7 +18,10 @@ export interface DrawKernel {
    * `out[offset .. offset + stride)`.
    */
   evaluate(values: Float64Array, out: Float64Array, offset: number): void;
-  /** Runs draws `from .. to - 1` into `out` (`(to - from) * stride` values). */
+  /**
+   * Runs draws `from .. to - 1` into `out` (`(to - from) * stride` values). A rank-correlated input draws at
+   * draw `d` from the stream of the draw its order gives (`plan.drawOrder`).
+   */
   run(from: number, to: number, out: Float64Array): void;
 }
 
@@ -36,7 +39,8 @@ export function createKernel(plan: MonteCarloPlan): DrawKernel {
   const streams = createDrawStreams(plan.seed, plan.inputStream);
   const rng = streams.random;
   const { slotBase, slotYear, slotStructural, slotTargetStart, slotTargets, inputKind, inputSlotStart, inputSlots, inputExponent, base, unitsPerCent, rounding, stride } = plan;
-  const { msTarget, msYear, msPlanned, msBase } = plan;
+  const { msTarget, msYear, msPlanned, msBase, inputOrder, drawOrder, orderDraws } = plan;
+  const ordered = inputOrder.some((c) => c >= 0);
   const MS = msBase.length;
   const msWork = new Float64Array(MS);
   const savingsOffset = (2 + plan.targetCount) * Y;
@@ -171,8 +175,19 @@ export function createKernel(plan: MonteCarloPlan): DrawKernel {
       for (let d = from; d < to; d++) {
         streams.draw(d);
         for (let j = 0; j < J; j++) {
+          if (inputOrder[j]! >= 0) continue;
           streams.stream(j);
           values[j] = samplers[j]!(rng);
+        }
+        // a rank-correlated input draws from the stream of the draw its order gives (plan-correlation.ts)
+        if (ordered) {
+          for (let j = 0; j < J; j++) {
+            const c = inputOrder[j]!;
+            if (c < 0) continue;
+            streams.draw(drawOrder[c * orderDraws + d]!);
+            streams.stream(j);
+            values[j] = samplers[j]!(rng);
+          }
         }
         evaluate(values, out, (d - from) * stride);
       }

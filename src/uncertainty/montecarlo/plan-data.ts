@@ -64,6 +64,18 @@ export interface MonteCarloPlan {
   readonly inputExponent: Int32Array;
   /** Distribution specs per input. */
   readonly distributions: readonly DistributionSpec[];
+  /**
+   * Per input: the column of its draw order in `drawOrder` (a rank-correlated input, or an input of its group), or
+   * -1 for an input drawn in draw order.
+   */
+  readonly inputOrder: Int32Array;
+  /**
+   * The draw orders of the rank-correlated inputs (`MonteCarloOptions.correlation`): at draw `d`, column `c` draws
+   * from the random stream of draw `drawOrder[c * orderDraws + d]` (a permutation of the draws per column).
+   */
+  readonly drawOrder: Int32Array;
+  /** The draws of each column of `drawOrder` (the run's draws; 0 without a correlation). */
+  readonly orderDraws: number;
   /** Measure slots (one per measure and year drawn): savings target index. */
   readonly msTarget: Int32Array;
   /** Measure slots: year index. */

@@ -19,6 +19,9 @@ export const MAX_RUN_VALUES = 2 ** 26;
 /** The most uncertain inputs of one run (`inputs`). */
 export const MAX_INPUTS = 10_000;
 
+/** The most inputs of a run's rank correlation (`correlation.inputs`; the matrix has this many rows and columns). */
+export const MAX_CORRELATED_INPUTS = 100;
+
 /** The most targets of one run (`targets`), and the most percentiles (`percentiles`). */
 export const MAX_TARGETS = 1000;
 
@@ -55,6 +58,12 @@ export const TARGET_SPEC: OptionSpec = {
   minimum: either(text({ nonEmpty: true }), integer(), object()),
 };
 
+/** The shape checks of a run's rank correlation (what it means is checked by `readCorrelation`). @internal */
+export const CORRELATION_SPEC: OptionSpec = {
+  inputs: arrayOf(ID, { maxLength: MAX_CORRELATED_INPUTS }),
+  matrix: arrayOf(arrayOf(finiteNumber({ min: -1, max: 1 }), { maxLength: MAX_CORRELATED_INPUTS }), { maxLength: MAX_CORRELATED_INPUTS }),
+};
+
 /** The checks of {@link MonteCarloOptions}. @internal */
 export const MONTE_CARLO_OPTIONS: OptionSpec = {
   inputs: arrayOf(object(INPUT_SPEC), { maxLength: MAX_INPUTS }),
@@ -66,6 +75,7 @@ export const MONTE_CARLO_OPTIONS: OptionSpec = {
   unit: UNIT,
   savings: boolean,
   cover: boolean,
+  correlation: object(CORRELATION_SPEC),
 };
 
 /**

@@ -22,6 +22,7 @@ import type { MonteCarloOptions, UncertainInput } from './types.js';
 import { collectOptions, type OptionSpec } from '../../core/guard.js';
 import { MAX_RUN_VALUES, MONTE_CARLO_OPTIONS, requireRunBudget } from './plan-options.js';
 import { inputInEuros, runUnitOf } from './amount-unit.js';
+import { correlationOrder, readCorrelation } from './plan-correlation.js';
 import type { Unit } from '../../model/values.js';
 
 export { INPUT_SPEC, MAX_DRAWS, MAX_INPUTS, MAX_RUN_VALUES, MAX_TARGETS, MONTE_CARLO_OPTIONS, TARGET_SPEC, requireRunBudget } from './plan-options.js';
@@ -197,7 +198,9 @@ function slotLookups(
  *   `inputs[3].distribution.low`, `invalid_rate` (a measure's rate below 0), `negative_amount` (a capacity below 0),
  *   `unsupported_capacity` (a capacity kind other than per-year or total), `cover_share_uncertain` (an input moves
  *   a row that a `share` claim reads), `too_many_decimals` (also a written amount that is not whole cents in
- *   euros, at its path), and `engine_overflow` when draws could pass 2^53 units
+ *   euros, at its path), `engine_overflow` when draws could pass 2^53 units, and the refusals of a rank
+ *   `correlation` at `correlation...` paths (`unknown_reference`, `duplicate_id`, `invalid_value`,
+ *   `not_positive_definite`)
  */
 export function planMonteCarlo(budget: Budget | CompiledBudget, options: MonteCarloOptions): MonteCarloPlan {
   return buildPlan(budget, options, 0, 'planMonteCarlo');
@@ -237,6 +240,7 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
   const savings = planSavings(parts.savingsTargets, compiled);
   const plannedTargets = planTargets(compiled, targets, settings.unit, issues);
   const planned = planInputs(compiled, inputs, savings, cover, issues);
+  const correlation = readCorrelation(options.correlation, inputs, draws, issues);
   issues.throwIfAny();
   checkBounds(compiled, planned, cover);
 
@@ -248,9 +252,13 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
     fail('invalid_option', ['options', 'draws'], `${fn}: ${draws} draws of ${stride} outcomes each pass the ${MAX_RUN_VALUES} values a run may keep: at most ${Math.floor(MAX_RUN_VALUES / stride)} draws`);
   }
   const { slotCells } = planned;
+  const inputKind = Uint8Array.from(inputs, (input) => KIND_CODE[input.kind]);
+  const inputStream = Float64Array.from(planned.streams);
+  const distributions = inputs.map((input) => input.distribution);
+  const seed = options.seed ?? 1;
   const { slotTargetStart, slotTargets, slotCoverStart, slotCover } = slotLookups(compiled, slotCells, plannedTargets, cover);
   const plan: MonteCarloPlan = {
-    seed: options.seed ?? 1,
+    seed,
     yearCount: Y,
     unitsPerCent: dec >= 2 ? 10 ** (dec - 2) : 1,
     rounding,
@@ -264,12 +272,13 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
     slotStructural: Uint8Array.from(slotCells, (cell) => compiled.rowStructural[Math.floor(cell / Y)]!),
     slotTargetStart,
     slotTargets,
-    inputKind: Uint8Array.from(inputs, (input) => KIND_CODE[input.kind]),
-    inputStream: Float64Array.from(planned.streams),
+    inputKind,
+    inputStream,
     inputSlotStart: Int32Array.from(planned.inputSlotStart),
     inputSlots: Int32Array.from(planned.inputSlots),
     inputExponent: Int32Array.from(planned.inputExponent),
-    distributions: inputs.map((input) => input.distribution),
+    distributions,
+    ...correlationOrder({ seed, inputStream, inputKind, distributions }, correlation, draws),
     msTarget: Int32Array.from(planned.measures.target),
     msYear: Int32Array.from(planned.measures.year),
     msPlanned: Float64Array.from(planned.measures.planned),
