@@ -7,6 +7,7 @@ import type { IssueCollector } from '../../core/errors.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import type { PlannedCover } from './plan-cover.js';
 import type { PlannedSavings } from './plan-savings.js';
+import type { DriverPlanning } from './plan-input-drivers.js';
 
 /** The measure slots (one per measure and year drawn), filled by `measure` inputs. @internal */
 export interface MeasureSlots {
@@ -40,6 +41,8 @@ export interface PlannedInputs {
   readonly savingsBound: number;
   /** The cover bound (`PlannedCover.bound`) plus what the capacity inputs can draw, in units. */
   readonly coverBound: number;
+  /** What the `indicator` and `parameter` inputs set and compute again. */
+  readonly drivers: DriverPlanning;
 }
 
 /** The state of planning the inputs: what is read, and what the inputs fill in order. @internal */
@@ -61,6 +64,7 @@ export interface InputPlanning {
   readonly measures: { target: number[]; year: number[]; planned: number[]; base: number[] };
   savingsBound: number;
   coverBound: number;
+  readonly drivers: DriverPlanning;
 }
 
 /** Bound in units of an amount drawn in euros up to `maxEuros` (whole cents, plus one for safety). @internal */

@@ -44,6 +44,10 @@ export const INPUT_SPEC: OptionSpec = {
   measure: ID,
   source: ID,
   unit: UNIT,
+  indicator: ID,
+  parameter: ID,
+  from: text({ nonEmpty: true }),
+  places: integer({ min: 0, max: 6 }),
 };
 
 /** The checks of one target of a run. @internal */
@@ -66,6 +70,7 @@ export const MONTE_CARLO_OPTIONS: OptionSpec = {
   unit: UNIT,
   savings: boolean,
   cover: boolean,
+  net: boolean,
 };
 
 /**
