@@ -179,6 +179,11 @@ function indicatorEntries(p: InputPlanning, drivers: Drivers, input: UncertainIn
     });
   }
   if (ys.length === 0 && input.years === undefined) issues.add('no_cells', [...path, 'indicator'], `the indicator "${indicator.id}" has no value in the horizon`);
+  const taken = ys.filter((y) => p.drivers.keyOf.has(`${indicator.id}\u0000${y}`));
+  if (taken.length > 0) {
+    const at = input.years === undefined ? [...path, 'indicator'] : [...path, 'years'];
+    return void issues.add('invalid_value', at, `the indicator "${indicator.id}" in ${taken.map((y) => compiled.years[y]!).join(', ')} is drawn by an input before: one input per indicator and year`);
+  }
   const entries = ys.map((y) => ({ name: indicator.id, y, base: valueIn(compiled.years[y]!), a: ZERO_FRACTION, b: ONE_FRACTION }));
   return { entries, nonNegative: Object.values(indicator.values).every((v) => !v.isNegative()) };
 }
