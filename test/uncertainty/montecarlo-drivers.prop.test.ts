@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, MeerjarenError, applyScenario, budget, loadBudget, type Budget, type BudgetDocument, type Change } from '../../src/index.js';
+import { Dec, MeerjarenError, applyScenario, budget, loadBudget, type Budget, type BudgetDocument, type Change, type Decimal } from '../../src/index.js';
 import { evaluateTargets } from '../../src/evaluate/targets.js';
 import { withTargets } from '../../src/validate/with-targets.js';
 import { dayNumber } from '../../src/model/driver-values.js';
@@ -83,7 +83,7 @@ function driversBudget(m: DriverModel): Budget {
 function inputsOf(m: DriverModel): { input: UncertainInput; draws: readonly number[] }[] {
   let parameterSeen = false;
   const drawn = new Set<string>();
-  return m.inputs.flatMap((x, j) => {
+  return m.inputs.flatMap((x, j): { input: UncertainInput; draws: readonly number[] }[] => {
     const places = x.places === undefined ? {} : { places: x.places };
     const distribution = { kind: 'uniform' as const, low: '0', high: '6000' };
     if (x.driver === 't') {
@@ -144,7 +144,7 @@ describe('Monte Carlo on drivers: a draw equals the scenario that sets the drawn
           const values = Float64Array.from(planned, (p) => p.draws[d % p.draws.length]!);
           kernel.evaluate(values, out, 0);
           const scenario = applyScenario(b, { id: 's', title: 's', unit: 'euro', numberFormat: 'plain', changes: inputs.map((input, j) => changeOf(b, input, values[j]!)) });
-          const units = (x: Dec): number => Number(x.times(100 * plan.unitsPerCent).toFixed());
+          const units = (x: Decimal): number => Number(x.times(100 * plan.unitsPerCent).toFixed());
           YEARS.forEach((year, y) => {
             const total = scenario.evaluation.total[String(year)]!;
             expect(out[y]).toBe(units(total.amount));

@@ -122,7 +122,7 @@ describe('Monte Carlo driver inputs: every problem with its path', () => {
     expect(run([youths({ years: [2030] })])).toEqual([{ code: 'year_outside_horizon', path: 'inputs[0].years[0]' }]);
     expect(run([{ id: 'p', kind: 'indicator', indicator: 'plaatsen', years: [2027, 2028], distribution: { kind: 'fixed', value: '100' } }])).toEqual([{ code: 'invalid_value', path: 'inputs[0].years[1]' }]);
     expect(run([youths(), youths({ id: 'again', years: [2027, 2026] })])).toEqual([{ code: 'invalid_value', path: 'inputs[1].years' }]);
-    expect(run([youths({ years: undefined }), youths({ id: 'again' })])).toEqual([{ code: 'invalid_value', path: 'inputs[1].years' }]);
+    expect(run([{ ...youths(), years: undefined } as never, youths({ id: 'again' })])).toEqual([{ code: 'invalid_value', path: 'inputs[1].years' }]);
   });
 
   it('the distribution: a negative count is refused, a negative value of an indicator that has one is not; a division by a value that can be zero', () => {
