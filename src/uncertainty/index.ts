@@ -62,6 +62,7 @@ export type {
   SavingsOutcome,
   CoverOutcome,
   CoverProgram,
+  DriverProgram,
   MonteCarloVariant,
   MonteCarloDifference,
   VariantComparison,
