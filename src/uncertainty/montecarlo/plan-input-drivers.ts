@@ -13,66 +13,9 @@ import type { Drivers, Parameter } from '../../model/drivers.js';
 import { namesOf, parseExpression, type Expression } from '../../model/driver-expression.js';
 import { dayNumber, daysInYear, driverLookup, isPeriodDate, parameterYearFraction, periodDays } from '../../model/driver-values.js';
 import type { DriverProgram } from './plan-data.js';
-import type { InputPlanning } from './plan-input-state.js';
+import type { DriverPlanning, InputPlanning } from './plan-input-state.js';
 import { drawnSteps, fractionText } from './kernel-drivers.js';
 import type { UncertainInput } from './types.js';
-
-/** What planning the driver inputs fills in. @internal */
-export interface DriverPlanning {
-  /** Key index by `name \0 yearIndex`. */
-  readonly keyOf: Map<string, number>;
-  /** Per key: the value without draws. */
-  readonly keyBase: (Fraction | undefined)[];
-  /** Per key: its year index. */
-  readonly keyYear: number[];
-  /** Per key: the least and the greatest value it can take (floats, for the bounds). */
-  readonly keyLow: number[];
-  readonly keyHigh: number[];
-  /** Driven cell index by `formula \0 yearIndex`. */
-  readonly cellOf: Map<string, number>;
-  readonly cellSlot: number[];
-  readonly cellFormula: number[];
-  readonly cellYear: number[];
-  readonly entryStart: number[];
-  readonly entryKey: number[];
-  readonly entryA: Fraction[];
-  readonly entryB: Fraction[];
-  readonly inputCellStart: number[];
-  readonly inputCells: number[];
-  readonly inputPlaces: number[];
-  /** Parameters drawn so far (one input per parameter). */
-  readonly parameters: Set<string>;
-}
-
-/** An empty driver planning. @internal */
-export function newDriverPlanning(): DriverPlanning {
-  return {
-    keyOf: new Map(),
-    keyBase: [],
-    keyYear: [],
-    keyLow: [],
-    keyHigh: [],
-    cellOf: new Map(),
-    cellSlot: [],
-    cellFormula: [],
-    cellYear: [],
-    entryStart: [0],
-    entryKey: [],
-    entryA: [],
-    entryB: [],
-    inputCellStart: [0],
-    inputCells: [],
-    inputPlaces: [],
-    parameters: new Set(),
-  };
-}
-
-/** Closes input `j`'s entries and cells (every input, of every kind, has a range). @internal */
-export function closeDriverInput(d: DriverPlanning, places: number): void {
-  d.entryStart.push(d.entryKey.length);
-  d.inputCellStart.push(d.inputCells.length);
-  d.inputPlaces.push(places);
-}
 
 const EMPTY: Drivers = { indicators: [], parameters: [], formulas: [] };
 const ZERO_FRACTION = fraction(0n, 1n);

@@ -12,9 +12,9 @@ import { streamOf } from './stream.js';
 import type { UncertainInput, UncertainKind } from './types.js';
 import type { PlannedCover } from './plan-cover.js';
 import type { PlannedSavings } from './plan-savings.js';
-import { drawnUnitsBound, type InputPlanning, type PlannedInputs } from './plan-input-state.js';
+import { closeDriverInput, drawnUnitsBound, newDriverPlanning, type InputPlanning, type PlannedInputs } from './plan-input-state.js';
 import { planCapacityInput, planMeasureInput } from './plan-input-targets.js';
-import { closeDriverInput, newDriverPlanning, planDriverInput } from './plan-input-drivers.js';
+import { planDriverInput } from './plan-input-drivers.js';
 
 export type { MeasureSlots, PlannedInputs } from './plan-input-state.js';
 
