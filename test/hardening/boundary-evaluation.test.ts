@@ -84,8 +84,12 @@ const MC_BAD: OptionCase[] = [
   ...CHOICE('rounding'),
   ...FLAGS('savings'),
   ...FLAGS('cover'),
+  ...FLAGS('net'),
   ...LISTS('inputs'),
   { option: 'inputs', value: [{ ...inputs[0], rows: 'cost' }] },
+  // the fields of a driver input: places 0 to 6, ids and a date as texts
+  ...[7, -1, 1.5, '2', null].map((places) => ({ option: 'inputs', value: [{ ...inputs[0]!, places }] })),
+  ...[42, '', null, {}].flatMap((id) => ['indicator', 'parameter', 'from'].map((field) => ({ option: 'inputs', value: [{ ...inputs[0]!, [field]: id }] }))),
 ];
 
 const ROWS: readonly Row[] = [
@@ -561,7 +565,7 @@ describe('the boundary, property by property', () => {
 
   it('any value of any option of a Monte Carlo run is run or refused with a code at options.<name>, never a TypeError', () => {
     // not draws: a valid large number of draws would run them all (the table checks draws)
-    const names = ['seed', 'percentiles', 'targets', 'rounding', 'unit', 'savings', 'cover', 'inputs'];
+    const names = ['seed', 'percentiles', 'targets', 'rounding', 'unit', 'savings', 'cover', 'net', 'inputs'];
     fc.assert(
       fc.property(fc.constantFrom(...names), anyValue, (option, value) => {
         let error: unknown;

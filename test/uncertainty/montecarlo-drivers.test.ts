@@ -90,6 +90,19 @@ describe('Monte Carlo indicator and parameter inputs', () => {
     expect(result.saldo['2026']!.min.toFixed()).toBe('-43273948');
   });
 
+  it('drivers named like properties of an object (valueOf, toString) are drivers like any other', () => {
+    const odd = budget({ title: 'o', unit: 'euro', horizon: { from: 2026, to: 2027 } })
+      .section('1', 's')
+      .line('hasOwnProperty', 'kosten', undefined, { nature: 'structural' })
+      .drivers({
+        indicators: [{ id: 'valueOf', title: 'v', unit: 'stuks', values: { 2026: 2, 2027: 3 } }, { id: 'toString', title: 't', unit: 'EUR', values: { 2026: '-10.5', 2027: '-11' } }],
+        formulas: [{ row: 'hasOwnProperty', expression: 'valueOf * toString' }],
+      })
+      .build();
+    const result = monteCarlo(odd, { inputs: [{ id: 'hasOwnProperty', kind: 'indicator', indicator: 'valueOf', distribution: { kind: 'fixed', value: '7' } }], draws: 2 });
+    expect([result.saldo['2026']!.min.toFixed(), result.saldo['2027']!.min.toFixed()]).toEqual(['-73.5', '-77']);
+  });
+
   it('a plan is plain data: a structured clone (what a worker receives) draws the same', () => {
     const plan = planMonteCarlo(jeugd, { inputs: [youths(), { id: 'tarief', kind: 'parameter', parameter: 'tarief', from: '2027-01-01', distribution: { kind: 'uniform', low: '40', high: '65' } }], draws: 50, seed: 9 });
     const a = new Float64Array(50 * plan.stride);
