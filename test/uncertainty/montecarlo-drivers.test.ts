@@ -53,6 +53,16 @@ describe('Monte Carlo indicator and parameter inputs', () => {
     for (const year of ['2027', '2028', '2029']) expect(result.saldo[year]!.min.eq(base[year]!.amount) && result.saldo[year]!.max.eq(base[year]!.amount)).toBe(true);
   });
 
+  it('every draw of a run is a scenario: two possible numbers of youths give exactly the two scenario saldos', () => {
+    const result = monteCarlo(jeugd, { inputs: [youths({ distribution: { kind: 'discrete', choices: [{ value: '3900', p: '0.5' }, { value: '4400', p: '0.5' }] } })], draws: 200, seed: 11, unit: 'euro' });
+    const at = (value: string) => applyScenario(jeugd, scenario([{ kind: 'set-indicator', indicator: 'jeugdigen', years: [2026], value }])).evaluation;
+    const s = result.saldo['2026']!;
+    expect(s.min.eq(at('4400').total['2026']!.amount)).toBe(true);
+    expect(s.max.eq(at('3900').total['2026']!.amount)).toBe(true);
+    expect(result.structural['2026']!.min.eq(at('4400').total['2026']!.structural)).toBe(true);
+    expect(result.probabilityStructurallyBalanced['2026']).toBe(0);
+  });
+
   it('a drawn value is rounded to places (half-up) before the formula: fixed 4000.5 is 4001 youths, or 4000.5 with places 1', () => {
     const at = (value: string, places?: number) =>
       monteCarlo(jeugd, { inputs: [youths({ distribution: { kind: 'fixed', value }, ...(places === undefined ? {} : { places }) })], draws: 1, unit: 'euro' }).saldo['2026']!.min.toFixed();
