@@ -303,6 +303,6 @@ export type {
   PertDistribution, NormalDistribution, LognormalDistribution, MixtureDistribution, MixtureComponent, ComponentDistribution, DiscreteDistribution, DiscreteChoice, NumberInput, Sampler, Summary,
   UncertainInput, UncertainKind, TargetSpec, MonteCarloOptions, RankCorrelation, MonteCarloResult, OutcomeSummary, OutcomesByYear,
   ProbabilityByYear, TargetOutcome, TornadoOptions, TornadoTable, TornadoRow, TornadoMeasure, DistributionPoints, SavingsOutcome, CoverOutcome,
-  MonteCarloVariant, MonteCarloDifference, VariantComparison, MonteCarloComparison, CoverProgram, MonteCarloPlan, ValidateOptions,
+  MonteCarloVariant, MonteCarloDifference, VariantComparison, MonteCarloComparison, CoverProgram, DriverProgram, MonteCarloPlan, ValidateOptions,
   DistributionCompileOptions,
 } from './uncertainty/index.js';

@@ -278,6 +278,17 @@ describe('examples (drivers)', () => {
     expect(out).not.toMatch(/totaal/i);
   });
 
+  it('93 gives P10 / P50 / P90 of goal 2.1 in 2026 with the number of youths uncertain (triangular 3.750 / 4.000 / 4.525)', () => {
+    const out = run('93-jeugd-aantal-onzeker.ts');
+    expect(out).toContain('2.1 in 2026 bij 4.525 jeugdigen (begroting): -97.406.009,75');
+    expect(out).toContain('P10: -92.993.140,80  (x € 1.000: -92.993; 4.320 jeugdigen)');
+    expect(out).toContain('P50: -87.590.067,11  (x € 1.000: -87.590; 4.069 jeugdigen)');
+    expect(out).toContain('P90: -83.672.300,53  (x € 1.000: -83.672; 3.887 jeugdigen)');
+    expect(out).toContain('2027-2029 blijven: -96.699 -95.987 -96.010 (x € 1.000)');
+    expect(out).toContain('scenario 4.000 jeugdigen: 2.1 in 2026 -86.104.760,00');
+    expect(out).toContain('tornado 2026: bij 3.750 -80.723.212,50, bij 4.525 -97.406.009,75; bandbreedte 16.682.797,25');
+  });
+
   it('92 computes the Ukraine reimbursement as places x days x normvergoeding, with the drop from € 61 to € 44', () => {
     const out = run('92-seed000-oekraine-normvergoeding.ts');
     expect(out).toContain('normvergoeding per plaats per jaar: 2024 22.326 (61 x 366), 2025 16.060 (44 x 365), 2026 2.772 (44 x 63)');

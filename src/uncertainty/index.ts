@@ -63,6 +63,7 @@ export type {
   SavingsOutcome,
   CoverOutcome,
   CoverProgram,
+  DriverProgram,
   MonteCarloVariant,
   MonteCarloDifference,
   VariantComparison,

@@ -24,12 +24,13 @@
  *
  * The parts live in `./montecarlo/`, one concept a module:
  * - `types.ts`: the public types (inputs, targets, options, results);
- * - `plan-data.ts`: the plan's shape (`MonteCarloPlan`, `CoverProgram`) and what it was built from (`planMeta`);
- * - `plan.ts`: `planMonteCarlo`, with `plan-cover.ts`, `plan-savings.ts`, `plan-targets.ts`, `plan-inputs.ts`, and
- *   `plan-correlation.ts` (the `correlation` option and the draw order of the correlated inputs, by Iman-Conover
- *   in `rank-correlation.ts`);
+ * - `plan-data.ts`: the plan's shape (`MonteCarloPlan`, `CoverProgram`, `DriverProgram`) and what it was built from (`planMeta`);
+ * - `plan.ts`: `planMonteCarlo`, with `plan-cover.ts`, `plan-savings.ts`, `plan-targets.ts`, `plan-inputs.ts`
+ *   (`plan-input-targets.ts` for measures and capacities, `plan-input-drivers.ts` for indicators and parameters),
+ *   and `plan-correlation.ts` (the `correlation` option and the draw order of the correlated inputs, by
+ *   Iman-Conover in `rank-correlation.ts`);
  * - `stream.ts`: `streamOf`; `units.ts`: amounts as float64 units;
- * - `kernel.ts`: `createKernel`; `summary.ts`: `summariseRun`; `run.ts`: `monteCarlo`;
+ * - `kernel.ts`: `createKernel` (`kernel-drivers.ts`: the driven cells computed again from a drawn driver); `summary.ts`: `summariseRun`; `run.ts`: `monteCarlo`;
  * - `compare.ts`: `compareMonteCarlo`; `pool.ts`: `WorkerPool`, `workerEntry`; `parallel.ts`: `monteCarloAsync`
  *   (these two need Node's worker threads: they are exported by the `meerjaren/parallel` entry, src/parallel.ts).
  * @packageDocumentation
@@ -49,7 +50,7 @@ export type {
   MonteCarloResult,
 } from './montecarlo/types.js';
 export { planMeta } from './montecarlo/plan-data.js';
-export type { MonteCarloPlan, CoverProgram, PlanMeta } from './montecarlo/plan-data.js';
+export type { MonteCarloPlan, CoverProgram, DriverProgram, PlanMeta } from './montecarlo/plan-data.js';
 export { streamOf } from './montecarlo/stream.js';
 export { planMonteCarlo } from './montecarlo/plan.js';
 export { createKernel } from './montecarlo/kernel.js';

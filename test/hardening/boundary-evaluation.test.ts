@@ -84,12 +84,16 @@ const MC_BAD: OptionCase[] = [
   ...CHOICE('rounding'),
   ...FLAGS('savings'),
   ...FLAGS('cover'),
+  ...FLAGS('net'),
   ...LISTS('inputs'),
   // a rank correlation: an object of a list of ids and rows of numbers in [-1, 1]
   ...OBJECTS('correlation'),
   ...[42, 'c', [''], [7]].map((ids) => ({ option: 'correlation', value: { inputs: ids, matrix: [[1]] } })),
   ...[42, [1], [[2]], [[NaN]], [['1']], [[-1.5]]].map((matrix) => ({ option: 'correlation', value: { inputs: ['c'], matrix } })),
   { option: 'inputs', value: [{ ...inputs[0], rows: 'cost' }] },
+  // the fields of a driver input: places 0 to 6, ids and a date as texts
+  ...[7, -1, 1.5, '2', null].map((places) => ({ option: 'inputs', value: [{ ...inputs[0]!, places }] })),
+  ...[42, '', null, {}].flatMap((id) => ['indicator', 'parameter', 'from'].map((field) => ({ option: 'inputs', value: [{ ...inputs[0]!, [field]: id }] }))),
 ];
 
 const ROWS: readonly Row[] = [
@@ -565,7 +569,7 @@ describe('the boundary, property by property', () => {
 
   it('any value of any option of a Monte Carlo run is run or refused with a code at options.<name>, never a TypeError', () => {
     // not draws: a valid large number of draws would run them all (the table checks draws)
-    const names = ['seed', 'percentiles', 'targets', 'rounding', 'unit', 'savings', 'cover', 'inputs', 'correlation'];
+    const names = ['seed', 'percentiles', 'targets', 'rounding', 'unit', 'savings', 'cover', 'net', 'inputs', 'correlation'];
     fc.assert(
       fc.property(fc.constantFrom(...names), anyValue, (option, value) => {
         let error: unknown;

@@ -7,6 +7,7 @@ import { applyRatio, divRoundBig } from '../../engine/rate.js';
 import { compileSpec, rateToPpm, type Sampler } from '../distribution.js';
 import { createDrawStreams } from '../random.js';
 import type { MonteCarloPlan } from './plan-data.js';
+import { createDriverStep } from './kernel-drivers.js';
 
 /**
  * The draw kernel of a plan (trekkingskern): reusable buffers and the per-input samplers.
@@ -14,7 +15,7 @@ import type { MonteCarloPlan } from './plan-data.js';
  */
 export interface DrawKernel {
   /**
-   * Evaluates the budget with given input values (cents for `amount`, rates for the others) into
+   * Evaluates the budget with given input values (cents for `amount` and `capacity`, rates or driver values for the others) into
    * `out[offset .. offset + stride)`.
    */
   evaluate(values: Float64Array, out: Float64Array, offset: number): void;
@@ -36,6 +37,7 @@ export function createKernel(plan: MonteCarloPlan): DrawKernel {
   const work = new Float64Array(S);
   const values = new Float64Array(J);
   const samplers: Sampler[] = plan.distributions.map((spec, j) => compileSpec(spec, { unit: plan.inputKind[j] === 0 || plan.inputKind[j] === 4 ? 'euro' : 'rate' }));
+  const drivers = createDriverStep(plan.drivers, plan.unitsPerCent);
   const streams = createDrawStreams(plan.seed, plan.inputStream);
   const rng = streams.random;
   const { slotBase, slotYear, slotStructural, slotTargetStart, slotTargets, inputKind, inputSlotStart, inputSlots, inputExponent, base, unitsPerCent, rounding, stride } = plan;
@@ -112,6 +114,7 @@ export function createKernel(plan: MonteCarloPlan): DrawKernel {
 
   const evaluate = (vals: Float64Array, out: Float64Array, offset: number): void => {
     work.set(slotBase);
+    drivers.reset();
     if (MS > 0) msWork.set(msBase);
     if (plan.coverActive === 1) {
       capWork.set(cover.capBase);
@@ -140,6 +143,8 @@ export function createKernel(plan: MonteCarloPlan): DrawKernel {
       } else if (kind === 4) {
         const units = v * unitsPerCent;
         for (let k = from; k < to; k++) capWork[inputSlots[k]!] = units;
+      } else if (kind >= 5) {
+        drivers.apply(j, v, work);
       } else {
         const ppm = rateToPpm(v);
         const step = BigInt(MILLION + ppm);

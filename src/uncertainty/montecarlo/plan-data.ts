@@ -13,7 +13,7 @@ import type { Seed } from '../random.js';
 import type { TargetSpec, UncertainInput, UncertainKind } from './types.js';
 
 /** The kind code of each input kind, as in `MonteCarloPlan.inputKind`. @internal */
-export const KIND_CODE: Readonly<Record<UncertainKind, number>> = { amount: 0, realisation: 1, indexation: 2, measure: 3, capacity: 4 };
+export const KIND_CODE: Readonly<Record<UncertainKind, number>> = { amount: 0, realisation: 1, indexation: 2, measure: 3, capacity: 4, indicator: 5, parameter: 6 };
 
 /**
  * A compiled Monte Carlo plan (draaiboek): every number a draw needs, as plain data that can be posted to a
@@ -52,7 +52,7 @@ export interface MonteCarloPlan {
   readonly slotTargetStart: Int32Array;
   /** Flattened target indices. */
   readonly slotTargets: Int32Array;
-  /** Per input: its kind code (0 amount, 1 realisation, 2 indexation, 3 measure, 4 capacity). */
+  /** Per input: its kind code (0 amount, 1 realisation, 2 indexation, 3 measure, 4 capacity, 5 indicator, 6 parameter). */
   readonly inputKind: Uint8Array;
   /** Per input: its random stream. */
   readonly inputStream: Float64Array;
@@ -86,6 +86,47 @@ export interface MonteCarloPlan {
   readonly msBase: Float64Array;
   /** The cover program (empty when `coverActive` is 0). */
   readonly cover: CoverProgram;
+  /** The driver program of the `indicator` and `parameter` inputs (empty without them). */
+  readonly drivers: DriverProgram;
+}
+
+/**
+ * The drivers compiled for the draw kernel (stuurprogramma): the driven cells that `indicator` and `parameter`
+ * inputs recompute, the driver values they read, and per input the values it sets. Exact fractions are written
+ * `"numerator/denominator"` (`""` for no value) so that the plan stays plain data.
+ * @category Uncertainty
+ */
+export interface DriverProgram {
+  /** The expressions of the formulas of the driven cells. */
+  readonly expressions: readonly string[];
+  /** Per driven cell: its slot. */
+  readonly cellSlot: Int32Array;
+  /** Per driven cell: the index of its expression. */
+  readonly cellExpression: Int32Array;
+  /** Per driven cell: its names, `cellNames[cellNameStart[c] .. cellNameStart[c + 1]]`. */
+  readonly cellNameStart: Int32Array;
+  /** Flattened names of the driven cells. */
+  readonly cellNames: readonly string[];
+  /** Per name of a driven cell: the driver value (key) an input sets, or -1 for a fixed value. */
+  readonly cellNameKey: Int32Array;
+  /** Per name of a driven cell: its fixed value in the cell's year (a fraction, `""` for none). */
+  readonly cellNameFixed: readonly string[];
+  /** Per key (a driver in one year): its value without draws (a fraction, `""` for none). */
+  readonly keyBase: readonly string[];
+  /** Per input: its entries `entryKey[entryStart[j] .. entryStart[j + 1]]` (empty for other kinds). */
+  readonly entryStart: Int32Array;
+  /** Per entry: the key it sets to `entryA + entryB x drawn value`. */
+  readonly entryKey: Int32Array;
+  /** Per entry: the constant part (a fraction). */
+  readonly entryA: readonly string[];
+  /** Per entry: the factor of the drawn value (a fraction). */
+  readonly entryB: readonly string[];
+  /** Per input: the driven cells it recomputes, `inputCells[inputCellStart[j] .. inputCellStart[j + 1]]`. */
+  readonly inputCellStart: Int32Array;
+  /** Flattened driven cell indices. */
+  readonly inputCells: Int32Array;
+  /** Per input: the decimals its drawn value is rounded to. */
+  readonly inputPlaces: Int32Array;
 }
 
 /**
@@ -140,6 +181,8 @@ export interface PlanMeta {
   readonly targets: readonly TargetSpec[];
   readonly minimum: readonly (readonly Decimal[])[];
   readonly inputs: readonly UncertainInput[];
+  /** Whether the savings are net of the measures' costs. */
+  readonly net: boolean;
 }
 
 /** What a plan was built from (kept beside it, not posted to workers). */

@@ -1,12 +1,13 @@
 /**
  * What planning the uncertain inputs of a Monte Carlo run fills in, and the bound of a drawn amount
- * (shared by `plan-inputs.ts` and `plan-input-targets.ts`).
+ * (shared by `plan-inputs.ts`, `plan-input-targets.ts` and `plan-input-drivers.ts`).
  * @packageDocumentation
  */
 import type { IssueCollector } from '../../core/errors.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import type { PlannedCover } from './plan-cover.js';
 import type { PlannedSavings } from './plan-savings.js';
+import type { Fraction } from '../../core/fraction.js';
 
 /** The measure slots (one per measure and year drawn), filled by `measure` inputs. @internal */
 export interface MeasureSlots {
@@ -40,6 +41,8 @@ export interface PlannedInputs {
   readonly savingsBound: number;
   /** The cover bound (`PlannedCover.bound`) plus what the capacity inputs can draw, in units. */
   readonly coverBound: number;
+  /** What the `indicator` and `parameter` inputs set and compute again. */
+  readonly drivers: DriverPlanning;
 }
 
 /** The state of planning the inputs: what is read, and what the inputs fill in order. @internal */
@@ -61,9 +64,67 @@ export interface InputPlanning {
   readonly measures: { target: number[]; year: number[]; planned: number[]; base: number[] };
   savingsBound: number;
   coverBound: number;
+  readonly drivers: DriverPlanning;
 }
 
 /** Bound in units of an amount drawn in euros up to `maxEuros` (whole cents, plus one for safety). @internal */
 export function drawnUnitsBound(maxEuros: number, unitsPerCent: number): number {
   return maxEuros * 100 * unitsPerCent + 1;
+}
+
+/** What planning the driver inputs fills in. @internal */
+export interface DriverPlanning {
+  /** Key index by `name \0 yearIndex`. */
+  readonly keyOf: Map<string, number>;
+  /** Per key: the value without draws. */
+  readonly keyBase: (Fraction | undefined)[];
+  /** Per key: its year index. */
+  readonly keyYear: number[];
+  /** Per key: the least and the greatest value it can take (floats, for the bounds). */
+  readonly keyLow: number[];
+  readonly keyHigh: number[];
+  /** Driven cell index by `formula \0 yearIndex`. */
+  readonly cellOf: Map<string, number>;
+  readonly cellSlot: number[];
+  readonly cellFormula: number[];
+  readonly cellYear: number[];
+  readonly entryStart: number[];
+  readonly entryKey: number[];
+  readonly entryA: Fraction[];
+  readonly entryB: Fraction[];
+  readonly inputCellStart: number[];
+  readonly inputCells: number[];
+  readonly inputPlaces: number[];
+  /** Parameters drawn so far (one input per parameter). */
+  readonly parameters: Set<string>;
+}
+
+/** An empty driver planning. @internal */
+export function newDriverPlanning(): DriverPlanning {
+  return {
+    keyOf: new Map(),
+    keyBase: [],
+    keyYear: [],
+    keyLow: [],
+    keyHigh: [],
+    cellOf: new Map(),
+    cellSlot: [],
+    cellFormula: [],
+    cellYear: [],
+    entryStart: [0],
+    entryKey: [],
+    entryA: [],
+    entryB: [],
+    inputCellStart: [0],
+    inputCells: [],
+    inputPlaces: [],
+    parameters: new Set(),
+  };
+}
+
+/** Closes input `j`'s entries and cells (every input, of every kind, has a range). @internal */
+export function closeDriverInput(d: DriverPlanning, places: number): void {
+  d.entryStart.push(d.entryKey.length);
+  d.inputCellStart.push(d.inputCells.length);
+  d.inputPlaces.push(places);
 }

@@ -12,8 +12,9 @@ import { streamOf } from './stream.js';
 import type { UncertainInput, UncertainKind } from './types.js';
 import type { PlannedCover } from './plan-cover.js';
 import type { PlannedSavings } from './plan-savings.js';
-import { drawnUnitsBound, type InputPlanning, type PlannedInputs } from './plan-input-state.js';
+import { closeDriverInput, drawnUnitsBound, newDriverPlanning, type InputPlanning, type PlannedInputs } from './plan-input-state.js';
 import { planCapacityInput, planMeasureInput } from './plan-input-targets.js';
+import { planDriverInput } from './plan-input-drivers.js';
 
 export type { MeasureSlots, PlannedInputs } from './plan-input-state.js';
 
@@ -113,7 +114,7 @@ function reportShareClaim(p: InputPlanning, input: UncertainInput, path: Path, r
   if (cr === undefined) return false;
   p.issues.add(
     'cover_share_uncertain',
-    [...path, input.rows?.includes(compiled.rowIds[r]!) === true ? 'rows' : 'lines'],
+    [...path, input.kind === 'indicator' || input.kind === 'parameter' ? input.kind : input.rows?.includes(compiled.rowIds[r]!) === true ? 'rows' : 'lines'],
     `a share claim reads "${cover.rowIds[cr]!}", which this input moves: a share of an uncertain cost is not exact in whole units`,
   );
   return true;
@@ -158,7 +159,7 @@ function planInput(p: InputPlanning, input: UncertainInput, j: number): void {
   else if (p.ids.has(input.id)) issues.add('duplicate_id', [...path, 'id'], `input id "${input.id}" is used twice`);
   p.ids.add(input.id);
   if (!(input.kind in KIND_CODE)) {
-    issues.add('invalid_value', [...path, 'kind'], `kind must be amount, realisation, indexation, measure or capacity, not ${String(input.kind)}`);
+    issues.add('invalid_value', [...path, 'kind'], `kind must be amount, realisation, indexation, measure, capacity, indicator or parameter, not ${String(input.kind)}`);
     p.streams.push(0);
     return;
   }
@@ -169,6 +170,16 @@ function planInput(p: InputPlanning, input: UncertainInput, j: number): void {
     else throw error;
   }
   p.streams.push(streamOf(input.group !== undefined ? `group:${input.group}` : `input:${input.id}`));
+  if (input.kind === 'indicator' || input.kind === 'parameter') {
+    let shareReported = false;
+    planDriverInput(p, input, path, (cell, r) => {
+      const slot = p.slotOfCell.get(cell);
+      if (slot !== undefined) return slot;
+      if (!shareReported) shareReported = reportShareClaim(p, input, path, r);
+      return newSlot(p, cell);
+    });
+    return;
+  }
   if (input.kind === 'measure' || input.kind === 'capacity') {
     const lowest = specMin(input.distribution);
     if (lowest !== undefined && lowest.value < 0) {
@@ -219,10 +230,12 @@ export function planInputs(
     measures: { target: [], year: [], planned: [], base: [] },
     savingsBound: savings.bound,
     coverBound: cover.bound,
+    drivers: newDriverPlanning(),
   };
   inputs.forEach((input, j) => {
     planInput(p, input, j);
     p.inputSlotStart.push(p.inputSlots.length);
+    closeDriverInput(p.drivers, input.places ?? (input.kind === 'parameter' ? 2 : 0));
   });
   return p;
 }

@@ -47,6 +47,10 @@ export const INPUT_SPEC: OptionSpec = {
   measure: ID,
   source: ID,
   unit: UNIT,
+  indicator: ID,
+  parameter: ID,
+  from: text({ nonEmpty: true }),
+  places: integer({ min: 0, max: 6 }),
 };
 
 /** The checks of one target of a run. @internal */
@@ -76,6 +80,7 @@ export const MONTE_CARLO_OPTIONS: OptionSpec = {
   savings: boolean,
   cover: boolean,
   correlation: object(CORRELATION_SPEC),
+  net: boolean,
 };
 
 /**

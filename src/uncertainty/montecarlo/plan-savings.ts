@@ -5,7 +5,7 @@
  */
 import { ZERO, type Decimal } from '../../core/decimal.js';
 import { isPm } from '../../model/budget.js';
-import { measureRealised } from '../../evaluate/targets.js';
+import { measureCostIn, measureRealised } from '../../evaluate/targets.js';
 import type { SavingsTarget } from '../../model/savings.js';
 import type { CompiledBudget } from '../../engine/compile.js';
 import { unitsOf } from './units.js';
@@ -16,7 +16,7 @@ export interface PlannedSavings {
   readonly targets: readonly SavingsTarget[];
   /** Index of each savings target by id. */
   readonly index: ReadonlyMap<string, number>;
-  /** Realised units without draws per target and year (`t * Y + y`). */
+  /** Realised units without draws per target and year (`t * Y + y`); net of the measures' costs when asked. */
   readonly base: readonly number[];
   /** The amount to save per target and year (0 in a pm year or a year without one). */
   readonly path: readonly (readonly Decimal[])[];
@@ -28,9 +28,10 @@ export interface PlannedSavings {
  * Compiles the savings targets for the draw kernel.
  * @param targets - the savings targets to report (empty when they are not reported)
  * @param compiled - the budget in the plan's units
+ * @param net - take each measure's costs off what it realises (as `evaluateTargets(budget, { net: true })`)
  * @internal
  */
-export function planSavings(targets: readonly SavingsTarget[], compiled: CompiledBudget): PlannedSavings {
+export function planSavings(targets: readonly SavingsTarget[], compiled: CompiledBudget, net = false): PlannedSavings {
   const Y = compiled.yearCount;
   const years = compiled.years;
   const dec = compiled.decimals;
@@ -46,8 +47,9 @@ export function planSavings(targets: readonly SavingsTarget[], compiled: Compile
     for (const m of Object.values(t.measures)) {
       years.forEach((year, y) => {
         const units = unitsOf(measureRealised(m, year), dec);
-        base[ti * Y + y]! += units;
-        bound += Math.abs(units);
+        const costs = net ? unitsOf(measureCostIn(m, year), dec) : 0;
+        base[ti * Y + y]! += units - costs;
+        bound += Math.abs(units) + Math.abs(costs);
       });
     }
     for (const p of path[ti]!) bound += Math.abs(unitsOf(p, dec));

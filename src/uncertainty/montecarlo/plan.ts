@@ -16,6 +16,7 @@ import { MAX_DECIMALS, MAX_SAFE_UNITS, decimalsOf } from '../../engine/units.js'
 import { KIND_CODE, rememberPlan, type CoverProgram, type MonteCarloPlan } from './plan-data.js';
 import { planCover, type PlannedCover } from './plan-cover.js';
 import { planInputs, type PlannedInputs } from './plan-inputs.js';
+import { driverProgramOf } from './plan-input-drivers.js';
 import { planSavings, type PlannedSavings } from './plan-savings.js';
 import { planTargets, type PlannedTargets } from './plan-targets.js';
 import type { MonteCarloOptions, UncertainInput } from './types.js';
@@ -39,6 +40,8 @@ interface RunSettings {
   readonly hasCapacity: boolean;
   readonly wantSavings: boolean;
   readonly wantCover: boolean;
+  /** The savings net of the measures' costs. */
+  readonly net: boolean;
 }
 
 /**
@@ -55,11 +58,13 @@ function readSettings(options: MonteCarloOptions, source: Budget, issues: IssueC
   const inputs: readonly UncertainInput[] = (Array.isArray(options.inputs) ? options.inputs : []).map((input, j) => inputInEuros(input, j, unit, issues));
   const hasMeasure = inputs.some((i) => i.kind === 'measure');
   const hasCapacity = inputs.some((i) => i.kind === 'capacity');
-  const wantSavings = options.savings ?? hasMeasure;
+  const net = options.net === true;
+  const wantSavings = options.savings ?? (hasMeasure || net);
   const wantCover = options.cover ?? hasCapacity;
   if (hasMeasure && !wantSavings) issues.add('invalid_value', ['savings'], 'measure inputs need the savings results: leave savings on');
+  if (net && !wantSavings) issues.add('invalid_value', ['net'], 'net savings are savings results: leave savings on');
   if (hasCapacity && !wantCover) issues.add('invalid_value', ['cover'], 'capacity inputs need the cover results: leave cover on');
-  return { draws, rounding, unit, inputs, hasMeasure, hasCapacity, wantSavings, wantCover };
+  return { draws, rounding, unit, inputs, hasMeasure, hasCapacity, wantSavings, wantCover, net };
 }
 
 /** The savings targets and the cover of the budget, as far as the run reports or draws them. */
@@ -92,6 +97,7 @@ function decimalsNeeded(source: Budget, parts: SavingsAndCover, minDecimals: num
     for (const cell of Object.values(t.path)) if (!isPm(cell)) need(cell);
     for (const m of Object.values(t.measures)) {
       for (const p of Object.values(m.planned)) need(p);
+      for (const c of m.costs ?? []) for (const a of Object.values(c.amounts)) need(a);
       for (const year of source.horizon.years) need(measureRealised(m, year));
     }
   }
@@ -237,7 +243,7 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
   const targets = options.targets ?? [];
 
   const cover = planCover(compiled, engine, parts.coverSources, parts.coverClaims, parts.coverEval);
-  const savings = planSavings(parts.savingsTargets, compiled);
+  const savings = planSavings(parts.savingsTargets, compiled, settings.net);
   const plannedTargets = planTargets(compiled, targets, settings.unit, issues);
   const planned = planInputs(compiled, inputs, savings, cover, issues);
   const correlation = readCorrelation(options.correlation, inputs, draws, issues);
@@ -284,6 +290,7 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
     msPlanned: Float64Array.from(planned.measures.planned),
     msBase: Float64Array.from(planned.measures.base),
     cover: { ...cover.program, slotCoverStart, slotCover },
+    drivers: driverProgramOf(planned.drivers, compiled),
   };
   rememberPlan(plan, {
     compiled,
@@ -295,6 +302,7 @@ export function buildPlan(budget: Budget | CompiledBudget, options: MonteCarloOp
     inputs,
     savingsTargets: savings.targets,
     savingsPath: savings.path,
+    net: settings.net,
   });
   return plan;
 }

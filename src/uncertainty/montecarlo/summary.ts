@@ -182,5 +182,6 @@ export function summariseBlocks(plan: MonteCarloPlan, blocks: readonly SortedBlo
     targets: targetOutcomes,
     savings,
     ...(cover === undefined ? {} : { cover }),
+    net: meta.net,
   });
 }

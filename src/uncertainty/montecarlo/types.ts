@@ -21,10 +21,18 @@ import type { Seed } from '../random.js';
  *   does not (the stelpost holds the target: put a `realisation` input on a line to move the saldo too);
  * - `capacity`: the capacity of a cover source (`budget.cover.sources[source]`), in the run's unit as `amount`, zero or more: it replaces
  *   a `per-year` capacity in the input's years, or a `total` capacity's amount; the claims are then served as
- *   `evaluateCover` serves them and what they ask beyond the capacities is the uncovered amount (ongedekt).
+ *   `evaluateCover` serves them and what they ask beyond the capacities is the uncovered amount (ongedekt);
+ * - `indicator`: the value of an indicator of the budget's drivers (`budget.drivers.indicators[indicator]`) in the
+ *   input's years, in the indicator's own unit (a number of youths: `"4000"`), rounded half-up to `places` decimals
+ *   (whole units by default): every driven row whose formula names it follows exactly as after a `set-indicator`
+ *   change (the formula evaluated exactly, rounded half-up once to whole cents); an indicator that is never
+ *   negative is drawn zero or more;
+ * - `parameter`: the value of a dated parameter (`budget.drivers.parameters[parameter]`, a tariff) from the date
+ *   `from` on, in its own unit, rounded half-up to `places` decimals (cents by default): the periods before `from`
+ *   stay, the driven rows follow as after a `set-parameter` change; one such input per parameter.
  * @category Uncertainty
  */
-export type UncertainKind = 'amount' | 'realisation' | 'indexation' | 'measure' | 'capacity';
+export type UncertainKind = 'amount' | 'realisation' | 'indexation' | 'measure' | 'capacity' | 'indicator' | 'parameter';
 
 /** One uncertain input (onzekere invoer) of a Monte Carlo run. @category Uncertainty */
 export interface UncertainInput {
@@ -40,12 +48,14 @@ export interface UncertainInput {
   readonly lines?: readonly string[];
   /**
    * Years it applies to. Default: for `amount`, the years in which a row is pm (or, when it has none, every
-   * year with an amount); for `realisation`, every year with an amount; for `indexation`, every year after `baseYear`.
+   * year with an amount); for `realisation`, every year with an amount; for `indexation`, every year after `baseYear`;
+   * for `indicator`, every year of the horizon in which the indicator has a value (other years are refused).
    */
   readonly years?: readonly number[];
   /**
    * The distribution: an amount for `amount` and `capacity` (in `unit`), a unitless rate for `realisation`,
-   * `indexation` and `measure`.
+   * `indexation` and `measure`, a value in the driver's own unit for `indicator` and `parameter` (read as rates are:
+   * strings or finite numbers, drawn to 6 decimals, then rounded to `places`).
    */
   readonly distribution: DistributionSpec;
   /**
@@ -67,6 +77,17 @@ export interface UncertainInput {
   readonly measure?: string;
   /** For `capacity`: the id of the cover source (dekkingsbron) in `budget.cover.sources`. */
   readonly source?: string;
+  /** For `indicator`: the id of the indicator in `budget.drivers.indicators`. */
+  readonly indicator?: string;
+  /** For `parameter`: the id of the dated parameter in `budget.drivers.parameters`. */
+  readonly parameter?: string;
+  /** For `parameter`: the first day the drawn value holds, `yyyy-mm-dd`; the periods before it stay. */
+  readonly from?: string;
+  /**
+   * For `indicator` and `parameter`: the decimals the drawn value is rounded to (half-up), 0 to 6.
+   * @defaultValue 0 for an indicator (whole youths, places), 2 for a parameter (a tariff in cents)
+   */
+  readonly places?: number;
 }
 
 /**
@@ -158,6 +179,13 @@ export interface MonteCarloOptions {
    * @defaultValue none: every input (every group) is drawn independently
    */
   readonly correlation?: RankCorrelation;
+  /**
+   * Report the savings targets net of the measures' costs (netto, as `evaluateTargets(budget, { net: true })`): each
+   * measure's costs (investment, transformation) are taken off what it realises, so the realised savings and the
+   * gap are net in every draw. Turns `savings` on.
+   * @defaultValue false
+   */
+  readonly net?: boolean;
 }
 
 /** Summary of one outcome over all draws (uitkomst): exact amounts in the run's unit (`MonteCarloResult.unit`). @category Uncertainty */
@@ -244,4 +272,6 @@ export interface MonteCarloResult {
   readonly savings: readonly SavingsOutcome[];
   /** The cover's uncovered amount (absent unless `cover` is on). */
   readonly cover?: CoverOutcome;
+  /** Whether the savings are net of the measures' costs (the option `net`). */
+  readonly net: boolean;
 }
