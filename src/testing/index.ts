@@ -31,3 +31,4 @@ export * from './scenarios.js';
 export * from './cover.js';
 export * from './versions.js';
 export * from './municipality.js';
+export * from './drivers.js';
