@@ -50,8 +50,9 @@ const isText = (v: unknown): v is string => textProblem(v, MAX_TEXT_LENGTH, fals
 
 /** Reads a probability: a fraction from 0 to 1; a plain number (0.3) is read as its shortest decimal form. */
 function readProbability(raw: unknown, path: Path, issues: IssueCollector, format: NumberFormat | undefined): Decimal | undefined {
-  const text = typeof raw === 'number' && Number.isFinite(raw) && /^-?\d+(?:\.\d+)?$/.test(String(raw)) ? String(raw) : raw;
-  const reading = readAmount(text, new Dec(1), format);
+  const short = typeof raw === 'number' && Number.isFinite(raw) && /^-?\d+(?:\.\d+)?$/.test(String(raw));
+  // a JSON number is no text in the document's notation: its shortest form is read plainly (0.3 in an "nl" document too)
+  const reading = readAmount(short ? String(raw) : raw, new Dec(1), short ? 'plain' : format);
   if (!reading.ok) {
     issues.add(reading.code, path, reading.message);
     return undefined;

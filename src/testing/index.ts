@@ -32,3 +32,4 @@ export * from './cover.js';
 export * from './versions.js';
 export * from './municipality.js';
 export * from './drivers.js';
+export * from './risks.js';

@@ -166,6 +166,12 @@ describe('a risicoregister document with a distribution', () => {
     expect(simulateRequiredCapacity(register, { draws: 1000 }).available.toFixed()).toBe('1500000');
   });
 
+  it('reads a probability written as a JSON number plainly, also in a document in Dutch notation (found by riskRegisterArb)', () => {
+    const nl = { ...doc, numberFormat: 'nl', risks: [{ ...doc.risks[1], probability: 0.3 }, { ...doc.risks[0], id: 'R2', probability: '0,25', amount: '1.000' }] };
+    const register = loadRiskRegister(nl);
+    expect(register.risks.map((r) => [r.probability.toString(), r.amount.toString()])).toEqual([['0.3', '1000000'], ['0.25', '1000000']]);
+  });
+
   it('reports a bad distribution of a document at its path', () => {
     const bad = { ...doc, risks: [{ ...doc.risks[0], distribution: 'triangular' }, { ...doc.risks[1], distributionUnit: 'euro' }] };
     expect(issuesOf(() => loadRiskRegister(bad))).toEqual(['invalid_distribution risks[0].distribution', 'invalid_value risks[1].distributionUnit']);
