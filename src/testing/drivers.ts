@@ -1,7 +1,7 @@
 import type { Arbitrary } from 'fast-check';
 import fc from './fast-check.js';
 import type { NumberFormat } from '../core/amount.js';
-import { integer, readOptions, requireArgument, type OptionCheck } from '../core/guard.js';
+import { integer, readOptions, requireArgument, requireString, type OptionCheck } from '../core/guard.js';
 import { MAX_YEAR, MIN_YEAR } from '../core/horizon.js';
 import { MAX_EXPRESSION_DEPTH, PARAMETER_RULES, type ParameterRule } from '../model/drivers.js';
 import type { BudgetDocument, DriversDocument, FormulaDocument, IndicatorDocument, LineDocument, ParameterDocument } from '../document/format.js';
@@ -151,7 +151,31 @@ function render(term: DriverTerm, space: string): { readonly text: string; reado
  * @category Testing
  */
 export function driverTermText(term: DriverTerm, space = ' '): string {
+  requireArgument('driverTermText', 'term', term, (value, path, collector) => {
+    if (!isTerm(value, 64)) collector.add('invalid_argument', path, 'term is a drawn expression tree ({ kind: "number" | "name" | "negate" | "parentheses" | "operation", ... }), at most 64 deep');
+  });
+  requireString('driverTermText', 'space', space);
   return render(term, space).text;
+}
+
+/** Whether a value is an expression tree of at most `depth` levels. */
+function isTerm(value: unknown, depth: number): value is DriverTerm {
+  if (depth === 0 || typeof value !== 'object' || value === null) return false;
+  const t = value as Record<string, unknown>;
+  switch (t['kind']) {
+    case 'number':
+      return typeof t['value'] === 'string';
+    case 'name':
+      return typeof t['name'] === 'string';
+    case 'negate':
+      return isTerm(t['operand'], depth - 1);
+    case 'parentheses':
+      return isTerm(t['inner'], depth - 1);
+    case 'operation':
+      return ['+', '-', '*', '/'].includes(t['operator'] as string) && isTerm(t['left'], depth - 1) && isTerm(t['right'], depth - 1);
+    default:
+      return false;
+  }
 }
 
 /**
@@ -349,6 +373,7 @@ export function budgetWithDriversArb(options: BudgetWithDriversArbOptions = {}):
     },
     maxDrivenLines: integer({ min: 1, max: DRIVEN_IDS.length }),
   });
+  driversArb([], { from: 2026, to: 2026 }, options.drivers); // checks the drivers' options now, not at the first draw
   const base = budgetSampleArb(options.budget ?? { maxYears: 5, maxSections: 2, maxLines: 3 });
   return base.chain((sample) => {
     const used = new Set(sample.sections.flatMap((s) => [s.id, ...s.lines.flatMap((l) => [l.id, ...l.components.map((c) => c.id)])]));
