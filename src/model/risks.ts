@@ -73,7 +73,10 @@ export interface Risk {
  * as written; `simulateRequiredCapacity` reads and checks it.
  * @category Weerstandsvermogen
  */
-export type RiskDistribution = { readonly kind: string } & Readonly<Record<string, unknown>>;
+export type RiskDistribution = {
+  /** The kind of distribution (`triangular`, `pert`, `uniform`, `normal`, `lognormal`, `discrete`, `mixture`, `fixed`). */
+  readonly kind: string;
+} & Readonly<Record<string, unknown>>;
 
 /** The risicoregister: every risk of the budget, each id once. @category Weerstandsvermogen */
 export type RiskRegister = readonly Risk[];

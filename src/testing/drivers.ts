@@ -18,11 +18,40 @@ import { budgetSampleArb, type BudgetArbOptions, type BudgetSample } from './bud
  * @category Testing
  */
 export type DriverTerm =
-  | { readonly kind: 'number'; readonly value: string }
-  | { readonly kind: 'name'; readonly name: string }
-  | { readonly kind: 'negate'; readonly operand: DriverTerm }
-  | { readonly kind: 'parentheses'; readonly inner: DriverTerm }
-  | { readonly kind: 'operation'; readonly operator: '+' | '-' | '*' | '/'; readonly left: DriverTerm; readonly right: DriverTerm };
+  | {
+      /** A number. */
+      readonly kind: 'number';
+      /** Its plain decimal text ("44", "0.5"). */
+      readonly value: string;
+    }
+  | {
+      /** An indicator's or parameter's name. */
+      readonly kind: 'name';
+      /** The name. */
+      readonly name: string;
+    }
+  | {
+      /** Unary minus. */
+      readonly kind: 'negate';
+      /** What is negated. */
+      readonly operand: DriverTerm;
+    }
+  | {
+      /** Parentheses around a term (written as they stand). */
+      readonly kind: 'parentheses';
+      /** The term inside. */
+      readonly inner: DriverTerm;
+    }
+  | {
+      /** One of the four operations. */
+      readonly kind: 'operation';
+      /** The operator. */
+      readonly operator: '+' | '-' | '*' | '/';
+      /** The left operand. */
+      readonly left: DriverTerm;
+      /** The right operand (never zero after a "/"). */
+      readonly right: DriverTerm;
+    };
 
 /** A drawn indicator: as written, and its values as plain decimal texts by year. @category Testing */
 export interface IndicatorSample {
@@ -41,7 +70,12 @@ export interface ParameterSample {
   /** Its rule. */
   readonly rule: ParameterRule;
   /** Its periods by increasing date, values as plain decimal texts. */
-  readonly periods: readonly { readonly from: string; readonly value: string }[];
+  readonly periods: readonly {
+    /** First day, `yyyy-mm-dd`. */
+    readonly from: string;
+    /** The value from that day on, a plain decimal text. */
+    readonly value: string;
+  }[];
 }
 
 /** A drawn formula of a driven row: as written, and its expression as a tree. @category Testing */

@@ -33,7 +33,14 @@ export interface RiskSample {
    * distribution (whole cents), or its amount twice when it has none (for per-year amounts: the year's amount, so
    * undefined here).
    */
-  readonly bounds: { readonly low: bigint; readonly high: bigint } | undefined;
+  readonly bounds:
+    | {
+        /** The least, in micro-euros. */
+        readonly low: bigint;
+        /** The most, in micro-euros. */
+        readonly high: bigint;
+      }
+    | undefined;
 }
 
 /** A drawn part of the beschikbare weerstandscapaciteit. @category Testing */
