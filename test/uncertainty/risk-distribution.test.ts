@@ -86,6 +86,13 @@ describe('a risk whose amount is a distribution', () => {
     expect(simulateRequiredCapacity(thousands, { seed: 3, draws: 2000 })).toEqual(simulateRequiredCapacity(euros, { seed: 3, draws: 2000 }));
   });
 
+  it('a risk with per-year amounts and a distribution: the year picks kans x amount, the draws come from the distribution', () => {
+    const input = { risks: [{ ...risk('R1', '1', '0', { kind: 'fixed', value: '700' }), amount: { 2026: '100', 2027: '200' } }], capacity: [] };
+    const sim = simulateRequiredCapacity(input, { year: 2027, draws: 10 });
+    expect([sim.expected.toFixed(), sim.required.toFixed(), sim.mean.toFixed()]).toEqual(['200', '700', '700']);
+    expect(issuesOf(() => simulateRequiredCapacity(input, { draws: 10 }))).toEqual(['invalid_option risks[0].amount']);
+  });
+
   it('leaves weerstandsvermogen (kans x amount) as it is', () => {
     const input = { risks: [risk('R1', '0.5', '2000000', triangular('0', '500000', '2000000'))], capacity: [] };
     expect(weerstandsvermogen(input).required.toFixed()).toBe('1000000');
