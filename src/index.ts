@@ -130,7 +130,7 @@ export { loadRiskRegister, RISKS_FORMAT } from './document/read-risks.js';
 export { simulateRequiredCapacity } from './uncertainty/risk-simulation.js';
 export type { RiskSimulationOptions, SimulatedCapacity } from './uncertainty/risk-simulation.js';
 export { RISK_NATURES, CAPACITY_KINDS } from './model/risks.js';
-export type { Risk, RiskRegister, RiskNature, RiskNumber, RiskAmount, RiskDocument, CapacityPart, CapacityKind } from './model/risks.js';
+export type { Risk, RiskRegister, RiskNature, RiskNumber, RiskAmount, RiskDistribution, RiskDocument, CapacityPart, CapacityKind } from './model/risks.js';
 export { weerstandsvermogenTable, weerstandsvermogenYearTable, waarderingText } from './report/weerstandsvermogen-table.js';
 export type { WeerstandsvermogenTableOptions } from './report/weerstandsvermogen-table.js';
 

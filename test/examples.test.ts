@@ -157,6 +157,13 @@ describe('examples (printed tables)', () => {
     expect(out).toContain('2026: kans x effect 3175, 90% zekerheid 5483 (x € 1.000): ratio 1.01, waardering C voldoende');
   });
 
+  it('72 draws a risk whose amount is triangular: the need at 90% certainty beside kans x effect', () => {
+    const out = run('72-risico-verdeling.ts');
+    expect(out).toContain('kans x effect (benodigd, 2026): 3175 x € 1.000');
+    expect(out).toContain('R2 vast 1.800: 90% zekerheid 5483, gemiddeld verlies 3183 (x € 1.000); ratio 1.01, waardering C voldoende; tekort in 214 van 10000 trekkingen');
+    expect(out).toContain('R2 driehoek 0 / 600 / 1.800: 90% zekerheid 4357, gemiddeld verlies 2883 (x € 1.000); ratio 1.27, waardering C voldoende; tekort in 65 van 10000 trekkingen');
+  });
+
   it('70 prints the weerstandsvermogen table: five risks, the capacity, ratio and waardering', () => {
     const out = run('70-weerstandsvermogen.ts');
     expect(out).toMatch(/Loon- en prijsstijging \(kans 90%\)\s+433\s+390/);

@@ -9,7 +9,7 @@ import { NUMBER_FORMATS, readAmount, type NumberFormat } from '../core/amount.js
 import { IssueCollector, type Path } from '../core/errors.js';
 import { describeValue, isRecord, isYearKey, readChoice, readText, textProblem } from '../core/fields.js';
 import { deepFreeze } from '../core/freeze.js';
-import { CAPACITY_KINDS, RISK_NATURES, type CapacityKind, type CapacityPart, type Risk, type RiskDocument, type RiskNature } from '../model/risks.js';
+import { CAPACITY_KINDS, RISK_NATURES, type CapacityKind, type CapacityPart, type Risk, type RiskDistribution, type RiskDocument, type RiskNature } from '../model/risks.js';
 import { UNITS, unitFactor, type Unit } from '../model/values.js';
 import { MAX_TEXT_LENGTH } from './ids.js';
 import { readOptions } from '../core/guard.js';
@@ -28,6 +28,9 @@ export interface ReadRisk {
   readonly probability: Decimal;
   readonly amount: ReadAmount;
   readonly nature: RiskNature;
+  /** The distribution of the amount as written (a copy), its amounts in `distributionUnit`; checked by the simulation. */
+  readonly distribution: RiskDistribution | undefined;
+  readonly distributionUnit: Unit | undefined;
   readonly lines: readonly string[] | undefined;
   readonly note: string | undefined;
 }
@@ -39,14 +42,17 @@ export interface ReadCapacityPart {
   readonly amount: ReadAmount;
 }
 
-const RISK_KEYS = ['id', 'title', 'probability', 'amount', 'nature', 'lines', 'note'];
+const RISK_KEYS = ['id', 'title', 'probability', 'amount', 'distribution', 'distributionUnit', 'nature', 'lines', 'note'];
+/** How deep a distribution as data may nest (a mixture's discrete component's choice is 6 levels down). */
+const MAX_DISTRIBUTION_DEPTH = 8;
 const PART_KEYS = ['kind', 'title', 'amount'];
 const isText = (v: unknown): v is string => textProblem(v, MAX_TEXT_LENGTH, false) === undefined;
 
 /** Reads a probability: a fraction from 0 to 1; a plain number (0.3) is read as its shortest decimal form. */
 function readProbability(raw: unknown, path: Path, issues: IssueCollector, format: NumberFormat | undefined): Decimal | undefined {
-  const text = typeof raw === 'number' && Number.isFinite(raw) && /^-?\d+(?:\.\d+)?$/.test(String(raw)) ? String(raw) : raw;
-  const reading = readAmount(text, new Dec(1), format);
+  const short = typeof raw === 'number' && Number.isFinite(raw) && /^-?\d+(?:\.\d+)?$/.test(String(raw));
+  // a JSON number is no text in the document's notation: its shortest form is read plainly (0.3 in an "nl" document too)
+  const reading = readAmount(short ? String(raw) : raw, new Dec(1), short ? 'plain' : format);
   if (!reading.ok) {
     issues.add(reading.code, path, reading.message);
     return undefined;
@@ -90,6 +96,39 @@ function readYearlyAmount(raw: unknown, path: Path, issues: IssueCollector, fact
     else out[key] = value;
   }
   return ok && keys.length > 0 ? out : undefined;
+}
+
+/** A copy of plain data (lists, records, primitives), or undefined when it nests deeper than `depth`. */
+function copyData(value: unknown, depth: number): unknown {
+  if (!isRecord(value)) return value;
+  if (depth === 0) return undefined;
+  if (Array.isArray(value)) {
+    const items = value.map((v: unknown) => copyData(v, depth - 1));
+    return items.some((v, i) => v === undefined && value[i] !== undefined) ? undefined : items;
+  }
+  const entries = Object.keys(value).map((key) => [key, copyData(value[key], depth - 1)] as const);
+  return entries.some(([key, v]) => v === undefined && value[key] !== undefined) ? undefined : Object.fromEntries(entries);
+}
+
+/**
+ * Reads the distribution of a risk's amount as data: an object with a text `kind`, copied; its fields are read and
+ * checked by the simulation, which knows the kinds.
+ */
+function readDistribution(raw: unknown, path: Path, issues: IssueCollector): RiskDistribution | undefined {
+  if (!isRecord(raw) || Array.isArray(raw) || raw instanceof Dec) {
+    issues.add('invalid_distribution', path, `a distribution is an object with a "kind" ({ "kind": "triangular", "low", "likely", "high" }), not ${describeValue(raw)}`);
+    return undefined;
+  }
+  if (typeof raw['kind'] !== 'string') {
+    issues.add('invalid_distribution', [...path, 'kind'], `a distribution names its kind as a text ("triangular"), not ${describeValue(raw['kind'])}`);
+    return undefined;
+  }
+  const copy = copyData(raw, MAX_DISTRIBUTION_DEPTH);
+  if (copy === undefined) {
+    issues.add('invalid_distribution', path, `a distribution nests at most ${MAX_DISTRIBUTION_DEPTH} levels deep`);
+    return undefined;
+  }
+  return copy as RiskDistribution;
 }
 
 /** Checks the fields of an object: unknown ones and the required ones; false when a required one is missing. */
@@ -150,8 +189,16 @@ export function readRisks(issues: IssueCollector, raw: unknown, path: Path, fact
     if (item['note'] !== undefined && note === undefined) ok = false;
     const probability = item['probability'] === undefined ? undefined : readProbability(item['probability'], [...at, 'probability'], issues, format);
     const amount = item['amount'] === undefined ? undefined : readYearlyAmount(item['amount'], [...at, 'amount'], issues, factor, format);
+    const distribution = item['distribution'] === undefined ? undefined : readDistribution(item['distribution'], [...at, 'distribution'], issues);
+    if (item['distribution'] !== undefined && distribution === undefined) ok = false;
+    const distributionUnit = item['distributionUnit'] === undefined ? undefined : readChoice(issues, item['distributionUnit'], UNITS, [...at, 'distributionUnit'], false);
+    if (item['distributionUnit'] !== undefined && distributionUnit === undefined) ok = false;
+    if (distributionUnit !== undefined && item['distribution'] === undefined) {
+      issues.add('invalid_value', [...at, 'distributionUnit'], 'distributionUnit is the unit of a distribution: give the distribution, or leave distributionUnit out');
+      ok = false;
+    }
     if (!ok || title === undefined || nature === undefined || probability === undefined || amount === undefined) return;
-    out.push({ id: id as string, title, probability, amount, nature, lines, note });
+    out.push({ id: id as string, title, probability, amount, distribution, distributionUnit, nature, lines, note });
   });
   return out;
 }
@@ -191,13 +238,18 @@ const DOCUMENT_KEYS = ['$schema', 'format', 'version', 'title', 'unit', 'numberF
  * "title", "unit"?, "numberFormat"?, "risks": [...], "capacity": [...] }`. Amounts are written in `unit` (`euro`, the
  * default, `thousand` or `million`), in texts read as `numberFormat` says (`plain`, `nl`, `en`, as in a budget
  * document; without it a text such as "433.333" is refused as ambiguous), as a magnitude or per year (`{ "2026": 2500, "2027": 2000 }`); the result holds them in
- * euros, so `weerstandsvermogen(register)` takes it as it is. Every problem is reported at once, with its path.
+ * euros, so `weerstandsvermogen(register)` takes it as it is. A risk may give its financial effect as a
+ * distribution too (`"distribution": { "kind": "triangular", "low": 0, "likely": 500, "high": 2000 }`, amounts in the
+ * document's unit or the risk's `distributionUnit`), which `simulateRequiredCapacity` draws; it is kept as written,
+ * with the unit it was written in, and checked by the simulation (`amount` stays the figure of kans x effect).
+ * Every problem is reported at once, with its path.
  * @param input - the document or its JSON text
  * @param limits - limits of the JSON text (as for `loadBudget`)
  * @returns a frozen {@link RiskDocument}
  * @throws MeerjarenError `invalid_json`, `invalid_type`, `invalid_value` (`format`), `unsupported_version`,
  * `missing_field`, `unknown_field`, `duplicate_id`, `invalid_year`, `negative_amount` and the amount codes, each at
- * its path (`risks[2].amount.2027`)
+ * its path (`risks[2].amount.2027`); `invalid_distribution` for a distribution that is not an object with a text
+ * `kind` (`risks[0].distribution`), `invalid_value` for a `distributionUnit` without a distribution or not a unit
  * @example
  * ```ts
  * import { loadRiskRegister, weerstandsvermogen } from 'meerjaren';
@@ -241,6 +293,8 @@ export function loadRiskRegister(input: unknown, limits: JsonLimits = {}): RiskD
       title: r.title,
       probability: r.probability,
       amount: r.amount,
+      ...(r.distribution === undefined ? {} : { distribution: r.distribution }),
+      ...(r.distribution === undefined || (r.distributionUnit ?? unit) === 'euro' ? {} : { distributionUnit: r.distributionUnit ?? unit! }),
       nature: r.nature,
       ...(r.lines === undefined ? {} : { lines: r.lines }),
       ...(r.note === undefined ? {} : { note: r.note }),

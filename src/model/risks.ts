@@ -42,6 +42,23 @@ export interface Risk {
    * or one per year (then the weerstandsvermogen is set per year).
    */
   readonly amount: RiskAmount;
+  /**
+   * The financial effect as a distribution (kansverdeling van het financieel effect), for the simulation of the
+   * register: when the risk occurs in a draw, `simulateRequiredCapacity` draws its cost from this distribution
+   * instead of taking `amount`. A distribution spec as the Monte Carlo runs write them (`{ kind: 'triangular', low,
+   * likely, high }`; every kind of `DistributionSpec`), kept here as data: the simulation reads and checks it, each
+   * of its amounts zero or more and whole cents. Its amounts are in euros, or in `distributionUnit`. `amount` stays
+   * the figure of kans x effect (the benodigde capaciteit of `weerstandsvermogen`): the register's printed
+   * financieel effect, which may be the distribution's mean or its expected maximum. One distribution counts for
+   * every year.
+   */
+  readonly distribution?: RiskDistribution;
+  /**
+   * The unit the amounts of `distribution` are written in (`'thousand'`: `"2000"` is 2.000 x € 1.000); a risicoregister
+   * document in thousands gives its risks this unit. `amount` is in euros regardless.
+   * @defaultValue `'euro'`
+   */
+  readonly distributionUnit?: Unit;
   /** Incidental (eenmalig) or structural (jaarlijks terugkerend). */
   readonly nature: RiskNature;
   /** Ids of the budget lines the risk belongs to, if any. */
@@ -49,6 +66,17 @@ export interface Risk {
   /** A note for the reader (toelichting). */
   readonly note?: string;
 }
+
+/**
+ * The distribution of a risk's financial effect as data: a distribution spec (`DistributionSpec`) with its `kind`
+ * and fields, such as `{ kind: 'triangular', low: '0', likely: '500000', high: '2000000' }`. The register keeps it
+ * as written; `simulateRequiredCapacity` reads and checks it.
+ * @category Weerstandsvermogen
+ */
+export type RiskDistribution = {
+  /** The kind of distribution (`triangular`, `pert`, `uniform`, `normal`, `lognormal`, `discrete`, `mixture`, `fixed`). */
+  readonly kind: string;
+} & Readonly<Record<string, unknown>>;
 
 /** The risicoregister: every risk of the budget, each id once. @category Weerstandsvermogen */
 export type RiskRegister = readonly Risk[];

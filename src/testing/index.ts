@@ -1,7 +1,8 @@
 /**
  * fast-check arbitraries for meerjaren (the `meerjaren/testing` subpath): valid budget documents and budgets
  * of every shape the loader accepts, exact amount strings, the bad amount forms the loader must refuse, and valid
- * scenarios for a budget (single, stacked through a library, at the extremes of the limits).
+ * scenarios for a budget (single, stacked through a library, at the extremes of the limits), budgets with drivers
+ * (each formula with its expression tree) and risicoregisters (with distributions).
  *
  * @remarks
  * fast-check is an optional peer dependency: it is imported here only, so the main entry never needs it.
@@ -31,3 +32,5 @@ export * from './scenarios.js';
 export * from './cover.js';
 export * from './versions.js';
 export * from './municipality.js';
+export * from './drivers.js';
+export * from './risks.js';

@@ -540,6 +540,42 @@ const TESTING_ROWS: readonly Row[] = [
   ...(['municipalityArb', 'municipalityDocumentArb'] as const).map(
     (fn): Row => ({ fn, call: call(testing[fn]), args: [{}], params: [OPTIONS], options: { at: 0, bad: [...NUMBERS('maxYears', 0, 21), ...NUMBERS('maxProgrammes', 0, 21), ...FLAGS('pm')] } }),
   ),
+  {
+    fn: 'driversArb',
+    call: call(testing.driversArb),
+    args: [['r'], { from: 2026, to: 2029 }, {}],
+    params: [{ name: 'rows', accepts: ['array'] }, { name: 'years' }, OPTIONS],
+    options: { at: 2, bad: [...NUMBERS('maxIndicators', 0, 21), ...NUMBERS('maxParameters', -1, 21), ...CHOICE('numberFormat', 'NL')] },
+  },
+  {
+    fn: 'budgetWithDriversArb',
+    call: call(testing.budgetWithDriversArb),
+    args: [{}],
+    params: [OPTIONS],
+    options: { at: 0, bad: [...OBJECTS('budget'), ...OBJECTS('drivers'), ...NUMBERS('maxDrivenLines', 0, 100)] },
+  },
+  { fn: 'driverTermText', call: call(testing.driverTermText), args: [{ kind: 'name', name: 'a' }, ' '], params: [{ name: 'term' }, { name: 'space', accepts: ['undefined', 'text'] }] },
+  {
+    fn: 'riskRegisterArb',
+    call: call(testing.riskRegisterArb),
+    args: [{}],
+    params: [OPTIONS],
+    options: {
+      at: 0,
+      bad: [
+        ...NUMBERS('maxRisks', -1, 101),
+        ...NUMBERS('maxParts', -1, 21),
+        ...LISTS('units'),
+        { option: 'units', value: [] },
+        ...LISTS('numberFormats'),
+        ...FLAGS('distributions'),
+        ...FLAGS('perYear'),
+        ...NUMBERS('from', 1000, 3000),
+        ...NUMBERS('years', 0, 51),
+        ...[0n, -1n, 10n ** 40n, 5, NaN].map((value) => ({ option: 'maxMicros', value })),
+      ],
+    },
+  },
   { fn: 'isSamplePm', call: call(testing.isSamplePm), args: [1n], params: [{ name: 'cell', accepts: ['undefined', 'null', 'number', 'text', 'object', 'array'] }] },
 ];
 
