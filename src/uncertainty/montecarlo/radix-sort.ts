@@ -40,7 +40,7 @@ export interface SortScratch {
   readonly keys: Uint32Array;
   /** The keys after a pass. */
   readonly swap: Uint32Array;
-  /** The count of each 16-bit digit. */
+  /** The count of each digit: 16-bit (wide path), or 11-bit for each of three digits at once (narrow path). */
   readonly counts: Uint32Array;
 }
 
@@ -50,7 +50,9 @@ export interface SortScratch {
  */
 export function sortScratch(n: number): SortScratch {
   const size = n < NARROW_FROM ? 0 : 2 * n;
-  return { keys: new Uint32Array(size), swap: new Uint32Array(size), counts: new Uint32Array(size === 0 ? 0 : DIGITS) };
+  // the narrow path counts three 11-bit digits at once; the wide one, from RADIX_FROM values, 16 bits a pass
+  const counts = n < NARROW_FROM ? 0 : n < RADIX_FROM ? 3 * NARROW_DIGITS : DIGITS;
+  return { keys: new Uint32Array(size), swap: new Uint32Array(size), counts: new Uint32Array(counts) };
 }
 
 /** One stable counting pass on the 16-bit digit at `shift` of word `w`; false when every key has the same digit. */
