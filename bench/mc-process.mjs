@@ -5,7 +5,8 @@
 // Time the whole process from outside, e.g. `/usr/bin/time -v node bench/mc-process.mjs` and
 // `WORKERS=2 /usr/bin/time -v node bench/mc-process.mjs`.
 // Prints one JSON line: the phases in ms as this process saw them, and a checksum of the whole result, so that
-// the runs on 1 and on 2 workers can be compared.
+// the runs on 1 and on 2 workers can be compared. bench/mc-threads.mjs runs this script and shows the CPU time of
+// each of its threads.
 import { WorkerPool, closeWorkerPools, monteCarloAsync } from '../dist/parallel.js';
 import { compileBudget, loadBudget, monteCarlo } from '../dist/index.js';
 import { generatedDocument, generatedInputs } from './generated.mjs';

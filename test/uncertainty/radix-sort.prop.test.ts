@@ -32,4 +32,27 @@ describe('sortFloat64', () => {
       { numRuns },
     );
   });
+
+  it('sorts whole numbers as the built-in sort does on both sides of the narrow path\'s 2^32 range (-0 and +0 among them, anywhere in the safe range)', () => {
+    const safe = 2 ** 53 - 1;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -safe, max: safe - 2 ** 33 }),
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 2 ** 32 }), fc.constantFrom(0, 2 ** 32 - 1, 2 ** 32, 2 ** 11 - 1, 2 ** 11, 2 ** 22 - 1, 2 ** 22)), { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 6000 }),
+        fc.nat(),
+        (base, offsets, zeros, n, seed) => {
+          // around a base (or around zero, with both zeros), as the Monte Carlo columns are
+          const pool = zeros ? [...offsets.map((o) => o - 2 ** 31), 0, -0] : offsets.map((o) => base + o);
+          const values = valuesOf(pool, n, seed);
+          const sorted = values.slice();
+          sortFloat64(sorted, sortScratch(n));
+          const expected = values.slice().sort();
+          expect(sorted.every((v, i) => Object.is(v, expected[i]))).toBe(true);
+        },
+      ),
+      { numRuns },
+    );
+  });
 });
