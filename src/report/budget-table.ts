@@ -120,10 +120,10 @@ export function budgetTable(budget: Budget, options: BudgetTableOptions = {}): T
   }
   const printed = new Map<string, PrintedTotal>();
   const directions = pmDirections(budget);
-  const keys = years.map(String);
+  // a year's cell is read by the year as a number: the same property as its key ("2026"), found many times faster
   const row = (values: YearValues): TableCell[] => {
-    const cells = new Array<TableCell>(keys.length);
-    for (let i = 0; i < keys.length; i++) cells[i] = cellOf(values[keys[i]!]);
+    const cells = new Array<TableCell>(years.length);
+    for (let i = 0; i < years.length; i++) cells[i] = cellOf((values as Readonly<Record<number, Cell>>)[years[i]!]);
     return cells;
   };
   /** A total row's cells: blank where empty and not printed, with the pm direction and the check of the year. */
