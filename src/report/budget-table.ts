@@ -41,6 +41,9 @@ export interface BudgetTableOptions {
 
 const NIL: TableCell = Object.freeze({ amount: undefined, pm: false });
 
+/** The component row ids of a line without components (most lines): one shared empty list. */
+const NO_IDS: readonly string[] = Object.freeze([]);
+
 function cellOf(cell: Cell | undefined): TableCell {
   if (cell === undefined) return NIL;
   // a budget's amounts are the library's Decimals: told apart from a pm without a property lookup on each
@@ -146,16 +149,17 @@ export function budgetTable(budget: Budget, options: BudgetTableOptions = {}): T
     rows.push({ id: `section:${section.id}`, label: named(section.id, section.title), kind: 'heading', depth: 0, cells: years.map(() => NIL) });
     const sectionParts: string[] = [];
     for (const line of section.lines) {
-      const componentIds = line.components.map((c) => `component:${c.id}`);
+      const componentIds = line.components.length === 0 ? NO_IDS : line.components.map((c) => `component:${c.id}`);
       const lineResult = line.row === 'subtotal' ? ownValue(evaluation.lines, line.id) : undefined;
       const id = `line:${line.id}`;
       if (lineResult !== undefined) {
-        rows.push({ id, label: named(line.id, line.title), kind: 'subtotal', depth: 1, cells: totals(id, lineResult.totals, line.expected), of: componentIds });
+        rows.push({ id, label: named(line.id, line.title), kind: 'subtotal', depth: 1, cells: totals(id, lineResult.totals, line.expected), of: componentIds.length === 0 ? [] : componentIds });
         if (printedMode && line.expected !== undefined) sectionParts.push(id);
       } else {
         rows.push({ id, label: named(line.id, line.title), kind: 'line', depth: 1, cells: row(line.values) });
         sectionParts.push(id);
       }
+      if (componentIds.length === 0) continue;
       line.components.forEach((c, i) => {
         rows.push({ id: componentIds[i] ?? c.id, label: `- ${c.title}`, kind: 'component', depth: 2, cells: row(c.values) });
       });
@@ -185,7 +189,10 @@ export function budgetTable(budget: Budget, options: BudgetTableOptions = {}): T
 function pmDirections(budget: Budget): (lineIds: readonly string[], year: number) => PmDirection | undefined {
   let byId: Map<string, Line> | undefined;
   return (lineIds, year) => {
-    byId ??= new Map(budget.sections.flatMap((s) => s.lines.map((l) => [l.id, l] as const)));
+    if (byId === undefined) {
+      byId = new Map();
+      for (const section of budget.sections) for (const line of section.lines) byId.set(line.id, line);
+    }
     let voordeel = false;
     let nadeel = false;
     let unknown = false;

@@ -61,13 +61,15 @@ export function roundGrid(table: Table, p: ResolvedPresentation): RoundedGrid {
 /** The printed rows: each table row, and after each total whose parts do not add up its difference row. */
 function printedRows(table: Table, p: ResolvedPresentation, children: readonly (readonly number[])[], differs: (r: number) => boolean): { rows: GridRow[]; differences: GridRow[] } {
   const words = REPORT_LABELS[p.labels];
-  const ids = new Set(table.rows.map((row) => row.id));
+  // the ids in use, for a difference row's own id: read only when a total does not add up
+  let ids: Set<string> | undefined;
   const rows: GridRow[] = [];
   const differences: GridRow[] = [];
   const blank = table.columns.map((): TableCell => ({ amount: undefined, pm: false }));
   table.rows.forEach((row, r) => {
     rows.push({ row, index: r });
     if ((children[r] ?? []).length === 0 || !differs(r)) return;
+    ids ??= new Set(table.rows.map((other) => other.id));
     let id = `${row.id}.afrondingsverschil`;
     while (ids.has(id)) id += "'";
     ids.add(id);
