@@ -211,12 +211,20 @@ function allocateUnits(work: AllocationBuffers, n: number, target: number, step:
 }
 
 /**
- * The first `count` candidates in the order of `closer` (all of them when there are fewer): a partial sort, as
- * only which parts take a step matters, and that is usually a few among thousands.
+ * The first `count` candidates in the order of `closer` (all of them when there are fewer), in no particular
+ * order: only which parts take a step matters. A few among thousands are kept in a short sorted list; more are
+ * selected in place (expected linear: a total of 250,000 parts missing a thousand steps sorts none of them).
+ * @param candidates - part indices (reordered)
+ * @param count - how many to keep
+ * @param closer - a strict total order (ties broken by index)
+ * @internal
  */
-function closest(candidates: number[], count: number, closer: (a: number, b: number) => number): readonly number[] {
+export function closest(candidates: number[], count: number, closer: (a: number, b: number) => number): readonly number[] {
   if (count >= candidates.length) return candidates;
-  if (count > 32) return candidates.sort(closer).slice(0, count);
+  if (count > 32) {
+    selectFirst(candidates, count, closer);
+    return candidates.slice(0, count);
+  }
   const top: number[] = [];
   for (const i of candidates) {
     if (top.length === count && closer(i, top[count - 1]!) >= 0) continue;
@@ -226,4 +234,44 @@ function closest(candidates: number[], count: number, closer: (a: number, b: num
     if (top.length > count) top.pop();
   }
   return top;
+}
+
+/**
+ * Moves the first `count` items in the order of `closer` to the front of `xs` (quickselect, the pivot the median
+ * of three; after a run of bad pivots the rest is sorted, so never quadratic).
+ */
+function selectFirst(xs: number[], count: number, closer: (a: number, b: number) => number): void {
+  const k = count - 1;
+  let lo = 0;
+  let hi = xs.length - 1;
+  let rounds = 2 * Math.ceil(Math.log2(xs.length + 1)) + 8;
+  while (hi > lo) {
+    if (--rounds < 0) {
+      const rest = xs.slice(lo, hi + 1).sort(closer);
+      for (let j = 0; j < rest.length; j++) xs[lo + j] = rest[j]!;
+      return;
+    }
+    const a = xs[lo]!;
+    const b = xs[(lo + hi) >>> 1]!;
+    const c = xs[hi]!;
+    const pivot = closer(a, b) < 0 ? (closer(b, c) < 0 ? b : closer(a, c) < 0 ? c : a) : closer(a, c) < 0 ? a : closer(b, c) < 0 ? c : b;
+    // three ways: [lo, lt) before the pivot, [lt, gt] the pivot, (gt, hi] after it
+    let lt = lo;
+    let gt = hi;
+    let i = lo;
+    while (i <= gt) {
+      const x = xs[i]!;
+      const order = closer(x, pivot);
+      if (order < 0) {
+        xs[i++] = xs[lt]!;
+        xs[lt++] = x;
+      } else if (order > 0) {
+        xs[i] = xs[gt]!;
+        xs[gt--] = x;
+      } else i++;
+    }
+    if (k < lt) hi = lt - 1;
+    else if (k > gt) lo = gt + 1;
+    else return;
+  }
 }

@@ -112,7 +112,8 @@ const specArb = (columns: number, maxRows = 14): fc.Arbitrary<Spec> =>
         ),
         pm: fc.array(fc.boolean(), { minLength: columns, maxLength: columns }),
       }),
-      { minLength: 1, maxLength: maxRows },
+      // past the default size of a generated list only when asked: fast-check keeps lists short by default
+      maxRows > 14 ? { minLength: 41, maxLength: maxRows, size: 'max' } : { minLength: 1, maxLength: maxRows },
     ),
     groups: fc.array(fc.constantFrom(undefined, 'MJB 2026 - 2029', 'x'), { minLength: columns, maxLength: columns }),
     title: fc.constantFrom('', 'Tabel', 'Tabel & co '),
