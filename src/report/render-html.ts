@@ -58,22 +58,24 @@ export function htmlTable(table: Table, p: ResolvedPresentation, grid: RoundedGr
   }
   const headers = rounded.columns.map((column) => `<th scope="col">${escapeHtml(column.label)}</th>`);
   out.push(`    <tr><th scope="col">${escapeHtml(rounded.labelHeader ?? '')}</th>${headers.join('')}</tr>`, '  </thead>', '  <tbody>');
+  // the rows are one string grown row by row and copied flat once (an array of rows joined costs twice that)
+  let html = out.join('\n');
   for (const g of grid.rows) {
     const row = g.row;
     const label = escapeHtml(row.label);
-    let cells: string;
-    if (row.kind === 'heading') cells = `<th scope="row" colspan="${width}">${label}</th>`;
+    html += `\n    <tr class="mj-${row.kind} mj-depth-${row.depth}">`;
+    if (row.kind === 'heading') html += `<th scope="row" colspan="${width}">${label}</th></tr>`;
     else {
-      cells = `<th scope="row">${label}</th>`;
-      for (let c = 0; c < row.cells.length; c++) {
-        const cellClass = row.cells[c]!.pm ? 'mj-pm' : grid.hasAmount(g, c) ? 'mj-amount' : 'mj-nil';
-        cells += `<td class="${cellClass}">${escapeHtml(grid.text(g, c))}</td>`;
+      html += '<th scope="row">' + label + '</th>';
+      const cells = row.cells;
+      for (let c = 0; c < cells.length; c++) {
+        html += cells[c]!.pm ? '<td class="mj-pm">' : grid.hasAmount(g, c) ? '<td class="mj-amount">' : '<td class="mj-nil">';
+        html += escapeHtml(grid.text(g, c)) + '</td>';
       }
+      html += '</tr>';
     }
-    out.push(`    <tr class="mj-${row.kind} mj-depth-${row.depth}">${cells}</tr>`);
   }
-  out.push('  </tbody>', '</table>');
-  return out.join('\n') + '\n';
+  return html + '\n  </tbody>\n</table>\n';
 }
 
 /** Escapes text for HTML element content and quoted attributes. */

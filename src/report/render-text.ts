@@ -76,29 +76,32 @@ export function renderText(table: Table, presentation?: Presentation): string {
   }
   const fullWidth = labelWidth + widths.reduce((a, w) => a + GAP.length + w, 0);
 
-  const out: string[] = [];
-  if (table.title !== '') out.push(table.title);
-  out.push(unitLine(p), '');
+  // The text is one string grown line by line and copied flat once (an array of lines joined costs twice that).
+  let out = table.title === '' ? '' : table.title + '\n';
+  out += unitLine(p) + '\n\n';
   if (runs.length > 0) {
     const groups = runs.map((run) => GAP + center(run.label ?? '', spanWidth(widths, run.first, run.last)));
-    out.push((' '.repeat(labelWidth) + groups.join('')).trimEnd());
+    out += (' '.repeat(labelWidth) + groups.join('')).trimEnd() + '\n';
   }
   let head = header + spaces(labelWidth - width(header));
   columns.forEach((column, c) => (head += GAP + spaces(widths[c]! - width(column.label)) + column.label));
-  out.push(head.trimEnd());
+  out += head.trimEnd() + '\n';
+  const rule = '-'.repeat(fullWidth) + '\n';
   for (let r = 0; r < R; r++) {
     const kind = grid.rows[r]!.row.kind;
-    if (kind === 'heading' && r > 0) out.push('');
-    if (kind === 'total') out.push('-'.repeat(fullWidth));
+    if (kind === 'heading' && r > 0) out += '\n';
+    if (kind === 'total') out += rule;
     if (shown[r] === 0) {
-      out.push(kind === 'note' ? labels[r]! : labels[r]!.trimEnd());
+      out += (kind === 'note' ? labels[r]! : labels[r]!.trimEnd()) + '\n';
       continue;
     }
-    let text = labels[r]! + spaces(labelWidth - labelWidths[r]!);
-    for (let c = 0, i = r * C; c < C; c++, i++) text += GAP + spaces(widths[c]! - textWidths[i]!) + texts[i]!;
-    out.push(text.trimEnd());
+    let line = labels[r]! + spaces(labelWidth - labelWidths[r]!);
+    for (let c = 0, i = r * C; c < C; c++, i++) line += spaces(GAP.length + widths[c]! - textWidths[i]!) + texts[i]!;
+    // only a last figure that is empty or ends in white space leaves white space to trim
+    const last = C === 0 ? '' : texts[r * C + C - 1]!;
+    out += (last.length > 0 && last.trimEnd().length === last.length ? line : line.trimEnd()) + '\n';
   }
-  return out.join('\n') + '\n';
+  return out;
 }
 
 /** Headings print no figures; notes only when they have some. */

@@ -40,6 +40,10 @@ export interface RoundedGrid {
   text(row: GridRow, c: number): string;
   /** Whether cell `c` of a row prints an amount. */
   hasAmount(row: GridRow, c: number): boolean;
+  /** Whether cell `c` of a row prints no amount or 0. */
+  isZero(row: GridRow, c: number): boolean;
+  /** The exact sum of the printed amounts of cell `c` of the rows (none counts 0), added in units when they fit. */
+  sum(rows: readonly GridRow[], c: number): Decimal;
 }
 
 /**
@@ -61,13 +65,15 @@ export function roundGrid(table: Table, p: ResolvedPresentation): RoundedGrid {
 /** The printed rows: each table row, and after each total whose parts do not add up its difference row. */
 function printedRows(table: Table, p: ResolvedPresentation, children: readonly (readonly number[])[], differs: (r: number) => boolean): { rows: GridRow[]; differences: GridRow[] } {
   const words = REPORT_LABELS[p.labels];
-  const ids = new Set(table.rows.map((row) => row.id));
+  // the ids in use, for a difference row's own id: read only when a total does not add up
+  let ids: Set<string> | undefined;
   const rows: GridRow[] = [];
   const differences: GridRow[] = [];
   const blank = table.columns.map((): TableCell => ({ amount: undefined, pm: false }));
   table.rows.forEach((row, r) => {
     rows.push({ row, index: r });
     if ((children[r] ?? []).length === 0 || !differs(r)) return;
+    ids ??= new Set(table.rows.map((other) => other.id));
     let id = `${row.id}.afrondingsverschil`;
     while (ids.has(id)) id += "'";
     ids.add(id);
@@ -119,6 +125,19 @@ function unitGrid(table: Table, p: ResolvedPresentation, step: Decimal, units: U
       const v = at(row, c);
       return v === v;
     },
+    isZero: (row, c) => {
+      const v = at(row, c);
+      return v !== v || v === 0;
+    },
+    // every printed figure and difference is below 2^52 units in all (see unitCells), so is their sum
+    sum: (list, c) => {
+      let total = 0;
+      for (const row of list) {
+        const v = at(row, c);
+        if (v === v) total += v;
+      }
+      return unitsToDecimal(total === 0 ? 0 : total, units.decimals);
+    },
   };
 }
 
@@ -151,6 +170,8 @@ function decimalGrid(table: Table, p: ResolvedPresentation, step: Decimal, child
       return cellText(row.row.cells[c]!, amount === undefined ? undefined : formatResolvedAmount(amount, p), p);
     },
     hasAmount: (row, c) => at(row, c) !== undefined,
+    isZero: (row, c) => at(row, c)?.isZero() ?? true,
+    sum: (list, c) => list.reduce((acc, row) => acc.add(at(row, c) ?? ZERO), ZERO),
   };
 }
 

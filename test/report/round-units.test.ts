@@ -3,6 +3,7 @@ import { Decimal as OtherDecimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal.js';
 import { roundTable } from '../../src/report/allocate.js';
+import { closest } from '../../src/report/round-units.js';
 import { renderText } from '../../src/report/render-text.js';
 import { ROUNDING_MODES } from '../../src/core/decimal.js';
 import type { Table, TableRow } from '../../src/report/table.js';
@@ -35,6 +36,30 @@ describe('rounding in integer units', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('the parts that take the missing steps', () => {
+  it('are the first in the order of the closest call, however many are missing (selection equals sorting)', () => {
+    fc.assert(
+      fc.property(
+        // few distinct errors, so that ties are common; sorted or reversed lists, the worst cases of a pivot
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 0, maxLength: 400, size: 'max' }),
+        fc.nat(),
+        fc.constantFrom('as drawn', 'sorted', 'reversed'),
+        (errors, n, arrangement) => {
+          const closer = (a: number, b: number): number => errors[b]! - errors[a]! || a - b;
+          const candidates = errors.map((_, i) => i);
+          if (arrangement === 'sorted') candidates.sort(closer);
+          if (arrangement === 'reversed') candidates.sort(closer).reverse();
+          const count = errors.length === 0 ? 0 : n % (errors.length + 1);
+          const expected = [...candidates].sort(closer).slice(0, count);
+          const chosen = [...closest([...candidates], count, closer)].sort(closer);
+          expect(chosen).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -96,12 +96,11 @@ export function reportCharts(budget: Budget, evaluation: Evaluation, table: Tabl
   return parts;
 }
 
-/** A printed part of the total in one column: its row, its section's heading, its printed amount (0 for a pm only). */
+/** A printed part of the total in one column: its row, its section's heading. */
 interface Part {
   readonly g: GridRow;
   readonly label: string;
   readonly section: GridRow | undefined;
-  readonly amount: Decimal;
 }
 
 /**
@@ -125,14 +124,14 @@ export function waterfallSteps(grid: RoundedGrid, totalRow: GridRow, c: number, 
     if (g === totalRow && grid.differences.includes(grid.rows[i + 1]!)) difference = grid.rows[i + 1];
     if (!of.has(row.id) || (!grid.hasAmount(g, c) && !row.cells[c]!.pm)) return;
     const label = row.kind === 'component' && lineId !== '' ? `${lineId} ${row.label}` : row.label;
-    parts.push({ g, label, section, amount: grid.amount(g, c) ?? ZERO });
+    parts.push({ g, label, section });
   });
   // a row printed 0 or only pm has no bar of its own (it still makes its section's bar say "+ pm")
-  const drawn = parts.filter((part) => !part.amount.isZero());
+  const drawn = parts.filter((part) => !grid.isZero(part.g, c));
   const grouped = drawn.length > WATERFALL_STEP_LIMIT;
   const steps: WaterfallStep[] = !grouped
-    ? drawn.map((part) => ({ label: part.label, value: plot(part.amount), display: grid.text(part.g, c) }))
-    : sectionSteps(parts, c, grid.presentation, plot);
+    ? drawn.map((part) => ({ label: part.label, value: plot(grid.amount(part.g, c) ?? ZERO), display: grid.text(part.g, c) }))
+    : sectionSteps(parts, c, grid, plot);
   if (difference !== undefined && grid.hasAmount(difference, c)) {
     steps.push({ label: difference.row.label, value: plot(grid.amount(difference, c)!), display: grid.text(difference, c) });
   }
@@ -143,13 +142,18 @@ export function waterfallSteps(grid: RoundedGrid, totalRow: GridRow, c: number, 
  * One step a section: the sum of its printed parts, "+ pm" when one of them holds a pm. More sections than
  * {@link WATERFALL_STEP_LIMIT}: the largest keep their bars (in order), the others share one ("Overige 12 secties").
  */
-function sectionSteps(parts: readonly Part[], c: number, p: ResolvedPresentation, plot: (d: Decimal) => number): WaterfallStep[] {
-  const groups = new Map<GridRow | undefined, { label: string; sum: Decimal; pm: boolean }>();
+function sectionSteps(parts: readonly Part[], c: number, grid: RoundedGrid, plot: (d: Decimal) => number): WaterfallStep[] {
+  const p = grid.presentation;
+  // the rows of each section first, then one sum a section (in units when the grid holds them)
+  const bySection = new Map<GridRow | undefined, { label: string; rows: GridRow[]; pm: boolean }>();
   for (const part of parts) {
-    const group = groups.get(part.section) ?? { label: part.section?.row.label ?? '', sum: ZERO, pm: false };
-    groups.set(part.section, { label: group.label, sum: group.sum.add(part.amount), pm: group.pm || part.g.row.cells[c]!.pm });
+    let group = bySection.get(part.section);
+    if (group === undefined) bySection.set(part.section, (group = { label: part.section?.row.label ?? '', rows: [], pm: false }));
+    group.rows.push(part.g);
+    if (part.g.row.cells[c]!.pm) group.pm = true;
   }
-  let kept = [...groups.values()].filter((g) => !g.sum.isZero());
+  const groups = [...bySection.values()].map(({ label, rows, pm }) => ({ label, sum: grid.sum(rows, c), pm }));
+  let kept = groups.filter((g) => !g.sum.isZero());
   if (kept.length > WATERFALL_STEP_LIMIT) {
     const largest = new Set([...kept].sort((a, b) => b.sum.abs().cmp(a.sum.abs())).slice(0, WATERFALL_STEP_LIMIT - 1));
     const rest = kept.filter((g) => !largest.has(g));
